@@ -1,0 +1,27 @@
+"""The command line: a thin Typer layer over the library."""
+
+from __future__ import annotations
+
+import sys
+
+from hankkeet.cli import records  # noqa: F401  (registers list, show, schema)
+from hankkeet.cli.common import EXIT_UNUSABLE, STATE, app
+
+
+def main() -> None:
+    """Run the command line; internal errors become one line on stderr unless --debug."""
+    try:
+        app(standalone_mode=True)
+    except BrokenPipeError:
+        # The reader went away (`hankkeet list | head`): not an error worth a message.
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as exc:  # the last line of defence; --debug shows the traceback
+        if STATE.debug:
+            raise
+        print(f"hankkeet: internal error: {type(exc).__name__}: {exc} "
+              "(run with --debug for details)", file=sys.stderr)
+        sys.exit(EXIT_UNUSABLE)
+
+
+__all__ = ["app", "main"]

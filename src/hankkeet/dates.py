@@ -1,0 +1,169 @@
+"""Dates and periods in Finnish text, read with explicit patterns only; nothing is guessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from hankkeet.labels import FROM_WORDS, SEASON_WORDS, UNTIL_WORDS
+
+# One alternation of fixed shapes; each branch is bounded, so the scan is linear.
+_DATE_TOKEN = re.compile(
+    r"(?<![0-9.])(?:"
+    r"(?P<iy>[0-9]{4})-(?P<im>[0-9]{1,2})-(?P<id>[0-9]{1,2})"
+    r"|(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})?"
+    r"|(?P<mm>[0-9]{1,2})/(?P<my>[0-9]{4})"
+    r"|(?P<yy>(?:19|20)[0-9]{2})"
+    r")(?![0-9])"
+)
+_WORD = re.compile(r"[a-zåäö]+")
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
+def normalise_dashes(text: str) -> str:
+    """Every dash variant (–, —, ‐, −) as a plain hyphen."""
+    return text.translate({ord(c): "-" for c in DASHES})
+
+
+@dataclass(frozen=True)
+class DateToken:
+    """One date-like piece of text, as the first and last day it can mean."""
+
+    first: date | None
+    last: date | None
+    precision: str  # "day", "month", "year", "partial" (day and month, year from context)
+    text: str
+    day: int = 0
+    month: int = 0
+
+
+@dataclass(frozen=True)
+class PeriodReading:
+    """The result of reading a period: start and end, plus diagnostics as (code, message)."""
+
+    start: date | None
+    end: date | None
+    problems: tuple[tuple[str, str], ...] = ()
+
+
+def _real_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_span(year: int, month: int) -> tuple[date, date] | None:
+    first = _real_date(year, month, 1)
+    if first is None:
+        return None
+    return first, first + relativedelta(months=1, days=-1)
+
+
+def date_tokens(text: str) -> list[DateToken] | str:
+    """The date-like pieces of the text, or the text of an impossible one (31.2.2023)."""
+    tokens: list[DateToken] = []
+    for m in _DATE_TOKEN.finditer(text):
+        g = m.groupdict()
+        if g["iy"]:
+            d = _real_date(int(g["iy"]), int(g["im"]), int(g["id"]))
+            if d is None:
+                return m.group()
+            tokens.append(DateToken(d, d, "day", m.group()))
+        elif g["d"]:
+            if g["y"] is None:
+                tokens.append(DateToken(None, None, "partial", m.group(),
+                                        int(g["d"]), int(g["m"])))
+                continue
+            d = _real_date(int(g["y"]), int(g["m"]), int(g["d"]))
+            if d is None:
+                return m.group()
+            tokens.append(DateToken(d, d, "day", m.group()))
+        elif g["mm"]:
+            span = _month_span(int(g["my"]), int(g["mm"]))
+            if span is None:
+                return m.group()
+            tokens.append(DateToken(span[0], span[1], "month", m.group()))
+        else:
+            year = int(g["yy"])
+            tokens.append(DateToken(date(year, 1, 1), date(year, 12, 31), "year", m.group()))
+    return tokens
+
+
+def read_date(text: str) -> PeriodReading:
+    """Read one date (a start or an end label's value) as a period of one day."""
+    found = date_tokens(normalise_dashes(text))
+    if isinstance(found, str):
+        return PeriodReading(None, None, (("impossible-date", f"'{found}' is not a real date"),))
+    days = [t for t in found if t.precision in ("day", "month")]
+    if len(found) != 1 or not days:
+        return PeriodReading(None, None, (("unreadable-date", f"'{text}' is not one date"),))
+    return PeriodReading(days[0].first, days[0].last)
+
+
+def read_period(text: str) -> PeriodReading:
+    """Read a period ("1.11.2021–31.10.2023", "1/2024–12/2024", "1.1.2023 alkaen")."""
+    clean = normalise_dashes(text)
+    words = set(_WORD.findall(clean.casefold()))
+    found = date_tokens(clean)
+    if isinstance(found, str):
+        return PeriodReading(None, None, (("impossible-date", f"'{found}' is not a real date"),))
+    if words & set(SEASON_WORDS):
+        return PeriodReading(None, None, (
+            ("unreadable-date", f"'{text}' names a season, not a date"),))
+    if not found:
+        return PeriodReading(None, None, (("unreadable-date", f"no date in '{text}'"),))
+    if len(found) == 2 and found[0].precision == "partial" and found[1].first is not None:
+        # "1.1.–31.12.2023": the start's year is the end's year, written once.
+        end_year = found[1].first.year
+        first = _real_date(end_year, found[0].month, found[0].day)
+        if first is None:
+            return PeriodReading(None, None, (
+                ("impossible-date", f"'{found[0].text}{end_year}' is not a real date"),))
+        found = [DateToken(first, first, "day", found[0].text), found[1]]
+    if any(t.precision == "partial" for t in found):
+        return PeriodReading(None, None, (
+            ("unreadable-date", f"a date without a year in '{text}'"),))
+    if any(t.precision == "year" for t in found) and any(t.precision != "year" for t in found):
+        return PeriodReading(None, None, (
+            ("unreadable-date", f"'{text}' mixes years with dates; which is meant is unclear"),))
+    problems: list[tuple[str, str]] = []
+    if found[0].precision == "year":
+        problems.append(("period-years-only",
+                         f"'{text}' gives years only: read as 1 January to 31 December"))
+    if len(found) == 1:
+        token = found[0]
+        if token.precision == "year" and not words & set(FROM_WORDS + UNTIL_WORDS):
+            return PeriodReading(token.first, token.last, tuple(problems))
+        if words & set(FROM_WORDS):
+            problems.append(("open-ended-period", f"'{text}' has a start but no end"))
+            return PeriodReading(token.first, None, tuple(problems))
+        if words & set(UNTIL_WORDS):
+            problems.append(("open-ended-period", f"'{text}' has an end but no start"))
+            return PeriodReading(None, token.last, tuple(problems))
+        return PeriodReading(None, None, (
+            ("unreadable-date", f"'{text}' is one date, not a period"),))
+    if len(found) > 2:
+        return PeriodReading(None, None, (
+            ("unreadable-date",
+             f"'{text}' holds {len(found)} dates; which two are meant is unclear"),))
+    return PeriodReading(found[0].first, found[1].last, tuple(problems))
+
+
+def format_date(value: date | None) -> str:
+    """A date in Finnish form, as in '1.11.2021'; empty for no date."""
+    return f"{value.day}.{value.month}.{value.year}" if value else ""
+
+
+def parse_cli_date(text: str) -> date | None:
+    """A date typed on the command line: '2022-06-15' or '15.6.2022'; None if not one."""
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text.strip())
+    if m:
+        return _real_date(int(m[1]), int(m[2]), int(m[3]))
+    m = re.fullmatch(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})", text.strip())
+    if m:
+        return _real_date(int(m[3]), int(m[2]), int(m[1]))
+    return None

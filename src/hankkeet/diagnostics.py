@@ -1,0 +1,176 @@
+"""Diagnostics: findings about the data as values, with a stable code, severity and line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How bad a finding is: an error makes a number or date wrong or unusable."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One entry of the rule catalogue: a stable code with a title and an explanation."""
+
+    code: str
+    severity: Severity
+    title: str
+    explanation: str
+
+
+# The rule catalogue. Codes are stable kebab-case strings: tools and CI configurations
+# depend on them, so a code is never renamed, only added.
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in (
+        # reading
+        Rule("unknown-label", Severity.WARNING, "Unknown label",
+             "A line looks like 'Label: value' but the label is not in the vocabulary. "
+             "The value is not used. Fix the label or add the variant to labels.py."),
+        Rule("label-typo", Severity.WARNING, "Misspelt label",
+             "A label is close to exactly one known label and was read as that label."),
+        Rule("stray-text", Severity.WARNING, "Text that belongs to no field",
+             "A line inside a project is neither a label nor the continuation of one."),
+        Rule("unreadable-money", Severity.ERROR, "Unreadable money",
+             "A money field holds no amount that can be read exactly; the field is left empty."),
+        Rule("ambiguous-money", Severity.ERROR, "Ambiguous money",
+             "A money field holds several different amounts and none is clearly the total; "
+             "the field is left empty."),
+        Rule("per-year-amount", Severity.WARNING, "Amount per year",
+             "The amount is stated per year (for example '12 000 €/vuosi'); it is not the "
+             "total and the field is left empty."),
+        Rule("money-decimal-point", Severity.WARNING, "Decimal point in money",
+             "A dot followed by one or two digits was read as a decimal point; Finnish uses "
+             "a decimal comma and a dot only to group thousands."),
+        Rule("unreadable-date", Severity.ERROR, "Unreadable date",
+             "The period cannot be read as dates (a season such as 'syksy 2024' is not a "
+             "date); it is left empty."),
+        Rule("impossible-date", Severity.ERROR, "Impossible date",
+             "A date that does not exist in the calendar, such as 31.2.2023; the period "
+             "is left empty."),
+        Rule("period-years-only", Severity.INFO, "Period given in years only",
+             "A period such as '2027–2028' is read as 1 January to 31 December."),
+        Rule("open-ended-period", Severity.INFO, "Open-ended period",
+             "The period has a start ('1.1.2023 alkaen') but no end."),
+        Rule("unreadable-staff", Severity.WARNING, "Unreadable staff count",
+             "The staff line cannot be read as headcounts over periods; it is left empty."),
+        Rule("missing-field", Severity.ERROR, "Missing required field",
+             "A project has no name, period or budget."),
+        Rule("empty-field", Severity.WARNING, "Empty field",
+             "A label is present but has no value."),
+        Rule("repeated-field", Severity.WARNING, "Field given twice",
+             "The same field appears twice in one project; the first value is used."),
+        Rule("unknown-programme", Severity.INFO, "Funding programme not recognised",
+             "The funding text names no programme in the vocabulary; the programme is empty."),
+        Rule("programme-typo", Severity.WARNING, "Misspelt programme",
+             "A programme name is misspelt (such as 'EARK' for 'EAKR') and was read as the "
+             "programme it is close to."),
+        Rule("multiple-programmes", Severity.INFO, "Several programmes named",
+             "The funding text names several programmes; the first in the vocabulary's "
+             "order is the project's programme."),
+        Rule("preamble", Severity.INFO, "Text before the first project",
+             "Text before the first project or between projects is not a project."),
+        # time
+        Rule("end-before-start", Severity.ERROR, "End before start",
+             "The period ends before it starts."),
+        Rule("staff-outside-period", Severity.WARNING, "Staff change outside the period",
+             "A date in the staff line lies outside the project's period."),
+        Rule("city-share-year-outside-period", Severity.WARNING,
+             "City-share year outside the period",
+             "The year of a one-year city share is not a year of the project's period."),
+        # money
+        Rule("city-share-above-budget", Severity.ERROR, "City share above the budget",
+             "The city's share is larger than the whole budget."),
+        Rule("funding-sum-mismatch", Severity.ERROR, "Funding does not add up to the budget",
+             "The funding amounts stated in the funding text do not add up to the budget "
+             "(±1 € for rounding)."),
+        Rule("share-mismatch", Severity.ERROR, "Funding share disagrees with the city share",
+             "The stated funding share (such as '80 %') implies a city share of budget × "
+             "(100 − share) %, which differs from the whole-period city share by more than 1 €."),
+        Rule("stated-budget-mismatch", Severity.ERROR, "Budget in the funding text differs",
+             "The funding text states a total budget that differs from the budget field."),
+        # people
+        Rule("unknown-title", Severity.WARNING, "Unknown job title",
+             "A contact's title is not in the title vocabulary."),
+        Rule("title-typo", Severity.WARNING, "Misspelt job title",
+             "A contact's title is close to a known title and is probably misspelt."),
+        Rule("contact-without-name", Severity.WARNING, "Contact without a name",
+             "A contact line holds a title or details but no person's name."),
+        # records
+        Rule("duplicate-project", Severity.ERROR, "Same project twice",
+             "Two projects have the same name or id."),
+        Rule("no-projects", Severity.ERROR, "No project in the file",
+             "A file holds no project at all."),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding: a rule code at a 1-based line of a file, about a project if known."""
+
+    code: str
+    message: str
+    path: str
+    line: int
+    project: str | None = None
+    column: int | None = None
+
+    @property
+    def severity(self) -> Severity:
+        """The rule's severity."""
+        return RULES[self.code].severity
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON shape of a diagnostic."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "project": self.project,
+        }
+
+
+@dataclass
+class Report:
+    """All findings of one run, with counts; valid when there is no error."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    projects: int = 0
+
+    @property
+    def counts(self) -> Counter[str]:
+        """Number of findings per severity."""
+        return Counter(d.severity.value for d in self.diagnostics)
+
+    @property
+    def valid(self) -> bool:
+        """True when no finding is an error."""
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON shape of a report."""
+        counts = self.counts
+        return {
+            "valid": self.valid,
+            "stats": {
+                "files": self.files,
+                "projects": self.projects,
+                "errors": counts.get("error", 0),
+                "warnings": counts.get("warning", 0),
+                "infos": counts.get("info", 0),
+            },
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }

@@ -1,0 +1,147 @@
+"""The funding text: its programme, the sources it names, and a total it may state."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from hankkeet.dates import normalise_dashes
+from hankkeet.labels import FUNDER_KINDS, PROGRAMME_ACRONYMS, PROGRAMMES
+from hankkeet.models import Funding, FundingSource
+from hankkeet.money import Kind, scan
+
+_PROGRAMME_PATTERNS = [(name, [re.compile(p) for p in pats]) for name, pats in PROGRAMMES]
+_KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in FUNDER_KINDS]
+# Clauses end at ';', at ', ' and at a sentence's end; a decimal comma has no space after it.
+_CLAUSE_END = re.compile(r";|, |\. (?=[A-ZÅÄÖ])|\.$")
+_BUDGET_WORDS = re.compile(r"budjetti|kustannusarvio|kokonaiskustannu|kustannukset",
+                           re.IGNORECASE)
+_FUNDER_NOISE = re.compile(
+    r"\b(?:hanke|hanketta|rahoitetaan|rahoittaa|on|osuudella|osuus|osuutena|yhteensä)\b",
+    re.IGNORECASE)
+_CAPS_WORD = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
+
+
+@dataclass
+class FundingReading:
+    """The funding record, its programme, and problems as (code, message)."""
+
+    funding: Funding
+    programme: str | None
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def programme_key(text: str) -> str:
+    """Funding text as the programme patterns see it: case-folded, dashes as single spaces.
+
+    "REACT- EU:n ESR- toimenpiteet" becomes "react eu:n esr toimenpiteet".
+    """
+    return " ".join(normalise_dashes(text).casefold().replace("-", " ").split())
+
+
+def find_programmes(text: str) -> list[str]:
+    """Every programme the text names, in the vocabulary's order."""
+    key = programme_key(text)
+    found = [name for name, pats in _PROGRAMME_PATTERNS if all(p.search(key) for p in pats)]
+    # REACT-EU EAKR and REACT-EU ESR already say EAKR or ESR.
+    for specific, general in (("REACT-EU EAKR", "EAKR"), ("REACT-EU ESR", "ESR")):
+        if specific in found and general in found:
+            found.remove(general)
+    return found
+
+
+def _damerau1(a: str, b: str) -> bool:
+    """True when a and b differ by one edit or one swap of neighbouring letters."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def programme_typos(text: str) -> list[tuple[str, str]]:
+    """Capitalised words one edit from a programme acronym: (as written, canonical)."""
+    out: list[tuple[str, str]] = []
+    for word in _CAPS_WORD.findall(text):
+        if word in PROGRAMME_ACRONYMS:
+            continue
+        for acronym, canonical in PROGRAMME_ACRONYMS.items():
+            if _damerau1(word, acronym):
+                out.append((word, canonical))
+                break
+    return out
+
+
+def funder_kind(funder: str) -> str | None:
+    """eu_state, municipal or private, from the funder's words; None when unclear."""
+    key = funder.casefold()
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(key):
+            return kind
+    return None
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    last = 0
+    for m in _CLAUSE_END.finditer(text):
+        out.append((last, text[last:m.start()]))
+        last = m.end()
+    out.append((last, text[last:]))
+    return [(start, c) for start, c in out if c.strip()]
+
+
+def _funder_text(clause: str, spans: list[tuple[int, int]]) -> str:
+    kept = clause
+    for start, end in sorted(spans, reverse=True):
+        kept = kept[:start] + " " + kept[end:]
+    kept = _FUNDER_NOISE.sub(" ", kept.replace("(", " ").replace(")", " "))
+    return " ".join(kept.split()).strip(" .,:")
+
+
+def read_funding(text: str) -> FundingReading:
+    """Read programme, sources (funder, amount, share) and a stated total from funding text."""
+    problems: list[tuple[str, str]] = []
+    programmes = find_programmes(text)
+    typo_fixed = text
+    if not programmes:
+        for wrong, right in programme_typos(text):
+            problems.append(("programme-typo", f"'{wrong}' read as '{right}'"))
+            typo_fixed = typo_fixed.replace(wrong, right)
+        programmes = find_programmes(typo_fixed)
+    programme = programmes[0] if programmes else None
+    if len(programmes) > 1:
+        problems.append(("multiple-programmes",
+                         f"the text names {', '.join(programmes)}; '{programme}' is used"))
+    if programme is None:
+        problems.append(("unknown-programme", f"no known programme in '{_short(text)}'"))
+    sources: list[FundingSource] = []
+    stated: Decimal | None = None
+    for _, clause in _clauses(text):
+        found = scan(clause)
+        money = [q for q in found if q.kind is Kind.MONEY and not q.per_year]
+        percents = [q for q in found if q.kind is Kind.PERCENT]
+        if not money and not percents:
+            continue
+        if _BUDGET_WORDS.search(clause) and money and not percents:
+            stated = money[0].value
+            continue
+        funder = _funder_text(clause, [(q.start, q.end) for q in found])
+        if len(money) > 1 or len(percents) > 1:
+            problems.append(("stray-text", f"funding clause '{clause.strip()}' names several "
+                                           "amounts or shares; it is not read as a source"))
+            continue
+        amount = money[0].value if money else None
+        share = percents[0].value if percents else None
+        sources.append(FundingSource(funder=funder or programme or "", amount=amount,
+                                     share=share, kind=funder_kind(funder)))
+    funding = Funding(text=text, sources=sources, stated_budget=stated)
+    return FundingReading(funding, programme, problems)
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

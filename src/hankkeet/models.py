@@ -1,0 +1,89 @@
+"""The typed records: a project and its parts. Money and headcounts are exact Decimals."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+
+# Euros, exact. JSON carries them as numbers written out digit for digit (see encode.py).
+Euros = Annotated[Decimal, WithJsonSchema({"type": "number", "description": "euros, exact"})]
+Exact = Annotated[Decimal, WithJsonSchema({"type": "number"})]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceRef(_Record):
+    """Where a project's title stands: file path and 1-based line."""
+
+    path: str
+    line: int
+
+
+class StaffPeriod(_Record):
+    """A headcount of project staff over a period (henkilöstö ajanjaksolla)."""
+
+    count: Exact
+    start: date | None = None
+    end: date | None = None
+
+
+class Contact(_Record):
+    """A contact person (yhteyshenkilö): lower-cased job title, name, and details."""
+
+    title: str | None = None
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class FundingSource(_Record):
+    """One funder named in the funding text, with the amount and share it states."""
+
+    funder: str
+    amount: Euros | None = None
+    share: Exact | None = Field(default=None, description="per cent of the budget")
+    kind: str | None = Field(default=None, description="eu_state, municipal, private or null")
+
+
+class Funding(_Record):
+    """The funding text (rahoitus) and the sources and total it states."""
+
+    text: str | None = None
+    sources: list[FundingSource] = Field(default_factory=list)
+    stated_budget: Euros | None = Field(
+        default=None, description="a total budget stated inside the funding text")
+
+
+class Project(_Record):
+    """One development project (hanke) as read from the text."""
+
+    id: str = Field(description="unique, stable slug of the name")
+    name: str
+    source: SourceRef
+    programme: str | None = Field(default=None, description="canonical funding programme")
+    start: date | None = None
+    end: date | None = None
+    budget: Euros | None = None
+    city_share: Euros | None = None
+    city_share_year: int | None = Field(
+        default=None, description="the one year the city share covers, when the text says so")
+    staff: list[StaffPeriod] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    funding: Funding = Field(default_factory=Funding)
+    summary: str | None = None
+    lines: dict[str, int] = Field(
+        default_factory=dict, description="1-based source line of each field read")
+
+    def record(self) -> dict[str, Any]:
+        """The public record: plain Python values, Decimals and dates kept exact."""
+        return self.model_dump(mode="python")
+
+
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema of a project record."""
+    return Project.model_json_schema(mode="serialization")

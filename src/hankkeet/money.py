@@ -1,0 +1,189 @@
+"""Money in Finnish text ("344 616 euroa", "256.506 €", "4979,2 e", "1,2 milj. euroa")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from hankkeet.labels import PER_YEAR_PATTERN
+
+# A run of digits with the separators Finnish numbers use. The run is read in Python, not
+# by the pattern: one flat character class keeps the scan linear on any input.
+_NUMBER_RUN = re.compile(r"[0-9][0-9 .,]*")
+# What may follow a number, looked for in a short window after it.
+_UNIT = re.compile(
+    r" ?(?P<mult>milj\.?|miljoonaa|miljoona|M|t|tuhatta)? ?"
+    r"(?P<unit>€|euroa|euro|eur|e)(?![0-9A-Za-zÅÄÖåäöÜüÉé])",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r" ?(?:%|prosenttia|prosentin|prosentilla|prosentin osuudella)")
+_PER_YEAR = re.compile(r" ?(?:" + PER_YEAR_PATTERN + ")", re.IGNORECASE)
+_WINDOW = 40
+_MULTIPLIERS = {"milj": Decimal(1_000_000), "miljoonaa": Decimal(1_000_000),
+                "miljoona": Decimal(1_000_000), "m": Decimal(1_000_000),
+                "t": Decimal(1000), "tuhatta": Decimal(1000)}
+
+
+class Kind(StrEnum):
+    """What a number in the text stands for."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    NUMBER = "number"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, with what it is and where it stands (0-based offsets)."""
+
+    kind: Kind
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    per_year: bool = False
+    decimal_point: bool = False
+    in_parens: bool = False
+
+
+def read_number(token: str) -> tuple[Decimal, bool] | None:
+    """Read one Finnish number ("344 616", "256.506", "4979,2"); None when not one number.
+
+    The flag says a dot was read as a decimal point ("12.50"), which Finnish does not use.
+    """
+    if token.count(",") > 1:
+        return None
+    whole, _, frac = token.partition(",")
+    if frac and not frac.isdigit():
+        return None
+    groups = re.split(r"[ .]", whole)
+    if not all(g.isdigit() for g in groups):
+        return None
+    if len(groups) == 1:
+        return Decimal(whole + ("." + frac if frac else "")), False
+    if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+        return Decimal("".join(groups) + ("." + frac if frac else "")), False
+    if len(groups) == 2 and "." in whole and " " not in whole and not frac and len(groups[1]) <= 2:
+        return Decimal(groups[0] + "." + groups[1]), True
+    return None
+
+
+def _longest_number(token: str) -> tuple[str, Decimal, bool] | None:
+    """The longest space-separated tail of a digit run that reads as one number."""
+    chunks = token.split(" ")
+    for i in range(len(chunks)):
+        tail = " ".join(chunks[i:])
+        read = read_number(tail)
+        if read is not None:
+            return tail, read[0], read[1]
+    return None
+
+
+def scan(text: str) -> list[Quantity]:
+    """Every number in the text that is money (has a unit) or a percent, in order."""
+    found: list[Quantity] = []
+    depth = 0
+    last = 0
+    for match in _NUMBER_RUN.finditer(text):
+        token = match.group().rstrip(" .,")
+        start = match.start()
+        depth += text.count("(", last, start) - text.count(")", last, start)
+        last = start
+        read = _longest_number(token)
+        if read is None:
+            continue
+        tail, value, decimal_point = read
+        num_start = start + len(token) - len(tail)
+        num_end = start + len(token)
+        window = text[num_end:num_end + _WINDOW]
+        unit = _UNIT.match(window)
+        if unit:
+            mult = (unit.group("mult") or "").rstrip(".").casefold()
+            if mult:
+                value *= _MULTIPLIERS[mult]
+            end = num_end + unit.end()
+            per_year = bool(_PER_YEAR.match(text, end, end + _WINDOW))
+            found.append(Quantity(Kind.MONEY, value, num_start, end, text[num_start:end],
+                                  per_year, decimal_point, depth > 0))
+        elif _PERCENT.match(window):
+            end = num_end + _PERCENT.match(window).end()  # type: ignore[union-attr]
+            found.append(Quantity(Kind.PERCENT, value, num_start, end, text[num_start:end],
+                                  in_parens=depth > 0))
+    return found
+
+
+@dataclass(frozen=True)
+class MoneyReading:
+    """The result of reading a money field: a value, or a diagnostic code and message."""
+
+    value: Decimal | None
+    problem: str | None = None
+    message: str = ""
+    share: Decimal | None = None
+
+
+def read_money_field(text: str) -> MoneyReading:
+    """Read the one total a money field states; leave it empty and say why when unsure."""
+    quantities = scan(text)
+    money = [q for q in quantities if q.kind is Kind.MONEY]
+    percents = [q for q in quantities if q.kind is Kind.PERCENT]
+    share = percents[0].value if len(percents) == 1 else None
+    if not money:
+        bare = text.strip().rstrip(".").strip()
+        read = read_number(bare) if bare[:1].isdigit() else None
+        if read is not None:
+            return _with_point_warning(MoneyReading(read[0], share=share), read[1], bare)
+        if percents:
+            return MoneyReading(None, "unreadable-money",
+                                f"'{text}' states a share, not an amount in euros")
+        return MoneyReading(None, "unreadable-money", f"no amount in euros in '{text}'")
+    totals = [q for q in money if not q.per_year]
+    if not totals:
+        return MoneyReading(None, "per-year-amount",
+                            f"'{money[0].text}' is an amount per year, not the total")
+    outside = {q.value for q in totals if not q.in_parens}
+    inside = {q.value for q in totals if q.in_parens}
+    chosen = outside if outside else inside
+    if len(chosen) != 1:
+        amounts = ", ".join(q.text for q in totals)
+        return MoneyReading(None, "ambiguous-money",
+                            f"several amounts ({amounts}) and none is clearly the total")
+    value = next(iter(chosen))
+    picked = next(q for q in totals if q.value == value)
+    return _with_point_warning(MoneyReading(value, share=share), picked.decimal_point, picked.text)
+
+
+def _with_point_warning(reading: MoneyReading, decimal_point: bool, text: str) -> MoneyReading:
+    if not decimal_point:
+        return reading
+    return MoneyReading(reading.value, "money-decimal-point",
+                        f"'{text}' read as {format_number(reading.value)}: the dot was taken "
+                        "as a decimal point", reading.share)
+
+
+NBSP = "\u00a0"
+
+
+def format_number(value: Decimal | None, group: str = NBSP, decimal: str = ",") -> str:
+    """A number in Finnish form: thousands grouped, decimal comma, no trailing zeros lost."""
+    if value is None:
+        return ""
+    sign = "-" if value < 0 else ""
+    text = format(abs(value), "f")
+    whole, _, frac = text.partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = sign + group.join(groups)
+    return out + (decimal + frac if frac else "")
+
+
+def format_euros(value: Decimal | None, group: str = NBSP) -> str:
+    """Euros in Finnish form, as in '344 616 €'; empty for no value."""
+    if value is None:
+        return ""
+    return f"{format_number(value, group)}{NBSP}€"

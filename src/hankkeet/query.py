@@ -1,0 +1,151 @@
+"""Filters, sorting and look-ups over project records: pure functions, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from hankkeet.dates import parse_cli_date
+from hankkeet.labels import PROGRAMMES
+from hankkeet.models import Project
+
+
+class SortKey(StrEnum):
+    """How `list` orders projects."""
+
+    NAME = "name"
+    START = "start"
+    END = "end"
+    BUDGET = "budget"
+
+
+class QueryError(ValueError):
+    """A filter the user typed cannot be understood (a usage error, not a data problem)."""
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Inclusive days; None on a side means open."""
+
+    first: date | None
+    last: date | None
+
+
+def _bound(text: str, end: bool) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit() and len(text) == 4:
+        return date(int(text), 12, 31) if end else date(int(text), 1, 1)
+    day = parse_cli_date(text)
+    if day is None:
+        raise QueryError(f"'{text}' is not a year (2022) or a date (2022-06-15 or 15.6.2022)")
+    return day
+
+
+def parse_active(spec: str) -> DateRange:
+    """'2022', '2022-06-15', '15.6.2022', '2021..2022', '2022-01-01..' as a date range."""
+    if ".." in spec:
+        lo_text, _, hi_text = spec.partition("..")
+        lo, hi = _bound(lo_text, end=False), _bound(hi_text, end=True)
+        if lo is None and hi is None:
+            raise QueryError("'..' needs a start, an end or both, as in 2021..2022")
+        if lo and hi and hi < lo:
+            raise QueryError(f"'{spec}' ends before it starts")
+        return DateRange(lo, hi)
+    lo, hi = _bound(spec, end=False), _bound(spec, end=True)
+    if lo is None:
+        raise QueryError("--active needs a year, a date or a range FROM..TO")
+    return DateRange(lo, hi)
+
+
+def overlaps(project: Project, window: DateRange) -> bool | None:
+    """Whether the project's period overlaps the window; None when it has no period."""
+    if project.start is None and project.end is None:
+        return None
+    if window.last is not None and project.start is not None and project.start > window.last:
+        return False
+    return not (window.first is not None and project.end is not None
+                and project.end < window.first)
+
+
+def known_programmes() -> list[str]:
+    """Canonical programme names of the vocabulary."""
+    return [name for name, _ in PROGRAMMES]
+
+
+def resolve_programme(name: str) -> str:
+    """The canonical programme a user typed, case-insensitively; QueryError if unknown."""
+    for known in known_programmes():
+        if known.casefold() == name.strip().casefold():
+            return known
+    raise QueryError(f"unknown programme '{name}'; known: {', '.join(known_programmes())}")
+
+
+def matches_contact(project: Project, text: str) -> bool:
+    """Whether any contact's name, title or e-mail holds the text (case-insensitive)."""
+    needle = text.casefold()
+    return any(needle in " ".join(filter(None, (c.name, c.title, c.email))).casefold()
+               for c in project.contacts)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters `list`, `totals` and `timeline` share."""
+
+    active: DateRange | None = None
+    programme: str | None = None
+    contact: str | None = None
+
+
+@dataclass
+class Selection:
+    """Projects kept by the filters, and how many had no period to test."""
+
+    projects: list[Project]
+    without_period: int = 0
+
+
+def select(projects: Iterable[Project], filters: Filters) -> Selection:
+    """Apply the filters; a project without a period is never counted as active."""
+    kept: list[Project] = []
+    without_period = 0
+    for project in projects:
+        if filters.active is not None:
+            hit = overlaps(project, filters.active)
+            if hit is None:
+                without_period += 1
+                continue
+            if not hit:
+                continue
+        if filters.programme is not None and project.programme != filters.programme:
+            continue
+        if filters.contact is not None and not matches_contact(project, filters.contact):
+            continue
+        kept.append(project)
+    return Selection(kept, without_period)
+
+
+def sort_projects(projects: list[Project], key: SortKey) -> list[Project]:
+    """Projects in order; projects missing the sort field come last, then by name."""
+    def by(project: Project) -> tuple[bool, object, str]:
+        name = project.name.casefold()
+        value: object = {
+            SortKey.NAME: name, SortKey.START: project.start, SortKey.END: project.end,
+            SortKey.BUDGET: project.budget,
+        }[key]
+        return (value is None, value if value is not None else 0, name)
+    return sorted(projects, key=by)
+
+
+def find_project(projects: Iterable[Project], ident: str) -> Project | None:
+    """A project by id, or by a unique id prefix."""
+    candidates = []
+    for project in projects:
+        if project.id == ident:
+            return project
+        if project.id.startswith(ident):
+            candidates.append(project)
+    return candidates[0] if len(candidates) == 1 else None

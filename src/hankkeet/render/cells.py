@@ -1,0 +1,52 @@
+"""Flat cells of a project, shared by the table, CSV and Markdown formats."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hankkeet.dates import format_date
+from hankkeet.models import Contact, Project, StaffPeriod
+
+# Column order of the flat formats (CSV, Markdown). Stable: spreadsheets depend on it.
+COLUMNS = ("id", "name", "programme", "start", "end", "budget", "city_share",
+           "city_share_year", "staff", "contacts", "funding", "summary", "path", "line")
+
+
+def period_text(project: Project) -> str:
+    """'1.11.2021–31.10.2023', with '…' for an open side; empty with no period."""
+    if project.start is None and project.end is None:
+        return ""
+    return f"{format_date(project.start) or '…'}–{format_date(project.end) or '…'}"
+
+
+def staff_text(staff: list[StaffPeriod]) -> str:
+    """'2.5 (2021-09-01–2021-12-31); 3 (2022-01-01–2023-07-31)'."""
+    def one(s: StaffPeriod) -> str:
+        span = f"{s.start.isoformat() if s.start else '…'}–{s.end.isoformat() if s.end else '…'}"
+        return f"{s.count} ({span})"
+    return "; ".join(one(s) for s in staff)
+
+
+def contact_text(contact: Contact) -> str:
+    """'projektipäällikkö Anne Oikarinen'."""
+    return " ".join(filter(None, (contact.title, contact.name)))
+
+
+def flat_row(project: Project) -> dict[str, str | Decimal | int | None]:
+    """A project as one row of plain cells; numbers stay numbers."""
+    return {
+        "id": project.id,
+        "name": project.name,
+        "programme": project.programme,
+        "start": project.start.isoformat() if project.start else None,
+        "end": project.end.isoformat() if project.end else None,
+        "budget": project.budget,
+        "city_share": project.city_share,
+        "city_share_year": project.city_share_year,
+        "staff": staff_text(project.staff),
+        "contacts": "; ".join(contact_text(c) for c in project.contacts),
+        "funding": project.funding.text,
+        "summary": project.summary,
+        "path": project.source.path,
+        "line": project.source.line,
+    }

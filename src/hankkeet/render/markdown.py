@@ -1,0 +1,25 @@
+"""Markdown tables (GitHub style) with cell text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from hankkeet.encode import decimal_text
+
+
+def md_cell(value: str | Decimal | int | None) -> str:
+    """Cell text with '|', '\\' and line breaks made safe."""
+    if value is None:
+        return ""
+    if isinstance(value, (Decimal, int)):
+        return decimal_text(Decimal(value))
+    return " ".join(value.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def render_markdown(columns: Sequence[str],
+                    rows: Sequence[dict[str, str | Decimal | int | None]]) -> str:
+    """A Markdown table; a header with no rows when empty."""
+    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
+    lines += ["| " + " | ".join(md_cell(row.get(c)) for c in columns) + " |" for row in rows]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,49 @@
+"""Rich tables for people at a terminal. User text is passed as Text, never as markup."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from hankkeet.models import Project
+from hankkeet.money import format_euros
+from hankkeet.render.cells import contact_text, period_text
+
+
+def to_text(table: Table | Text, width: int, color: bool) -> str:
+    """Render a Rich object to a string at a fixed width."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system="standard" if color else None,
+                      force_terminal=color, no_color=not color, highlight=False,
+                      emoji=False, markup=False)
+    console.print(table)
+    return buffer.getvalue()
+
+
+def city_share_text(project: Project) -> str:
+    """The city share, with the one year it covers when the text says so."""
+    if project.city_share is None:
+        return ""
+    money = format_euros(project.city_share)
+    return f"{money} (v. {project.city_share_year})" if project.city_share_year else money
+
+
+def project_table(projects: list[Project], title: str | None = None) -> Table:
+    """The list table: name, programme, period, budget, city share, contacts."""
+    table = Table(title=Text(title) if title else None, show_lines=False, expand=False)
+    table.add_column("Hanke", overflow="fold", ratio=3)
+    table.add_column("Ohjelma", overflow="fold")
+    table.add_column("Toiminta-aika", no_wrap=True)
+    table.add_column("Budjetti", justify="right", no_wrap=True)
+    table.add_column("Kaupungin osuus", justify="right")
+    table.add_column("Yhteyshenkilöt", overflow="fold", ratio=2)
+    for p in projects:
+        table.add_row(
+            Text(p.name), Text(p.programme or "–"), Text(period_text(p)),
+            Text(format_euros(p.budget)), Text(city_share_text(p)),
+            Text("\n".join(contact_text(c) for c in p.contacts)),
+        )
+    return table

@@ -1,0 +1,67 @@
+"""Staff lines: "1", "1,5", "2,5 (31.12.2021 saakka, minkä jälkeen 3,0)" as headcount periods."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hankkeet.dates import date_tokens, normalise_dashes
+from hankkeet.labels import FROM_WORDS, UNTIL_WORDS
+from hankkeet.models import StaffPeriod
+
+_COUNT = re.compile(r"([0-9]{1,4})(?:,([0-9]{1,2}))?")
+_UNIT_WORDS = frozenset({"henkilöä", "henkilö", "hlö", "hlöä", "työntekijää", "työntekijä",
+                         "henkeä", "kpl"})
+
+
+@dataclass
+class StaffReading:
+    """Headcount periods, and problems as (code, message)."""
+
+    periods: list[StaffPeriod] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _count(text: str) -> Decimal:
+    m = _COUNT.fullmatch(text)
+    assert m is not None
+    return Decimal(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
+
+
+def read_staff(text: str, start: date | None, end: date | None) -> StaffReading:
+    """Read the headcount, and a change of headcount on a date, over the project's period."""
+    clean = " ".join(normalise_dashes(text).split())
+    first = _COUNT.match(clean)
+    if first is None:
+        return StaffReading(problems=[("unreadable-staff", f"no headcount in '{text}'")])
+    count = _count(first.group())
+    rest = clean[first.end():].strip(" .")
+    words = rest.split()
+    while words and words[0].casefold() in _UNIT_WORDS:
+        words.pop(0)
+    rest = " ".join(words)
+    if not rest:
+        return StaffReading([StaffPeriod(count=count, start=start, end=end)])
+    if not (rest.startswith("(") and rest.endswith(")")):
+        return StaffReading(problems=[("unreadable-staff",
+                                       f"'{text}': only the headcount could be read")])
+    inner = rest[1:-1]
+    tokens = date_tokens(inner)
+    days = [] if isinstance(tokens, str) else [t for t in tokens if t.precision == "day"]
+    after = _COUNT.findall(re.sub(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}", " ", inner))
+    lower = inner.casefold()
+    if len(days) != 1 or len(after) != 1 or days[0].first is None:
+        return StaffReading(problems=[("unreadable-staff", f"cannot read the change in '{text}'")])
+    change = days[0].first
+    later = Decimal(after[0][0] + ("." + after[0][1] if after[0][1] else ""))
+    if any(w in lower for w in UNTIL_WORDS):
+        cut_end, cut_start = change, change + timedelta(days=1)
+    elif any(w in lower for w in FROM_WORDS):
+        cut_end, cut_start = change - timedelta(days=1), change
+    else:
+        return StaffReading(problems=[("unreadable-staff",
+                                       f"'{text}': is the date a start or an end?")])
+    return StaffReading([StaffPeriod(count=count, start=start, end=cut_end),
+                         StaffPeriod(count=later, start=cut_start, end=end)])

@@ -1,0 +1,116 @@
+"""Text plumbing: decoding bytes, normalising spaces and control characters, slugs."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import BinaryIO
+
+# Unicode spaces count as spaces; zero-width marks are dropped; control characters that
+# could drive a terminal (ESC and friends) become U+FFFD, visibly, never silently.
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+          "\u202f\u205f\u3000\t\x0b\x0c"
+_TABLE: dict[int, str | None] = {ord(c): " " for c in _SPACES}
+_TABLE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff"})
+_TABLE.update({c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f,
+                                     *range(0x80, 0xa0)]})
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+CHUNK = 1 << 20
+
+
+class UnreadableInput(Exception):
+    """The input cannot be used at all: missing, empty folder, NUL bytes, unknown encoding."""
+
+
+def clean_line(line: str) -> str:
+    """A line with Unicode spaces as spaces and control characters made visible."""
+    return line.translate(_TABLE)
+
+
+def squash(text: str) -> str:
+    """Runs of white space as one space, trimmed."""
+    return " ".join(text.split())
+
+
+def slug(name: str) -> str:
+    """A stable id from a name: 'Jäänmurtajahanke' -> 'jaanmurtajahanke'."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return "-".join(re.findall(r"[a-z0-9]+", plain)) or "hanke"
+
+
+def detect_encoding(stream: BinaryIO, name: str) -> str:
+    """Decide the encoding by reading the whole stream once; the stream is left at its start.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; anything else that
+    is not valid UTF-8 is read as Windows-1252. NUL bytes make a file unusable.
+    """
+    head = stream.read(4)
+    stream.seek(0)
+    if head.startswith(codecs.BOM_UTF8):
+        candidate = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidate = "utf-16"
+    else:
+        candidate = "utf-8"
+    decoder = codecs.getincrementaldecoder(candidate)()
+    ok = True
+    while chunk := stream.read(CHUNK):
+        if candidate == "utf-8" and b"\x00" in chunk:
+            raise UnreadableInput(f"{name}: contains NUL bytes; not a text file")
+        if ok:
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError:
+                if candidate != "utf-8":
+                    raise UnreadableInput(f"{name}: not valid {candidate.upper()} text") from None
+                ok = False
+                continue
+            if candidate == "utf-16" and "\x00" in text:
+                raise UnreadableInput(f"{name}: contains NUL characters; not a text file")
+    if ok:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            ok = candidate != "utf-8"
+            if ok:
+                raise UnreadableInput(f"{name}: not valid {candidate.upper()} text") from None
+    stream.seek(0)
+    if ok:
+        return candidate
+    _check_cp1252(stream, name)
+    stream.seek(0)
+    return "cp1252"
+
+
+def _check_cp1252(stream: BinaryIO, name: str) -> None:
+    decoder = codecs.getincrementaldecoder("cp1252")()
+    try:
+        while chunk := stream.read(CHUNK):
+            decoder.decode(chunk)
+    except UnicodeDecodeError:
+        raise UnreadableInput(
+            f"{name}: not UTF-8, UTF-16 or Windows-1252 text; save it as UTF-8") from None
+
+
+def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[str]:
+    """The stream's lines, decoded and cleaned, split at LF, CRLF or CR, one at a time."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    rest = ""
+    while True:
+        chunk = stream.read(CHUNK)
+        text = rest + decoder.decode(chunk, final=not chunk)
+        if chunk:
+            # A CR at the end of a chunk may be the first half of a CRLF: hold it back.
+            held = "\r" if text.endswith("\r") else ""
+            parts = _LINE_BREAK.split(text[: len(text) - len(held)])
+            rest = parts.pop() + held
+        else:
+            parts = _LINE_BREAK.split(text)
+            rest = ""
+        for part in parts:
+            yield clean_line(part)
+        if not chunk:
+            return
