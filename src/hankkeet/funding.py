@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from hankkeet.dates import normalise_dashes
-from hankkeet.labels import FUNDER_KINDS, PROGRAMME_ACRONYMS, PROGRAMMES
+from hankkeet.labels import FUNDER_KINDS, PROGRAMME_ACRONYMS, PROGRAMME_IMPLIES, PROGRAMMES
 from hankkeet.models import Funding, FundingSource
 from hankkeet.money import Kind, scan
 
@@ -44,11 +44,8 @@ def find_programmes(text: str) -> list[str]:
     """Every programme the text names, in the vocabulary's order."""
     key = programme_key(text)
     found = [name for name, pats in _PROGRAMME_PATTERNS if all(p.search(key) for p in pats)]
-    # REACT-EU EAKR and REACT-EU ESR already say EAKR or ESR.
-    for specific, general in (("REACT-EU EAKR", "EAKR"), ("REACT-EU ESR", "ESR")):
-        if specific in found and general in found:
-            found.remove(general)
-    return found
+    implied = {general for name in found for general in PROGRAMME_IMPLIES.get(name, ())}
+    return [name for name in found if name not in implied]
 
 
 def _damerau1(a: str, b: str) -> bool:

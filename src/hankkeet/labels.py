@@ -102,6 +102,11 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("TEM", (r"\btem\b|työ ja elinkeinoministeriö",)),
 )
 
+# A programme whose name says another: "REACT-EU EAKR" names EAKR too, but is one programme.
+PROGRAMME_IMPLIES: dict[str, tuple[str, ...]] = {
+    "REACT-EU EAKR": ("EAKR",), "REACT-EU ESR": ("ESR",), "ESR+": ("ESR",),
+}
+
 # Acronyms people write in capitals; a capitalised word one letter-swap away from one of
 # these is read as it, with a warning ("EARK" -> "EAKR"). Short ones (ESR) are left out:
 # too many real words lie one edit away from them.

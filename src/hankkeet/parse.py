@@ -60,6 +60,7 @@ class Block:
     line: int
     fields: dict[Field, FieldValue] = field(default_factory=dict)
     last: Field | None = None
+    dropping: bool = False  # lines under an unknown or repeated label go with it, unread
     notes: list[tuple[str, str, int, int | None]] = field(default_factory=list)
 
 
@@ -145,6 +146,9 @@ class FileParser:
         self.registry: dict[str, str] = {} if registry is None else registry
         self.block: Block | None = None
         self.pending: tuple[int, str, LabelLine | None] | None = None
+        # An unknown label after a blank line, under a title candidate: a field we do not
+        # know if a line follows it directly, else a title that holds a colon.
+        self.held_label: tuple[int, str, LabelLine] | None = None
         self.pending_attached = False
         self.pending_alone = True
         self.after_blank = True
@@ -161,30 +165,56 @@ class FileParser:
             self.after_blank = True
             return
         label = classify(line)
-        if label is not None and label.field is not None:
+        if self.held_label is not None:
+            held, self.held_label = self.held_label, None
+            if self.after_blank:
+                self._take_text(*held)
+            else:
+                yield from self._resolve_pending(None)
+                self._unknown_label(held[0], held[2])
+                self.after_blank = False
+        if label is not None and label.field is None and not self.after_blank and (
+                self.pending is not None or self.attached):
+            yield from self._resolve_pending(None)
+            self._unknown_label(number, label)
+            self.attached = True
+        elif (label is not None and label.field is None and self.after_blank
+              and self.pending is not None):
+            self.held_label = (number, line.strip(), label)
+            self.after_blank = False
+            return
+        elif label is not None and label.field is not None:
             yield from self._resolve_pending(label.field)
             yield from self._add_field(number, label)
             self.attached = True
         else:
-            if self.pending is not None:
-                if self.after_blank:
-                    self._resolve_as_text(*self.pending, self.pending_attached,
-                                          self.pending_alone)
-                    self.pending_alone = True
-                else:
-                    self._resolve_as_text(*self.pending, self.pending_attached, False)
-                    self.pending_alone = False
-                self.pending_attached = self.pending_attached and not self.after_blank
-            else:
-                self.pending_attached = self.attached and not self.after_blank
-                self.pending_alone = True
-            self.pending = (number, line.strip(), label)
-            self.attached = self.pending_attached
+            self._take_text(number, line.strip(), label)
         self.after_blank = False
         yield from self._drain()
 
+    def _take_text(self, number: int, text: str, label: LabelLine | None) -> None:
+        """A text line: the new title candidate; the one before it is resolved as text."""
+        if self.pending is not None:
+            if self.after_blank:
+                self._resolve_as_text(*self.pending, self.pending_attached,
+                                      self.pending_alone)
+                self.pending_alone = True
+            else:
+                self._resolve_as_text(*self.pending, self.pending_attached, False)
+                self.pending_alone = False
+            self.pending_attached = self.pending_attached and not self.after_blank
+        else:
+            self.pending_attached = self.attached and not self.after_blank
+            self.pending_alone = True
+        self.pending = (number, text, label)
+        self.attached = self.pending_attached
+
     def finish(self) -> Iterator[ParsedProject | Diagnostic]:
         """End of the file: resolve what is pending, complete the last project."""
+        if self.held_label is not None:
+            self.after_blank = True
+            self._take_text(*self.held_label)
+            self.held_label = None
         if self.pending is not None:
             self._resolve_as_text(*self.pending, self.pending_attached, self.pending_alone)
             self.pending = None
@@ -200,15 +230,17 @@ class FileParser:
         while self.file_notes:
             yield self.file_notes.pop(0)
 
-    def _resolve_pending(self, next_field: Field) -> Iterator[ParsedProject | Diagnostic]:
+    def _resolve_pending(self, next_field: Field | None) -> Iterator[ParsedProject | Diagnostic]:
         if self.pending is None:
             return
         number, text, maybe_label = self.pending
         self.pending = None
         block = self.block
         last_has_value = bool(block and block.last and block.fields[block.last].text)
-        is_title = (block is None or next_field in block.fields
-                    or (not self.pending_attached and (last_has_value or block.last is None)))
+        sentence = text.endswith((".", "!", "?"))
+        is_title = (block is None or (next_field is not None and next_field in block.fields)
+                    or (not self.pending_attached and not sentence
+                        and (last_has_value or block.last is None)))
         if not is_title:
             self._resolve_as_text(number, text, maybe_label, self.pending_attached,
                                   self.pending_alone)
@@ -225,11 +257,9 @@ class FileParser:
             self.preamble = (start, number)
             return
         if maybe_label is not None and maybe_label.field is None:
-            block.notes.append(("unknown-label",
-                                f"unknown label '{maybe_label.label}'"
-                                f"{_label_hint(maybe_label.label)}; its value is not used",
-                                number, 1))
-            block.last = None
+            self._unknown_label(number, maybe_label)
+            return
+        if attached and block.dropping:
             return
         last = block.fields.get(block.last) if block.last else None
         if (not attached and alone and len(text) <= HEADING_MAX
@@ -246,6 +276,18 @@ class FileParser:
             return
         block.notes.append(("stray-text", f"text that belongs to no field: '{_short(text)}'",
                             number, None))
+
+    def _unknown_label(self, number: int, label: LabelLine) -> None:
+        block = self.block
+        if block is None:
+            start = self.preamble[0] if self.preamble else number
+            self.preamble = (start, number)
+            return
+        block.notes.append(("unknown-label", f"unknown label '{label.label}'"
+                                             f"{_label_hint(label.label)}; its value is not used",
+                            number, 1))
+        block.last = None
+        block.dropping = True
 
     def _flush_preamble(self) -> None:
         if self.preamble is None:
@@ -273,7 +315,9 @@ class FileParser:
                                 f"'{label.label}' again (first on line {first.line}); "
                                 f"'{_short(label.value)}' is not used", number, label.column))
             block.last = None
+            block.dropping = True
             return
+        block.dropping = False
         block.fields[label.field] = FieldValue(label.value, number, label.column, label.label,
                                                label.year)
         block.last = label.field
@@ -375,7 +419,7 @@ def build_project(block: Block, path: str, registry: dict[str, str]) -> ParsedPr
             continue
         values[key] = money.value
         if fld is Field.CITY_SHARE:
-            values["city_share_year"] = fv.year
+            values["city_share_year"] = money_fv.year
     if Field.BUDGET not in fields:
         notes.append(("missing-field", "no budget (Budjetti)", block.line, None))
     # Staff.

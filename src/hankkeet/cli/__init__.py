@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from hankkeet.cli import records  # noqa: F401  (registers list, show, schema)
+# Importing a command module registers its commands on the app.
+from hankkeet.cli import records, search, totals, validate  # noqa: F401
 from hankkeet.cli.common import EXIT_UNUSABLE, STATE, app
 
 

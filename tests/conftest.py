@@ -1,0 +1,53 @@
+"""Shared test helpers: the seed file, and running the real command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hankkeet.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "source.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Fixed width and no colour, so wrapping and styles never break assertions.
+TEST_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "HANKKEET_SOURCE": "", "TERM": "dumb"}
+
+
+@dataclass
+class Run:
+    """What a command run gave: exit code, stdout, stderr."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run the Typer app in-process (fast); stdout and stderr apart."""
+    runner = CliRunner()
+    result = runner.invoke(app, list(args), input=input, env={**TEST_ENV, **(env or {})},
+                           catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str, input: bytes | None = None, env: dict[str, str] | None = None,
+                cwd: Path | None = None) -> Run:
+    """Run `python -m hankkeet` as a real process: real exit codes, real streams."""
+    full_env = {**os.environ, **TEST_ENV, **(env or {})}
+    done = subprocess.run([sys.executable, "-m", "hankkeet", *args], input=input,
+                          capture_output=True, env=full_env, cwd=cwd, timeout=120, check=False)
+    return Run(done.returncode, done.stdout.decode("utf-8", "replace"),
+               done.stderr.decode("utf-8", "replace"))
+
+
+@pytest.fixture
+def seed() -> Path:
+    """The real data file."""
+    return SEED
