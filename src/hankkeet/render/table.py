@@ -23,27 +23,27 @@ def to_text(table: Table | Text, width: int, color: bool) -> str:
     return buffer.getvalue()
 
 
-def city_share_text(project: Project) -> str:
+def city_share_text(project: Project, sep: str = " ") -> str:
     """The city share, with the one year it covers when the text says so."""
     if project.city_share is None:
         return ""
     money = format_euros(project.city_share)
-    return f"{money} (v. {project.city_share_year})" if project.city_share_year else money
+    return f"{money}{sep}(v. {project.city_share_year})" if project.city_share_year else money
 
 
 def project_table(projects: list[Project], title: str | None = None) -> Table:
     """The list table: name, programme, period, budget, city share, contacts."""
     table = Table(title=Text(title) if title else None, show_lines=False, expand=False)
-    table.add_column("Hanke", overflow="fold", ratio=3)
-    table.add_column("Ohjelma", overflow="fold")
-    table.add_column("Toiminta-aika", no_wrap=True)
+    table.add_column("Hanke", overflow="fold", ratio=3, min_width=16)
+    table.add_column("Ohjelma", overflow="fold", min_width=8)
+    table.add_column("Toiminta-aika", min_width=11)
     table.add_column("Budjetti", justify="right", no_wrap=True)
-    table.add_column("Kaupungin osuus", justify="right")
-    table.add_column("Yhteyshenkilöt", overflow="fold", ratio=2)
+    table.add_column("Kaupungin\nosuus", justify="right", no_wrap=True)
+    table.add_column("Yhteyshenkilöt", overflow="fold", ratio=2, min_width=12)
     for p in projects:
         table.add_row(
-            Text(p.name), Text(p.programme or "–"), Text(period_text(p)),
-            Text(format_euros(p.budget)), Text(city_share_text(p)),
+            Text(p.name), Text(p.programme or "–"), Text(period_text(p).replace("–", " – ")),
+            Text(format_euros(p.budget)), Text(city_share_text(p, "\n")),
             Text("\n".join(contact_text(c) for c in p.contacts)),
         )
     return table
