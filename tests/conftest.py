@@ -29,7 +29,8 @@ class Run:
     stderr: str
 
 
-def cli(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Run:
+def cli(*args: str, input: str | bytes | None = None,  # noqa: A002  (CliRunner's name)
+        env: dict[str, str] | None = None) -> Run:
     """Run the Typer app in-process (fast); stdout and stderr apart."""
     runner = CliRunner()
     result = runner.invoke(app, list(args), input=input, env={**TEST_ENV, **(env or {})},
@@ -37,7 +38,8 @@ def cli(*args: str, input: str | bytes | None = None, env: dict[str, str] | None
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
-def run_process(*args: str, input: bytes | None = None, env: dict[str, str] | None = None,
+def run_process(*args: str, input: bytes | None = None,  # noqa: A002  (subprocess's name)
+                env: dict[str, str] | None = None,
                 cwd: Path | None = None) -> Run:
     """Run `python -m hankkeet` as a real process: real exit codes, real streams."""
     full_env = {**os.environ, **TEST_ENV, **(env or {})}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -113,6 +114,11 @@ RULES: dict[str, Rule] = {
 }
 
 
+def near_codes(code: str) -> list[str]:
+    """Rule codes close to a mistyped one, nearest first (for 'did you mean')."""
+    return difflib.get_close_matches(code.strip().casefold(), RULES.keys(), n=3, cutoff=0.6)
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One finding: a rule code at a 1-based line of a file, about a project if known."""
@@ -159,6 +165,13 @@ class Report:
     def valid(self) -> bool:
         """True when no finding is an error."""
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def passes(self, strict: bool = False) -> bool:
+        """Whether a run passes: no error, and under strict no warning either."""
+        if strict:
+            return not any(d.severity in (Severity.ERROR, Severity.WARNING)
+                           for d in self.diagnostics)
+        return self.valid
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape of a report."""

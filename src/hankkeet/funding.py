@@ -127,11 +127,11 @@ def read_funding(text: str) -> FundingReading:
         if _BUDGET_WORDS.search(clause) and money and not percents:
             stated = money[0].value
             continue
-        funder = _funder_text(clause, [(q.start, q.end) for q in found])
         if len(money) > 1 or len(percents) > 1:
-            problems.append(("stray-text", f"funding clause '{clause.strip()}' names several "
-                                           "amounts or shares; it is not read as a source"))
+            problems.append(("stray-text", f"funding clause '{_short(clause.strip())}' names "
+                                           "several amounts or shares; it is not read as a source"))
             continue
+        funder = _funder_text(clause, [(q.start, q.end) for q in found])
         amount = money[0].value if money else None
         share = percents[0].value if percents else None
         sources.append(FundingSource(funder=funder or programme or "", amount=amount,

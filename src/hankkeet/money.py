@@ -21,6 +21,7 @@ _UNIT = re.compile(
 _PERCENT = re.compile(r" ?(?:%|prosenttia|prosentin|prosentilla|prosentin osuudella)")
 _PER_YEAR = re.compile(r" ?(?:" + PER_YEAR_PATTERN + ")", re.IGNORECASE)
 _WINDOW = 40
+_MAX_GROUPS = 6
 _MULTIPLIERS = {"milj": Decimal(1_000_000), "miljoonaa": Decimal(1_000_000),
                 "miljoona": Decimal(1_000_000), "m": Decimal(1_000_000),
                 "t": Decimal(1000), "tuhatta": Decimal(1000)}
@@ -72,7 +73,9 @@ def read_number(token: str) -> tuple[Decimal, bool] | None:
 
 def _longest_number(token: str) -> tuple[str, Decimal, bool] | None:
     """The longest space-separated tail of a digit run that reads as one number."""
-    chunks = token.split(" ")
+    # No real amount has more than a handful of digit groups; looking further back would
+    # make a long run of digits and spaces cost quadratic time.
+    chunks = token.split(" ")[-_MAX_GROUPS:]
     for i in range(len(chunks)):
         tail = " ".join(chunks[i:])
         read = read_number(tail)

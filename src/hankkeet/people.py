@@ -10,8 +10,11 @@ from functools import lru_cache
 from hankkeet.labels import CONTACT_JOINERS, NAME_PARTICLES, TITLE_WORDS
 from hankkeet.models import Contact
 
-_EMAIL = re.compile(r"[\w.+-]+ ?(?:@|\(at\)|\[at\]| at ) ?[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-_PHONE = re.compile(r"(?:puh\.?|p\.|tel\.?|gsm|mob\.?)? ?:? ?(\+?[0-9][0-9 ()-]{5,}[0-9])",
+# An e-mail address is found from its '@' (or '(at)') outwards, not by one pattern with
+# unbounded runs on both sides, which would cost quadratic time on long runs of letters.
+_AT = re.compile(r" ?(?:@|\(at\)|\[at\]) ?", re.IGNORECASE)
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
+_PHONE = re.compile(r"(?:puh\.?|p\.|tel\.?|gsm|mob\.?)? ?:? ?(\+?[0-9][0-9 ()-]{5,18}[0-9])",
                     re.IGNORECASE)
 _SPLIT = re.compile(r"[,;]| (?:ja|sekä|&) (?=\S)|\n")
 _TITLES = frozenset(TITLE_WORDS)
@@ -48,13 +51,35 @@ def _is_name_word(word: str) -> bool:
         len(body) > 1 and body.isupper())
 
 
+def find_email(text: str, start: int = 0) -> tuple[int, int, str] | None:
+    """The first e-mail address at or after start: (start, end, address with '@')."""
+    for at in _AT.finditer(text, start):
+        left = at.start()
+        while left > 0 and at.start() - left < 64 and text[left - 1] in _LOCAL_CHARS:
+            left -= 1
+        right = at.end()
+        while right < len(text) and right - at.end() < 255 and text[right] in _LOCAL_CHARS:
+            right += 1
+        domain = text[at.end():right].rstrip(".")
+        if left < at.start() and "." in domain.strip("."):
+            return left, at.end() + len(domain), f"{text[left:at.start()]}@{domain}"
+    return None
+
+
 def _split_segments(text: str) -> list[str]:
     """Pieces of a contact list: split at commas, ';' and 'ja', not inside 'sosiaali- ja'."""
-    text = _EMAIL.sub(lambda m: " " + m.group().replace(" ", "") + " ", text)
+    joined: list[str] = []
+    pos = 0
+    while (found := find_email(text, pos)) is not None:
+        # An address holds dots and maybe spaces around '(at)': keep it in one piece.
+        joined += [text[pos:found[0]], " ", found[2], " "]
+        pos = found[1]
+    text = "".join([*joined, text[pos:]])
     pieces: list[str] = []
     last = 0
     for m in _SPLIT.finditer(text):
-        if m.group().strip() in CONTACT_JOINERS and text[:m.start()].endswith("-"):
+        if (m.group().strip() in CONTACT_JOINERS and m.start() > 0
+                and text[m.start() - 1] == "-"):
             continue
         pieces.append(text[last:m.start()])
         last = m.end()
@@ -73,10 +98,10 @@ class _Segment:
 
 def _read_segment(text: str) -> _Segment:
     seg = _Segment()
-    email = _EMAIL.search(text)
+    email = find_email(text)
     if email:
-        seg.email = re.sub(r" ?(?:\(at\)|\[at\]| at ) ?", "@", email.group(), flags=re.I)
-        text = text[:email.start()] + " " + text[email.end():]
+        seg.email = email[2]
+        text = text[:email[0]] + " " + text[email[1]:]
     phone = _PHONE.search(text)
     if phone and sum(c.isdigit() for c in phone.group(1)) >= 6:
         seg.phone = " ".join(phone.group(1).split())
@@ -109,43 +134,42 @@ def _name_follows(words: list[str], i: int) -> bool:
 def read_contacts(text: str) -> ContactsReading:
     """Read one or more contacts; name-before-title and details after a comma are joined."""
     out = ContactsReading()
-    pending_title: list[str] = []
+    pending: str | None = None  # a title written before the name, in a piece of its own
     for piece in _split_segments(text):
         seg = _read_segment(piece)
-        title = " ".join(pending_title + seg.title_words).casefold() or None
-        pending_title = []
+        own = " ".join(seg.title_words).casefold() or None
         if seg.other:
-            title_tail = [w for w in seg.other if not _is_name_word(w)]
-            if len(title_tail) == len(seg.other) and seg.name_words and not seg.title_words:
-                title = " ".join(title_tail).casefold()
+            if seg.name_words and not seg.title_words and not any(
+                    _is_name_word(w) for w in seg.other):
+                own = " ".join(seg.other).casefold()  # "Mats Berg projektipäällikkö"
             else:
                 out.problems.append(("stray-text", f"'{' '.join(seg.other)}' in contact "
                                                    f"'{piece}' is not a name or title"))
-        if len(seg.name_words) >= 2 or (seg.name_words and not seg.title_words and
-                                         not out.contacts):
-            out.contacts.append(Contact(title=title, name=" ".join(seg.name_words),
-                                        email=seg.email, phone=seg.phone))
-            continue
         if seg.name_words:
-            # One capitalised word after a title ("Koordinaattori Jylkkä") is a surname.
-            out.contacts.append(Contact(title=title, name=" ".join(seg.name_words),
+            if own and pending:
+                out.contacts.append(Contact(title=pending))
+            out.contacts.append(Contact(title=own or pending, name=" ".join(seg.name_words),
                                         email=seg.email, phone=seg.phone))
+            pending = None
             continue
         last = out.contacts[-1] if out.contacts else None
-        if title and last is not None and last.title is None and not (seg.email or seg.phone):
-            last.title = title
-        elif title and not (seg.email or seg.phone):
-            pending_title = title.split()
-        elif last is not None and (seg.email or seg.phone):
+        if own and not (seg.email or seg.phone):
+            if last is not None and last.title is None and pending is None:
+                last.title = own  # "Mats Berg, projektipäällikkö"
+            else:
+                if pending:
+                    out.contacts.append(Contact(title=pending))
+                pending = own
+        elif last is not None and pending is None and (seg.email or seg.phone):
             last.email = last.email or seg.email
             last.phone = last.phone or seg.phone
-            if title:
-                out.problems.append(("stray-text", f"'{title}' in contact '{piece}' is "
-                                                   "not a name"))
+            if own:
+                out.problems.append(("stray-text", f"'{own}' in contact '{piece}' is not a name"))
         else:
-            out.contacts.append(Contact(title=title, email=seg.email, phone=seg.phone))
-    if pending_title:
-        out.contacts.append(Contact(title=" ".join(pending_title)))
+            out.contacts.append(Contact(title=own or pending, email=seg.email, phone=seg.phone))
+            pending = None
+    if pending:
+        out.contacts.append(Contact(title=pending))
     for contact in out.contacts:
         if contact.name is None:
             out.problems.append(("contact-without-name",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -14,7 +15,9 @@ def md_cell(value: str | Decimal | int | None) -> str:
         return ""
     if isinstance(value, (Decimal, int)):
         return decimal_text(Decimal(value))
-    return " ".join(value.replace("\\", "\\\\").replace("|", "\\|").split())
+    # Line breaks would end the row; NBSPs in '490 232 €' are kept as they are.
+    flat = re.sub(r"[\r\n\t]+", " ", value)
+    return flat.replace("\\", "\\\\").replace("|", "\\|").strip()
 
 
 def render_markdown(columns: Sequence[str],

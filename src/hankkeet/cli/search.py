@@ -1,0 +1,1 @@
+"""Placeholder: the `search` command is registered here once written."""
