@@ -1,0 +1,170 @@
+"""Rules across fields of one record: periods, staff dates, and whether the money adds up.
+
+Each check is a pure function from a project to the diagnostics it finds; the parser has
+already reported what could not be read, so a check only looks at values that were read.
+A finding about one field stands at that field's line; one about the whole project at the
+title line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
+
+from hankkeet.dates import format_date
+from hankkeet.diagnostics import Diagnostic
+from hankkeet.models import Project
+from hankkeet.money import format_number
+
+# Amounts in the text are rounded to whole euros; a difference of one euro is rounding.
+TOLERANCE = Decimal(1)
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+Check = Callable[[Project], Iterator[Diagnostic]]
+
+
+def euros(value: Decimal) -> str:
+    """An amount for a message: '108 387 €', with plain spaces so it can be searched for."""
+    return f"{format_number(value, group=' ')} €"
+
+
+def _percent(value: Decimal) -> str:
+    return f"{format_number(value, group=' ')} %"
+
+
+def _period(project: Project) -> str:
+    return f"{format_date(project.start) or '…'}–{format_date(project.end) or '…'}"
+
+
+def _at(project: Project, code: str, message: str, *fields: str) -> Diagnostic:
+    """A diagnostic at the first of the fields that has a line, else at the title line."""
+    line = next((project.lines[f] for f in fields if f in project.lines), project.source.line)
+    return Diagnostic(code, message, project.source.path, line, project.id)
+
+
+def end_before_start(project: Project) -> Iterator[Diagnostic]:
+    """The period ends before it starts."""
+    if project.start is not None and project.end is not None and project.end < project.start:
+        yield _at(project, "end-before-start",
+                  f"the period ends on {format_date(project.end)}, before it starts on "
+                  f"{format_date(project.start)}", "end", "period")
+
+
+def _outside(day: date, project: Project) -> bool:
+    return ((project.start is not None and day < project.start)
+            or (project.end is not None and day > project.end))
+
+
+def staff_outside_period(project: Project) -> Iterator[Diagnostic]:
+    """A headcount whose dates (from a change of headcount) fall outside the period."""
+    if project.end is not None and project.start is not None and project.end < project.start:
+        return  # end-before-start already says the period itself is wrong
+    for staff in project.staff:
+        for word, day in (("from", staff.start), ("until", staff.end)):
+            if day is not None and _outside(day, project):
+                yield _at(project, "staff-outside-period",
+                          f"staff count {format_number(staff.count, group=' ')} {word} "
+                          f"{format_date(day)} lies outside the period {_period(project)}",
+                          "staff")
+                return  # one finding per staff line is enough to send the editor there
+
+
+def city_share_year_outside_period(project: Project) -> Iterator[Diagnostic]:
+    """The year of a one-year city share is not a year of the period."""
+    year = project.city_share_year
+    if year is None or (project.start is None and project.end is None):
+        return
+    first = project.start.year if project.start is not None else None
+    last = project.end.year if project.end is not None else None
+    if (first is not None and year < first) or (last is not None and year > last):
+        yield _at(project, "city-share-year-outside-period",
+                  f"the city share is for {year}, outside the period {_period(project)}",
+                  "city_share")
+
+
+def city_share_above_budget(project: Project) -> Iterator[Diagnostic]:
+    """The city's share is larger than the whole budget."""
+    share, budget = project.city_share, project.budget
+    if share is not None and budget is not None and share > budget:
+        yield _at(project, "city-share-above-budget",
+                  f"the city share {euros(share)} is larger than the budget {euros(budget)}",
+                  "city_share")
+
+
+def funding_sum_mismatch(project: Project) -> Iterator[Diagnostic]:
+    """The amounts the funding text states do not add up to the budget (±1 €).
+
+    A single amount below the budget is left alone: the text may state only one funder's
+    part. A sum above the budget is always wrong.
+    """
+    budget = project.budget
+    amounts = [s.amount for s in project.funding.sources if s.amount is not None]
+    if budget is None or not amounts:
+        return
+    total = sum(amounts, Decimal(0))
+    if total > budget + TOLERANCE or (len(amounts) > 1 and total < budget - TOLERANCE):
+        stated = " + ".join(euros(a) for a in amounts)
+        if len(amounts) > 1:
+            stated += f" = {euros(total)}"
+        yield _at(project, "funding-sum-mismatch",
+                  f"the funding text states {stated}, but the budget is {euros(budget)} "
+                  f"(a difference of {euros(abs(total - budget))})", "funding")
+
+
+def share_mismatch(project: Project) -> Iterator[Diagnostic]:
+    """A stated funding share (80 %) disagrees with the whole-period city share (±1 €).
+
+    The share of outside funders leaves the city budget × (100 − share) %; a share the
+    text gives to the municipality itself is the city's share directly. A one-year city
+    share (city_share_year) is not comparable and is skipped.
+    """
+    budget, city = project.budget, project.city_share
+    if budget is None or city is None or project.city_share_year is not None:
+        return
+    outside = [s.share for s in project.funding.sources
+               if s.share is not None and s.kind != "municipal"]
+    own = [s.share for s in project.funding.sources
+           if s.share is not None and s.kind == "municipal"]
+    if outside:
+        share = sum(outside, Decimal(0))
+        city_percent = HUNDRED - share
+        stated = f"the funding share {_percent(share)}"
+    elif own:
+        city_percent = sum(own, Decimal(0))
+        stated = f"the municipal share {_percent(city_percent)}"
+    else:
+        return
+    expected = budget * city_percent / HUNDRED
+    if abs(expected - city) > TOLERANCE:
+        yield _at(project, "share-mismatch",
+                  f"{stated} means a city share of {euros(expected.quantize(CENT).normalize())} "
+                  f"({euros(budget)} × {_percent(city_percent)}), but the city share is "
+                  f"{euros(city)}", "funding")
+
+
+def stated_budget_mismatch(project: Project) -> Iterator[Diagnostic]:
+    """The funding text states a total budget that differs from the budget field (±1 €)."""
+    stated, budget = project.funding.stated_budget, project.budget
+    if stated is not None and budget is not None and abs(stated - budget) > TOLERANCE:
+        yield _at(project, "stated-budget-mismatch",
+                  f"the funding text states a total budget of {euros(stated)}, but the "
+                  f"budget is {euros(budget)}", "funding")
+
+
+# Every cross-field check, in the order their findings are reported for one project.
+CHECKS: tuple[Check, ...] = (
+    end_before_start,
+    staff_outside_period,
+    city_share_year_outside_period,
+    city_share_above_budget,
+    funding_sum_mismatch,
+    share_mismatch,
+    stated_budget_mismatch,
+)
+
+
+def check_project(project: Project) -> list[Diagnostic]:
+    """Every cross-field finding about one project."""
+    return [d for check in CHECKS for d in check(project)]

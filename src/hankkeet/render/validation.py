@@ -1,0 +1,175 @@
+"""Validation reports as text (Rich, grouped by file and project), JSON, or GitHub annotations.
+
+Every function returns a string; the command decides where it goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from itertools import groupby
+
+from rich.table import Table
+from rich.text import Text
+
+from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
+from hankkeet.encode import dumps
+from hankkeet.render.table import to_text
+
+
+class ValidateFormat(StrEnum):
+    """Formats `validate` can write."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+# GitHub knows error, warning and notice; an info finding is a notice.
+_GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning",
+                   Severity.INFO: "notice"}
+FILE_LEVEL = "(file)"
+
+
+def location(diagnostic: Diagnostic) -> str:
+    """'67', or '71:26' when the column is known."""
+    if diagnostic.column is None:
+        return str(diagnostic.line)
+    return f"{diagnostic.line}:{diagnostic.column}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def summary_line(report: Report, strict: bool = False) -> str:
+    """'1 error, 2 warnings, 1 info in 8 projects from 1 file: not valid'."""
+    counts = report.counts
+    found = ", ".join((_plural(counts.get("error", 0), "error"),
+                       _plural(counts.get("warning", 0), "warning"),
+                       _plural(counts.get("info", 0), "info")))
+    if report.passes(strict):
+        verdict = "valid"
+    elif report.valid:
+        verdict = "not valid: warnings fail under --strict"
+    else:
+        verdict = "not valid"
+    return (f"{found} in {_plural(report.projects, 'project')} from "
+            f"{_plural(report.files, 'file')}: {verdict}")
+
+
+def _findings_table(diagnostics: Iterable[Diagnostic], where_width: int,
+                    code_width: int) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(min_width=3)  # indent under the project
+    table.add_column(justify="right", min_width=where_width, no_wrap=True)
+    table.add_column(min_width=7, no_wrap=True)
+    table.add_column(min_width=code_width, no_wrap=True)
+    table.add_column(overflow="fold")
+    for d in diagnostics:
+        table.add_row("", Text(location(d)), Text(d.severity.value, style=_STYLE[d.severity]),
+                      Text(d.code), Text(d.message))
+    return table
+
+
+def _groups(report: Report) -> Iterator[tuple[str, list[tuple[str, list[Diagnostic]]]]]:
+    """(path, [(project, findings)]) in report order; consecutive findings share a group."""
+    for path, in_file in groupby(report.diagnostics, key=lambda d: d.path):
+        projects = [(project or FILE_LEVEL, list(found))
+                    for project, found in groupby(in_file, key=lambda d: d.project)]
+        yield path, projects
+
+
+def render_text(report: Report, width: int, color: bool) -> str:
+    """Findings grouped by file, then by project; empty when there is nothing to report."""
+    if not report.diagnostics:
+        return ""
+    where_width = max(len(location(d)) for d in report.diagnostics)
+    code_width = max(len(d.code) for d in report.diagnostics)
+    parts: list[str] = []
+    for path, projects in _groups(report):
+        if parts:
+            parts.append("\n")  # a blank line between files
+        parts.append(to_text(Text(path, style="bold underline"), width, color))
+        for project, found in projects:
+            parts.append(to_text(Text(f"  {project}", style="bold"), width, color))
+            parts.append(to_text(_findings_table(found, where_width, code_width), width, color))
+    # Rich pads every cell to the column's width; the padding at a line's end is noise.
+    return "".join(line.rstrip() + "\n" for line in "".join(parts).splitlines())
+
+
+def render_json(report: Report) -> str:
+    """The report's own dict as JSON: what the library returns is what the tool prints."""
+    return dumps(report.to_dict(), indent=2) + "\n"
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does (escapeData)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value, escaped as GitHub's toolkit does (escapeProperty)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(diagnostic: Diagnostic) -> str:
+    """'::error file=…,line=…,col=…,title=CODE::message' for one finding."""
+    properties = [("file", diagnostic.path), ("line", str(diagnostic.line))]
+    if diagnostic.column is not None:
+        properties.append(("col", str(diagnostic.column)))
+    properties.append(("title", diagnostic.code))
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{_GITHUB_COMMAND[diagnostic.severity]} {joined}::{escape_data(diagnostic.message)}"
+
+
+def render_github(report: Report, width: int) -> str:
+    """One annotation a finding, then the whole text report.
+
+    GitHub shows only the first ten annotations of each kind, so the log keeps them all.
+    """
+    lines = [annotation(d) + "\n" for d in report.diagnostics]
+    text = render_text(report, width, color=False)
+    return "".join(lines) + ("\n" + text if lines else "")
+
+
+def render_report(report: Report, fmt: ValidateFormat, width: int, color: bool) -> str:
+    """The report in the chosen format."""
+    if fmt is ValidateFormat.JSON:
+        return render_json(report)
+    if fmt is ValidateFormat.GITHUB:
+        return render_github(report, width)
+    return render_text(report, width, color)
+
+
+def render_rules(fmt: ValidateFormat, width: int, color: bool) -> str:
+    """The rule catalogue: JSON for --format json, else a table."""
+    if fmt is ValidateFormat.JSON:
+        return dumps([rule_dict(r) for r in RULES.values()], indent=2) + "\n"
+    table = Table(show_lines=False, expand=False)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Title", overflow="fold")
+    for rule in RULES.values():
+        table.add_row(Text(rule.code), Text(rule.severity.value, style=_STYLE[rule.severity]),
+                      Text(rule.title))
+    return to_text(table, width, color)
+
+
+def rule_dict(rule: Rule) -> dict[str, str]:
+    """A catalogue entry as plain values."""
+    return {"code": rule.code, "severity": rule.severity.value, "title": rule.title,
+            "explanation": rule.explanation}
+
+
+def render_explanation(rule: Rule, fmt: ValidateFormat, width: int, color: bool) -> str:
+    """One rule in full: code, severity, title and explanation."""
+    if fmt is ValidateFormat.JSON:
+        return dumps(rule_dict(rule), indent=2) + "\n"
+    text = Text()
+    text.append(rule.code, style="bold")
+    text.append(f" ({rule.severity.value}): ", style=_STYLE[rule.severity])
+    text.append(rule.title)
+    text.append("\n\n" + rule.explanation)
+    return to_text(text, width, color)
