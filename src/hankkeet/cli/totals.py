@@ -1,0 +1,130 @@
+"""`totals` and `timeline`: money by programme, year, funder and contact, and pictures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from hankkeet.cli.common import (
+    ActiveOpt,
+    ContactOpt,
+    ExcelOpt,
+    PathsArg,
+    ProgrammeOpt,
+    app,
+    build_filters,
+    color_wanted,
+    fail,
+    iter_parsed,
+    load_projects,
+    note,
+    terminal_width,
+    usable_input,
+    write,
+)
+from hankkeet.models import Project
+from hankkeet.parse import ParsedProject
+from hankkeet.query import Filters, select
+from hankkeet.render.charts import timeline
+from hankkeet.render.totals import TotalsFormat, render_chart, render_totals
+from hankkeet.totals import GroupBy, TotalsBuilder
+
+
+@dataclass
+class Skipped:
+    """Projects the --active filter could not test (no period)."""
+
+    without_period: int = 0
+
+
+def selected_projects(paths: list[str] | None, filters: Filters,
+                      skipped: Skipped) -> Iterator[Project]:
+    """The inputs' projects that pass the filters, one at a time (memory stays flat)."""
+    for item in iter_parsed(paths):
+        if isinstance(item, ParsedProject):
+            selection = select([item.project], filters)
+            skipped.without_period += selection.without_period
+            yield from selection.projects
+
+
+def _without_period_note(skipped: Skipped) -> None:
+    if skipped.without_period:
+        note(f"{skipped.without_period} project(s) without a readable period were left out "
+             "of --active; run 'hankkeet validate' to see why")
+
+
+@app.command("totals")
+def totals_command(
+    paths: PathsArg = None,
+    by_programme: Annotated[bool, typer.Option(
+        "--by-program", "--by-programme", help="A row per funding programme.")] = False,
+    by_year: Annotated[bool, typer.Option(
+        "--by-year", help="Budgets spread over calendar years, pro rata by days.")] = False,
+    by_funder: Annotated[bool, typer.Option(
+        "--by-funder", help="A row per kind of funder with a stated amount (EU and state, "
+                            "municipalities, other).")] = False,
+    by_contact: Annotated[bool, typer.Option(
+        "--by-contact", help="A row per contact person (a project with two counts under "
+                             "both).")] = False,
+    active: ActiveOpt = None,
+    programme: ProgrammeOpt = None,
+    contact: ContactOpt = None,
+    fmt: Annotated[TotalsFormat, typer.Option("--format", "-f", help="Output format.")]
+    = TotalsFormat.TABLE,
+    excel: ExcelOpt = False,
+    chart: Annotated[bool, typer.Option(
+        "--chart", help="Draw the budget of each row as a horizontal bar.")] = False,
+) -> None:
+    """Sum budgets, city shares, stated funding and person-years, exact to the cent.
+
+    City shares stated for one year only get their own column and are never added into the
+    whole-period city share. Any combination of --by-* options; --by-program --by-year is a
+    programme x year pivot.
+
+    Example: hankkeet totals --by-program --by-year
+    """
+    if chart and fmt is not TotalsFormat.TABLE:
+        fail("--chart draws a picture for people; leave out --format (or use --format table)")
+    group_by = [group for group, wanted in ((GroupBy.PROGRAMME, by_programme),
+                                            (GroupBy.FUNDER, by_funder),
+                                            (GroupBy.CONTACT, by_contact)) if wanted]
+    builder = TotalsBuilder(group_by, by_year)
+    skipped = Skipped()
+    with usable_input():
+        filters = build_filters(active, programme, contact)
+        for project in selected_projects(paths, filters, skipped):
+            builder.add(project)
+    totals = builder.result()
+    if chart:
+        write(render_chart(totals, terminal_width(), color_wanted()))
+    else:
+        write(render_totals(totals, fmt, excel, terminal_width(), color_wanted()))
+    if fmt is TotalsFormat.CSV:
+        # CSV has no room for prose; the notes go to the person, on stderr.
+        for line in totals.notes():
+            note(line)
+    _without_period_note(skipped)
+
+
+@app.command("timeline")
+def timeline_command(
+    paths: PathsArg = None,
+    active: ActiveOpt = None,
+    programme: ProgrammeOpt = None,
+    contact: ContactOpt = None,
+) -> None:
+    """Draw each project's period as a bar on a shared year axis, with today marked.
+
+    Projects without a period are listed under the chart.
+
+    Example: hankkeet timeline --active 2022
+    """
+    with usable_input():
+        filters = build_filters(active, programme, contact)
+        selection = select(load_projects(paths), filters)
+    write(timeline(selection.projects, date.today(), terminal_width(), color_wanted()))
+    _without_period_note(Skipped(selection.without_period))
