@@ -120,6 +120,13 @@ def note(text: str) -> None:
     typer.echo(text, err=True)
 
 
+def note_without_period(count: int) -> None:
+    """Say how many projects --active could not test, never leave them out silently."""
+    if count:
+        note(f"{count} project(s) without a readable period were left out of --active; "
+             "run 'hankkeet validate' to see why")
+
+
 def color_wanted() -> bool:
     """Colour only on a terminal, and never with NO_COLOR set."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")

@@ -20,7 +20,7 @@ from hankkeet.cli.common import (
     color_wanted,
     fail,
     load_projects,
-    note,
+    note_without_period,
     terminal_width,
     usable_input,
     write,
@@ -70,9 +70,7 @@ def list_command(
         selection = select(load_projects(paths), filters)
     projects = sort_projects(selection.projects, sort)
     write(render_list(projects, fmt, excel))
-    if selection.without_period:
-        note(f"{selection.without_period} project(s) without a readable period were left out "
-             "of --active; run 'hankkeet validate' to see why")
+    note_without_period(selection.without_period)
 
 
 def show_rows(project: Project) -> list[tuple[str, str, int | None]]:

@@ -22,6 +22,7 @@ from hankkeet.cli.common import (
     iter_parsed,
     load_projects,
     note,
+    note_without_period,
     terminal_width,
     usable_input,
     write,
@@ -49,12 +50,6 @@ def selected_projects(paths: list[str] | None, filters: Filters,
             selection = select([item.project], filters)
             skipped.without_period += selection.without_period
             yield from selection.projects
-
-
-def _without_period_note(skipped: Skipped) -> None:
-    if skipped.without_period:
-        note(f"{skipped.without_period} project(s) without a readable period were left out "
-             "of --active; run 'hankkeet validate' to see why")
 
 
 @app.command("totals")
@@ -107,7 +102,7 @@ def totals_command(
         # CSV has no room for prose; the notes go to the person, on stderr.
         for line in totals.notes():
             note(line)
-    _without_period_note(skipped)
+    note_without_period(skipped.without_period)
 
 
 @app.command("timeline")
@@ -127,4 +122,4 @@ def timeline_command(
         filters = build_filters(active, programme, contact)
         selection = select(load_projects(paths), filters)
     write(timeline(selection.projects, date.today(), terminal_width(), color_wanted()))
-    _without_period_note(Skipped(selection.without_period))
+    note_without_period(selection.without_period)
