@@ -138,12 +138,32 @@ def classify(line: str) -> LabelLine | None:
     return None
 
 
+class IdRegistry:
+    """The ids handed out in one run: a repeated name gets '-2', '-3', ... and is reported."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}
+        self.next_suffix: dict[str, int] = {}
+
+    def claim(self, base: str, where: str) -> tuple[str, str | None]:
+        """A unique id for the slug, and where the slug was first seen if it was."""
+        if base not in self.first:
+            self.first[base] = where
+            return base, None
+        n = self.next_suffix.get(base, 2)
+        while f"{base}-{n}" in self.first:
+            n += 1
+        self.next_suffix[base] = n + 1
+        self.first[f"{base}-{n}"] = where
+        return f"{base}-{n}", self.first[base]
+
+
 class FileParser:
     """Reads the lines of one file and hands out projects as they complete."""
 
-    def __init__(self, path: str, registry: dict[str, str] | None = None) -> None:
+    def __init__(self, path: str, registry: IdRegistry | None = None) -> None:
         self.path = path
-        self.registry: dict[str, str] = {} if registry is None else registry
+        self.registry = IdRegistry() if registry is None else registry
         self.block: Block | None = None
         self.pending: tuple[int, str, LabelLine | None] | None = None
         # An unknown label after a blank line, under a title candidate: a field we do not
@@ -345,20 +365,13 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def build_project(block: Block, path: str, registry: dict[str, str]) -> ParsedProject:
+def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProject:
     """Read every raw field of a block into a record; problems become diagnostics."""
     name = block.title or f"(nimetön hanke, rivi {block.line})"
-    base = slug(name)
-    pid = base
     notes: list[tuple[str, str, int, int | None]] = list(block.notes)
-    if base in registry:
-        notes.append(("duplicate-project",
-                      f"'{name}' is already at {registry[base]}", block.line, None))
-        n = 2
-        while f"{base}-{n}" in registry:
-            n += 1
-        pid = f"{base}-{n}"
-    registry[pid] = f"{path}:{block.line}"
+    pid, first = registry.claim(slug(name), f"{path}:{block.line}")
+    if first is not None:
+        notes.append(("duplicate-project", f"'{name}' is already at {first}", block.line, None))
     if not block.title:
         notes.append(("missing-field", "the project has no name (no title line before its "
                                        "fields)", block.line, None))
@@ -465,7 +478,7 @@ def build_project(block: Block, path: str, registry: dict[str, str]) -> ParsedPr
 
 
 def parse_lines(lines: Iterable[str], path: str,
-                registry: dict[str, str] | None = None) -> Iterator[ParsedProject | Diagnostic]:
+                registry: IdRegistry | None = None) -> Iterator[ParsedProject | Diagnostic]:
     """Parse a file's lines; yield each project when complete and each file diagnostic."""
     parser = FileParser(path, registry)
     for number, line in enumerate(lines, start=1):
@@ -475,7 +488,7 @@ def parse_lines(lines: Iterable[str], path: str,
 
 def parse_sources(sources: Iterable[Source]) -> Iterator[ParsedProject | Diagnostic]:
     """Parse every source in turn; ids stay unique across all of them."""
-    registry: dict[str, str] = {}
+    registry = IdRegistry()
     for source in sources:
         with source.lines() as lines:
             yield from parse_lines(lines, source.path, registry)

@@ -16,6 +16,7 @@ _TABLE: dict[int, str | None] = {ord(c): " " for c in _SPACES}
 _TABLE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff"})
 _TABLE.update({c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f,
                                      *range(0x80, 0xa0)]})
+_NEEDS_CLEANING = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 CHUNK = 1 << 20
 
@@ -26,7 +27,8 @@ class UnreadableInput(Exception):
 
 def clean_line(line: str) -> str:
     """A line with Unicode spaces as spaces and control characters made visible."""
-    return line.translate(_TABLE)
+    # Most lines need nothing; a search in C is far cheaper than translating every line.
+    return line.translate(_TABLE) if _NEEDS_CLEANING.search(line) else line
 
 
 def squash(text: str) -> str:
