@@ -11,7 +11,11 @@ from hankkeet.labels import FUNDER_KINDS, PROGRAMME_ACRONYMS, PROGRAMME_IMPLIES,
 from hankkeet.models import Funding, FundingSource
 from hankkeet.money import Kind, scan
 
-_PROGRAMME_PATTERNS = [(name, [re.compile(p) for p in pats]) for name, pats in PROGRAMMES]
+# Every distinct pattern of the programme table is searched once per text (a pattern two
+# programmes share is not searched twice); a programme is named when all of its are seen.
+_ATOMS = list(dict.fromkeys(p for _, pats in PROGRAMMES for p in pats))
+_ATOM_PATTERNS = [re.compile(atom) for atom in _ATOMS]
+_PROGRAMME_ATOMS = [(name, {_ATOMS.index(p) for p in pats}) for name, pats in PROGRAMMES]
 _KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in FUNDER_KINDS]
 # Clauses end at ';', at ', ' and at a sentence's end; a decimal comma has no space after it.
 _CLAUSE_END = re.compile(r";|, |\. (?=[A-ZÅÄÖ])|\.$")
@@ -43,7 +47,8 @@ def programme_key(text: str) -> str:
 def find_programmes(text: str) -> list[str]:
     """Every programme the text names, in the vocabulary's order."""
     key = programme_key(text)
-    found = [name for name, pats in _PROGRAMME_PATTERNS if all(p.search(key) for p in pats)]
+    seen = {i for i, pattern in enumerate(_ATOM_PATTERNS) if pattern.search(key)}
+    found = [name for name, atoms in _PROGRAMME_ATOMS if atoms <= seen]
     implied = {general for name in found for general in PROGRAMME_IMPLIES.get(name, ())}
     return [name for name in found if name not in implied]
 

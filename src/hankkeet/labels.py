@@ -81,10 +81,11 @@ LABEL_INDEX: dict[str, Field] = {
 # Funding programmes: (canonical name, patterns that must all match the funding text,
 # case-folded and with every dash as a space: see funding.programme_key). Order matters:
 # the first programme that matches is the project's programme, so the specific ones
-# (REACT-EU EAKR) stand before the general.
+# (REACT-EU EAKR) stand before the general. A pattern two programmes share is written the
+# same way in both, so it is searched once.
 PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("REACT-EU EAKR", (r"react ?eu", r"\beakr|aluekehitysrahasto")),
-    ("REACT-EU ESR", (r"react ?eu", r"\besr|sosiaalirahasto")),
+    ("REACT-EU EAKR", (r"react ?eu", r"\beakr\b|aluekehitysrahasto")),
+    ("REACT-EU ESR", (r"react ?eu", r"\besr\b|sosiaalirahasto")),
     ("JTF", (r"\bjtf\b|oikeudenmukaisen siirtymän",)),
     ("ESR+", (r"\besr\+",)),
     ("EAKR", (r"\beakr\b|aluekehitysrahasto",)),

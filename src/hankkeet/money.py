@@ -54,6 +54,8 @@ def read_number(token: str) -> tuple[Decimal, bool] | None:
 
     The flag says a dot was read as a decimal point ("12.50"), which Finnish does not use.
     """
+    if token.isdigit():
+        return Decimal(token), False
     if token.count(",") > 1:
         return None
     whole, _, frac = token.partition(",")

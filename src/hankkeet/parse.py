@@ -8,6 +8,7 @@ cannot place or read becomes a diagnostic.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -86,6 +87,20 @@ class ParseResult:
         return sorted(every, key=lambda d: (d.path, d.line))
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# The first word of every label: a line starting with any other word is no label, and
+# most lines are told apart by this one look-up.
+_LABEL_FIRST_WORDS = frozenset(
+    m.group() for key in LABEL_INDEX if (m := _FIRST_WORD.match(key)) is not None)
+# No label is longer than this; a longer text before a colon is prose.
+_LABEL_MAX_CHARS = 64
+
+
+def _first_word(text: str) -> str:
+    m = _FIRST_WORD.match(text)
+    return m.group().casefold() if m else ""
+
+
 @lru_cache(maxsize=4096)
 def _near_label(key: str) -> str | None:
     near = difflib.get_close_matches(key, LABEL_INDEX.keys(), n=2, cutoff=0.85)
@@ -109,7 +124,7 @@ def classify(line: str) -> LabelLine | None:
     """The label a line starts with (field None for an unknown label), or None for text."""
     indent = len(line) - len(line.lstrip())
     text = line.strip()
-    colon = text.find(":")
+    colon = text.find(":", 0, _LABEL_MAX_CHARS + 1)
     if colon > 0:
         head = text[:colon]
         key, year = _split_year(label_key(head))
@@ -124,7 +139,9 @@ def classify(line: str) -> LabelLine | None:
                 return LabelLine(LABEL_INDEX[near], head.strip(), value, column, year, near)
             return LabelLine(None, head.strip(), value, column, year)
         return None
-    parts = text.split()
+    if _first_word(text) not in _LABEL_FIRST_WORDS:
+        return None
+    parts = text.split(None, MAX_LABEL_WORDS + 2)
     for n in range(min(len(parts), MAX_LABEL_WORDS + 2), 0, -1):
         head = " ".join(parts[:n])
         key, year = _split_year(label_key(head))
