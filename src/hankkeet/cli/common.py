@@ -29,7 +29,7 @@ app = typer.Typer(
     help="Finnish municipal development projects (hankkeet) as exact, typed records.\n\n"
          "With no PATH, commands read the embedded data (or the file $HANKKEET_SOURCE names).\n\n"
          "Example: hankkeet list --active 2022",
-    no_args_is_help=False,
+    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
