@@ -1,1 +1,88 @@
-"""Placeholder: the `search` command is registered here once written."""
+"""`search`: find projects by words, knowing Finnish inflection, gradation and compounds."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hankkeet.cli.common import (
+    EXIT_FINDINGS,
+    ActiveOpt,
+    ContactOpt,
+    PathsArg,
+    ProgrammeOpt,
+    app,
+    build_filters,
+    color_wanted,
+    load_projects,
+    note,
+    terminal_width,
+    usable_input,
+    write,
+)
+from hankkeet.query import select
+from hankkeet.render.search import SearchFormat, render_search
+from hankkeet.text import clean_line, squash
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[
+        str,
+        typer.Argument(
+            metavar="QUERY",
+            help='Words that must all match; "quoted phrase" for words in a row. Any form of '
+            "a word finds the others (rakennemuutos finds rakennemuutoksen), and a part of "
+            "a compound finds the compound. Without ä/ö/å the query also matches them.",
+            show_default=False,
+        ),
+    ],
+    paths: PathsArg = None,
+    match_any: Annotated[
+        bool,
+        typer.Option("--any", help="Find projects that match any of the words, not all of them."),
+    ] = False,
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            "--in",
+            metavar="FIELDS",
+            help="Only search these fields, comma-separated: name,summary,funding,contacts.",
+        ),
+    ] = None,
+    active: ActiveOpt = None,
+    programme: ProgrammeOpt = None,
+    contact: ContactOpt = None,
+    fmt: Annotated[
+        SearchFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = SearchFormat.TABLE,
+) -> None:
+    """Search projects, best matches first; exit 1 when nothing matches (like grep).
+
+    Example: hankkeet search rakennemuutos --in name,summary
+    """
+    # Imported here: loading the search machinery is the search command's cost, not every
+    # command's (the cli package imports this module to register the command).
+    from hankkeet.search import parse_fields, parse_query, search
+
+    # The query is echoed (table title, JSON, the no-result note): control characters in it
+    # must not reach a terminal, and a line break must not split the one-line message.
+    query = squash(clean_line(query))
+    with usable_input():
+        parsed = parse_query(query)
+        where = parse_fields(fields)
+        filters = build_filters(active, programme, contact)
+        selection = select(load_projects(paths), filters)
+    results = search(selection.projects, parsed, where, match_any)
+    if results or fmt is not SearchFormat.TABLE:
+        write(render_search(query, results, fmt, terminal_width(), color_wanted()))
+    if selection.without_period:
+        note(
+            f"{selection.without_period} project(s) without a readable period were left out "
+            "of --active; run 'hankkeet validate' to see why"
+        )
+    if not results:
+        if fmt is SearchFormat.TABLE:
+            note(f"hankkeet: no project matches '{query}'")
+        raise typer.Exit(EXIT_FINDINGS)
