@@ -11,42 +11,38 @@ from typing import Any
 def decimal_text(value: Decimal) -> str:
     """A Decimal as a JSON number: integers without a fraction, others exactly."""
     if value == value.to_integral_value():
-        return str(int(value))
+        # format(), not int(): a huge integer would hit Python's int-to-text digit limit.
+        return format(value.to_integral_value(), "f")
     return format(value.normalize(), "f")
 
 
 def dumps(value: Any, indent: int | None = None) -> str:
     """JSON text for records; unlike json.dumps, a Decimal never passes through a float."""
-    return "".join(_encode(value, indent, 0))
+    return _encode(value, indent, 0)
 
 
-def _encode(value: Any, indent: int | None, level: int) -> list[str]:
+def _encode(value: Any, indent: int | None, level: int) -> str:
+    # Each level joins its children's text at once: a large report costs its text, not a
+    # tree of small fragments.
     if isinstance(value, Decimal):
-        return [decimal_text(value)]
+        return decimal_text(value)
     if isinstance(value, date):
-        return [json.dumps(value.isoformat())]
+        return json.dumps(value.isoformat())
     if isinstance(value, dict):
-        items = [[json.dumps(str(k), ensure_ascii=False), ": ", *_encode(v, indent, level + 1)]
+        items = [f"{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, indent, level + 1)}"
                  for k, v in value.items()]
         return _container("{", "}", items, indent, level)
     if isinstance(value, (list, tuple)):
-        return _container("[", "]", [_encode(v, indent, level + 1) for v in value], indent, level)
-    return [json.dumps(value, ensure_ascii=False)]
+        return _container("[", "]", [_encode(v, indent, level + 1) for v in value], indent,
+                          level)
+    return json.dumps(value, ensure_ascii=False)
 
 
-def _container(open_: str, close: str, items: list[list[str]], indent: int | None,
-               level: int) -> list[str]:
+def _container(open_: str, close: str, items: list[str], indent: int | None,
+               level: int) -> str:
     if not items:
-        return [open_ + close]
+        return open_ + close
     if indent is None:
-        sep, head, tail = ", ", "", ""
-    else:
-        pad = "\n" + " " * (indent * (level + 1))
-        sep, head, tail = "," + pad, pad, "\n" + " " * (indent * level)
-    out = [open_, head]
-    for i, item in enumerate(items):
-        if i:
-            out.append(sep)
-        out.extend(item)
-    out.extend([tail, close])
-    return out
+        return open_ + ", ".join(items) + close
+    pad = "\n" + " " * (indent * (level + 1))
+    return open_ + pad + ("," + pad).join(items) + "\n" + " " * (indent * level) + close

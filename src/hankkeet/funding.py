@@ -68,7 +68,7 @@ def _damerau1(a: str, b: str) -> bool:
 def programme_typos(text: str) -> list[tuple[str, str]]:
     """Capitalised words one edit from a programme acronym: (as written, canonical)."""
     out: list[tuple[str, str]] = []
-    for word in _CAPS_WORD.findall(text):
+    for word in dict.fromkeys(_CAPS_WORD.findall(text)):
         if word in PROGRAMME_ACRONYMS:
             continue
         for acronym, canonical in PROGRAMME_ACRONYMS.items():
@@ -111,7 +111,8 @@ def read_funding(text: str) -> FundingReading:
     programmes = find_programmes(text)
     typo_fixed = text
     if not programmes:
-        for wrong, right in programme_typos(text):
+        # Each misspelling once, however often it is written.
+        for wrong, right in dict.fromkeys(programme_typos(text)):
             problems.append(("programme-typo", f"'{wrong}' read as '{right}'"))
             typo_fixed = typo_fixed.replace(wrong, right)
         programmes = find_programmes(typo_fixed)

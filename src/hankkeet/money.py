@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from hankkeet.labels import PER_YEAR_PATTERN
+from hankkeet.text import clean_line
 
 # A run of digits with the separators Finnish numbers use. The run is read in Python, not
 # by the pattern: one flat character class keeps the scan linear on any input.
@@ -21,6 +22,9 @@ _UNIT = re.compile(
 _PERCENT = re.compile(r" ?(?:%|prosenttia|prosentin|prosentilla|prosentin osuudella)")
 _PER_YEAR = re.compile(r" ?(?:" + PER_YEAR_PATTERN + ")", re.IGNORECASE)
 _WINDOW = 40
+# More digits than this is no amount of euros, and past Decimal's 28-digit precision sums
+# would round silently: such a number is not read at all.
+MAX_DIGITS = 15
 _MAX_GROUPS = 6
 _MULTIPLIERS = {"milj": Decimal(1_000_000), "miljoonaa": Decimal(1_000_000),
                 "miljoona": Decimal(1_000_000), "m": Decimal(1_000_000),
@@ -55,15 +59,17 @@ def read_number(token: str) -> tuple[Decimal, bool] | None:
     The flag says a dot was read as a decimal point ("12.50"), which Finnish does not use.
     """
     if token.isdigit():
-        return Decimal(token), False
+        return (Decimal(token), False) if len(token) <= MAX_DIGITS else None
     if token.count(",") > 1:
         return None
     whole, _, frac = token.partition(",")
     if frac and not frac.isdigit():
         return None
     groups = re.split(r"[ .]", whole)
-    if not all(g.isdigit() for g in groups):
+    if not all(g.isdigit() for g in groups) or sum(map(len, groups)) > MAX_DIGITS:
         return None
+    if len(groups) > 1 and groups[0].startswith("0"):
+        return None  # "000,00" is the tail of a number, not a number
     if len(groups) == 1:
         return Decimal(whole + ("." + frac if frac else "")), False
     if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
@@ -131,6 +137,7 @@ class MoneyReading:
 
 def read_money_field(text: str) -> MoneyReading:
     """Read the one total a money field states; leave it empty and say why when unsure."""
+    text = clean_line(text)  # NBSPs as spaces: '1 000 €' as written by format_euros
     quantities = scan(text)
     money = [q for q in quantities if q.kind is Kind.MONEY]
     percents = [q for q in quantities if q.kind is Kind.PERCENT]
@@ -157,7 +164,16 @@ def read_money_field(text: str) -> MoneyReading:
                             f"several amounts ({amounts}) and none is clearly the total")
     value = next(iter(chosen))
     picked = next(q for q in totals if q.value == value)
+    before = text[max(0, picked.start - 2):picked.start].rstrip(" ")
+    if before.endswith(("-", "\u2212", "\u2013", "\u2014")):
+        return MoneyReading(None, "unreadable-money",
+                            f"'{_around(text, picked)}': a minus sign or a range; "
+                            "an amount of euros cannot be read from it")
     return _with_point_warning(MoneyReading(value, share=share), picked.decimal_point, picked.text)
+
+
+def _around(text: str, q: Quantity) -> str:
+    return text[max(0, q.start - 2):q.end].strip()
 
 
 def _with_point_warning(reading: MoneyReading, decimal_point: bool, text: str) -> MoneyReading:
@@ -178,11 +194,8 @@ def format_number(value: Decimal | None, group: str = NBSP, decimal: str = ",") 
     sign = "-" if value < 0 else ""
     text = format(abs(value), "f")
     whole, _, frac = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
+    head = len(whole) % 3 or 3
+    groups = [whole[:head], *(whole[i:i + 3] for i in range(head, len(whole), 3))]
     out = sign + group.join(groups)
     return out + (decimal + frac if frac else "")
 

@@ -26,6 +26,7 @@ from hankkeet.staff import read_staff
 from hankkeet.text import slug, squash
 
 REQUIRED = (Field.PERIOD, Field.BUDGET)
+HINTS_PER_FILE = 200
 # A heading between projects is one short line that does not end a sentence.
 HEADING_MAX = 80
 
@@ -101,9 +102,28 @@ def _first_word(text: str) -> str:
     return m.group().casefold() if m else ""
 
 
+_LABELS_BY_INITIAL: dict[str, list[str]] = {}
+for _key in LABEL_INDEX:
+    _LABELS_BY_INITIAL.setdefault(_key[:1], []).append(_key)
+
+
+def _close_labels(key: str, cutoff: float, same_initial: bool = False) -> list[str]:
+    """Known labels at least `cutoff` alike (difflib's ratio), best first.
+
+    Only labels whose length allows that ratio are compared at all (the ratio is at most
+    2·min/(len a + len b)); with same_initial, only labels that start with the same letter.
+    """
+    n = len(key)
+    low, high = n * cutoff / (2 - cutoff), n * (2 - cutoff) / cutoff
+    pool = _LABELS_BY_INITIAL.get(key[:1], []) if same_initial else LABEL_INDEX
+    fitting = [k for k in pool if low <= len(k) <= high]
+    return difflib.get_close_matches(key, fitting, n=2, cutoff=cutoff)
+
+
 @lru_cache(maxsize=4096)
 def _near_label(key: str) -> str | None:
-    near = difflib.get_close_matches(key, LABEL_INDEX.keys(), n=2, cutoff=0.85)
+    """The one known label a misspelt one stands for: same first letter, 85 % alike."""
+    near = _close_labels(key, 0.85, same_initial=True)
     if len(near) == 1 or (len(near) == 2 and LABEL_INDEX[near[0]] == LABEL_INDEX[near[1]]):
         return near[0]
     return None
@@ -191,6 +211,7 @@ class FileParser:
         self.after_blank = True
         self.attached = False  # the previous non-blank line was a field or its continuation
         self.projects = 0
+        self.hints = 0
         self.file_notes: list[Diagnostic] = []
         self.preamble: tuple[int, int] | None = None
 
@@ -320,9 +341,12 @@ class FileParser:
             start = self.preamble[0] if self.preamble else number
             self.preamble = (start, number)
             return
-        block.notes.append(("unknown-label", f"unknown label '{label.label}'"
-                                             f"{_label_hint(label.label)}; its value is not used",
-                            number, 1))
+        # A suggestion costs a fuzzy look-up; a file of thousands of different unknown
+        # labels gets suggestions for the first HINTS_PER_FILE, the code for all of them.
+        self.hints += 1
+        hint = _label_hint(label.label) if self.hints <= HINTS_PER_FILE else ""
+        block.notes.append(("unknown-label", f"unknown label '{label.label}'{hint}; "
+                                             "its value is not used", number, 1))
         block.last = None
         block.dropping = True
 
@@ -369,13 +393,22 @@ class FileParser:
         yield build_project(block, self.path, self.registry)
 
 
+@lru_cache(maxsize=4096)
 def _label_hint(label: str) -> str:
-    near = difflib.get_close_matches(label_key(label), LABEL_INDEX.keys(), n=1, cutoff=0.6)
+    near = _close_labels(label_key(label), 0.6)
     return f" (did you mean '{_canonical_label(near[0])}'?)" if near else ""
 
 
 def _canonical_label(key: str) -> str:
     return key[:1].upper() + key[1:]
+
+
+# A message quotes the value it is about; a 5 MB value is quoted by its start.
+MESSAGE_MAX = 300
+
+
+def _capped(message: str) -> str:
+    return message if len(message) <= MESSAGE_MAX else message[: MESSAGE_MAX - 1] + "…"
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -489,7 +522,7 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
         city_share_year=values.get("city_share_year"),  # type: ignore[arg-type]
         staff=staff, contacts=contacts, funding=funding, summary=summary, lines=lines,
     )
-    diagnostics = [Diagnostic(code, message, path, line, pid, column)
+    diagnostics = [Diagnostic(code, _capped(message), path, line, pid, column)
                    for code, message, line, column in sorted(notes, key=lambda n: n[2])]
     return ParsedProject(project, diagnostics)
 

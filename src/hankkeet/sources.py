@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from hankkeet.text import UnreadableInput, detect_encoding, iter_lines
+from hankkeet.text import UnreadableInput, detect_encoding, iter_lines, visible
 
 ENV_SOURCE = "HANKKEET_SOURCE"
 STDIN = "-"
@@ -80,15 +80,16 @@ def resolve(paths: Sequence[str], stdin: BinaryIO | None = None,
             sources.append(Source(path="<stdin>", data=stdin.read()))
             continue
         path = Path(name)
+        shown = visible(name)
         if path.is_dir():
             found = sorted(p for p in path.glob("*.txt") if p.is_file())
             if not found:
-                raise UnreadableInput(f"{name}: folder holds no .txt file")
-            sources.extend(Source(path=str(p), file=p) for p in found)
+                raise UnreadableInput(f"{shown}: folder holds no .txt file")
+            sources.extend(Source(path=visible(str(p)), file=p) for p in found)
         elif path.is_file():
-            sources.append(Source(path=name, file=path))
+            sources.append(Source(path=shown, file=path))
         elif path.exists():
-            raise UnreadableInput(f"{name}: not a file or folder")
+            raise UnreadableInput(f"{shown}: not a file or folder")
         else:
-            raise UnreadableInput(f"{name}: no such file or folder")
+            raise UnreadableInput(f"{shown}: no such file or folder")
     return sources

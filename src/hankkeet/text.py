@@ -33,6 +33,20 @@ def clean_line(line: str) -> str:
     return line.translate(_TABLE) if _NEEDS_CLEANING.search(line) else line
 
 
+# Every control character, line breaks and tabs included, as a visible escape ('\x1b').
+_VISIBLE = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), 0x7f, *range(0x80, 0xa0)]}
+_VISIBLE.update({0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t"})
+
+
+def visible(text: str) -> str:
+    """Text for a one-line message or a displayed path: control characters escaped.
+
+    A file name or an argument can hold ESC or a line break; printed raw it would drive the
+    terminal or start a new line (a new GitHub workflow command, say).
+    """
+    return text.translate(_VISIBLE)
+
+
 def squash(text: str) -> str:
     """Runs of white space as one space, trimmed."""
     return " ".join(text.split())

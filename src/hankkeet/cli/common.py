@@ -20,7 +20,7 @@ from hankkeet.models import Project
 from hankkeet.parse import ParsedProject, parse_sources
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
 from hankkeet.sources import resolve
-from hankkeet.text import UnreadableInput
+from hankkeet.text import UnreadableInput, visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -74,7 +74,7 @@ ExcelOpt = Annotated[
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
     """One line on stderr and the exit code; never a traceback."""
-    typer.echo(f"hankkeet: {message}", err=True)
+    typer.echo(f"hankkeet: {visible(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -116,8 +116,8 @@ def write(text: str) -> None:
 
 
 def note(text: str) -> None:
-    """A message for the person, on stderr."""
-    typer.echo(text, err=True)
+    """A message for the person, on stderr (control characters made visible)."""
+    typer.echo("\n".join(visible(line) for line in text.split("\n")), err=True)
 
 
 def note_without_period(count: int) -> None:

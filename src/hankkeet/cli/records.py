@@ -33,7 +33,7 @@ from hankkeet.render.cells import COLUMNS, flat_row, period_text, staff_text
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.records import render_json, render_jsonl
 from hankkeet.render.spreadsheet import render_rows
-from hankkeet.render.table import city_share_text, project_table, to_text
+from hankkeet.render.table import cell, city_share_text, project_table, to_text
 
 
 def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False) -> str:
@@ -139,7 +139,7 @@ def show_command(
     table.add_column("Value", overflow="fold")
     table.add_column("Line", justify="right", no_wrap=True)
     for name, value, line in show_rows(project):
-        table.add_row(Text(name), Text(value), Text(str(line) if line else ""))
+        table.add_row(Text(name), cell(value), Text(str(line) if line else ""))
     write(to_text(table, terminal_width(), color_wanted()))
 
 

@@ -12,6 +12,18 @@ from hankkeet.models import Project
 from hankkeet.money import format_euros
 from hankkeet.render.cells import contact_text, period_text
 
+# A table is for reading: a cell longer than this is cut, with a note of how much is left
+# (machine formats always carry the whole text). Rich wraps long cells in more than linear
+# time, so a 5 MB title must not reach it whole.
+CELL_MAX = 1000
+
+
+def cell(value: str, limit: int = CELL_MAX) -> Text:
+    """User text for a table cell: never markup, and cut when very long."""
+    if len(value) <= limit:
+        return Text(value)
+    return Text(f"{value[:limit]}… ({len(value) - limit} more characters)")
+
 
 def to_text(table: Table | Text, width: int, color: bool) -> str:
     """Render a Rich object to a string at a fixed width."""
@@ -42,8 +54,9 @@ def project_table(projects: list[Project], title: str | None = None) -> Table:
     table.add_column("Yhteyshenkilöt", overflow="fold", ratio=2, min_width=12)
     for p in projects:
         table.add_row(
-            Text(p.name), Text(p.programme or "–"), Text(period_text(p).replace("–", " – ")),
+            cell(p.name, 200), cell(p.programme or "–"),
+            Text(period_text(p).replace("–", " – ")),
             Text(format_euros(p.budget)), Text(city_share_text(p, "\n")),
-            Text("\n".join(contact_text(c) for c in p.contacts)),
+            cell("\n".join(contact_text(c) for c in p.contacts), 300),
         )
     return table

@@ -23,7 +23,7 @@ from hankkeet.money import format_euros, format_number
 from hankkeet.render.charts import Bar, bar_chart
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.spreadsheet import render_rows
-from hankkeet.render.table import to_text
+from hankkeet.render.table import cell, to_text
 from hankkeet.totals import FUNDER_KINDS, UNKNOWN_YEAR, GroupBy, Measures, Totals, round_places
 
 
@@ -199,7 +199,7 @@ def totals_table(totals: Totals, width: int) -> tuple[Table, int]:
             table.add_column(Text(header), foot, justify="right", no_wrap=True,
                              width=number_widths[i - keys])
     for cells in rows:
-        table.add_row(*(Text(c) for c in cells))
+        table.add_row(*(cell(c, 200) for c in cells))
     needed = sum(key_widths) + sum(number_widths) + (len(headers) - 1) * COLUMN_GAP
     return table, needed
 
