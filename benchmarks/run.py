@@ -1,0 +1,308 @@
+"""The benchmark of issue 7, in one command: startup, throughput, scaling and memory.
+
+Every figure is measured in this run, side by side with its reference, as the median of
+several runs (these machines are noisy: read the ratios). Generated corpora and a JSON copy
+of the results go to benchmarks/out/ (git-ignored).
+
+Usage: python benchmarks/run.py [--runs 3] [--size-mb 15] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime
+import io
+import json
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import write_corpus  # noqa: E402  (the generator lives next to this file)
+
+OUT = HERE / "out"
+IMPORTS = "import typer, rich.console, rich.table, pydantic, dateutil.parser"
+LINE_LOOP = "import sys\nfor line in open(sys.argv[1], encoding='utf-8'): pass"
+
+
+@dataclass
+class Sample:
+    """One process run: wall seconds and peak resident memory in MB."""
+
+    seconds: float
+    peak_mb: float
+
+
+@dataclass
+class Figure:
+    """One line of the result table."""
+
+    measure: str
+    subject: str
+    value: float
+    reference_name: str
+    reference: float | None
+    ratio: float | None
+    limit: float  # the target: a ratio, or megabytes for memory
+    unit: str = "s"
+
+    @property
+    def checked(self) -> float:
+        """What the target limits: the ratio, or the value itself for memory."""
+        return self.ratio if self.ratio is not None else self.value
+
+    @property
+    def met(self) -> bool:
+        """Whether the target is met."""
+        return self.checked <= self.limit
+
+    @property
+    def target(self) -> str:
+        """'≤1.5x' or '≤150 MB'."""
+        return f"≤{self.limit:g}x" if self.ratio is not None else f"≤{self.limit:g} MB"
+
+
+def hankkeet_command() -> list[str]:
+    """The installed `hankkeet` script next to this Python, or `python -m hankkeet`."""
+    script = Path(sys.executable).with_name("hankkeet")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "hankkeet"]
+
+
+def run_once(argv: list[str], ok: tuple[int, ...] = (0, 1)) -> Sample:
+    """Run a process to its end: wall time and its own peak RSS (from wait4, not a total)."""
+    env = {k: v for k, v in os.environ.items() if k != "HANKKEET_SOURCE"}
+    env.update({"NO_COLOR": "1", "COLUMNS": "100"})
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    assert child.stderr is not None
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in ok:
+        raise SystemExit(
+            f"{' '.join(argv)} exited {child.returncode}: "
+            f"{stderr.decode('utf-8', 'replace')[-500:]}"
+        )
+    return Sample(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def medians(pairs: list[tuple[str, list[str]]], runs: int) -> dict[str, list[Sample]]:
+    """Run each command `runs` times, interleaved so drift hits all of them alike."""
+    samples: dict[str, list[Sample]] = {name: [] for name, _ in pairs}
+    for _ in range(runs):
+        for name, argv in pairs:
+            samples[name].append(run_once(argv))
+    return samples
+
+
+def median_seconds(samples: list[Sample]) -> float:
+    """The median wall time."""
+    return statistics.median(s.seconds for s in samples)
+
+
+def command_exists(name: str) -> bool:
+    """Whether `hankkeet NAME --help` works (commands land while others write them)."""
+    done = subprocess.run([*hankkeet_command(), name, "--help"], capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def corpus(size_mb: float, reuse: bool) -> Path:
+    """A generated corpus of about size_mb megabytes in benchmarks/out/."""
+    path = OUT / f"corpus-{size_mb:g}mb.txt"
+    if not (reuse and path.exists()):
+        written, made = write_corpus(path, size_bytes=int(size_mb * 1_000_000))
+        print(
+            f"  generated {path.relative_to(HERE.parent)}: {made} projects, {written / 1e6:.1f} MB",
+            file=sys.stderr,
+        )
+    return path
+
+
+def machine() -> str:
+    """CPU model, cores and Python, for the record."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def verdict(figure: Figure) -> str:
+    """'yes', or 'no (+47%)' saying by how much the target is missed."""
+    if figure.met:
+        return "yes"
+    return f"no (+{figure.checked / figure.limit - 1:.0%})"
+
+
+def table(figures: list[Figure]) -> str:
+    """The figures side by side, as plain text."""
+    head = ("measure", "hankkeet", "value", "reference", "value", "ratio", "target", "met")
+    rows = [head]
+    for f in figures:
+        rows.append(
+            (
+                f.measure,
+                f.subject,
+                f"{f.value:.3f} s" if f.unit == "s" else f"{f.value:.0f} MB",
+                f.reference_name,
+                f"{f.reference:.3f} s" if f.reference is not None else "",
+                f"{f.ratio:.2f}x" if f.ratio is not None else "",
+                f.target,
+                verdict(f),
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def profile(path: Path, top: int) -> str:
+    """cProfile of validate over a corpus, in this process: the hot spots, by own time."""
+    from hankkeet.sources import resolve
+    from hankkeet.validate import validate_sources
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    validate_sources(resolve([str(path)]))
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    out.write("\nhankkeet's own functions, by cumulative time:\n")
+    stats.sort_stats("cumulative").print_stats(r"src/hankkeet", top)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, print the table, save the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--startup-runs", type=int, default=11, help="runs for startup")
+    parser.add_argument("--size-mb", type=float, default=15, help="throughput corpus size")
+    parser.add_argument("--reuse", action="store_true", help="reuse corpora already in out/")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also profile validate on a 3 MB corpus and print hot spots",
+    )
+    args = parser.parse_args(argv)
+
+    OUT.mkdir(exist_ok=True)
+    hk = hankkeet_command()
+    print(f"hankkeet benchmark: {datetime.date.today().isoformat()}; {machine()}", file=sys.stderr)
+    small, big = corpus(args.size_mb, args.reuse), corpus(4 * args.size_mb, args.reuse)
+    if command_exists("validate"):
+        check, check_name = ["validate", "--format", "json"], "validate --format json"
+    else:  # stand-in until validate lands; the lead re-runs this
+        check, check_name = ["list", "--format", "jsonl"], "list --format jsonl (no validate)"
+
+    print("  startup ...", file=sys.stderr)
+    start = medians(
+        [
+            ("hankkeet", [*hk, "list", "--format", "json"]),
+            ("imports", [sys.executable, "-c", IMPORTS]),
+        ],
+        args.startup_runs,
+    )
+    print("  throughput and scaling ...", file=sys.stderr)
+    through = medians(
+        [
+            ("small", [*hk, *check, str(small)]),
+            ("loop", [sys.executable, "-c", LINE_LOOP, str(small)]),
+        ],
+        args.runs,
+    )
+    scale = medians([("big", [*hk, *check, str(big)])], args.runs)
+
+    t_start, t_imports = median_seconds(start["hankkeet"]), median_seconds(start["imports"])
+    t_small, t_loop = median_seconds(through["small"]), median_seconds(through["loop"])
+    t_big = median_seconds(scale["big"])
+    peak = max(s.peak_mb for s in scale["big"])
+    mb_small, mb_big = small.stat().st_size / 1e6, big.stat().st_size / 1e6
+    figures = [
+        Figure(
+            "startup",
+            "list --format json (embedded data)",
+            t_start,
+            "python -c 'import typer, rich, pydantic, dateutil'",
+            t_imports,
+            t_start / t_imports,
+            1.5,
+        ),
+        Figure(
+            "throughput",
+            f"{check_name}, {mb_small:.0f} MB",
+            t_small,
+            "for line in open(f): pass",
+            t_loop,
+            t_small / t_loop,
+            10,
+        ),
+        Figure(
+            "scaling",
+            f"{check_name}, {mb_big:.0f} MB",
+            t_big,
+            f"the same on {mb_small:.0f} MB",
+            t_small,
+            t_big / t_small,
+            4.4,
+        ),
+        Figure(
+            "memory",
+            f"peak RSS, {check_name}, {mb_big:.0f} MB",
+            peak,
+            "",
+            None,
+            None,
+            150,
+            unit="MB",
+        ),
+    ]
+    print()
+    print(f"hankkeet benchmark, {datetime.date.today().isoformat()}, {machine()}")
+    print(
+        f"medians of {args.runs} runs ({args.startup_runs} for startup); "
+        f"throughput {mb_small / t_small:.2f} MB/s; line loop {mb_small / t_loop:.0f} MB/s"
+    )
+    print()
+    print(table(figures))
+    results = {
+        "date": datetime.date.today().isoformat(),
+        "machine": machine(),
+        "runs": args.runs,
+        "figures": [{**asdict(f), "target": f.target, "met": f.met} for f in figures],
+        "samples": {
+            name: [asdict(s) for s in samples]
+            for group in (start, through, scale)
+            for name, samples in group.items()
+        },
+    }
+    saved = OUT / f"results-{datetime.date.today().isoformat()}.json"
+    saved.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nsaved {saved.relative_to(HERE.parent)}")
+    if args.profile:
+        print("\nprofile of validate on a 3 MB corpus (in process):\n")
+        print(profile(corpus(3, args.reuse), 25))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
