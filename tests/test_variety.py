@@ -70,6 +70,8 @@ CASES: list[tuple[str, dict[str, Any], set[str], str]] = [
       "funding.sources.1.kind": "municipal"}, set(), "funding sentence wrapped after a comma"),
     (block("Toimnta-aika: 1.1.2024–31.12.2025"),
      {"start": date(2024, 1, 1)}, {"label-typo"}, "misspelt label read, with a warning"),
+    (block("Yhteyshenkilo: projektipäällikkö Anna Aho"),
+     {"contacts.0.name": "Anna Aho"}, {"label-typo"}, "label typed without ö"),
     (block("Kohderyhmä: nuoret"),
      {"budget": D(100000)}, {"unknown-label"}, "unknown label is reported, not swallowed"),
     (block("Yhteyshenkilö:"),

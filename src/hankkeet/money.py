@@ -102,15 +102,20 @@ def scan(text: str) -> list[Quantity]:
         start = match.start()
         depth += text.count("(", last, start) - text.count(")", last, start)
         last = start
+        num_end = start + len(token)
+        window = text[num_end:num_end + _WINDOW]
+        # Most numbers (years, dates, section numbers) have no unit: look at what follows
+        # first, and read the number only when it is money or a percent.
+        unit = _UNIT.match(window)
+        percent = None if unit else _PERCENT.match(window)
+        if unit is None and percent is None:
+            continue
         read = _longest_number(token)
         if read is None:
             continue
         tail, value, decimal_point = read
-        num_start = start + len(token) - len(tail)
-        num_end = start + len(token)
-        window = text[num_end:num_end + _WINDOW]
-        unit = _UNIT.match(window)
-        if unit:
+        num_start = num_end - len(tail)
+        if unit is not None:
             mult = (unit.group("mult") or "").rstrip(".").casefold()
             if mult:
                 value *= _MULTIPLIERS[mult]
@@ -118,8 +123,8 @@ def scan(text: str) -> list[Quantity]:
             per_year = bool(_PER_YEAR.match(text, end, end + _WINDOW))
             found.append(Quantity(Kind.MONEY, value, num_start, end, text[num_start:end],
                                   per_year, decimal_point, depth > 0))
-        elif _PERCENT.match(window):
-            end = num_end + _PERCENT.match(window).end()  # type: ignore[union-attr]
+        elif percent is not None:
+            end = num_end + percent.end()
             found.append(Quantity(Kind.PERCENT, value, num_start, end, text[num_start:end],
                                   in_parens=depth > 0))
     return found

@@ -107,6 +107,16 @@ for _key in LABEL_INDEX:
     _LABELS_BY_INITIAL.setdefault(_key[:1], []).append(_key)
 
 
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
+_LABEL_BIGRAMS = {key: _bigrams(key) for key in LABEL_INDEX}
+# Two spellings 85 % alike share far more than half their letter pairs; comparing the sets
+# (in C) rules out most labels before difflib's slower ratio is computed.
+_TYPO_BIGRAM_SHARE = 0.5
+
+
 def _close_labels(key: str, cutoff: float, same_initial: bool = False) -> list[str]:
     """Known labels at least `cutoff` alike (difflib's ratio), best first.
 
@@ -115,8 +125,14 @@ def _close_labels(key: str, cutoff: float, same_initial: bool = False) -> list[s
     """
     n = len(key)
     low, high = n * cutoff / (2 - cutoff), n * (2 - cutoff) / cutoff
-    pool = _LABELS_BY_INITIAL.get(key[:1], []) if same_initial else LABEL_INDEX
-    fitting = [k for k in pool if low <= len(k) <= high]
+    fitting: list[str]
+    if same_initial:
+        pairs = _bigrams(key)
+        fitting = [k for k in _LABELS_BY_INITIAL.get(key[:1], []) if low <= len(k) <= high
+                   and 2 * len(pairs & _LABEL_BIGRAMS[k])
+                   >= _TYPO_BIGRAM_SHARE * (len(pairs) + len(_LABEL_BIGRAMS[k]))]
+    else:
+        fitting = [k for k in LABEL_INDEX if low <= len(k) <= high]
     return difflib.get_close_matches(key, fitting, n=2, cutoff=cutoff)
 
 
