@@ -10,6 +10,7 @@ from hankkeet.dates import normalise_dashes
 from hankkeet.labels import FUNDER_KINDS, PROGRAMME_ACRONYMS, PROGRAMME_IMPLIES, PROGRAMMES
 from hankkeet.models import Funding, FundingSource
 from hankkeet.money import Kind, scan
+from hankkeet.text import shorten
 
 # Every distinct pattern of the programme table is searched once per text (a pattern two
 # programmes share is not searched twice); a programme is named when all of its are seen.
@@ -121,7 +122,7 @@ def read_funding(text: str) -> FundingReading:
         problems.append(("multiple-programmes",
                          f"the text names {', '.join(programmes)}; '{programme}' is used"))
     if programme is None:
-        problems.append(("unknown-programme", f"no known programme in '{_short(text)}'"))
+        problems.append(("unknown-programme", f"no known programme in '{shorten(text)}'"))
     sources: list[FundingSource] = []
     stated: Decimal | None = None
     for _, clause in _clauses(text):
@@ -134,7 +135,7 @@ def read_funding(text: str) -> FundingReading:
             stated = money[0].value
             continue
         if len(money) > 1 or len(percents) > 1:
-            problems.append(("stray-text", f"funding clause '{_short(clause.strip())}' names "
+            problems.append(("stray-text", f"funding clause '{shorten(clause.strip())}' names "
                                            "several amounts or shares; it is not read as a source"))
             continue
         funder = _funder_text(clause, [(q.start, q.end) for q in found])
@@ -145,6 +146,3 @@ def read_funding(text: str) -> FundingReading:
     funding = Funding(text=text, sources=sources, stated_budget=stated)
     return FundingReading(funding, programme, problems)
 
-
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

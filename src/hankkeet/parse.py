@@ -23,7 +23,7 @@ from hankkeet.money import read_money_field
 from hankkeet.people import read_contacts
 from hankkeet.sources import Source
 from hankkeet.staff import read_staff
-from hankkeet.text import slug, squash
+from hankkeet.text import clean_line, shorten, slug, squash
 
 REQUIRED = (Field.PERIOD, Field.BUDGET)
 HINTS_PER_FILE = 200
@@ -348,7 +348,7 @@ class FileParser:
                 last.column = 1
             last.text = f"{last.text} {text}" if last.text else text
             return
-        block.notes.append(("stray-text", f"text that belongs to no field: '{_short(text)}'",
+        block.notes.append(("stray-text", f"text that belongs to no field: '{shorten(text)}'",
                             number, None))
 
     def _unknown_label(self, number: int, label: LabelLine) -> None:
@@ -390,7 +390,7 @@ class FileParser:
             first = block.fields[label.field]
             block.notes.append(("repeated-field",
                                 f"'{label.label}' again (first on line {first.line}); "
-                                f"'{_short(label.value)}' is not used", number, label.column))
+                                f"'{shorten(label.value)}' is not used", number, label.column))
             block.last = None
             block.dropping = True
             return
@@ -422,13 +422,6 @@ def _canonical_label(key: str) -> str:
 # A message quotes the value it is about; a 5 MB value is quoted by its start.
 MESSAGE_MAX = 300
 
-
-def _capped(message: str) -> str:
-    return message if len(message) <= MESSAGE_MAX else message[: MESSAGE_MAX - 1] + "…"
-
-
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProject:
@@ -538,7 +531,7 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
         city_share_year=values.get("city_share_year"),  # type: ignore[arg-type]
         staff=staff, contacts=contacts, funding=funding, summary=summary, lines=lines,
     )
-    diagnostics = [Diagnostic(code, _capped(message), path, line, pid, column)
+    diagnostics = [Diagnostic(code, shorten(message, MESSAGE_MAX), path, line, pid, column)
                    for code, message, line, column in sorted(notes, key=lambda n: n[2])]
     return ParsedProject(project, diagnostics)
 
@@ -562,8 +555,6 @@ def parse_sources(sources: Iterable[Source]) -> Iterator[ParsedProject | Diagnos
 
 def parse_text(text: str, path: str = "<text>") -> ParseResult:
     """Parse a string (handy in tests and for callers holding text already)."""
-    from hankkeet.text import clean_line
-
     result = ParseResult()
     split = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for item in parse_lines((clean_line(line) for line in split), path):

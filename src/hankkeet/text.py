@@ -47,6 +47,11 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
+def shorten(text: str, width: int = 60) -> str:
+    """Text for quoting in a message: cut with '…' when longer than width."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def squash(text: str) -> str:
     """Runs of white space as one space, trimmed."""
     return " ".join(text.split())
