@@ -27,6 +27,7 @@ from hankkeet.cli.common import (
 )
 from hankkeet.encode import decimal_text, dumps
 from hankkeet.models import Project, record_schema
+from hankkeet.money import format_euros
 from hankkeet.query import SortKey, find_project, select, sort_projects
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS, flat_row, period_text, staff_text
@@ -87,17 +88,16 @@ def show_rows(project: Project) -> list[tuple[str, str, int | None]]:
     for source in funding.sources:
         parts = [source.funder]
         if source.amount is not None:
-            parts.append(f"{decimal_text(source.amount)} €")
+            parts.append(format_euros(source.amount))
         if source.share is not None:
             parts.append(f"{decimal_text(source.share)} %")
         rows.append(("  source", ", ".join(parts), lines.get("funding")))
     if funding.stated_budget is not None:
-        rows.append(("  stated budget", f"{decimal_text(funding.stated_budget)} €",
+        rows.append(("  stated budget", format_euros(funding.stated_budget),
                      lines.get("funding")))
     rows += [
         ("period", period_text(project), lines.get("start")),
-        ("budget", f"{decimal_text(project.budget)} €" if project.budget is not None else "",
-         lines.get("budget")),
+        ("budget", format_euros(project.budget), lines.get("budget")),
         ("city share", city_share_text(project), lines.get("city_share")),
         ("staff", staff_text(project.staff), lines.get("staff")),
     ]
