@@ -184,7 +184,8 @@ def test_empty_folder_exit_2(tmp_path: Path) -> None:
 def test_show_every_field_with_its_line() -> None:
     run = cli("show", HARR)
     assert run.exit_code == 0, run.stderr
-    for expected in ("Harrastusten jäänmurtajahanke", "61\u00a0875\u00a0€", "korrdinattori", "67", "73"):
+    for expected in ("Harrastusten jäänmurtajahanke", "61\u00a0875\u00a0€", "korrdinattori",
+                     "67", "73"):
         assert expected in run.stdout
     as_json = json.loads(cli("show", "harrastusten", "-f", "json").stdout, parse_float=Decimal)
     assert as_json["id"] == HARR and as_json["lines"]["budget"] == 69
