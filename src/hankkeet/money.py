@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from hankkeet.labels import PER_YEAR_PATTERN
 from hankkeet.text import clean_line
@@ -39,9 +40,12 @@ class Kind(StrEnum):
     NUMBER = "number"
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A number found in text, with what it is and where it stands (0-based offsets)."""
+class Quantity(NamedTuple):
+    """A number found in text, with what it is and where it stands (0-based offsets).
+
+    A named tuple: a field of thousands of amounts makes thousands of these, and a tuple is
+    several times cheaper to build than a frozen dataclass.
+    """
 
     kind: Kind
     value: Decimal
@@ -164,7 +168,7 @@ def read_money_field(text: str) -> MoneyReading:
     inside = {q.value for q in totals if q.in_parens}
     chosen = outside if outside else inside
     if len(chosen) != 1:
-        amounts = ", ".join(q.text for q in totals)
+        amounts = ", ".join(q.text for q in totals[:3]) + (", …" if len(totals) > 3 else "")
         return MoneyReading(None, "ambiguous-money",
                             f"several amounts ({amounts}) and none is clearly the total")
     value = next(iter(chosen))
