@@ -176,7 +176,7 @@ def table(figures: list[Figure]) -> str:
 
 def profile(path: Path, top: int) -> str:
     """cProfile of validate over a corpus, in this process: the hot spots, by own time."""
-    from hankkeet.sources import resolve
+    from hankkeet.reading.sources import resolve
     from hankkeet.validate import validate_sources
 
     profiler = cProfile.Profile()

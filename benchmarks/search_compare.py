@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hankkeet.parse import parse_text
+from hankkeet.reading.parser import parse_text
 from hankkeet.search import ALL_FIELDS, FieldIndex, WordMatcher, field_text, fold, lower
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "source.txt"

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from conftest import SEED, cli
 from hankkeet.models import Project, SourceRef
-from hankkeet.parse import parse_text
+from hankkeet.reading.parser import parse_text
 from hankkeet.render.charts import Bar, bar_chart, timeline
 from hankkeet.render.totals import render_chart
 from hankkeet.totals import GroupBy, compute_totals

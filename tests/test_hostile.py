@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, TEST_ENV, Run, run_process
-from hankkeet.money import format_number
+from hankkeet.finnish import format_number
 from hankkeet.render import ListFormat
 from hankkeet.render.search import SearchFormat
 from hankkeet.render.totals import TotalsFormat
@@ -907,7 +907,7 @@ PATHOLOGICAL: list[tuple[str, Callable[[], str], str]] = [
 
 _CHILD = """
 import json, statistics, sys, time
-from hankkeet.parse import parse_text
+from hankkeet.reading.parser import parse_text
 text = open(sys.argv[1], encoding="utf-8").read()
 mode, limit, tries = sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
 times = []
@@ -1027,7 +1027,7 @@ def test_a_long_name_in_the_list_table_costs_what_normal_rows_cost() -> None:
     Rendering ordinary rows is linear, so their cost is measured on a tenth and scaled; the
     long name gets RATIO times that before it is stopped.
     """
-    from hankkeet.parse import parse_text
+    from hankkeet.reading.parser import parse_text
     from hankkeet.render.table import project_table, to_text
 
     size = 2_000_000  # Rich's cost per wrapped line grows with the cell: it shows at 2 MB

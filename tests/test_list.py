@@ -12,7 +12,7 @@ import pytest
 
 from conftest import SEED, cli, run_process
 from hankkeet.cli.records import render_list
-from hankkeet.parse import parse_text
+from hankkeet.reading.parser import parse_text
 from hankkeet.render import ListFormat
 
 HARR = "harrastusten-jaanmurtajahanke"

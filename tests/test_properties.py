@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hankkeet.dates import DASHES, format_date, read_date, read_period
-from hankkeet.labels import LABELS
-from hankkeet.money import NBSP, format_euros, format_number, read_money_field
-from hankkeet.parse import ParsedProject, parse_text
+from hankkeet.finnish import NBSP, format_date, format_euros, format_number
+from hankkeet.reading.dates import DASHES, read_date, read_period
+from hankkeet.reading.labels import LABELS
+from hankkeet.reading.money import read_money_field
+from hankkeet.reading.parser import ParsedProject, parse_text
 
 # Modest example counts: these run on every `pytest`; a deadline would only measure the CI box.
 FEW = settings(max_examples=150, deadline=None)

@@ -14,8 +14,8 @@ import pytest
 
 from conftest import SEED, cli, run_process
 from hankkeet.models import Project
-from hankkeet.parse import parse_text
 from hankkeet.query import QueryError
+from hankkeet.reading.parser import parse_text
 from hankkeet.render.search import (
     MATCH_STYLE,
     SearchFormat,

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import SEED, cli
-from hankkeet.parse import parse_text
+from hankkeet.reading.parser import parse_text
 
 D = Decimal
 

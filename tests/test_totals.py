@@ -24,8 +24,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import cli
+from hankkeet.finnish import NBSP
 from hankkeet.models import Contact, Funding, FundingSource, Project, SourceRef, StaffPeriod
-from hankkeet.money import NBSP
 from hankkeet.render.totals import TotalsFormat, render_totals
 from hankkeet.totals import (
     UNKNOWN_YEAR,

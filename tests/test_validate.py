@@ -12,7 +12,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT, SEED, cli, run_process
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Severity
-from hankkeet.parse import ParsedProject, parse_text
+from hankkeet.reading.parser import ParsedProject, parse_text
+from hankkeet.reading.sources import Source, resolve
 from hankkeet.render.validation import (
     ValidateFormat,
     annotation,
@@ -21,7 +22,6 @@ from hankkeet.render.validation import (
     render_report,
     render_text,
 )
-from hankkeet.sources import Source, resolve
 from hankkeet.validate import ALL_RULES, RuleSelection, UnknownRule, collect, validate_sources
 
 RULE_FIXTURES = FIXTURES / "rules"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from hankkeet.parse import parse_text
+from hankkeet.reading.parser import parse_text
 
 D = Decimal
 BASE = {  # the labels a case does not set itself

@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from hankkeet.dates import format_date
-from hankkeet.diagnostics import Diagnostic
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.finnish import format_date, format_number
 from hankkeet.models import Project
-from hankkeet.money import format_number
 
 # Amounts in the text are rounded to whole euros; a difference of one euro is rounding.
 TOLERANCE = Decimal(1)
@@ -41,7 +40,7 @@ def _period(project: Project) -> str:
 def _at(project: Project, code: str, message: str, *fields: str) -> Diagnostic:
     """A diagnostic at the first of the fields that has a line, else at the title line."""
     line = next((project.lines[f] for f in fields if f in project.lines), project.source.line)
-    return Diagnostic(code, message, project.source.path, line, project.id)
+    return Diagnostic(Code(code), message, project.source.path, line, project.id)
 
 
 def end_before_start(project: Project) -> Iterator[Diagnostic]:

@@ -6,7 +6,7 @@ import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(StrEnum):
@@ -17,11 +17,55 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+class Code(StrEnum):
+    """Every diagnostic code. The values are stable: tools and CI configurations depend on
+    them, so a code is never renamed, only added."""
+
+    UNKNOWN_LABEL = "unknown-label"
+    LABEL_TYPO = "label-typo"
+    STRAY_TEXT = "stray-text"
+    UNREADABLE_MONEY = "unreadable-money"
+    AMBIGUOUS_MONEY = "ambiguous-money"
+    PER_YEAR_AMOUNT = "per-year-amount"
+    MONEY_DECIMAL_POINT = "money-decimal-point"
+    UNREADABLE_DATE = "unreadable-date"
+    IMPOSSIBLE_DATE = "impossible-date"
+    PERIOD_YEARS_ONLY = "period-years-only"
+    OPEN_ENDED_PERIOD = "open-ended-period"
+    UNREADABLE_STAFF = "unreadable-staff"
+    MISSING_FIELD = "missing-field"
+    EMPTY_FIELD = "empty-field"
+    REPEATED_FIELD = "repeated-field"
+    UNKNOWN_PROGRAMME = "unknown-programme"
+    PROGRAMME_TYPO = "programme-typo"
+    MULTIPLE_PROGRAMMES = "multiple-programmes"
+    PREAMBLE = "preamble"
+    END_BEFORE_START = "end-before-start"
+    STAFF_OUTSIDE_PERIOD = "staff-outside-period"
+    CITY_SHARE_YEAR_OUTSIDE_PERIOD = "city-share-year-outside-period"
+    CITY_SHARE_ABOVE_BUDGET = "city-share-above-budget"
+    FUNDING_SUM_MISMATCH = "funding-sum-mismatch"
+    SHARE_MISMATCH = "share-mismatch"
+    STATED_BUDGET_MISMATCH = "stated-budget-mismatch"
+    UNKNOWN_TITLE = "unknown-title"
+    TITLE_TYPO = "title-typo"
+    CONTACT_WITHOUT_NAME = "contact-without-name"
+    DUPLICATE_PROJECT = "duplicate-project"
+    NO_PROJECTS = "no-projects"
+
+
+class Problem(NamedTuple):
+    """What a reader found wrong with one value: the code and a message for people."""
+
+    code: Code
+    message: str
+
+
 @dataclass(frozen=True)
 class Rule:
     """One entry of the rule catalogue: a stable code with a title and an explanation."""
 
-    code: str
+    code: Code
     severity: Severity
     title: str
     explanation: str
@@ -29,86 +73,86 @@ class Rule:
 
 # The rule catalogue. Codes are stable kebab-case strings: tools and CI configurations
 # depend on them, so a code is never renamed, only added.
-RULES: dict[str, Rule] = {
+RULES: dict[Code, Rule] = {
     r.code: r
     for r in (
         # reading
-        Rule("unknown-label", Severity.WARNING, "Unknown label",
+        Rule(Code.UNKNOWN_LABEL, Severity.WARNING, "Unknown label",
              "A line looks like 'Label: value' but the label is not in the vocabulary. "
              "The value is not used. Fix the label or add the variant to labels.py."),
-        Rule("label-typo", Severity.WARNING, "Misspelt label",
+        Rule(Code.LABEL_TYPO, Severity.WARNING, "Misspelt label",
              "A label is close to exactly one known label and was read as that label."),
-        Rule("stray-text", Severity.WARNING, "Text that belongs to no field",
+        Rule(Code.STRAY_TEXT, Severity.WARNING, "Text that belongs to no field",
              "A line inside a project is neither a label nor the continuation of one."),
-        Rule("unreadable-money", Severity.ERROR, "Unreadable money",
+        Rule(Code.UNREADABLE_MONEY, Severity.ERROR, "Unreadable money",
              "A money field holds no amount that can be read exactly; the field is left empty."),
-        Rule("ambiguous-money", Severity.ERROR, "Ambiguous money",
+        Rule(Code.AMBIGUOUS_MONEY, Severity.ERROR, "Ambiguous money",
              "A money field holds several different amounts and none is clearly the total; "
              "the field is left empty."),
-        Rule("per-year-amount", Severity.WARNING, "Amount per year",
+        Rule(Code.PER_YEAR_AMOUNT, Severity.WARNING, "Amount per year",
              "The amount is stated per year (for example '12 000 €/vuosi'); it is not the "
              "total and the field is left empty."),
-        Rule("money-decimal-point", Severity.WARNING, "Decimal point in money",
+        Rule(Code.MONEY_DECIMAL_POINT, Severity.WARNING, "Decimal point in money",
              "A dot followed by one or two digits was read as a decimal point; Finnish uses "
              "a decimal comma and a dot only to group thousands."),
-        Rule("unreadable-date", Severity.ERROR, "Unreadable date",
+        Rule(Code.UNREADABLE_DATE, Severity.ERROR, "Unreadable date",
              "The period cannot be read as dates (a season such as 'syksy 2024' is not a "
              "date); it is left empty."),
-        Rule("impossible-date", Severity.ERROR, "Impossible date",
+        Rule(Code.IMPOSSIBLE_DATE, Severity.ERROR, "Impossible date",
              "A date that does not exist in the calendar, such as 31.2.2023; the period "
              "is left empty."),
-        Rule("period-years-only", Severity.INFO, "Period given in years only",
+        Rule(Code.PERIOD_YEARS_ONLY, Severity.INFO, "Period given in years only",
              "A period such as '2027–2028' is read as 1 January to 31 December."),
-        Rule("open-ended-period", Severity.INFO, "Open-ended period",
+        Rule(Code.OPEN_ENDED_PERIOD, Severity.INFO, "Open-ended period",
              "The period has a start ('1.1.2023 alkaen') but no end."),
-        Rule("unreadable-staff", Severity.WARNING, "Unreadable staff count",
+        Rule(Code.UNREADABLE_STAFF, Severity.WARNING, "Unreadable staff count",
              "The staff line cannot be read as headcounts over periods; it is left empty."),
-        Rule("missing-field", Severity.ERROR, "Missing required field",
+        Rule(Code.MISSING_FIELD, Severity.ERROR, "Missing required field",
              "A project has no name, period or budget."),
-        Rule("empty-field", Severity.WARNING, "Empty field",
+        Rule(Code.EMPTY_FIELD, Severity.WARNING, "Empty field",
              "A label is present but has no value."),
-        Rule("repeated-field", Severity.WARNING, "Field given twice",
+        Rule(Code.REPEATED_FIELD, Severity.WARNING, "Field given twice",
              "The same field appears twice in one project; the first value is used."),
-        Rule("unknown-programme", Severity.INFO, "Funding programme not recognised",
+        Rule(Code.UNKNOWN_PROGRAMME, Severity.INFO, "Funding programme not recognised",
              "The funding text names no programme in the vocabulary; the programme is empty."),
-        Rule("programme-typo", Severity.WARNING, "Misspelt programme",
+        Rule(Code.PROGRAMME_TYPO, Severity.WARNING, "Misspelt programme",
              "A programme name is misspelt (such as 'EARK' for 'EAKR') and was read as the "
              "programme it is close to."),
-        Rule("multiple-programmes", Severity.INFO, "Several programmes named",
+        Rule(Code.MULTIPLE_PROGRAMMES, Severity.INFO, "Several programmes named",
              "The funding text names several programmes; the first in the vocabulary's "
              "order is the project's programme."),
-        Rule("preamble", Severity.INFO, "Text before the first project",
+        Rule(Code.PREAMBLE, Severity.INFO, "Text before the first project",
              "Text before the first project or between projects is not a project."),
         # time
-        Rule("end-before-start", Severity.ERROR, "End before start",
+        Rule(Code.END_BEFORE_START, Severity.ERROR, "End before start",
              "The period ends before it starts."),
-        Rule("staff-outside-period", Severity.WARNING, "Staff change outside the period",
+        Rule(Code.STAFF_OUTSIDE_PERIOD, Severity.WARNING, "Staff change outside the period",
              "A date in the staff line lies outside the project's period."),
-        Rule("city-share-year-outside-period", Severity.WARNING,
+        Rule(Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD, Severity.WARNING,
              "City-share year outside the period",
              "The year of a one-year city share is not a year of the project's period."),
         # money
-        Rule("city-share-above-budget", Severity.ERROR, "City share above the budget",
+        Rule(Code.CITY_SHARE_ABOVE_BUDGET, Severity.ERROR, "City share above the budget",
              "The city's share is larger than the whole budget."),
-        Rule("funding-sum-mismatch", Severity.ERROR, "Funding does not add up to the budget",
+        Rule(Code.FUNDING_SUM_MISMATCH, Severity.ERROR, "Funding does not add up to the budget",
              "The funding amounts stated in the funding text do not add up to the budget "
              "(±1 € for rounding)."),
-        Rule("share-mismatch", Severity.ERROR, "Funding share disagrees with the city share",
+        Rule(Code.SHARE_MISMATCH, Severity.ERROR, "Funding share disagrees with the city share",
              "The stated funding share (such as '80 %') implies a city share of budget × "
              "(100 − share) %, which differs from the whole-period city share by more than 1 €."),
-        Rule("stated-budget-mismatch", Severity.ERROR, "Budget in the funding text differs",
+        Rule(Code.STATED_BUDGET_MISMATCH, Severity.ERROR, "Budget in the funding text differs",
              "The funding text states a total budget that differs from the budget field."),
         # people
-        Rule("unknown-title", Severity.WARNING, "Unknown job title",
+        Rule(Code.UNKNOWN_TITLE, Severity.WARNING, "Unknown job title",
              "A contact's title is not in the title vocabulary."),
-        Rule("title-typo", Severity.WARNING, "Misspelt job title",
+        Rule(Code.TITLE_TYPO, Severity.WARNING, "Misspelt job title",
              "A contact's title is close to a known title and is probably misspelt."),
-        Rule("contact-without-name", Severity.WARNING, "Contact without a name",
+        Rule(Code.CONTACT_WITHOUT_NAME, Severity.WARNING, "Contact without a name",
              "A contact line holds a title or details but no person's name."),
         # records
-        Rule("duplicate-project", Severity.ERROR, "Same project twice",
+        Rule(Code.DUPLICATE_PROJECT, Severity.ERROR, "Same project twice",
              "Two projects have the same name or id."),
-        Rule("no-projects", Severity.ERROR, "No project in the file",
+        Rule(Code.NO_PROJECTS, Severity.ERROR, "No project in the file",
              "A file holds no project at all."),
     )
 }
@@ -123,7 +167,7 @@ def near_codes(code: str) -> list[str]:
 class Diagnostic:
     """One finding: a rule code at a 1-based line of a file, about a project if known."""
 
-    code: str
+    code: Code
     message: str
     path: str
     line: int

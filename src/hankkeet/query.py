@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from hankkeet.dates import parse_cli_date
-from hankkeet.labels import PROGRAMMES
 from hankkeet.models import Project
+from hankkeet.reading.dates import parse_cli_date
+from hankkeet.reading.labels import PROGRAMMES
 
 
 class SortKey(StrEnum):

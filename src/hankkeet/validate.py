@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from hankkeet.checks import check_project
 from hankkeet.diagnostics import RULES, Diagnostic, Report, near_codes
-from hankkeet.parse import ParsedProject, parse_sources
-from hankkeet.sources import Source
+from hankkeet.reading.parser import ParsedProject, parse_sources
+from hankkeet.reading.sources import Source
 
 
 class UnknownRule(ValueError):

@@ -17,10 +17,10 @@ import typer
 from hankkeet import __version__
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.models import Project
-from hankkeet.parse import ParsedProject, parse_sources
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
-from hankkeet.sources import resolve
-from hankkeet.text import UnreadableInput, visible
+from hankkeet.reading.parser import ParsedProject, parse_sources
+from hankkeet.reading.sources import resolve
+from hankkeet.reading.text import UnreadableInput, visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 

@@ -26,8 +26,8 @@ from hankkeet.cli.common import (
     write,
 )
 from hankkeet.encode import decimal_text, dumps
+from hankkeet.finnish import format_euros
 from hankkeet.models import Project, record_schema
-from hankkeet.money import format_euros
 from hankkeet.query import SortKey, find_project, select, sort_projects
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS, flat_row, period_text, staff_text

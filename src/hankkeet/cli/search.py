@@ -22,8 +22,8 @@ from hankkeet.cli.common import (
     write,
 )
 from hankkeet.query import select
+from hankkeet.reading.text import clean_line, squash
 from hankkeet.render.search import SearchFormat, render_search
-from hankkeet.text import clean_line, squash
 
 
 @app.command("search")

@@ -28,8 +28,8 @@ from hankkeet.cli.common import (
     write,
 )
 from hankkeet.models import Project
-from hankkeet.parse import ParsedProject
 from hankkeet.query import Filters, select
+from hankkeet.reading.parser import ParsedProject
 from hankkeet.render.charts import timeline
 from hankkeet.render.totals import TotalsFormat, render_chart, render_totals
 from hankkeet.totals import GroupBy, TotalsBuilder

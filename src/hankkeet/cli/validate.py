@@ -19,7 +19,8 @@ from hankkeet.cli.common import (
     usable_input,
     write,
 )
-from hankkeet.diagnostics import RULES
+from hankkeet.diagnostics import RULES, Code
+from hankkeet.reading.sources import resolve
 from hankkeet.render.validation import (
     ValidateFormat,
     render_explanation,
@@ -27,7 +28,6 @@ from hankkeet.render.validation import (
     render_rules,
     summary_line,
 )
-from hankkeet.sources import resolve
 from hankkeet.validate import RuleSelection, UnknownRule, parse_codes, validate_sources
 
 SelectOpt = Annotated[
@@ -77,7 +77,7 @@ def validate_command(
             fail(str(exc))
         if len(codes) != 1:
             fail("--explain takes one rule code, as in --explain funding-sum-mismatch")
-        write(render_explanation(RULES[next(iter(codes))], fmt, width, color))
+        write(render_explanation(RULES[Code(next(iter(codes)))], fmt, width, color))
         return
     try:
         rules = RuleSelection.from_options(select or [], ignore or [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hankkeet.dates import format_date
+from hankkeet.finnish import format_date
 from hankkeet.models import Contact, Project, StaffPeriod
 
 # Column order of the flat formats (CSV, Markdown). Stable: spreadsheets depend on it.

@@ -16,7 +16,7 @@ from fractions import Fraction
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
-from hankkeet.dates import format_date
+from hankkeet.finnish import format_date
 from hankkeet.models import Project
 from hankkeet.render.table import to_text
 

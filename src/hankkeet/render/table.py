@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from hankkeet.finnish import format_euros
 from hankkeet.models import Project
-from hankkeet.money import format_euros
 from hankkeet.render.cells import contact_text, period_text
 
 # A table is for reading: a cell longer than this is cut, with a note of how much is left

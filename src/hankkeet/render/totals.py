@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hankkeet.encode import dumps
-from hankkeet.money import format_euros, format_number
+from hankkeet.finnish import format_euros, format_number
 from hankkeet.render.charts import Bar, bar_chart
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.spreadsheet import render_rows

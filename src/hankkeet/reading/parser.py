@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from hankkeet.dates import PeriodReading, read_date, read_period
-from hankkeet.diagnostics import Diagnostic
-from hankkeet.funding import read_funding
-from hankkeet.labels import LABEL_INDEX, MAX_LABEL_WORDS, YEAR_SUFFIX, Field, label_key
+from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.models import Contact, Funding, Project, SourceRef, StaffPeriod
-from hankkeet.money import read_money_field
-from hankkeet.people import read_contacts
-from hankkeet.sources import Source
-from hankkeet.staff import read_staff
-from hankkeet.text import clean_line, shorten, slug, squash
+from hankkeet.reading.dates import PeriodReading, read_date, read_period
+from hankkeet.reading.funding import read_funding
+from hankkeet.reading.labels import LABEL_INDEX, MAX_LABEL_WORDS, YEAR_SUFFIX, Field, label_key
+from hankkeet.reading.money import read_money_field
+from hankkeet.reading.people import read_contacts
+from hankkeet.reading.sources import Source
+from hankkeet.reading.staff import read_staff
+from hankkeet.reading.text import clean_line, shorten, slug, squash
 
 REQUIRED = (Field.PERIOD, Field.BUDGET)
 HINTS_PER_FILE = 200
@@ -296,7 +296,7 @@ class FileParser:
         self._flush_preamble()
         yield from self._drain()
         if self.projects == 0:
-            yield Diagnostic("no-projects", f"{self.path} holds no project", self.path, 1)
+            yield Diagnostic(Code.NO_PROJECTS, f"{self.path} holds no project", self.path, 1)
 
     # -- internals -----------------------------------------------------------------------
 
@@ -372,7 +372,7 @@ class FileParser:
         start, end = self.preamble
         where = f"line {start}" if start == end else f"lines {start}–{end}"
         self.file_notes.append(Diagnostic(
-            "preamble", f"text before the first project ({where}) is not a project",
+            Code.PREAMBLE, f"text before the first project ({where}) is not a project",
             self.path, start))
         self.preamble = None
 
@@ -531,7 +531,7 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
         city_share_year=values.get("city_share_year"),  # type: ignore[arg-type]
         staff=staff, contacts=contacts, funding=funding, summary=summary, lines=lines,
     )
-    diagnostics = [Diagnostic(code, shorten(message, MESSAGE_MAX), path, line, pid, column)
+    diagnostics = [Diagnostic(Code(code), shorten(message, MESSAGE_MAX), path, line, pid, column)
                    for code, message, line, column in sorted(notes, key=lambda n: n[2])]
     return ParsedProject(project, diagnostics)
 

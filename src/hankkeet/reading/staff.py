@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hankkeet.dates import date_tokens, normalise_dashes
-from hankkeet.labels import FROM_WORDS, UNTIL_WORDS
 from hankkeet.models import StaffPeriod
+from hankkeet.reading.dates import date_tokens, normalise_dashes
+from hankkeet.reading.labels import FROM_WORDS, UNTIL_WORDS
 
 _COUNT = re.compile(r"([0-9]{1,4})(?:,([0-9]{1,2}))?")
 _UNIT_WORDS = frozenset({"henkilöä", "henkilö", "hlö", "hlöä", "työntekijää", "työntekijä",

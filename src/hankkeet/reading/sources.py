@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from hankkeet.text import UnreadableInput, detect_encoding, iter_lines, visible
+from hankkeet.reading.text import UnreadableInput, detect_encoding, iter_lines, visible
 
 ENV_SOURCE = "HANKKEET_SOURCE"
 STDIN = "-"
@@ -53,7 +53,7 @@ def embedded_source() -> Source:
     if packaged.is_file():
         return Source(path=f"<embedded>/{EMBEDDED_NAME}", data=packaged.read_bytes())
     # An editable install runs from the source tree, where the file lives at the top.
-    checkout = Path(__file__).resolve().parents[2] / "data" / EMBEDDED_NAME
+    checkout = Path(__file__).resolve().parents[3] / "data" / EMBEDDED_NAME
     if checkout.is_file():
         return Source(path=f"<embedded>/{EMBEDDED_NAME}", file=checkout)
     raise UnreadableInput("the embedded data is missing from this installation")

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from hankkeet.labels import CONTACT_JOINERS, NAME_PARTICLES, TITLE_WORDS
 from hankkeet.models import Contact
+from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, TITLE_WORDS
 
 # An e-mail address is found from its '@' (or '(at)') outwards, not by one pattern with
 # unbounded runs on both sides, which would cost quadratic time on long runs of letters.

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from hankkeet.dates import normalise_dashes
-from hankkeet.labels import FUNDER_KINDS, PROGRAMME_ACRONYMS, PROGRAMME_IMPLIES, PROGRAMMES
 from hankkeet.models import Funding, FundingSource
-from hankkeet.money import Kind, scan
-from hankkeet.text import shorten
+from hankkeet.reading.dates import normalise_dashes
+from hankkeet.reading.labels import FUNDER_KINDS, PROGRAMME_ACRONYMS, PROGRAMME_IMPLIES, PROGRAMMES
+from hankkeet.reading.money import Kind, scan
+from hankkeet.reading.text import shorten
 
 # Every distinct pattern of the programme table is searched once per text (a pattern two
 # programmes share is not searched twice); a programme is named when all of its are seen.

@@ -8,7 +8,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from hankkeet.labels import FROM_WORDS, SEASON_WORDS, UNTIL_WORDS
+from hankkeet.reading.labels import FROM_WORDS, SEASON_WORDS, UNTIL_WORDS
 
 # One alternation of fixed shapes; each branch is bounded, so the scan is linear.
 _DATE_TOKEN = re.compile(
@@ -151,11 +151,6 @@ def read_period(text: str) -> PeriodReading:
             ("unreadable-date",
              f"'{text}' holds {len(found)} dates; which two are meant is unclear"),))
     return PeriodReading(found[0].first, found[1].last, tuple(problems))
-
-
-def format_date(value: date | None) -> str:
-    """A date in Finnish form, as in '1.11.2021'; empty for no date."""
-    return f"{value.day}.{value.month}.{value.year}" if value else ""
 
 
 def parse_cli_date(text: str) -> date | None:

@@ -8,8 +8,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from hankkeet.labels import PER_YEAR_PATTERN
-from hankkeet.text import clean_line
+from hankkeet.finnish import format_number
+from hankkeet.reading.labels import PER_YEAR_PATTERN
+from hankkeet.reading.text import clean_line
 
 # A run of digits with the separators Finnish numbers use. The run is read in Python, not
 # by the pattern: one flat character class keeps the scan linear on any input.
@@ -191,26 +192,3 @@ def _with_point_warning(reading: MoneyReading, decimal_point: bool, text: str) -
     return MoneyReading(reading.value, "money-decimal-point",
                         f"'{text}' read as {format_number(reading.value)}: the dot was taken "
                         "as a decimal point", reading.share)
-
-
-NBSP = "\u00a0"
-
-
-def format_number(value: Decimal | None, group: str = NBSP, decimal: str = ",") -> str:
-    """A number in Finnish form: thousands grouped, decimal comma, no trailing zeros lost."""
-    if value is None:
-        return ""
-    sign = "-" if value < 0 else ""
-    text = format(abs(value), "f")
-    whole, _, frac = text.partition(".")
-    head = len(whole) % 3 or 3
-    groups = [whole[:head], *(whole[i:i + 3] for i in range(head, len(whole), 3))]
-    out = sign + group.join(groups)
-    return out + (decimal + frac if frac else "")
-
-
-def format_euros(value: Decimal | None, group: str = NBSP) -> str:
-    """Euros in Finnish form, as in '344 616 €'; empty for no value."""
-    if value is None:
-        return ""
-    return f"{format_number(value, group)}{NBSP}€"
