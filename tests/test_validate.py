@@ -61,6 +61,15 @@ RULE_CASES: list[tuple[str, int, Severity, frozenset[str], str]] = [
     ("duplicate-project", 6, Severity.ERROR, frozenset(), "the second title line"),
     ("no-projects", 1, Severity.ERROR, frozenset({"preamble"}),
      "line 1; the text itself is a preamble"),
+    ("prose-fact", 3, Severity.INFO, frozenset({"missing-field", "prose-only"}),
+     "the sentence that states the budget"),
+    ("uncertain-fact", 3, Severity.WARNING, frozenset({"prose-fact", "missing-field",
+                                                       "prose-only"}),
+     "the sentence with 'noin'"),
+    ("prose-only", 1, Severity.INFO, frozenset({"prose-fact"}), "the headline"),
+    ("prose-disagrees", 3, Severity.WARNING, frozenset(), "the sentence, not the label"),
+    ("unsure-boundary", 6, Severity.WARNING, frozenset({"repeated-field"}),
+     "the second funding line with no title before it"),
 ]
 
 
