@@ -113,8 +113,9 @@ class _Candidates:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.sure: list[tuple[int, Decimal | tuple[date, date], int, str]] = []  # (strength, value, line, sentence)
-        self.unsure: list[tuple[int, str, int]] = []  # (strength, why, line)
+        # (strength, value, line, sentence) and (strength, why, line)
+        self.sure: list[tuple[int, Decimal | tuple[date, date], int, str]] = []
+        self.unsure: list[tuple[int, str, int]] = []
 
     def best(self, out: ProseReading) -> Fact | None:
         top = max([s for s, *_ in self.sure] + [s for s, *_ in self.unsure], default=0)
