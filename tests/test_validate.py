@@ -181,6 +181,7 @@ def test_duplicate_across_files(tmp_path: Path) -> None:
 
 # -- streaming ----------------------------------------------------------------------------
 
+@pytest.mark.slow  # 50 gc.collect() calls: a memory check
 def test_projects_are_not_kept() -> None:
     """Each project is dropped once checked: only findings and counters grow."""
     one = parse_text("Hanke {}\n\nToiminta-aika: 2022\nBudjetti: 1 000 €\n").projects[0]
