@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from hankkeet.diagnostics import Code
 from hankkeet.reading.parser import parse_text
 
 D = Decimal
@@ -207,7 +208,7 @@ def test_section_headings_and_preamble_are_not_projects() -> None:
     result = parse_text(text)
     assert [p.project.name for p in result.projects] == ["Eka hanke", "Toka hanke"]
     codes = [d.code for d in result.all_diagnostics]
-    assert codes.count("preamble") == 2  # the preamble, and the heading inside the first block
+    assert codes.count(Code.PREAMBLE) == 2  # the preamble, and the heading inside the first block
     first = result.projects[0].project
     assert first.summary is None
 
