@@ -35,8 +35,8 @@ _BUDGET = re.compile(
     r"|\bkustannukset yhteensä\b|\bkokonaisbudjetti\b|\bkokonaiskustannus\w*",
     re.IGNORECASE)
 _CITY_SHARE = re.compile(
-    r"\b(?P<who>kaupungin|kunnan|kuntien|[A-ZÅÄÖ]\w+n)\s+(?:oma)?(?:rahoitus)?osuu(?:s|deksi|tena)\b"
-    r"|\b(?P<who2>[A-ZÅÄÖ]\w+n\s+)?kunta(?:rahoitus)?osuu(?:s|deksi)\b",
+    r"\b(?P<who>kaupungin|kunnan|kuntien)\s+(?:oma)?(?:rahoitus)?osuu(?:s|deksi|tena|den)\b"
+    r"|\b(?P<who2>kunta|kuntarahoitus|kuntaraha)osuu(?:s|deksi|tena|den)\b",
     re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 _RANGE = re.compile(
@@ -51,7 +51,7 @@ _STARTS_YEAR = re.compile(
 _ENDED = re.compile(r"\b(?:päättyi|päättyy|päättynyt|loppui|loppuu)\s+(?P<d>[0-9]{1,2}\.[0-9]{1,2}"
                     r"\.[0-9]{4})", re.IGNORECASE)
 _FUNDING_VERBS = re.compile(
-    r"rahoit|myönt|myönn|\btuke|\btuki|avustu|tukea|\brahasto|ohjelma", re.IGNORECASE)
+    r"rahoit|myönt|myönn|\btuke|\btuki|avustu|tukea|rahasto|ohjelma|mahdollista", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
