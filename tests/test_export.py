@@ -357,3 +357,17 @@ def test_search_as_jsonl_and_csv(tmp_path: Path) -> None:
     budgets = [Decimal(r["budget"]) for r in rows]
     assert budgets == sorted(budgets, reverse=True)
 
+
+
+def test_columns_on_the_table() -> None:
+    run = cli("list", "--columns", "name,budget", "--sort", "budget", "--limit", "1")
+    assert run.exit_code == 0, run.stderr
+    assert "Harrastusten jäänmurtajahanke" in run.stdout and "61\u00a0875\u00a0€" in run.stdout
+    assert "Ohjelma" not in run.stdout and "Perämeren" not in run.stdout
+    found = cli("search", "kemi", "--columns", "name,city_share", "--limit", "1")
+    assert found.exit_code == 0 and "city_share" in found.stdout
+
+
+def test_show_refuses_file_formats() -> None:
+    run = cli("show", HARR, "--format", "xlsx")
+    assert run.exit_code == 2 and "hankkeet list -o FILE" in run.stderr

@@ -48,6 +48,7 @@ from hankkeet.models import Project, record_schema
 from hankkeet.query import SortKey, find_project, select, sort_projects
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS, flat_row, period_text, staff_text
+from hankkeet.render.columns import columns_table
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.records import render_json, render_jsonl
 from hankkeet.render.spreadsheet import render_rows
@@ -61,14 +62,16 @@ def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
         case ListFormat.JSON:
             return render_json(projects)
         case ListFormat.JSONL if columns is not None:
-            return "".join(dumps({c: flat_row(p)[c] for c in columns}) + "\n"
-                           for p in projects)
+            rows = (flat_row(p) for p in projects)
+            return "".join(dumps({c: row[c] for c in columns}) + "\n" for row in rows)
         case ListFormat.JSONL:
             return render_jsonl(projects)
         case ListFormat.CSV:
             return render_rows(columns or COLUMNS, [flat_row(p) for p in projects], excel=excel)
         case ListFormat.MARKDOWN:
             return render_markdown(columns or COLUMNS, [flat_row(p) for p in projects])
+        case ListFormat.TABLE if columns is not None:
+            return to_text(columns_table(projects, columns), terminal_width(), color_wanted())
         case ListFormat.TABLE:
             return to_text(project_table(projects), terminal_width(), color_wanted())
         case ListFormat.XLSX | ListFormat.SQLITE:

@@ -33,8 +33,10 @@ from hankkeet.cli.output import (
 from hankkeet.export.flat import limited, parse_columns
 from hankkeet.query import SortKey, select, sort_projects
 from hankkeet.reading.text import clean_line, squash
+from hankkeet.render.columns import columns_table
 from hankkeet.render.search import SearchFormat, render_search
 from hankkeet.render.search_data import SEARCH_COLUMNS
+from hankkeet.render.table import to_text
 
 
 @app.command("search")
@@ -107,7 +109,12 @@ def search_command(
     elif reverse:
         results.reverse()
     results = limited(results, limit)
-    if results or fmt is not SearchFormat.TABLE:
+    if results and fmt is SearchFormat.TABLE and picked is not None:
+        # Only the chosen columns: a plain table of the projects found, best first.
+        emit(to_text(columns_table([r.project for r in results],
+                                   [c for c in picked if c not in ("score", "fields")]),
+                     terminal_width(), color_wanted()), output)
+    elif results or fmt is not SearchFormat.TABLE:
         emit(render_search(query, results, fmt, terminal_width(), color_wanted(), picked),
              output)
     if selection.without_period:
