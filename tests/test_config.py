@@ -134,3 +134,13 @@ def installed(*args: str, env: dict[str, str] | None = None) -> Run:
     done = subprocess.run([str(script), *args], capture_output=True, timeout=120, check=False,
                           env={**os.environ, **TEST_ENV, **(env or {})})
     return Run(done.returncode, done.stdout.decode(), done.stderr.decode())
+
+
+def test_a_configured_file_format_needs_a_file(project: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "hankkeet.toml").write_text('paths = ["data"]\nformat = "xlsx"\n',
+                                           encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert "Harrastusten" in cli("list").stdout  # no file named: the table, not a refusal
+    assert cli("list", "-o", "out.xlsx").exit_code == 0
+    assert (project / "out.xlsx").read_bytes()[:2] == b"PK"  # a zip: the workbook

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -59,7 +60,9 @@ def choose_format(kind: type[F], given: F | None, output: Path | None, configure
             fail(f"this command cannot write {output.suffix} files; use --format with one of: "
                  f"{', '.join(values)}")
         chosen = kind(wanted)
-    elif configured is not None and configured in {f.value for f in kind}:
+    elif configured is not None and configured in {f.value for f in kind} and (
+            output is not None or configured not in FILE_FORMATS):
+        # A configured file format (xlsx) only applies when there is a file to write.
         chosen = kind(configured)
     else:
         chosen = default
@@ -81,6 +84,8 @@ def writable() -> Iterator[None]:
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot write {exc.filename or 'the output'}: {exc.strerror or exc}")
+    except sqlite3.Error as exc:
+        fail(f"cannot write the database: {exc}")
 
 
 def emit(text: str, output: Path | None) -> None:
