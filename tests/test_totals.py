@@ -510,6 +510,7 @@ def test_markup_in_names_prints_literally() -> None:
                                                  color=color)
 
 
+@pytest.mark.slow  # a gc.collect() per project: a memory check
 def test_streams_one_project_at_a_time() -> None:
     # Totals hold no project: by the time a project is made, all but the last one or two
     # handed out (the caller's loop variable) are gone.
