@@ -22,7 +22,7 @@ Value = str | Decimal | date | int | None
 
 # The fields compared, in reading order, and the key of `Project.lines` each stands at.
 FIELD_LINES: dict[str, str] = {
-    "name": "name", "programme": "funding", "start": "start", "end": "end",
+    "name": "name", "programme": "funding", "fund": "funding", "start": "start", "end": "end",
     "budget": "budget", "city_share": "city_share", "city_share_year": "city_share",
     "staff": "staff", "contacts": "contacts", "funding": "funding", "summary": "summary",
 }

@@ -3,7 +3,9 @@
 Written with the standard library's sqlite3: no extra install, and the schema is ours to
 keep stable. Money is stored as INTEGER cents (`budget_cents`): exact, summable in SQL and
 sorted as numbers by datasette. Headcounts and funding shares are REAL (they are counts and
-percentages with at most two decimals, not money). Dates are ISO text (YYYY-MM-DD).
+percentages with at most two decimals, not money). Dates are ISO text (YYYY-MM-DD); `lines`
+(the source line of each field) and `read` (how a field was read when not from its label)
+are JSON objects.
 
 `projects_fts` indexes the names and summaries of `projects` (FTS5, external content), the
 way sqlite-utils does it, so `datasette hankkeet.db` offers search on the projects table.
@@ -25,6 +27,7 @@ CREATE TABLE projects (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     programme TEXT,
+    fund TEXT,
     start TEXT,
     "end" TEXT,
     budget_cents INTEGER,
@@ -35,7 +38,9 @@ CREATE TABLE projects (
     summary TEXT,
     path TEXT NOT NULL,
     line INTEGER NOT NULL,
-    lines TEXT
+    layout TEXT,
+    lines TEXT,
+    read TEXT
 );
 CREATE TABLE contacts (
     id INTEGER PRIMARY KEY,
@@ -126,11 +131,12 @@ def _fill(connection: sqlite3.Connection, projects: Sequence[Project],
     for p in projects:
         known.add(p.id)
         connection.execute(
-            "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (p.id, p.name, p.programme, _iso(p.start), _iso(p.end), cents(p.budget),
+            "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (p.id, p.name, p.programme, p.fund, _iso(p.start), _iso(p.end), cents(p.budget),
              cents(p.city_share), p.city_share_year, p.funding.text,
              cents(p.funding.stated_budget), p.summary, p.source.path, p.source.line,
-             json.dumps(p.lines, ensure_ascii=False)))
+             p.layout, json.dumps(p.lines, ensure_ascii=False),
+             json.dumps(p.read, ensure_ascii=False)))
         connection.executemany(
             "INSERT INTO contacts (project_id, position, title, name, email, phone) "
             "VALUES (?, ?, ?, ?, ?, ?)",
