@@ -175,7 +175,6 @@ _PHONE = re.compile(r"^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}
 _NO_LETTERS = re.compile(r"^[^A-Za-zÅÄÖåäöÜüÉé]*$")
 _DATE_LINE = re.compile(r"^[0-9.,/ \-–—:]+$")
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
-TITLE_MAX = 200
 
 
 def is_numbered_heading(text: str) -> bool:
@@ -206,8 +205,6 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a number or a date"
     if text.endswith(_SENTENCE_END) and not text.endswith("..."):
         return "a sentence"
-    if len(text) > TITLE_MAX:
-        return "too long for a title"
     if text[:1].islower():
         return "starts in lower case"
     return None
