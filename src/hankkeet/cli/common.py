@@ -10,11 +10,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from hankkeet import __version__
+from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.models import Project
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
@@ -30,7 +32,7 @@ app = typer.Typer(
          "With no PATH, commands read the embedded data (or the file $HANKKEET_SOURCE names).\n\n"
          "Example: hankkeet list --active 2022",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -42,6 +44,7 @@ class State:
     """Options given before the command."""
 
     debug: bool = False
+    config: Config = NO_CONFIG
 
 
 STATE = State()
@@ -156,6 +159,9 @@ def root(
     = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
     = False,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config", help="Ignore hankkeet.toml and [tool.hankkeet] in pyproject.toml.")]
+    = False,
 ) -> None:
     """Finnish municipal development projects (hankkeet) as exact, typed records.
 
@@ -164,3 +170,7 @@ def root(
     Example: hankkeet list --active 2022
     """
     STATE.debug = debug
+    try:
+        STATE.config = NO_CONFIG if no_config else discover(Path.cwd())
+    except ConfigError as exc:
+        fail(str(exc))

@@ -25,29 +25,57 @@ from hankkeet.cli.common import (
     usable_input,
     write,
 )
+from hankkeet.cli.config import configured_format, configured_paths
+from hankkeet.cli.output import (
+    FILE_FORMATS,
+    ColumnsOpt,
+    LimitOpt,
+    OutputOpt,
+    ReverseOpt,
+    choose_format,
+    emit,
+    emit_file,
+    findings_of,
+    projects_and_findings,
+    writable,
+)
 from hankkeet.encode import decimal_text, dumps
+from hankkeet.export.flat import limited, parse_columns
+from hankkeet.export.sqlite import write_database
+from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
 from hankkeet.finnish import format_euros
 from hankkeet.models import Project, record_schema
 from hankkeet.query import SortKey, find_project, select, sort_projects
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS, flat_row, period_text, staff_text
+from hankkeet.render.columns import columns_table
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.records import render_json, render_jsonl
 from hankkeet.render.spreadsheet import render_rows
 from hankkeet.render.table import cell, city_share_text, project_table, to_text
 
 
-def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False) -> str:
-    """The projects in the chosen format, as text."""
-    if fmt is ListFormat.JSON:
-        return render_json(projects)
-    if fmt is ListFormat.JSONL:
-        return render_jsonl(projects)
-    if fmt is ListFormat.CSV:
-        return render_rows(COLUMNS, [flat_row(p) for p in projects], excel=excel)
-    if fmt is ListFormat.MARKDOWN:
-        return render_markdown(COLUMNS, [flat_row(p) for p in projects])
-    return to_text(project_table(projects), terminal_width(), color_wanted())
+def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
+                columns: tuple[str, ...] | None = None) -> str:
+    """The projects in a text format; --columns makes JSON Lines flat rows of those columns."""
+    match fmt:
+        case ListFormat.JSON:
+            return render_json(projects)
+        case ListFormat.JSONL if columns is not None:
+            rows = (flat_row(p) for p in projects)
+            return "".join(dumps({c: row[c] for c in columns}) + "\n" for row in rows)
+        case ListFormat.JSONL:
+            return render_jsonl(projects)
+        case ListFormat.CSV:
+            return render_rows(columns or COLUMNS, [flat_row(p) for p in projects], excel=excel)
+        case ListFormat.MARKDOWN:
+            return render_markdown(columns or COLUMNS, [flat_row(p) for p in projects])
+        case ListFormat.TABLE if columns is not None:
+            return to_text(columns_table(projects, columns), terminal_width(), color_wanted())
+        case ListFormat.TABLE:
+            return to_text(project_table(projects), terminal_width(), color_wanted())
+        case ListFormat.XLSX | ListFormat.SQLITE:
+            raise ValueError(f"{fmt.value} is a file format, not text")
 
 
 @app.command("list")
@@ -58,19 +86,40 @@ def list_command(
     contact: ContactOpt = None,
     sort: Annotated[SortKey, typer.Option("--sort", help="Order of the projects.")]
     = SortKey.NAME,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
-    = ListFormat.TABLE,
+    fmt: Annotated[ListFormat | None, typer.Option(
+        "--format", "-f", help="Output format (default: table, or from -o FILE's extension).",
+        show_default=False)] = None,
     excel: ExcelOpt = False,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    limit: LimitOpt = None,
+    reverse: ReverseOpt = False,
 ) -> None:
-    """List projects as a table or as data.
+    """List projects as a table or as data, or write them to a file.
 
-    Example: hankkeet list --active 2022 --sort start
+    Example: hankkeet list --active 2022 --sort start -o hankkeet.xlsx
     """
+    chosen = choose_format(ListFormat, fmt, output, configured_format(), ListFormat.TABLE)
+    with writable():
+        picked = parse_columns(columns) if columns else None
     with usable_input():
         filters = build_filters(active, programme, contact)
-        selection = select(load_projects(paths), filters)
-    projects = sort_projects(selection.projects, sort)
-    write(render_list(projects, fmt, excel))
+        if chosen.value in FILE_FORMATS:
+            everything, findings = projects_and_findings(configured_paths(paths))
+        else:
+            everything, findings = load_projects(configured_paths(paths)), []
+        selection = select(everything, filters)
+    projects = limited(sort_projects(selection.projects, sort, reverse), limit)
+    match chosen:
+        case ListFormat.XLSX:
+            sheets = [project_sheet(projects, picked or COLUMNS),
+                      diagnostics_sheet(findings_of(projects, findings))]
+            emit_file(output, lambda path: write_workbook(path, sheets))
+        case ListFormat.SQLITE:
+            emit_file(output, lambda path: write_database(
+                path, projects, findings_of(projects, findings)))
+        case _:
+            emit(render_list(projects, chosen, excel, picked), output)
     note_without_period(selection.without_period)
 
 
@@ -122,8 +171,11 @@ def show_command(
 
     Example: hankkeet show harrastusten-jaanmurtajahanke
     """
+    if fmt.value in FILE_FORMATS:
+        fail(f"show writes table, json, jsonl, csv or markdown; for {fmt.value} use "
+             f"'hankkeet list -o FILE'")
     with usable_input():
-        projects = load_projects(paths)
+        projects = load_projects(configured_paths(paths))
     project = find_project(projects, ident)
     if project is None:
         close = [p.id for p in projects if ident in p.id]
