@@ -75,9 +75,12 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Projektets kontaktpersoner", "Contact person", "Yhteyshenkilöt hankkeessa",
     ),
     Field.CONTACT_NAME: ("Hankkeen yhteyshenkilön nimi", "Vastuuhenkilön nimi",
-                         "Yhteyshenkilön nimi"),
+                         "Yhteyshenkilön nimi", "Projektin vastuuhenkilön nimi",
+                         "Hankkeen vastuuhenkilön nimi", "Projektipäällikön nimi",
+                         "Hankepäällikön nimi", "Seurantayhdyshenkilön nimi",
+                         "Hakemusvaiheen yhteyshenkilön nimi"),
     Field.CONTACT_TITLE: ("Yhteyshenkilön asema hakijaorganisaatiossa", "Yhteyshenkilön asema",
-                          "Vastuuhenkilön asema", "Asema"),
+                          "Vastuuhenkilön asema", "Asema", "Asema organisaatiossa"),
     Field.CONTACT_EMAIL: ("Yhteyshenkilön sähköpostiosoite", "Yhteyshenkilön sähköpostisoite",
                           "Yhteyshenkilön sähköposti", "Vastuuhenkilön sähköposti"),
     Field.CONTACT_PHONE: ("Yhteyshenkilön puhelinnumero", "Vastuuhenkilön puhelinnumero"),
@@ -114,6 +117,7 @@ OTHER_LABELS: tuple[str, ...] = (
     "Åtgärdens specifierare", "Projektkaraktär", "Aktuellt om projektet", "Mer information",
     "Hankkeen verkkosivut", "Sähköposti", "Puhelin", "Valmistelija", "Esittelijä",
     "Lisätietojen antaja", "Yhteistyökumppanit", "Toimintaryhmä",
+    "Taloushallinnon vastuuhenkilön nimi", "Sähköpostiosoite",
 )
 
 
@@ -251,6 +255,11 @@ PERIOD_CUE_WORDS: tuple[str, ...] = (
     "kesti", "käynnissä", "ajalla", "ajanjaksolla", "aikavälillä", "välisenä", "toimi",
     "toimii", "hankeaika", "hankeaikana", "vuosina", "vuosille", "kaudella", "toiminta-aika",
 )
+# Words a full stop follows without ending the sentence.
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "n", "esim", "mm", "ns", "milj", "ym", "yms", "jne", "tms", "eur", "klo", "puh", "p", "ks",
+    "vrt", "tel", "os", "k", "t", "mrd", "n:o", "nro", "s", "v", "yht", "ko", "em",
+})
 HEDGE_WORDS: tuple[str, ...] = (
     "mahdollisesti", "mahdollisuu*", "voisi", "voitaisiin", "saattaa", "tarvittaessa", "harkit*",
     "selvite*",

@@ -52,6 +52,12 @@ _LABEL_MAX_CHARS = 64
 _MAX_WORDS = max(MAX_LABEL_WORDS, *(len(k.split()) for k in _ALL_KEYS))
 
 
+# Labels of a name or a person's detail: on forms, the value follows with no colon
+# ('Projektin nimi Liikkuvan Arjen Design', 'Asema organisaatiossa johtaja').
+_VALUE_FOLLOWS = frozenset({Field.NAME, Field.CONTACT_NAME, Field.CONTACT_TITLE,
+                            Field.CONTACT_EMAIL, Field.CONTACT_PHONE})
+
+
 def _first_word(text: str) -> str:
     m = _FIRST_WORD.match(text)
     return m.group().casefold() if m else ""
@@ -158,8 +164,7 @@ def classify(line: str) -> LabelLine | None:
         if fld is None and key not in OTHER_INDEX:
             continue
         tail = parts[n:]
-        if not tail or head.isupper() or tail[0][:1].isdigit() or (
-                fld is Field.NAME and tail[0][:1].isupper()):
+        if not tail or head.isupper() or tail[0][:1].isdigit() or fld in _VALUE_FOLLOWS:
             value = " ".join(tail)
             column = indent + len(text) - len(value) + 1 if value else indent + len(text) + 1
             return LabelLine(fld, head, value, column, year, other=fld is None, colon=False)

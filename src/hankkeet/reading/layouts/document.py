@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, ParsedProject
+from hankkeet.reading.funding import find_programmes
 from hankkeet.reading.labels import (
     AGENDA_SECTION_WORDS,
     CARD_HEADINGS,
@@ -232,8 +233,18 @@ def _new_block(title: str, line: int, layout: str, name_from: str) -> Block:
     return Block(title=squash(title), line=line, layout=layout, name_from=name_from)
 
 
+_PERSON_FIELDS = frozenset({Field.CONTACT_NAME, Field.CONTACT_TITLE, Field.CONTACT_EMAIL,
+                            Field.CONTACT_PHONE})
+
+
 def _add(block: Block, item: Item) -> None:
     """Put one item into a block: a field (first value wins), or a paragraph of prose."""
+    if item.kind == "field" and item.fld in _PERSON_FIELDS:
+        if item.fld is Field.CONTACT_NAME and item.text:
+            block.people.append({Field.CONTACT_NAME: _value(item)})
+        elif block.people and item.text:
+            block.people[-1].setdefault(item.fld, _value(item))
+        return
     if item.kind == "field" and item.fld is not None:
         if item.fld in block.fields:
             if item.text and not block.fields[item.fld].text:
@@ -275,6 +286,9 @@ def _strip_hanke(name: str) -> str:
 
 
 _HANKE_NAME = re.compile(r"(?:\s[-–]|-)\s?(?:hank|projekt)\w*", re.IGNORECASE)
+# 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the name after 'eli'.
+_ALIAS = re.compile(r"(?:hanke|projekti)(?:\s+n:o\s+\d+)?,?\s+eli\s+"
+                    r"([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)*)")
 _COMPOUND = re.compile(r"\b[\wåäö]{3,}(?:hank|projekt)\w*", re.IGNORECASE)
 _WORD = re.compile(r"[\wÅÄÖåäöÜüÉé][\w.'’+&ÅÄÖåäöÜüÉé-]*")
 _INFLECTED = re.compile(r"(hank|projekt)\w*$", re.IGNORECASE)
@@ -309,6 +323,8 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
         before = text[max(0, m.start() - 12):m.start()].casefold()
         if "hank" in after or "projekt" in after or "hank" in before or "projekt" in before:
             names.append(m.group(1).strip())
+    for m in _ALIAS.finditer(text):
+        names.append(m.group(1))
     for m in _HANKE_NAME.finditer(text):
         if at_end and text[m.end():].strip(" .!?"):
             continue
@@ -412,14 +428,16 @@ class DocumentReader:
         current: Block | None = None
         heading_text: tuple[int, str] | None = None
         for item in items:
-            is_heading = item.kind == "text" and len(item.lines) == 1 and any(
-                h in item.text.casefold() for h in CARD_HEADINGS)
-            if is_heading:
-                current = _new_block("", item.line, "card", "label")
+            heading = next(((n, t) for n, t in item.lines if len(t) < 120 and any(
+                h in t.casefold() for h in CARD_HEADINGS)), None) if item.kind == "text" else None
+            if heading is not None and (current is None or current.title
+                                        or Field.FUNDING in current.fields):
+                current = _new_block("", heading[0], "card", "label")
                 blocks.append(current)
-                heading_text = (item.line, item.text)
-                current.fields[Field.FUNDING] = FieldValue(item.text, item.line, 1,
-                                                           "kortin otsikko", None, "heading")
+            if heading is not None and current is not None:
+                heading_text = heading
+                current.fields.setdefault(Field.FUNDING, FieldValue(
+                    heading[1], heading[0], 1, "kortin otsikko", None, "heading"))
                 continue
             if item.kind == "name":
                 if current is None or current.title:
@@ -571,7 +589,9 @@ class DocumentReader:
             if m is None:
                 continue
             columns = 1 + len(re.findall(r",|\bja\b", m.group("rest")))
-            context = " ".join(i.text for i in items[max(0, n - 4):n] if i.kind == "text")
+            # The nearest text above that names a programme says whose call this list is.
+            context = next(((i.line, t) for i in reversed(items[:n]) if i.kind == "text"
+                            for _, t in [(i.line, i.text)] if find_programmes(t)), None)
             rows = items[n + 1].lines if n + 1 < len(items) and items[n + 1].kind == "text" \
                 else []
             for line, row in rows:
@@ -582,7 +602,9 @@ class DocumentReader:
                 if not titleable(name):
                     continue
                 block = _new_block(name, line, "prose", "entry")
-                block.prose.append((line, context))
+                if context is not None:
+                    block.fields[Field.FUNDING] = FieldValue(context[1], context[0], 1,
+                                                             "luettelon otsikko", None, "heading")
                 blocks.append(block)
         return blocks
 
