@@ -15,7 +15,7 @@ from hankkeet.reading.labels import (
     PROGRAMME_IMPLIES,
     PROGRAMMES,
 )
-from hankkeet.reading.money import Kind, scan
+from hankkeet.reading.money import Kind, Quantity, read_number, scan
 from hankkeet.reading.text import shorten
 
 # Every distinct pattern of the programme table is searched once per text (a pattern two
@@ -122,6 +122,21 @@ def _funder_text(clause: str, spans: list[tuple[int, int]]) -> str:
     return " ".join(kept.split()).strip(" .,:")
 
 
+_BARE_AMOUNT = re.compile(r"(?<![0-9.,])(\d{1,3}(?:[ .]\d{3})+(?:,\d{1,2})?|\d+,\d{2})\s*$")
+
+
+def _bare_amount(clause: str) -> Quantity | None:
+    """An amount that ends a funding clause without a unit: grouped thousands or cents."""
+    m = _BARE_AMOUNT.search(clause.strip())
+    if m is None:
+        return None
+    read = read_number(m.group(1))
+    if read is None:
+        return None
+    start = clause.find(m.group(1))
+    return Quantity(Kind.MONEY, read[0], start, start + len(m.group(1)), m.group(1))
+
+
 def read_funding(text: str) -> FundingReading:
     """Read programme, sources (funder, amount, share) and a stated total from funding text."""
     problems: list[tuple[str, str]] = []
@@ -145,6 +160,9 @@ def read_funding(text: str) -> FundingReading:
         found = scan(clause)
         money = [q for q in found if q.kind is Kind.MONEY and not q.per_year]
         percents = [q for q in found if q.kind is Kind.PERCENT]
+        if not money and not percents and (bare := _bare_amount(clause)) is not None:
+            # 'Yksityinen rahoitus 12 460,00': a funding table's amount, its unit left out.
+            money = [bare]
         if not money and not percents:
             continue
         if _BUDGET_WORDS.search(clause) and money and not percents:

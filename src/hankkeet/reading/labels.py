@@ -287,10 +287,11 @@ AGENDA_SECTION_WORDS: frozenset[str] = frozenset({
 # Words that show a text is about a project at all.
 PROJECT_WORDS: tuple[str, ...] = ("hank", "projekt", "project")
 # Title words about projects in the plural: a text about many projects, not about one.
-NOT_ONE_PROJECT: tuple[str, ...] = (
-    "hankkeiden", "hankkeille", "hankkeisiin", "hankkeita", "hankkeet ", "projektien",
-    "projekteille", "hankerahoitus", "välirahoitu", "väliaikaisrahoitu",
-)
+NOT_ONE_PROJECT: frozenset[str] = frozenset({
+    "hankkeiden", "hankkeille", "hankkeisiin", "hankkeita", "hankkeet", "projektien",
+    "projekteille", "projektit", "hankerahoitus", "välirahoituslainat", "välirahoitus",
+    "väliaikaisrahoitus", "hankehakemukset", "hankkeissa",
+})
 # Words that name no project when they stand before '-hanke'.
 GENERIC_NAMES: frozenset[str] = frozenset({
     "hanke", "tämä", "kyseinen", "uusi", "koko", "eu", "leader", "kehittämis", "investointi",

@@ -184,6 +184,7 @@ _PHONE = re.compile(r"^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}
 _NO_LETTERS = re.compile(r"^[^A-Za-zÅÄÖåäöÜüÉé]*$")
 _DATE_LINE = re.compile(r"^[0-9.,/ \-–—:]+$|^[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
+_MID_SENTENCE = re.compile(r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]")
 
 
 def is_numbered_heading(text: str) -> bool:
@@ -214,6 +215,8 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a number or a date"
     if text.endswith(_SENTENCE_END) and not text.endswith("..."):
         return "a sentence"
+    if _MID_SENTENCE.search(text):
+        return "sentences"
     if text[:1].islower():
         return "starts in lower case"
     if text.casefold().endswith("logo"):

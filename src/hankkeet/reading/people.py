@@ -111,8 +111,11 @@ def _read_segment(text: str) -> _Segment:
     # Title words come first: everything before the first name word that is not a title.
     while i < len(words):
         word = words[i]
-        if not _is_name_word(word) or (_is_title_word(word) and i + 2 < len(words) + 1 and
-                                       _name_follows(words, i + 1)):
+        qualifier = (word.endswith("n") and i + 1 < len(words)
+                     and not _is_name_word(words[i + 1]) and _is_title_word(words[i + 1]))
+        if not _is_name_word(word) or qualifier or (
+                _is_title_word(word) and i + 2 < len(words) + 1 and _name_follows(words, i + 1)):
+            # 'Nuorisotoimen suunnittelija': a genitive before a title belongs to the title.
             seg.title_words.append(word)
             i += 1
             continue

@@ -34,6 +34,8 @@ from hankkeet.reading.lines import (
     never_title,
     titleable,
 )
+from hankkeet.reading.money import Kind, scan
+from hankkeet.reading.prose import read_prose
 from hankkeet.reading.records import build_project
 from hankkeet.reading.text import shorten, squash
 
@@ -93,8 +95,11 @@ def _label_of(text: str) -> LabelLine | None:
 
 
 _PAIR = re.compile(
-    r"^(?P<sl>" + "|".join(re.escape(v) for v in LABELS[Field.START]) + r")\s*:?\s*(?P<sv>.*?)\s*"
-    r"(?P<el>" + "|".join(re.escape(v) for v in LABELS[Field.END]) + r")\s*:?\s*(?P<ev>.*)$",
+    r"^(?P<sl>" + "|".join(re.escape(v) for v in sorted(LABELS[Field.START], key=len,
+                                                        reverse=True))
+    + r")\s*:?\s*(?P<sv>.*?)\s*(?P<el>" + "|".join(
+        re.escape(v) for v in sorted(LABELS[Field.END], key=len, reverse=True))
+    + r")\s*:?\s*(?P<ev>.*)$",
     re.IGNORECASE)
 
 
@@ -182,7 +187,10 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
                 while k < len(para) and _label_of(para[k][1]) is None and (
                         para[k][1][:1].isspace()
                         or label.field in (Field.SUMMARY, Field.FUNDING, Field.CONTACTS)):
-                    value += " " + para[k][1].strip()
+                    # An indented funding line is a source of its own: a clause.
+                    joint = "; " if label.field is Field.FUNDING and para[k][1][:1].isspace() \
+                        else " "
+                    value += joint + para[k][1].strip()
                     k += 1
             elif label.field is Field.CONTACTS:
                 # 'Lisätietoja' over a contact block: the lines under it, in its paragraph
@@ -321,7 +329,8 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
     for m in _QUOTED.finditer(text):
         after = text[m.end():m.end() + 12].casefold()
         before = text[max(0, m.start() - 12):m.start()].casefold()
-        if "hank" in after or "projekt" in after or "hank" in before or "projekt" in before:
+        last = m.group(1).split()[-1].casefold() if m.group(1).split() else ""
+        if any(w in f"{after} {before} {last}" for w in ("hank", "projekt")):
             names.append(m.group(1).strip())
     for m in _ALIAS.finditer(text):
         names.append(m.group(1))
@@ -353,10 +362,37 @@ def compound_names(text: str) -> list[str]:
 
 
 def _about_one_project(title: str, text: str) -> bool:
+    """A title and text about one project: a project word, and no title about many."""
     folded = f"{title} {text}".casefold()
-    if any(w in title.casefold() for w in NOT_ONE_PROJECT):
+    title_words = {w.strip("#*:,.()”\"") for w in title.casefold().split()}
+    if title_words & NOT_ONE_PROJECT or any(w in title.casefold() for w in NOT_ONE_PROJECT
+                                              if len(w) > 9):
         return False
     return any(w in folded for w in PROJECT_WORDS)
+
+
+# Labelled fields that make a page's text a project description on their own.
+_FACT_FIELDS = frozenset({Field.PERIOD, Field.START, Field.END, Field.BUDGET, Field.FUNDING,
+                          Field.CITY_SHARE})
+
+
+_GRANT = re.compile(r"rahoit|myönt|myönn|\btuki|\btuke|avustu", re.IGNORECASE)
+
+
+def scan_money(text: str) -> bool:
+    """Whether the text names an amount of euros."""
+    return any(q.kind is Kind.MONEY for q in scan(text))
+
+
+def _states_facts(block: Block) -> bool:
+    """Whether the sentences state at least one fact of a project (evidence, not a guess)."""
+    if block.years is not None or Field.CONTACTS in block.fields:
+        return True
+    prose = read_prose(block.prose)
+    return any(f is not None for f in (prose.budget, prose.period, prose.city_share,
+                                       prose.programme)) or any(
+        code == "uncertain-fact" for code, *_ in prose.problems) or any(
+        _GRANT.search(text) and scan_money(text) for _, text in block.prose)
 
 
 def _headline(items: list[Item]) -> tuple[Item, int] | None:
@@ -549,14 +585,13 @@ class DocumentReader:
         body = _after(items, head)
         text = " ".join(i.text for i in body if i.kind == "text")
         title = head[0].text
-        if not _about_one_project(title, text):
-            return []
         name = _prose_name(title, [i.text for i in body[:3] if i.kind == "text"])
         block = _new_block(name, head[0].line, "prose", "headline")
         block.years = years_of(title)
         for item in body:
             _add(block, item)
-        if not block.prose and not block.fields:
+        labelled = any(f in block.fields for f in _FACT_FIELDS)
+        if not labelled and not (_about_one_project(title, text) and _states_facts(block)):
             return []
         return [block]
 
@@ -617,8 +652,10 @@ def _prose_name(title: str, first: list[str]) -> str:
     if from_title:
         return from_title[0]
     names = list(dict.fromkeys(n for text in first for n in hanke_names(text)))
-    if len(names) == 1:
-        return names[0]
+    quoted = [n for n in names if any(f"”{n}" in t or f"\"{n}" in t or f"“{n}" in t
+                                      or f"” {n}" in t for t in first)]
+    if len(names) == 1 or len(quoted) == 1:
+        return quoted[0] if quoted else names[0]
     if len(title.split()) <= 3 and any(w in title.casefold() for w in PROJECT_WORDS):
         compounds = list(dict.fromkeys(n for text in first for n in compound_names(text)))
         if len(compounds) == 1:
