@@ -51,6 +51,7 @@ class Outcome:
     expected: object
     got: object
     verdict: str
+    batch: int = 1
 
 
 def norm_name(name: str) -> str:
@@ -100,6 +101,13 @@ def _has_diagnostic(diagnostics: list[Diagnostic], name: str) -> bool:
 
 def score_file(kind: str, txt: Path) -> list[Outcome]:
     """Every field of every expected project of one description, with its verdict."""
+    spec = tomllib.loads(txt.with_suffix(".toml").read_text(encoding="utf-8"))
+    batch = int(spec.get("batch", 1))
+    return [Outcome(o.kind, o.file, o.project, o.field, o.expected, o.got, o.verdict, batch)
+            for o in _score(kind, txt)]
+
+
+def _score(kind: str, txt: Path) -> list[Outcome]:
     spec = tomllib.loads(txt.with_suffix(".toml").read_text(encoding="utf-8"))
     result = parse_text(txt.read_text(encoding="utf-8"), str(txt.name))
     parsed = list(result.projects)
@@ -172,6 +180,9 @@ def table(outcomes: list[Outcome]) -> str:
         for k in kinds:
             c.update(by_kind.get(k, Counter()))
         rows.append((label, c, sum(len(files[k]) for k in kinds)))
+    for batch in sorted({o.batch for o in outcomes}):
+        c = Counter(o.verdict for o in outcomes if o.batch == batch)
+        rows.append((f"batch {batch}", c, len({o.file for o in outcomes if o.batch == batch})))
     lines = [f"{'kind':<24}{'files':>6}{'fields':>8}{'right':>14}{'empty+diag':>14}"
              f"{'silently wrong':>16}"]
     for label, c, n in rows:

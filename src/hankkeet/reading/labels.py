@@ -69,6 +69,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Henkilöstömäärä", "Hankehenkilöstön määrä", "Työntekijöiden määrä",
     ),
     Field.CONTACTS: (
+        "Lisätietoja asiasta antaa", "Lisätietoja asiasta antavat", "Lisätietoja hankkeesta antaa",
         "Yhteyshenkilö", "Yhteyshenkilöt", "Yhteystiedot", "Lisätietoja", "Lisätiedot",
         "Hankkeen yhteyshenkilö", "Vastuuhenkilö", "Hankkeen yhteyshenkilöt",
         "Lisätietoja hankkeesta", "Lisätietoja antaa", "Lisätietoja antavat", "Kontaktperson",
@@ -178,8 +179,9 @@ PROGRAMME_IMPLIES: dict[str, tuple[str, ...]] = {
 # recorded only when the text names it; the programme says the rest.
 FUNDS: tuple[tuple[str, str], ...] = (
     ("ESR+", r"\besr\+"),
-    ("EAKR", r"\beakr\b|aluekehitysrahasto"),
-    ("ESR", r"\besr\b|sosiaalirahasto"),
+    ("EAKR", r"\beakr\b|aluekehitysrahasto|\berdf\b|regionala utvecklingsfonden"
+             r"|regional development fund"),
+    ("ESR", r"\besr\b|sosiaalirahasto|\besf\b|socialfonden|social fund"),
     ("JTF", r"\bjtf\b|oikeudenmukaisen siirtymän rahasto"),
     ("Maaseuturahasto", r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|\bmsr\b"),
     ("AMIF", r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto"),
@@ -308,3 +310,30 @@ FIRST_NAMES: frozenset[str] = frozenset(
 # Labels of other things whose value still tells the programme ("Toimintalinja: 9. REACT-EU:n
 # ESR-toimenpiteet"): their text joins the funding text the programme is read from.
 PROGRAMME_CONTEXT_LABELS: frozenset[str] = frozenset({"toimintalinja", "erityistavoite"})
+
+# Month names in written-out dates ('1 januari 2019', '1. tammikuuta 2019', '1 January 2019'):
+# the month's number, for the explicit date patterns.
+MONTHS: dict[str, int] = {
+    **{m: i for i, m in enumerate((
+        "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
+        "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"), 1)},
+    **{m: i for i, m in enumerate((
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+        "oktober", "november", "december"), 1)},
+    **{m: i for i, m in enumerate((
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december"), 1)},
+}
+# Words of a page's frame, not of its content: never a project's title.
+PAGE_CHROME: frozenset[str] = frozenset({
+    "projektinformation", "projektitiedot", "hankkeen tiedot", "uutiset", "tiedotteet",
+    "ajankohtaista", "navigaatiovalikko", "etusivu", "menu", "go to content", "siirry sisältöön",
+    "lue lisää", "läs mer", "jaa", "tulosta", "takaisin", "hankkeet", "projektit",
+    "kylähankkeet", "hankkeet ja projektit", "tietoa hankkeesta", "rahoitus", "lisätiedot",
+})
+# Words that name a document, not a project: a heading that starts with one is never a title
+# ('Loppuraportti 2010 – 2012', 'Pöytäkirja').
+DOCUMENT_WORDS: frozenset[str] = frozenset({
+    "loppuraportti", "väliraportti", "raportti", "pöytäkirja", "pöytäkirjanote", "esityslista",
+    "tiedote", "lehdistötiedote", "liite", "hakemus", "päätös", "loppuselvitys",
+})

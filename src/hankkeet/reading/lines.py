@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hankkeet.reading.labels import (
+    DOCUMENT_WORDS,
     LABEL_INDEX,
     MAX_LABEL_WORDS,
     OTHER_INDEX,
+    PAGE_CHROME,
     YEAR_SUFFIX,
     Field,
     label_key,
@@ -164,7 +166,8 @@ def classify(line: str) -> LabelLine | None:
         if fld is None and key not in OTHER_INDEX:
             continue
         tail = parts[n:]
-        if not tail or head.isupper() or tail[0][:1].isdigit() or fld in _VALUE_FOLLOWS:
+        if not tail or head.isupper() or tail[0][:1].isdigit() or fld in _VALUE_FOLLOWS or (
+                fld is Field.CONTACTS and key.endswith(("antaa", "antavat"))):
             value = " ".join(tail)
             column = indent + len(text) - len(value) + 1 if value else indent + len(text) + 1
             return LabelLine(fld, head, value, column, year, other=fld is None, colon=False)
@@ -221,6 +224,10 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "starts in lower case"
     if text.casefold().endswith("logo"):
         return "an image's text"
+    if text.casefold().strip(" :") in PAGE_CHROME:
+        return "a page's frame (menu, section name)"
+    if _first_word(text) in DOCUMENT_WORDS:
+        return "the name of a document, not of a project"
     return None
 
 

@@ -18,7 +18,8 @@ _NUMBER_RUN = re.compile(r"[0-9][0-9 .,]*")
 # What may follow a number, looked for in a short window after it.
 _UNIT = re.compile(
     r" ?(?P<mult>milj\.?|miljoonaa|miljoona|M|t|tuhatta)? ?"
-    r"(?P<unit>€|euroa|euro|eur|e)(?![0-9A-Za-zÅÄÖåäöÜüÉé])",
+    r"(?P<unit>€|euroa|eurolla|eurosta|euroksi|euron|euroon|euro|eur|e)"
+    r"(?![0-9A-Za-zÅÄÖåäöÜüÉé])",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r" ?(?:%|prosenttia|prosentin|prosentilla|prosentin osuudella)")

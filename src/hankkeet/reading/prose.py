@@ -21,6 +21,7 @@ from hankkeet.reading.labels import (
     APPROXIMATION_WORDS,
     DECISION_WORDS,
     HEDGE_WORDS,
+    NOT_ONE_PROJECT,
     PART_WORDS,
     PERIOD_CUE_WORDS,
 )
@@ -79,6 +80,7 @@ class ProseReading:
     city_share: Fact | None = None
     programme: Fact | None = None
     fund: Fact | None = None
+    contacts: list[Fact] = field(default_factory=list)
     problems: list[tuple[str, str, int, str]] = field(default_factory=list)
 
 
@@ -99,6 +101,16 @@ def sentences(paragraphs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]
             last = m.end()
         if flat[last:].strip():
             yield line, flat[last:].strip()
+
+
+_PLURAL_ENDINGS = ("hankkeiden", "hankkeille", "hankkeilla", "hankkeisiin", "hankkeita",
+                   "hankkeet", "hankkeissa", "projektien", "projekteille", "projekteja")
+
+
+def about_many(text: str) -> bool:
+    """Words about projects in the plural ('Kuntien työllisyyshankkeille jatkoaikaa')."""
+    words = [w.strip("#*:,.()”\"") for w in text.casefold().split()]
+    return any(w in NOT_ONE_PROJECT or w.endswith(_PLURAL_ENDINGS) for w in words)
 
 
 def _words_before(text: str, start: int, span: int = 24) -> str:
@@ -210,6 +222,10 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
     decision = _has_word(folded, DECISION_WORDS)
     cue = _has_word(folded, PERIOD_CUE_WORDS)
     quoted = f"'{shorten(sentence, 120)}'"
+    if about_many(text) and (_RANGE.search(text) or _YEAR_RANGE.search(text)):
+        cands.unsure.append((2, f"{quoted} is about several projects; its dates are not this "
+                             "project's period", line))
+        return
     for m in _RANGE.finditer(text):
         end_tokens = date_tokens(m.group("b"))
         if isinstance(end_tokens, str) or not end_tokens or end_tokens[0].first is None:
@@ -239,6 +255,10 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
     if cue:
         for m3 in _YEAR_RANGE.finditer(text):
             a, b = int(m3.group("a")), int(m3.group("b"))
+            if any(q.kind is Kind.MONEY for q in scan(text)):
+                cands.unsure.append((1, f"{quoted}: the years may be the funding's, not the "
+                                     "project's period", line))
+                return
             if a <= b and not decision:
                 cands.sure.append((1, (date(a, 1, 1), date(b, 12, 31)), line, sentence))
                 return
@@ -282,6 +302,18 @@ def _programme(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
             out.fund = Fact(funds[0], line, sentence)
 
 
+_CONTACT = re.compile(
+    r"\byhteyshenkilö(?:nä|t)?\s+(?:on\s+|ovat\s+)?(?:[a-zåäö-]+\s+){0,2}?"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)")
+
+
+def _contacts(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
+    """'…, yhteyshenkilö Pasi Latvateikari.': a sentence that names the contact person."""
+    for line, sentence in sentences(paragraphs):
+        for m in _CONTACT.finditer(sentence):
+            out.contacts.append(Fact(m.group("name"), line, sentence))
+
+
 def read_prose(paragraphs: list[tuple[int, str]], title_years: tuple[int, int] | None = None
                ) -> ProseReading:
     """Read the facts the paragraphs state; unsure ones become findings, not values."""
@@ -303,6 +335,7 @@ def read_prose(paragraphs: list[tuple[int, str]], title_years: tuple[int, int] |
         out.period = Fact((date(a, 1, 1), date(b, 12, 31)), 0, "")
     _refine_end(out, paragraphs)
     _programme(paragraphs, out)
+    _contacts(paragraphs, out)
     return out
 
 

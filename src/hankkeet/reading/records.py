@@ -207,6 +207,8 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
     """Fill what no label gave from the block's sentences; each value is reported."""
     block = r.block
     if not block.prose:
+        if values.get("programme") is None and values.get("fund") is not None:
+            values["programme"] = values["fund"]
         return
     prose = read_prose(block.prose, block.years)
     for code, message, line, about in prose.problems:
@@ -243,6 +245,14 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
     if values.get("fund") is None and prose.fund is not None:
         values["fund"] = prose.fund.value
         filled.append(("fund", prose.fund, str(prose.fund.value)))
+    if values.get("programme") is None and values.get("fund") is not None:
+        # 'Fond: Europeiska regionala utvecklingsfonden (ERDF)': the fund names the
+        # programme when nothing more specific does.
+        values["programme"] = values["fund"]
+    if not values.get("contacts") and prose.contacts:
+        fact = prose.contacts[0]
+        values["contacts"] = [Contact(name=str(fact.value))]
+        filled.append(("contacts", fact, str(fact.value)))
     for key, fact, shown in filled:
         keys = ("start", "end") if key == "period" else (key,)
         for k in keys:
@@ -287,7 +297,9 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
     contacts = _contacts(r)
     funding, programme, fund = _funding(r)
     values["programme"], values["fund"] = programme, fund
+    values["contacts"] = contacts
     _from_prose(r, values)
+    contacts = values["contacts"]  # type: ignore[assignment]
     has_period = any(f in fields for f in (Field.PERIOD, Field.START)) or "start" in r.read
     if not has_period:
         r.at_title("missing-field", "no period (Toiminta-aika)", "period")

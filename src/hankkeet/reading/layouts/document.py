@@ -21,7 +21,7 @@ from hankkeet.reading.labels import (
     CARD_HEADINGS,
     GENERIC_NAMES,
     LABELS,
-    NOT_ONE_PROJECT,
+    PAGE_CHROME,
     PROGRAMME_CONTEXT_LABELS,
     PROJECT_WORDS,
     Field,
@@ -35,7 +35,7 @@ from hankkeet.reading.lines import (
     titleable,
 )
 from hankkeet.reading.money import Kind, scan
-from hankkeet.reading.prose import read_prose
+from hankkeet.reading.prose import about_many, read_prose
 from hankkeet.reading.records import build_project
 from hankkeet.reading.text import shorten, squash
 
@@ -275,6 +275,10 @@ def _add(block: Block, item: Item) -> None:
             block.fields[Field.FUNDING] = _value(item)
         elif funding.how == "heading":
             funding.text = f"{funding.text}. {item.text}"
+    elif item.kind == "other" and item.label is not None and item.text:
+        # 'Hallinnoija: Kylä ry, yhteyshenkilö Pasi Latvateikari.': its sentence may state
+        # a fact.
+        block.prose.append((item.line, f"{item.label.label}: {item.text}"))
     elif item.kind == "unknown" and item.label is not None:
         block.notes.append(("unknown-label", f"unknown label '{item.label.label}'; its value "
                             "is not used", item.line, 1, None))
@@ -293,7 +297,7 @@ def _strip_hanke(name: str) -> str:
     return name.strip(" -–:")
 
 
-_HANKE_NAME = re.compile(r"(?:\s[-–]|-)\s?(?:hank|projekt)\w*", re.IGNORECASE)
+_HANKE_NAME = re.compile(r"(?:\s[-–]\s?[\wåäö]*|-)(?:hank|projekt)\w*", re.IGNORECASE)
 # 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the name after 'eli'.
 _ALIAS = re.compile(r"(?:hanke|projekti)(?:\s+n:o\s+\d+)?,?\s+eli\s+"
                     r"([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)*)")
@@ -312,11 +316,21 @@ def _run_before(text: str, end: int) -> int | None:
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
     words = [(pos, w) for pos, w in words if pos - offset > cut][-8:]
     start: int | None = None
+    run: list[tuple[int, str]] = []
     for pos, word in reversed(words):
-        if word[:1].isupper() or word[:1].isdigit():
+        if word[:1].isupper():
             start = pos
+            run.append((pos, word))
         elif start is not None:
             break  # lower-case words may end a name ('… Älykkäät kylät'), not lead it
+        else:
+            run.append((pos, word))
+    run.reverse()
+    # 'Sitoutuminen Oulujoen … -hankkeen rahoittamiseen': a verbal noun leads the title,
+    # the name starts after it.
+    while len(run) > 1 and run[0][1].casefold().endswith(("minen", "misesta", "miseen")):
+        run.pop(0)
+        start = next((p for p, w in run if w[:1].isupper()), None)
     return start
 
 
@@ -343,7 +357,8 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
         if start is None:
             continue
         name = text[start:m.start()].strip(" -–")
-        if name and name.casefold() not in GENERIC_NAMES and len(name.split()) <= 8:
+        last = name.split()[-1].casefold() if name.split() else ""
+        if name and last not in GENERIC_NAMES and len(name.split()) <= 8:
             names.append(name)
     return names
 
@@ -364,9 +379,7 @@ def compound_names(text: str) -> list[str]:
 def _about_one_project(title: str, text: str) -> bool:
     """A title and text about one project: a project word, and no title about many."""
     folded = f"{title} {text}".casefold()
-    title_words = {w.strip("#*:,.()”\"") for w in title.casefold().split()}
-    if title_words & NOT_ONE_PROJECT or any(w in title.casefold() for w in NOT_ONE_PROJECT
-                                              if len(w) > 9):
+    if about_many(title):
         return False
     return any(w in folded for w in PROJECT_WORDS)
 
@@ -396,25 +409,33 @@ def _states_facts(block: Block) -> bool:
 
 
 def _headline(items: list[Item]) -> tuple[Item, int] | None:
-    """The last titleable line before the first line of prose, and its item's index.
+    """The headline: of the titleable lines before the first line of prose, the last one
+    that names a project, else the last one not in capitals (a slogan), else the last.
 
-    A page's top may hold a section name, a date line and a byline before the headline;
-    the headline is the one nearest the text.
+    A page's top may hold a section name, a date line and a byline before the headline.
     """
-    best: tuple[Item, int] | None = None
+    found: list[tuple[Item, int]] = []
     for n, item in enumerate(items):
         if item.kind in ("field", "name"):
             break
         if item.kind != "text":
             continue
+        stop = False
         for k, (line, text) in enumerate(item.lines):
             wrapped = k + 1 < len(item.lines) and item.lines[k + 1][1][:1].islower()
             if wrapped or (not titleable(text) and _is_prose([(line, text)])):
-                return best
-            if titleable(text) and not (best is not None and len(best[0].text.split()) >= 4
+                stop = True
+                break
+            if titleable(text) and not (found and len(found[-1][0].text.split()) >= 4
                                         and _looks_like_person(text)):
-                best = (Item("text", line, text), n)
-    return best
+                found.append((Item("text", line, text), n))
+        if stop:
+            break
+    if not found:
+        return None
+    naming = [f for f in found if hanke_names(f[0].text)]
+    plain = [f for f in found if not f[0].text.isupper()]
+    return (naming or plain or found)[-1]
 
 
 _PERSON = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
@@ -648,19 +669,35 @@ def _prose_name(title: str, first: list[str]) -> str:
     """A news page's project: the name the text gives ('X -hanke') when it gives one,
     else the headline; a headline that names nothing ('Hankkeen rahoitus') yields to the
     project its text names ('… kunnostushankkeelle')."""
-    from_title = hanke_names(title, at_end=True)
-    if from_title:
-        return from_title[0]
+    bare = _strip_years(title)
+    if hanke_names(bare, at_end=True) and bare.casefold().endswith(("hanke", "projekti")):
+        return _without_chrome(bare)  # the title is the name: 'X -hanke', 'X - investointihanke'
+    leading = [n for n in hanke_names(title) if title.startswith(n)]
+    if leading:
+        return _without_chrome(leading[0])  # 'Laukota -kylätalohanke Lautamaassa''
+    in_title = [n for n in hanke_names(title) if n.casefold() not in PAGE_CHROME]
+    if in_title:
+        return _without_chrome(in_title[0])
     names = list(dict.fromkeys(n for text in first for n in hanke_names(text)))
     quoted = [n for n in names if any(f"”{n}" in t or f"\"{n}" in t or f"“{n}" in t
                                       or f"” {n}" in t for t in first)]
     if len(names) == 1 or len(quoted) == 1:
-        return quoted[0] if quoted else names[0]
-    if len(title.split()) <= 3 and any(w in title.casefold() for w in PROJECT_WORDS):
+        name = quoted[0] if quoted else names[0]
+        # 'Lounais-Suomi rakentuu puusta - LSPUU' is the fuller form of 'LSPUU'.
+        return _strip_years(title) if name.casefold() in title.casefold() else name
+    if title.casefold().startswith(("hanke", "hankkeen", "projekti")) and len(title.split()) <= 3:
         compounds = list(dict.fromkeys(n for text in first for n in compound_names(text)))
         if len(compounds) == 1:
             return compounds[0]
     return _strip_years(title)
+
+
+def _without_chrome(name: str) -> str:
+    """'Ajankohtaista SustainBaltic' without the page's section word."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in PAGE_CHROME:
+        words.pop(0)
+    return " ".join(words)
 
 
 _YEARS = re.compile(r"\s*\(?((?:19|20)[0-9]{2})(?:\s*[-–]\s*((?:19|20)[0-9]{2}))?\)?\s*$")
