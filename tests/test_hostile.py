@@ -1028,17 +1028,17 @@ def test_a_long_name_in_the_list_table_costs_what_normal_rows_cost() -> None:
     long name gets RATIO times that before it is stopped.
     """
     from hankkeet.reading.parser import parse_text
-    from hankkeet.render.table import project_table, to_text
+    from hankkeet.render.table import render_project_table
 
     size = 2_000_000  # Rich's cost per wrapped line grows with the cell: it shows at 2 MB
     tenth = [p.project for p in parse_text(normal_text(size // 10)).projects]
     long_name = [p.project for p in parse_text("Otsikko " + prose(size) + "\n\n" + PERIOD
                                                + "Budjetti: 5 €\n").projects]
-    normal = 10 * _median_seconds(lambda: to_text(project_table(tenth), 100, False))
+    normal = 10 * _median_seconds(lambda: render_project_table(tenth, 100, False))
     start = time.perf_counter()
     try:
         with deadline(RATIO * normal):
-            to_text(project_table(long_name), 100, False)
+            render_project_table(long_name, 100, False)
     except TooSlow:
         pytest.fail(f"a 2 MB name took over {RATIO * normal:.1f} s to render; the rows of 2 MB "
                     f"of normal text take {normal:.2f} s")

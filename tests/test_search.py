@@ -462,7 +462,7 @@ def test_json_writes_decimals_exactly() -> None:
 def test_table_output() -> None:
     run = cli("search", "rakennemuutos")
     assert run.exit_code == 0, run.stderr
-    assert "2 hanketta: rakennemuutos" in run.stdout
+    assert "2 projects: rakennemuutos" in run.stdout
     assert "Kemin äkillisen rakennemuutoksen" in run.stdout
     assert "name, summary" in run.stdout
 

@@ -120,7 +120,7 @@ def test_by_programme_markdown() -> None:
     for programme, count, budget in BY_PROGRAMME:
         row = f"| {programme} | {count} | {euros(budget).replace(NBSP, ' ')} |"
         assert any(line.startswith(row) for line in lines), programme
-    total = f"| Yhteensä | {TOTAL_PROJECTS} | {euros(TOTAL_BUDGET).replace(NBSP, ' ')} |"
+    total = f"| Total | {TOTAL_PROJECTS} | {euros(TOTAL_BUDGET).replace(NBSP, ' ')} |"
     assert any(line.startswith(total) for line in lines)
 
 
@@ -131,7 +131,7 @@ def test_by_programme_table() -> None:
     for programme, count, budget in BY_PROGRAMME:
         pattern = rf"^{re.escape(programme)}\s+{count}\s+{re.escape(euros(budget))}\s"
         assert re.search(pattern, run.stdout, re.MULTILINE), programme
-    assert re.search(rf"^Yhteensä\s+{TOTAL_PROJECTS}\s+{re.escape(euros(TOTAL_BUDGET))}",
+    assert re.search(rf"^Total\s+{TOTAL_PROJECTS}\s+{re.escape(euros(TOTAL_BUDGET))}",
                      run.stdout, re.MULTILINE)
 
 

@@ -116,7 +116,9 @@ def test_seed_has_one_error_and_two_warnings() -> None:
 
 def test_seed_messages_quote_the_values() -> None:
     by_code = {d.code: d.message for d in report_for(SEED).diagnostics}
-    for amount in ("108 387 €", "27 097 €", "135 484 €", "61 875 €"):
+    # Amounts carry NBSPs (never broken across lines), as in every view.
+    for amount in ("108\u00a0387\u00a0€", "27\u00a0097\u00a0€", "135\u00a0484\u00a0€",
+                   "61\u00a0875\u00a0€"):
         assert amount in by_code["funding-sum-mismatch"]
     assert "did you mean 'koordinaattori'?" in by_code["title-typo"]
     assert "Korrdinattori".casefold() in by_code["title-typo"]
@@ -340,8 +342,9 @@ def test_github_format_on_the_seed() -> None:
         f"::notice file={path},line=1,title=preamble::text before the first project "
         "(lines 1–3) is not a project",
         f"::error file={path},line=67,title=funding-sum-mismatch::the funding text states "
-        "108 387 € + 27 097 € = 135 484 €, but the budget is 61 875 € (a difference of "
-        "73 609 €)",
+        "108\u00a0387\u00a0€ + 27\u00a0097\u00a0€ = 135\u00a0484\u00a0€, but the budget is "
+        "61\u00a0875\u00a0€ (a difference of "
+        "73\u00a0609\u00a0€)",
         f"::warning file={path},line=71,col=26,title=empty-field::'Hankehenkilökunnan määrä' "
         "is empty",
         f"::warning file={path},line=72,col=16,title=title-typo::title 'korrdinattori': did "

@@ -16,6 +16,7 @@ import typer
 
 from hankkeet import __version__
 from hankkeet.diagnostics import Diagnostic
+from hankkeet.locale import Language, language_from_environment, ngettext, set_language
 from hankkeet.models import Project
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
 from hankkeet.reading.parser import ParsedProject, parse_sources
@@ -123,8 +124,10 @@ def note(text: str) -> None:
 def note_without_period(count: int) -> None:
     """Say how many projects --active could not test, never leave them out silently."""
     if count:
-        note(f"{count} project(s) without a readable period were left out of --active; "
-             "run 'hankkeet validate' to see why")
+        note(ngettext("{count} project without a readable period was left out of --active; "
+                      "run 'hankkeet validate' to see why",
+                      "{count} projects without a readable period were left out of --active; "
+                      "run 'hankkeet validate' to see why", count).format(count=count))
 
 
 def color_wanted() -> bool:
@@ -133,12 +136,20 @@ def color_wanted() -> bool:
 
 
 def terminal_width() -> int:
-    """The width to render at: $COLUMNS, the terminal's, or 100 for pipes."""
+    """The width to render at: $COLUMNS, else the terminal the user sits at, else 100.
+
+    When stdout is a pipe (`hankkeet list | less`), the person still reads the output in
+    their terminal: its width comes from stderr or stdin when one of them is that terminal.
+    """
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 20:
         return int(columns)
-    if sys.stdout.isatty():
-        return os.get_terminal_size(sys.stdout.fileno()).columns
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            if stream is not None and stream.isatty():
+                return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            continue
     return 100
 
 
@@ -156,6 +167,9 @@ def root(
     = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
     = False,
+    lang: Annotated[Language | None, typer.Option(
+        "--lang", help="Language of tables, notes and messages: fi or en (default: from "
+                       "LC_ALL/LANG, else en).")] = None,
 ) -> None:
     """Finnish municipal development projects (hankkeet) as exact, typed records.
 
@@ -164,3 +178,4 @@ def root(
     Example: hankkeet list --active 2022
     """
     STATE.debug = debug
+    set_language(lang or language_from_environment(os.environ))

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from hankkeet.cli.common import (
     EXIT_FINDINGS,
@@ -25,19 +23,20 @@ from hankkeet.cli.common import (
     usable_input,
     write,
 )
-from hankkeet.encode import decimal_text, dumps
-from hankkeet.finnish import format_euros
+from hankkeet.encode import dumps
 from hankkeet.models import Project, record_schema
 from hankkeet.query import SortKey, find_project, select, sort_projects
 from hankkeet.render import ListFormat
-from hankkeet.render.cells import COLUMNS, flat_row, period_text, staff_text
+from hankkeet.render.cells import COLUMNS, flat_row
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.records import render_json, render_jsonl
+from hankkeet.render.show import render_show
 from hankkeet.render.spreadsheet import render_rows
-from hankkeet.render.table import cell, city_share_text, project_table, to_text
+from hankkeet.render.table import render_project_table
 
 
-def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False) -> str:
+def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
+                width: int = 100, color: bool = False, ids: bool = False) -> str:
     """The projects in the chosen format, as text."""
     if fmt is ListFormat.JSON:
         return render_json(projects)
@@ -47,7 +46,7 @@ def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False) -
         return render_rows(COLUMNS, [flat_row(p) for p in projects], excel=excel)
     if fmt is ListFormat.MARKDOWN:
         return render_markdown(COLUMNS, [flat_row(p) for p in projects])
-    return to_text(project_table(projects), terminal_width(), color_wanted())
+    return render_project_table(projects, width, color, ids)
 
 
 @app.command("list")
@@ -61,6 +60,8 @@ def list_command(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
     = ListFormat.TABLE,
     excel: ExcelOpt = False,
+    show_ids: Annotated[bool, typer.Option(
+        "--ids", help="Add the id column (what 'hankkeet show' takes).")] = False,
 ) -> None:
     """List projects as a table or as data.
 
@@ -70,43 +71,8 @@ def list_command(
         filters = build_filters(active, programme, contact)
         selection = select(load_projects(paths), filters)
     projects = sort_projects(selection.projects, sort)
-    write(render_list(projects, fmt, excel))
+    write(render_list(projects, fmt, excel, terminal_width(), color_wanted(), show_ids))
     note_without_period(selection.without_period)
-
-
-def show_rows(project: Project) -> list[tuple[str, str, int | None]]:
-    """(field, value, line) for every field of a project, in reading order."""
-    lines = project.lines
-    funding = project.funding
-    rows: list[tuple[str, str, int | None]] = [
-        ("id", project.id, None),
-        ("name", project.name, lines.get("name")),
-        ("source", f"{project.source.path}:{project.source.line}", None),
-        ("programme", project.programme or "", lines.get("funding")),
-        ("funding", funding.text or "", lines.get("funding")),
-    ]
-    for source in funding.sources:
-        parts = [source.funder]
-        if source.amount is not None:
-            parts.append(format_euros(source.amount))
-        if source.share is not None:
-            parts.append(f"{decimal_text(source.share)} %")
-        rows.append(("  source", ", ".join(parts), lines.get("funding")))
-    if funding.stated_budget is not None:
-        rows.append(("  stated budget", format_euros(funding.stated_budget),
-                     lines.get("funding")))
-    rows += [
-        ("period", period_text(project), lines.get("start")),
-        ("budget", format_euros(project.budget), lines.get("budget")),
-        ("city share", city_share_text(project), lines.get("city_share")),
-        ("staff", staff_text(project.staff), lines.get("staff")),
-    ]
-    for contact in project.contacts:
-        details = ", ".join(filter(None, (contact.title, contact.name, contact.email,
-                                          contact.phone)))
-        rows.append(("contact", details, lines.get("contacts")))
-    rows.append(("summary", project.summary or "", lines.get("summary")))
-    return rows
 
 
 @app.command("show")
@@ -134,13 +100,7 @@ def show_command(
         write(render_list([project], fmt) if fmt is not ListFormat.JSON
               else dumps(project.record(), indent=2) + "\n")
         return
-    table = Table(title=Text(project.name), show_header=True)
-    table.add_column("Field", no_wrap=True)
-    table.add_column("Value", overflow="fold")
-    table.add_column("Line", justify="right", no_wrap=True)
-    for name, value, line in show_rows(project):
-        table.add_row(Text(name), cell(value), Text(str(line) if line else ""))
-    write(to_text(table, terminal_width(), color_wanted()))
+    write(render_show(project, terminal_width(), color_wanted()))
 
 
 @app.command("schema")

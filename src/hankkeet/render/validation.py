@@ -14,6 +14,8 @@ from rich.text import Text
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps
+from hankkeet.locale import _
+from hankkeet.render.layout import paragraph_lines, wrap
 from hankkeet.render.table import to_text
 
 
@@ -59,18 +61,35 @@ def summary_line(report: Report, strict: bool = False) -> str:
             f"{_plural(report.files, 'file')}: {verdict}")
 
 
-def _findings_table(diagnostics: Iterable[Diagnostic], where_width: int,
-                    code_width: int) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(min_width=3)  # indent under the project
-    table.add_column(justify="right", min_width=where_width, no_wrap=True)
-    table.add_column(min_width=7, no_wrap=True)
-    table.add_column(min_width=code_width, no_wrap=True)
-    table.add_column(overflow="fold")
+def _findings_lines(diagnostics: Iterable[Diagnostic], where_width: int, code_width: int,
+                    width: int, color: bool) -> str:
+    """One finding a row: location, severity, code, and the message wrapped to what is left.
+
+    When the message would have fewer than 24 cells beside the code, it goes on the lines
+    under the finding instead, indented, so it is never squeezed word by word.
+    """
+    severity_width = max(len(_severity(s)) for s in Severity)
+    prefix = 3 + where_width + 1 + severity_width + 1 + code_width + 1
+    beside = width - prefix >= 24
+    out: list[str] = []
     for d in diagnostics:
-        table.add_row("", Text(location(d)), Text(d.severity.value, style=_STYLE[d.severity]),
-                      Text(d.code), Text(d.message))
-    return table
+        head = (f"   {location(d).rjust(where_width)} {_severity(d.severity).ljust(severity_width)}"
+                f" {d.code.ljust(code_width) if beside else d.code}")
+        if beside:
+            body = wrap(d.message, width - prefix)
+            out.append(f"{head} {body[0]}".rstrip())
+            out.extend(" " * prefix + line for line in body[1:])
+        else:
+            out.append(head.rstrip())
+            out.extend("      " + line for line in wrap(d.message, width - 6))
+    del color
+    return "".join(line + "\n" for line in out)
+
+
+def _severity(severity: Severity) -> str:
+    """A severity in words for people ('virhe' in Finnish); the JSON keeps the code."""
+    return {Severity.ERROR: _("error"), Severity.WARNING: _("warning"),
+            Severity.INFO: _("info")}[severity]
 
 
 def _groups(report: Report) -> Iterator[tuple[str, list[tuple[str, list[Diagnostic]]]]]:
@@ -91,10 +110,10 @@ def render_text(report: Report, width: int, color: bool) -> str:
     for path, projects in _groups(report):
         if parts:
             parts.append("\n")  # a blank line between files
-        parts.append(to_text(Text(path, style="bold underline"), width, color))
+        parts.append(paragraph_lines(path, width))
         for project, found in projects:
-            parts.append(to_text(Text(f"  {project}", style="bold"), width, color))
-            parts.append(to_text(_findings_table(found, where_width, code_width), width, color))
+            parts.append(paragraph_lines(f"  {project}", width))
+            parts.append(_findings_lines(found, where_width, code_width, width, color))
     # Rich pads every cell to the column's width; the padding at a line's end is noise.
     return "".join(line.rstrip() + "\n" for line in "".join(parts).splitlines())
 
