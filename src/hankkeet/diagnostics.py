@@ -217,11 +217,11 @@ class Report:
                            for d in self.diagnostics)
         return self.valid
 
-    def to_dict(self) -> dict[str, Any]:
-        """The public JSON shape of a report."""
+    def to_dict(self, strict: bool = False) -> dict[str, Any]:
+        """The public JSON shape of a report; `valid` says whether the run passes (or strictly)."""
         counts = self.counts
         return {
-            "valid": self.valid,
+            "valid": self.passes(strict),
             "stats": {
                 "files": self.files,
                 "projects": self.projects,

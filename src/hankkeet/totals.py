@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -343,8 +343,16 @@ class TotalsBuilder:
             keys = group_keys(project, self.group_by)
             if len(keys) > 1:
                 self._multi_counted += 1
+            funder_at = (self.group_by.index(GroupBy.FUNDER) if GroupBy.FUNDER in self.group_by
+                         else None)
             for key in keys:
-                self._rows.setdefault(key, Measures()).add(part)
+                row_part = part
+                if funder_at is not None:
+                    # A funder's row carries that funder's stated amounts, not the others'.
+                    kind = key[funder_at]
+                    row_part = replace(part, funding={k: v for k, v in part.funding.items()
+                                                      if k == kind})
+                self._rows.setdefault(key, Measures()).add(row_part)
         self._skipped_staff += part.skipped_staff
         if project.budget is None:
             self._without_budget += 1

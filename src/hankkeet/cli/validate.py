@@ -85,7 +85,7 @@ def validate_command(
         fail(str(exc))
     with usable_input():
         report = validate_sources(resolve(paths or [], stdin=sys.stdin.buffer), rules)
-    write(render_report(report, fmt, width, color))
+    write(render_report(report, fmt, width, color, strict))
     if fmt is not ValidateFormat.JSON:
         note(summary_line(report, strict))
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)

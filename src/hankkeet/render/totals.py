@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from hankkeet.encode import dumps
-from hankkeet.finnish import format_euros, format_number, money_column
+from hankkeet.finnish import format_euros, format_number, format_percent, money_column
 from hankkeet.locale import _
 from hankkeet.render.charts import Bar, bar_chart
 from hankkeet.render.layout import GAP, Column, draw_table, fit_table, fit_widths, paragraph_lines
@@ -102,6 +102,18 @@ def _one_year_value(year: int) -> Callable[[Measures], Decimal | None]:
     return lambda m: m.city_share_one_year.get(year)
 
 
+def _stated(measures: Measures) -> Decimal | None:
+    return sum(measures.funding.values(), Decimal(0)) if measures.funding else None
+
+
+def _share_text(measures: Measures) -> str:
+    """The stated funding as a share of the budget, one decimal ('19,7 %')."""
+    stated = _stated(measures)
+    if stated is None or not measures.budget:
+        return ""
+    return format_percent((stated * 100 / measures.budget).quantize(Decimal("0.1")))
+
+
 def _funding_value(kind: str) -> Callable[[Measures], Decimal | None]:
     return lambda m: m.funding.get(kind)
 
@@ -117,6 +129,12 @@ def people_measures(totals: Totals) -> list[Measure]:
     if totals.by_year:
         return [projects, *(Measure(year_header(y), _years_value(y))
                             for y in totals.year_columns), budget]
+    if GroupBy.FUNDER in totals.group_by:
+        # A funder's row: what that funder states, and its share of these projects' budget;
+        # never the whole project's money under every funder.
+        return [projects, Measure(_("Budget of\nthese projects"), lambda m: m.budget),
+                Measure(_("Stated\nfunding"), _stated), Measure(_("Share of\nbudget"),
+                                                                 text=_share_text)]
     columns = [projects, budget, Measure(_("City share\nwhole period"), lambda m: m.city_share)]
     columns += [Measure(_("City share\n{year} only").format(year=y), _one_year_value(y))
                 for y in totals.one_year_columns]
@@ -266,20 +284,34 @@ def render_markdown_totals(totals: Totals) -> str:
 
 
 def render_chart(totals: Totals, width: int, color: bool) -> str:
-    """--chart: a bar per row of the budget (per year with only --by-year), and the notes."""
-    footer = Bar(total_label(), totals.total.budget, money_text(totals.total.budget))
+    """--chart: a bar per row of the budget; with --by-year a bar per row and year.
+
+    Every value in the picture has the same decimals (whole euros when all are whole).
+    """
+    labelled: list[tuple[str, Decimal | None]] = []
     if totals.group_by:
-        bars = [Bar(" / ".join(key_text(g, k) for g, k in zip(totals.group_by, row.key,
-                                                               strict=True)),
-                    row.measures.budget, money_text(row.measures.budget))
-                for row in totals.rows]
+        for row in totals.rows:
+            name = " / ".join(key_text(g, k) for g, k in zip(totals.group_by, row.key,
+                                                              strict=True))
+            if totals.by_year:
+                labelled += [(f"{name} {year_header(y)}", row.measures.years.get(y, Decimal(0)))
+                             for y in totals.year_columns]
+            else:
+                labelled.append((name, row.measures.budget))
         header = " / ".join(group_header(g) for g in totals.group_by)
+        if totals.by_year:
+            header += " / " + _("Year")
     elif totals.by_year:
-        bars = [Bar(year_header(y), totals.total.years.get(y),
-                    money_text(totals.total.years.get(y, Decimal(0))))
-                for y in totals.year_columns]
+        labelled = [(year_header(y), totals.total.years.get(y, Decimal(0)))
+                    for y in totals.year_columns]
         header = _("Year")
     else:
+        labelled, header = [], ""
+    texts = money_column([v for _label, v in labelled] + [totals.total.budget])
+    bars = [Bar(label, value, text) for (label, value), text in zip(labelled, texts,
+                                                                     strict=False)]
+    footer = Bar(total_label(), totals.total.budget, texts[-1])
+    if not labelled:
         return bar_chart([footer], width, color, "", _("Budget")) + \
             _notes_text(totals.notes(), width, color)
     chart = bar_chart(bars, width, color, header, _("Budget"), footer)

@@ -118,9 +118,9 @@ def render_text(report: Report, width: int, color: bool) -> str:
     return "".join(line.rstrip() + "\n" for line in "".join(parts).splitlines())
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, strict: bool = False) -> str:
     """The report's own dict as JSON: what the library returns is what the tool prints."""
-    return dumps(report.to_dict(), indent=2) + "\n"
+    return dumps(report.to_dict(strict), indent=2) + "\n"
 
 
 def escape_data(text: str) -> str:
@@ -153,10 +153,11 @@ def render_github(report: Report, width: int) -> str:
     return "".join(lines) + ("\n" + text if lines else "")
 
 
-def render_report(report: Report, fmt: ValidateFormat, width: int, color: bool) -> str:
-    """The report in the chosen format."""
+def render_report(report: Report, fmt: ValidateFormat, width: int, color: bool,
+                  strict: bool = False) -> str:
+    """The report in the chosen format; under `strict`, JSON's `valid` counts warnings too."""
     if fmt is ValidateFormat.JSON:
-        return render_json(report)
+        return render_json(report, strict)
     if fmt is ValidateFormat.GITHUB:
         return render_github(report, width)
     return render_text(report, width, color)
