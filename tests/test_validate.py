@@ -61,6 +61,7 @@ RULE_CASES: list[tuple[str, int, Severity, frozenset[str], str]] = [
     ("duplicate-project", 6, Severity.ERROR, frozenset(), "the second title line"),
     ("no-projects", 1, Severity.ERROR, frozenset({"preamble"}),
      "line 1; the text itself is a preamble"),
+    ("unreadable-file", 1, Severity.ERROR, frozenset(), "NUL bytes: the file is not read"),
 ]
 
 
@@ -266,11 +267,12 @@ def _unusable(tmp_path: Path, kind: str) -> str:
     ("undecodable", "save it as UTF-8"),
 ])
 def test_unusable_input_exits_2(tmp_path: Path, kind: str, reason: str) -> None:
-    run = run_process("validate", _unusable(tmp_path, kind))
+    # An unusable input is a finding (the other inputs are still checked), and exit 2.
+    run = run_process("validate", _unusable(tmp_path, kind), str(SEED))
     assert run.exit_code == 2
-    assert run.stdout == ""
-    assert len(run.stderr.strip().splitlines()) == 1
-    assert run.stderr.startswith("hankkeet: ") and reason in run.stderr
+    assert "unreadable-file" in run.stdout and reason in run.stdout.replace("\n", " ")
+    assert "funding-sum-mismatch" in run.stdout, "the seed was still checked"
+    assert len(run.stderr.strip().splitlines()) == 1, "the summary line"
     assert "Traceback" not in run.stderr
 
 
@@ -299,7 +301,8 @@ def test_json_equals_the_library_report(paths: list[str]) -> None:
     run = cli("validate", "--format", "json", *paths)
     expected = validate_sources(resolve(paths, environ={})).to_dict()
     assert json.loads(run.stdout) == expected
-    assert run.exit_code == (0 if expected["valid"] else 1)
+    unreadable = any(d["code"] == "unreadable-file" for d in expected["diagnostics"])
+    assert run.exit_code == (2 if unreadable else 0 if expected["valid"] else 1)
     assert run.stderr == ""
 
 
@@ -444,8 +447,9 @@ def test_pre_commit_hook() -> None:
     fields = dict(line.strip(" -").split(": ", 1) for line in text.splitlines()
                   if ": " in line and not line.lstrip().startswith("#"))
     assert fields["id"] == "hankkeet-validate"
-    assert fields["entry"] == "hankkeet validate"
-    assert fields["files"] == r"\.txt$"
+    # A .txt without projects (requirements.txt, LICENSE.txt) is not a project file.
+    assert fields["entry"] == "hankkeet validate --ignore no-projects"
+    assert fields["files"] == r"(?i)\.txt$"
     assert fields["require_serial"] == "true"  # one run sees every file: duplicates across files
 
 

@@ -52,6 +52,7 @@ class Code(StrEnum):
     CONTACT_WITHOUT_NAME = "contact-without-name"
     DUPLICATE_PROJECT = "duplicate-project"
     NO_PROJECTS = "no-projects"
+    UNREADABLE_FILE = "unreadable-file"
 
 
 class Problem(NamedTuple):
@@ -154,6 +155,9 @@ RULES: dict[Code, Rule] = {
              "Two projects have the same name or id."),
         Rule(Code.NO_PROJECTS, Severity.ERROR, "No project in the file",
              "A file holds no project at all."),
+        Rule(Code.UNREADABLE_FILE, Severity.ERROR, "File cannot be read",
+             "An input is missing, or holds NUL bytes, or is in no supported encoding. The "
+             "other inputs are still checked, and the run exits 2."),
     )
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -84,11 +85,26 @@ def resolve_programme(name: str) -> str:
     raise QueryError(f"unknown programme '{name}'; known: {', '.join(known_programmes())}")
 
 
+def fold_text(text: str) -> str:
+    """Case and diacritics folded away (Jylkkä → jylkka), as `search` matches words."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                if not unicodedata.combining(c)))
+
+
 def matches_contact(project: Project, text: str) -> bool:
-    """Whether any contact's name, title or e-mail holds the text (case-insensitive)."""
-    needle = text.casefold()
-    return any(needle in " ".join(filter(None, (c.name, c.title, c.email))).casefold()
-               for c in project.contacts)
+    """Whether any contact's name, title or e-mail holds the text (case and ä/ö/å folded).
+
+    As in `search`, a text typed with ä/ö/å matches exactly (case aside); one typed
+    without them also matches the letters with them.
+    """
+    exact = fold_text(text) != text.casefold()
+    needle = text.casefold() if exact else fold_text(text)
+    for contact in project.contacts:
+        hay = " ".join(filter(None, (contact.name, contact.title, contact.email))).casefold()
+        if needle in (hay if exact else fold_text(hay)):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -141,11 +157,22 @@ def sort_projects(projects: list[Project], key: SortKey) -> list[Project]:
 
 
 def find_project(projects: Iterable[Project], ident: str) -> Project | None:
-    """A project by id, or by a unique id prefix."""
-    candidates = []
+    """A project by id or name, or by a unique start of either; case and ä/ö/å ignored."""
+    key = fold_text(ident.strip())
+    if not key:
+        return None
+    candidates: dict[str, Project] = {}
     for project in projects:
-        if project.id == ident:
+        id_key, name_key = fold_text(project.id), fold_text(project.name)
+        if key in (id_key, name_key):
             return project
-        if project.id.startswith(ident):
-            candidates.append(project)
-    return candidates[0] if len(candidates) == 1 else None
+        if id_key.startswith(key) or name_key.startswith(key):
+            candidates[project.id] = project
+    return next(iter(candidates.values())) if len(candidates) == 1 else None
+
+
+def near_projects(projects: Iterable[Project], ident: str) -> list[str]:
+    """Ids of projects whose id or name holds the text (folded), for 'did you mean'."""
+    key = fold_text(ident.strip())
+    return [p.id for p in projects if key and (key in fold_text(p.id)
+                                               or key in fold_text(p.name))]

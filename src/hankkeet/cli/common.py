@@ -9,18 +9,20 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from hankkeet import __version__
-from hankkeet.diagnostics import Diagnostic
-from hankkeet.locale import Language, language_from_environment, ngettext, set_language
+from hankkeet.checks import check_project
+from hankkeet.diagnostics import Code, Diagnostic, Severity
+from hankkeet.locale import Language, _, language_from_environment, ngettext, set_language
 from hankkeet.models import Project
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
 from hankkeet.reading.parser import ParsedProject, parse_sources
-from hankkeet.reading.sources import resolve
+from hankkeet.reading.sources import ENV_SOURCE, Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -99,15 +101,106 @@ def build_filters(active: str | None, programme: str | None, contact: str | None
     )
 
 
+def check_excel(excel: bool, csv_chosen: bool) -> None:
+    """--excel only means something with --format csv: say so rather than ignore it."""
+    if excel and not csv_chosen:
+        fail(_("--excel applies to --format csv only; add --format csv"))
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Folders as every *.txt file under them (any depth, any case), sorted; hidden folders
+    and files (.git, .venv) are skipped, as ruff and frictionless do."""
+    out: list[str] = []
+    for name in paths:
+        folder = Path(name)
+        if name == "-" or not folder.is_dir():
+            out.append(name)
+            continue
+        found = sorted(
+            str(p) for p in folder.rglob("*")
+            if p.suffix.lower() == ".txt" and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+        out.extend(found or [name])  # an empty folder: resolve() says so
+    return out
+
+
+def input_sources(paths: list[str] | None) -> list[Source]:
+    """The sources of the command line, $HANKKEET_SOURCE, or the embedded data.
+
+    A problem with the file $HANKKEET_SOURCE names says that it came from there.
+    """
+    if paths:
+        return resolve(expand_paths(paths), stdin=sys.stdin.buffer)
+    default = os.environ.get(ENV_SOURCE, "").strip()
+    if not default:
+        return resolve([], stdin=sys.stdin.buffer)
+    try:
+        return resolve(expand_paths([default]), stdin=sys.stdin.buffer)
+    except UnreadableInput as exc:
+        raise UnreadableInput(_("${name} names {problem}").format(name=ENV_SOURCE,
+                                                                  problem=exc)) from None
+
+
+@dataclass
+class Tally:
+    """What was read: projects, projects with errors, and inputs that hold no project."""
+
+    projects: int = 0
+    with_errors: int = 0
+    empty: list[str] = field(default_factory=list)
+
+
 def iter_parsed(paths: list[str] | None) -> Iterator[ParsedProject | Diagnostic]:
     """Parsed projects and file diagnostics from the inputs, one at a time."""
-    sources = resolve(paths or [], stdin=sys.stdin.buffer)
-    yield from parse_sources(sources)
+    yield from parse_sources(input_sources(paths))
 
 
-def load_projects(paths: list[str] | None) -> list[Project]:
-    """Every project of the inputs (diagnostics are validate's business)."""
-    return [item.project for item in iter_parsed(paths) if isinstance(item, ParsedProject)]
+def iter_projects(paths: list[str] | None, tally: Tally) -> Iterator[Project]:
+    """The inputs' projects one at a time, counted in `tally` with their errors."""
+    for item in iter_parsed(paths):
+        if isinstance(item, ParsedProject):
+            tally.projects += 1
+            found = [*item.diagnostics, *check_project(item.project)]
+            if any(d.severity is Severity.ERROR for d in found):
+                tally.with_errors += 1
+            yield item.project
+        elif item.code == Code.NO_PROJECTS:
+            tally.empty.append(item.path)
+
+
+def load_projects(paths: list[str] | None, tally: Tally | None = None) -> list[Project]:
+    """Every project of the inputs (counted in `tally` when given)."""
+    return list(iter_projects(paths, tally if tally is not None else Tally()))
+
+
+def filters_text(active: str | None, programme: str | None, contact: str | None) -> str:
+    """The filters as the user typed them, for a note ('--active 2022')."""
+    parts = [f"{option} {value}" for option, value in (
+        ("--active", active), ("--programme", programme), ("--contact", contact)) if value]
+    return " ".join(parts)
+
+
+def say_what_was_read(tally: Tally, shown: int, filters: str = "") -> None:
+    """Notes on stderr: inputs without projects, how many projects, and which have errors.
+
+    Exits 1 when no input holds a project description at all (a filter that matches nothing
+    is not an error).
+    """
+    for path in tally.empty:
+        note(_("{path}: holds no project description").format(path=path))
+    if tally.projects == 0:
+        fail(_("no input holds a project description"), EXIT_FINDINGS)
+    if filters:
+        note(ngettext("{shown} of {total} project matches {filters}",
+                      "{shown} of {total} projects match {filters}", tally.projects)
+             .format(shown=shown, total=tally.projects, filters=filters))
+    else:
+        note(ngettext("{total} project", "{total} projects", tally.projects)
+             .format(total=tally.projects))
+    if tally.with_errors:
+        note(ngettext("{count} project has errors; run 'hankkeet validate'",
+                      "{count} projects have errors; run 'hankkeet validate'",
+                      tally.with_errors).format(count=tally.with_errors))
 
 
 def write(text: str) -> None:

@@ -13,19 +13,24 @@ from hankkeet.cli.common import (
     ExcelOpt,
     PathsArg,
     ProgrammeOpt,
+    Tally,
     app,
     build_filters,
+    check_excel,
     color_wanted,
     fail,
+    filters_text,
     load_projects,
     note_without_period,
+    say_what_was_read,
     terminal_width,
     usable_input,
     write,
 )
 from hankkeet.encode import dumps
+from hankkeet.locale import _
 from hankkeet.models import Project, record_schema
-from hankkeet.query import SortKey, find_project, select, sort_projects
+from hankkeet.query import SortKey, find_project, near_projects, select, sort_projects
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS, flat_row
 from hankkeet.render.markdown import render_markdown
@@ -67,9 +72,12 @@ def list_command(
 
     Example: hankkeet list --active 2022 --sort start
     """
+    check_excel(excel, fmt is ListFormat.CSV)
+    tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
-        selection = select(load_projects(paths), filters)
+        selection = select(load_projects(paths, tally), filters)
+    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     projects = sort_projects(selection.projects, sort)
     write(render_list(projects, fmt, excel, terminal_width(), color_wanted(), show_ids))
     note_without_period(selection.without_period)
@@ -86,16 +94,19 @@ def show_command(
 ) -> None:
     """Show every field of one project with the line it came from.
 
+    ID is the project's id or name, or a unique start of either; case and ä/ö/å are ignored.
+
     Example: hankkeet show harrastusten-jaanmurtajahanke
     """
     with usable_input():
         projects = load_projects(paths)
     project = find_project(projects, ident)
     if project is None:
-        close = [p.id for p in projects if ident in p.id]
-        hint = f"; did you mean: {', '.join(close[:5])}" if close else \
-            "; 'hankkeet list --format jsonl' shows the ids"
-        fail(f"no single project with id '{ident}'{hint}", EXIT_FINDINGS)
+        close = near_projects(projects, ident)
+        hint = _("; did you mean: {ids}").format(ids=", ".join(close[:5])) if close else \
+            _("; 'hankkeet list --ids' shows the ids")
+        fail(_("no single project with id or name '{ident}'").format(ident=ident) + hint,
+             EXIT_FINDINGS)
     if fmt is not ListFormat.TABLE:
         write(render_list([project], fmt) if fmt is not ListFormat.JSON
               else dumps(project.record(), indent=2) + "\n")

@@ -12,15 +12,20 @@ from hankkeet.cli.common import (
     ContactOpt,
     PathsArg,
     ProgrammeOpt,
+    Tally,
     app,
     build_filters,
     color_wanted,
+    filters_text,
     load_projects,
     note,
+    note_without_period,
+    say_what_was_read,
     terminal_width,
     usable_input,
     write,
 )
+from hankkeet.locale import _
 from hankkeet.query import select
 from hankkeet.reading.text import clean_line, squash
 from hankkeet.render.search import SearchFormat, render_search
@@ -73,16 +78,14 @@ def search_command(
         parsed = parse_query(query)
         where = parse_fields(fields)
         filters = build_filters(active, programme, contact)
-        selection = select(load_projects(paths), filters)
+        tally = Tally()
+        selection = select(load_projects(paths, tally), filters)
     results = search(selection.projects, parsed, where, match_any)
+    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     if results or fmt is not SearchFormat.TABLE:
         write(render_search(query, results, fmt, terminal_width(), color_wanted()))
-    if selection.without_period:
-        note(
-            f"{selection.without_period} project(s) without a readable period were left out "
-            "of --active; run 'hankkeet validate' to see why"
-        )
+    note_without_period(selection.without_period)
     if not results:
         if fmt is SearchFormat.TABLE:
-            note(f"hankkeet: no project matches '{query}'")
+            note(_("hankkeet: no project matches '{query}'").format(query=query))
         raise typer.Exit(EXIT_FINDINGS)

@@ -15,21 +15,25 @@ from hankkeet.cli.common import (
     ExcelOpt,
     PathsArg,
     ProgrammeOpt,
+    Tally,
     app,
     build_filters,
+    check_excel,
     color_wanted,
     fail,
-    iter_parsed,
+    filters_text,
+    iter_projects,
     load_projects,
     note,
     note_without_period,
+    say_what_was_read,
     terminal_width,
     usable_input,
     write,
 )
+from hankkeet.locale import _
 from hankkeet.models import Project
 from hankkeet.query import Filters, select
-from hankkeet.reading.parser import ParsedProject
 from hankkeet.render.charts import timeline
 from hankkeet.render.totals import TotalsFormat, render_chart, render_totals
 from hankkeet.totals import GroupBy, TotalsBuilder
@@ -43,13 +47,12 @@ class Skipped:
 
 
 def selected_projects(paths: list[str] | None, filters: Filters,
-                      skipped: Skipped) -> Iterator[Project]:
+                      skipped: Skipped, tally: Tally | None = None) -> Iterator[Project]:
     """The inputs' projects that pass the filters, one at a time (memory stays flat)."""
-    for item in iter_parsed(paths):
-        if isinstance(item, ParsedProject):
-            selection = select([item.project], filters)
-            skipped.without_period += selection.without_period
-            yield from selection.projects
+    for project in iter_projects(paths, tally if tally is not None else Tally()):
+        selection = select([project], filters)
+        skipped.without_period += selection.without_period
+        yield from selection.projects
 
 
 @app.command("totals")
@@ -83,17 +86,21 @@ def totals_command(
     Example: hankkeet totals --by-program --by-year
     """
     if chart and fmt is not TotalsFormat.TABLE:
-        fail("--chart draws a picture for people; leave out --format (or use --format table)")
+        fail(_("--chart draws a picture for people; leave out --format (or use --format "
+               "table)"))
+    check_excel(excel, fmt is TotalsFormat.CSV)
     group_by = [group for group, wanted in ((GroupBy.PROGRAMME, by_programme),
                                             (GroupBy.FUNDER, by_funder),
                                             (GroupBy.CONTACT, by_contact)) if wanted]
     builder = TotalsBuilder(group_by, by_year)
     skipped = Skipped()
+    tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
-        for project in selected_projects(paths, filters, skipped):
+        for project in selected_projects(paths, filters, skipped, tally):
             builder.add(project)
     totals = builder.result()
+    say_what_was_read(tally, totals.total.projects, filters_text(active, programme, contact))
     if chart:
         write(render_chart(totals, terminal_width(), color_wanted()))
     else:
@@ -118,8 +125,10 @@ def timeline_command(
 
     Example: hankkeet timeline --active 2022
     """
+    tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
-        selection = select(load_projects(paths), filters)
+        selection = select(load_projects(paths, tally), filters)
+    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     write(timeline(selection.projects, date.today(), terminal_width(), color_wanted()))
     note_without_period(selection.without_period)

@@ -10,17 +10,21 @@ import typer
 from hankkeet.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    EXIT_UNUSABLE,
     PathsArg,
     app,
     color_wanted,
+    expand_paths,
     fail,
+    input_sources,
     note,
     terminal_width,
     usable_input,
     write,
 )
-from hankkeet.diagnostics import RULES, Code
-from hankkeet.reading.sources import resolve
+from hankkeet.diagnostics import RULES, Code, Diagnostic
+from hankkeet.reading.sources import Source, resolve
+from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.render.validation import (
     ValidateFormat,
     render_explanation,
@@ -28,7 +32,13 @@ from hankkeet.render.validation import (
     render_rules,
     summary_line,
 )
-from hankkeet.validate import RuleSelection, UnknownRule, parse_codes, validate_sources
+from hankkeet.validate import (
+    RuleSelection,
+    UnknownRule,
+    parse_codes,
+    unreadable_file,
+    validate_sources,
+)
 
 SelectOpt = Annotated[
     list[str] | None,
@@ -83,9 +93,28 @@ def validate_command(
         rules = RuleSelection.from_options(select or [], ignore or [])
     except UnknownRule as exc:
         fail(str(exc))
+    unreadable: list[Diagnostic] = []
     with usable_input():
-        report = validate_sources(resolve(paths or [], stdin=sys.stdin.buffer), rules)
+        sources = readable_sources(paths, unreadable) if paths else input_sources(paths)
+        report = validate_sources(sources, rules)
+    if unreadable:
+        # Every other input was still checked; the missing ones are findings too.
+        report.files += len(unreadable)
+        report.diagnostics[:0] = [d for d in unreadable if rules.wants(d.code)]
     write(render_report(report, fmt, width, color, strict))
     if fmt is not ValidateFormat.JSON:
         note(summary_line(report, strict))
+    if any(d.code == Code.UNREADABLE_FILE for d in report.diagnostics):
+        raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
+
+
+def readable_sources(paths: list[str], unreadable: list[Diagnostic]) -> list[Source]:
+    """The sources of each path; a path that cannot be resolved becomes a finding."""
+    sources: list[Source] = []
+    for name in expand_paths(paths):
+        try:
+            sources.extend(resolve([name], stdin=sys.stdin.buffer))
+        except UnreadableInput as exc:
+            unreadable.append(unreadable_file(visible(name), exc))
+    return sources

@@ -91,6 +91,8 @@ def list_layout(projects: list[Project], width: int,
 def render_project_table(projects: list[Project], width: int, color: bool,
                          ids: bool = False) -> str:
     """The list table fitted to the width; a line under it says what a narrow width hid."""
+    if not projects:
+        return ""  # the note on stderr says how many matched; an empty box says nothing
     columns, widths, taken = list_layout(projects, width, ids)
     text = draw_table(columns, widths, color)
     if taken:
