@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from hankkeet.locale import _
 from hankkeet.models import Project
 from hankkeet.reading.dates import parse_cli_date
 from hankkeet.reading.labels import PROGRAMMES
@@ -42,7 +43,8 @@ def _bound(text: str, end: bool) -> date | None:
         return date(int(text), 12, 31) if end else date(int(text), 1, 1)
     day = parse_cli_date(text)
     if day is None:
-        raise QueryError(f"'{text}' is not a year (2022) or a date (2022-06-15 or 15.6.2022)")
+        raise QueryError(_("'{text}' is not a year (2022) or a date (2022-06-15 or 15.6.2022)")
+                         .format(text=text))
     return day
 
 
@@ -52,13 +54,13 @@ def parse_active(spec: str) -> DateRange:
         lo_text, _, hi_text = spec.partition("..")
         lo, hi = _bound(lo_text, end=False), _bound(hi_text, end=True)
         if lo is None and hi is None:
-            raise QueryError("'..' needs a start, an end or both, as in 2021..2022")
+            raise QueryError(_("'..' needs a start, an end or both, as in 2021..2022"))
         if lo and hi and hi < lo:
-            raise QueryError(f"'{spec}' ends before it starts")
+            raise QueryError(_("'{spec}' ends before it starts").format(spec=spec))
         return DateRange(lo, hi)
     lo, hi = _bound(spec, end=False), _bound(spec, end=True)
     if lo is None:
-        raise QueryError("--active needs a year, a date or a range FROM..TO")
+        raise QueryError(_("--active needs a year, a date or a range FROM..TO"))
     return DateRange(lo, hi)
 
 
@@ -82,7 +84,8 @@ def resolve_programme(name: str) -> str:
     for known in known_programmes():
         if known.casefold() == name.strip().casefold():
             return known
-    raise QueryError(f"unknown programme '{name}'; known: {', '.join(known_programmes())}")
+    raise QueryError(_("unknown programme '{name}'; known: {known}").format(
+        name=name, known=", ".join(known_programmes())))
 
 
 def fold_text(text: str) -> str:

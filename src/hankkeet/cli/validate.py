@@ -23,6 +23,7 @@ from hankkeet.cli.common import (
     write,
 )
 from hankkeet.diagnostics import RULES, Code, Diagnostic
+from hankkeet.locale import _
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.render.validation import (
@@ -86,7 +87,7 @@ def validate_command(
         except UnknownRule as exc:
             fail(str(exc))
         if len(codes) != 1:
-            fail("--explain takes one rule code, as in --explain funding-sum-mismatch")
+            fail(_("--explain takes one rule code, as in --explain funding-sum-mismatch"))
         write(render_explanation(RULES[Code(next(iter(codes)))], fmt, width, color))
         return
     try:

@@ -62,6 +62,22 @@ def parse_po(text: str) -> dict[str, str]:
     return entries
 
 
+def extract(root: Path) -> list[tuple[str, str | None]]:
+    """Every message the code translates: (msgid, msgid_plural or None), in source order."""
+    found: dict[tuple[str, str | None], None] = {}
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            args = [a.value for a in node.args if isinstance(a, ast.Constant)
+                    and isinstance(a.value, str)]
+            if node.func.id == "_" and len(args) == 1:
+                found[(args[0], None)] = None
+            elif node.func.id == "ngettext" and len(args) == 2:
+                found[(args[0], args[1])] = None
+    return list(found)
+
+
 def mo_bytes(entries: dict[str, str]) -> bytes:
     """The GNU .mo file of a catalog (little-endian, no hash table)."""
     keys = sorted(entries)

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps
-from hankkeet.locale import _
+from hankkeet.locale import _, ngettext
 from hankkeet.render.layout import paragraph_lines, wrap
 from hankkeet.render.table import to_text
 
@@ -41,24 +41,24 @@ def location(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.line}:{diagnostic.column}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def summary_line(report: Report, strict: bool = False) -> str:
     """'1 error, 2 warnings, 1 info in 8 projects from 1 file: not valid'."""
     counts = report.counts
-    found = ", ".join((_plural(counts.get("error", 0), "error"),
-                       _plural(counts.get("warning", 0), "warning"),
-                       _plural(counts.get("info", 0), "info")))
+    errors, warnings, infos = (counts.get(k, 0) for k in ("error", "warning", "info"))
+    found = ", ".join((
+        ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        ngettext("{n} info", "{n} infos", infos).format(n=infos)))
     if report.passes(strict):
-        verdict = "valid"
+        verdict = _("valid")
     elif report.valid:
-        verdict = "not valid: warnings fail under --strict"
+        verdict = _("not valid: warnings fail under --strict")
     else:
-        verdict = "not valid"
-    return (f"{found} in {_plural(report.projects, 'project')} from "
-            f"{_plural(report.files, 'file')}: {verdict}")
+        verdict = _("not valid")
+    where = ngettext("in {n} project", "in {n} projects", report.projects).format(
+        n=report.projects)
+    files = ngettext("from {n} file", "from {n} files", report.files).format(n=report.files)
+    return f"{found} {where} {files}: {verdict}"
 
 
 def _findings_lines(diagnostics: Iterable[Diagnostic], where_width: int, code_width: int,
@@ -168,11 +168,11 @@ def render_rules(fmt: ValidateFormat, width: int, color: bool) -> str:
     if fmt is ValidateFormat.JSON:
         return dumps([rule_dict(r) for r in RULES.values()], indent=2) + "\n"
     table = Table(show_lines=False, expand=False)
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Severity", no_wrap=True)
-    table.add_column("Title", overflow="fold")
+    table.add_column(_("Code"), no_wrap=True)
+    table.add_column(_("Severity"), no_wrap=True)
+    table.add_column(_("Title"), overflow="fold")
     for rule in RULES.values():
-        table.add_row(Text(rule.code), Text(rule.severity.value, style=_STYLE[rule.severity]),
+        table.add_row(Text(rule.code), Text(_severity(rule.severity), style=_STYLE[rule.severity]),
                       Text(rule.title))
     return to_text(table, width, color)
 
