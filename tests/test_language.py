@@ -141,3 +141,17 @@ def test_codes_and_json_keys_stay_english() -> None:
     assert "funding-sum-mismatch" in {d["code"] for d in report["diagnostics"]}
     totals = json.loads(cli("--lang", "fi", "totals", "--by-funder", "--format", "json").stdout)
     assert totals["rows"][1]["funder"] == "eu_state"
+
+
+@pytest.mark.parametrize(("env", "args", "expected", "why"), [
+    ({"LANG": "fi_FI.UTF-8"}, ["list", "--help"], "Esimerkki: hankkeet list", "locale"),
+    ({}, ["--lang", "fi", "totals", "--help"], "Esimerkki: hankkeet totals", "--lang"),
+    ({"LANG": "fi_FI.UTF-8"}, ["--lang", "en", "list", "--help"], "Example: hankkeet list",
+     "--lang wins over the locale"),
+])
+def test_help_follows_the_language(env: dict[str, str], args: list[str], expected: str,
+                                   why: str) -> None:
+    from conftest import run_process
+    run = run_process(*args, env=env)
+    assert run.exit_code == 0, run.stderr
+    assert expected in run.stdout, why

@@ -51,7 +51,7 @@ def _bound(text: str, end: bool) -> date | None:
 def parse_active(spec: str) -> DateRange:
     """'2022', '2022-06-15', '15.6.2022', '2021..2022', '2022-01-01..' as a date range."""
     if ".." in spec:
-        lo_text, _, hi_text = spec.partition("..")
+        lo_text, _dots, hi_text = spec.partition("..")
         lo, hi = _bound(lo_text, end=False), _bound(hi_text, end=True)
         if lo is None and hi is None:
             raise QueryError(_("'..' needs a start, an end or both, as in 2021..2022"))

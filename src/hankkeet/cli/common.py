@@ -5,9 +5,10 @@ Only the cli package parses arguments, prints and exits; the core below it does 
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,30 +50,56 @@ class State:
 
 STATE = State()
 
+
+def initial_language(argv: list[str], environ: Mapping[str, str]) -> Language:
+    """--lang as typed (read before Typer parses it, so help text can follow it), else the
+    locale. Help texts are made when the commands are defined, before any parsing."""
+    for i, arg in enumerate(argv):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else \
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if value in (Language.FI.value, Language.EN.value):
+            return Language(value)
+    return language_from_environment(environ)
+
+
+set_language(initial_language(sys.argv, os.environ))
+
 PathsArg = Annotated[
     list[str] | None,
-    typer.Argument(help="Files, folders (every *.txt in them) or '-' for standard input.",
-                   show_default=False),
+    typer.Argument(help=_("Files, folders (every *.txt in them, at any depth) or '-' for "
+                          "standard input."), show_default=False),
 ]
 ActiveOpt = Annotated[
     str | None,
     typer.Option("--active", metavar="YEAR|DATE|FROM..TO",
-                 help="Projects whose period overlaps a year (2022), a day (2022-06-15 or "
-                      "15.6.2022) or a range (2021..2022)."),
+                 help=_("Projects whose period overlaps a year (2022), a day (2022-06-15 or "
+                        "15.6.2022) or a range (2021..2022).")),
 ]
 ProgrammeOpt = Annotated[
     str | None,
     typer.Option("--programme", "--program", metavar="NAME",
-                 help="Only this funding programme (EAKR, AKKE, 'REACT-EU ESR', ...)."),
+                 help=_("Only this funding programme (EAKR, AKKE, 'REACT-EU ESR', ...).")),
 ]
 ContactOpt = Annotated[
     str | None,
     typer.Option("--contact", metavar="TEXT",
-                 help="Only projects with a contact whose name or title holds TEXT."),
+                 help=_("Only projects with a contact whose name or title holds TEXT (case "
+                        "and ä/ö/å ignored).")),
 ]
 ExcelOpt = Annotated[
-    bool, typer.Option("--excel", help="CSV for Excel: ';' delimiter, decimal commas, UTF-8 BOM."),
+    bool, typer.Option("--excel", help=_("With --format csv: CSV for Excel (';' delimiter, "
+                                         "decimal commas, UTF-8 BOM).")),
 ]
+
+
+def translate_help(application: typer.Typer) -> None:
+    """Every command's help (its docstring) in the active language."""
+    for command in application.registered_commands:
+        if command.callback is not None and command.callback.__doc__:
+            command.help = _(inspect.cleandoc(command.callback.__doc__))
+    root_info = application.registered_callback
+    if root_info is not None and root_info.callback is not None and root_info.callback.__doc__:
+        root_info.help = _(inspect.cleandoc(root_info.callback.__doc__))
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:

@@ -67,6 +67,11 @@ def extract(root: Path) -> list[tuple[str, str | None]]:
     found: dict[tuple[str, str | None], None] = {}
     for path in sorted(root.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and _is_command(node):
+                doc = ast.get_docstring(node, clean=True)
+                if doc:
+                    found[(doc, None)] = None  # a command's help (see cli.translate_help)
+                continue
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
             args = [a.value for a in node.args if isinstance(a, ast.Constant)
@@ -76,6 +81,15 @@ def extract(root: Path) -> list[tuple[str, str | None]]:
             elif node.func.id == "ngettext" and len(args) == 2:
                 found[(args[0], args[1])] = None
     return list(found)
+
+
+def _is_command(node: ast.FunctionDef) -> bool:
+    """Whether a function is a Typer command or the app's callback (its docstring is help)."""
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(target, ast.Attribute) and target.attr in ("command", "callback"):
+            return True
+    return False
 
 
 def mo_bytes(entries: dict[str, str]) -> bytes:
