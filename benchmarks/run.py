@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -28,6 +29,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write_corpus  # noqa: E402  (the generator lives next to this file)
+
+sys.path.insert(0, str(HERE.parent / "tests"))
+from pathological import (  # noqa: E402  (the suite's shapes: the same text it checks)
+    PATHOLOGICAL,
+    PERIOD,
+    normal_text,
+    prose,
+)
 
 OUT = HERE / "out"
 IMPORTS = "import typer, rich.console, rich.table, pydantic, dateutil.parser"
@@ -191,6 +200,157 @@ def profile(path: Path, top: int) -> str:
     return out.getvalue()
 
 
+# -- linear time: pathological shapes, long numbers and long names against normal work --------
+
+SHAPE_SIZE = 500_000  # half a MB: a quadratic step shows as minutes here; linear ones take a second
+LINEAR_LIMIT = 3.0  # a shape may cost this many times normal text of the same size
+_PARSE_CHILD = """
+import statistics, sys, time
+from hankkeet.reading.parser import parse_text
+text = open(sys.argv[1], encoding="utf-8").read()
+times = []
+for _ in range(int(sys.argv[2])):
+    # CPU time of this process: other work on the machine does not run its clock.
+    start = time.process_time()
+    parse_text(text)
+    times.append(time.process_time() - start)
+print(statistics.median(times))
+"""
+
+
+def parse_seconds(path: Path, runs: int, timeout: float) -> float | None:
+    """Median CPU seconds parse_text takes on the file, in a child; None when stopped."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _PARSE_CHILD, str(path), str(runs)],
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+            text=True,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    if done.returncode != 0:
+        raise SystemExit(f"parsing {path.name} failed: {done.stderr[-500:]}")
+    return float(done.stdout)
+
+
+def median_call(action: Callable[[], object], runs: int) -> float:
+    """The median wall seconds of calling action, in this process."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def pathological_figures(runs: int) -> list[Figure]:
+    """Each shape of tests/pathological.py against normal projects of the same size."""
+    folder = OUT / "pathological"
+    folder.mkdir(parents=True, exist_ok=True)
+    normal = folder / "normal.txt"
+    normal.write_text(normal_text(SHAPE_SIZE), encoding="utf-8")
+    reference = parse_seconds(normal, runs, timeout=600)
+    assert reference is not None
+    # One child at a time, as the reference was timed: children side by side share caches.
+    stop = 2 + 2.5 * LINEAR_LIMIT * reference * runs
+    figures = []
+    for shape in PATHOLOGICAL:
+        path = folder / f"{shape.name}.txt"
+        path.write_text(shape.make(SHAPE_SIZE), encoding="utf-8")
+        took = parse_seconds(path, runs, timeout=stop)
+        value = stop if took is None else took
+        subject = shape.name + (f" (stopped after {stop:.0f} s)" if took is None else "")
+        figures.append(
+            Figure(
+                "linear",
+                subject,
+                value,
+                "parse of normal text",
+                reference,
+                value / reference,
+                LINEAR_LIMIT,
+            )
+        )
+    return figures
+
+
+def long_value_figures(runs: int) -> list[Figure]:
+    """A number of 4x the digits, and a 2 MB name in the list table, against normal work."""
+    from decimal import Decimal
+
+    from hankkeet.finnish import format_number
+    from hankkeet.reading.parser import parse_text
+    from hankkeet.render.table import project_table, to_text
+
+    small, big = Decimal("9" * 50_000), Decimal("9" * 200_000)
+    t_small = median_call(lambda: format_number(small), runs)
+    t_big = median_call(lambda: format_number(big), runs)
+    size = 2_000_000
+    tenth = [p.project for p in parse_text(normal_text(size // 10)).projects]
+    long_name = [
+        p.project
+        for p in parse_text("Otsikko " + prose(size) + "\n\n" + PERIOD + "Budjetti: 5 €\n").projects
+    ]
+    rows = 10 * median_call(lambda: to_text(project_table(tenth), 100, False), runs)
+    name = median_call(lambda: to_text(project_table(long_name), 100, False), runs)
+    return [
+        Figure(
+            "linear",
+            "format_number, 200 000 digits",
+            t_big,
+            "50 000 digits",
+            t_small,
+            t_big / t_small,
+            8,
+        ),
+        Figure(
+            "linear",
+            "list table, one 2 MB name",
+            name,
+            "rows of 2 MB of normal text",
+            rows,
+            name / rows,
+            LINEAR_LIMIT,
+        ),
+    ]
+
+
+def linear_figures(runs: int) -> list[Figure]:
+    """Every linear-time figure, with progress on stderr."""
+    print("  linear time: pathological shapes ...", file=sys.stderr)
+    figures = pathological_figures(runs)
+    print("  linear time: long values ...", file=sys.stderr)
+    return figures + long_value_figures(runs)
+
+
+def print_linear(figures: list[Figure], runs: int) -> None:
+    """The linear-time table: what a pathological input costs against normal work."""
+    worst = max(figures, key=lambda f: f.checked)
+    print()
+    print(
+        f"linear time: medians of {runs} runs (CPU time, parsing in a child); "
+        f"worst {worst.subject} at {worst.checked:.2f}x"
+    )
+    print()
+    print(table(figures))
+
+
+def as_result(figure: Figure) -> dict[str, object]:
+    """A figure as saved in the results file."""
+    return {**asdict(figure), "target": figure.target, "met": figure.met}
+
+
+def save(results: dict[str, object], stem: str) -> None:
+    """Write the results, dated, to benchmarks/out/STEM-DATE.json."""
+    today = datetime.date.today().isoformat()
+    saved = OUT / f"{stem}-{today}.json"
+    body = {"date": today, "machine": machine(), **results}
+    saved.write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
+    print(f"\nsaved {saved.relative_to(HERE.parent)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure, print the table, save the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -203,9 +363,21 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also profile validate on a 3 MB corpus and print hot spots",
     )
+    parser.add_argument(
+        "--linear-only",
+        action="store_true",
+        help="only the linear-time figures (pathological shapes, long values): about a minute",
+    )
     args = parser.parse_args(argv)
 
     OUT.mkdir(exist_ok=True)
+    if args.linear_only:
+        linear = linear_figures(args.runs)
+        print()
+        print(f"hankkeet benchmark, {datetime.date.today().isoformat()}, {machine()}")
+        print_linear(linear, args.runs)
+        save({"runs": args.runs, "linear": [as_result(f) for f in linear]}, "linear")
+        return 0
     hk = hankkeet_command()
     print(f"hankkeet benchmark: {datetime.date.today().isoformat()}; {machine()}", file=sys.stderr)
     small, big = corpus(args.size_mb, args.reuse), corpus(4 * args.size_mb, args.reuse)
@@ -284,20 +456,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(table(figures))
+    linear = linear_figures(args.runs)
+    print_linear(linear, args.runs)
     results = {
-        "date": datetime.date.today().isoformat(),
-        "machine": machine(),
         "runs": args.runs,
-        "figures": [{**asdict(f), "target": f.target, "met": f.met} for f in figures],
+        "figures": [as_result(f) for f in figures],
+        "linear": [as_result(f) for f in linear],
         "samples": {
             name: [asdict(s) for s in samples]
             for group in (start, through, scale)
             for name, samples in group.items()
         },
     }
-    saved = OUT / f"results-{datetime.date.today().isoformat()}.json"
-    saved.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"\nsaved {saved.relative_to(HERE.parent)}")
+    save(results, "results")
     if args.profile:
         print("\nprofile of validate on a 3 MB corpus (in process):\n")
         print(profile(corpus(3, args.reuse), 25))

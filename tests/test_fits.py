@@ -66,7 +66,19 @@ def vocabulary() -> tuple[frozenset[str], frozenset[str]]:
                 parts = pieces(word)
                 words.update(_strip("".join(parts[i:j])) for i in range(len(parts))
                              for j in range(i + 1, len(parts) + 1))
-    # Words the tool writes itself that happen to end a data word (a suggested title).
+    # Words the tool writes itself (headers and notes in both languages, a suggested title)
+    # are whole words even where they happen to start or end a word of the data.
+    from hankkeet.locale import LOCALE_DIR
+    from hankkeet.locale.msgfmt import parse_po
+    catalog = parse_po((LOCALE_DIR / "fi" / "LC_MESSAGES" / "hankkeet.po")
+                       .read_text(encoding="utf-8"))
+    from hankkeet.diagnostics import RULES
+    own = " ".join([*catalog, *catalog.values(), *(r.title for r in RULES.values())])
+    own = own.replace("\0", " ")
+    for word in re.split(r"\s+", own):
+        parts = pieces(word)
+        words.update(_strip("".join(parts[i:j])) for i in range(len(parts))
+                     for j in range(i + 1, len(parts) + 1))
     words.update({"koordinaattori"})
     words.discard("")
     affixes = {w[:i] for w in words for i in range(4, len(w))}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, SEED, cli, run_process
-from hankkeet.diagnostics import RULES, Diagnostic, Report, Severity
+from hankkeet.diagnostics import RULES, Code, Diagnostic, Report, Severity
 from hankkeet.reading.parser import ParsedProject, parse_text
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.render.validation import (
@@ -61,6 +61,15 @@ RULE_CASES: list[tuple[str, int, Severity, frozenset[str], str]] = [
     ("duplicate-project", 6, Severity.ERROR, frozenset(), "the second title line"),
     ("no-projects", 1, Severity.ERROR, frozenset({"preamble"}),
      "line 1; the text itself is a preamble"),
+    ("prose-fact", 3, Severity.INFO, frozenset({"missing-field", "prose-only"}),
+     "the sentence that states the budget"),
+    ("uncertain-fact", 3, Severity.WARNING, frozenset({"prose-fact", "missing-field",
+                                                       "prose-only"}),
+     "the sentence with 'noin'"),
+    ("prose-only", 1, Severity.INFO, frozenset({"prose-fact"}), "the headline"),
+    ("prose-disagrees", 3, Severity.WARNING, frozenset(), "the sentence, not the label"),
+    ("unsure-boundary", 6, Severity.WARNING, frozenset({"repeated-field"}),
+     "the second funding line with no title before it"),
     ("unreadable-file", 1, Severity.ERROR, frozenset(), "NUL bytes: the file is not read"),
 ]
 
@@ -120,9 +129,9 @@ def test_seed_messages_quote_the_values() -> None:
     # Amounts carry NBSPs (never broken across lines), as in every view.
     for amount in ("108\u00a0387\u00a0€", "27\u00a0097\u00a0€", "135\u00a0484\u00a0€",
                    "61\u00a0875\u00a0€"):
-        assert amount in by_code["funding-sum-mismatch"]
-    assert "did you mean 'koordinaattori'?" in by_code["title-typo"]
-    assert "Korrdinattori".casefold() in by_code["title-typo"]
+        assert amount in by_code[Code.FUNDING_SUM_MISMATCH]
+    assert "did you mean 'koordinaattori'?" in by_code[Code.TITLE_TYPO]
+    assert "Korrdinattori".casefold() in by_code[Code.TITLE_TYPO]
 
 
 def test_seed_command_exits_1() -> None:
@@ -184,6 +193,7 @@ def test_duplicate_across_files(tmp_path: Path) -> None:
 
 # -- streaming ----------------------------------------------------------------------------
 
+@pytest.mark.slow  # 50 gc.collect() calls: a memory check
 def test_projects_are_not_kept() -> None:
     """Each project is dropped once checked: only findings and counters grow."""
     one = parse_text("Hanke {}\n\nToiminta-aika: 2022\nBudjetti: 1 000 €\n").projects[0]
@@ -267,9 +277,9 @@ def _unusable(tmp_path: Path, kind: str) -> str:
     ("undecodable", "save it as UTF-8"),
 ])
 def test_unusable_input_exits_2(tmp_path: Path, kind: str, reason: str) -> None:
-    # An unusable input is a finding (the other inputs are still checked), and exit 2.
+    # An unusable input is a finding (exit 1) and the other inputs are still checked.
     run = run_process("validate", _unusable(tmp_path, kind), str(SEED))
-    assert run.exit_code == 2
+    assert run.exit_code == 1
     assert "unreadable-file" in run.stdout and reason in run.stdout.replace("\n", " ")
     assert "funding-sum-mismatch" in run.stdout, "the seed was still checked"
     assert len(run.stderr.strip().splitlines()) == 1, "the summary line"
@@ -301,8 +311,7 @@ def test_json_equals_the_library_report(paths: list[str]) -> None:
     run = cli("validate", "--format", "json", *paths)
     expected = validate_sources(resolve(paths, environ={})).to_dict()
     assert json.loads(run.stdout) == expected
-    unreadable = any(d["code"] == "unreadable-file" for d in expected["diagnostics"])
-    assert run.exit_code == (2 if unreadable else 0 if expected["valid"] else 1)
+    assert run.exit_code == (0 if expected["valid"] else 1)
     assert run.stderr == ""
 
 
@@ -330,7 +339,7 @@ def test_github_escaping(raw: str, data: str, prop: str, why: str) -> None:
 
 
 def test_github_annotation_escapes_path_title_and_message() -> None:
-    finding = Diagnostic("funding-sum-mismatch", "80 %: a, b\nnext", "C:\\data,1.txt", 7,
+    finding = Diagnostic(Code.FUNDING_SUM_MISMATCH, "80 %: a, b\nnext", "C:\\data,1.txt", 7,
                          "hanke", 3)
     assert annotation(finding) == ("::error file=C%3A\\data%2C1.txt,line=7,col=3,"
                                    "title=funding-sum-mismatch::80 %25: a, b%0Anext")
@@ -368,7 +377,7 @@ def test_text_is_grouped_by_file_and_project() -> None:
 
 
 def test_text_shows_user_text_literally() -> None:
-    finding = Diagnostic("stray-text", "text '[bold]x[/] [red]'", "[b]a.txt", 2, "[i]p")
+    finding = Diagnostic(Code.STRAY_TEXT, "text '[bold]x[/] [red]'", "[b]a.txt", 2, "[i]p")
     out = render_text(Report([finding], 1, 1), width=100, color=False)
     assert "[bold]x[/] [red]" in out and "[b]a.txt" in out and "[i]p" in out
 
@@ -418,14 +427,6 @@ def test_list_rules_json() -> None:
     listed = json.loads(cli("validate", "--list-rules", "--format", "json").stdout)
     assert [(r["code"], r["severity"], r["title"], r["explanation"]) for r in listed] == [
         (r.code, r.severity.value, r.title, r.explanation) for r in RULES.values()]
-
-
-@pytest.mark.parametrize("code", list(RULES))
-def test_explain(code: str) -> None:
-    run = cli("validate", "--explain", code)
-    assert run.exit_code == 0
-    assert run.stdout.startswith(f"{code} ({RULES[code].severity.value}): {RULES[code].title}")
-    assert " ".join(RULES[code].explanation.split()) in " ".join(run.stdout.split())
 
 
 def test_every_rule_is_documented() -> None:

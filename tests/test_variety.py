@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from hankkeet.diagnostics import Code
 from hankkeet.reading.parser import parse_text
 
 D = Decimal
@@ -72,7 +73,7 @@ CASES: list[tuple[str, dict[str, Any], set[str], str]] = [
      {"start": date(2024, 1, 1)}, {"label-typo"}, "misspelt label read, with a warning"),
     (block("Yhteyshenkilo: projektipäällikkö Anna Aho"),
      {"contacts.0.name": "Anna Aho"}, {"label-typo"}, "label typed without ö"),
-    (block("Kohderyhmä: nuoret"),
+    (block("Vastuualue: nuoriso"),
      {"budget": D(100000)}, {"unknown-label"}, "unknown label is reported, not swallowed"),
     (block("Yhteyshenkilö:"),
      {"contacts": []}, {"empty-field"}, "empty value"),
@@ -107,7 +108,8 @@ CASES: list[tuple[str, dict[str, Any], set[str], str]] = [
     (block("Päärahoittaja: Business Finland"), {"programme": "Business Finland"}, set(),
      "Päärahoittaja"),
     (block("Rahoittaja: Leader Peräpohjola ry (Maaseuturahasto)"),
-     {"programme": "Leader / Maaseuturahasto"}, set(), "Leader"),
+     {"programme": "Leader", "fund": "Maaseuturahasto"}, set(),
+     "Leader is the programme, the rural development fund stays visible as the fund"),
     (block("Rahoitus ja ohjelma: EARK-rahoitus, Lapin liitto"),
      {"programme": "EAKR"}, {"programme-typo"}, "EARK is read as EAKR, with a warning"),
     (block("Rahoitus: Opetus- ja kulttuuriministeriö"), {"programme": "OKM"}, set(),
@@ -206,7 +208,7 @@ def test_section_headings_and_preamble_are_not_projects() -> None:
     result = parse_text(text)
     assert [p.project.name for p in result.projects] == ["Eka hanke", "Toka hanke"]
     codes = [d.code for d in result.all_diagnostics]
-    assert codes.count("preamble") == 2  # the preamble, and the heading inside the first block
+    assert codes.count(Code.PREAMBLE) == 2  # the preamble, and the heading inside the first block
     first = result.projects[0].project
     assert first.summary is None
 

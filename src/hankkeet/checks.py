@@ -38,16 +38,16 @@ def _period(project: Project) -> str:
     return format_period(project.start, project.end)
 
 
-def _at(project: Project, code: str, message: str, *fields: str) -> Diagnostic:
+def _at(project: Project, code: Code, message: str, *fields: str) -> Diagnostic:
     """A diagnostic at the first of the fields that has a line, else at the title line."""
     line = next((project.lines[f] for f in fields if f in project.lines), project.source.line)
-    return Diagnostic(Code(code), message, project.source.path, line, project.id)
+    return Diagnostic(code, message, project.source.path, line, project.id)
 
 
 def end_before_start(project: Project) -> Iterator[Diagnostic]:
     """The period ends before it starts."""
     if project.start is not None and project.end is not None and project.end < project.start:
-        yield _at(project, "end-before-start",
+        yield _at(project, Code.END_BEFORE_START,
                   f"the period ends on {format_date(project.end)}, before it starts on "
                   f"{format_date(project.start)}", "end", "period")
 
@@ -64,7 +64,7 @@ def staff_outside_period(project: Project) -> Iterator[Diagnostic]:
     for staff in project.staff:
         for word, day in (("from", staff.start), ("until", staff.end)):
             if day is not None and _outside(day, project):
-                yield _at(project, "staff-outside-period",
+                yield _at(project, Code.STAFF_OUTSIDE_PERIOD,
                           f"staff count {format_number(staff.count)} {word} "
                           f"{format_date(day)} lies outside the period {_period(project)}",
                           "staff")
@@ -79,7 +79,7 @@ def city_share_year_outside_period(project: Project) -> Iterator[Diagnostic]:
     first = project.start.year if project.start is not None else None
     last = project.end.year if project.end is not None else None
     if (first is not None and year < first) or (last is not None and year > last):
-        yield _at(project, "city-share-year-outside-period",
+        yield _at(project, Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD,
                   f"the city share is for {year}, outside the period {_period(project)}",
                   "city_share")
 
@@ -88,7 +88,7 @@ def city_share_above_budget(project: Project) -> Iterator[Diagnostic]:
     """The city's share is larger than the whole budget."""
     share, budget = project.city_share, project.budget
     if share is not None and budget is not None and share > budget:
-        yield _at(project, "city-share-above-budget",
+        yield _at(project, Code.CITY_SHARE_ABOVE_BUDGET,
                   f"the city share {euros(share)} is larger than the budget {euros(budget)}",
                   "city_share")
 
@@ -108,7 +108,7 @@ def funding_sum_mismatch(project: Project) -> Iterator[Diagnostic]:
         stated = " + ".join(euros(a) for a in amounts)
         if len(amounts) > 1:
             stated += f" = {euros(total)}"
-        yield _at(project, "funding-sum-mismatch",
+        yield _at(project, Code.FUNDING_SUM_MISMATCH,
                   f"the funding text states {stated}, but the budget is {euros(budget)} "
                   f"(a difference of {euros(abs(total - budget))})", "funding")
 
@@ -138,7 +138,7 @@ def share_mismatch(project: Project) -> Iterator[Diagnostic]:
         return
     expected = budget * city_percent / HUNDRED
     if abs(expected - city) > TOLERANCE:
-        yield _at(project, "share-mismatch",
+        yield _at(project, Code.SHARE_MISMATCH,
                   f"{stated} means a city share of {euros(expected.quantize(CENT).normalize())} "
                   f"({euros(budget)} × {_percent(city_percent)}), but the city share is "
                   f"{euros(city)}", "funding")
@@ -148,7 +148,7 @@ def stated_budget_mismatch(project: Project) -> Iterator[Diagnostic]:
     """The funding text states a total budget that differs from the budget field (±1 €)."""
     stated, budget = project.funding.stated_budget, project.budget
     if stated is not None and budget is not None and abs(stated - budget) > TOLERANCE:
-        yield _at(project, "stated-budget-mismatch",
+        yield _at(project, Code.STATED_BUDGET_MISMATCH,
                   f"the funding text states a total budget of {euros(stated)}, but the "
                   f"budget is {euros(budget)}", "funding")
 

@@ -52,6 +52,11 @@ class Code(StrEnum):
     CONTACT_WITHOUT_NAME = "contact-without-name"
     DUPLICATE_PROJECT = "duplicate-project"
     NO_PROJECTS = "no-projects"
+    PROSE_FACT = "prose-fact"
+    UNCERTAIN_FACT = "uncertain-fact"
+    PROSE_ONLY = "prose-only"
+    PROSE_DISAGREES = "prose-disagrees"
+    UNSURE_BOUNDARY = "unsure-boundary"
     UNREADABLE_FILE = "unreadable-file"
 
 
@@ -155,9 +160,27 @@ RULES: dict[Code, Rule] = {
              "Two projects have the same name or id."),
         Rule(Code.NO_PROJECTS, Severity.ERROR, "No project in the file",
              "A file holds no project at all."),
+        # prose
+        Rule(Code.PROSE_FACT, Severity.INFO, "Value read from a sentence",
+             "No label gave this field; it was read from the sentence quoted in the message. "
+             "Check it in one look."),
+        Rule(Code.UNCERTAIN_FACT, Severity.WARNING, "Sentence too vague to read",
+             "A sentence states the fact, but not as one exact value (an approximation, a "
+             "part of a total, a cap, two different totals, or a date that may be a "
+             "decision's); the field is left empty."),
+        Rule(Code.PROSE_ONLY, Severity.INFO, "Project read from prose only",
+             "The project has no labelled fields: everything known of it was read from "
+             "sentences."),
+        Rule(Code.PROSE_DISAGREES, Severity.WARNING, "Sentence disagrees with the label",
+             "A sentence of the project states a value that differs from its labelled field; "
+             "the labelled value is used."),
+        Rule(Code.UNSURE_BOUNDARY, Severity.WARNING, "Unsure where a project starts",
+             "The text may start a new project here or may continue the one before; it was "
+             "read as stated in the message. Check both projects."),
         Rule(Code.UNREADABLE_FILE, Severity.ERROR, "File cannot be read",
-             "An input is missing, or holds NUL bytes, or is in no supported encoding. The "
-             "other inputs are still checked, and the run exits 2."),
+             "An input is missing, or holds NUL bytes, or is in no supported encoding. It is "
+             "an error like any other finding (exit 1), and the other inputs are still "
+             "checked."),
     )
 }
 
@@ -177,6 +200,8 @@ class Diagnostic:
     line: int
     project: str | None = None
     column: int | None = None
+    # The record field the finding is about (internal: the fidelity scorer reads it).
+    about: str | None = field(default=None, compare=False)
 
     @property
     def severity(self) -> Severity:

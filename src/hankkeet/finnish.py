@@ -26,7 +26,7 @@ def format_number(value: Decimal | None, group: str = NBSP, decimal: str = ",",
     if places is not None:
         value = value.quantize(Decimal(1).scaleb(-places))
     sign = "-" if value < 0 else ""
-    text = format(abs(value), "f")
+    text = format(value.copy_abs(), "f")  # abs() would round to the context's 28 digits
     whole, _, frac = text.partition(".")
     head = len(whole) % 3 or 3
     groups = [whole[:head], *(whole[i:i + 3] for i in range(head, len(whole), 3))]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 # Euros, exact. JSON carries them as numbers written out digit for digit (see encode.py).
 Euros = Annotated[Decimal, WithJsonSchema({"type": "number", "description": "euros, exact"})]
 Exact = Annotated[Decimal, WithJsonSchema({"type": "number"})]
+ReadHow = Literal["heading", "header", "prose"]
+Layout = Literal["labelled", "card", "database", "agenda", "prose"]
 
 
 class _Record(BaseModel):
@@ -66,6 +68,8 @@ class Project(_Record):
     name: str
     source: SourceRef
     programme: str | None = Field(default=None, description="canonical funding programme")
+    fund: str | None = Field(
+        default=None, description="the EU fund the text names (EAKR, ESR, JTF, Maaseuturahasto...)")
     start: date | None = None
     end: date | None = None
     budget: Euros | None = None
@@ -78,6 +82,11 @@ class Project(_Record):
     summary: str | None = None
     lines: dict[str, int] = Field(
         default_factory=dict, description="1-based source line of each field read")
+    read: dict[str, ReadHow] = Field(
+        default_factory=dict,
+        description="how a field was read when not from its own label line: 'heading' (text "
+                    "under a heading), 'header' (a page's header lines), 'prose' (a sentence)")
+    layout: Layout = Field(default="labelled", description="the layout family of the text")
 
     def record(self) -> dict[str, Any]:
         """The public record: plain Python values, Decimals and dates kept exact."""

@@ -20,9 +20,9 @@ class UnknownRule(ValueError):
     """A rule code given to --select, --ignore or --explain is not in the catalogue."""
 
 
-def parse_codes(values: Iterable[str], option: str = "--select") -> frozenset[str]:
+def parse_codes(values: Iterable[str], option: str = "--select") -> frozenset[Code]:
     """Rule codes from 'a,b' strings (repeatable); UnknownRule names the first unknown one."""
-    codes: set[str] = set()
+    codes: set[Code] = set()
     for value in values:
         for part in value.split(","):
             code = part.strip().casefold()
@@ -33,7 +33,7 @@ def parse_codes(values: Iterable[str], option: str = "--select") -> frozenset[st
                 hint = f" (did you mean '{near[0]}'?)" if near else \
                     "; 'hankkeet validate --list-rules' lists the codes"
                 raise UnknownRule(f"unknown rule '{part.strip()}' in {option}{hint}")
-            codes.add(code)
+            codes.add(Code(code))
     return frozenset(codes)
 
 
@@ -41,8 +41,8 @@ def parse_codes(values: Iterable[str], option: str = "--select") -> frozenset[st
 class RuleSelection:
     """Which rules a run reports: only `select` (all when None), minus `ignore`."""
 
-    select: frozenset[str] | None = None
-    ignore: frozenset[str] = frozenset()
+    select: frozenset[Code] | None = None
+    ignore: frozenset[Code] = frozenset()
 
     @classmethod
     def from_options(cls, select: Collection[str] = (),
@@ -51,7 +51,7 @@ class RuleSelection:
         chosen = parse_codes(select, "--select")
         return cls(chosen or None, parse_codes(ignore, "--ignore"))
 
-    def wants(self, code: str) -> bool:
+    def wants(self, code: Code) -> bool:
         """Whether findings of this rule are reported."""
         return (self.select is None or code in self.select) and code not in self.ignore
 

@@ -77,9 +77,10 @@ def list_command(
     with usable_input():
         filters = build_filters(active, programme, contact)
         selection = select(load_projects(paths, tally), filters)
-    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     projects = sort_projects(selection.projects, sort)
+    # The data first: a machine format stays valid ('[]') even when the run then exits 1.
     write(render_list(projects, fmt, excel, terminal_width(), color_wanted(), show_ids))
+    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     note_without_period(selection.without_period)
 
 

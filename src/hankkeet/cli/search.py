@@ -81,9 +81,9 @@ def search_command(
         tally = Tally()
         selection = select(load_projects(paths, tally), filters)
     results = search(selection.projects, parsed, where, match_any)
-    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     if results or fmt is not SearchFormat.TABLE:
         write(render_search(query, results, fmt, terminal_width(), color_wanted()))
+    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     note_without_period(selection.without_period)
     if not results:
         if fmt is SearchFormat.TABLE:

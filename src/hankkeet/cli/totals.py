@@ -100,7 +100,6 @@ def totals_command(
         for project in selected_projects(paths, filters, skipped, tally):
             builder.add(project)
     totals = builder.result()
-    say_what_was_read(tally, totals.total.projects, filters_text(active, programme, contact))
     if chart:
         write(render_chart(totals, terminal_width(), color_wanted()))
     else:
@@ -110,6 +109,7 @@ def totals_command(
         for line in totals.notes():
             note(line)
     note_without_period(skipped.without_period)
+    say_what_was_read(tally, totals.total.projects, filters_text(active, programme, contact))
 
 
 @app.command("timeline")
@@ -129,6 +129,6 @@ def timeline_command(
     with usable_input():
         filters = build_filters(active, programme, contact)
         selection = select(load_projects(paths, tally), filters)
-    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     write(timeline(selection.projects, date.today(), terminal_width(), color_wanted()))
     note_without_period(selection.without_period)
+    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))

@@ -10,7 +10,6 @@ import typer
 from hankkeet.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
-    EXIT_UNUSABLE,
     PathsArg,
     app,
     color_wanted,
@@ -73,7 +72,7 @@ def validate_command(
     """Check the data: unreadable values, missing fields, sums that do not add up.
 
     Exit 0 when there is no error (warnings allowed), 1 when there is an error (or a
-    warning under --strict), 2 when an input cannot be read.
+    warning under --strict; an unreadable input is an error too), 2 for a usage error.
 
     Example: hankkeet validate --format github data/
     """
@@ -105,8 +104,6 @@ def validate_command(
     write(render_report(report, fmt, width, color, strict))
     if fmt is not ValidateFormat.JSON:
         note(summary_line(report, strict))
-    if any(d.code == Code.UNREADABLE_FILE for d in report.diagnostics):
-        raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
 
 

@@ -8,7 +8,13 @@ from decimal import Decimal
 
 from hankkeet.models import Funding, FundingSource
 from hankkeet.reading.dates import normalise_dashes
-from hankkeet.reading.labels import FUNDER_KINDS, PROGRAMME_ACRONYMS, PROGRAMME_IMPLIES, PROGRAMMES
+from hankkeet.reading.labels import (
+    FUNDER_KINDS,
+    FUNDS,
+    PROGRAMME_ACRONYMS,
+    PROGRAMME_IMPLIES,
+    PROGRAMMES,
+)
 from hankkeet.reading.money import Kind, scan
 from hankkeet.reading.text import shorten
 
@@ -52,6 +58,16 @@ def find_programmes(text: str) -> list[str]:
     found = [name for name, atoms in _PROGRAMME_ATOMS if atoms <= seen]
     implied = {general for name in found for general in PROGRAMME_IMPLIES.get(name, ())}
     return [name for name in found if name not in implied]
+
+
+_FUND_PATTERNS = [(fund, re.compile(p)) for fund, p in FUNDS]
+
+
+def find_funds(text: str) -> list[str]:
+    """Every EU fund the text names, in the vocabulary's order ('ESR+' before 'ESR')."""
+    key = programme_key(text)
+    found = [fund for fund, pattern in _FUND_PATTERNS if pattern.search(key)]
+    return [f for f in found if not (f == "ESR" and "ESR+" in found)]
 
 
 def _damerau1(a: str, b: str) -> bool:

@@ -21,6 +21,14 @@ class Field(StrEnum):
     STAFF = "staff"
     CONTACTS = "contacts"
     SUMMARY = "summary"
+    # The fields below come from register cards and database pages.
+    NAME = "name"
+    FUND = "fund"
+    LEADER = "leader"  # "Onko kyseessä Leader-hanke?" answered yes or no
+    CONTACT_NAME = "contact_name"
+    CONTACT_TITLE = "contact_title"
+    CONTACT_EMAIL = "contact_email"
+    CONTACT_PHONE = "contact_phone"
 
 
 # Every label variant, written as people write it; matching ignores case, the colon,
@@ -29,18 +37,27 @@ LABELS: dict[Field, tuple[str, ...]] = {
     Field.FUNDING: (
         "Rahoitus ja ohjelma", "Rahoitus/ohjelma", "Rahoitus", "Rahoittaja", "Rahoittajat",
         "Päärahoittaja", "Rahoitusohjelma", "Rahoituslähde", "Rahoituslähteet", "Ohjelma",
+        "Ohjelma/Rahasto", "Rahoitus/ ohjelma", "Financing program", "Main financier",
+        "Program/Fond", "Rahoittava ohjelma", "Ohjelma ja rahasto",
     ),
+    Field.FUND: ("Rahasto", "Fund", "Fond"),
     Field.PERIOD: (
         "Toiminta-aika", "Toteutusaika", "Hankeaika", "Hankkeen kesto", "Hankkeen aikataulu",
         "Suunnitelman mukainen toteutusaika", "Hankkeen toteutusaika", "Aikataulu", "Kesto",
-        "Hankkeen toiminta-aika", "Toteutusajankohta",
+        "Hankkeen toiminta-aika", "Toteutusajankohta", "Toteuttamisaika", "Projektin kesto",
+        "Projektiaika", "Projektin toteutusaika", "Implementation time", "Tidsperiod",
+        "Projekttid",
     ),
-    Field.START: ("Aloituspäivämäärä", "Alkamispäivä", "Alkamispäivämäärä", "Aloituspäivä"),
-    Field.END: ("Päättymispäivämäärä", "Päättymispäivä", "Loppumispäivämäärä"),
+    Field.START: ("Aloituspäivämäärä", "Alkamispäivä", "Alkamispäivämäärä", "Aloituspäivä",
+                  "Startdatum", "Start date", "Starting date"),
+    Field.END: ("Päättymispäivämäärä", "Päättymispäivä", "Loppumispäivämäärä", "Slutdatum",
+                "End date", "Ending date"),
     Field.BUDGET: (
         "Budjetti koko toiminta-ajalle", "Budjetti", "Kokonaisbudjetti",
         "Hankkeen kokonaisbudjetti", "Hankkeen budjetti", "Kustannusarvio",
         "Kokonaiskustannukset", "Hankkeen kokonaiskustannukset", "Kokonaiskustannusarvio",
+        "Hankkeen kustannusarvio", "Hankebudjetti", "Kokonaiskustannus", "Kustannukset yhteensä",
+        "Total budget", "Total projektkostnad",
     ),
     Field.CITY_SHARE: (
         "Kaupungin osuus", "Kunnan osuus", "Omarahoitusosuus", "Omarahoitus",
@@ -52,13 +69,50 @@ LABELS: dict[Field, tuple[str, ...]] = {
     ),
     Field.CONTACTS: (
         "Yhteyshenkilö", "Yhteyshenkilöt", "Yhteystiedot", "Lisätietoja", "Lisätiedot",
-        "Hankkeen yhteyshenkilö", "Vastuuhenkilö",
+        "Hankkeen yhteyshenkilö", "Vastuuhenkilö", "Hankkeen yhteyshenkilöt",
+        "Lisätietoja hankkeesta", "Lisätietoja antaa", "Lisätietoja antavat", "Kontaktperson",
+        "Projektets kontaktpersoner", "Contact person", "Yhteyshenkilöt hankkeessa",
     ),
+    Field.CONTACT_NAME: ("Hankkeen yhteyshenkilön nimi", "Vastuuhenkilön nimi",
+                         "Yhteyshenkilön nimi"),
+    Field.CONTACT_TITLE: ("Yhteyshenkilön asema hakijaorganisaatiossa", "Yhteyshenkilön asema",
+                          "Vastuuhenkilön asema", "Asema"),
+    Field.CONTACT_EMAIL: ("Yhteyshenkilön sähköpostiosoite", "Yhteyshenkilön sähköpostisoite",
+                          "Yhteyshenkilön sähköposti", "Vastuuhenkilön sähköposti"),
+    Field.CONTACT_PHONE: ("Yhteyshenkilön puhelinnumero", "Vastuuhenkilön puhelinnumero"),
+    Field.NAME: ("Hankkeen nimi", "Projektin nimi", "Hankkeen nimi ja lyhenne", "Hankenimi",
+                 "Projektets namn", "Project name", "Hankkeen nimi suomeksi"),
+    Field.LEADER: ("Onko kyseessä Leader-hanke?", "Onko Leader-hanke?", "Leader-hanke?",
+                   "Är det ett Leader-projekt?", "Onko Leader"),
     Field.SUMMARY: (
         "Tiivistelmä", "Lyhyt tiivistelmä", "Hankkeen kuvaus", "Kuvaus", "Hankkeen tiivistelmä",
-        "Lyhyt kuvaus",
+        "Lyhyt kuvaus", "Julkinen hankekuvaus", "Hankkeen julkinen kuvaus",
+        "Suunnitelman mukainen tiivistelmä toteutuksesta", "Offentlig projektbeskrivning",
+        "Projektbeskrivning", "Project description", "Hankkeesta", "Tiivistelmä hankkeesta",
     ),
 }
+
+# Labels of other things (organisation details, register codes, targets): read as labels, so
+# they never become a title or start a project, but their values are not used.
+OTHER_LABELS: tuple[str, ...] = (
+    "Hankekoodi", "Projektikoodi", "Hankenumero", "Projektnummer", "Toimintalinja",
+    "Erityistavoite", "Toiminnan tila", "Tila", "Status", "Vastuuviranomainen",
+    "Rahoittava viranomainen", "Hakijan virallinen nimi", "Hakija", "Organisaatiotyyppi",
+    "Y-tunnus", "Jakeluosoite", "Puhelinnumero", "Postinumero", "Postitoimipaikka",
+    "WWW-osoite", "Verkkosivut", "Kotisivu", "Hakijoiden lukumäärä tai tuen siirto -menettely",
+    "Osatoteuttajat", "Toimenpide", "Alatoimenpide", "Toimenpiteen tyyppi",
+    "Toimenpiteen tarkenne", "Hankeluonne", "Kohderyhmä", "Kohderyhmät", "Toteutusalue",
+    "Tavoite", "Tavoitteet", "Tavoite ja toimenpiteet", "Odotettavissa olevat tulokset",
+    "Tulokset", "Alue", "Toteuttaja", "Hankkeen toteuttaja", "Päätoteuttaja", "Hallinnoija",
+    "Hankkeen hallinnoija", "Hankekumppanit", "Kumppanit", "Asiasanat", "Avainsanat",
+    "Julkinen tuki", "Myönnetty tuki", "EU-tuki", "Haettu tuki", "Tukimuoto", "Tuen muoto",
+    "Vastinrahoittajat", "Teema", "Maakunta", "Seutukunta", "Kunta", "Kunnat",
+    "Ajankohtaista hankkeesta", "Lisätiedot", "Åtgärd", "Underåtgärd", "Typ av åtgärd",
+    "Åtgärdens specifierare", "Projektkaraktär", "Aktuellt om projektet", "Mer information",
+    "Hankkeen verkkosivut", "Sähköposti", "Puhelin", "Valmistelija", "Esittelijä",
+    "Lisätietojen antaja", "Yhteistyökumppanit", "Toimintaryhmä",
+)
+
 
 # A city-share label may name the one year it covers: "Kaupungin osuus vuonna 2021".
 YEAR_SUFFIX = re.compile(r"\s+vuonna\s+(\d{4})$")
@@ -76,6 +130,7 @@ def label_key(text: str) -> str:
 LABEL_INDEX: dict[str, Field] = {
     label_key(variant): fld for fld, variants in LABELS.items() for variant in variants
 }
+OTHER_INDEX: frozenset[str] = frozenset(label_key(v) for v in OTHER_LABELS) - set(LABEL_INDEX)
 
 
 # Funding programmes: (canonical name, patterns that must all match the funding text,
@@ -84,15 +139,17 @@ LABEL_INDEX: dict[str, Field] = {
 # (REACT-EU EAKR) stand before the general. A pattern two programmes share is written the
 # same way in both, so it is searched once.
 PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Interreg", (r"\binterreg",)),
     ("REACT-EU EAKR", (r"react ?eu", r"\beakr\b|aluekehitysrahasto")),
     ("REACT-EU ESR", (r"react ?eu", r"\besr\b|sosiaalirahasto")),
     ("JTF", (r"\bjtf\b|oikeudenmukaisen siirtymän",)),
     ("ESR+", (r"\besr\+",)),
     ("EAKR", (r"\beakr\b|aluekehitysrahasto",)),
     ("ESR", (r"\besr\b|sosiaalirahasto",)),
-    ("Interreg", (r"\binterreg",)),
-    ("Leader / Maaseuturahasto",
-     (r"\bleader|maaseuturahasto|maaseudun kehittämisrahasto|maaseutuohjelma",)),
+    ("Leader", (r"\bleader",)),
+    ("Maaseuturahasto",
+     (r"maaseuturahasto|maaseudun kehittämisrahasto|maaseutuohjelma|maaseudun kehittämisohjelma"
+      r"|maaseudun kehittämisen maatalousrahasto|\bmsr\b|\bmaaseuturahastosta",)),
     ("AMIF", (r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto",)),
     ("Erasmus+", (r"\berasmus",)),
     ("Business Finland", (r"business finland",)),
@@ -103,17 +160,30 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("TEM", (r"\btem\b|työ ja elinkeinoministeriö",)),
 )
 
-# A programme whose name says another: "REACT-EU EAKR" names EAKR too, but is one programme.
+# A programme whose name says another: "REACT-EU EAKR" names EAKR too, but is one programme;
+# an Interreg programme is funded by EAKR, a Leader group by the rural development fund.
 PROGRAMME_IMPLIES: dict[str, tuple[str, ...]] = {
     "REACT-EU EAKR": ("EAKR",), "REACT-EU ESR": ("ESR",), "ESR+": ("ESR",),
+    "Interreg": ("EAKR",), "Leader": ("Maaseuturahasto",),
 }
+
+# The EU funds behind the programmes, as (fund, pattern on the programme key). A fund is
+# recorded only when the text names it; the programme says the rest.
+FUNDS: tuple[tuple[str, str], ...] = (
+    ("ESR+", r"\besr\+"),
+    ("EAKR", r"\beakr\b|aluekehitysrahasto"),
+    ("ESR", r"\besr\b|sosiaalirahasto"),
+    ("JTF", r"\bjtf\b|oikeudenmukaisen siirtymän rahasto"),
+    ("Maaseuturahasto", r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|\bmsr\b"),
+    ("AMIF", r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto"),
+)
 
 # Acronyms people write in capitals; a capitalised word one letter-swap away from one of
 # these is read as it, with a warning ("EARK" -> "EAKR"). Short ones (ESR) are left out:
 # too many real words lie one edit away from them.
 PROGRAMME_ACRONYMS: dict[str, str] = {
     "EAKR": "EAKR", "AKKE": "AKKE", "AMIF": "AMIF", "INTERREG": "Interreg",
-    "LEADER": "Leader / Maaseuturahasto", "ERASMUS": "Erasmus+",
+    "LEADER": "Leader", "ERASMUS": "Erasmus+",
 }
 
 # Kinds of funder, for totals: the first pattern that matches a funder's text wins.
@@ -156,3 +226,57 @@ SEASON_WORDS: tuple[str, ...] = (
 )
 PER_YEAR_PATTERN = (r"/\s?(?:v|vuosi|vuodessa|vuosittain)\b|\bvuodessa\b|\bvuosittain\b"
                     r"|\bper vuosi\b")
+
+# -- prose: the words that decide whether a sentence states a fact exactly -----------------
+# A word ending in '*' matches every word it starts.
+APPROXIMATION_WORDS: tuple[str, ...] = (
+    "noin", "n.", "arviolta", "arviolta noin", "lähes", "vajaa", "vajaat", "runsas", "runsaat",
+    "reilu", "reilut", "yli", "alle", "jopa", "ainakin", "suunnilleen", "likimain", "ennakoitu*",
+    "arvioi*", "arvioidu*", "milj.", "miljoonaa", "miljoona",
+)
+PART_WORDS: tuple[str, ...] = (
+    "josta", "joista", "mistä", "enintään", "maksimissaan", "korkeintaan", "osahanke*",
+    "osahankkee*", "osatoteutu*", "osuude*", "osuus", "osuutta",
+)
+DECISION_WORDS: tuple[str, ...] = (
+    "päätö*", "päätti", "päättänyt", "myönsi", "myöntänyt", "hyväksyi", "hyväksynyt",
+    "allekirjoit*", "kokous*", "kokoukse*", "mennessä", "viimeistään",
+)
+PERIOD_CUE_WORDS: tuple[str, ...] = (
+    "toteutetaan", "toteutettiin", "toteutusaika", "toteutusaikaa", "toteutusajan", "kestää",
+    "kesti", "käynnissä", "ajalla", "ajanjaksolla", "aikavälillä", "välisenä", "toimi",
+    "toimii", "hankeaika", "hankeaikana", "vuosina", "vuosille", "kaudella", "toiminta-aika",
+)
+HEDGE_WORDS: tuple[str, ...] = (
+    "mahdollis*", "voisi", "voitaisiin", "saattaa", "tarvittaessa", "harkit*", "selvite*",
+    "aiotaan", "aikoo", "suunnitel*",
+)
+
+# -- layouts: the words that tell a page's family and its boundaries ----------------------
+# A register card's heading names the fund: "Euroopan aluekehitysrahaston (EAKR)
+# rahoittaman hankkeen kuvaus".
+CARD_HEADINGS: tuple[str, ...] = (
+    "rahoittaman hankkeen kuvaus", "rahoittaman projektin kuvaus", "hankkeen tiedot",
+    "hankekortti", "projektikortti",
+)
+# The word-and-number line at the top of a database page ("Kehittämishanke - 171169").
+DATABASE_KIND_WORDS: tuple[str, ...] = ("hanke", "projekt", "project", "projekti")
+# Headings inside an agenda item: never its title, never a project.
+AGENDA_SECTION_WORDS: frozenset[str] = frozenset({
+    "valmistelija", "valmistelijat", "esittelijä", "perustelut", "päätöksen perustelut",
+    "esitys", "ehdotus", "päätösehdotus", "päätös", "kuvaus", "lisätiedot", "liitteet",
+    "oheismateriaali", "tiedoksi", "muutoksenhaku", "käsittely", "pöytäkirja",
+    "asialla on uudempia käsittelyjä", "elinkeinojohtaja", "kaupunginhallitus",
+    "kunnanhallitus", "strategiajohtaja",
+})
+# Words that show a text is about a project at all.
+PROJECT_WORDS: tuple[str, ...] = ("hank", "projekt", "project")
+# Title words about projects in the plural: a text about many projects, not about one.
+NOT_ONE_PROJECT: tuple[str, ...] = (
+    "hankkeiden", "hankkeille", "hankkeisiin", "hankkeita", "hankkeet ", "projektien",
+    "projekteille", "hankerahoitus", "välirahoitu", "väliaikaisrahoitu",
+)
+# Words that name no project when they stand before '-hanke'.
+GENERIC_NAMES: frozenset[str] = frozenset({
+    "hanke", "tämä", "kyseinen", "uusi", "koko", "eu", "leader", "kehittämis", "investointi",
+})

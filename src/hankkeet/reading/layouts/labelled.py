@@ -1,0 +1,250 @@
+"""The seed's family: a title line, then labelled lines (`Toiminta-aika: …`), project after project.
+
+It reads one line at a time and hands out each project as soon as it is complete, so memory
+stays flat however long the input is. A title is a line that may be one (lines.titleable)
+followed by our labels; whatever it cannot place becomes a finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, ParsedProject
+from hankkeet.reading.labels import Field, label_key
+from hankkeet.reading.lines import LabelLine, classify, close_labels, titleable
+from hankkeet.reading.records import build_project
+from hankkeet.reading.text import shorten, squash
+
+HINTS_PER_FILE = 200
+# A heading between projects is one short line that does not end a sentence.
+HEADING_MAX = 80
+
+
+class LabelledParser:
+    """Reads the lines of one file of the seed's family and hands out projects as they complete."""
+
+    def __init__(self, path: str, registry: IdRegistry | None = None) -> None:
+        self.path = path
+        self.registry = IdRegistry() if registry is None else registry
+        self.block: Block | None = None
+        self.pending: tuple[int, str, LabelLine | None] | None = None
+        # An unknown label after a blank line, under a title candidate: a field we do not
+        # know if a line follows it directly, else a title that holds a colon.
+        self.held_label: tuple[int, str, LabelLine] | None = None
+        self.pending_attached = False
+        self.pending_alone = True
+        self.after_blank = True
+        self.attached = False  # the previous non-blank line was a field or its continuation
+        self.projects = 0
+        self.hints = 0
+        self.file_notes: list[Diagnostic] = []
+        self.preamble: tuple[int, int] | None = None
+
+    # -- feeding -------------------------------------------------------------------------
+
+    def feed(self, number: int, line: str) -> Iterator[ParsedProject | Diagnostic]:
+        """Take one line (1-based number); yield whatever it completes."""
+        if not line.strip():
+            self.after_blank = True
+            return
+        label = classify(line)
+        if self.held_label is not None:
+            held, self.held_label = self.held_label, None
+            if self.after_blank:
+                self._take_text(*held)
+            else:
+                yield from self._resolve_pending(None)
+                self._unknown_label(held[0], held[2])
+                self.after_blank = False
+        if label is not None and label.field is None and not self.after_blank and (
+                self.pending is not None or self.attached):
+            yield from self._resolve_pending(None)
+            self._unknown_label(number, label)
+            self.attached = True
+        elif (label is not None and label.field is None and self.after_blank
+              and self.pending is not None):
+            self.held_label = (number, line.strip(), label)
+            self.after_blank = False
+            return
+        elif label is not None and label.field is not None:
+            yield from self._resolve_pending(label.field)
+            yield from self._add_field(number, label)
+            self.attached = True
+        else:
+            self._take_text(number, line.strip(), label)
+        self.after_blank = False
+        yield from self._drain()
+
+    def _take_text(self, number: int, text: str, label: LabelLine | None) -> None:
+        """A text line: the new title candidate; the one before it is resolved as text."""
+        if self.pending is not None:
+            if self.after_blank:
+                self._resolve_as_text(*self.pending, self.pending_attached,
+                                      self.pending_alone)
+                self.pending_alone = True
+            else:
+                self._resolve_as_text(*self.pending, self.pending_attached, False)
+                self.pending_alone = False
+            self.pending_attached = self.pending_attached and not self.after_blank
+        else:
+            self.pending_attached = self.attached and not self.after_blank
+            self.pending_alone = True
+        self.pending = (number, text, label)
+        self.attached = self.pending_attached
+
+    def finish(self) -> Iterator[ParsedProject | Diagnostic]:
+        """End of the file: resolve what is pending, complete the last project."""
+        if self.held_label is not None:
+            self.after_blank = True
+            self._take_text(*self.held_label)
+            self.held_label = None
+        if self.pending is not None:
+            self._resolve_as_text(*self.pending, self.pending_attached, self.pending_alone)
+            self.pending = None
+        yield from self._close_block()
+        self._flush_preamble()
+        yield from self._drain()
+        if self.projects == 0:
+            yield Diagnostic(Code.NO_PROJECTS, f"{self.path} holds no project", self.path, 1)
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _drain(self) -> Iterator[Diagnostic]:
+        while self.file_notes:
+            yield self.file_notes.pop(0)
+
+    def _resolve_pending(self, next_field: Field | None) -> Iterator[ParsedProject | Diagnostic]:
+        if self.pending is None:
+            return
+        number, text, maybe_label = self.pending
+        self.pending = None
+        block = self.block
+        last_has_value = bool(block and block.last and block.fields[block.last].text)
+        sentence = text.endswith((".", "!", "?"))
+        if not titleable(text, maybe_label):
+            self._resolve_as_text(number, text, maybe_label, self.pending_attached,
+                                  self.pending_alone)
+            return
+        is_title = (block is None or (next_field is not None and next_field in block.fields)
+                    or (not self.pending_attached and not sentence
+                        and (last_has_value or block.last is None)))
+        if not is_title:
+            self._resolve_as_text(number, text, maybe_label, self.pending_attached,
+                                  self.pending_alone)
+            return
+        yield from self._close_block()
+        self._flush_preamble()
+        self.block = Block(title=squash(text), line=number)
+
+    def _resolve_as_text(self, number: int, text: str, maybe_label: LabelLine | None,
+                         attached: bool, alone: bool) -> None:
+        block = self.block
+        if block is None:
+            start = self.preamble[0] if self.preamble else number
+            self.preamble = (start, number)
+            return
+        if maybe_label is not None and maybe_label.field is None:
+            self._unknown_label(number, maybe_label)
+            return
+        if attached and block.dropping:
+            return
+        last = block.fields.get(block.last) if block.last else None
+        if (not attached and alone and len(text) <= HEADING_MAX
+                and not text.endswith((".", "!", "?", ":", ","))):
+            block.notes.append(("preamble", f"'{text}' is a heading, not part of a project",
+                                number, None, None))
+            block.last = None
+            return
+        if last is not None and (attached or not last.text or block.last is Field.SUMMARY):
+            if not last.text:
+                last.line = number
+                last.column = 1
+            last.text = f"{last.text} {text}" if last.text else text
+            return
+        block.notes.append(("stray-text", f"text that belongs to no field: '{shorten(text)}'",
+                            number, None, None))
+
+    def _unknown_label(self, number: int, label: LabelLine) -> None:
+        block = self.block
+        if block is None:
+            start = self.preamble[0] if self.preamble else number
+            self.preamble = (start, number)
+            return
+        if label.other:
+            # A known label of other things (Y-tunnus, Hankekoodi): its value is not ours.
+            block.last = None
+            block.dropping = True
+            return
+        # A suggestion costs a fuzzy look-up; a file of thousands of different unknown
+        # labels gets suggestions for the first HINTS_PER_FILE, the code for all of them.
+        self.hints += 1
+        hint = _label_hint(label.label) if self.hints <= HINTS_PER_FILE else ""
+        block.notes.append(("unknown-label", f"unknown label '{label.label}'{hint}; "
+                                             "its value is not used", number, 1, None))
+        block.last = None
+        block.dropping = True
+
+    def _flush_preamble(self) -> None:
+        if self.preamble is None:
+            return
+        start, end = self.preamble
+        where = f"line {start}" if start == end else f"lines {start}–{end}"
+        self.file_notes.append(Diagnostic(
+            Code.PREAMBLE, f"text before the first project ({where}) is not a project",
+            self.path, start))
+        self.preamble = None
+
+    def _add_field(self, number: int, label: LabelLine) -> Iterator[ParsedProject | Diagnostic]:
+        assert label.field is not None
+        block = self.block
+        if block is None:
+            # A label before any title: the fields belong to a project without a name.
+            block = self.block = Block(title="", line=number)
+        if label.typo_of is not None:
+            block.notes.append(("label-typo", f"label '{label.label}' read as "
+                                              f"'{_canonical_label(label.typo_of)}'",
+                                number, 1, None))
+        if label.field in block.fields:
+            first = block.fields[label.field]
+            if label.field is Field.FUNDING and block.title:
+                # A project's first label again, with no title line before it: a second
+                # project may start here, its title missing. Said, not guessed.
+                block.notes.append((
+                    "unsure-boundary", f"'{label.label}' again (first on line {first.line}) "
+                    f"with no title line before it: a new project may start here without its "
+                    f"title; read as part of '{shorten(block.title)}' (line {block.line})",
+                    number, None, "name"))
+            block.notes.append(("repeated-field",
+                                f"'{label.label}' again (first on line {first.line}); "
+                                f"'{shorten(label.value)}' is not used", number, label.column,
+                                None))
+            block.last = None
+            block.dropping = True
+            return
+        block.dropping = False
+        block.fields[label.field] = FieldValue(label.value, number, label.column, label.label,
+                                               label.year)
+        block.last = label.field
+        yield from ()
+
+    def _close_block(self) -> Iterator[ParsedProject]:
+        block = self.block
+        self.block = None
+        if block is None:
+            return
+        self.projects += 1
+        yield build_project(block, self.path, self.registry)
+
+
+@lru_cache(maxsize=4096)
+def _label_hint(label: str) -> str:
+    near = close_labels(label_key(label), 0.6)
+    return f" (did you mean '{_canonical_label(near[0])}'?)" if near else ""
+
+
+def _canonical_label(key: str) -> str:
+    return key[:1].upper() + key[1:]
+
+

@@ -1,0 +1,215 @@
+"""One line at a time: is it a label (ours, another's, unknown), a heading, or text?
+
+Every layout asks these questions; the answers live here once. `titleable` holds the rule
+that decides boundaries everywhere: a label line, a numbered heading, a list item, a link,
+an e-mail address, a phone number, a lone number or date, and a sentence are never a
+project's title.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hankkeet.reading.labels import (
+    LABEL_INDEX,
+    MAX_LABEL_WORDS,
+    OTHER_INDEX,
+    YEAR_SUFFIX,
+    Field,
+    label_key,
+)
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    """A line that starts with a label: the field, the value after it and where it stands.
+
+    `field` is None for a label that is not ours: `other` tells a known label of other
+    things (Y-tunnus, Hankekoodi) from an unknown one.
+    """
+
+    field: Field | None
+    label: str
+    value: str
+    column: int
+    year: int | None = None
+    typo_of: str | None = None
+    other: bool = False
+    colon: bool = True
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_ALL_KEYS = (*LABEL_INDEX, *OTHER_INDEX)
+# The first word of every label: a line starting with any other word is no label, and
+# most lines are told apart by this one look-up.
+_LABEL_FIRST_WORDS = frozenset(
+    m.group() for key in _ALL_KEYS if (m := _FIRST_WORD.match(key)) is not None)
+# No label is longer than this; a longer text before a colon is prose.
+_LABEL_MAX_CHARS = 64
+_MAX_WORDS = max(MAX_LABEL_WORDS, *(len(k.split()) for k in _ALL_KEYS))
+
+
+def _first_word(text: str) -> str:
+    m = _FIRST_WORD.match(text)
+    return m.group().casefold() if m else ""
+
+
+_LABELS_BY_INITIAL: dict[str, list[str]] = {}
+for _key in LABEL_INDEX:
+    _LABELS_BY_INITIAL.setdefault(_key[:1], []).append(_key)
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
+_LABEL_BIGRAMS = {key: _bigrams(key) for key in LABEL_INDEX}
+# Two spellings 85 % alike share far more than half their letter pairs; comparing the sets
+# (in C) rules out most labels before difflib's slower ratio is computed.
+_TYPO_BIGRAM_SHARE = 0.5
+
+
+def close_labels(key: str, cutoff: float, same_initial: bool = False) -> list[str]:
+    """Known labels at least `cutoff` alike (difflib's ratio), best first.
+
+    Only labels whose length allows that ratio are compared at all (the ratio is at most
+    2·min/(len a + len b)); with same_initial, only labels that start with the same letter.
+    """
+    n = len(key)
+    low, high = n * cutoff / (2 - cutoff), n * (2 - cutoff) / cutoff
+    fitting: list[str]
+    if same_initial:
+        pairs = _bigrams(key)
+        fitting = [k for k in _LABELS_BY_INITIAL.get(key[:1], []) if low <= len(k) <= high
+                   and 2 * len(pairs & _LABEL_BIGRAMS[k])
+                   >= _TYPO_BIGRAM_SHARE * (len(pairs) + len(_LABEL_BIGRAMS[k]))]
+    else:
+        fitting = [k for k in LABEL_INDEX if low <= len(k) <= high]
+    return difflib.get_close_matches(key, fitting, n=2, cutoff=cutoff)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Two labels one typo apart keep their word count and their first word's stem.
+
+    'Hankkeen toteuttaja' is no typo of 'Hankkeen toteutusaika': the words differ in meaning.
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    return all(difflib.SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(wa, wb,
+                                                                                   strict=True))
+
+
+@lru_cache(maxsize=4096)
+def near_label(key: str) -> str | None:
+    """The one known label a misspelt one stands for: same first letter, 85 % alike."""
+    near = [k for k in close_labels(key, 0.85, same_initial=True) if _same_words(key, k)]
+    if len(near) == 1 or (len(near) == 2 and LABEL_INDEX[near[0]] == LABEL_INDEX[near[1]]):
+        return near[0]
+    return None
+
+
+def _split_year(key: str) -> tuple[str, int | None]:
+    m = YEAR_SUFFIX.search(key)
+    return (key[:m.start()], int(m.group(1))) if m else (key, None)
+
+
+def looks_like_label(head: str) -> bool:
+    """A short capitalised phrase without digits: the shape of a label before a colon."""
+    words = head.split()
+    return (0 < len(words) <= MAX_LABEL_WORDS and head[:1].isupper()
+            and not any(c.isdigit() for c in head))
+
+
+def classify(line: str) -> LabelLine | None:
+    """The label a line starts with (field None for another's label), or None for text."""
+    indent = len(line) - len(line.lstrip())
+    text = line.strip()
+    colon = text.find(":", 0, _LABEL_MAX_CHARS + 1)
+    if colon > 0 and text[colon + 1:colon + 3] != "//":
+        head = text[:colon]
+        key, year = _split_year(label_key(head))
+        rest = text[colon + 1:]
+        column = indent + colon + 2 + (len(rest) - len(rest.lstrip()))
+        value = rest.strip()
+        if key in LABEL_INDEX:
+            return LabelLine(LABEL_INDEX[key], head.strip(), value, column, year)
+        if key in OTHER_INDEX:
+            return LabelLine(None, head.strip(), value, column, year, other=True)
+        if looks_like_label(head):
+            near = near_label(key)
+            if near is not None:
+                return LabelLine(LABEL_INDEX[near], head.strip(), value, column, year, near)
+            return LabelLine(None, head.strip(), value, column, year)
+        return None
+    if _first_word(text) not in _LABEL_FIRST_WORDS:
+        return None
+    parts = text.split(None, _MAX_WORDS + 2)
+    for n in range(min(len(parts), _MAX_WORDS + 2), 0, -1):
+        head = " ".join(parts[:n])
+        key, year = _split_year(label_key(head))
+        fld = LABEL_INDEX.get(key)
+        if fld is None and key not in OTHER_INDEX:
+            continue
+        tail = parts[n:]
+        if not tail or head.isupper() or tail[0][:1].isdigit():
+            value = " ".join(tail)
+            column = indent + len(text) - len(value) + 1 if value else indent + len(text) + 1
+            return LabelLine(fld, head, value, column, year, other=fld is None, colon=False)
+        return None
+    return None
+
+
+# -- shapes that are never a title -------------------------------------------------------
+
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+\S")
+_SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪◦]\s|\d{1,2}[).]\s|[a-zåäö]\)\s)")
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"^\S+(?:@|\(at\))\S+\.\S+$", re.IGNORECASE)
+_PHONE = re.compile(r"^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}[0-9]$",
+                    re.IGNORECASE)
+_NO_LETTERS = re.compile(r"^[^A-Za-zÅÄÖåäöÜüÉé]*$")
+_DATE_LINE = re.compile(r"^[0-9.,/ \-–—:]+$")
+_SENTENCE_END = (".", "!", "?", ":", ",", ";")
+
+
+def is_numbered_heading(text: str) -> bool:
+    """'1 Hanke', '4.1 Tavoitteet', '§ 42 Title', '42 §': a numbered heading."""
+    return bool(_NUMBERED.match(text) or _SECTION.match(text))
+
+
+def never_title(text: str, label: LabelLine | None = None) -> str | None:
+    """Why this line can never be a project's title, or None when it may be one."""
+    text = text.strip()
+    if label is not None and (label.field is not None or label.other):
+        return "a label line"
+    if label is not None and label.value and never_title(label.value) is not None:
+        return "a label line"  # 'Vastuualue: 3.1.', 'Kotisivu: http://…'
+    if _SECTION.match(text):
+        return "an agenda section number"
+    if _LIST_ITEM.match(text):
+        return "a list item"
+    if _NUMBERED.match(text):
+        return "a numbered heading"
+    if _LINK.match(text) or (_LINK.search(text) and _NO_LETTERS.match(_LINK.sub("", text))):
+        return "a link"
+    if _EMAIL.match(text):
+        return "an e-mail address"
+    if _PHONE.match(text):
+        return "a phone number"
+    if _NO_LETTERS.match(text) or _DATE_LINE.match(text):
+        return "a number or a date"
+    if text.endswith(_SENTENCE_END) and not text.endswith("..."):
+        return "a sentence"
+    if text[:1].islower():
+        return "starts in lower case"
+    return None
+
+
+def titleable(text: str, label: LabelLine | None = None) -> bool:
+    """Whether the line may be a project's title at all (see never_title)."""
+    return never_title(text, label) is None

@@ -1,0 +1,292 @@
+"""Facts stated in sentences: a budget, a period, the city's share, the programme.
+
+Precision before recall: a sentence gives a value only when it states one exact value for
+the whole project. An approximation ('noin'), a part ('josta', 'osahanke'), a cap
+('enintään'), a per-year amount, two different totals, or a date that may be a decision's
+leaves the field empty, with a finding that says why and quotes the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from hankkeet.reading.dates import date_tokens, normalise_dashes
+from hankkeet.reading.funding import find_funds, find_programmes
+from hankkeet.reading.labels import (
+    APPROXIMATION_WORDS,
+    DECISION_WORDS,
+    HEDGE_WORDS,
+    PART_WORDS,
+    PERIOD_CUE_WORDS,
+)
+from hankkeet.reading.money import Kind, Quantity, scan
+from hankkeet.reading.text import shorten
+
+# Sentences end at '.', '!' or '?' before a capital letter or a digit that starts a new
+# sentence; a date's dots ('1.5.2023') and a grouped amount ('24.000') have no space.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
+_BUDGET = re.compile(
+    r"\b(?P<whole>kokonais)?(?:budjet(?:ti|in|illa|iksi)|kustannusarvio(?:ltaan|lla|n)?"
+    r"|kustannukset|kustannus|kustannuksiltaan|kustannuksia)\b"
+    r"|\bkustannukset yhteensä\b|\bkokonaisbudjetti\b|\bkokonaiskustannus\w*",
+    re.IGNORECASE)
+_CITY_SHARE = re.compile(
+    r"\b(?P<who>kaupungin|kunnan|kuntien|[A-ZÅÄÖ]\w+n)\s+(?:oma)?(?:rahoitus)?osuu(?:s|deksi|tena)\b"
+    r"|\b(?P<who2>[A-ZÅÄÖ]\w+n\s+)?kunta(?:rahoitus)?osuu(?:s|deksi)\b",
+    re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+_RANGE = re.compile(
+    r"(?<![0-9.])(?P<a>[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?)\s*(?:-|–|—|\s-\s)\s*"
+    r"(?P<b>[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?![0-9])")
+_YEAR_RANGE = re.compile(r"(?<![0-9.])(?P<a>(?:19|20)[0-9]{2})\s*[-–—]\s*(?P<b>(?:19|20)[0-9]{2})"
+                         r"(?![0-9.])")
+_STARTS_YEAR = re.compile(
+    r"\b(?:käynnistyi|käynnistynyt|käynnistyy|alkoi|alkanut|alkaa)\s+(?:vuonna\s+)?"
+    r"(?P<a>(?:19|20)[0-9]{2})\b.{0,40}?\b(?:jatkuu|kestää|päättyy)\s+(?:vuoteen|vuoden)\s+"
+    r"(?P<b>(?:19|20)[0-9]{2})", re.IGNORECASE)
+_ENDED = re.compile(r"\b(?:päättyi|päättyy|päättynyt|loppui|loppuu)\s+(?P<d>[0-9]{1,2}\.[0-9]{1,2}"
+                    r"\.[0-9]{4})", re.IGNORECASE)
+_FUNDING_VERBS = re.compile(
+    r"rahoit|myönt|myönn|\btuke|\btuki|avustu|tukea|\brahasto|ohjelma", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A value read from a sentence, with the sentence's line and text for the steward."""
+
+    value: Decimal | str | tuple[date, date]
+    line: int
+    sentence: str
+
+    @property
+    def period(self) -> tuple[date, date]:
+        """The value as (start, end), for a period fact."""
+        assert isinstance(self.value, tuple)
+        return self.value
+
+
+@dataclass
+class ProseReading:
+    """What the sentences of one project state, with findings as (code, message, line, field)."""
+
+    budget: Fact | None = None
+    period: Fact | None = None
+    city_share: Fact | None = None
+    programme: Fact | None = None
+    fund: Fact | None = None
+    problems: list[tuple[str, str, int, str]] = field(default_factory=list)
+
+
+def sentences(paragraphs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """Every sentence of the paragraphs with the line its paragraph starts on."""
+    for line, text in paragraphs:
+        for sentence in _SENTENCE_END.split(" ".join(text.split())):
+            if sentence.strip():
+                yield line, sentence.strip()
+
+
+def _words_before(text: str, start: int, span: int = 24) -> str:
+    return text[max(0, start - span):start].casefold()
+
+
+def _has_word(text: str, words: tuple[str, ...]) -> str | None:
+    folded = f" {text.casefold()} "
+    for word in words:
+        if f" {word} " in folded or (word.endswith("*") and f" {word[:-1]}" in folded):
+            return word.rstrip("*")
+    return None
+
+
+def _first_money_after(found: list[Quantity], pos: int, limit: int) -> Quantity | None:
+    for q in found:
+        if q.kind is Kind.MONEY and pos <= q.start <= pos + limit:
+            return q
+    return None
+
+
+class _Candidates:
+    """Values one field is given by several sentences; agreeing or not."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        # (strength, value, line, sentence) and (strength, why, line)
+        self.sure: list[tuple[int, Decimal | tuple[date, date], int, str]] = []
+        self.unsure: list[tuple[int, str, int]] = []
+
+    def best(self, out: ProseReading) -> Fact | None:
+        top = max([s for s, *_ in self.sure] + [s for s, *_ in self.unsure], default=0)
+        sure = [c for c in self.sure if c[0] == top]
+        values = {c[1] for c in sure}
+        if len(values) == 1:
+            _, value, line, sentence = sure[0]
+            return Fact(value, line, sentence)
+        if len(values) > 1:
+            line = sure[0][2]
+            shown = ", ".join(shorten(str(c[3]), 50) for c in sure[:2])
+            out.problems.append(("uncertain-fact", f"the sentences state different "
+                                 f"{self.name} values ({shown}); the {self.name} is left empty",
+                                 line, self.name))
+            return None
+        for _, why, line in self.unsure[:1]:
+            out.problems.append(("uncertain-fact", why, line, self.name))
+        return None
+
+
+def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates) -> None:
+    for m in _BUDGET.finditer(sentence):
+        strength = 2 if "kokonais" in m.group().casefold() else 1
+        q = _first_money_after(found, m.end(), 60)
+        if q is None:
+            continue
+        between = sentence[m.end():q.start].casefold()
+        before = _words_before(sentence, m.start(), 40)
+        quoted = f"'{shorten(sentence, 120)}'"
+        why = None
+        if q.per_year or _YEAR.search(between) or re.search(r"vuo(?:nna|delle|sittain)",
+                                                            before + between):
+            why = f"{quoted} states an amount for one year, not the whole budget"
+        elif word := _has_word(between + " " + _words_before(sentence, q.start, 12),
+                               APPROXIMATION_WORDS):
+            why = f"{quoted} gives the budget as an approximation ('{word}'), not exactly"
+        elif word := _has_word(before + " " + between, PART_WORDS):
+            why = f"{quoted} may state a part ('{word}'), not the whole budget"
+        elif q.in_parens:
+            why = f"{quoted}: the amount in brackets may be a part"
+        if why:
+            cands.unsure.append((strength, why, line))
+        else:
+            cands.sure.append((strength, q.value, line, sentence))
+        return
+
+
+def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candidates) -> None:
+    for m in _CITY_SHARE.finditer(sentence):
+        q = _first_money_after(found, m.end(), 50)
+        who = (m.group("who") or m.group("who2") or "").strip().casefold()
+        if q is None:
+            continue
+        quoted = f"'{shorten(sentence, 120)}'"
+        between = sentence[m.end():q.start]
+        if who == "kuntien":
+            cands.unsure.append((1, f"{quoted} states the municipalities' joint share, not "
+                                 "one city's", line))
+        elif q.per_year or _YEAR.search(sentence[:q.start]):
+            cands.unsure.append((1, f"{quoted} states a share for one year, not for the whole "
+                                 "period", line))
+        elif word := _has_word(between, APPROXIMATION_WORDS):
+            cands.unsure.append((1, f"{quoted} gives the share as an approximation "
+                                 f"('{word}')", line))
+        else:
+            cands.sure.append((1, q.value, line, sentence))
+        return
+
+
+def _period(line: int, sentence: str, cands: _Candidates) -> None:
+    text = normalise_dashes(sentence)
+    folded = text.casefold()
+    decision = _has_word(folded, DECISION_WORDS)
+    cue = _has_word(folded, PERIOD_CUE_WORDS)
+    quoted = f"'{shorten(sentence, 120)}'"
+    for m in _RANGE.finditer(text):
+        end_tokens = date_tokens(m.group("b"))
+        if isinstance(end_tokens, str) or not end_tokens or end_tokens[0].first is None:
+            continue
+        end = end_tokens[0].first
+        start_text = m.group("a")
+        if start_text.endswith("."):
+            start_text += str(end.year)
+        start_tokens = date_tokens(start_text)
+        if isinstance(start_tokens, str) or not start_tokens or start_tokens[0].first is None:
+            continue
+        start = start_tokens[0].first
+        if decision and not cue:
+            cands.unsure.append((2, f"{quoted}: the dates may be a decision's, not the "
+                                 "project's period", line))
+        elif start > end:
+            cands.unsure.append((2, f"{quoted}: the period ends before it starts", line))
+        else:
+            cands.sure.append((2, (start, end), line, sentence))
+        return
+    m2 = _STARTS_YEAR.search(text)
+    if m2:
+        a, b = int(m2.group("a")), int(m2.group("b"))
+        if a <= b:
+            cands.sure.append((1, (date(a, 1, 1), date(b, 12, 31)), line, sentence))
+        return
+    if cue:
+        for m3 in _YEAR_RANGE.finditer(text):
+            a, b = int(m3.group("a")), int(m3.group("b"))
+            if a <= b and not decision:
+                cands.sure.append((1, (date(a, 1, 1), date(b, 12, 31)), line, sentence))
+                return
+
+
+def _refine_end(reading: ProseReading, paragraphs: list[tuple[int, str]]) -> None:
+    """A period of whole years ends on the exact day a sentence says it ended, if in its year."""
+    if reading.period is None:
+        return
+    start, end = reading.period.period
+    if not (isinstance(end, date) and end.month == 12 and end.day == 31):
+        return
+    for line, sentence in sentences(paragraphs):
+        m = _ENDED.search(sentence)
+        if m is None:
+            continue
+        tokens = date_tokens(m.group("d"))
+        if isinstance(tokens, str) or not tokens or tokens[0].first is None:
+            continue
+        if tokens[0].first.year == end.year:
+            reading.period = Fact((start, tokens[0].first), line, sentence)
+        return
+
+
+def _programme(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
+    for line, sentence in sentences(paragraphs):
+        if not _FUNDING_VERBS.search(sentence):
+            continue
+        names = find_programmes(sentence)
+        if not names:
+            continue
+        if word := _has_word(sentence, HEDGE_WORDS):
+            out.problems.append(("uncertain-fact", f"'{shorten(sentence, 120)}' names "
+                                 f"{names[0]} only as a possibility ('{word}')", line,
+                                 "programme"))
+            continue
+        if out.programme is None:
+            out.programme = Fact(names[0], line, sentence)
+        funds = find_funds(sentence)
+        if funds and out.fund is None:
+            out.fund = Fact(funds[0], line, sentence)
+
+
+def read_prose(paragraphs: list[tuple[int, str]], title_years: tuple[int, int] | None = None
+               ) -> ProseReading:
+    """Read the facts the paragraphs state; unsure ones become findings, not values."""
+    out = ProseReading()
+    budget, share, period = _Candidates("budget"), _Candidates("city_share"), \
+        _Candidates("period")
+    for line, sentence in sentences(paragraphs):
+        found = scan(sentence)
+        if any(q.kind is Kind.MONEY for q in found):
+            _budget(line, sentence, found, budget)
+            _city_share(line, sentence, found, share)
+        if any(c.isdigit() for c in sentence):
+            _period(line, sentence, period)
+    out.budget = budget.best(out)
+    out.city_share = share.best(out)
+    out.period = period.best(out)
+    if out.period is None and title_years is not None:
+        a, b = title_years
+        out.period = Fact((date(a, 1, 1), date(b, 12, 31)), 0, "")
+    _refine_end(out, paragraphs)
+    _programme(paragraphs, out)
+    return out
+
+
+def decimal_of(fact: Fact | None) -> Decimal | None:
+    """The fact's value as euros, when it is one."""
+    return fact.value if fact is not None and isinstance(fact.value, Decimal) else None

@@ -1,0 +1,297 @@
+"""Block -> record: one reader per field, each giving a typed value plus problems.
+
+A labelled value always wins; the prose reader fills only what no label gave, and says so
+(`read` in the record, a `prose-fact` finding quoting the sentence).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.finnish import format_date, format_euros
+from hankkeet.models import Contact, Funding, Project, SourceRef, StaffPeriod
+from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedProject
+from hankkeet.reading.dates import PeriodReading, read_date, read_period
+from hankkeet.reading.funding import find_funds, read_funding
+from hankkeet.reading.labels import Field
+from hankkeet.reading.money import read_money_field
+from hankkeet.reading.people import read_contacts
+from hankkeet.reading.prose import Fact, read_prose
+from hankkeet.reading.staff import read_staff
+from hankkeet.reading.text import shorten, slug, squash
+
+REQUIRED = (Field.PERIOD, Field.BUDGET)
+# A message quotes the value it is about; a 5 MB value is quoted by its start.
+MESSAGE_MAX = 300
+# Which record field a reader's finding is about.
+_ABOUT = {Field.PERIOD: "period", Field.START: "period", Field.END: "period",
+          Field.BUDGET: "budget", Field.CITY_SHARE: "city_share", Field.STAFF: "staff",
+          Field.CONTACTS: "contacts", Field.FUNDING: "programme", Field.SUMMARY: "summary",
+          Field.FUND: "fund", Field.NAME: "name", Field.LEADER: "programme",
+          Field.CONTACT_NAME: "contacts", Field.CONTACT_TITLE: "contacts",
+          Field.CONTACT_EMAIL: "contacts", Field.CONTACT_PHONE: "contacts"}
+
+
+# The fields whose label line is a record's line of the same name.
+_RECORD_FIELDS = frozenset({Field.FUNDING, Field.PERIOD, Field.START, Field.END, Field.BUDGET,
+                            Field.CITY_SHARE, Field.STAFF, Field.CONTACTS, Field.SUMMARY})
+
+
+class _Reader:
+    """The state of reading one block: its notes, line numbers and values."""
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        self.notes: list[Note] = list(block.notes)
+        self.lines: dict[str, int] = {"name": block.line}
+        self.read: dict[str, str] = {}
+
+    def note(self, code: str, message: str, fv: FieldValue, fld: Field) -> None:
+        self.notes.append((code, message, fv.line, fv.column, _ABOUT.get(fld)))
+
+    def at_title(self, code: str, message: str, about: str | None) -> None:
+        self.notes.append((code, message, self.block.line, None, about))
+
+    def text(self, fld: Field) -> FieldValue | None:
+        fv = self.block.fields.get(fld)
+        return fv if fv is not None and fv.text else None
+
+    def mark(self, key: str, fv: FieldValue) -> None:
+        self.lines[key] = fv.line
+        if fv.how != "label":
+            self.read[key] = fv.how
+
+
+def _period(r: _Reader) -> PeriodReading:
+    fields = r.block.fields
+    period = PeriodReading(None, None)
+    fv = r.text(Field.PERIOD)
+    if fv is not None:
+        period = read_period(fv.text)
+        for code, message in period.problems:
+            r.note(code, message, fv, Field.PERIOD)
+    elif Field.START in fields or Field.END in fields:
+        start = end = None
+        for fld in (Field.START, Field.END):
+            one_fv = r.text(fld)
+            if one_fv is None:
+                continue
+            one = read_date(one_fv.text)
+            for code, message in one.problems:
+                r.note(code, message, one_fv, fld)
+            if fld is Field.START:
+                start = one.start
+            else:
+                end = one.end
+        period = PeriodReading(start, end)
+        for fld, key in ((Field.START, "start"), (Field.END, "end")):
+            if fld in fields:
+                r.mark(key, fields[fld])
+    if Field.PERIOD in fields:
+        r.mark("start", fields[Field.PERIOD])
+        r.mark("end", fields[Field.PERIOD])
+    return period
+
+
+def _money(r: _Reader, fld: Field) -> Decimal | None:
+    fv = r.text(fld)
+    if fv is None:
+        return None
+    money = read_money_field(fv.text)
+    if money.problem:
+        r.note(money.problem, money.message, fv, fld)
+    if fld is Field.BUDGET and fv.year is not None:
+        r.note("per-year-amount", f"'{fv.label}' is the budget of one year, not the total",
+               fv, fld)
+        return None
+    if money.value is not None:
+        r.mark("budget" if fld is Field.BUDGET else "city_share", fv)
+    return money.value
+
+
+def _natural_name(name: str, surname_first: bool) -> str:
+    """'VIRTANEN MARKKU' or, on a register card, 'Kaunismaa Pekka' as 'Pekka Kaunismaa'."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    if name.isupper():
+        words = [w.capitalize() if "-" not in w else "-".join(p.capitalize()
+                                                               for p in w.split("-"))
+                 for w in words]
+        surname_first = True
+    if surname_first:
+        words = words[1:] + words[:1]
+    return " ".join(words)
+
+
+def _contacts(r: _Reader) -> list[Contact]:
+    contacts: list[Contact] = []
+    fv = r.text(Field.CONTACTS)
+    if fv is not None:
+        people = read_contacts(fv.text)
+        contacts = people.contacts
+        for code, message in people.problems:
+            r.note(code, message, fv, Field.CONTACTS)
+        r.mark("contacts", fv)
+    name_fv = r.text(Field.CONTACT_NAME)
+    if name_fv is not None:
+        card = r.block.layout == "card"
+        title_fv = r.text(Field.CONTACT_TITLE)
+        email_fv = r.text(Field.CONTACT_EMAIL)
+        phone_fv = r.text(Field.CONTACT_PHONE)
+        email = email_fv.text.replace("(at)", "@").replace(" ", "") if email_fv else None
+        contacts.append(Contact(
+            title=title_fv.text.casefold() if title_fv else None,
+            name=_natural_name(squash(name_fv.text), card),
+            email=email, phone=phone_fv.text if phone_fv else None))
+        r.lines.setdefault("contacts", name_fv.line)
+    return contacts
+
+
+def _funding(r: _Reader) -> tuple[Funding, str | None, str | None]:
+    funding = Funding()
+    programme = fund = None
+    fv = r.text(Field.FUNDING)
+    if fv is not None:
+        reading = read_funding(squash(fv.text))
+        funding, programme = reading.funding, reading.programme
+        for code, message in reading.problems:
+            r.note(code, message, fv, Field.FUNDING)
+        funds = find_funds(fv.text)
+        fund = funds[0] if funds else None
+        r.mark("programme", fv)
+    fund_fv = r.text(Field.FUND)
+    if fund_fv is not None:
+        funds = find_funds(fund_fv.text)
+        if funds:
+            fund = funds[0]
+            r.mark("fund", fund_fv)
+    leader_fv = r.text(Field.LEADER)
+    if leader_fv is not None and leader_fv.text.casefold().startswith(("kyllä", "ja", "yes")) \
+            and programme in (None, "Maaseuturahasto"):
+        programme = "Leader"
+        r.mark("programme", leader_fv)
+    return funding, programme, fund
+
+
+def _quote(fact: Fact) -> str:
+    return f"'{shorten(fact.sentence, 160)}'"
+
+
+def _from_prose(r: _Reader, values: dict[str, object]) -> None:
+    """Fill what no label gave from the block's sentences; each value is reported."""
+    block = r.block
+    if not block.prose:
+        return
+    prose = read_prose(block.prose, block.years)
+    for code, message, line, about in prose.problems:
+        if values.get(about) is None and not (about == "period" and values.get("start")):
+            r.notes.append((code, message, line, None, about))
+    filled: list[tuple[str, Fact, str]] = []
+    if values.get("budget") is None and prose.budget is not None:
+        values["budget"] = prose.budget.value
+        filled.append(("budget", prose.budget, format_euros(prose.budget.value)))  # type: ignore[arg-type]
+    elif values.get("budget") is not None and prose.budget is not None \
+            and prose.budget.value != values["budget"]:
+        r.notes.append(("prose-disagrees", f"the budget field says "
+                        f"{format_euros(values['budget'])} but {_quote(prose.budget)} says "  # type: ignore[arg-type]
+                        f"{format_euros(prose.budget.value)}", prose.budget.line, None,  # type: ignore[arg-type]
+                        "budget"))
+    if values.get("city_share") is None and prose.city_share is not None:
+        values["city_share"] = prose.city_share.value
+        filled.append(("city_share", prose.city_share,
+                       format_euros(prose.city_share.value)))  # type: ignore[arg-type]
+    if values.get("start") is None and values.get("end") is None and prose.period is not None:
+        start, end = prose.period.period
+        values["start"], values["end"] = start, end
+        if prose.period.line:
+            filled.append(("period", prose.period, f"{format_date(start)}–{format_date(end)}"))
+        else:
+            r.lines["start"] = r.lines["end"] = block.line
+            r.read["start"] = r.read["end"] = "header"
+            r.notes.append(("period-years-only", f"the title '{shorten(block.title)}' gives "
+                            "years only: read as 1 January to 31 December", block.line, None,
+                            "period"))
+    if values.get("programme") is None and prose.programme is not None:
+        values["programme"] = prose.programme.value
+        filled.append(("programme", prose.programme, str(prose.programme.value)))
+    if values.get("fund") is None and prose.fund is not None:
+        values["fund"] = prose.fund.value
+        filled.append(("fund", prose.fund, str(prose.fund.value)))
+    for key, fact, shown in filled:
+        keys = ("start", "end") if key == "period" else (key,)
+        for k in keys:
+            r.lines[k] = fact.line
+            r.read[k] = "prose"
+        r.notes.append(("prose-fact", f"{key.replace('_', ' ')} {shown} read from the "
+                        f"sentence {_quote(fact)}", fact.line, None, key))
+
+
+def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProject:
+    """Read every raw field of a block into a record; problems become diagnostics."""
+    r = _Reader(block)
+    name = block.title or f"(nimetön hanke, rivi {block.line})"
+    pid, first = registry.claim(slug(name), f"{path}:{block.line}")
+    if first is not None:
+        r.at_title("duplicate-project", f"'{name}' is already at {first}", "name")
+    if not block.title:
+        r.at_title("missing-field", "the project has no name (no title line before its "
+                                    "fields)", "name")
+    fields = block.fields
+    for fld, fv in fields.items():
+        if fld in _RECORD_FIELDS:
+            r.lines[fld.value] = fv.line
+        if not fv.text:
+            if fld in REQUIRED or fld in (Field.START, Field.END):
+                r.note("missing-field", f"'{fv.label}' is empty", fv, fld)
+            else:
+                r.note("empty-field", f"'{fv.label}' is empty", fv, fld)
+    period = _period(r)
+    values: dict[str, object] = {"start": period.start, "end": period.end}
+    budget = _money(r, Field.BUDGET)
+    city_fv = r.text(Field.CITY_SHARE)
+    city_share = _money(r, Field.CITY_SHARE)
+    values["budget"], values["city_share"] = budget, city_share
+    staff: list[StaffPeriod] = []
+    staff_fv = r.text(Field.STAFF)
+    if staff_fv is not None:
+        reading = read_staff(staff_fv.text, period.start, period.end)
+        staff = reading.periods
+        for code, message in reading.problems:
+            r.note(code, message, staff_fv, Field.STAFF)
+    contacts = _contacts(r)
+    funding, programme, fund = _funding(r)
+    values["programme"], values["fund"] = programme, fund
+    _from_prose(r, values)
+    has_period = any(f in fields for f in (Field.PERIOD, Field.START)) or "start" in r.read
+    if not has_period:
+        r.at_title("missing-field", "no period (Toiminta-aika)", "period")
+    if Field.BUDGET not in fields and values["budget"] is None:
+        r.at_title("missing-field", "no budget (Budjetti)", "budget")
+    if block.layout != "labelled" and not any(fv.how == "label" for fv in fields.values()) \
+            and r.read:
+        r.at_title("prose-only", "no labelled field: every value was read from sentences",
+                   None)
+    summary_fv = r.text(Field.SUMMARY)
+    summary = squash(summary_fv.text) if summary_fv else None
+    if summary_fv is not None:
+        r.mark("summary", summary_fv)
+    start, end = values["start"], values["end"]
+    project = Project(
+        id=pid, name=name, source=SourceRef(path=path, line=block.line),
+        programme=values["programme"],  # type: ignore[arg-type]
+        fund=values["fund"],  # type: ignore[arg-type]
+        start=start if isinstance(start, date) else None,
+        end=end if isinstance(end, date) else None,
+        budget=values["budget"] if isinstance(values["budget"], Decimal) else None,
+        city_share=values["city_share"] if isinstance(values["city_share"], Decimal) else None,
+        city_share_year=city_fv.year if city_fv is not None else None,
+        staff=staff, contacts=contacts, funding=funding, summary=summary, lines=r.lines,
+        read=r.read, layout=block.layout,  # type: ignore[arg-type]
+    )
+    diagnostics = [Diagnostic(Code(code), shorten(message, MESSAGE_MAX), path, line, pid,
+                              column, about)
+                   for code, message, line, column, about in sorted(r.notes, key=lambda n: n[2])]
+    return ParsedProject(project, diagnostics)
