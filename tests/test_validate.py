@@ -388,6 +388,9 @@ def test_every_format_renders(fmt: ValidateFormat, report: Report) -> None:
     out = render_report(report, fmt, width=100, color=False)
     if fmt is ValidateFormat.JSON:
         assert json.loads(out) == report.to_dict()
+    elif fmt is ValidateFormat.SARIF:  # a whole log even when empty; test_sarif checks more
+        results = json.loads(out)["runs"][0]["results"]
+        assert [r["ruleId"] for r in results] == [d.code for d in report.diagnostics]
     elif report.diagnostics:
         assert all(d.code in out for d in report.diagnostics)
     else:

@@ -21,6 +21,8 @@ class SortKey(StrEnum):
     START = "start"
     END = "end"
     BUDGET = "budget"
+    CITY_SHARE = "city-share"
+    PROGRAMME = "programme"
 
 
 class QueryError(ValueError):
@@ -147,16 +149,30 @@ def select(projects: Iterable[Project], filters: Filters) -> Selection:
     return Selection(kept, without_period)
 
 
-def sort_projects(projects: list[Project], key: SortKey) -> list[Project]:
-    """Projects in order; projects missing the sort field come last, then by name."""
-    def by(project: Project) -> tuple[bool, object, str]:
-        name = project.name.casefold()
-        value: object = {
-            SortKey.NAME: name, SortKey.START: project.start, SortKey.END: project.end,
-            SortKey.BUDGET: project.budget,
-        }[key]
-        return (value is None, value if value is not None else 0, name)
-    return sorted(projects, key=by)
+def sort_projects(projects: list[Project], key: SortKey, reverse: bool = False) -> list[Project]:
+    """Projects in order (or the opposite order); those missing the sort field come last,
+    then by name."""
+    def value_of(project: Project) -> object:
+        match key:
+            case SortKey.NAME:
+                return project.name.casefold()
+            case SortKey.START:
+                return project.start
+            case SortKey.END:
+                return project.end
+            case SortKey.BUDGET:
+                return project.budget
+            case SortKey.CITY_SHARE:
+                return project.city_share
+            case SortKey.PROGRAMME:
+                return project.programme.casefold() if project.programme else None
+
+    present = [p for p in projects if value_of(p) is not None]
+    missing = [p for p in projects if value_of(p) is None]
+    by_name = sorted(present, key=lambda p: p.name.casefold())
+    # Two stable sorts: by name first, so equal values keep name order either way.
+    ordered = sorted(by_name, key=value_of, reverse=reverse)  # type: ignore[arg-type]
+    return ordered + sorted(missing, key=lambda p: p.name.casefold())
 
 
 def find_project(projects: Iterable[Project], ident: str) -> Project | None:

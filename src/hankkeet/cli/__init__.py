@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 # Importing a command module registers its commands on the app.
-from hankkeet.cli import records, search, totals, validate  # noqa: F401
+from hankkeet.cli import diff, records, search, totals, validate  # noqa: F401
 from hankkeet.cli.common import EXIT_UNUSABLE, STATE, app, translate_help
 
 translate_help(app)

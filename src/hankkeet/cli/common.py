@@ -18,6 +18,7 @@ import typer
 
 from hankkeet import __version__
 from hankkeet.checks import check_project
+from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
 from hankkeet.diagnostics import Code, Diagnostic, Severity
 from hankkeet.locale import Language, _, language_from_environment, ngettext, set_language
 from hankkeet.models import Project
@@ -34,7 +35,7 @@ app = typer.Typer(
          "With no PATH, commands read the embedded data (or the file $HANKKEET_SOURCE names).\n\n"
          "Example: hankkeet list --active 2022",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -46,23 +47,45 @@ class State:
     """Options given before the command."""
 
     debug: bool = False
+    config: Config = NO_CONFIG
 
 
 STATE = State()
 
 
-def initial_language(argv: list[str], environ: Mapping[str, str]) -> Language:
+def configured_language(config: Config) -> Language | None:
+    """The configuration's `language` (checked when the file was read), if it has one."""
+    return Language(config.language) if config.language else None
+
+
+def initial_language(argv: list[str], environ: Mapping[str, str],
+                     folder: Path | None = None) -> Language:
     """--lang as typed (read before Typer parses it, so help text can follow it), else the
-    locale. Help texts are made when the commands are defined, before any parsing."""
+    configured language (unless --no-config), else the locale. Help texts are made when the
+    commands are defined, before any parsing."""
     for i, arg in enumerate(argv):
         value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else \
             argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
         if value in (Language.FI.value, Language.EN.value):
             return Language(value)
+    if folder is not None and "--no-config" not in argv:
+        try:
+            configured = configured_language(discover(folder))
+        except ConfigError:
+            configured = None  # the command's own start says what is wrong with the file
+        if configured is not None:
+            return configured
     return language_from_environment(environ)
 
 
-set_language(initial_language(sys.argv, os.environ))
+def _current_folder() -> Path | None:
+    try:
+        return Path.cwd()
+    except OSError:  # the folder was removed under us: no configuration to find
+        return None
+
+
+set_language(initial_language(sys.argv, os.environ, _current_folder()))
 
 PathsArg = Annotated[
     list[str] | None,
@@ -176,6 +199,16 @@ class Tally:
     with_errors: int = 0
     empty: list[str] = field(default_factory=list)
 
+    def count(self, item: ParsedProject | Diagnostic) -> None:
+        """Count one parsed project (and whether it has errors) or an input without one."""
+        if isinstance(item, ParsedProject):
+            self.projects += 1
+            found = [*item.diagnostics, *check_project(item.project)]
+            if any(d.severity is Severity.ERROR for d in found):
+                self.with_errors += 1
+        elif item.code == Code.NO_PROJECTS:
+            self.empty.append(item.path)
+
 
 def iter_parsed(paths: list[str] | None) -> Iterator[ParsedProject | Diagnostic]:
     """Parsed projects and file diagnostics from the inputs, one at a time."""
@@ -185,14 +218,9 @@ def iter_parsed(paths: list[str] | None) -> Iterator[ParsedProject | Diagnostic]
 def iter_projects(paths: list[str] | None, tally: Tally) -> Iterator[Project]:
     """The inputs' projects one at a time, counted in `tally` with their errors."""
     for item in iter_parsed(paths):
+        tally.count(item)
         if isinstance(item, ParsedProject):
-            tally.projects += 1
-            found = [*item.diagnostics, *check_project(item.project)]
-            if any(d.severity is Severity.ERROR for d in found):
-                tally.with_errors += 1
             yield item.project
-        elif item.code == Code.NO_PROJECTS:
-            tally.empty.append(item.path)
 
 
 def load_projects(paths: list[str] | None, tally: Tally | None = None) -> list[Project]:
@@ -288,8 +316,11 @@ def root(
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
     = False,
     lang: Annotated[Language | None, typer.Option(
-        "--lang", help="Language of tables, notes and messages: fi or en (default: from "
-                       "LC_ALL/LANG, else en).")] = None,
+        "--lang", help="Language of tables, notes and messages: fi or en (default: the "
+                       "configured language, else from LC_ALL/LANG, else en).")] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config", help="Ignore hankkeet.toml and [tool.hankkeet] in pyproject.toml.")]
+    = False,
 ) -> None:
     """Finnish municipal development projects (hankkeet) as exact, typed records.
 
@@ -298,4 +329,9 @@ def root(
     Example: hankkeet list --active 2022
     """
     STATE.debug = debug
-    set_language(lang or language_from_environment(os.environ))
+    try:
+        STATE.config = NO_CONFIG if no_config else discover(Path.cwd())
+    except ConfigError as exc:
+        fail(str(exc))
+    set_language(lang or configured_language(STATE.config) or
+                 language_from_environment(os.environ))

@@ -27,12 +27,30 @@ from hankkeet.cli.common import (
     usable_input,
     write,
 )
+from hankkeet.cli.config import configured_format, configured_paths
+from hankkeet.cli.output import (
+    FILE_FORMATS,
+    ColumnsOpt,
+    LimitOpt,
+    OutputOpt,
+    ReverseOpt,
+    choose_format,
+    emit,
+    emit_file,
+    findings_of,
+    projects_and_findings,
+    writable,
+)
 from hankkeet.encode import dumps
+from hankkeet.export.flat import limited, parse_columns
+from hankkeet.export.sqlite import write_database
+from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
 from hankkeet.locale import _
 from hankkeet.models import Project, record_schema
 from hankkeet.query import SortKey, find_project, near_projects, select, sort_projects
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS, flat_row
+from hankkeet.render.columns import render_columns_table
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.records import render_json, render_jsonl
 from hankkeet.render.show import render_show
@@ -41,17 +59,29 @@ from hankkeet.render.table import render_project_table
 
 
 def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
-                width: int = 100, color: bool = False, ids: bool = False) -> str:
-    """The projects in the chosen format, as text."""
-    if fmt is ListFormat.JSON:
-        return render_json(projects)
-    if fmt is ListFormat.JSONL:
-        return render_jsonl(projects)
-    if fmt is ListFormat.CSV:
-        return render_rows(COLUMNS, [flat_row(p) for p in projects], excel=excel)
-    if fmt is ListFormat.MARKDOWN:
-        return render_markdown(COLUMNS, [flat_row(p) for p in projects])
-    return render_project_table(projects, width, color, ids)
+                width: int = 100, color: bool = False, ids: bool = False,
+                columns: tuple[str, ...] | None = None) -> str:
+    """The projects in a text format; --columns makes JSON Lines flat rows of those columns
+    and the table a plain table of them (with --ids, the id column first)."""
+    match fmt:
+        case ListFormat.JSON:
+            return render_json(projects)
+        case ListFormat.JSONL if columns is not None:
+            rows = (flat_row(p) for p in projects)
+            return "".join(dumps({c: row[c] for c in columns}) + "\n" for row in rows)
+        case ListFormat.JSONL:
+            return render_jsonl(projects)
+        case ListFormat.CSV:
+            return render_rows(columns or COLUMNS, [flat_row(p) for p in projects], excel=excel)
+        case ListFormat.MARKDOWN:
+            return render_markdown(columns or COLUMNS, [flat_row(p) for p in projects])
+        case ListFormat.TABLE if columns is not None:
+            shown = ("id", *columns) if ids and "id" not in columns else columns
+            return render_columns_table(projects, shown, width, color)
+        case ListFormat.TABLE:
+            return render_project_table(projects, width, color, ids)
+        case ListFormat.XLSX | ListFormat.SQLITE:
+            raise ValueError(f"{fmt.value} is a file format, not text")
 
 
 @app.command("list")
@@ -62,24 +92,46 @@ def list_command(
     contact: ContactOpt = None,
     sort: Annotated[SortKey, typer.Option("--sort", help="Order of the projects.")]
     = SortKey.NAME,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
-    = ListFormat.TABLE,
+    fmt: Annotated[ListFormat | None, typer.Option(
+        "--format", "-f", help="Output format (default: table, or from -o FILE's extension).",
+        show_default=False)] = None,
     excel: ExcelOpt = False,
     show_ids: Annotated[bool, typer.Option(
         "--ids", help="Add the id column (what 'hankkeet show' takes).")] = False,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    limit: LimitOpt = None,
+    reverse: ReverseOpt = False,
 ) -> None:
-    """List projects as a table or as data.
+    """List projects as a table or as data, or write them to a file.
 
-    Example: hankkeet list --active 2022 --sort start
+    Example: hankkeet list --active 2022 --sort start -o hankkeet.xlsx
     """
-    check_excel(excel, fmt is ListFormat.CSV)
+    chosen = choose_format(ListFormat, fmt, output, configured_format(), ListFormat.TABLE)
+    check_excel(excel, chosen is ListFormat.CSV)
+    with writable():
+        picked = parse_columns(columns) if columns else None
     tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
-        selection = select(load_projects(paths, tally), filters)
-    projects = sort_projects(selection.projects, sort)
+        if chosen.value in FILE_FORMATS:
+            everything, findings = projects_and_findings(configured_paths(paths), tally)
+        else:
+            everything, findings = load_projects(configured_paths(paths), tally), []
+        selection = select(everything, filters)
+    projects = limited(sort_projects(selection.projects, sort, reverse), limit)
     # The data first: a machine format stays valid ('[]') even when the run then exits 1.
-    write(render_list(projects, fmt, excel, terminal_width(), color_wanted(), show_ids))
+    match chosen:
+        case ListFormat.XLSX:
+            sheets = [project_sheet(projects, picked or COLUMNS),
+                      diagnostics_sheet(findings_of(projects, findings))]
+            emit_file(output, lambda path: write_workbook(path, sheets))
+        case ListFormat.SQLITE:
+            emit_file(output, lambda path: write_database(
+                path, projects, findings_of(projects, findings)))
+        case _:
+            emit(render_list(projects, chosen, excel, terminal_width(), color_wanted(),
+                             show_ids, picked), output)
     say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     note_without_period(selection.without_period)
 
@@ -99,8 +151,11 @@ def show_command(
 
     Example: hankkeet show harrastusten-jaanmurtajahanke
     """
+    if fmt.value in FILE_FORMATS:
+        fail(_("show writes table, json, jsonl, csv or markdown; for {name} use "
+               "'hankkeet list -o FILE'").format(name=fmt.value))
     with usable_input():
-        projects = load_projects(paths)
+        projects = load_projects(configured_paths(paths))
     project = find_project(projects, ident)
     if project is None:
         close = near_projects(projects, ident)

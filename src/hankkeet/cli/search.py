@@ -23,12 +23,24 @@ from hankkeet.cli.common import (
     say_what_was_read,
     terminal_width,
     usable_input,
-    write,
 )
+from hankkeet.cli.config import configured_format, configured_paths
+from hankkeet.cli.output import (
+    ColumnsOpt,
+    LimitOpt,
+    OutputOpt,
+    ReverseOpt,
+    choose_format,
+    emit,
+    writable,
+)
+from hankkeet.export.flat import limited, parse_columns
 from hankkeet.locale import _
-from hankkeet.query import select
+from hankkeet.query import SortKey, select, sort_projects
 from hankkeet.reading.text import clean_line, squash
+from hankkeet.render.columns import render_columns_table
 from hankkeet.render.search import SearchFormat, render_search
+from hankkeet.render.search_data import SEARCH_COLUMNS
 
 
 @app.command("search")
@@ -60,8 +72,19 @@ def search_command(
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
     fmt: Annotated[
-        SearchFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = SearchFormat.TABLE,
+        SearchFormat | None,
+        typer.Option("--format", "-f", show_default=False,
+                     help="Output format (default: table, or from -o FILE's extension)."),
+    ] = None,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    limit: LimitOpt = None,
+    reverse: ReverseOpt = False,
+    sort: Annotated[
+        SortKey | None,
+        typer.Option("--sort", show_default=False,
+                     help="Order by this field instead of the best match first."),
+    ] = None,
 ) -> None:
     """Search projects, best matches first; exit 1 when nothing matches (like grep).
 
@@ -74,15 +97,32 @@ def search_command(
     # The query is echoed (table title, JSON, the no-result note): control characters in it
     # must not reach a terminal, and a line break must not split the one-line message.
     query = squash(clean_line(query))
+    fmt = choose_format(SearchFormat, fmt, output, configured_format(), SearchFormat.TABLE)
+    with writable():
+        picked = parse_columns(columns, SEARCH_COLUMNS) if columns else None
     with usable_input():
         parsed = parse_query(query)
         where = parse_fields(fields)
         filters = build_filters(active, programme, contact)
         tally = Tally()
-        selection = select(load_projects(paths, tally), filters)
+        selection = select(load_projects(configured_paths(paths), tally), filters)
     results = search(selection.projects, parsed, where, match_any)
-    if results or fmt is not SearchFormat.TABLE:
-        write(render_search(query, results, fmt, terminal_width(), color_wanted()))
+    if sort is not None:
+        order = {id(p): i for i, p in enumerate(
+            sort_projects([r.project for r in results], sort, reverse))}
+        results.sort(key=lambda r: order[id(r.project)])
+    elif reverse:
+        results.reverse()
+    results = limited(results, limit)
+    # The data first: a machine format stays valid even when the run then exits 1.
+    if results and fmt is SearchFormat.TABLE and picked is not None:
+        # Only the chosen columns: a plain table of the projects found, best first.
+        emit(render_columns_table([r.project for r in results],
+                                  [c for c in picked if c not in ("score", "fields")],
+                                  terminal_width(), color_wanted()), output)
+    elif results or fmt is not SearchFormat.TABLE:
+        emit(render_search(query, results, fmt, terminal_width(), color_wanted(), picked),
+             output)
     say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     note_without_period(selection.without_period)
     if not results:

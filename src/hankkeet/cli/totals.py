@@ -31,11 +31,28 @@ from hankkeet.cli.common import (
     usable_input,
     write,
 )
+from hankkeet.cli.config import configured_format, configured_paths
+from hankkeet.cli.output import (
+    OutputOpt,
+    choose_format,
+    emit,
+    emit_file,
+    findings_of,
+    projects_and_findings,
+)
+from hankkeet.diagnostics import Diagnostic
+from hankkeet.export.xlsx import diagnostics_sheet, totals_sheets, write_workbook
 from hankkeet.locale import _
 from hankkeet.models import Project
 from hankkeet.query import Filters, select
 from hankkeet.render.charts import timeline
-from hankkeet.render.totals import TotalsFormat, render_chart, render_totals
+from hankkeet.render.totals import (
+    TotalsFormat,
+    flat_columns,
+    flat_rows,
+    render_chart,
+    render_totals,
+)
 from hankkeet.totals import GroupBy, TotalsBuilder
 
 
@@ -71,11 +88,13 @@ def totals_command(
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
-    fmt: Annotated[TotalsFormat, typer.Option("--format", "-f", help="Output format.")]
-    = TotalsFormat.TABLE,
+    fmt: Annotated[TotalsFormat | None, typer.Option(
+        "--format", "-f", help="Output format (default: table, or from -o FILE's extension).",
+        show_default=False)] = None,
     excel: ExcelOpt = False,
     chart: Annotated[bool, typer.Option(
         "--chart", help="Draw the budget of each row as a horizontal bar.")] = False,
+    output: OutputOpt = None,
 ) -> None:
     """Sum budgets, city shares, stated funding and person-years, exact to the cent.
 
@@ -85,25 +104,41 @@ def totals_command(
 
     Example: hankkeet totals --by-program --by-year
     """
-    if chart and fmt is not TotalsFormat.TABLE:
+    if chart and fmt not in (None, TotalsFormat.TABLE):
         fail(_("--chart draws a picture for people; leave out --format (or use --format "
                "table)"))
+    fmt = choose_format(TotalsFormat, fmt, output, None if chart else configured_format(),
+                        TotalsFormat.TABLE)
     check_excel(excel, fmt is TotalsFormat.CSV)
     group_by = [group for group, wanted in ((GroupBy.PROGRAMME, by_programme),
                                             (GroupBy.FUNDER, by_funder),
                                             (GroupBy.CONTACT, by_contact)) if wanted]
     builder = TotalsBuilder(group_by, by_year)
     skipped = Skipped()
+    findings: list[Diagnostic] = []
     tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
-        for project in selected_projects(paths, filters, skipped, tally):
-            builder.add(project)
+        if fmt is TotalsFormat.XLSX:
+            # The workbook carries the findings too, so the projects are read with them.
+            everything, findings = projects_and_findings(configured_paths(paths), tally)
+            selection = select(everything, filters)
+            skipped.without_period = selection.without_period
+            for project in selection.projects:
+                builder.add(project)
+            findings = findings_of(selection.projects, findings)
+        else:
+            for project in selected_projects(configured_paths(paths), filters, skipped, tally):
+                builder.add(project)
     totals = builder.result()
     if chart:
-        write(render_chart(totals, terminal_width(), color_wanted()))
+        emit(render_chart(totals, terminal_width(), color_wanted()), output)
+    elif fmt is TotalsFormat.XLSX:
+        sheets = [*totals_sheets(flat_columns(totals), flat_rows(totals), totals.notes()),
+                  diagnostics_sheet(findings)]
+        emit_file(output, lambda path: write_workbook(path, sheets))
     else:
-        write(render_totals(totals, fmt, excel, terminal_width(), color_wanted()))
+        emit(render_totals(totals, fmt, excel, terminal_width(), color_wanted()), output)
     if fmt is TotalsFormat.CSV:
         # CSV has no room for prose; the notes go to the person, on stderr.
         for line in totals.notes():
@@ -128,7 +163,7 @@ def timeline_command(
     tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
-        selection = select(load_projects(paths, tally), filters)
+        selection = select(load_projects(configured_paths(paths), tally), filters)
     write(timeline(selection.projects, date.today(), terminal_width(), color_wanted()))
     note_without_period(selection.without_period)
     say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from hankkeet.ci import Baseline, BaselineError, fingerprints, rule_counts, source_texts
 from hankkeet.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    STATE,
     PathsArg,
     app,
     color_wanted,
@@ -21,10 +24,15 @@ from hankkeet.cli.common import (
     usable_input,
     write,
 )
+from hankkeet.cli.config import configured_format, configured_paths
+from hankkeet.cli.output import OutputOpt, choose_format, emit, writable
 from hankkeet.diagnostics import RULES, Code, Diagnostic
-from hankkeet.locale import _
+from hankkeet.export.output import write_text_atomic
+from hankkeet.export.sarif import render_sarif
+from hankkeet.locale import _, ngettext
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
+from hankkeet.render.statistics import render_statistics_json, render_statistics_text
 from hankkeet.render.validation import (
     ValidateFormat,
     render_explanation,
@@ -55,10 +63,11 @@ IgnoreOpt = Annotated[
 @app.command("validate")
 def validate_command(
     paths: PathsArg = None,
-    fmt: Annotated[ValidateFormat, typer.Option(
-        "--format", "-f",
-        help="text (grouped by file and project), json (the report) or github "
-             "(annotations, then the text).")] = ValidateFormat.TEXT,
+    fmt: Annotated[ValidateFormat | None, typer.Option(
+        "--format", "-f", show_default=False,
+        help="text (default; grouped by file and project), json (the report), github "
+             "(annotations, then the text) or sarif (SARIF 2.1.0 for code scanning).")]
+    = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     strict: Annotated[bool, typer.Option(
@@ -68,14 +77,28 @@ def validate_command(
     = False,
     explain: Annotated[str | None, typer.Option(
         "--explain", metavar="CODE", help="Explain one rule, and exit.")] = None,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Count the findings per rule instead of listing them.")] = False,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", metavar="FILE", dir_okay=False,
+        help="Leave out the findings accepted in FILE (until the text around them "
+             "changes).")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", metavar="FILE", dir_okay=False,
+        help="Accept every current finding: write them to FILE for --baseline, exit 0.")]
+    = None,
+    output: OutputOpt = None,
 ) -> None:
     """Check the data: unreadable values, missing fields, sums that do not add up.
 
     Exit 0 when there is no error (warnings allowed), 1 when there is an error (or a
     warning under --strict; an unreadable input is an error too), 2 for a usage error.
 
-    Example: hankkeet validate --format github data/
+    Example: hankkeet validate --format sarif -o hankkeet.sarif data/
     """
+    config = STATE.config
+    fmt = choose_format(ValidateFormat, fmt, output, configured_format(), ValidateFormat.TEXT)
+    strict = strict or bool(config.strict)
     width, color = terminal_width(), color_wanted()
     if list_rules:
         write(render_rules(fmt, width, color))
@@ -90,19 +113,58 @@ def validate_command(
         write(render_explanation(RULES[Code(next(iter(codes)))], fmt, width, color))
         return
     try:
-        rules = RuleSelection.from_options(select or [], ignore or [])
+        rules = RuleSelection.from_options(select or list(config.select),
+                                           ignore or list(config.ignore))
     except UnknownRule as exc:
-        fail(str(exc))
+        fail(_("{problem} (in {config})").format(problem=exc, config=config.source)
+             if not (select or ignore) and config.source else str(exc))
+    accepted = None
+    if baseline is not None:
+        try:
+            accepted = Baseline.from_text(baseline.read_text(encoding="utf-8"))
+        except OSError as exc:
+            fail(_("cannot read the baseline {path}: {problem}").format(
+                path=baseline, problem=exc.strerror or exc))
+        except BaselineError as exc:
+            fail(f"{baseline}: {exc}")
     unreadable: list[Diagnostic] = []
+    given = configured_paths(paths)
     with usable_input():
-        sources = readable_sources(paths, unreadable) if paths else input_sources(paths)
+        sources = readable_sources(given, unreadable) if given else input_sources(None)
         report = validate_sources(sources, rules)
-    if unreadable:
-        # Every other input was still checked; the missing ones are findings too.
-        report.files += len(unreadable)
-        report.diagnostics[:0] = [d for d in unreadable if rules.wants(d.code)]
-    write(render_report(report, fmt, width, color, strict))
-    if fmt is not ValidateFormat.JSON:
+        if unreadable:
+            # Every other input was still checked; the missing ones are findings too.
+            report.files += len(unreadable)
+            report.diagnostics[:0] = [d for d in unreadable if rules.wants(d.code)]
+        needs_prints = accepted is not None or write_baseline is not None or \
+            fmt is ValidateFormat.SARIF
+        prints = fingerprints(report.diagnostics, source_texts(sources)) if needs_prints \
+            else None
+    if write_baseline is not None:
+        assert prints is not None
+        with writable():
+            write_text_atomic(write_baseline, Baseline().to_text(report, prints))
+        note(ngettext("hankkeet: {count} finding accepted in {path}",
+                      "hankkeet: {count} findings accepted in {path}",
+                      len(report.diagnostics)).format(count=len(report.diagnostics),
+                                                      path=write_baseline))
+        raise typer.Exit(EXIT_OK)
+    if accepted is not None:
+        assert prints is not None
+        report, prints, left_out = accepted.apply(report, prints)
+        if left_out:
+            note(ngettext("hankkeet: {count} finding accepted in {path} is not shown",
+                          "hankkeet: {count} findings accepted in {path} are not shown",
+                          left_out).format(count=left_out, path=baseline))
+    if statistics:
+        counts = rule_counts(report)
+        emit(render_statistics_json(counts) if fmt is ValidateFormat.JSON
+             else render_statistics_text(counts), output)
+    elif fmt is ValidateFormat.SARIF:
+        emit(render_sarif(report, prints), output)
+    else:
+        emit(render_report(report, fmt, width, color, strict), output)
+    if fmt not in (ValidateFormat.JSON, ValidateFormat.SARIF):
         note(summary_line(report, strict))
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
 

@@ -47,6 +47,9 @@ class Block:
     # Years a prose title or list entry gives ('… 2019-2021'): a period of whole years when
     # no sentence gives a better one.
     years: tuple[int, int] | None = None
+    # People from form labels, one dict a person: a name label starts the next person, the
+    # title, e-mail and phone labels under it belong to it.
+    people: list[dict[Field, FieldValue]] = field(default_factory=list)
 
 
 @dataclass

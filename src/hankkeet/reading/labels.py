@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from importlib import resources
 
 
 class Field(StrEnum):
@@ -74,14 +75,18 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Projektets kontaktpersoner", "Contact person", "Yhteyshenkilöt hankkeessa",
     ),
     Field.CONTACT_NAME: ("Hankkeen yhteyshenkilön nimi", "Vastuuhenkilön nimi",
-                         "Yhteyshenkilön nimi"),
+                         "Yhteyshenkilön nimi", "Projektin vastuuhenkilön nimi",
+                         "Hankkeen vastuuhenkilön nimi", "Projektipäällikön nimi",
+                         "Hankepäällikön nimi", "Seurantayhdyshenkilön nimi",
+                         "Hakemusvaiheen yhteyshenkilön nimi"),
     Field.CONTACT_TITLE: ("Yhteyshenkilön asema hakijaorganisaatiossa", "Yhteyshenkilön asema",
-                          "Vastuuhenkilön asema", "Asema"),
+                          "Vastuuhenkilön asema", "Asema", "Asema organisaatiossa"),
     Field.CONTACT_EMAIL: ("Yhteyshenkilön sähköpostiosoite", "Yhteyshenkilön sähköpostisoite",
                           "Yhteyshenkilön sähköposti", "Vastuuhenkilön sähköposti"),
     Field.CONTACT_PHONE: ("Yhteyshenkilön puhelinnumero", "Vastuuhenkilön puhelinnumero"),
-    Field.NAME: ("Hankkeen nimi", "Projektin nimi", "Hankkeen nimi ja lyhenne", "Hankenimi",
-                 "Projektets namn", "Project name", "Hankkeen nimi suomeksi"),
+    Field.NAME: ("Hankkeen nimi", "Projektin nimi", "Hankkeen julkinen nimi",
+                 "Hankkeen nimi ja lyhenne", "Hankenimi", "Projektets namn", "Project name",
+                 "Hankkeen nimi suomeksi"),
     Field.LEADER: ("Onko kyseessä Leader-hanke?", "Onko Leader-hanke?", "Leader-hanke?",
                    "Är det ett Leader-projekt?", "Onko Leader"),
     Field.SUMMARY: (
@@ -89,6 +94,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Lyhyt kuvaus", "Julkinen hankekuvaus", "Hankkeen julkinen kuvaus",
         "Suunnitelman mukainen tiivistelmä toteutuksesta", "Offentlig projektbeskrivning",
         "Projektbeskrivning", "Project description", "Hankkeesta", "Tiivistelmä hankkeesta",
+        "Hankkeen julkinen tiivistelmä", "Julkinen tiivistelmä", "Projektin tiivistelmä",
     ),
 }
 
@@ -111,6 +117,7 @@ OTHER_LABELS: tuple[str, ...] = (
     "Åtgärdens specifierare", "Projektkaraktär", "Aktuellt om projektet", "Mer information",
     "Hankkeen verkkosivut", "Sähköposti", "Puhelin", "Valmistelija", "Esittelijä",
     "Lisätietojen antaja", "Yhteistyökumppanit", "Toimintaryhmä",
+    "Taloushallinnon vastuuhenkilön nimi", "Sähköpostiosoite",
 )
 
 
@@ -203,7 +210,8 @@ TITLE_WORDS: tuple[str, ...] = (
     "esimies", "vetäjä", "työntekijä", "yhteyshenkilö", "tuottaja", "opettaja",
     "rehtori", "sosiaalityöntekijä", "ohjelmapäällikkö", "palvelupäällikkö", "kuraattori",
     "psykologi", "hoitaja", "terapeutti", "konsultti", "asiamies", "harjoittelija",
-    "kehityspäällikkö", "talouspäällikkö", "kanslisti", "toimistosihteeri", "pormestari",
+    "kehityspäällikkö", "talouspäällikkö", "mestari", "muutosjohtaja", "hallintojohtaja",
+    "kanslisti", "toimistosihteeri", "pormestari",
     "kaupunginjohtaja", "sosionomi", "mentori", "neuvonantaja", "hanketyöntekijä",
     "projektityöntekijä", "projektipäällikkö", "projektikoordinaattori", "hankekoordinaattori",
     "hankepäällikkö", "kehittämispäällikkö", "erityisasiantuntija", "projektisihteeri",
@@ -247,9 +255,15 @@ PERIOD_CUE_WORDS: tuple[str, ...] = (
     "kesti", "käynnissä", "ajalla", "ajanjaksolla", "aikavälillä", "välisenä", "toimi",
     "toimii", "hankeaika", "hankeaikana", "vuosina", "vuosille", "kaudella", "toiminta-aika",
 )
+# Words a full stop follows without ending the sentence.
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "n", "esim", "mm", "ns", "milj", "ym", "yms", "jne", "tms", "eur", "klo", "puh", "p", "ks",
+    "vrt", "tel", "os", "k", "t", "mrd", "n:o", "nro", "s", "v", "yht", "ko", "em",
+})
 HEDGE_WORDS: tuple[str, ...] = (
-    "mahdollis*", "voisi", "voitaisiin", "saattaa", "tarvittaessa", "harkit*", "selvite*",
-    "aiotaan", "aikoo", "suunnitel*",
+    "mahdollisesti", "mahdollisuu*", "voisi", "voitaisiin", "saattaa", "tarvittaessa", "harkit*",
+    "selvite*",
+    "aiotaan", "aikoo", "suunnitel*", "voivat", "voi", "esimerkiksi", "esim.",
 )
 
 # -- layouts: the words that tell a page's family and its boundaries ----------------------
@@ -257,6 +271,7 @@ HEDGE_WORDS: tuple[str, ...] = (
 # rahoittaman hankkeen kuvaus".
 CARD_HEADINGS: tuple[str, ...] = (
     "rahoittaman hankkeen kuvaus", "rahoittaman projektin kuvaus", "hankkeen tiedot",
+    "rahoittamat projektit", "projektisuunnitelma", "hankehakemus",
     "hankekortti", "projektikortti",
 )
 # The word-and-number line at the top of a database page ("Kehittämishanke - 171169").
@@ -280,3 +295,15 @@ NOT_ONE_PROJECT: tuple[str, ...] = (
 GENERIC_NAMES: frozenset[str] = frozenset({
     "hanke", "tämä", "kyseinen", "uusi", "koko", "eu", "leader", "kehittämis", "investointi",
 })
+
+# Common Finnish (and Finland-Swedish) first names: a contact written surname first
+# ('Kaunismaa Pekka', as registers print them) is told by its last word being one of these
+# and its first word not. Names not listed are left in the order written.
+FIRST_NAMES: frozenset[str] = frozenset(
+    line.strip() for line in resources.files("hankkeet.reading").joinpath(
+        "data", "first_names.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
+
+# Labels of other things whose value still tells the programme ("Toimintalinja: 9. REACT-EU:n
+# ESR-toimenpiteet"): their text joins the funding text the programme is read from.
+PROGRAMME_CONTEXT_LABELS: frozenset[str] = frozenset({"toimintalinja", "erityistavoite"})

@@ -52,6 +52,12 @@ _LABEL_MAX_CHARS = 64
 _MAX_WORDS = max(MAX_LABEL_WORDS, *(len(k.split()) for k in _ALL_KEYS))
 
 
+# Labels of a name or a person's detail: on forms, the value follows with no colon
+# ('Projektin nimi Liikkuvan Arjen Design', 'Asema organisaatiossa johtaja').
+_VALUE_FOLLOWS = frozenset({Field.NAME, Field.CONTACT_NAME, Field.CONTACT_TITLE,
+                            Field.CONTACT_EMAIL, Field.CONTACT_PHONE})
+
+
 def _first_word(text: str) -> str:
     m = _FIRST_WORD.match(text)
     return m.group().casefold() if m else ""
@@ -129,6 +135,9 @@ def classify(line: str) -> LabelLine | None:
     indent = len(line) - len(line.lstrip())
     text = line.strip()
     colon = text.find(":", 0, _LABEL_MAX_CHARS + 1)
+    # 'ry:lle', 'EU:n', 'n:o': a colon inside an inflected abbreviation is no label's end.
+    while colon > 0 and text[colon + 1:colon + 2].islower():
+        colon = text.find(":", colon + 1, _LABEL_MAX_CHARS + 1)
     if colon > 0 and text[colon + 1:colon + 3] != "//":
         head = text[:colon]
         key, year = _split_year(label_key(head))
@@ -155,7 +164,7 @@ def classify(line: str) -> LabelLine | None:
         if fld is None and key not in OTHER_INDEX:
             continue
         tail = parts[n:]
-        if not tail or head.isupper() or tail[0][:1].isdigit():
+        if not tail or head.isupper() or tail[0][:1].isdigit() or fld in _VALUE_FOLLOWS:
             value = " ".join(tail)
             column = indent + len(text) - len(value) + 1 if value else indent + len(text) + 1
             return LabelLine(fld, head, value, column, year, other=fld is None, colon=False)
@@ -173,7 +182,7 @@ _EMAIL = re.compile(r"^\S+(?:@|\(at\))\S+\.\S+$", re.IGNORECASE)
 _PHONE = re.compile(r"^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}[0-9]$",
                     re.IGNORECASE)
 _NO_LETTERS = re.compile(r"^[^A-Za-zÅÄÖåäöÜüÉé]*$")
-_DATE_LINE = re.compile(r"^[0-9.,/ \-–—:]+$")
+_DATE_LINE = re.compile(r"^[0-9.,/ \-–—:]+$|^[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
 
 
@@ -207,6 +216,8 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a sentence"
     if text[:1].islower():
         return "starts in lower case"
+    if text.casefold().endswith("logo"):
+        return "an image's text"
     return None
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from hankkeet.reading.dates import date_tokens, normalise_dashes
 from hankkeet.reading.funding import find_funds, find_programmes
 from hankkeet.reading.labels import (
+    ABBREVIATIONS,
     APPROXIMATION_WORDS,
     DECISION_WORDS,
     HEDGE_WORDS,
@@ -35,15 +36,15 @@ _BUDGET = re.compile(
     r"|\bkustannukset yhteensä\b|\bkokonaisbudjetti\b|\bkokonaiskustannus\w*",
     re.IGNORECASE)
 _CITY_SHARE = re.compile(
-    r"\b(?P<who>kaupungin|kunnan|kuntien|[A-ZÅÄÖ]\w+n)\s+(?:oma)?(?:rahoitus)?osuu(?:s|deksi|tena)\b"
-    r"|\b(?P<who2>[A-ZÅÄÖ]\w+n\s+)?kunta(?:rahoitus)?osuu(?:s|deksi)\b",
+    r"\b(?P<who>kaupungin|kunnan|kuntien)\s+(?:oma)?(?:rahoitus)?osuu(?:s|deksi|tena|den)\b"
+    r"|\b(?P<who2>kunta|kuntarahoitus|kuntaraha|omarahoitus)osuu(?:s|deksi|tena|den)\b",
     re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 _RANGE = re.compile(
     r"(?<![0-9.])(?P<a>[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?)\s*(?:-|–|—|\s-\s)\s*"
     r"(?P<b>[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?![0-9])")
 _YEAR_RANGE = re.compile(r"(?<![0-9.])(?P<a>(?:19|20)[0-9]{2})\s*[-–—]\s*(?P<b>(?:19|20)[0-9]{2})"
-                         r"(?![0-9.])")
+                         r"(?![0-9]|\.[0-9])")
 _STARTS_YEAR = re.compile(
     r"\b(?:käynnistyi|käynnistynyt|käynnistyy|alkoi|alkanut|alkaa)\s+(?:vuonna\s+)?"
     r"(?P<a>(?:19|20)[0-9]{2})\b.{0,40}?\b(?:jatkuu|kestää|päättyy)\s+(?:vuoteen|vuoden)\s+"
@@ -51,7 +52,7 @@ _STARTS_YEAR = re.compile(
 _ENDED = re.compile(r"\b(?:päättyi|päättyy|päättynyt|loppui|loppuu)\s+(?P<d>[0-9]{1,2}\.[0-9]{1,2}"
                     r"\.[0-9]{4})", re.IGNORECASE)
 _FUNDING_VERBS = re.compile(
-    r"rahoit|myönt|myönn|\btuke|\btuki|avustu|tukea|\brahasto|ohjelma", re.IGNORECASE)
+    r"rahoit|myönt|myönn|\btuke|\btuki|avustu|tukea|rahasto|ohjelma|mahdollista", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,22 @@ class ProseReading:
 
 
 def sentences(paragraphs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """Every sentence of the paragraphs with the line its paragraph starts on."""
+    """Every sentence of the paragraphs with the line its paragraph starts on.
+
+    A full stop after an abbreviation ('n. 400 000', 'esim. Leader') ends no sentence.
+    """
     for line, text in paragraphs:
-        for sentence in _SENTENCE_END.split(" ".join(text.split())):
-            if sentence.strip():
-                yield line, sentence.strip()
+        flat = " ".join(text.split())
+        last = 0
+        for m in _SENTENCE_END.finditer(flat):
+            word = flat[:m.start()].rsplit(" ", 1)[-1].rstrip(".!?").casefold()
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            if flat[last:m.start()].strip():
+                yield line, flat[last:m.start()].strip()
+            last = m.end()
+        if flat[last:].strip():
+            yield line, flat[last:].strip()
 
 
 def _words_before(text: str, start: int, span: int = 24) -> str:
@@ -152,6 +164,8 @@ def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates)
         elif word := _has_word(between + " " + _words_before(sentence, q.start, 12),
                                APPROXIMATION_WORDS):
             why = f"{quoted} gives the budget as an approximation ('{word}'), not exactly"
+        elif "milj" in q.text.casefold():
+            why = f"{quoted} gives the budget in rounded millions, not exactly"
         elif word := _has_word(before + " " + between, PART_WORDS):
             why = f"{quoted} may state a part ('{word}'), not the whole budget"
         elif q.in_parens:
@@ -160,7 +174,6 @@ def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates)
             cands.unsure.append((strength, why, line))
         else:
             cands.sure.append((strength, q.value, line, sentence))
-        return
 
 
 def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candidates) -> None:
@@ -171,7 +184,13 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
             continue
         quoted = f"'{shorten(sentence, 120)}'"
         between = sentence[m.end():q.start]
-        if who == "kuntien":
+        if word := _has_word(sentence[:q.start], ("osahanke*", "osahankkee*", "osatoteutu*")):
+            cands.unsure.append((1, f"{quoted} states the share of a part ('{word}'), not of "
+                                 "the whole project", line))
+        elif who == "omarahoitus":
+            cands.unsure.append((1, f"{quoted} states an own-funding share; whose it is (the "
+                                 "city's or the applicant's) the sentence does not say", line))
+        elif who == "kuntien":
             cands.unsure.append((1, f"{quoted} states the municipalities' joint share, not "
                                  "one city's", line))
         elif q.per_year or _YEAR.search(sentence[:q.start]):

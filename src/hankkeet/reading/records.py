@@ -15,7 +15,7 @@ from hankkeet.models import Contact, Funding, Project, SourceRef, StaffPeriod
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedProject
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
 from hankkeet.reading.funding import find_funds, read_funding
-from hankkeet.reading.labels import Field
+from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import read_contacts
 from hankkeet.reading.prose import Fact, read_prose
@@ -111,19 +111,30 @@ def _money(r: _Reader, fld: Field) -> Decimal | None:
     return money.value
 
 
-def _natural_name(name: str, surname_first: bool) -> str:
-    """'VIRTANEN MARKKU' or, on a register card, 'Kaunismaa Pekka' as 'Pekka Kaunismaa'."""
+def natural_name(name: str) -> str:
+    """'VIRTANEN MARKKU' or 'Kaunismaa Pekka' as 'Markku Virtanen', 'Pekka Kaunismaa'.
+
+    Capitals are a register's surname-first convention; otherwise the order is told by the
+    first-name vocabulary, and a name it cannot tell stays as written.
+    """
     words = name.split()
-    if len(words) < 2:
+    if len(words) != 2:
         return name
     if name.isupper():
-        words = [w.capitalize() if "-" not in w else "-".join(p.capitalize()
-                                                               for p in w.split("-"))
-                 for w in words]
-        surname_first = True
-    if surname_first:
-        words = words[1:] + words[:1]
-    return " ".join(words)
+        words = ["-".join(p.capitalize() for p in w.split("-")) for w in words]
+        return f"{words[1]} {words[0]}"
+    first, last = (w.casefold() for w in words)
+    if last in FIRST_NAMES and first not in FIRST_NAMES:
+        return f"{words[1]} {words[0]}"
+    return name
+
+
+def _person_like(name: str) -> bool:
+    """'Tuire Ranta-Meyer', 'Oskar van Ieperen': capitalised words, particles aside."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(
+        w[:1].isupper() or w in NAME_PARTICLES for w in words) and not any(
+        c.isdigit() for c in name)
 
 
 def _contacts(r: _Reader) -> list[Contact]:
@@ -131,21 +142,33 @@ def _contacts(r: _Reader) -> list[Contact]:
     fv = r.text(Field.CONTACTS)
     if fv is not None:
         people = read_contacts(fv.text)
-        contacts = people.contacts
+        contacts = [c.model_copy(update={"name": natural_name(c.name)}) if c.name else c
+                    for c in people.contacts]
         for code, message in people.problems:
             r.note(code, message, fv, Field.CONTACTS)
         r.mark("contacts", fv)
-    name_fv = r.text(Field.CONTACT_NAME)
-    if name_fv is not None:
-        card = r.block.layout == "card"
-        title_fv = r.text(Field.CONTACT_TITLE)
-        email_fv = r.text(Field.CONTACT_EMAIL)
-        phone_fv = r.text(Field.CONTACT_PHONE)
+    persons = list(r.block.people)
+    if r.text(Field.CONTACT_NAME) is not None:
+        persons.insert(0, {f: fv for f, fv in r.block.fields.items()
+                          if f in (Field.CONTACT_NAME, Field.CONTACT_TITLE, Field.CONTACT_EMAIL,
+                                   Field.CONTACT_PHONE) and fv.text})
+    seen = {c.name for c in contacts}
+    for person in persons:
+        name_fv = person[Field.CONTACT_NAME]
+        name = natural_name(squash(name_fv.text))
+        if not _person_like(name):
+            r.note("contact-without-name", f"'{shorten(name)}' is not a person's name",
+                   name_fv, Field.CONTACT_NAME)
+            continue
+        if name in seen:
+            continue
+        seen.add(name)
+        title_fv = person.get(Field.CONTACT_TITLE)
+        email_fv = person.get(Field.CONTACT_EMAIL)
+        phone_fv = person.get(Field.CONTACT_PHONE)
         email = email_fv.text.replace("(at)", "@").replace(" ", "") if email_fv else None
-        contacts.append(Contact(
-            title=title_fv.text.casefold() if title_fv else None,
-            name=_natural_name(squash(name_fv.text), card),
-            email=email, phone=phone_fv.text if phone_fv else None))
+        contacts.append(Contact(title=title_fv.text.casefold() if title_fv else None, name=name,
+                                email=email, phone=phone_fv.text if phone_fv else None))
         r.lines.setdefault("contacts", name_fv.line)
     return contacts
 

@@ -13,3 +13,5 @@ class ListFormat(StrEnum):
     JSONL = "jsonl"
     CSV = "csv"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
+    SQLITE = "sqlite"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,8 @@ class SearchFormat(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
 
 
 def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> Text:
@@ -92,8 +94,15 @@ def render_search(
     fmt: SearchFormat,
     width: int = 100,
     color: bool = False,
+    columns: Sequence[str] | None = None,
 ) -> str:
     """The results in the chosen format."""
+    from hankkeet.render import search_data
+
     if fmt is SearchFormat.JSON:
         return render_json(query, results)
+    if fmt is SearchFormat.JSONL:
+        return search_data.render_jsonl(results, columns)
+    if fmt is SearchFormat.CSV:
+        return search_data.render_csv(results, columns)
     return render_table(query, results, width, color)

@@ -30,6 +30,7 @@ class TotalsFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
 
 
 def group_header(group: GroupBy) -> str:
@@ -327,4 +328,6 @@ def render_totals(totals: Totals, fmt: TotalsFormat, excel: bool = False, width:
         return render_csv(totals, excel)
     if fmt is TotalsFormat.MARKDOWN:
         return render_markdown_totals(totals)
+    if fmt is TotalsFormat.XLSX:
+        raise ValueError("xlsx is a file format, not text")
     return render_table(totals, width, color)

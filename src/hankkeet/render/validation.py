@@ -25,6 +25,7 @@ class ValidateFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+    SARIF = "sarif"
 
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -160,6 +161,10 @@ def render_report(report: Report, fmt: ValidateFormat, width: int, color: bool,
         return render_json(report, strict)
     if fmt is ValidateFormat.GITHUB:
         return render_github(report, width)
+    if fmt is ValidateFormat.SARIF:
+        from hankkeet.export.sarif import render_sarif
+
+        return render_sarif(report)
     return render_text(report, width, color)
 
 

@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, ParsedProject
+from hankkeet.reading.funding import find_programmes
 from hankkeet.reading.labels import (
     AGENDA_SECTION_WORDS,
     CARD_HEADINGS,
     GENERIC_NAMES,
+    LABELS,
     NOT_ONE_PROJECT,
+    PROGRAMME_CONTEXT_LABELS,
     PROJECT_WORDS,
     Field,
+    label_key,
 )
 from hankkeet.reading.lines import (
     LabelLine,
@@ -44,6 +48,8 @@ _HANKE_SUFFIX = re.compile(r"\s?-\s?(?:hank|projekt)\w*|\s(?:-)?hanke$", re.IGNO
 _ENTRY = re.compile(r"^(?P<name>[^:.!?]{3,100}?):\s+(?P<rest>[A-ZÅÄÖ].*)$")
 _COLUMNS_HEAD = re.compile(r"^(?:hankkeen nimi|hanke|projekti|nimi)\b(?P<rest>.*):$",
                            re.IGNORECASE)
+_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
+_TWO_DATES = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{4})\s*[-–]?\s*(\d{1,2}\.\d{1,2}\.\d{4})$")
 _LIST_MARK = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[).])\s+")
 
 
@@ -79,10 +85,34 @@ def _label_of(text: str) -> LabelLine | None:
     """The label a line starts with, numbered ('3 Suunnitelman mukainen tiivistelmä …') or not."""
     label = classify(text)
     if label is None and _NUMBERING.match(text.strip()):
-        inner = classify(_NUMBERING.sub("", text.strip()))
+        # '4.1 Hankkeen julkinen tiivistelmä (tavoitteet, toimenpiteet, tulokset)'
+        inner = classify(_PARENS.sub("", _NUMBERING.sub("", text.strip())))
         if inner is not None and inner.field is not None and not inner.value:
             return inner
     return label
+
+
+_PAIR = re.compile(
+    r"^(?P<sl>" + "|".join(re.escape(v) for v in LABELS[Field.START]) + r")\s*:?\s*(?P<sv>.*?)\s*"
+    r"(?P<el>" + "|".join(re.escape(v) for v in LABELS[Field.END]) + r")\s*:?\s*(?P<ev>.*)$",
+    re.IGNORECASE)
+
+
+def _pair(text: str, nxt: str | None) -> list[tuple[LabelLine, int]] | None:
+    """A start and an end on one line ('Alkamispäivämäärä 1.9.2019 Päättymispäivämäärä
+    31.8.2021'), or their labels on one line and both dates on the next; with how many
+    lines they take. None when the line is no such pair."""
+    m = _PAIR.match(text.strip())
+    if m is None:
+        return None
+    if m.group("sv") or m.group("ev"):
+        return [(LabelLine(Field.START, m.group("sl"), m.group("sv"), 1), 1),
+                (LabelLine(Field.END, m.group("el"), m.group("ev"), 1), 1)]
+    dates = _TWO_DATES.match(nxt.strip()) if nxt else None
+    if dates is None:
+        return None
+    return [(LabelLine(Field.START, m.group("sl"), dates.group(1), 1), 2),
+            (LabelLine(Field.END, m.group("el"), dates.group(2), 1), 2)]
 
 
 def items_of(lines: list[tuple[int, str]]) -> list[Item]:
@@ -98,6 +128,12 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
             number, raw = para[j]
             text = raw.strip()
             label = _label_of(raw)
+            pair = _pair(text, para[j + 1][1] if j + 1 < len(para) else None)
+            if pair is not None:
+                for one, _ in pair:
+                    out.append(Item("field", number, one.value, one, one.field, one.column))
+                j += pair[0][1]
+                continue
             if _SECTION.match(text):
                 out.append(Item("section", number, text))
                 j += 1
@@ -117,10 +153,30 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
                                 lines=[(n, t.strip()) for n, t in chunk]))
                 j = k
                 continue
+            if label.field is None and not label.other and _is_prose([(number, label.value)]):
+                # 'Hyviä uutisia: ELY-keskus on …': a sentence that holds a colon.
+                label = None
+                k = j + 1
+                out.append(Item("text", number, text, lines=[(number, text)]))
+                j = k
+                continue
             kind = ("name" if label.field is Field.NAME else "field" if label.field is not None
                     else "other" if label.other else "unknown")
             value, how = label.value, "label"
             k = j + 1
+            if not value and label.field is not None and label.field is not Field.CONTACTS \
+                    and k < len(para) and _label_of(para[k][1]) is None:
+                # 'Label' then its value on the lines under it, in the same paragraph.
+                stop = k + 1
+                while label.field in _RUNNING and stop < len(para) \
+                        and _label_of(para[stop][1]) is None:
+                    stop += 1
+                value = " ".join(t.strip() for _, t in para[k:stop])
+                item = Item(kind, number, value, label, label.field, 1, how,
+                            lines=[(para[k][0], value)])
+                out.append(item)
+                j = stop
+                continue
             if value:
                 # Running lines: indented ones, or any under a summary, funding or contacts.
                 while k < len(para) and _label_of(para[k][1]) is None and (
@@ -177,8 +233,18 @@ def _new_block(title: str, line: int, layout: str, name_from: str) -> Block:
     return Block(title=squash(title), line=line, layout=layout, name_from=name_from)
 
 
+_PERSON_FIELDS = frozenset({Field.CONTACT_NAME, Field.CONTACT_TITLE, Field.CONTACT_EMAIL,
+                            Field.CONTACT_PHONE})
+
+
 def _add(block: Block, item: Item) -> None:
     """Put one item into a block: a field (first value wins), or a paragraph of prose."""
+    if item.kind == "field" and item.fld in _PERSON_FIELDS:
+        if item.fld is Field.CONTACT_NAME and item.text:
+            block.people.append({Field.CONTACT_NAME: _value(item)})
+        elif block.people and item.text:
+            block.people[-1].setdefault(item.fld, _value(item))
+        return
     if item.kind == "field" and item.fld is not None:
         if item.fld in block.fields:
             if item.text and not block.fields[item.fld].text:
@@ -194,6 +260,13 @@ def _add(block: Block, item: Item) -> None:
                                               Field.END):
             return  # a label standing alone over nothing: a heading of a page, no field
         block.fields[item.fld] = _value(item)
+    elif item.kind == "other" and item.label is not None and item.text \
+            and label_key(item.label.label) in PROGRAMME_CONTEXT_LABELS:
+        funding = block.fields.get(Field.FUNDING)
+        if funding is None:
+            block.fields[Field.FUNDING] = _value(item)
+        elif funding.how == "heading":
+            funding.text = f"{funding.text}. {item.text}"
     elif item.kind == "unknown" and item.label is not None:
         block.notes.append(("unknown-label", f"unknown label '{item.label.label}'; its value "
                             "is not used", item.line, 1, None))
@@ -212,37 +285,70 @@ def _strip_hanke(name: str) -> str:
     return name.strip(" -–:")
 
 
-_HANKE_NAME = re.compile(r"(?:\s-|-)\s?(?:hank|projekt)\w*", re.IGNORECASE)
+_HANKE_NAME = re.compile(r"(?:\s[-–]|-)\s?(?:hank|projekt)\w*", re.IGNORECASE)
+# 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the name after 'eli'.
+_ALIAS = re.compile(r"(?:hanke|projekti)(?:\s+n:o\s+\d+)?,?\s+eli\s+"
+                    r"([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)*)")
+_COMPOUND = re.compile(r"\b[\wåäö]{3,}(?:hank|projekt)\w*", re.IGNORECASE)
 _WORD = re.compile(r"[\wÅÄÖåäöÜüÉé][\w.'’+&ÅÄÖåäöÜüÉé-]*")
+_INFLECTED = re.compile(r"(hank|projekt)\w*$", re.IGNORECASE)
 
 
-def hanke_names(text: str) -> list[str]:
-    """Names the text gives a project: '”X” -hanke', 'X-hanke', 'X -hankkeelle'."""
+def _run_before(text: str, end: int) -> int | None:
+    """Where the capitalised name that ends at `end` starts ('… rahoitusta Keskustaajamien
+    Älykkäät kylät' -> the 'K'); None when no capitalised word leads it."""
+    window = text[max(0, end - 120):end]
+    offset = max(0, end - 120)
+    words = [(w.start() + offset, w.group()) for w in _WORD.finditer(window)]
+    # Not past the sentence's start.
+    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+    words = [(pos, w) for pos, w in words if pos - offset > cut][-8:]
+    start: int | None = None
+    for pos, word in reversed(words):
+        if word[:1].isupper() or word[:1].isdigit():
+            start = pos
+        elif start is not None:
+            break  # lower-case words may end a name ('… Älykkäät kylät'), not lead it
+    return start
+
+
+def hanke_names(text: str, at_end: bool = False) -> list[str]:
+    """Names the text gives a project: '”X” -hanke', 'X-hanke', 'X -hankkeelle'.
+
+    With at_end, only a name whose '-hanke' ends the text (a title that is the name).
+    """
     names: list[str] = []
     for m in _QUOTED.finditer(text):
         after = text[m.end():m.end() + 12].casefold()
         before = text[max(0, m.start() - 12):m.start()].casefold()
         if "hank" in after or "projekt" in after or "hank" in before or "projekt" in before:
             names.append(m.group(1).strip())
+    for m in _ALIAS.finditer(text):
+        names.append(m.group(1))
     for m in _HANKE_NAME.finditer(text):
-        words = [(w.start(), w.group()) for w in _WORD.finditer(text[max(0, m.start() - 120):
-                                                                     m.start()])]
-        if not words or text[m.start() - 1:m.start()] in ("”", '"'):
+        if at_end and text[m.end():].strip(" .!?"):
             continue
-        run: list[str] = []
-        for _, word in reversed(words[-8:]):
-            if word[:1].islower() and run and not any(w[:1].isupper() for w in run):
-                run.append(word)
-                continue
-            if word[:1].islower() and run and run[-1][:1].isupper():
-                break
-            run.append(word)
-        run.reverse()
-        while run and not run[0][:1].isupper():
-            run.pop(0)
-        name = " ".join(run)
-        if name and name.casefold() not in GENERIC_NAMES and len(run) <= 8:
+        if text[m.start() - 1:m.start()] in ("”", '"'):
+            continue
+        start = _run_before(text, m.start())
+        if start is None:
+            continue
+        name = text[start:m.start()].strip(" -–")
+        if name and name.casefold() not in GENERIC_NAMES and len(name.split()) <= 8:
             names.append(name)
+    return names
+
+
+def compound_names(text: str) -> list[str]:
+    """'Panumanjärven ja -ojan kunnostushankkeelle' as 'Panumanjärven ja -ojan kunnostushanke'."""
+    names: list[str] = []
+    for m in _COMPOUND.finditer(text):
+        start = _run_before(text, m.start())
+        if start is None:
+            continue
+        word = _INFLECTED.sub(lambda w: w.group(1) + ("e" if w.group(1) == "hank" else "i"),
+                              m.group())
+        names.append(f"{text[start:m.start()]}{word}".strip())
     return names
 
 
@@ -254,23 +360,42 @@ def _about_one_project(title: str, text: str) -> bool:
 
 
 def _headline(items: list[Item]) -> tuple[Item, int] | None:
-    """The last titleable line before the first paragraph of prose, and its index."""
+    """The last titleable line before the first line of prose, and its item's index.
+
+    A page's top may hold a section name, a date line and a byline before the headline;
+    the headline is the one nearest the text.
+    """
     best: tuple[Item, int] | None = None
     for n, item in enumerate(items):
-        if item.kind == "text":
-            if _is_prose([(item.line, item.text)]) and len(item.lines) >= 1 \
-                    and not titleable(item.text):
-                break
-            if len(item.lines) == 1 and titleable(item.text):
-                best = (item, n)
-                continue
-            if len(item.lines) > 1 and titleable(item.lines[0][1]) \
-                    and not titleable(item.lines[1][1]):
-                best = (Item("text", item.lines[0][0], item.lines[0][1]), n)
-                break
-        elif item.kind in ("field", "name"):
+        if item.kind in ("field", "name"):
             break
+        if item.kind != "text":
+            continue
+        for k, (line, text) in enumerate(item.lines):
+            wrapped = k + 1 < len(item.lines) and item.lines[k + 1][1][:1].islower()
+            if wrapped or (not titleable(text) and _is_prose([(line, text)])):
+                return best
+            if titleable(text) and not (best is not None and len(best[0].text.split()) >= 4
+                                        and _looks_like_person(text)):
+                best = (Item("text", line, text), n)
     return best
+
+
+_PERSON = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+                     r"(?:\s[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}$")
+
+
+def _looks_like_person(text: str) -> bool:
+    """'Jenni Kylänpää': a byline under a headline, not a headline."""
+    return bool(_PERSON.match(text.strip()))
+
+
+def _after(items: list[Item], head: tuple[Item, int]) -> list[Item]:
+    """The items after a headline line, the rest of its own paragraph first."""
+    line, n = head[0].line, head[1]
+    rest = [(k, t) for k, t in items[n].lines if k > line]
+    first = [Item("text", rest[0][0], " ".join(t for _, t in rest), lines=rest)] if rest else []
+    return first + items[n + 1:]
 
 
 class DocumentReader:
@@ -303,14 +428,16 @@ class DocumentReader:
         current: Block | None = None
         heading_text: tuple[int, str] | None = None
         for item in items:
-            is_heading = item.kind == "text" and len(item.lines) == 1 and any(
-                h in item.text.casefold() for h in CARD_HEADINGS)
-            if is_heading:
-                current = _new_block("", item.line, "card", "label")
+            heading = next(((n, t) for n, t in item.lines if len(t) < 120 and any(
+                h in t.casefold() for h in CARD_HEADINGS)), None) if item.kind == "text" else None
+            if heading is not None and (current is None or current.title
+                                        or Field.FUNDING in current.fields):
+                current = _new_block("", heading[0], "card", "label")
                 blocks.append(current)
-                heading_text = (item.line, item.text)
-                current.fields[Field.FUNDING] = FieldValue(item.text, item.line, 1,
-                                                           "kortin otsikko", None, "heading")
+            if heading is not None and current is not None:
+                heading_text = heading
+                current.fields.setdefault(Field.FUNDING, FieldValue(
+                    heading[1], heading[0], 1, "kortin otsikko", None, "heading"))
                 continue
             if item.kind == "name":
                 if current is None or current.title:
@@ -335,26 +462,26 @@ class DocumentReader:
         blocks: list[Block] = []
         current: Block | None = None
         header = True
-        for n, item in enumerate(items):
-            if item.kind == "text" and len(item.lines) == 1 and _KIND_NUMBER.match(item.text):
-                header = True
-                current = None
+        for item in items:
+            if item.kind == "text" and len(item.lines) <= 3 and any(
+                    _KIND_NUMBER.match(t) for _, t in item.lines):
+                # 'Hanke' / 'Kehittämishanke - 171169': a project's header starts.
+                header, current = True, None
                 continue
-            if header and item.kind == "text":
-                text = item.text
-                if current is None:
-                    if titleable(text) and len(text.split()) > 0 and not (
-                            len(text.split()) == 1 and n == 0):
-                        current = _new_block(text, item.line, "database", "header")
-                        blocks.append(current)
-                    continue
-                if _DATES_LINE.match(text):
-                    current.fields.setdefault(Field.PERIOD, FieldValue(
-                        text, item.line, 1, "otsikkotiedot", None, "header"))
-                    continue
-                if len(item.lines) == 1 and not _is_prose([(item.line, text)]):
-                    continue  # organisation, status: header lines that are not ours
-            if item.kind in ("field", "name", "other", "unknown", "heading", "section"):
+            if header and item.kind == "text" and not _is_prose([(item.line, item.text)]):
+                for line, text in item.lines:
+                    if current is None:
+                        if titleable(text) and (len(text.split()) > 1 or (
+                                not blocks and line > 1)):
+                            current = _new_block(text, line, "database", "header")
+                            blocks.append(current)
+                    elif _DATES_LINE.match(text):
+                        current.fields.setdefault(Field.PERIOD, FieldValue(
+                            text, line, 1, "otsikkotiedot", None, "header"))
+                    # else: organisation, status: header lines that are not ours
+                continue
+            if item.kind in ("field", "name", "other", "unknown", "heading", "section") \
+                    or (item.kind == "text" and _is_prose([(item.line, item.text)])):
                 header = False
             if current is None:
                 continue
@@ -417,17 +544,14 @@ class DocumentReader:
         if len(listed) >= 2:
             return listed
         head = _headline(items)
-        body = items if head is None else items[head[1] + 1:]
-        text = " ".join(i.text for i in body if i.kind == "text")
         if head is None:
             return []
+        body = _after(items, head)
+        text = " ".join(i.text for i in body if i.kind == "text")
         title = head[0].text
         if not _about_one_project(title, text):
             return []
-        names = hanke_names(title) or [n for n in hanke_names(
-            " ".join(i.text for i in body[:3] if i.kind == "text"))]
-        distinct = list(dict.fromkeys(names))
-        name = distinct[0] if len(distinct) == 1 else _strip_years(title)
+        name = _prose_name(title, [i.text for i in body[:3] if i.kind == "text"])
         block = _new_block(name, head[0].line, "prose", "headline")
         block.years = years_of(title)
         for item in body:
@@ -465,7 +589,9 @@ class DocumentReader:
             if m is None:
                 continue
             columns = 1 + len(re.findall(r",|\bja\b", m.group("rest")))
-            context = " ".join(i.text for i in items[max(0, n - 4):n] if i.kind == "text")
+            # The nearest text above that names a programme says whose call this list is.
+            context = next(((i.line, t) for i in reversed(items[:n]) if i.kind == "text"
+                            for _, t in [(i.line, i.text)] if find_programmes(t)), None)
             rows = items[n + 1].lines if n + 1 < len(items) and items[n + 1].kind == "text" \
                 else []
             for line, row in rows:
@@ -476,9 +602,28 @@ class DocumentReader:
                 if not titleable(name):
                     continue
                 block = _new_block(name, line, "prose", "entry")
-                block.prose.append((line, context))
+                if context is not None:
+                    block.fields[Field.FUNDING] = FieldValue(context[1], context[0], 1,
+                                                             "luettelon otsikko", None, "heading")
                 blocks.append(block)
         return blocks
+
+
+def _prose_name(title: str, first: list[str]) -> str:
+    """A news page's project: the name the text gives ('X -hanke') when it gives one,
+    else the headline; a headline that names nothing ('Hankkeen rahoitus') yields to the
+    project its text names ('… kunnostushankkeelle')."""
+    from_title = hanke_names(title, at_end=True)
+    if from_title:
+        return from_title[0]
+    names = list(dict.fromkeys(n for text in first for n in hanke_names(text)))
+    if len(names) == 1:
+        return names[0]
+    if len(title.split()) <= 3 and any(w in title.casefold() for w in PROJECT_WORDS):
+        compounds = list(dict.fromkeys(n for text in first for n in compound_names(text)))
+        if len(compounds) == 1:
+            return compounds[0]
+    return _strip_years(title)
 
 
 _YEARS = re.compile(r"\s*\(?((?:19|20)[0-9]{2})(?:\s*[-–]\s*((?:19|20)[0-9]{2}))?\)?\s*$")

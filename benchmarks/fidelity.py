@@ -1,0 +1,202 @@
+"""Fidelity on the real-world corpus: fields right / left empty with a diagnostic / silently wrong.
+
+Each description in tests/corpus/<kind>/ is a text and a .toml of expected fields written by
+hand from the real page (see tests/corpus/FORMAT.md). This script parses every text with the
+real parser and compares field by field:
+
+- right: the value is the expected one (an expected-empty field left empty is right too);
+- empty+diagnostic: the value is missing and a finding on that project says why;
+- silently wrong: a different value, a made-up value, a missing value with no finding, a
+  project missed with no finding, or a project made up.
+
+    python benchmarks/fidelity.py            # the table
+    python benchmarks/fidelity.py -v         # and every field that is not right
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from hankkeet.diagnostics import Diagnostic, Severity
+from hankkeet.models import Project
+from hankkeet.reading.parser import parse_text
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+FIELDS = ("name", "start", "end", "budget", "city_share", "programme", "fund", "contacts",
+          "summary")
+RIGHT, EMPTY, WRONG = "right", "empty+diagnostic", "silently wrong"
+# Kinds 1-4 of issue 10 (labelled or structured pages) and the prose kinds.
+STRUCTURED = ("eu-card", "database", "leader", "agenda", "city-page")
+PROSE = ("news", "list-page")
+_ABOUT = {"start": "period", "end": "period"}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One field of one expected project (or one made-up project) and its verdict."""
+
+    kind: str
+    file: str
+    project: str
+    field: str
+    expected: object
+    got: object
+    verdict: str
+
+
+def norm_name(name: str) -> str:
+    """A name as compared: case, quotes, dash kinds and a '-hanke' suffix do not matter."""
+    text = name.casefold().replace("”", "").replace("“", "").replace('"', "")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"-?(?:hanke|projekti)$", "", text.strip(" .:"))
+    return " ".join(text.replace(" :", ":").split()).strip(" -")
+
+
+def _value(project: Project, name: str) -> object:
+    if name == "contacts":
+        return [c.name for c in project.contacts if c.name]
+    return getattr(project, name)
+
+
+def _same(name: str, expected: object, got: object) -> bool:
+    if name == "name":
+        return norm_name(str(expected)) == norm_name(str(got))
+    if name == "contacts":
+        return [norm_name(str(x)) for x in expected] == [  # type: ignore[attr-defined]
+            norm_name(str(x)) for x in got]  # type: ignore[attr-defined]
+    if name == "summary":
+        return isinstance(got, str) and " ".join(got.split()).startswith(
+            " ".join(str(expected).split()))
+    if name in ("budget", "city_share"):
+        return got is not None and Decimal(str(expected)) == got
+    return expected == got
+
+
+def _expected(spec: dict[str, Any], name: str) -> object:
+    if name == "contacts":
+        return spec.get("contacts", [])
+    if name == "summary":
+        return spec.get("summary_start")
+    value = spec.get(name)
+    if isinstance(value, date):
+        return value
+    return value
+
+
+def _has_diagnostic(diagnostics: list[Diagnostic], name: str) -> bool:
+    about = _ABOUT.get(name, name)
+    return any(d.about == about and d.severity is not Severity.INFO for d in diagnostics)
+
+
+def score_file(kind: str, txt: Path) -> list[Outcome]:
+    """Every field of every expected project of one description, with its verdict."""
+    spec = tomllib.loads(txt.with_suffix(".toml").read_text(encoding="utf-8"))
+    result = parse_text(txt.read_text(encoding="utf-8"), str(txt.name))
+    parsed = list(result.projects)
+    expected = spec.get("project", [])
+    file_errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    out: list[Outcome] = []
+    if spec.get("no_projects"):
+        out.append(Outcome(kind, txt.name, "-", "no project", 0, len(parsed),
+                           RIGHT if not parsed else WRONG))
+        return out
+    # Match by name first, then in order.
+    unmatched = list(range(len(parsed)))
+    pairs: list[tuple[dict[str, Any], int | None]] = []
+    for exp in expected:
+        hit = next((i for i in unmatched
+                    if norm_name(parsed[i].project.name) == norm_name(exp["name"])), None)
+        if hit is not None:
+            unmatched.remove(hit)
+        pairs.append((exp, hit))
+    pairs = [(exp, hit if hit is not None else (unmatched.pop(0) if unmatched else None))
+             for exp, hit in pairs]
+    for exp, hit in pairs:
+        for name in FIELDS:
+            want = _expected(exp, name)
+            if name == "summary" and want is None:
+                continue
+            if hit is None:
+                missing = want in (None, [])
+                out.append(Outcome(kind, txt.name, exp["name"], name, want, None,
+                                   RIGHT if missing else EMPTY if file_errors else WRONG))
+                continue
+            pp = parsed[hit]
+            got = _value(pp.project, name)
+            if want in (None, []):
+                verdict = RIGHT if got in (None, []) else WRONG
+            elif _same(name, want, got):
+                verdict = RIGHT
+            elif got in (None, []) and _has_diagnostic(pp.diagnostics, name):
+                verdict = EMPTY
+            else:
+                verdict = WRONG
+            out.append(Outcome(kind, txt.name, exp["name"], name, want, got, verdict))
+    for i in unmatched:
+        out.append(Outcome(kind, txt.name, parsed[i].project.name, "made-up project", None,
+                           parsed[i].project.name, WRONG))
+    return out
+
+
+def score_corpus(corpus: Path = CORPUS) -> list[Outcome]:
+    """Every outcome of every description in the corpus."""
+    out: list[Outcome] = []
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        for txt in sorted(folder.glob("*.txt")):
+            out.extend(score_file(folder.name, txt))
+    return out
+
+
+def table(outcomes: list[Outcome]) -> str:
+    """Counts per kind, for the structured kinds, the prose kinds and in total."""
+    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    files: dict[str, set[str]] = defaultdict(set)
+    for o in outcomes:
+        by_kind[o.kind][o.verdict] += 1
+        files[o.kind].add(o.file)
+    rows = [(k, by_kind[k], len(files[k])) for k in sorted(by_kind)]
+    groups = [("kinds 1-4 (structured)", STRUCTURED), ("prose (news, lists)", PROSE),
+              ("total", tuple(by_kind))]
+    for label, kinds in groups:
+        c: Counter[str] = Counter()
+        for k in kinds:
+            c.update(by_kind.get(k, Counter()))
+        rows.append((label, c, sum(len(files[k]) for k in kinds)))
+    lines = [f"{'kind':<24}{'files':>6}{'fields':>8}{'right':>14}{'empty+diag':>14}"
+             f"{'silently wrong':>16}"]
+    for label, c, n in rows:
+        total = sum(c.values()) or 1
+        lines.append(f"{label:<24}{n:>6}{total:>8}"
+                     f"{c[RIGHT]:>6} ({100 * c[RIGHT] / total:5.1f}%)"
+                     f"{c[EMPTY]:>6} ({100 * c[EMPTY] / total:5.1f}%)"
+                     f"{c[WRONG]:>8} ({100 * c[WRONG] / total:5.1f}%)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table (and with -v every field not right); exit 1 when any is silently wrong."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    outcomes = score_corpus()
+    print(table(outcomes))
+    if args.verbose:
+        for o in outcomes:
+            if o.verdict != RIGHT:
+                print(f"{o.verdict:>16}  {o.kind}/{o.file} [{o.project[:30]}] {o.field}: "
+                      f"expected {o.expected!r}, got {o.got!r}")
+    return int(any(o.verdict == WRONG for o in outcomes))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

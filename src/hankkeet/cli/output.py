@@ -1,0 +1,136 @@
+"""-o/--output and the formats: which format a run writes, and writing it atomically."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from hankkeet.cli.common import Tally, fail, iter_parsed, write
+from hankkeet.diagnostics import Diagnostic, Report
+from hankkeet.export import MissingExtra
+from hankkeet.export.flat import UnknownColumn
+from hankkeet.export.output import atomic_path, format_for_path, write_text_atomic
+from hankkeet.export.sqlite import InexactMoney
+from hankkeet.locale import _
+from hankkeet.models import Project
+from hankkeet.reading.parser import ParsedProject
+from hankkeet.validate import collect
+
+F = TypeVar("F", bound=StrEnum)
+
+# Formats that are files, not text: they need -o, and never go to a terminal or a pipe.
+FILE_FORMATS = frozenset({"xlsx", "sqlite"})
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", dir_okay=False,
+                 help=_("Write to FILE (atomically: replaced only when the run succeeds); the "
+                        "format follows the extension (.json .jsonl .csv .md .xlsx .sqlite .db) "
+                        "unless --format says otherwise.")),
+]
+ColumnsOpt = Annotated[
+    str | None,
+    typer.Option("--columns", metavar="NAME,...",
+                 help=_("Only these columns, in this order (id,name,programme,start,end,"
+                        "budget,city_share,...); for the table, csv, markdown, xlsx and "
+                        "jsonl.")),
+]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", min=0, metavar="N", help=_("At most N projects.")),
+]
+ReverseOpt = Annotated[
+    bool, typer.Option("--reverse",
+                       help=_("The opposite order (missing values stay last).")),
+]
+
+
+def choose_format(kind: type[F], given: F | None, output: Path | None, configured: str | None,
+                  default: F) -> F:
+    """--format if given, else the output file's extension, else the configuration's
+    default format (when this command has it), else the command's default."""
+    if given is not None:
+        chosen = given
+    elif output is not None and (wanted := format_for_path(output)) is not None:
+        values = [f.value for f in kind]
+        if wanted not in values:
+            fail(_("this command cannot write {suffix} files; use --format with one of: "
+                   "{formats}").format(suffix=output.suffix, formats=", ".join(values)))
+        chosen = kind(wanted)
+    elif configured is not None and configured in {f.value for f in kind} and (
+            output is not None or configured not in FILE_FORMATS):
+        # A configured file format (xlsx) only applies when there is a file to write.
+        chosen = kind(configured)
+    else:
+        chosen = default
+    if chosen.value in FILE_FORMATS and output is None:
+        fail(_("--format {name} writes a file: give it a name with -o FILE").format(
+            name=chosen.value))
+    return chosen
+
+
+@contextmanager
+def writable() -> Iterator[None]:
+    """Turn a failed write (folder missing, extra not installed) into one line and exit 2."""
+    try:
+        yield
+    except MissingExtra as exc:
+        fail(str(exc))
+    except InexactMoney as exc:
+        fail(str(exc))
+    except UnknownColumn as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(_("cannot write {path}: {problem}").format(
+            path=exc.filename or _("the output"), problem=exc.strerror or exc))
+    except sqlite3.Error as exc:
+        fail(_("cannot write the database: {problem}").format(problem=exc))
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Text to the output file (atomically) or to stdout."""
+    if output is None:
+        write(text)
+        return
+    with writable():
+        write_text_atomic(output, text)
+
+
+def emit_file(output: Path | None, writer: Callable[[Path], None]) -> None:
+    """Let a file writer write to a temporary file, then rename it onto the output."""
+    if output is None:  # choose_format refuses this; kept for the type checker
+        fail(_("give the file a name with -o FILE"))
+    with writable(), atomic_path(output) as temporary:
+        writer(temporary)
+
+
+def projects_and_findings(paths: list[str] | None, tally: Tally | None = None) \
+        -> tuple[list[Project], list[Diagnostic]]:
+    """Every project of the inputs, and every finding about them (as validate reports);
+    what was read is counted in `tally` when given."""
+    projects: list[Project] = []
+    report = Report()
+
+    def kept() -> Iterator[ParsedProject | Diagnostic]:
+        for item in iter_parsed(paths):
+            if tally is not None:
+                tally.count(item)
+            if isinstance(item, ParsedProject):
+                projects.append(item.project)
+            yield item
+
+    collect(kept(), report)
+    return projects, report.diagnostics
+
+
+def findings_of(projects: Sequence[Project], diagnostics: Sequence[Diagnostic]) \
+        -> list[Diagnostic]:
+    """The findings about the chosen projects and about whole files."""
+    ids = {p.id for p in projects}
+    return [d for d in diagnostics if d.project is None or d.project in ids]

@@ -1,0 +1,23 @@
+"""validate --statistics: findings per rule, as a plain table or JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hankkeet.ci import RuleCount
+from hankkeet.encode import dumps
+
+
+def render_statistics_text(counts: Sequence[RuleCount]) -> str:
+    """'   3  funding-sum-mismatch  error    Funding does not add up…', a line a rule."""
+    if not counts:
+        return ""
+    number = max(len(str(c.count)) for c in counts)
+    code = max(len(str(c.rule.code)) for c in counts)
+    return "".join(f"{c.count:>{number}}  {c.rule.code:<{code}}  "
+                   f"{c.rule.severity.value:<7}  {c.rule.title}\n" for c in counts)
+
+
+def render_statistics_json(counts: Sequence[RuleCount]) -> str:
+    """[{"code", "severity", "title", "count"}] (an empty list when clean)."""
+    return dumps([c.to_dict() for c in counts], indent=2) + "\n"
