@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "source.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Fixed width and no colour, so wrapping and styles never break assertions.
-TEST_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "HANKKEET_SOURCE": "", "TERM": "dumb"}
+TEST_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "HANKKEET_SOURCE": "", "TERM": "dumb",
+            "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
 
 
 @dataclass

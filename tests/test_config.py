@@ -144,3 +144,27 @@ def test_a_configured_file_format_needs_a_file(project: Path,
     assert "Harrastusten" in cli("list").stdout  # no file named: the table, not a refusal
     assert cli("list", "-o", "out.xlsx").exit_code == 0
     assert (project / "out.xlsx").read_bytes()[:2] == b"PK"  # a zip: the workbook
+
+
+def test_configured_language_applies_and_lang_wins(project: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "hankkeet.toml").write_text('paths = ["data"]\nlanguage = "fi"\n',
+                                           encoding="utf-8")
+    monkeypatch.chdir(project)
+    run = cli("list", env={"COLUMNS": "160"})
+    assert run.exit_code == 0, run.stderr
+    assert "Budjetti" in run.stdout and "8 hanketta" in run.stderr
+    english = cli("--lang", "en", "list", env={"COLUMNS": "160"})
+    assert "Budget" in english.stdout and "Budjetti" not in english.stdout
+    assert "Budget" in cli("--no-config", "list", str(project / "data"),
+                           env={"COLUMNS": "160"}).stdout
+    # The configured language beats the locale (it is the more specific choice).
+    assert "Budjetti" in cli("list", env={"COLUMNS": "160", "LANG": "en_US.UTF-8"}).stdout
+
+
+def test_configured_language_must_be_known(project: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "hankkeet.toml").write_text('language = "sv"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    run = cli("list")
+    assert run.exit_code == 2 and "'language' must be one of: fi, en" in run.stderr

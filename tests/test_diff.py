@@ -99,6 +99,24 @@ def test_markdown_and_table_show_the_change(tmp_path: Path) -> None:
     assert table.exit_code == 1 and "61\u00a0975\u00a0€" in table.stdout
 
 
+@pytest.mark.parametrize(("lang", "words", "summary"), [
+    ("en", ("Change", "Old", "New", "changed"), "1 changed, 7 unchanged"),
+    ("fi", ("Muutos", "Vanha", "Uusi", "muuttunut"), "1 muuttunut, 7 ennallaan"),
+])
+def test_table_and_summary_speak_the_language(tmp_path: Path, lang: str,
+                                               words: tuple[str, ...], summary: str) -> None:
+    new = edited(tmp_path, "new.txt", {69: LINES[68].replace("875", "975")})
+    for width in ("60", "160"):
+        table = cli("--lang", lang, "diff", str(SEED), str(new), env={"COLUMNS": width})
+        assert table.exit_code == 1
+        assert all(word in table.stdout for word in words), table.stdout
+        assert max(len(line) for line in table.stdout.splitlines()) <= int(width)
+        assert summary in table.stderr
+    # The Markdown is for a review and keeps its column names and kinds in every language.
+    markdown = cli("--lang", "fi", "diff", str(SEED), str(new), "--format", "markdown")
+    assert "| change | project |" in markdown.stdout and "| changed |" in markdown.stdout
+
+
 def test_diff_reads_standard_input_and_writes_a_file(tmp_path: Path) -> None:
     new = edited(tmp_path, "new.txt", {69: LINES[68].replace("875", "975")})
     target = tmp_path / "changes.json"

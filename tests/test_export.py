@@ -373,3 +373,24 @@ def test_columns_on_the_table() -> None:
 def test_show_refuses_file_formats() -> None:
     run = cli("show", HARR, "--format", "xlsx")
     assert run.exit_code == 2 and "hankkeet list -o FILE" in run.stderr
+
+
+@pytest.mark.parametrize("width", [60, 100, 160])
+def test_columns_table_fits_the_width_and_takes_ids(width: int) -> None:
+    run = cli("list", "--columns", "name,budget,programme", "--ids",
+              env={"COLUMNS": str(width)})
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].split() == ["id", "name", "budget", "programme"]
+    assert max(len(line) for line in lines) <= width
+    assert "8 projects" in run.stderr
+
+
+def test_file_outputs_say_what_was_read(tmp_path: Path) -> None:
+    for name in ("h.xlsx", "h.db", "h.csv"):
+        run = cli("list", "--active", "2022", "-o", str(tmp_path / name))
+        assert run.exit_code == 0 and run.stdout == "", run.stderr
+        assert "8 of 8 projects match --active 2022" in run.stderr
+        assert "1 project has errors" in run.stderr
+    totals = cli("--lang", "fi", "totals", "-o", str(tmp_path / "t.xlsx"))
+    assert totals.exit_code == 0 and "8 hanketta" in totals.stderr

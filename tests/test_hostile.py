@@ -501,6 +501,13 @@ def assert_machine_format(case: Case, run: Run) -> None:
 def test_every_command_survives_every_input(case: Case, runs: dict[str, Run]) -> None:
     """No traceback, the right exit code, one-line refusals, no control codes, valid formats."""
     run = runs[case.id]
+    if case.invocation.command == "validate" and case.hostile.expect == UNUSABLE:
+        # validate reports an unreadable input as a finding and checks the rest (issue 12).
+        assert_clean_exit(run, frozenset({1}))
+        if case.invocation.fmt == "json":
+            codes = {d["code"] for d in json.loads(run.stdout)["diagnostics"]}
+            assert "unreadable-file" in codes, codes
+        return
     assert_clean_exit(run, case.hostile.expect, case.hostile.reason)
     assert_no_control_sequences(run)
     assert_machine_format(case, run)
@@ -609,7 +616,8 @@ ARGUMENT_CASES: list[tuple[list[str], frozenset[int], str]] = [
     (["timeline", "--active", f"2022{OSC}"], UNUSABLE, "the same through timeline"),
     (["list", "--programme", f"EAKR{OSC}"], UNUSABLE, "an unknown programme is echoed back"),
     (["list", f"missing{OSC}.txt"], UNUSABLE, "a missing path is echoed back"),
-    (["validate", f"missing{OSC}.txt"], UNUSABLE, "the same through validate"),
+    (["validate", f"missing{OSC}.txt"], frozenset({1}),
+     "the same through validate (an unreadable-file finding)"),
     (["validate", "--select", f"x{OSC}"], UNUSABLE, "an unknown rule code is echoed back"),
     (["validate", "--explain", f"x{OSC}"], UNUSABLE, "the same through --explain"),
     (["list", "--sort", f"x{OSC}"], UNUSABLE, "click echoes a bad choice"),
@@ -898,12 +906,12 @@ def deadline(seconds: float) -> Iterator[None]:
 
 def test_a_long_name_in_the_list_table_is_shortened() -> None:
     """A name of 200 000 characters shows its start and how much more there is, in the width."""
-    from hankkeet.render.table import project_table, to_text
+    from hankkeet.render.table import render_project_table
 
     name = "Otsikko " + prose(200_000)
     projects = [p.project for p in parse_text(name + "\n\n" + PERIOD + "Budjetti: 5 €\n").projects]
     assert [p.name for p in projects] == [" ".join(name.split())]
     with deadline(HANG_AFTER):
-        table = to_text(project_table(projects), 100, False)
+        table = render_project_table(projects, 100, False)
     assert max(len(line) for line in table.splitlines()) <= 100
-    assert "│ Otsikko " in table and "more" in table and "characters)" in table
+    assert "Otsikko " in table and "more" in table and "characters)" in table

@@ -111,8 +111,9 @@ def test_a_minus_sign_is_never_dropped(amount: Decimal) -> None:
 def test_the_renderings_are_the_forms_they_claim() -> None:
     """The renderings above really are the Finnish forms (so the round trip means something)."""
     x = Decimal("344616.5")
+    # The tool writes money to the cent ('344 616,50 €'), as every view does.
     assert [render(x) for render, _, _ in RENDERINGS] == [
-        f"344{NBSP}616,5{NBSP}€", f"344{NBSP}616,5 euroa", "344 616,5 €", "344.616,5 €",
+        f"344{NBSP}616,50{NBSP}€", f"344{NBSP}616,5 euroa", "344 616,5 €", "344.616,5 €",
         "344616,5 e", f"Hankkeen kokonaisbudjetti on 344{NBSP}616,5 euroa.",
     ]
 

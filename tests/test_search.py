@@ -469,7 +469,7 @@ def test_json_writes_decimals_exactly() -> None:
 def test_table_output() -> None:
     run = cli("search", "rakennemuutos")
     assert run.exit_code == 0, run.stderr
-    assert "2 hanketta: rakennemuutos" in run.stdout
+    assert "2 projects: rakennemuutos" in run.stdout
     assert "Kemin äkillisen rakennemuutoksen" in run.stdout
     assert "name, summary" in run.stdout
 
@@ -575,4 +575,6 @@ def test_control_characters_in_the_query_never_reach_the_output(fmt: SearchForma
         assert run.exit_code in (0, 1), run.stderr
         assert "\x1b" not in run.stdout + run.stderr
         assert "Traceback" not in run.stderr
-        assert len(run.stderr.splitlines()) <= 1
+        # The echoed query stays on its one line (the other lines are the run's notes).
+        assert not any(line.startswith("rivi") for line in run.stderr.splitlines())
+        assert len([x for x in run.stderr.splitlines() if "matches" in x]) <= 1

@@ -121,7 +121,7 @@ def test_by_programme_markdown() -> None:
     for programme, count, budget in BY_PROGRAMME:
         row = f"| {programme} | {count} | {euros(budget).replace(NBSP, ' ')} |"
         assert any(line.startswith(row) for line in lines), programme
-    total = f"| Yhteensä | {TOTAL_PROJECTS} | {euros(TOTAL_BUDGET).replace(NBSP, ' ')} |"
+    total = f"| Total | {TOTAL_PROJECTS} | {euros(TOTAL_BUDGET).replace(NBSP, ' ')} |"
     assert any(line.startswith(total) for line in lines)
 
 
@@ -132,7 +132,7 @@ def test_by_programme_table() -> None:
     for programme, count, budget in BY_PROGRAMME:
         pattern = rf"^{re.escape(programme)}\s+{count}\s+{re.escape(euros(budget))}\s"
         assert re.search(pattern, run.stdout, re.MULTILINE), programme
-    assert re.search(rf"^Yhteensä\s+{TOTAL_PROJECTS}\s+{re.escape(euros(TOTAL_BUDGET))}",
+    assert re.search(rf"^Total\s+{TOTAL_PROJECTS}\s+{re.escape(euros(TOTAL_BUDGET))}",
                      run.stdout, re.MULTILINE)
 
 
@@ -287,10 +287,10 @@ def test_skipped_staff_periods_are_reported(tmp_path: Path) -> None:
         "Hankehenkilökunnan määrä: 2\n", encoding="utf-8")
     data = totals_json(str(source))
     assert data["total"]["person_years"] is None
-    assert any("1 staff period(s) without a start or an end were skipped" in n
+    assert any("1 staff period without a start or an end was skipped" in n
                for n in data["notes"])
     table = cli("totals", str(source))
-    assert "1 staff period(s) without a start or an end were skipped" in table.stdout
+    assert "1 staff period without a start or an end was skipped" in table.stdout
 
 
 def test_months_covered_whole_months() -> None:
@@ -409,7 +409,7 @@ def test_by_contact_counts_a_two_contact_project_under_both() -> None:
     assert sum(r["projects"] for r in data["rows"]) == TOTAL_PROJECTS + 1
     assert data["total"]["projects"] == TOTAL_PROJECTS
     assert data["total"]["budget"] == TOTAL_BUDGET
-    assert any("1 project(s) count in more than one row" in n for n in data["notes"])
+    assert any("1 project counts in more than one row" in n for n in data["notes"])
 
 
 def test_by_funder_kind() -> None:

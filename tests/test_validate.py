@@ -70,6 +70,7 @@ RULE_CASES: list[tuple[str, int, Severity, frozenset[str], str]] = [
     ("prose-disagrees", 3, Severity.WARNING, frozenset(), "the sentence, not the label"),
     ("unsure-boundary", 6, Severity.WARNING, frozenset({"repeated-field"}),
      "the second funding line with no title before it"),
+    ("unreadable-file", 1, Severity.ERROR, frozenset(), "NUL bytes: the file is not read"),
 ]
 
 
@@ -125,7 +126,9 @@ def test_seed_has_one_error_and_two_warnings() -> None:
 
 def test_seed_messages_quote_the_values() -> None:
     by_code = {d.code: d.message for d in report_for(SEED).diagnostics}
-    for amount in ("108 387 €", "27 097 €", "135 484 €", "61 875 €"):
+    # Amounts carry NBSPs (never broken across lines), as in every view.
+    for amount in ("108\u00a0387\u00a0€", "27\u00a0097\u00a0€", "135\u00a0484\u00a0€",
+                   "61\u00a0875\u00a0€"):
         assert amount in by_code[Code.FUNDING_SUM_MISMATCH]
     assert "did you mean 'koordinaattori'?" in by_code[Code.TITLE_TYPO]
     assert "Korrdinattori".casefold() in by_code[Code.TITLE_TYPO]
@@ -274,11 +277,12 @@ def _unusable(tmp_path: Path, kind: str) -> str:
     ("undecodable", "save it as UTF-8"),
 ])
 def test_unusable_input_exits_2(tmp_path: Path, kind: str, reason: str) -> None:
-    run = run_process("validate", _unusable(tmp_path, kind))
-    assert run.exit_code == 2
-    assert run.stdout == ""
-    assert len(run.stderr.strip().splitlines()) == 1
-    assert run.stderr.startswith("hankkeet: ") and reason in run.stderr
+    # An unusable input is a finding (exit 1) and the other inputs are still checked.
+    run = run_process("validate", _unusable(tmp_path, kind), str(SEED))
+    assert run.exit_code == 1
+    assert "unreadable-file" in run.stdout and reason in run.stdout.replace("\n", " ")
+    assert "funding-sum-mismatch" in run.stdout, "the seed was still checked"
+    assert len(run.stderr.strip().splitlines()) == 1, "the summary line"
     assert "Traceback" not in run.stderr
 
 
@@ -350,8 +354,9 @@ def test_github_format_on_the_seed() -> None:
         f"::notice file={path},line=1,title=preamble::text before the first project "
         "(lines 1–3) is not a project",
         f"::error file={path},line=67,title=funding-sum-mismatch::the funding text states "
-        "108 387 € + 27 097 € = 135 484 €, but the budget is 61 875 € (a difference of "
-        "73 609 €)",
+        "108\u00a0387\u00a0€ + 27\u00a0097\u00a0€ = 135\u00a0484\u00a0€, but the budget is "
+        "61\u00a0875\u00a0€ (a difference of "
+        "73\u00a0609\u00a0€)",
         f"::warning file={path},line=71,col=26,title=empty-field::'Hankehenkilökunnan määrä' "
         "is empty",
         f"::warning file={path},line=72,col=16,title=title-typo::title 'korrdinattori': did "
@@ -446,8 +451,9 @@ def test_pre_commit_hook() -> None:
     fields = dict(line.strip(" -").split(": ", 1) for line in text.splitlines()
                   if ": " in line and not line.lstrip().startswith("#"))
     assert fields["id"] == "hankkeet-validate"
-    assert fields["entry"] == "hankkeet validate"
-    assert fields["files"] == r"\.txt$"
+    # A .txt without projects (requirements.txt, LICENSE.txt) is not a project file.
+    assert fields["entry"] == "hankkeet validate --ignore no-projects"
+    assert fields["files"] == r"(?i)\.txt$"
     assert fields["require_serial"] == "true"  # one run sees every file: duplicates across files
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Diagnostic
-from hankkeet.finnish import format_date, format_number
+from hankkeet.finnish import format_date, format_euros, format_number, format_percent, format_period
 from hankkeet.models import Project
 
 # Amounts in the text are rounded to whole euros; a difference of one euro is rounding.
@@ -25,16 +25,17 @@ Check = Callable[[Project], Iterator[Diagnostic]]
 
 
 def euros(value: Decimal) -> str:
-    """An amount for a message: '108 387 €', with plain spaces so it can be searched for."""
-    return f"{format_number(value, group=' ')} €"
+    """An amount for a message, as every view writes it: '108 387 €' with NBSPs, so a
+    wrapped message never breaks an amount."""
+    return format_euros(value)
 
 
 def _percent(value: Decimal) -> str:
-    return f"{format_number(value, group=' ')} %"
+    return format_percent(value)
 
 
 def _period(project: Project) -> str:
-    return f"{format_date(project.start) or '…'}–{format_date(project.end) or '…'}"
+    return format_period(project.start, project.end)
 
 
 def _at(project: Project, code: Code, message: str, *fields: str) -> Diagnostic:
@@ -64,7 +65,7 @@ def staff_outside_period(project: Project) -> Iterator[Diagnostic]:
         for word, day in (("from", staff.start), ("until", staff.end)):
             if day is not None and _outside(day, project):
                 yield _at(project, Code.STAFF_OUTSIDE_PERIOD,
-                          f"staff count {format_number(staff.count, group=' ')} {word} "
+                          f"staff count {format_number(staff.count)} {word} "
                           f"{format_date(day)} lies outside the period {_period(project)}",
                           "staff")
                 return  # one finding per staff line is enough to send the editor there

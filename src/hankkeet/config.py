@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hankkeet.locale import Language
+
 # In the order they are looked for in each folder.
 CONFIG_NAMES = ("hankkeet.toml", ".hankkeet.toml", "pyproject.toml")
+LANGUAGES = tuple(language.value for language in Language)
 KNOWN_KEYS = frozenset({"paths", "select", "ignore", "strict", "format", "language"})
 
 
@@ -25,7 +28,7 @@ class ConfigError(ValueError):
 class Config:
     """Settings from a configuration file; empty values mean 'not set'.
 
-    `language` is kept and passed on to the commands that write for people.
+    `language` (fi or en) is the language of human output when --lang is not given.
     """
 
     source: Path | None = None
@@ -83,6 +86,13 @@ def _optional_string(path: Path, key: str, value: Any) -> str | None:
     return value.strip().casefold()
 
 
+def _language(path: Path, value: Any) -> str | None:
+    language = _optional_string(path, "language", value)
+    if language is not None and language not in LANGUAGES:
+        raise ConfigError(f"{path}: 'language' must be one of: {', '.join(LANGUAGES)}")
+    return language
+
+
 def parse_config(path: Path, table: dict[str, Any]) -> Config:
     """The settings of one table; paths are taken relative to the file's folder."""
     unknown = sorted(set(table) - KNOWN_KEYS)
@@ -101,7 +111,7 @@ def parse_config(path: Path, table: dict[str, Any]) -> Config:
         ignore=_strings(path, "ignore", table.get("ignore", [])),
         strict=strict,
         output_format=_optional_string(path, "format", table.get("format")),
-        language=_optional_string(path, "language", table.get("language")),
+        language=_language(path, table.get("language")),
     )
 
 

@@ -57,6 +57,7 @@ class Code(StrEnum):
     PROSE_ONLY = "prose-only"
     PROSE_DISAGREES = "prose-disagrees"
     UNSURE_BOUNDARY = "unsure-boundary"
+    UNREADABLE_FILE = "unreadable-file"
 
 
 class Problem(NamedTuple):
@@ -176,6 +177,10 @@ RULES: dict[Code, Rule] = {
         Rule(Code.UNSURE_BOUNDARY, Severity.WARNING, "Unsure where a project starts",
              "The text may start a new project here or may continue the one before; it was "
              "read as stated in the message. Check both projects."),
+        Rule(Code.UNREADABLE_FILE, Severity.ERROR, "File cannot be read",
+             "An input is missing, or holds NUL bytes, or is in no supported encoding. It is "
+             "an error like any other finding (exit 1), and the other inputs are still "
+             "checked."),
     )
 }
 
@@ -241,11 +246,11 @@ class Report:
                            for d in self.diagnostics)
         return self.valid
 
-    def to_dict(self) -> dict[str, Any]:
-        """The public JSON shape of a report."""
+    def to_dict(self, strict: bool = False) -> dict[str, Any]:
+        """The public JSON shape of a report; `valid` says whether the run passes (or strictly)."""
         counts = self.counts
         return {
-            "valid": self.valid,
+            "valid": self.passes(strict),
             "stats": {
                 "files": self.files,
                 "projects": self.projects,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from hankkeet.locale import _
 from hankkeet.models import Project
 from hankkeet.reading.dates import parse_cli_date
 from hankkeet.reading.labels import PROGRAMMES
@@ -43,23 +45,24 @@ def _bound(text: str, end: bool) -> date | None:
         return date(int(text), 12, 31) if end else date(int(text), 1, 1)
     day = parse_cli_date(text)
     if day is None:
-        raise QueryError(f"'{text}' is not a year (2022) or a date (2022-06-15 or 15.6.2022)")
+        raise QueryError(_("'{text}' is not a year (2022) or a date (2022-06-15 or 15.6.2022)")
+                         .format(text=text))
     return day
 
 
 def parse_active(spec: str) -> DateRange:
     """'2022', '2022-06-15', '15.6.2022', '2021..2022', '2022-01-01..' as a date range."""
     if ".." in spec:
-        lo_text, _, hi_text = spec.partition("..")
+        lo_text, _dots, hi_text = spec.partition("..")
         lo, hi = _bound(lo_text, end=False), _bound(hi_text, end=True)
         if lo is None and hi is None:
-            raise QueryError("'..' needs a start, an end or both, as in 2021..2022")
+            raise QueryError(_("'..' needs a start, an end or both, as in 2021..2022"))
         if lo and hi and hi < lo:
-            raise QueryError(f"'{spec}' ends before it starts")
+            raise QueryError(_("'{spec}' ends before it starts").format(spec=spec))
         return DateRange(lo, hi)
     lo, hi = _bound(spec, end=False), _bound(spec, end=True)
     if lo is None:
-        raise QueryError("--active needs a year, a date or a range FROM..TO")
+        raise QueryError(_("--active needs a year, a date or a range FROM..TO"))
     return DateRange(lo, hi)
 
 
@@ -83,14 +86,30 @@ def resolve_programme(name: str) -> str:
     for known in known_programmes():
         if known.casefold() == name.strip().casefold():
             return known
-    raise QueryError(f"unknown programme '{name}'; known: {', '.join(known_programmes())}")
+    raise QueryError(_("unknown programme '{name}'; known: {known}").format(
+        name=name, known=", ".join(known_programmes())))
+
+
+def fold_text(text: str) -> str:
+    """Case and diacritics folded away (Jylkkä → jylkka), as `search` matches words."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                if not unicodedata.combining(c)))
 
 
 def matches_contact(project: Project, text: str) -> bool:
-    """Whether any contact's name, title or e-mail holds the text (case-insensitive)."""
-    needle = text.casefold()
-    return any(needle in " ".join(filter(None, (c.name, c.title, c.email))).casefold()
-               for c in project.contacts)
+    """Whether any contact's name, title or e-mail holds the text (case and ä/ö/å folded).
+
+    As in `search`, a text typed with ä/ö/å matches exactly (case aside); one typed
+    without them also matches the letters with them.
+    """
+    exact = fold_text(text) != text.casefold()
+    needle = text.casefold() if exact else fold_text(text)
+    for contact in project.contacts:
+        hay = " ".join(filter(None, (contact.name, contact.title, contact.email))).casefold()
+        if needle in (hay if exact else fold_text(hay)):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -157,11 +176,22 @@ def sort_projects(projects: list[Project], key: SortKey, reverse: bool = False) 
 
 
 def find_project(projects: Iterable[Project], ident: str) -> Project | None:
-    """A project by id, or by a unique id prefix."""
-    candidates = []
+    """A project by id or name, or by a unique start of either; case and ä/ö/å ignored."""
+    key = fold_text(ident.strip())
+    if not key:
+        return None
+    candidates: dict[str, Project] = {}
     for project in projects:
-        if project.id == ident:
+        id_key, name_key = fold_text(project.id), fold_text(project.name)
+        if key in (id_key, name_key):
             return project
-        if project.id.startswith(ident):
-            candidates.append(project)
-    return candidates[0] if len(candidates) == 1 else None
+        if id_key.startswith(key) or name_key.startswith(key):
+            candidates[project.id] = project
+    return next(iter(candidates.values())) if len(candidates) == 1 else None
+
+
+def near_projects(projects: Iterable[Project], ident: str) -> list[str]:
+    """Ids of projects whose id or name holds the text (folded), for 'did you mean'."""
+    key = fold_text(ident.strip())
+    return [p.id for p in projects if key and (key in fold_text(p.id)
+                                               or key in fold_text(p.name))]

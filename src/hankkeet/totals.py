@@ -19,13 +19,14 @@ from __future__ import annotations
 import calendar
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
+from hankkeet.locale import _, ngettext
 from hankkeet.models import Contact, FundingSource, Project, StaffPeriod
 
 
@@ -248,25 +249,33 @@ class Totals:
         """Plain sentences on how the sums were made, for every output format."""
         out: list[str] = []
         if self.by_year:
-            out.append(
-                f"Years: each budget is spread over calendar years {YEAR_SPLIT} of its period "
-                "(first and last day included); every year but the last is rounded to the "
-                "cent and the last year takes the remainder, so a project's years add up "
-                f"exactly to its budget. A project without a complete period counts under "
-                f"'{UNKNOWN_YEAR}' (tuntematon).")
+            out.append(_(
+                "Years: each budget is spread over calendar years pro rata by days of its "
+                "period (first and last day included); every year but the last is rounded to "
+                "the cent and the last year takes the remainder, so a project's years add up "
+                "exactly to its budget. A project without a complete period counts under "
+                "'unknown'."))
         if self.one_year_columns:
-            out.append("City shares stated for one year only are shown per year and are not "
-                       "added into the city share for the whole period.")
+            out.append(_("City shares stated for one year only are shown per year and are not "
+                         "added into the city share for the whole period."))
         if self.multi_counted:
-            out.append(f"{self.multi_counted} project(s) count in more than one row (several "
-                       "contacts, or several kinds of funder); the total counts every project "
-                       "once.")
+            out.append(ngettext(
+                "{n} project counts in more than one row (several contacts, or several kinds "
+                "of funder); the total counts every project once.",
+                "{n} projects count in more than one row (several contacts, or several kinds "
+                "of funder); the total counts every project once.",
+                self.multi_counted).format(n=self.multi_counted))
         if self.without_budget:
-            out.append(f"{self.without_budget} project(s) have no readable budget: they count "
-                       "as projects but add nothing to the budget.")
+            out.append(ngettext(
+                "{n} project has no readable budget: it counts as a project but adds nothing "
+                "to the budget.",
+                "{n} projects have no readable budget: they count as projects but add nothing "
+                "to the budget.", self.without_budget).format(n=self.without_budget))
         if self.skipped_staff:
-            out.append(f"Person-years: {self.skipped_staff} staff period(s) without a start "
-                       "or an end were skipped.")
+            out.append(ngettext(
+                "Person-years: {n} staff period without a start or an end was skipped.",
+                "Person-years: {n} staff periods without a start or an end were skipped.",
+                self.skipped_staff).format(n=self.skipped_staff))
         return out
 
     def measures_dict(self, measures: Measures) -> dict[str, Any]:
@@ -343,8 +352,16 @@ class TotalsBuilder:
             keys = group_keys(project, self.group_by)
             if len(keys) > 1:
                 self._multi_counted += 1
+            funder_at = (self.group_by.index(GroupBy.FUNDER) if GroupBy.FUNDER in self.group_by
+                         else None)
             for key in keys:
-                self._rows.setdefault(key, Measures()).add(part)
+                row_part = part
+                if funder_at is not None:
+                    # A funder's row carries that funder's stated amounts, not the others'.
+                    kind = key[funder_at]
+                    row_part = replace(part, funding={k: v for k, v in part.funding.items()
+                                                      if k == kind})
+                self._rows.setdefault(key, Measures()).add(row_part)
         self._skipped_staff += part.skipped_staff
         if project.budget is None:
             self._without_budget += 1

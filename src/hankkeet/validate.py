@@ -13,6 +13,7 @@ from hankkeet.checks import check_project
 from hankkeet.diagnostics import RULES, Code, Diagnostic, Report, near_codes
 from hankkeet.reading.parser import ParsedProject, parse_sources
 from hankkeet.reading.sources import Source
+from hankkeet.reading.text import UnreadableInput
 
 
 class UnknownRule(ValueError):
@@ -72,18 +73,33 @@ def collect(items: Iterable[ParsedProject | Diagnostic], report: Report,
     return report
 
 
+def unreadable_file(path: str, problem: UnreadableInput) -> Diagnostic:
+    """The finding for an input that cannot be read (the message without the path again)."""
+    message = str(problem).removeprefix(f"{path}: ")
+    return Diagnostic(Code.UNREADABLE_FILE, message, path, 1)
+
+
 def validate_sources(sources: Iterable[Source], rules: RuleSelection = ALL_RULES) -> Report:
-    """Validate every source in turn; UnreadableInput when one cannot be read at all."""
+    """Validate every source in turn; one that cannot be read is a finding, and the rest is
+    still checked."""
     report = Report()
     order: dict[str, int] = {}
+    unreadable: list[Diagnostic] = []
 
     def counted() -> Iterator[Source]:
         for source in sources:
             report.files += 1
             order.setdefault(source.path, len(order))
+            try:
+                with source.lines():
+                    pass  # opening decides the encoding, or says why there is none
+            except UnreadableInput as exc:
+                unreadable.append(unreadable_file(source.path, exc))
+                continue
             yield source
 
     collect(parse_sources(counted()), report, rules)
+    report.diagnostics.extend(d for d in unreadable if rules.wants(d.code))
     # Stable: findings on one line keep the order they were found in.
     report.diagnostics.sort(key=lambda d: (order.get(d.path, len(order)), d.line))
     return report

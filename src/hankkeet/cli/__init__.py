@@ -6,7 +6,9 @@ import sys
 
 # Importing a command module registers its commands on the app.
 from hankkeet.cli import diff, records, search, totals, validate  # noqa: F401
-from hankkeet.cli.common import EXIT_UNUSABLE, STATE, app
+from hankkeet.cli.common import EXIT_UNUSABLE, STATE, app, translate_help
+
+translate_help(app)
 
 
 def main() -> None:

@@ -5,23 +5,26 @@ Only the cli package parses arguments, prints and exits; the core below it does 
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from hankkeet import __version__
+from hankkeet.checks import check_project
 from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
-from hankkeet.diagnostics import Diagnostic
+from hankkeet.diagnostics import Code, Diagnostic, Severity
+from hankkeet.locale import Language, _, language_from_environment, ngettext, set_language
 from hankkeet.models import Project
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
 from hankkeet.reading.parser import ParsedProject, parse_sources
-from hankkeet.reading.sources import resolve
+from hankkeet.reading.sources import ENV_SOURCE, Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -49,30 +52,77 @@ class State:
 
 STATE = State()
 
+
+def configured_language(config: Config) -> Language | None:
+    """The configuration's `language` (checked when the file was read), if it has one."""
+    return Language(config.language) if config.language else None
+
+
+def initial_language(argv: list[str], environ: Mapping[str, str],
+                     folder: Path | None = None) -> Language:
+    """--lang as typed (read before Typer parses it, so help text can follow it), else the
+    configured language (unless --no-config), else the locale. Help texts are made when the
+    commands are defined, before any parsing."""
+    for i, arg in enumerate(argv):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else \
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if value in (Language.FI.value, Language.EN.value):
+            return Language(value)
+    if folder is not None and "--no-config" not in argv:
+        try:
+            configured = configured_language(discover(folder))
+        except ConfigError:
+            configured = None  # the command's own start says what is wrong with the file
+        if configured is not None:
+            return configured
+    return language_from_environment(environ)
+
+
+def _current_folder() -> Path | None:
+    try:
+        return Path.cwd()
+    except OSError:  # the folder was removed under us: no configuration to find
+        return None
+
+
+set_language(initial_language(sys.argv, os.environ, _current_folder()))
+
 PathsArg = Annotated[
     list[str] | None,
-    typer.Argument(help="Files, folders (every *.txt in them) or '-' for standard input.",
-                   show_default=False),
+    typer.Argument(help=_("Files, folders (every *.txt in them, at any depth) or '-' for "
+                          "standard input."), show_default=False),
 ]
 ActiveOpt = Annotated[
     str | None,
     typer.Option("--active", metavar="YEAR|DATE|FROM..TO",
-                 help="Projects whose period overlaps a year (2022), a day (2022-06-15 or "
-                      "15.6.2022) or a range (2021..2022)."),
+                 help=_("Projects whose period overlaps a year (2022), a day (2022-06-15 or "
+                        "15.6.2022) or a range (2021..2022).")),
 ]
 ProgrammeOpt = Annotated[
     str | None,
     typer.Option("--programme", "--program", metavar="NAME",
-                 help="Only this funding programme (EAKR, AKKE, 'REACT-EU ESR', ...)."),
+                 help=_("Only this funding programme (EAKR, AKKE, 'REACT-EU ESR', ...).")),
 ]
 ContactOpt = Annotated[
     str | None,
     typer.Option("--contact", metavar="TEXT",
-                 help="Only projects with a contact whose name or title holds TEXT."),
+                 help=_("Only projects with a contact whose name or title holds TEXT (case "
+                        "and ä/ö/å ignored).")),
 ]
 ExcelOpt = Annotated[
-    bool, typer.Option("--excel", help="CSV for Excel: ';' delimiter, decimal commas, UTF-8 BOM."),
+    bool, typer.Option("--excel", help=_("With --format csv: CSV for Excel (';' delimiter, "
+                                         "decimal commas, UTF-8 BOM).")),
 ]
+
+
+def translate_help(application: typer.Typer) -> None:
+    """Every command's help (its docstring) in the active language."""
+    for command in application.registered_commands:
+        if command.callback is not None and command.callback.__doc__:
+            command.help = _(inspect.cleandoc(command.callback.__doc__))
+    root_info = application.registered_callback
+    if root_info is not None and root_info.callback is not None and root_info.callback.__doc__:
+        root_info.help = _(inspect.cleandoc(root_info.callback.__doc__))
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
@@ -101,15 +151,111 @@ def build_filters(active: str | None, programme: str | None, contact: str | None
     )
 
 
+def check_excel(excel: bool, csv_chosen: bool) -> None:
+    """--excel only means something with --format csv: say so rather than ignore it."""
+    if excel and not csv_chosen:
+        fail(_("--excel applies to --format csv only; add --format csv"))
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Folders as every *.txt file under them (any depth, any case), sorted; hidden folders
+    and files (.git, .venv) are skipped, as ruff and frictionless do."""
+    out: list[str] = []
+    for name in paths:
+        folder = Path(name)
+        if name == "-" or not folder.is_dir():
+            out.append(name)
+            continue
+        found = sorted(
+            str(p) for p in folder.rglob("*")
+            if p.suffix.lower() == ".txt" and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+        out.extend(found or [name])  # an empty folder: resolve() says so
+    return out
+
+
+def input_sources(paths: list[str] | None) -> list[Source]:
+    """The sources of the command line, $HANKKEET_SOURCE, or the embedded data.
+
+    A problem with the file $HANKKEET_SOURCE names says that it came from there.
+    """
+    if paths:
+        return resolve(expand_paths(paths), stdin=sys.stdin.buffer)
+    default = os.environ.get(ENV_SOURCE, "").strip()
+    if not default:
+        return resolve([], stdin=sys.stdin.buffer)
+    try:
+        return resolve(expand_paths([default]), stdin=sys.stdin.buffer)
+    except UnreadableInput as exc:
+        raise UnreadableInput(_("${name} names {problem}").format(name=ENV_SOURCE,
+                                                                  problem=exc)) from None
+
+
+@dataclass
+class Tally:
+    """What was read: projects, projects with errors, and inputs that hold no project."""
+
+    projects: int = 0
+    with_errors: int = 0
+    empty: list[str] = field(default_factory=list)
+
+    def count(self, item: ParsedProject | Diagnostic) -> None:
+        """Count one parsed project (and whether it has errors) or an input without one."""
+        if isinstance(item, ParsedProject):
+            self.projects += 1
+            found = [*item.diagnostics, *check_project(item.project)]
+            if any(d.severity is Severity.ERROR for d in found):
+                self.with_errors += 1
+        elif item.code == Code.NO_PROJECTS:
+            self.empty.append(item.path)
+
+
 def iter_parsed(paths: list[str] | None) -> Iterator[ParsedProject | Diagnostic]:
     """Parsed projects and file diagnostics from the inputs, one at a time."""
-    sources = resolve(paths or [], stdin=sys.stdin.buffer)
-    yield from parse_sources(sources)
+    yield from parse_sources(input_sources(paths))
 
 
-def load_projects(paths: list[str] | None) -> list[Project]:
-    """Every project of the inputs (diagnostics are validate's business)."""
-    return [item.project for item in iter_parsed(paths) if isinstance(item, ParsedProject)]
+def iter_projects(paths: list[str] | None, tally: Tally) -> Iterator[Project]:
+    """The inputs' projects one at a time, counted in `tally` with their errors."""
+    for item in iter_parsed(paths):
+        tally.count(item)
+        if isinstance(item, ParsedProject):
+            yield item.project
+
+
+def load_projects(paths: list[str] | None, tally: Tally | None = None) -> list[Project]:
+    """Every project of the inputs (counted in `tally` when given)."""
+    return list(iter_projects(paths, tally if tally is not None else Tally()))
+
+
+def filters_text(active: str | None, programme: str | None, contact: str | None) -> str:
+    """The filters as the user typed them, for a note ('--active 2022')."""
+    parts = [f"{option} {value}" for option, value in (
+        ("--active", active), ("--programme", programme), ("--contact", contact)) if value]
+    return " ".join(parts)
+
+
+def say_what_was_read(tally: Tally, shown: int, filters: str = "") -> None:
+    """Notes on stderr: inputs without projects, how many projects, and which have errors.
+
+    Exits 1 when no input holds a project description at all (a filter that matches nothing
+    is not an error).
+    """
+    for path in tally.empty:
+        note(_("{path}: holds no project description").format(path=path))
+    if tally.projects == 0:
+        fail(_("no input holds a project description"), EXIT_FINDINGS)
+    if filters:
+        note(ngettext("{shown} of {total} project matches {filters}",
+                      "{shown} of {total} projects match {filters}", tally.projects)
+             .format(shown=shown, total=tally.projects, filters=filters))
+    else:
+        note(ngettext("{total} project", "{total} projects", tally.projects)
+             .format(total=tally.projects))
+    if tally.with_errors:
+        note(ngettext("{count} project has errors; run 'hankkeet validate'",
+                      "{count} projects have errors; run 'hankkeet validate'",
+                      tally.with_errors).format(count=tally.with_errors))
 
 
 def write(text: str) -> None:
@@ -126,8 +272,10 @@ def note(text: str) -> None:
 def note_without_period(count: int) -> None:
     """Say how many projects --active could not test, never leave them out silently."""
     if count:
-        note(f"{count} project(s) without a readable period were left out of --active; "
-             "run 'hankkeet validate' to see why")
+        note(ngettext("{count} project without a readable period was left out of --active; "
+                      "run 'hankkeet validate' to see why",
+                      "{count} projects without a readable period were left out of --active; "
+                      "run 'hankkeet validate' to see why", count).format(count=count))
 
 
 def color_wanted() -> bool:
@@ -136,12 +284,20 @@ def color_wanted() -> bool:
 
 
 def terminal_width() -> int:
-    """The width to render at: $COLUMNS, the terminal's, or 100 for pipes."""
+    """The width to render at: $COLUMNS, else the terminal the user sits at, else 100.
+
+    When stdout is a pipe (`hankkeet list | less`), the person still reads the output in
+    their terminal: its width comes from stderr or stdin when one of them is that terminal.
+    """
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 20:
         return int(columns)
-    if sys.stdout.isatty():
-        return os.get_terminal_size(sys.stdout.fileno()).columns
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            if stream is not None and stream.isatty():
+                return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            continue
     return 100
 
 
@@ -159,6 +315,9 @@ def root(
     = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
     = False,
+    lang: Annotated[Language | None, typer.Option(
+        "--lang", help="Language of tables, notes and messages: fi or en (default: the "
+                       "configured language, else from LC_ALL/LANG, else en).")] = None,
     no_config: Annotated[bool, typer.Option(
         "--no-config", help="Ignore hankkeet.toml and [tool.hankkeet] in pyproject.toml.")]
     = False,
@@ -174,3 +333,5 @@ def root(
         STATE.config = NO_CONFIG if no_config else discover(Path.cwd())
     except ConfigError as exc:
         fail(str(exc))
+    set_language(lang or configured_language(STATE.config) or
+                 language_from_environment(os.environ))

@@ -20,7 +20,8 @@ from hankkeet.cli.common import (
 from hankkeet.cli.config import configured_format
 from hankkeet.cli.output import OutputOpt, choose_format, emit
 from hankkeet.diff import diff_projects
-from hankkeet.render.diff import DiffFormat, render_diff, summary_text
+from hankkeet.locale import _
+from hankkeet.render.diff import DiffFormat, render_diff, summary_note
 
 
 @app.command("diff")
@@ -43,12 +44,12 @@ def diff_command(
     """
     chosen = choose_format(DiffFormat, fmt, output, configured_format(), DiffFormat.TABLE)
     if old == "-" and new == "-":
-        fail("only one of OLD and NEW can be '-' (standard input)")
+        fail(_("only one of OLD and NEW can be '-' (standard input)"))
     with usable_input():
         before = load_projects([old])
         after = load_projects([new])
     result = diff_projects(before, after)
     emit(render_diff(result, chosen, terminal_width(), color_wanted()), output)
     if chosen is DiffFormat.TABLE:
-        note(summary_text(result))
+        note(summary_note(result))
     raise typer.Exit(EXIT_FINDINGS if result.changed else EXIT_OK)

@@ -11,12 +11,13 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from hankkeet.cli.common import fail, iter_parsed, write
+from hankkeet.cli.common import Tally, fail, iter_parsed, write
 from hankkeet.diagnostics import Diagnostic, Report
 from hankkeet.export import MissingExtra
 from hankkeet.export.flat import UnknownColumn
 from hankkeet.export.output import atomic_path, format_for_path, write_text_atomic
 from hankkeet.export.sqlite import InexactMoney
+from hankkeet.locale import _
 from hankkeet.models import Project
 from hankkeet.reading.parser import ParsedProject
 from hankkeet.validate import collect
@@ -29,22 +30,24 @@ FILE_FORMATS = frozenset({"xlsx", "sqlite"})
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", dir_okay=False,
-                 help="Write to FILE (atomically: replaced only when the run succeeds); the "
-                      "format follows the extension (.json .jsonl .csv .md .xlsx .sqlite .db) "
-                      "unless --format says otherwise."),
+                 help=_("Write to FILE (atomically: replaced only when the run succeeds); the "
+                        "format follows the extension (.json .jsonl .csv .md .xlsx .sqlite .db) "
+                        "unless --format says otherwise.")),
 ]
 ColumnsOpt = Annotated[
     str | None,
     typer.Option("--columns", metavar="NAME,...",
-                 help="Only these columns, in this order (id,name,programme,start,end,budget,"
-                      "city_share,...); for csv, markdown, xlsx and jsonl."),
+                 help=_("Only these columns, in this order (id,name,programme,start,end,"
+                        "budget,city_share,...); for the table, csv, markdown, xlsx and "
+                        "jsonl.")),
 ]
 LimitOpt = Annotated[
     int | None,
-    typer.Option("--limit", min=0, metavar="N", help="At most N projects."),
+    typer.Option("--limit", min=0, metavar="N", help=_("At most N projects.")),
 ]
 ReverseOpt = Annotated[
-    bool, typer.Option("--reverse", help="The opposite order (missing values stay last)."),
+    bool, typer.Option("--reverse",
+                       help=_("The opposite order (missing values stay last).")),
 ]
 
 
@@ -57,8 +60,8 @@ def choose_format(kind: type[F], given: F | None, output: Path | None, configure
     elif output is not None and (wanted := format_for_path(output)) is not None:
         values = [f.value for f in kind]
         if wanted not in values:
-            fail(f"this command cannot write {output.suffix} files; use --format with one of: "
-                 f"{', '.join(values)}")
+            fail(_("this command cannot write {suffix} files; use --format with one of: "
+                   "{formats}").format(suffix=output.suffix, formats=", ".join(values)))
         chosen = kind(wanted)
     elif configured is not None and configured in {f.value for f in kind} and (
             output is not None or configured not in FILE_FORMATS):
@@ -67,7 +70,8 @@ def choose_format(kind: type[F], given: F | None, output: Path | None, configure
     else:
         chosen = default
     if chosen.value in FILE_FORMATS and output is None:
-        fail(f"--format {chosen.value} writes a file: give it a name with -o FILE")
+        fail(_("--format {name} writes a file: give it a name with -o FILE").format(
+            name=chosen.value))
     return chosen
 
 
@@ -83,9 +87,10 @@ def writable() -> Iterator[None]:
     except UnknownColumn as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"cannot write {exc.filename or 'the output'}: {exc.strerror or exc}")
+        fail(_("cannot write {path}: {problem}").format(
+            path=exc.filename or _("the output"), problem=exc.strerror or exc))
     except sqlite3.Error as exc:
-        fail(f"cannot write the database: {exc}")
+        fail(_("cannot write the database: {problem}").format(problem=exc))
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -100,18 +105,22 @@ def emit(text: str, output: Path | None) -> None:
 def emit_file(output: Path | None, writer: Callable[[Path], None]) -> None:
     """Let a file writer write to a temporary file, then rename it onto the output."""
     if output is None:  # choose_format refuses this; kept for the type checker
-        fail("give the file a name with -o FILE")
+        fail(_("give the file a name with -o FILE"))
     with writable(), atomic_path(output) as temporary:
         writer(temporary)
 
 
-def projects_and_findings(paths: list[str] | None) -> tuple[list[Project], list[Diagnostic]]:
-    """Every project of the inputs, and every finding about them (as validate reports)."""
+def projects_and_findings(paths: list[str] | None, tally: Tally | None = None) \
+        -> tuple[list[Project], list[Diagnostic]]:
+    """Every project of the inputs, and every finding about them (as validate reports);
+    what was read is counted in `tally` when given."""
     projects: list[Project] = []
     report = Report()
 
     def kept() -> Iterator[ParsedProject | Diagnostic]:
         for item in iter_parsed(paths):
+            if tally is not None:
+                tally.count(item)
             if isinstance(item, ParsedProject):
                 projects.append(item.project)
             yield item

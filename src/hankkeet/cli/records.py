@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from hankkeet.cli.common import (
     EXIT_FINDINGS,
@@ -15,12 +13,16 @@ from hankkeet.cli.common import (
     ExcelOpt,
     PathsArg,
     ProgrammeOpt,
+    Tally,
     app,
     build_filters,
+    check_excel,
     color_wanted,
     fail,
+    filters_text,
     load_projects,
     note_without_period,
+    say_what_was_read,
     terminal_width,
     usable_input,
     write,
@@ -39,25 +41,28 @@ from hankkeet.cli.output import (
     projects_and_findings,
     writable,
 )
-from hankkeet.encode import decimal_text, dumps
+from hankkeet.encode import dumps
 from hankkeet.export.flat import limited, parse_columns
 from hankkeet.export.sqlite import write_database
 from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
-from hankkeet.finnish import format_euros
+from hankkeet.locale import _
 from hankkeet.models import Project, record_schema
-from hankkeet.query import SortKey, find_project, select, sort_projects
+from hankkeet.query import SortKey, find_project, near_projects, select, sort_projects
 from hankkeet.render import ListFormat
-from hankkeet.render.cells import COLUMNS, flat_row, period_text, staff_text
-from hankkeet.render.columns import columns_table
+from hankkeet.render.cells import COLUMNS, flat_row
+from hankkeet.render.columns import render_columns_table
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.records import render_json, render_jsonl
+from hankkeet.render.show import render_show
 from hankkeet.render.spreadsheet import render_rows
-from hankkeet.render.table import cell, city_share_text, project_table, to_text
+from hankkeet.render.table import render_project_table
 
 
 def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
+                width: int = 100, color: bool = False, ids: bool = False,
                 columns: tuple[str, ...] | None = None) -> str:
-    """The projects in a text format; --columns makes JSON Lines flat rows of those columns."""
+    """The projects in a text format; --columns makes JSON Lines flat rows of those columns
+    and the table a plain table of them (with --ids, the id column first)."""
     match fmt:
         case ListFormat.JSON:
             return render_json(projects)
@@ -71,9 +76,10 @@ def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
         case ListFormat.MARKDOWN:
             return render_markdown(columns or COLUMNS, [flat_row(p) for p in projects])
         case ListFormat.TABLE if columns is not None:
-            return to_text(columns_table(projects, columns), terminal_width(), color_wanted())
+            shown = ("id", *columns) if ids and "id" not in columns else columns
+            return render_columns_table(projects, shown, width, color)
         case ListFormat.TABLE:
-            return to_text(project_table(projects), terminal_width(), color_wanted())
+            return render_project_table(projects, width, color, ids)
         case ListFormat.XLSX | ListFormat.SQLITE:
             raise ValueError(f"{fmt.value} is a file format, not text")
 
@@ -90,6 +96,8 @@ def list_command(
         "--format", "-f", help="Output format (default: table, or from -o FILE's extension).",
         show_default=False)] = None,
     excel: ExcelOpt = False,
+    show_ids: Annotated[bool, typer.Option(
+        "--ids", help="Add the id column (what 'hankkeet show' takes).")] = False,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
     limit: LimitOpt = None,
@@ -100,16 +108,19 @@ def list_command(
     Example: hankkeet list --active 2022 --sort start -o hankkeet.xlsx
     """
     chosen = choose_format(ListFormat, fmt, output, configured_format(), ListFormat.TABLE)
+    check_excel(excel, chosen is ListFormat.CSV)
     with writable():
         picked = parse_columns(columns) if columns else None
+    tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
         if chosen.value in FILE_FORMATS:
-            everything, findings = projects_and_findings(configured_paths(paths))
+            everything, findings = projects_and_findings(configured_paths(paths), tally)
         else:
-            everything, findings = load_projects(configured_paths(paths)), []
+            everything, findings = load_projects(configured_paths(paths), tally), []
         selection = select(everything, filters)
     projects = limited(sort_projects(selection.projects, sort, reverse), limit)
+    # The data first: a machine format stays valid ('[]') even when the run then exits 1.
     match chosen:
         case ListFormat.XLSX:
             sheets = [project_sheet(projects, picked or COLUMNS),
@@ -119,43 +130,10 @@ def list_command(
             emit_file(output, lambda path: write_database(
                 path, projects, findings_of(projects, findings)))
         case _:
-            emit(render_list(projects, chosen, excel, picked), output)
+            emit(render_list(projects, chosen, excel, terminal_width(), color_wanted(),
+                             show_ids, picked), output)
+    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     note_without_period(selection.without_period)
-
-
-def show_rows(project: Project) -> list[tuple[str, str, int | None]]:
-    """(field, value, line) for every field of a project, in reading order."""
-    lines = project.lines
-    funding = project.funding
-    rows: list[tuple[str, str, int | None]] = [
-        ("id", project.id, None),
-        ("name", project.name, lines.get("name")),
-        ("source", f"{project.source.path}:{project.source.line}", None),
-        ("programme", project.programme or "", lines.get("funding")),
-        ("funding", funding.text or "", lines.get("funding")),
-    ]
-    for source in funding.sources:
-        parts = [source.funder]
-        if source.amount is not None:
-            parts.append(format_euros(source.amount))
-        if source.share is not None:
-            parts.append(f"{decimal_text(source.share)} %")
-        rows.append(("  source", ", ".join(parts), lines.get("funding")))
-    if funding.stated_budget is not None:
-        rows.append(("  stated budget", format_euros(funding.stated_budget),
-                     lines.get("funding")))
-    rows += [
-        ("period", period_text(project), lines.get("start")),
-        ("budget", format_euros(project.budget), lines.get("budget")),
-        ("city share", city_share_text(project), lines.get("city_share")),
-        ("staff", staff_text(project.staff), lines.get("staff")),
-    ]
-    for contact in project.contacts:
-        details = ", ".join(filter(None, (contact.title, contact.name, contact.email,
-                                          contact.phone)))
-        rows.append(("contact", details, lines.get("contacts")))
-    rows.append(("summary", project.summary or "", lines.get("summary")))
-    return rows
 
 
 @app.command("show")
@@ -169,30 +147,27 @@ def show_command(
 ) -> None:
     """Show every field of one project with the line it came from.
 
+    ID is the project's id or name, or a unique start of either; case and ä/ö/å are ignored.
+
     Example: hankkeet show harrastusten-jaanmurtajahanke
     """
     if fmt.value in FILE_FORMATS:
-        fail(f"show writes table, json, jsonl, csv or markdown; for {fmt.value} use "
-             f"'hankkeet list -o FILE'")
+        fail(_("show writes table, json, jsonl, csv or markdown; for {name} use "
+               "'hankkeet list -o FILE'").format(name=fmt.value))
     with usable_input():
         projects = load_projects(configured_paths(paths))
     project = find_project(projects, ident)
     if project is None:
-        close = [p.id for p in projects if ident in p.id]
-        hint = f"; did you mean: {', '.join(close[:5])}" if close else \
-            "; 'hankkeet list --format jsonl' shows the ids"
-        fail(f"no single project with id '{ident}'{hint}", EXIT_FINDINGS)
+        close = near_projects(projects, ident)
+        hint = _("; did you mean: {ids}").format(ids=", ".join(close[:5])) if close else \
+            _("; 'hankkeet list --ids' shows the ids")
+        fail(_("no single project with id or name '{ident}'").format(ident=ident) + hint,
+             EXIT_FINDINGS)
     if fmt is not ListFormat.TABLE:
         write(render_list([project], fmt) if fmt is not ListFormat.JSON
               else dumps(project.record(), indent=2) + "\n")
         return
-    table = Table(title=Text(project.name), show_header=True)
-    table.add_column("Field", no_wrap=True)
-    table.add_column("Value", overflow="fold")
-    table.add_column("Line", justify="right", no_wrap=True)
-    for name, value, line in show_rows(project):
-        table.add_row(Text(name), cell(value), Text(str(line) if line else ""))
-    write(to_text(table, terminal_width(), color_wanted()))
+    write(render_show(project, terminal_width(), color_wanted()))
 
 
 @app.command("schema")

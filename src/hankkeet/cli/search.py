@@ -12,11 +12,15 @@ from hankkeet.cli.common import (
     ContactOpt,
     PathsArg,
     ProgrammeOpt,
+    Tally,
     app,
     build_filters,
     color_wanted,
+    filters_text,
     load_projects,
     note,
+    note_without_period,
+    say_what_was_read,
     terminal_width,
     usable_input,
 )
@@ -31,12 +35,12 @@ from hankkeet.cli.output import (
     writable,
 )
 from hankkeet.export.flat import limited, parse_columns
+from hankkeet.locale import _
 from hankkeet.query import SortKey, select, sort_projects
 from hankkeet.reading.text import clean_line, squash
-from hankkeet.render.columns import columns_table
+from hankkeet.render.columns import render_columns_table
 from hankkeet.render.search import SearchFormat, render_search
 from hankkeet.render.search_data import SEARCH_COLUMNS
-from hankkeet.render.table import to_text
 
 
 @app.command("search")
@@ -100,7 +104,8 @@ def search_command(
         parsed = parse_query(query)
         where = parse_fields(fields)
         filters = build_filters(active, programme, contact)
-        selection = select(load_projects(configured_paths(paths)), filters)
+        tally = Tally()
+        selection = select(load_projects(configured_paths(paths), tally), filters)
     results = search(selection.projects, parsed, where, match_any)
     if sort is not None:
         order = {id(p): i for i, p in enumerate(
@@ -109,20 +114,18 @@ def search_command(
     elif reverse:
         results.reverse()
     results = limited(results, limit)
+    # The data first: a machine format stays valid even when the run then exits 1.
     if results and fmt is SearchFormat.TABLE and picked is not None:
         # Only the chosen columns: a plain table of the projects found, best first.
-        emit(to_text(columns_table([r.project for r in results],
-                                   [c for c in picked if c not in ("score", "fields")]),
-                     terminal_width(), color_wanted()), output)
+        emit(render_columns_table([r.project for r in results],
+                                  [c for c in picked if c not in ("score", "fields")],
+                                  terminal_width(), color_wanted()), output)
     elif results or fmt is not SearchFormat.TABLE:
         emit(render_search(query, results, fmt, terminal_width(), color_wanted(), picked),
              output)
-    if selection.without_period:
-        note(
-            f"{selection.without_period} project(s) without a readable period were left out "
-            "of --active; run 'hankkeet validate' to see why"
-        )
+    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
+    note_without_period(selection.without_period)
     if not results:
         if fmt is SearchFormat.TABLE:
-            note(f"hankkeet: no project matches '{query}'")
+            note(_("hankkeet: no project matches '{query}'").format(query=query))
         raise typer.Exit(EXIT_FINDINGS)

@@ -15,14 +15,18 @@ from hankkeet.cli.common import (
     ExcelOpt,
     PathsArg,
     ProgrammeOpt,
+    Tally,
     app,
     build_filters,
+    check_excel,
     color_wanted,
     fail,
-    iter_parsed,
+    filters_text,
+    iter_projects,
     load_projects,
     note,
     note_without_period,
+    say_what_was_read,
     terminal_width,
     usable_input,
     write,
@@ -38,9 +42,9 @@ from hankkeet.cli.output import (
 )
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export.xlsx import diagnostics_sheet, totals_sheets, write_workbook
+from hankkeet.locale import _
 from hankkeet.models import Project
 from hankkeet.query import Filters, select
-from hankkeet.reading.parser import ParsedProject
 from hankkeet.render.charts import timeline
 from hankkeet.render.totals import (
     TotalsFormat,
@@ -60,13 +64,12 @@ class Skipped:
 
 
 def selected_projects(paths: list[str] | None, filters: Filters,
-                      skipped: Skipped) -> Iterator[Project]:
+                      skipped: Skipped, tally: Tally | None = None) -> Iterator[Project]:
     """The inputs' projects that pass the filters, one at a time (memory stays flat)."""
-    for item in iter_parsed(paths):
-        if isinstance(item, ParsedProject):
-            selection = select([item.project], filters)
-            skipped.without_period += selection.without_period
-            yield from selection.projects
+    for project in iter_projects(paths, tally if tally is not None else Tally()):
+        selection = select([project], filters)
+        skipped.without_period += selection.without_period
+        yield from selection.projects
 
 
 @app.command("totals")
@@ -102,27 +105,30 @@ def totals_command(
     Example: hankkeet totals --by-program --by-year
     """
     if chart and fmt not in (None, TotalsFormat.TABLE):
-        fail("--chart draws a picture for people; leave out --format (or use --format table)")
+        fail(_("--chart draws a picture for people; leave out --format (or use --format "
+               "table)"))
     fmt = choose_format(TotalsFormat, fmt, output, None if chart else configured_format(),
                         TotalsFormat.TABLE)
+    check_excel(excel, fmt is TotalsFormat.CSV)
     group_by = [group for group, wanted in ((GroupBy.PROGRAMME, by_programme),
                                             (GroupBy.FUNDER, by_funder),
                                             (GroupBy.CONTACT, by_contact)) if wanted]
     builder = TotalsBuilder(group_by, by_year)
     skipped = Skipped()
     findings: list[Diagnostic] = []
+    tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
         if fmt is TotalsFormat.XLSX:
             # The workbook carries the findings too, so the projects are read with them.
-            everything, findings = projects_and_findings(configured_paths(paths))
+            everything, findings = projects_and_findings(configured_paths(paths), tally)
             selection = select(everything, filters)
             skipped.without_period = selection.without_period
             for project in selection.projects:
                 builder.add(project)
             findings = findings_of(selection.projects, findings)
         else:
-            for project in selected_projects(configured_paths(paths), filters, skipped):
+            for project in selected_projects(configured_paths(paths), filters, skipped, tally):
                 builder.add(project)
     totals = builder.result()
     if chart:
@@ -138,6 +144,7 @@ def totals_command(
         for line in totals.notes():
             note(line)
     note_without_period(skipped.without_period)
+    say_what_was_read(tally, totals.total.projects, filters_text(active, programme, contact))
 
 
 @app.command("timeline")
@@ -153,8 +160,10 @@ def timeline_command(
 
     Example: hankkeet timeline --active 2022
     """
+    tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
-        selection = select(load_projects(configured_paths(paths)), filters)
+        selection = select(load_projects(configured_paths(paths), tally), filters)
     write(timeline(selection.projects, date.today(), terminal_width(), color_wanted()))
     note_without_period(selection.without_period)
+    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))

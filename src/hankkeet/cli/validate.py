@@ -16,7 +16,9 @@ from hankkeet.cli.common import (
     PathsArg,
     app,
     color_wanted,
+    expand_paths,
     fail,
+    input_sources,
     note,
     terminal_width,
     usable_input,
@@ -24,10 +26,12 @@ from hankkeet.cli.common import (
 )
 from hankkeet.cli.config import configured_format, configured_paths
 from hankkeet.cli.output import OutputOpt, choose_format, emit, writable
-from hankkeet.diagnostics import RULES, Code
+from hankkeet.diagnostics import RULES, Code, Diagnostic
 from hankkeet.export.output import write_text_atomic
 from hankkeet.export.sarif import render_sarif
-from hankkeet.reading.sources import resolve
+from hankkeet.locale import _, ngettext
+from hankkeet.reading.sources import Source, resolve
+from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.render.statistics import render_statistics_json, render_statistics_text
 from hankkeet.render.validation import (
     ValidateFormat,
@@ -36,7 +40,13 @@ from hankkeet.render.validation import (
     render_rules,
     summary_line,
 )
-from hankkeet.validate import RuleSelection, UnknownRule, parse_codes, validate_sources
+from hankkeet.validate import (
+    RuleSelection,
+    UnknownRule,
+    parse_codes,
+    unreadable_file,
+    validate_sources,
+)
 
 SelectOpt = Annotated[
     list[str] | None,
@@ -82,7 +92,7 @@ def validate_command(
     """Check the data: unreadable values, missing fields, sums that do not add up.
 
     Exit 0 when there is no error (warnings allowed), 1 when there is an error (or a
-    warning under --strict), 2 when an input cannot be read.
+    warning under --strict; an unreadable input is an error too), 2 for a usage error.
 
     Example: hankkeet validate --format sarif -o hankkeet.sarif data/
     """
@@ -99,26 +109,33 @@ def validate_command(
         except UnknownRule as exc:
             fail(str(exc))
         if len(codes) != 1:
-            fail("--explain takes one rule code, as in --explain funding-sum-mismatch")
+            fail(_("--explain takes one rule code, as in --explain funding-sum-mismatch"))
         write(render_explanation(RULES[Code(next(iter(codes)))], fmt, width, color))
         return
     try:
         rules = RuleSelection.from_options(select or list(config.select),
                                            ignore or list(config.ignore))
     except UnknownRule as exc:
-        fail(f"{exc} (in {config.source})" if not (select or ignore) and config.source
-             else str(exc))
+        fail(_("{problem} (in {config})").format(problem=exc, config=config.source)
+             if not (select or ignore) and config.source else str(exc))
     accepted = None
     if baseline is not None:
         try:
             accepted = Baseline.from_text(baseline.read_text(encoding="utf-8"))
         except OSError as exc:
-            fail(f"cannot read the baseline {baseline}: {exc.strerror or exc}")
+            fail(_("cannot read the baseline {path}: {problem}").format(
+                path=baseline, problem=exc.strerror or exc))
         except BaselineError as exc:
             fail(f"{baseline}: {exc}")
+    unreadable: list[Diagnostic] = []
+    given = configured_paths(paths)
     with usable_input():
-        sources = resolve(configured_paths(paths) or [], stdin=sys.stdin.buffer)
+        sources = readable_sources(given, unreadable) if given else input_sources(None)
         report = validate_sources(sources, rules)
+        if unreadable:
+            # Every other input was still checked; the missing ones are findings too.
+            report.files += len(unreadable)
+            report.diagnostics[:0] = [d for d in unreadable if rules.wants(d.code)]
         needs_prints = accepted is not None or write_baseline is not None or \
             fmt is ValidateFormat.SARIF
         prints = fingerprints(report.diagnostics, source_texts(sources)) if needs_prints \
@@ -127,13 +144,18 @@ def validate_command(
         assert prints is not None
         with writable():
             write_text_atomic(write_baseline, Baseline().to_text(report, prints))
-        note(f"hankkeet: {len(report.diagnostics)} finding(s) accepted in {write_baseline}")
+        note(ngettext("hankkeet: {count} finding accepted in {path}",
+                      "hankkeet: {count} findings accepted in {path}",
+                      len(report.diagnostics)).format(count=len(report.diagnostics),
+                                                      path=write_baseline))
         raise typer.Exit(EXIT_OK)
     if accepted is not None:
         assert prints is not None
         report, prints, left_out = accepted.apply(report, prints)
         if left_out:
-            note(f"hankkeet: {left_out} finding(s) accepted in {baseline} are not shown")
+            note(ngettext("hankkeet: {count} finding accepted in {path} is not shown",
+                          "hankkeet: {count} findings accepted in {path} are not shown",
+                          left_out).format(count=left_out, path=baseline))
     if statistics:
         counts = rule_counts(report)
         emit(render_statistics_json(counts) if fmt is ValidateFormat.JSON
@@ -141,7 +163,18 @@ def validate_command(
     elif fmt is ValidateFormat.SARIF:
         emit(render_sarif(report, prints), output)
     else:
-        emit(render_report(report, fmt, width, color), output)
+        emit(render_report(report, fmt, width, color, strict), output)
     if fmt not in (ValidateFormat.JSON, ValidateFormat.SARIF):
         note(summary_line(report, strict))
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
+
+
+def readable_sources(paths: list[str], unreadable: list[Diagnostic]) -> list[Source]:
+    """The sources of each path; a path that cannot be resolved becomes a finding."""
+    sources: list[Source] = []
+    for name in expand_paths(paths):
+        try:
+            sources.extend(resolve([name], stdin=sys.stdin.buffer))
+        except UnreadableInput as exc:
+            unreadable.append(unreadable_file(visible(name), exc))
+    return sources

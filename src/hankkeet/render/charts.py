@@ -17,7 +17,9 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from hankkeet.finnish import format_date
+from hankkeet.locale import _
 from hankkeet.models import Project
+from hankkeet.render.layout import least_width, wrap
 from hankkeet.render.table import to_text
 
 # A run of styled text: (text, Rich style or None).
@@ -84,8 +86,12 @@ def bar_chart(bars: Sequence[Bar], width: int, color: bool, label_header: str = 
     every = [*bars, *([footer] if footer else [])]
     value_w = max([cell_len(value_header), *(cell_len(b.text) for b in every)])
     natural = max([cell_len(label_header), *(cell_len(b.label) for b in every), 1])
+    # A label wraps between words (a programme name never: it has no space to wrap at
+    # that the label would want to use) rather than being cut.
+    least = max([least_width(label_header), *(least_width(b.label) for b in every), 1])
     room = max(2, width - value_w - 2)  # for label and bar together
-    label_w = max(1, min(natural, max(room // 2, min(6, room - 4))))
+    label_w = max(1, min(natural, max(least, room // 2, min(6, room - 4))))
+    label_w = min(label_w, max(1, room - 1))
     bar_w = max(1, room - label_w)
     peak = max((b.value for b in bars if b.value is not None), default=Decimal(0))
     lines: list[Line] = []
@@ -94,14 +100,18 @@ def bar_chart(bars: Sequence[Bar], width: int, color: bool, label_header: str = 
                       (value_header.rjust(value_w), "bold")])
     for bar in bars:
         drawn = _bar(bar.value, peak, bar_w, color)
-        lines.append([(fit(bar.label, label_w) + " ", None),
+        first, *rest = wrap(bar.label, label_w) or [""]
+        lines.append([(fit(first, label_w) + " ", None),
                       (drawn, "cyan"), (" " * (bar_w - cell_len(drawn) + 1), None),
                       (bar.text.rjust(value_w), None)])
+        lines.extend([(line, None)] for line in rest)
     if footer is not None:
         lines.append([("-" * (label_w + bar_w + value_w + 2) if not color
                        else "─" * (label_w + bar_w + value_w + 2), "dim")])
-        lines.append([(fit(footer.label, label_w), "bold"), (" " * (bar_w + 2), None),
+        first, *rest = wrap(footer.label, label_w) or [""]
+        lines.append([(fit(first, label_w), "bold"), (" " * (bar_w + 2), None),
                       (footer.text.rjust(value_w), "bold")])
+        lines.extend([(line, "bold")] for line in rest)
     return _draw(lines, width, color)
 
 
@@ -178,14 +188,15 @@ def timeline(projects: Sequence[Project], today: date, width: int, color: bool) 
                    key=lambda p: (p.start or date.min, p.end or date.max, p.name.casefold()))
     undated = [p for p in projects if not has_period(p)]
     names = [cell_len(p.name) for p in dated] or [0]
-    label_w = min(max([*names, 5]), max(6, width * 2 // 5))
+    longest_word = max([least_width(p.name) for p in dated] or [0])
+    label_w = min(max([*names, 5]), max(6, longest_word, width * 2 // 5), width - 9)
     columns = max(8, width - label_w - 1)
     axis = timeline_axis(dated, today, columns)
     bar_char, today_char, grid = ("#", "|", "+") if not color else (_FULL, "┃", "┼")
     lines: list[Line] = []
     if axis is not None:
         years, rule = _year_labels(axis, grid)
-        lines.append([(fit("Hanke", label_w) + " ", "bold"), (years, "bold")])
+        lines.append([(fit(_("Project"), label_w) + " ", "bold"), (years, "bold")])
         lines.append([(" " * (label_w + 1), None), (rule, "dim")])
         today_col = axis.column(today) if axis.contains(today) else None
         ticks = {axis.column(date(y, 1, 1)) for y in range(axis.first.year, axis.last.year + 1)}
@@ -204,21 +215,25 @@ def timeline(projects: Sequence[Project], today: date, width: int, color: bool) 
                     cells.append(("." if not color else "·", "dim"))
                 else:
                     cells.append((" ", None))
-            lines.append([(fit(project.name, label_w) + " ", None), *_merge(cells)])
-        marker = f"{today_char} today {format_date(today)}"
+            first, *rest = wrap(project.name, label_w) or [""]
+            lines.append([(fit(first, label_w) + " ", None), *_merge(cells)])
+            lines.extend([(line, None)] for line in rest)
+        today_word = _("today")
+        marker = f"{today_char} {today_word} {format_date(today)}"
         if today_col is None:
-            lines.append([(fit(f"Today ({format_date(today)}) is outside the axis.", width),
-                           "dim")])
+            outside = _("Today ({date}) is outside the axis.").format(date=format_date(today))
+            lines.extend([(line, "dim")] for line in wrap(outside, width))
         elif today_col + cell_len(marker) <= columns:
             lines.append([(" " * (label_w + 1 + today_col), None), (marker, "bold red")])
         else:
-            back = f"today {format_date(today)} {today_char}"
+            back = f"{today_word} {format_date(today)} {today_char}"
             pad = max(0, label_w + 1 + today_col - cell_len(back) + 1)
             lines.append([(" " * pad, None), (fit(back, width - pad), "bold red")])
     elif not undated:
-        lines.append([("No projects.", None)])
+        lines.append([(_("No projects."), None)])
     for project in undated:
-        lines.append([(fit(f"No period: {project.name}", width), "dim")])
+        text = _("No period: {name}").format(name=project.name)
+        lines.extend([(line, "dim")] for line in wrap(text, width))
     return _draw(lines, width, color)
 
 

@@ -6,12 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from rich.table import Table
-from rich.text import Text
-
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.models import Project
 from hankkeet.render.cells import flat_row
+from hankkeet.render.layout import Column, draw_table, fit_table
 from hankkeet.render.table import cell
 
 MONEY_COLUMNS = frozenset({"budget", "city_share"})
@@ -29,16 +27,19 @@ def people_cell(column: str, value: str | Decimal | int | None) -> str:
     return str(value)
 
 
-def columns_table(projects: Sequence[Project], columns: Sequence[str]) -> Table:
-    """A row per project with only the chosen columns, in their order."""
-    table = Table(show_lines=False, expand=False)
-    for column in columns:
-        if column in NUMBER_COLUMNS:
-            table.add_column(column, justify="right", no_wrap=True)
-        else:
-            table.add_column(column, overflow="fold")
-    for project in projects:
-        row = flat_row(project)
-        table.add_row(*(cell(people_cell(c, row.get(c)), 300) if c not in NUMBER_COLUMNS
-                        else Text(people_cell(c, row.get(c))) for c in columns))
-    return table
+def render_columns_table(projects: Sequence[Project], columns: Sequence[str], width: int,
+                         color: bool) -> str:
+    """A row per project with only the chosen columns, in their order, fitted to the width.
+
+    The headers are the column names as --columns takes them (the same in every language).
+    """
+    if not projects:
+        return ""  # the note on stderr says how many matched; an empty box says nothing
+    rows = [flat_row(p) for p in projects]
+    table = [Column(name, tuple(people_cell(name, row.get(name)) for row in rows),
+                    right=True, nowrap=True) if name in NUMBER_COLUMNS else
+             Column(name, tuple(cell(people_cell(name, row.get(name)), 300).plain
+                                for row in rows))
+             for name in columns]
+    fitted, widths, _taken = fit_table(table, width)
+    return draw_table(fitted, widths, color)

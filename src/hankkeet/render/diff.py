@@ -6,19 +6,16 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from rich.table import Table
-from rich.text import Text
-
 from hankkeet.diff import ChangeKind, Diff, ProjectChange, Value
 from hankkeet.encode import dumps
 from hankkeet.finnish import format_date, format_euros
+from hankkeet.locale import _
+from hankkeet.render.layout import Column, draw_table, fit_table
 from hankkeet.render.markdown import render_markdown
-from hankkeet.render.table import cell, to_text
+from hankkeet.render.table import cell
 
 MONEY_FIELDS = frozenset({"budget", "city_share"})
 HEADERS = ("change", "project", "field", "old", "new", "line")
-_STYLE = {ChangeKind.ADDED: "green", ChangeKind.REMOVED: "red", ChangeKind.RENAMED: "yellow",
-          ChangeKind.CHANGED: "cyan"}
 
 
 class DiffFormat(StrEnum):
@@ -66,19 +63,38 @@ def summary_text(diff: Diff) -> str:
     return ", ".join(f"{counts[k]} {k}" for k in (*(c.value for c in ChangeKind), "unchanged"))
 
 
+def kind_text(kind: ChangeKind) -> str:
+    """The kind of change in the active language (the JSON and Markdown keep the code)."""
+    match kind:
+        case ChangeKind.ADDED:
+            return _("added")
+        case ChangeKind.REMOVED:
+            return _("removed")
+        case ChangeKind.RENAMED:
+            return _("renamed")
+        case ChangeKind.CHANGED:
+            return _("changed")
+
+
+def summary_note(diff: Diff) -> str:
+    """The summary line for people, in the active language."""
+    counts = diff.counts()
+    return _("{added} added, {removed} removed, {renamed} renamed, {changed} changed, "
+             "{unchanged} unchanged").format(**{k: counts[k] for k in (
+                 *(c.value for c in ChangeKind), "unchanged")})
+
+
 def render_table(diff: Diff, width: int, color: bool) -> str:
-    """A row per changed field (a project added or removed is one row)."""
+    """A row per changed field (a project added or removed is one row), fitted to the width."""
     if not diff.changed:
         return ""
-    table = Table(expand=False)
-    for header in HEADERS:
-        table.add_column(header.capitalize(), overflow="fold",
-                         no_wrap=header in ("change", "line"))
-    for change in diff.changes:
-        for row in change_rows(change):
-            first, *rest = row
-            table.add_row(Text(first, style=_STYLE[change.kind]), *(cell(c) for c in rest))
-    return to_text(table, width, color)
+    rows = [(kind_text(change.kind), *(cell(c, 300).plain for c in row[1:]))
+            for change in diff.changes for row in change_rows(change)]
+    headers = (_("Change"), _("Project"), _("Field"), _("Old"), _("New"), _("Line"))
+    columns = [Column(header, tuple(r[i] for r in rows), right=i == 5, nowrap=i in (0, 5))
+               for i, header in enumerate(headers)]
+    fitted, widths, _taken = fit_table(columns, width)
+    return draw_table(fitted, widths, color)
 
 
 def render_json(diff: Diff) -> str:

@@ -6,11 +6,11 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 
 from hankkeet.encode import dumps
-from hankkeet.render.table import to_text
+from hankkeet.locale import _, ngettext
+from hankkeet.render.layout import Column, draw_table, fit_table
 
 if TYPE_CHECKING:
     # Only for types: the search module loads when a search runs, so `list` never pays for it.
@@ -49,21 +49,31 @@ def result_row(result: SearchResult) -> tuple[Text, Text, Text]:
     return name, Text(", ".join(result.fields)), excerpt
 
 
-def search_table(results: list[SearchResult], query: str) -> Table:
-    """The result table: project, matched fields, and a short snippet with the matches."""
-    count = "1 hanke" if len(results) == 1 else f"{len(results)} hanketta"
-    table = Table(title=Text(f"{count}: {query}"), expand=False)
-    table.add_column("Hanke", overflow="fold", ratio=2)
-    table.add_column("Kentät", overflow="fold")
-    table.add_column("Ote", overflow="fold", ratio=4)
-    for result in results:
-        table.add_row(*result_row(result))
-    return table
+def _marked(text: Text) -> tuple[str, ...]:
+    """The styled words of a highlighted Text, to style again after wrapping."""
+    return tuple(dict.fromkeys(text.plain[s.start:s.end] for s in text.spans if s.end > s.start))
+
+
+def search_title(results: list[SearchResult], query: str) -> str:
+    """'3 projects: korona' in the active language."""
+    return ngettext("{count} project: {query}", "{count} projects: {query}",
+                    len(results)).format(count=len(results), query=query)
 
 
 def render_table(query: str, results: list[SearchResult], width: int, color: bool) -> str:
-    """The table as text at a width, coloured or not."""
-    return to_text(search_table(results, query), width, color)
+    """The result table (project, matched fields, a snippet with the matches) fitting the width."""
+    rows = [result_row(r) for r in results]
+    columns = [
+        Column(_("Project"), tuple(r[0].plain for r in rows), marks=tuple(_marked(r[0])
+                                                                          for r in rows),
+               mark_style=MATCH_STYLE),
+        Column(_("Fields"), tuple(r[1].plain for r in rows)),
+        Column(_("Excerpt"), tuple(r[2].plain for r in rows), marks=tuple(_marked(r[2])
+                                                                          for r in rows),
+               mark_style=MATCH_STYLE),
+    ]
+    columns, widths, _taken = fit_table(columns, width)
+    return draw_table(columns, widths, color, title=search_title(results, query))
 
 
 def render_json(query: str, results: list[SearchResult]) -> str:

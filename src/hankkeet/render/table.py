@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from hankkeet.finnish import format_euros
+from hankkeet.finnish import NBSP, euro_places, format_euros, format_period, money_column
+from hankkeet.locale import _
 from hankkeet.models import Project
-from hankkeet.render.cells import contact_text, period_text
+from hankkeet.render.cells import contact_text
+from hankkeet.render.layout import Column, Step, draw_table, fit_table, paragraph_lines
 
 # A table is for reading: a cell longer than this is cut, with a note of how much is left
 # (machine formats always carry the whole text). Rich wraps long cells in more than linear
@@ -35,28 +38,65 @@ def to_text(table: Table | Text, width: int, color: bool) -> str:
     return buffer.getvalue()
 
 
-def city_share_text(project: Project, sep: str = " ") -> str:
+def city_share_text(project: Project, sep: str = " ", places: int | None = None) -> str:
     """The city share, with the one year it covers when the text says so."""
     if project.city_share is None:
         return ""
-    money = format_euros(project.city_share)
-    return f"{money}{sep}(v. {project.city_share_year})" if project.city_share_year else money
+    money = format_euros(project.city_share, places=places)
+    return f"{money}{sep}(v.{NBSP}{project.city_share_year})" if project.city_share_year \
+        else money
 
 
-def project_table(projects: list[Project], title: str | None = None) -> Table:
-    """The list table: name, programme, period, budget, city share, contacts."""
-    table = Table(title=Text(title) if title else None, show_lines=False, expand=False)
-    table.add_column("Hanke", overflow="fold", ratio=3, min_width=16)
-    table.add_column("Ohjelma", overflow="fold", min_width=8)
-    table.add_column("Toiminta-aika", min_width=11)
-    table.add_column("Budjetti", justify="right", no_wrap=True)
-    table.add_column("Kaupungin\nosuus", justify="right", no_wrap=True)
-    table.add_column("Yhteyshenkilöt", overflow="fold", ratio=2, min_width=12)
-    for p in projects:
-        table.add_row(
-            cell(p.name, 200), cell(p.programme or "–"),
-            Text(period_text(p).replace("–", " – ")),
-            Text(format_euros(p.budget)), Text(city_share_text(p, "\n")),
-            cell("\n".join(contact_text(c) for c in p.contacts), 300),
-        )
-    return table
+def _without(header: str) -> Callable[[list[Column]], list[Column]]:
+    return lambda columns: [c for c in columns if c.header != header]
+
+
+def _names_only(header: str, names: tuple[str, ...]) -> Callable[[list[Column]], list[Column]]:
+    return lambda columns: [Column(c.header, names) if c.header == header else c
+                            for c in columns]
+
+
+def list_layout(projects: list[Project], width: int,
+                ids: bool = False) -> tuple[list[Column], list[int], list[str]]:
+    """The list table's columns fitted to the width, and the notes of what was left out.
+
+    At narrow widths, in this order: contacts shrink to names only, then the contacts, the
+    city share, the programme and the period are left out (the name, budget and id never).
+    """
+    budgets = money_column([p.budget for p in projects])
+    share_places = euro_places([p.city_share for p in projects])
+    contacts = tuple(cell("\n".join(contact_text(c) for c in p.contacts), 300).plain
+                     for p in projects)
+    names = tuple("\n".join(c.name or c.title or "" for c in p.contacts) for p in projects)
+    h_contacts = _("Contacts")
+    h_share, h_programme, h_period = _("City share"), _("Programme"), _("Period")
+    columns = [
+        *([Column(_("Id"), tuple(p.id for p in projects))] if ids else []),
+        Column(_("Project"), tuple(cell(p.name, 200).plain for p in projects)),
+        Column(h_programme, tuple(p.programme or "–" for p in projects), nowrap=True),
+        Column(h_period, tuple(format_period(p.start, p.end, spaced=True) for p in projects)),
+        Column(_("Budget"), tuple(budgets), right=True, nowrap=True),
+        Column(h_share, tuple(city_share_text(p, " ", share_places) for p in projects),
+               right=True),
+        Column(h_contacts, contacts),
+    ]
+    steps = [
+        Step(_("contacts show names only"), _names_only(h_contacts, names)),
+        *(Step(_("column left out: {name}").format(name=h), _without(h))
+          for h in (h_contacts, h_share, h_programme, h_period)),
+    ]
+    return fit_table(columns, width, steps)
+
+
+def render_project_table(projects: list[Project], width: int, color: bool,
+                         ids: bool = False) -> str:
+    """The list table fitted to the width; a line under it says what a narrow width hid."""
+    if not projects:
+        return ""  # the note on stderr says how many matched; an empty box says nothing
+    columns, widths, taken = list_layout(projects, width, ids)
+    text = draw_table(columns, widths, color)
+    if taken:
+        text += paragraph_lines(_("At this width: {steps} (a wider terminal or --format csv "
+                                  "shows every column).").format(steps="; ".join(taken)),
+                                width)
+    return text

@@ -13,17 +13,13 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from rich import box
-from rich.cells import cell_len
-from rich.table import Table
-from rich.text import Text
-
 from hankkeet.encode import dumps
-from hankkeet.finnish import format_euros, format_number
+from hankkeet.finnish import format_euros, format_number, format_percent, money_column
+from hankkeet.locale import _
 from hankkeet.render.charts import Bar, bar_chart
+from hankkeet.render.layout import GAP, Column, draw_table, fit_table, fit_widths, paragraph_lines
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.spreadsheet import render_rows
-from hankkeet.render.table import cell, to_text
 from hankkeet.totals import FUNDER_KINDS, UNKNOWN_YEAR, GroupBy, Measures, Totals, round_places
 
 
@@ -37,32 +33,34 @@ class TotalsFormat(StrEnum):
     XLSX = "xlsx"
 
 
-GROUP_HEADERS: dict[GroupBy, str] = {
-    GroupBy.PROGRAMME: "Ohjelma", GroupBy.FUNDER: "Rahoittaja", GroupBy.CONTACT: "Yhteyshenkilö",
-}
-FUNDER_LABELS: dict[str, str] = {"eu_state": "EU ja valtio", "municipal": "kunnat",
-                                 "other": "muut"}
-# Column headers wrap by hand, so no header line is wider than the numbers under it.
-FUNDING_HEADERS: dict[str, str] = {"eu_state": "Rahoitus\nEU ja\nvaltio",
-                                   "municipal": "Rahoitus\nkunnat", "other": "Rahoitus\nmuut"}
-TOTAL_LABEL = "Yhteensä"
-UNKNOWN_LABEL = "tuntematon"
+def group_header(group: GroupBy) -> str:
+    """The header of a key column, in the active language."""
+    return {GroupBy.PROGRAMME: _("Programme"), GroupBy.FUNDER: _("Funder"),
+            GroupBy.CONTACT: _("Contact")}[group]
+
+
+def funder_label(kind: str) -> str:
+    """A kind of funder in words."""
+    return {"eu_state": _("EU and state"), "municipal": _("municipalities"),
+            "other": _("other")}.get(kind, kind)
+
+
+def funding_header(kind: str) -> str:
+    """The header of a stated-funding column."""
+    return {"eu_state": _("Funding\nEU and\nstate"), "municipal": _("Funding\nmunicipalities"),
+            "other": _("Funding\nother")}[kind]
+
+
+def total_label() -> str:
+    """The label of the total row."""
+    return _("Total")
+
+
 NO_VALUE = "–"
-# A key column is never narrower than its longest word, up to this many cells.
-KEY_MAX_WORD = 24
-# Cells between columns: the (blank) divider and the padding.
-COLUMN_GAP = 2
-CENT = Decimal("0.01")
 
 
 def money_text(value: Decimal | None) -> str:
     """Euros for people: whole euros without decimals, otherwise cents ('4 979,20 €')."""
-    if value is None:
-        return ""
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    elif value == value.quantize(CENT):
-        value = value.quantize(CENT)
     return format_euros(value)
 
 
@@ -78,146 +76,162 @@ def key_text(group: GroupBy, value: str | None) -> str:
     if value is None:
         return NO_VALUE
     if group is GroupBy.FUNDER:
-        return FUNDER_LABELS.get(value, value)
+        return funder_label(value)
     return value
 
 
 def year_header(year: str) -> str:
     """A year column's header for people."""
-    return UNKNOWN_LABEL if year == UNKNOWN_YEAR else year
+    return _("unknown") if year == UNKNOWN_YEAR else year
 
 
 @dataclass(frozen=True)
-class Column:
-    """A column for people: header and how to write a row's cell."""
+class Measure:
+    """A measure column for people: header, and a row's value (money unless `text` is set)."""
 
     header: str
-    cell: Callable[[Measures], str]
+    value: Callable[[Measures], Decimal | None] | None = None
+    text: Callable[[Measures], str] | None = None
+    share: bool = False
 
 
-def _years_cell(year: str) -> Callable[[Measures], str]:
-    return lambda m: money_text(m.years.get(year, Decimal(0)))
+def _years_value(year: str) -> Callable[[Measures], Decimal | None]:
+    return lambda m: m.years.get(year, Decimal(0))
 
 
-def _one_year_cell(year: int) -> Callable[[Measures], str]:
-    return lambda m: money_text(m.city_share_one_year.get(year))
+def _one_year_value(year: int) -> Callable[[Measures], Decimal | None]:
+    return lambda m: m.city_share_one_year.get(year)
 
 
-def _funding_cell(kind: str) -> Callable[[Measures], str]:
-    return lambda m: money_text(m.funding.get(kind))
+def _stated(measures: Measures) -> Decimal | None:
+    return sum(measures.funding.values(), Decimal(0)) if measures.funding else None
 
 
-def people_columns(totals: Totals) -> list[Column]:
+def _share_text(measures: Measures) -> str:
+    """The stated funding as a share of the budget, one decimal ('19,7 %')."""
+    stated = _stated(measures)
+    if stated is None or not measures.budget:
+        return ""
+    return format_percent((stated * 100 / measures.budget).quantize(Decimal("0.1")))
+
+
+def _funding_value(kind: str) -> Callable[[Measures], Decimal | None]:
+    return lambda m: m.funding.get(kind)
+
+
+def people_measures(totals: Totals) -> list[Measure]:
     """The measure columns of the table and Markdown.
 
     With years, the budget by year and its row total (a programme × year pivot); otherwise
     every measure, leaving out funding kinds that no project states an amount for.
     """
-    projects = Column("Hank-\nkeet", lambda m: str(m.projects))
-    budget = Column("Budjetti", lambda m: money_text(m.budget))
+    projects = Measure(_("Projects"), text=lambda m: str(m.projects))
+    budget = Measure(_("Budget"), lambda m: m.budget)
     if totals.by_year:
-        return [projects, *(Column(year_header(y), _years_cell(y)) for y in totals.year_columns),
-                budget]
-    columns = [projects, budget, Column("Kaupungin\nosuus\nkoko aika", lambda m: money_text(
-        m.city_share))]
-    columns += [Column(f"Kaupungin\nosuus\nvain {y}", _one_year_cell(y))
+        return [projects, *(Measure(year_header(y), _years_value(y))
+                            for y in totals.year_columns), budget]
+    if GroupBy.FUNDER in totals.group_by:
+        # A funder's row: what that funder states, and its share of these projects' budget;
+        # never the whole project's money under every funder.
+        return [projects, Measure(_("Budget of\nthese projects"), lambda m: m.budget),
+                Measure(_("Stated\nfunding"), _stated), Measure(_("Share of\nbudget"),
+                                                                 text=_share_text)]
+    columns = [projects, budget, Measure(_("City share\nwhole period"), lambda m: m.city_share)]
+    columns += [Measure(_("City share\n{year} only").format(year=y), _one_year_value(y))
                 for y in totals.one_year_columns]
-    columns += [Column(FUNDING_HEADERS[k], _funding_cell(k))
+    columns += [Measure(funding_header(k), _funding_value(k))
                 for k in FUNDER_KINDS if k in totals.total.funding]
-    columns.append(Column("Htv", person_years_text))
+    columns.append(Measure(_("Person-\nyears"), text=person_years_text))
     return columns
+
+
+def _measure_cells(measure: Measure, rows: list[Measures]) -> list[str]:
+    """One column's cells: money with the same decimals on every row."""
+    if measure.text is not None:
+        return [measure.text(m) for m in rows]
+    assert measure.value is not None
+    return money_column([measure.value(m) for m in rows])
 
 
 def people_rows(totals: Totals) -> list[list[str]]:
     """Every row as cells for people (keys, then measures); the total row last."""
-    columns = people_columns(totals)
-    rows = [[*(key_text(g, k) for g, k in zip(totals.group_by, row.key, strict=True)),
-             *(c.cell(row.measures) for c in columns)] for row in totals.rows]
-    keys = [""] * max(1, len(totals.group_by))
-    keys[0] = TOTAL_LABEL
-    rows.append([*keys, *(c.cell(totals.total) for c in columns)])
-    return rows
+    every = [row.measures for row in totals.rows] + [totals.total]
+    columns = [_measure_cells(m, every) for m in people_measures(totals)]
+    keys = [[key_text(g, k) for g, k in zip(totals.group_by, row.key, strict=True)]
+            for row in totals.rows]
+    total_keys = [""] * max(1, len(totals.group_by))
+    total_keys[0] = total_label()
+    keys.append(total_keys)
+    if not totals.group_by:
+        keys = [[""] for _row in totals.rows] + [total_keys]
+    return [[*k, *(c[i] for c in columns)] for i, k in enumerate(keys)]
 
 
 def people_headers(totals: Totals) -> list[str]:
     """Headers of the people's table: one per key (or one empty), then the measures."""
-    keys = [GROUP_HEADERS[g] for g in totals.group_by] or [""]
-    return [*keys, *(c.header for c in people_columns(totals))]
+    keys = [group_header(g) for g in totals.group_by] or [""]
+    return [*keys, *(m.header for m in people_measures(totals))]
 
 
 def people_notes(totals: Totals) -> list[str]:
     """The notes, plus where the other columns are when the table shows years."""
     notes = totals.notes()
     if totals.by_year:
-        notes.append("The table shows the budget by year; --format json or csv gives every "
-                     "column (city shares, funding, person-years).")
+        notes.append(_("The table shows the budget by year; --format json or csv gives every "
+                       "column (city shares, funding, person-years)."))
     return notes
 
 
-def _key_widths(natural: list[int], least: list[int], room: int) -> list[int]:
-    """Widths of the key columns: all they want if it fits, else the room shared out.
+def totals_panels(totals: Totals, width: int) -> list[tuple[list[Column], list[int]]]:
+    """The table as one or more panels that each fit the width, the keys repeated in each.
 
-    Each column gets at least its longest word; what room is left goes to the columns in
-    proportion to how much more they want.
-    """
-    if sum(natural) <= room:
-        return natural
-    spare = max(0, room - sum(least))
-    wants = [n - m for n, m in zip(natural, least, strict=True)]
-    total_want = sum(wants) or 1
-    return [m + spare * w // total_want for m, w in zip(least, wants, strict=True)]
-
-
-def totals_table(totals: Totals, width: int) -> tuple[Table, int]:
-    """The totals as a Rich table for the width, and the width it really needs.
-
-    Numbers are right-aligned and never wrapped or cut; keys wrap between words. When even
-    the numbers and the longest key words need more than `width`, the table is that much
-    wider rather than cutting anything. The total is the footer, under a rule (or the only
-    row, when there are no groups).
+    Numbers are never wrapped or cut and a programme name never wraps; other keys wrap
+    between words. When the measures do not fit side by side, they continue in a further
+    panel under the first, so no column is lost.
     """
     rows = people_rows(totals)
-    footer = rows.pop() if totals.group_by else None
     headers = people_headers(totals)
-    keys = max(1, len(totals.group_by))
-    columns = [[h, footer[i] if footer is not None else "", *(r[i] for r in rows)]
-               for i, h in enumerate(headers)]
-    number_widths = [max(cell_len(line) for c in col for line in c.split("\n"))
-                     for col in columns[keys:]]
-    natural = [max(cell_len(line) for c in col for line in c.split("\n"))
-               for col in columns[:keys]]
-    least = [min(max((cell_len(w) for c in col for w in c.split()), default=1), KEY_MAX_WORD)
-             for col in columns[:keys]]
-    room = width - sum(number_widths) - (len(headers) - 1) * COLUMN_GAP
-    key_widths = _key_widths(natural, least, room)
-    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False,
-                  padding=(0, 0, 0, COLUMN_GAP - 1), show_footer=footer is not None)
-    for i, header in enumerate(headers):
-        foot = Text(footer[i] if footer is not None else "")
-        if i < keys:
-            table.add_column(Text(header), foot, overflow="fold", width=key_widths[i])
-        else:
-            table.add_column(Text(header), foot, justify="right", no_wrap=True,
-                             width=number_widths[i - keys])
-    for cells in rows:
-        table.add_row(*(cell(c, 200) for c in cells))
-    needed = sum(key_widths) + sum(number_widths) + (len(headers) - 1) * COLUMN_GAP
-    return table, needed
+    n_keys = max(1, len(totals.group_by))
+    grouped = bool(totals.group_by)
+    body = rows[:-1] if grouped else rows
+
+    def column(i: int, nowrap: bool, right: bool) -> Column:
+        footer = rows[-1][i] if grouped else None
+        return Column(headers[i], tuple(r[i] for r in body), right=right, nowrap=nowrap,
+                      footer=footer)
+
+    groups: list[GroupBy | None] = [*totals.group_by] or [None]
+    keys = [column(i, groups[i] is GroupBy.PROGRAMME, False) for i in range(n_keys)]
+    measures = [column(i, True, True) for i in range(n_keys, len(headers))]
+    panels: list[tuple[list[Column], list[int]]] = []
+    start = 0
+    while start < len(measures):
+        end = len(measures)
+        while True:
+            chosen = keys + measures[start:end]
+            room = width - GAP * (len(chosen) - 1)
+            widths = fit_widths([c.least() for c in chosen], [c.natural() for c in chosen],
+                                room)
+            if widths is not None or end == start + 1:
+                break
+            end -= 1
+        if widths is None:
+            chosen, widths, _taken = fit_table(chosen, width)
+        panels.append((chosen, widths))
+        start = end
+    return panels
 
 
 def _notes_text(notes: list[str], width: int, color: bool) -> str:
-    return "".join(to_text(Text(n, style="dim"), width, color) for n in notes)
+    del color  # notes are plain sentences; kept for a uniform signature
+    return "".join(paragraph_lines(n, width) for n in notes)
 
 
 def render_table(totals: Totals, width: int, color: bool) -> str:
-    """The table and, under it, the notes.
-
-    The table fits the width when it can; when the numbers alone need more, it is drawn
-    wider rather than cutting a number.
-    """
-    table, needed = totals_table(totals, width)
-    return to_text(table, max(width, needed), color) + _notes_text(people_notes(totals),
-                                                                   width, color)
+    """The table (in panels when it is wider than the width) and, under it, the notes."""
+    panels = [draw_table(columns, widths, color) for columns, widths in
+              totals_panels(totals, width)]
+    return "\n".join(panels) + _notes_text(people_notes(totals), width, color)
 
 
 def render_json(totals: Totals) -> str:
@@ -271,23 +285,37 @@ def render_markdown_totals(totals: Totals) -> str:
 
 
 def render_chart(totals: Totals, width: int, color: bool) -> str:
-    """--chart: a bar per row of the budget (per year with only --by-year), and the notes."""
-    footer = Bar(TOTAL_LABEL, totals.total.budget, money_text(totals.total.budget))
+    """--chart: a bar per row of the budget; with --by-year a bar per row and year.
+
+    Every value in the picture has the same decimals (whole euros when all are whole).
+    """
+    labelled: list[tuple[str, Decimal | None]] = []
     if totals.group_by:
-        bars = [Bar(" / ".join(key_text(g, k) for g, k in zip(totals.group_by, row.key,
-                                                               strict=True)),
-                    row.measures.budget, money_text(row.measures.budget))
-                for row in totals.rows]
-        header = " / ".join(GROUP_HEADERS[g] for g in totals.group_by)
+        for row in totals.rows:
+            name = " / ".join(key_text(g, k) for g, k in zip(totals.group_by, row.key,
+                                                              strict=True))
+            if totals.by_year:
+                labelled += [(f"{name} {year_header(y)}", row.measures.years.get(y, Decimal(0)))
+                             for y in totals.year_columns]
+            else:
+                labelled.append((name, row.measures.budget))
+        header = " / ".join(group_header(g) for g in totals.group_by)
+        if totals.by_year:
+            header += " / " + _("Year")
     elif totals.by_year:
-        bars = [Bar(year_header(y), totals.total.years.get(y),
-                    money_text(totals.total.years.get(y, Decimal(0))))
-                for y in totals.year_columns]
-        header = "Vuosi"
+        labelled = [(year_header(y), totals.total.years.get(y, Decimal(0)))
+                    for y in totals.year_columns]
+        header = _("Year")
     else:
-        return bar_chart([footer], width, color, "", "Budjetti") + \
+        labelled, header = [], ""
+    texts = money_column([v for _label, v in labelled] + [totals.total.budget])
+    bars = [Bar(label, value, text) for (label, value), text in zip(labelled, texts,
+                                                                     strict=False)]
+    footer = Bar(total_label(), totals.total.budget, texts[-1])
+    if not labelled:
+        return bar_chart([footer], width, color, "", _("Budget")) + \
             _notes_text(totals.notes(), width, color)
-    chart = bar_chart(bars, width, color, header, "Budjetti", footer)
+    chart = bar_chart(bars, width, color, header, _("Budget"), footer)
     return chart + _notes_text(totals.notes(), width, color)
 
 

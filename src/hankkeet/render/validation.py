@@ -14,6 +14,8 @@ from rich.text import Text
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps
+from hankkeet.locale import _, ngettext
+from hankkeet.render.layout import paragraph_lines, wrap
 from hankkeet.render.table import to_text
 
 
@@ -40,38 +42,55 @@ def location(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.line}:{diagnostic.column}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def summary_line(report: Report, strict: bool = False) -> str:
     """'1 error, 2 warnings, 1 info in 8 projects from 1 file: not valid'."""
     counts = report.counts
-    found = ", ".join((_plural(counts.get("error", 0), "error"),
-                       _plural(counts.get("warning", 0), "warning"),
-                       _plural(counts.get("info", 0), "info")))
+    errors, warnings, infos = (counts.get(k, 0) for k in ("error", "warning", "info"))
+    found = ", ".join((
+        ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        ngettext("{n} info", "{n} infos", infos).format(n=infos)))
     if report.passes(strict):
-        verdict = "valid"
+        verdict = _("valid")
     elif report.valid:
-        verdict = "not valid: warnings fail under --strict"
+        verdict = _("not valid: warnings fail under --strict")
     else:
-        verdict = "not valid"
-    return (f"{found} in {_plural(report.projects, 'project')} from "
-            f"{_plural(report.files, 'file')}: {verdict}")
+        verdict = _("not valid")
+    where = ngettext("in {n} project", "in {n} projects", report.projects).format(
+        n=report.projects)
+    files = ngettext("from {n} file", "from {n} files", report.files).format(n=report.files)
+    return f"{found} {where} {files}: {verdict}"
 
 
-def _findings_table(diagnostics: Iterable[Diagnostic], where_width: int,
-                    code_width: int) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(min_width=3)  # indent under the project
-    table.add_column(justify="right", min_width=where_width, no_wrap=True)
-    table.add_column(min_width=7, no_wrap=True)
-    table.add_column(min_width=code_width, no_wrap=True)
-    table.add_column(overflow="fold")
+def _findings_lines(diagnostics: Iterable[Diagnostic], where_width: int, code_width: int,
+                    width: int, color: bool) -> str:
+    """One finding a row: location, severity, code, and the message wrapped to what is left.
+
+    When the message would have fewer than 24 cells beside the code, it goes on the lines
+    under the finding instead, indented, so it is never squeezed word by word.
+    """
+    severity_width = max(len(_severity(s)) for s in Severity)
+    prefix = 3 + where_width + 1 + severity_width + 1 + code_width + 1
+    beside = width - prefix >= 24
+    out: list[str] = []
     for d in diagnostics:
-        table.add_row("", Text(location(d)), Text(d.severity.value, style=_STYLE[d.severity]),
-                      Text(d.code), Text(d.message))
-    return table
+        head = (f"   {location(d).rjust(where_width)} {_severity(d.severity).ljust(severity_width)}"
+                f" {d.code.ljust(code_width) if beside else d.code}")
+        if beside:
+            body = wrap(d.message, width - prefix)
+            out.append(f"{head} {body[0]}".rstrip())
+            out.extend(" " * prefix + line for line in body[1:])
+        else:
+            out.append(head.rstrip())
+            out.extend("      " + line for line in wrap(d.message, width - 6))
+    del color
+    return "".join(line + "\n" for line in out)
+
+
+def _severity(severity: Severity) -> str:
+    """A severity in words for people ('virhe' in Finnish); the JSON keeps the code."""
+    return {Severity.ERROR: _("error"), Severity.WARNING: _("warning"),
+            Severity.INFO: _("info")}[severity]
 
 
 def _groups(report: Report) -> Iterator[tuple[str, list[tuple[str, list[Diagnostic]]]]]:
@@ -92,17 +111,17 @@ def render_text(report: Report, width: int, color: bool) -> str:
     for path, projects in _groups(report):
         if parts:
             parts.append("\n")  # a blank line between files
-        parts.append(to_text(Text(path, style="bold underline"), width, color))
+        parts.append(paragraph_lines(path, width))
         for project, found in projects:
-            parts.append(to_text(Text(f"  {project}", style="bold"), width, color))
-            parts.append(to_text(_findings_table(found, where_width, code_width), width, color))
+            parts.append(paragraph_lines(f"  {project}", width))
+            parts.append(_findings_lines(found, where_width, code_width, width, color))
     # Rich pads every cell to the column's width; the padding at a line's end is noise.
     return "".join(line.rstrip() + "\n" for line in "".join(parts).splitlines())
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, strict: bool = False) -> str:
     """The report's own dict as JSON: what the library returns is what the tool prints."""
-    return dumps(report.to_dict(), indent=2) + "\n"
+    return dumps(report.to_dict(strict), indent=2) + "\n"
 
 
 def escape_data(text: str) -> str:
@@ -135,10 +154,11 @@ def render_github(report: Report, width: int) -> str:
     return "".join(lines) + ("\n" + text if lines else "")
 
 
-def render_report(report: Report, fmt: ValidateFormat, width: int, color: bool) -> str:
-    """The report in the chosen format."""
+def render_report(report: Report, fmt: ValidateFormat, width: int, color: bool,
+                  strict: bool = False) -> str:
+    """The report in the chosen format; under `strict`, JSON's `valid` counts warnings too."""
     if fmt is ValidateFormat.JSON:
-        return render_json(report)
+        return render_json(report, strict)
     if fmt is ValidateFormat.GITHUB:
         return render_github(report, width)
     if fmt is ValidateFormat.SARIF:
@@ -153,11 +173,11 @@ def render_rules(fmt: ValidateFormat, width: int, color: bool) -> str:
     if fmt is ValidateFormat.JSON:
         return dumps([rule_dict(r) for r in RULES.values()], indent=2) + "\n"
     table = Table(show_lines=False, expand=False)
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Severity", no_wrap=True)
-    table.add_column("Title", overflow="fold")
+    table.add_column(_("Code"), no_wrap=True)
+    table.add_column(_("Severity"), no_wrap=True)
+    table.add_column(_("Title"), overflow="fold")
     for rule in RULES.values():
-        table.add_row(Text(rule.code), Text(rule.severity.value, style=_STYLE[rule.severity]),
+        table.add_row(Text(rule.code), Text(_severity(rule.severity), style=_STYLE[rule.severity]),
                       Text(rule.title))
     return to_text(table, width, color)
 

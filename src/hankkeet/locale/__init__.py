@@ -1,0 +1,77 @@
+"""One language for every human text: Finnish or English through the standard gettext.
+
+Messages are written in English in the code (`_("Budget")`) and translated by the catalogs
+in this package (`fi/LC_MESSAGES/hankkeet.mo`, compiled from the `.po` beside it by
+`hankkeet.locale.msgfmt`). The CLI chooses the language once per run: `--lang fi|en`, else the
+locale (`LC_ALL`, `LC_MESSAGES` or `LANG` starting with `fi` means Finnish), else English.
+Rule codes, JSON keys and CSV columns are never translated.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "hankkeet"
+LOCALE_DIR = Path(__file__).resolve().parent
+
+
+class Language(StrEnum):
+    """The languages of human output."""
+
+    FI = "fi"
+    EN = "en"
+
+
+@cache
+def translation(language: Language) -> gettext.NullTranslations:
+    """The catalog of a language (English falls back to the messages as written)."""
+    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[language.value],
+                               fallback=True)
+
+
+_active: list[Language] = [Language.EN]
+
+
+def language_from_environment(environ: Mapping[str, str]) -> Language:
+    """Finnish when the first locale variable that is set starts with 'fi', else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return Language.FI if value.lower().startswith("fi") else Language.EN
+    return Language.EN
+
+
+def set_language(language: Language) -> None:
+    """Make `language` the language of every message from now on."""
+    _active[0] = language
+
+
+def current_language() -> Language:
+    """The language messages are written in."""
+    return _active[0]
+
+
+@contextmanager
+def use_language(language: Language) -> Iterator[None]:
+    """Messages in `language` inside the block (for tests and library callers)."""
+    before = _active[0]
+    _active[0] = language
+    try:
+        yield
+    finally:
+        _active[0] = before
+
+
+def _(message: str) -> str:
+    """The message in the active language."""
+    return translation(_active[0]).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural message for `count`, in the active language."""
+    return translation(_active[0]).ngettext(singular, plural, count)
