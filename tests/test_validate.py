@@ -461,3 +461,16 @@ def test_docs_name_the_hook_and_the_github_format() -> None:
     docs = (ROOT / "docs" / "validate.md").read_text(encoding="utf-8")
     assert "id: hankkeet-validate" in docs
     assert "hankkeet validate --format github" in docs
+
+
+@pytest.mark.parametrize(("args", "code", "valid", "why"), [
+    ([], 0, True, "values read from sentences are info: the run passes"),
+    (["--strict-labels"], 1, False, "--strict-labels requires labelled fields"),
+    (["--strict-labels", "--ignore", "prose-fact,prose-only"], 0, True,
+     "ignored findings do not fail the run"),
+])
+def test_strict_labels(args: list[str], code: int, valid: bool, why: str) -> None:
+    """A steward can require labelled fields (issue 11): prose-only projects fail the run."""
+    run = cli("validate", "--format", "json", *args, str(RULE_FIXTURES / "prose-only.txt"))
+    assert run.exit_code == code, why
+    assert json.loads(run.stdout)["valid"] is valid, why

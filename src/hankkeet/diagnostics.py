@@ -60,6 +60,10 @@ class Code(StrEnum):
     UNREADABLE_FILE = "unreadable-file"
 
 
+# The findings that say a value was read from a sentence, not from its label.
+PROSE_CODES = frozenset({Code.PROSE_FACT, Code.PROSE_ONLY})
+
+
 class Problem(NamedTuple):
     """What a reader found wrong with one value: the code and a message for people."""
 
@@ -228,6 +232,8 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
     projects: int = 0
+    # --strict-labels: a value read from a sentence fails the run (labelled fields required).
+    labels_required: bool = False
 
     @property
     def counts(self) -> Counter[str]:
@@ -241,6 +247,8 @@ class Report:
 
     def passes(self, strict: bool = False) -> bool:
         """Whether a run passes: no error, and under strict no warning either."""
+        if self.labels_required and any(d.code in PROSE_CODES for d in self.diagnostics):
+            return False
         if strict:
             return not any(d.severity in (Severity.ERROR, Severity.WARNING)
                            for d in self.diagnostics)

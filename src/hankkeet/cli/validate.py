@@ -72,6 +72,9 @@ def validate_command(
     ignore: IgnoreOpt = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings fail the run too (exit 1).")] = False,
+    strict_labels: Annotated[bool, typer.Option(
+        "--strict-labels", help="A value read from a sentence (prose-fact, prose-only) fails "
+                                "the run too (exit 1): labelled fields are required.")] = False,
     list_rules: Annotated[bool, typer.Option(
         "--list-rules", help="List every rule code with its severity and title, and exit.")]
     = False,
@@ -132,6 +135,7 @@ def validate_command(
     with usable_input():
         sources = readable_sources(given, unreadable) if given else input_sources(None)
         report = validate_sources(sources, rules)
+        report.labels_required = strict_labels
         if unreadable:
             # Every other input was still checked; the missing ones are findings too.
             report.files += len(unreadable)
