@@ -143,6 +143,13 @@ LABEL_INDEX: dict[str, Field] = {
     label_key(variant): fld for fld, variants in LABELS.items() for variant in variants
 }
 OTHER_INDEX: frozenset[str] = frozenset(label_key(v) for v in OTHER_LABELS) - set(LABEL_INDEX)
+# Everyday words that are a label only with a colon ('Funding: …'); alone on a line they are
+# a table's header or a word of text.
+COLON_ONLY: frozenset[str] = frozenset(label_key(v) for v in (
+    "Funding", "Funder", "Funders", "Contact", "Summary", "Duration", "Period", "Innehåll",
+    "Finansiering", "Fund", "Fond", "Partner", "Partners", "Campus", "Status", "Tila",
+    "Kunta", "Kunnat", "Alue", "Teema", "Asema", "Tavoite", "Tavoitteet", "Tulokset",
+))
 
 
 # Funding programmes: (canonical name, patterns that must all match the funding text,
