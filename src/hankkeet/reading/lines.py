@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hankkeet.reading.labels import (
-    DOCUMENT_WORDS,
     COLON_ONLY,
+    DOCUMENT_WORDS,
     LABEL_INDEX,
     MAX_LABEL_WORDS,
     OTHER_INDEX,
