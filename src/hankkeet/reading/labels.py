@@ -122,6 +122,8 @@ OTHER_LABELS: tuple[str, ...] = (
     "Hankkeen verkkosivut", "Sähköposti", "Puhelin", "Valmistelija", "Esittelijä",
     "Lisätietojen antaja", "Yhteistyökumppanit", "Toimintaryhmä",
     "Taloushallinnon vastuuhenkilön nimi", "Sähköpostiosoite",
+    "Förvaltande myndighet", "Hallinnoiva viranomainen", "Managing authority",
+    "Programperiod", "Ohjelmakausi", "EU-bidrag", "EU-rahoitus",
     "Fokusområde", "Campus", "Målgrupp", "Partner", "Partners", "Samarbetspartner",
 )
 
