@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros, format_number, format_percent, format_period
+from hankkeet.locale import _
 from hankkeet.models import Project
 
 # Amounts in the text are rounded to whole euros; a difference of one euro is rounding.
@@ -48,8 +49,9 @@ def end_before_start(project: Project) -> Iterator[Diagnostic]:
     """The period ends before it starts."""
     if project.start is not None and project.end is not None and project.end < project.start:
         yield _at(project, Code.END_BEFORE_START,
-                  f"the period ends on {format_date(project.end)}, before it starts on "
-                  f"{format_date(project.start)}", "end", "period")
+                  _("the period ends on {end}, before it starts on {start}").format(
+                      end=format_date(project.end), start=format_date(project.start)),
+                  "end", "period")
 
 
 def _outside(day: date, project: Project) -> bool:
@@ -62,11 +64,15 @@ def staff_outside_period(project: Project) -> Iterator[Diagnostic]:
     if project.end is not None and project.start is not None and project.end < project.start:
         return  # end-before-start already says the period itself is wrong
     for staff in project.staff:
-        for word, day in (("from", staff.start), ("until", staff.end)):
+        for message, day in (
+                (_("staff count {count} from {date} lies outside the period {period}"),
+                 staff.start),
+                (_("staff count {count} until {date} lies outside the period {period}"),
+                 staff.end)):
             if day is not None and _outside(day, project):
                 yield _at(project, Code.STAFF_OUTSIDE_PERIOD,
-                          f"staff count {format_number(staff.count)} {word} "
-                          f"{format_date(day)} lies outside the period {_period(project)}",
+                          message.format(count=format_number(staff.count),
+                                         date=format_date(day), period=_period(project)),
                           "staff")
                 return  # one finding per staff line is enough to send the editor there
 
@@ -80,7 +86,8 @@ def city_share_year_outside_period(project: Project) -> Iterator[Diagnostic]:
     last = project.end.year if project.end is not None else None
     if (first is not None and year < first) or (last is not None and year > last):
         yield _at(project, Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD,
-                  f"the city share is for {year}, outside the period {_period(project)}",
+                  _("the city share is for {year}, outside the period {period}").format(
+                      year=year, period=_period(project)),
                   "city_share")
 
 
@@ -89,7 +96,8 @@ def city_share_above_budget(project: Project) -> Iterator[Diagnostic]:
     share, budget = project.city_share, project.budget
     if share is not None and budget is not None and share > budget:
         yield _at(project, Code.CITY_SHARE_ABOVE_BUDGET,
-                  f"the city share {euros(share)} is larger than the budget {euros(budget)}",
+                  _("the city share {share} is larger than the budget {budget}").format(
+                      share=euros(share), budget=euros(budget)),
                   "city_share")
 
 
@@ -109,8 +117,10 @@ def funding_sum_mismatch(project: Project) -> Iterator[Diagnostic]:
         if len(amounts) > 1:
             stated += f" = {euros(total)}"
         yield _at(project, Code.FUNDING_SUM_MISMATCH,
-                  f"the funding text states {stated}, but the budget is {euros(budget)} "
-                  f"(a difference of {euros(abs(total - budget))})", "funding")
+                  _("the funding text states {stated}, but the budget is {budget} (a "
+                    "difference of {difference})").format(
+                      stated=stated, budget=euros(budget),
+                      difference=euros(abs(total - budget))), "funding")
 
 
 def share_mismatch(project: Project) -> Iterator[Diagnostic]:
@@ -130,18 +140,20 @@ def share_mismatch(project: Project) -> Iterator[Diagnostic]:
     if outside:
         share = sum(outside, Decimal(0))
         city_percent = HUNDRED - share
-        stated = f"the funding share {_percent(share)}"
+        stated = _("the funding share {percent}").format(percent=_percent(share))
     elif own:
         city_percent = sum(own, Decimal(0))
-        stated = f"the municipal share {_percent(city_percent)}"
+        stated = _("the municipal share {percent}").format(percent=_percent(city_percent))
     else:
         return
     expected = budget * city_percent / HUNDRED
     if abs(expected - city) > TOLERANCE:
         yield _at(project, Code.SHARE_MISMATCH,
-                  f"{stated} means a city share of {euros(expected.quantize(CENT).normalize())} "
-                  f"({euros(budget)} × {_percent(city_percent)}), but the city share is "
-                  f"{euros(city)}", "funding")
+                  _("{stated} means a city share of {expected} ({budget} × {percent}), but the "
+                    "city share is {city}").format(
+                      stated=stated, expected=euros(expected.quantize(CENT).normalize()),
+                      budget=euros(budget), percent=_percent(city_percent), city=euros(city)),
+                  "funding")
 
 
 def stated_budget_mismatch(project: Project) -> Iterator[Diagnostic]:
@@ -149,8 +161,8 @@ def stated_budget_mismatch(project: Project) -> Iterator[Diagnostic]:
     stated, budget = project.funding.stated_budget, project.budget
     if stated is not None and budget is not None and abs(stated - budget) > TOLERANCE:
         yield _at(project, Code.STATED_BUDGET_MISMATCH,
-                  f"the funding text states a total budget of {euros(stated)}, but the "
-                  f"budget is {euros(budget)}", "funding")
+                  _("the funding text states a total budget of {stated}, but the budget is "
+                    "{budget}").format(stated=euros(stated), budget=euros(budget)), "funding")
 
 
 # Every cross-field check, in the order their findings are reported for one project.

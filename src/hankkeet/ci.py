@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule
+from hankkeet.locale import _
 from hankkeet.reading.sources import Source
 
 BASELINE_VERSION = 1
@@ -91,13 +92,14 @@ class Baseline:
         try:
             data = json.loads(text)
             if data.get("hankkeet_baseline") != BASELINE_VERSION:
-                raise BaselineError("not a hankkeet baseline (version 1)")
+                raise BaselineError(_("not a hankkeet baseline (version 1)"))
             return cls(Counter((str(f["path"]), str(f["code"]), str(f["fingerprint"]))
                                for f in data["findings"]))
         except (ValueError, AttributeError, KeyError, TypeError) as exc:
             if isinstance(exc, BaselineError):
                 raise
-            raise BaselineError(f"not a hankkeet baseline: {exc}") from None
+            raise BaselineError(_("not a hankkeet baseline: {problem}").format(problem=exc)) \
+                from None
 
     def apply(self, report: Report, prints: Sequence[str]) -> tuple[Report, list[str], int]:
         """The report without accepted findings, the kept findings' fingerprints, and how

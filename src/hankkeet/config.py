@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hankkeet.locale import Language
+from hankkeet.locale import Language, _
 
 # In the order they are looked for in each folder.
 CONFIG_NAMES = ("hankkeet.toml", ".hankkeet.toml", "pyproject.toml")
@@ -48,9 +48,11 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        raise ConfigError(f"{path}: " + _("cannot read: {problem}").format(problem=exc)) \
+            from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(f"{path}: " + _("not valid TOML: {problem}").format(problem=exc)) \
+            from None
     if path.name != "pyproject.toml":
         return data
     tool = data.get("tool")
@@ -74,7 +76,7 @@ def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+        raise ConfigError(f"{path}: " + _("'{key}' must be a list of strings").format(key=key))
     return tuple(v.strip() for v in value)
 
 
@@ -82,14 +84,15 @@ def _optional_string(path: Path, key: str, value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ConfigError(f"{path}: '{key}' must be a string")
+        raise ConfigError(f"{path}: " + _("'{key}' must be a string").format(key=key))
     return value.strip().casefold()
 
 
 def _language(path: Path, value: Any) -> str | None:
     language = _optional_string(path, "language", value)
     if language is not None and language not in LANGUAGES:
-        raise ConfigError(f"{path}: 'language' must be one of: {', '.join(LANGUAGES)}")
+        raise ConfigError(f"{path}: " + _("'language' must be one of: {languages}").format(
+            languages=", ".join(LANGUAGES)))
     return language
 
 
@@ -97,11 +100,11 @@ def parse_config(path: Path, table: dict[str, Any]) -> Config:
     """The settings of one table; paths are taken relative to the file's folder."""
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ConfigError(f"{path}: unknown setting '{unknown[0]}'; known: "
-                          f"{', '.join(sorted(KNOWN_KEYS))}")
+        raise ConfigError(f"{path}: " + _("unknown setting '{key}'; known: {known}").format(
+            key=unknown[0], known=", ".join(sorted(KNOWN_KEYS))))
     strict = table.get("strict")
     if strict is not None and not isinstance(strict, bool):
-        raise ConfigError(f"{path}: 'strict' must be true or false")
+        raise ConfigError(f"{path}: " + _("'strict' must be true or false"))
     paths = tuple(p if p == "-" or Path(p).is_absolute() else str(path.parent / p)
                   for p in _strings(path, "paths", table.get("paths", [])))
     return Config(

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
+from hankkeet.locale import _
 from hankkeet.models import Project
 from hankkeet.query import QueryError
 
@@ -374,7 +375,7 @@ def parse_query(text: str) -> Query:
         if words:
             terms.append(Term(" ".join(words), tuple(WordMatcher.build(w) for w in words)))
     if not terms:
-        raise QueryError("the query is empty: give at least one word to search for")
+        raise QueryError(_("the query is empty: give at least one word to search for"))
     return Query(text, tuple(terms))
 
 
@@ -391,7 +392,8 @@ def parse_fields(spec: str | None) -> tuple[SearchField, ...]:
             wanted.add(SearchField(name))
         except ValueError:
             raise QueryError(
-                f"unknown field '{part.strip()}' for --in; known: {', '.join(ALL_FIELDS)}"
+                _("unknown field '{name}' for --in; known: {known}").format(
+                    name=part.strip(), known=", ".join(ALL_FIELDS))
             ) from None
     return tuple(f for f in ALL_FIELDS if f in wanted)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from hankkeet.checks import check_project
 from hankkeet.diagnostics import RULES, Code, Diagnostic, Report, near_codes
+from hankkeet.locale import _
 from hankkeet.reading.parser import ParsedProject, parse_sources
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import UnreadableInput
@@ -30,9 +31,11 @@ def parse_codes(values: Iterable[str], option: str = "--select") -> frozenset[Co
                 continue
             if code not in RULES:
                 near = near_codes(code)
-                hint = f" (did you mean '{near[0]}'?)" if near else \
-                    "; 'hankkeet validate --list-rules' lists the codes"
-                raise UnknownRule(f"unknown rule '{part.strip()}' in {option}{hint}")
+                message = _("unknown rule '{code}' in {option} (did you mean '{near}'?)") \
+                    if near else _("unknown rule '{code}' in {option}; 'hankkeet validate "
+                                   "--list-rules' lists the codes")
+                raise UnknownRule(message.format(code=part.strip(), option=option,
+                                                 near=near[0] if near else None))
             codes.add(Code(code))
     return frozenset(codes)
 

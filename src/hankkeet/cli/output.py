@@ -17,7 +17,7 @@ from hankkeet.export import MissingExtra
 from hankkeet.export.flat import UnknownColumn
 from hankkeet.export.output import atomic_path, format_for_path, write_text_atomic
 from hankkeet.export.sqlite import InexactMoney
-from hankkeet.locale import _
+from hankkeet.locale import Language, _, use_language
 from hankkeet.models import Project
 from hankkeet.reading.parser import ParsedProject
 from hankkeet.validate import collect
@@ -113,7 +113,8 @@ def emit_file(output: Path | None, writer: Callable[[Path], None]) -> None:
 def projects_and_findings(paths: list[str] | None, tally: Tally | None = None) \
         -> tuple[list[Project], list[Diagnostic]]:
     """Every project of the inputs, and every finding about them (as validate reports);
-    what was read is counted in `tally` when given."""
+    what was read is counted in `tally` when given. The findings go into Excel and SQLite
+    files, which never change with the language: their messages are English."""
     projects: list[Project] = []
     report = Report()
 
@@ -125,7 +126,8 @@ def projects_and_findings(paths: list[str] | None, tally: Tally | None = None) \
                 projects.append(item.project)
             yield item
 
-    collect(kept(), report)
+    with use_language(Language.EN):
+        collect(kept(), report)
     return projects, report.diagnostics
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +30,7 @@ from hankkeet.cli.output import OutputOpt, choose_format, emit, writable
 from hankkeet.diagnostics import RULES, Code, Diagnostic
 from hankkeet.export.output import write_text_atomic
 from hankkeet.export.sarif import render_sarif
-from hankkeet.locale import _, ngettext
+from hankkeet.locale import Language, _, ngettext, use_language
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.render.statistics import render_statistics_json, render_statistics_text
@@ -132,7 +133,12 @@ def validate_command(
             fail(f"{baseline}: {exc}")
     unreadable: list[Diagnostic] = []
     given = configured_paths(paths)
-    with usable_input():
+    # JSON and SARIF keep English messages, as every machine output does; so do baselines,
+    # whose fingerprints are made from the messages (a file written in a Finnish run must
+    # match in an English one).
+    english = fmt in (ValidateFormat.JSON, ValidateFormat.SARIF) or baseline is not None \
+        or write_baseline is not None
+    with use_language(Language.EN) if english else nullcontext(), usable_input():
         sources = readable_sources(given, unreadable) if given else input_sources(None)
         report = validate_sources(sources, rules)
         report.labels_required = strict_labels

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from hankkeet.locale import _
 from hankkeet.render.cells import COLUMNS
 
 T = TypeVar("T")
@@ -24,12 +25,13 @@ def parse_columns(text: str | None, available: Sequence[str] = COLUMNS) -> tuple
         if not name:
             continue
         if name not in available:
-            raise UnknownColumn(f"unknown column '{part.strip()}' in --columns; "
-                                f"columns: {','.join(available)}")
+            raise UnknownColumn(_("unknown column '{name}' in --columns; columns: {columns}")
+                                .format(name=part.strip(), columns=",".join(available)))
         if name not in chosen:
             chosen.append(name)
     if not chosen:
-        raise UnknownColumn(f"--columns needs column names; columns: {','.join(available)}")
+        raise UnknownColumn(_("--columns needs column names; columns: {columns}").format(
+            columns=",".join(available)))
     return tuple(chosen)
 
 

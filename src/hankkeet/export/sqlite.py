@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from hankkeet.diagnostics import Diagnostic
+from hankkeet.locale import _
 from hankkeet.models import Project
 
 SCHEMA = """
@@ -96,7 +97,8 @@ def cents(value: Decimal | None) -> int | None:
         return None
     scaled = value * 100
     if scaled != scaled.to_integral_value():
-        raise InexactMoney(f"{value} € has fractions of a cent; it cannot be stored exactly")
+        raise InexactMoney(_("{value} € has fractions of a cent; it cannot be stored exactly")
+                           .format(value=value))
     return int(scaled)
 
 

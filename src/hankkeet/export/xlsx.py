@@ -18,6 +18,7 @@ from typing import Any
 
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export import MissingExtra
+from hankkeet.locale import _
 from hankkeet.models import Project
 from hankkeet.render.cells import flat_row
 
@@ -145,7 +146,7 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
     try:
         import xlsxwriter  # type: ignore[import-untyped]
     except ImportError:
-        raise MissingExtra("writing .xlsx needs XlsxWriter: pip install 'hankkeet[xlsx]'") \
+        raise MissingExtra(_("writing .xlsx needs XlsxWriter: pip install 'hankkeet[xlsx]'")) \
             from None
     # Every cell is written with a typed method; these only guard against a future write().
     workbook = xlsxwriter.Workbook(str(path), {

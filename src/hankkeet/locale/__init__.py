@@ -72,6 +72,12 @@ def _(message: str) -> str:
     return translation(_active[0]).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogs without translating it: it is translated with `_()`
+    where it is shown (the rule catalogue is built once, before any language is chosen)."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural message for `count`, in the active language."""
     return translation(_active[0]).ngettext(singular, plural, count)

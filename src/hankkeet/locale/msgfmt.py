@@ -76,7 +76,7 @@ def extract(root: Path) -> list[tuple[str, str | None]]:
                 continue
             args = [a.value for a in node.args if isinstance(a, ast.Constant)
                     and isinstance(a.value, str)]
-            if node.func.id == "_" and len(args) == 1:
+            if node.func.id in ("_", "N_") and len(args) == 1:
                 found[(args[0], None)] = None
             elif node.func.id == "ngettext" and len(args) == 2:
                 found[(args[0], args[1])] = None

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from hankkeet.locale import _
 from hankkeet.models import Funding, FundingSource
 from hankkeet.reading.dates import normalise_dashes
 from hankkeet.reading.labels import (
@@ -145,18 +146,21 @@ def read_funding(text: str) -> FundingReading:
     if not programmes:
         # Each misspelling once, however often it is written.
         for wrong, right in dict.fromkeys(programme_typos(text)):
-            problems.append(("programme-typo", f"'{wrong}' read as '{right}'"))
+            problems.append(("programme-typo",
+                             _("'{wrong}' read as '{right}'").format(wrong=wrong, right=right)))
             typo_fixed = typo_fixed.replace(wrong, right)
         programmes = find_programmes(typo_fixed)
     programme = programmes[0] if programmes else None
     if len(programmes) > 1:
         problems.append(("multiple-programmes",
-                         f"the text names {', '.join(programmes)}; '{programme}' is used"))
+                         _("the text names {names}; '{programme}' is used").format(
+                             names=", ".join(programmes), programme=programme)))
     if programme is None:
-        problems.append(("unknown-programme", f"no known programme in '{shorten(text)}'"))
+        problems.append(("unknown-programme",
+                         _("no known programme in '{text}'").format(text=shorten(text))))
     sources: list[FundingSource] = []
     stated: Decimal | None = None
-    for _, clause in _clauses(text):
+    for _start, clause in _clauses(text):
         found = scan(clause)
         money = [q for q in found if q.kind is Kind.MONEY and not q.per_year]
         percents = [q for q in found if q.kind is Kind.PERCENT]
@@ -169,8 +173,9 @@ def read_funding(text: str) -> FundingReading:
             stated = money[0].value
             continue
         if len(money) > 1 or len(percents) > 1:
-            problems.append(("stray-text", f"funding clause '{shorten(clause.strip())}' names "
-                                           "several amounts or shares; it is not read as a source"))
+            problems.append(("stray-text", _("funding clause '{clause}' names several amounts "
+                                             "or shares; it is not read as a source").format(
+                                               clause=shorten(clause.strip()))))
             continue
         funder = _funder_text(clause, [(q.start, q.end) for q in found])
         amount = money[0].value if money else None

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from hankkeet.finnish import format_number
+from hankkeet.locale import _
 from hankkeet.reading.labels import PER_YEAR_PATTERN
 from hankkeet.reading.text import clean_line
 
@@ -160,26 +161,30 @@ def read_money_field(text: str) -> MoneyReading:
             return _with_point_warning(MoneyReading(read[0], share=share), read[1], bare)
         if percents:
             return MoneyReading(None, "unreadable-money",
-                                f"'{text}' states a share, not an amount in euros")
-        return MoneyReading(None, "unreadable-money", f"no amount in euros in '{text}'")
+                                _("'{text}' states a share, not an amount in euros")
+                                .format(text=text))
+        return MoneyReading(None, "unreadable-money",
+                            _("no amount in euros in '{text}'").format(text=text))
     totals = [q for q in money if not q.per_year]
     if not totals:
         return MoneyReading(None, "per-year-amount",
-                            f"'{money[0].text}' is an amount per year, not the total")
+                            _("'{amount}' is an amount per year, not the total")
+                            .format(amount=money[0].text))
     outside = {q.value for q in totals if not q.in_parens}
     inside = {q.value for q in totals if q.in_parens}
     chosen = outside if outside else inside
     if len(chosen) != 1:
         amounts = ", ".join(q.text for q in totals[:3]) + (", …" if len(totals) > 3 else "")
         return MoneyReading(None, "ambiguous-money",
-                            f"several amounts ({amounts}) and none is clearly the total")
+                            _("several amounts ({amounts}) and none is clearly the total")
+                            .format(amounts=amounts))
     value = next(iter(chosen))
     picked = next(q for q in totals if q.value == value)
     before = text[max(0, picked.start - 2):picked.start].rstrip(" ")
     if before.endswith(("-", "\u2212", "\u2013", "\u2014")):
         return MoneyReading(None, "unreadable-money",
-                            f"'{_around(text, picked)}': a minus sign or a range; "
-                            "an amount of euros cannot be read from it")
+                            _("'{text}': a minus sign or a range; an amount of euros "
+                              "cannot be read from it").format(text=_around(text, picked)))
     return _with_point_warning(MoneyReading(value, share=share), picked.decimal_point, picked.text)
 
 
@@ -191,5 +196,5 @@ def _with_point_warning(reading: MoneyReading, decimal_point: bool, text: str) -
     if not decimal_point:
         return reading
     return MoneyReading(reading.value, "money-decimal-point",
-                        f"'{text}' read as {format_number(reading.value)}: the dot was taken "
-                        "as a decimal point", reading.share)
+                        _("'{text}' read as {number}: the dot was taken as a decimal point")
+                        .format(text=text, number=format_number(reading.value)), reading.share)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from hankkeet.locale import _
 from hankkeet.models import Contact
 from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, TITLE_WORDS
 
@@ -146,8 +147,9 @@ def read_contacts(text: str) -> ContactsReading:
                     _is_name_word(w) for w in seg.other):
                 own = " ".join(seg.other).casefold()  # "Mats Berg projektipäällikkö"
             else:
-                out.problems.append(("stray-text", f"'{' '.join(seg.other)}' in contact "
-                                                   f"'{piece}' is not a name or title"))
+                out.problems.append(("stray-text", _("'{words}' in contact '{contact}' is not "
+                                                     "a name or title").format(
+                                                       words=" ".join(seg.other), contact=piece)))
         if seg.name_words:
             if own and pending:
                 out.contacts.append(Contact(title=pending))
@@ -167,7 +169,8 @@ def read_contacts(text: str) -> ContactsReading:
             last.email = last.email or seg.email
             last.phone = last.phone or seg.phone
             if own:
-                out.problems.append(("stray-text", f"'{own}' in contact '{piece}' is not a name"))
+                out.problems.append(("stray-text", _("'{words}' in contact '{contact}' is not a "
+                                                     "name").format(words=own, contact=piece)))
         else:
             out.contacts.append(Contact(title=own or pending, email=seg.email, phone=seg.phone))
             pending = None
@@ -176,15 +179,16 @@ def read_contacts(text: str) -> ContactsReading:
     for contact in out.contacts:
         if contact.name is None:
             out.problems.append(("contact-without-name",
-                                 f"contact '{contact.title or contact.email or contact.phone}' "
-                                 "has no person's name"))
+                                 _("contact '{contact}' has no person's name").format(
+                                     contact=contact.title or contact.email or contact.phone)))
         if contact.title:
             status, near = title_status(contact.title)
             if status == "typo":
-                out.problems.append(("title-typo", f"title '{contact.title}': did you mean "
-                                                   f"'{near}'?"))
+                out.problems.append(("title-typo", _("title '{title}': did you mean '{near}'?")
+                                     .format(title=contact.title, near=near)))
             elif status == "unknown":
-                hint = f"; nearest known: '{near}'" if near else ""
+                message = _("title '{title}' is not in the vocabulary; nearest known: "
+                            "'{near}'") if near else _("title '{title}' is not in the vocabulary")
                 out.problems.append(("unknown-title",
-                                     f"title '{contact.title}' is not in the vocabulary{hint}"))
+                                     message.format(title=contact.title, near=near)))
     return out

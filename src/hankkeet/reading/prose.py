@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from hankkeet.locale import N_, _
 from hankkeet.reading.dates import date_tokens, normalise_dashes
 from hankkeet.reading.funding import find_funds, find_programmes
 from hankkeet.reading.labels import (
@@ -132,6 +133,10 @@ def _first_money_after(found: list[Quantity], pos: int, limit: int) -> Quantity 
     return None
 
 
+# A field's name in a message about it (the English name is the field's key, as before).
+_NAMES = {"budget": N_("budget"), "city_share": N_("city_share"), "period": N_("period")}
+
+
 class _Candidates:
     """Values one field is given by several sentences; agreeing or not."""
 
@@ -146,16 +151,17 @@ class _Candidates:
         sure = [c for c in self.sure if c[0] == top]
         values = {c[1] for c in sure}
         if len(values) == 1:
-            _, value, line, sentence = sure[0]
+            _strength, value, line, sentence = sure[0]
             return Fact(value, line, sentence)
         if len(values) > 1:
             line = sure[0][2]
             shown = ", ".join(shorten(str(c[3]), 50) for c in sure[:2])
-            out.problems.append(("uncertain-fact", f"the sentences state different "
-                                 f"{self.name} values ({shown}); the {self.name} is left empty",
+            out.problems.append(("uncertain-fact", _("the sentences state different {name} "
+                                                     "values ({shown}); the {name} is left empty")
+                                 .format(name=_(_NAMES[self.name]), shown=shown),
                                  line, self.name))
             return None
-        for _, why, line in self.unsure[:1]:
+        for _strength, why, line in self.unsure[:1]:
             out.problems.append(("uncertain-fact", why, line, self.name))
         return None
 
@@ -172,16 +178,20 @@ def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates)
         why = None
         if q.per_year or _YEAR.search(between) or re.search(r"vuo(?:nna|delle|sittain)",
                                                             before + between):
-            why = f"{quoted} states an amount for one year, not the whole budget"
+            why = _("{quoted} states an amount for one year, not the whole budget").format(
+                quoted=quoted)
         elif word := _has_word(between + " " + _words_before(sentence, q.start, 12),
                                APPROXIMATION_WORDS):
-            why = f"{quoted} gives the budget as an approximation ('{word}'), not exactly"
+            why = _("{quoted} gives the budget as an approximation ('{word}'), not "
+                    "exactly").format(quoted=quoted, word=word)
         elif "milj" in q.text.casefold():
-            why = f"{quoted} gives the budget in rounded millions, not exactly"
+            why = _("{quoted} gives the budget in rounded millions, not exactly").format(
+                quoted=quoted)
         elif word := _has_word(before + " " + between, PART_WORDS):
-            why = f"{quoted} may state a part ('{word}'), not the whole budget"
+            why = _("{quoted} may state a part ('{word}'), not the whole budget").format(
+                quoted=quoted, word=word)
         elif q.in_parens:
-            why = f"{quoted}: the amount in brackets may be a part"
+            why = _("{quoted}: the amount in brackets may be a part").format(quoted=quoted)
         if why:
             cands.unsure.append((strength, why, line))
         else:
@@ -197,20 +207,21 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
         quoted = f"'{shorten(sentence, 120)}'"
         between = sentence[m.end():q.start]
         if word := _has_word(sentence[:q.start], ("osahanke*", "osahankkee*", "osatoteutu*")):
-            cands.unsure.append((1, f"{quoted} states the share of a part ('{word}'), not of "
-                                 "the whole project", line))
+            cands.unsure.append((1, _("{quoted} states the share of a part ('{word}'), not of "
+                                   "the whole project").format(quoted=quoted, word=word), line))
         elif who == "omarahoitus":
-            cands.unsure.append((1, f"{quoted} states an own-funding share; whose it is (the "
-                                 "city's or the applicant's) the sentence does not say", line))
+            cands.unsure.append((1, _("{quoted} states an own-funding share; whose it is (the "
+                                   "city's or the applicant's) the sentence does not say")
+                                 .format(quoted=quoted), line))
         elif who == "kuntien":
-            cands.unsure.append((1, f"{quoted} states the municipalities' joint share, not "
-                                 "one city's", line))
+            cands.unsure.append((1, _("{quoted} states the municipalities' joint share, not "
+                                   "one city's").format(quoted=quoted), line))
         elif q.per_year or _YEAR.search(sentence[:q.start]):
-            cands.unsure.append((1, f"{quoted} states a share for one year, not for the whole "
-                                 "period", line))
+            cands.unsure.append((1, _("{quoted} states a share for one year, not for the "
+                                   "whole period").format(quoted=quoted), line))
         elif word := _has_word(between, APPROXIMATION_WORDS):
-            cands.unsure.append((1, f"{quoted} gives the share as an approximation "
-                                 f"('{word}')", line))
+            cands.unsure.append((1, _("{quoted} gives the share as an approximation "
+                                   "('{word}')").format(quoted=quoted, word=word), line))
         else:
             cands.sure.append((1, q.value, line, sentence))
         return
@@ -223,8 +234,8 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
     cue = _has_word(folded, PERIOD_CUE_WORDS)
     quoted = f"'{shorten(sentence, 120)}'"
     if about_many(text) and (_RANGE.search(text) or _YEAR_RANGE.search(text)):
-        cands.unsure.append((2, f"{quoted} is about several projects; its dates are not this "
-                             "project's period", line))
+        cands.unsure.append((2, _("{quoted} is about several projects; its dates are not "
+                               "this project's period").format(quoted=quoted), line))
         return
     for m in _RANGE.finditer(text):
         end_tokens = date_tokens(m.group("b"))
@@ -239,10 +250,11 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
             continue
         start = start_tokens[0].first
         if decision and not cue:
-            cands.unsure.append((2, f"{quoted}: the dates may be a decision's, not the "
-                                 "project's period", line))
+            cands.unsure.append((2, _("{quoted}: the dates may be a decision's, not the "
+                                   "project's period").format(quoted=quoted), line))
         elif start > end:
-            cands.unsure.append((2, f"{quoted}: the period ends before it starts", line))
+            cands.unsure.append((2, _("{quoted}: the period ends before it starts").format(
+                quoted=quoted), line))
         else:
             cands.sure.append((2, (start, end), line, sentence))
         return
@@ -256,8 +268,8 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
         for m3 in _YEAR_RANGE.finditer(text):
             a, b = int(m3.group("a")), int(m3.group("b"))
             if any(q.kind is Kind.MONEY for q in scan(text)):
-                cands.unsure.append((1, f"{quoted}: the years may be the funding's, not the "
-                                     "project's period", line))
+                cands.unsure.append((1, _("{quoted}: the years may be the funding's, not the "
+                                       "project's period").format(quoted=quoted), line))
                 return
             if a <= b and not decision:
                 cands.sure.append((1, (date(a, 1, 1), date(b, 12, 31)), line, sentence))
@@ -291,9 +303,10 @@ def _programme(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
         if not names:
             continue
         if word := _has_word(sentence, HEDGE_WORDS):
-            out.problems.append(("uncertain-fact", f"'{shorten(sentence, 120)}' names "
-                                 f"{names[0]} only as a possibility ('{word}')", line,
-                                 "programme"))
+            out.problems.append(("uncertain-fact", _("'{sentence}' names {programme} only as "
+                                                     "a possibility ('{word}')").format(
+                                   sentence=shorten(sentence, 120), programme=names[0],
+                                   word=word), line, "programme"))
             continue
         if out.programme is None:
             out.programme = Fact(names[0], line, sentence)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
+from hankkeet.locale import N_, _
 from hankkeet.models import Contact, Funding, Project, SourceRef, StaffPeriod
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedProject
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
@@ -103,7 +104,8 @@ def _money(r: _Reader, fld: Field) -> Decimal | None:
     if money.problem:
         r.note(money.problem, money.message, fv, fld)
     if fld is Field.BUDGET and fv.year is not None:
-        r.note("per-year-amount", f"'{fv.label}' is the budget of one year, not the total",
+        r.note("per-year-amount",
+               _("'{label}' is the budget of one year, not the total").format(label=fv.label),
                fv, fld)
         return None
     if money.value is not None:
@@ -157,7 +159,8 @@ def _contacts(r: _Reader) -> list[Contact]:
         name_fv = person[Field.CONTACT_NAME]
         name = natural_name(squash(name_fv.text))
         if not _person_like(name):
-            r.note("contact-without-name", f"'{shorten(name)}' is not a person's name",
+            r.note("contact-without-name",
+                   _("'{name}' is not a person's name").format(name=shorten(name)),
                    name_fv, Field.CONTACT_NAME)
             continue
         if name in seen:
@@ -199,6 +202,11 @@ def _funding(r: _Reader) -> tuple[Funding, str | None, str | None]:
     return funding, programme, fund
 
 
+# A field filled from a sentence, in words (in English its key with spaces, as before).
+_FIELD_NAMES = {"budget": N_("budget"), "city_share": N_("city share"), "period": N_("period"),
+                "programme": N_("programme"), "fund": N_("fund"), "contacts": N_("contacts")}
+
+
 def _quote(fact: Fact) -> str:
     return f"'{shorten(fact.sentence, 160)}'"
 
@@ -221,10 +229,12 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
         filled.append(("budget", prose.budget, format_euros(prose.budget.value)))  # type: ignore[arg-type]
     elif values.get("budget") is not None and prose.budget is not None \
             and prose.budget.value != values["budget"]:
-        r.notes.append(("prose-disagrees", f"the budget field says "
-                        f"{format_euros(values['budget'])} but {_quote(prose.budget)} says "  # type: ignore[arg-type]
-                        f"{format_euros(prose.budget.value)}", prose.budget.line, None,  # type: ignore[arg-type]
-                        "budget"))
+        r.notes.append(("prose-disagrees", _("the budget field says {field} but {quote} says "
+                                             "{sentence}").format(
+                            field=format_euros(values["budget"]),  # type: ignore[arg-type]
+                            quote=_quote(prose.budget),
+                            sentence=format_euros(prose.budget.value)),  # type: ignore[arg-type]
+                        prose.budget.line, None, "budget"))
     if values.get("city_share") is None and prose.city_share is not None:
         values["city_share"] = prose.city_share.value
         filled.append(("city_share", prose.city_share,
@@ -237,9 +247,9 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
         else:
             r.lines["start"] = r.lines["end"] = block.line
             r.read["start"] = r.read["end"] = "header"
-            r.notes.append(("period-years-only", f"the title '{shorten(block.title)}' gives "
-                            "years only: read as 1 January to 31 December", block.line, None,
-                            "period"))
+            r.notes.append(("period-years-only", _("the title '{title}' gives years only: read "
+                                                   "as 1 January to 31 December").format(
+                                title=shorten(block.title)), block.line, None, "period"))
     if values.get("programme") is None and prose.programme is not None:
         values["programme"] = prose.programme.value
         filled.append(("programme", prose.programme, str(prose.programme.value)))
@@ -259,8 +269,9 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
         for k in keys:
             r.lines[k] = fact.line
             r.read[k] = "prose"
-        r.notes.append(("prose-fact", f"{key.replace('_', ' ')} {shown} read from the "
-                        f"sentence {_quote(fact)}", fact.line, None, key))
+        r.notes.append(("prose-fact", _("{field} {value} read from the sentence {quote}").format(
+                            field=_(_FIELD_NAMES[key]), value=shown, quote=_quote(fact)),
+                        fact.line, None, key))
 
 
 def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProject:
@@ -269,19 +280,20 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
     name = block.title or f"(nimetön hanke, rivi {block.line})"
     pid, first = registry.claim(slug(name), f"{path}:{block.line}")
     if first is not None:
-        r.at_title("duplicate-project", f"'{name}' is already at {first}", "name")
+        r.at_title("duplicate-project",
+                   _("'{name}' is already at {place}").format(name=name, place=first), "name")
     if not block.title:
-        r.at_title("missing-field", "the project has no name (no title line before its "
-                                    "fields)", "name")
+        r.at_title("missing-field", _("the project has no name (no title line before its "
+                                      "fields)"), "name")
     fields = block.fields
     for fld, fv in fields.items():
         if fld in _RECORD_FIELDS:
             r.lines[fld.value] = fv.line
         if not fv.text:
             if fld in REQUIRED or fld in (Field.START, Field.END):
-                r.note("missing-field", f"'{fv.label}' is empty", fv, fld)
+                r.note("missing-field", _("'{label}' is empty").format(label=fv.label), fv, fld)
             else:
-                r.note("empty-field", f"'{fv.label}' is empty", fv, fld)
+                r.note("empty-field", _("'{label}' is empty").format(label=fv.label), fv, fld)
     period = _period(r)
     values: dict[str, object] = {"start": period.start, "end": period.end}
     budget = _money(r, Field.BUDGET)
@@ -303,12 +315,12 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
     contacts = values["contacts"]  # type: ignore[assignment]
     has_period = any(f in fields for f in (Field.PERIOD, Field.START)) or "start" in r.read
     if not has_period:
-        r.at_title("missing-field", "no period (Toiminta-aika)", "period")
+        r.at_title("missing-field", _("no period (Toiminta-aika)"), "period")
     if Field.BUDGET not in fields and values["budget"] is None:
-        r.at_title("missing-field", "no budget (Budjetti)", "budget")
+        r.at_title("missing-field", _("no budget (Budjetti)"), "budget")
     if block.layout != "labelled" and not any(fv.how == "label" for fv in fields.values()) \
             and r.read:
-        r.at_title("prose-only", "no labelled field: every value was read from sentences",
+        r.at_title("prose-only", _("no labelled field: every value was read from sentences"),
                    None)
     summary_fv = r.text(Field.SUMMARY)
     summary = squash(summary_fv.text) if summary_fv else None

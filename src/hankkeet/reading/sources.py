@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
+from hankkeet.locale import _
 from hankkeet.reading.text import UnreadableInput, detect_encoding, iter_lines, visible
 
 ENV_SOURCE = "HANKKEET_SOURCE"
@@ -84,12 +85,12 @@ def resolve(paths: Sequence[str], stdin: BinaryIO | None = None,
         if path.is_dir():
             found = sorted(p for p in path.glob("*.txt") if p.is_file())
             if not found:
-                raise UnreadableInput(f"{shown}: folder holds no .txt file")
+                raise UnreadableInput(f"{shown}: " + _("folder holds no .txt file"))
             sources.extend(Source(path=visible(str(p)), file=p) for p in found)
         elif path.is_file():
             sources.append(Source(path=shown, file=path))
         elif path.exists():
-            raise UnreadableInput(f"{shown}: not a file or folder")
+            raise UnreadableInput(f"{shown}: " + _("not a file or folder"))
         else:
-            raise UnreadableInput(f"{shown}: no such file or folder")
+            raise UnreadableInput(f"{shown}: " + _("no such file or folder"))
     return sources

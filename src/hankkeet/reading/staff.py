@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from hankkeet.locale import _
 from hankkeet.models import StaffPeriod
 from hankkeet.reading.dates import date_tokens, normalise_dashes
 from hankkeet.reading.labels import FROM_WORDS, UNTIL_WORDS
@@ -35,7 +36,8 @@ def read_staff(text: str, start: date | None, end: date | None) -> StaffReading:
     clean = " ".join(normalise_dashes(text).split())
     first = _COUNT.match(clean)
     if first is None:
-        return StaffReading(problems=[("unreadable-staff", f"no headcount in '{text}'")])
+        return StaffReading(problems=[("unreadable-staff",
+                                       _("no headcount in '{text}'").format(text=text))])
     count = _count(first.group())
     rest = clean[first.end():].strip(" .")
     words = rest.split()
@@ -46,14 +48,16 @@ def read_staff(text: str, start: date | None, end: date | None) -> StaffReading:
         return StaffReading([StaffPeriod(count=count, start=start, end=end)])
     if not (rest.startswith("(") and rest.endswith(")")):
         return StaffReading(problems=[("unreadable-staff",
-                                       f"'{text}': only the headcount could be read")])
+                                       _("'{text}': only the headcount could be read")
+                                       .format(text=text))])
     inner = rest[1:-1]
     tokens = date_tokens(inner)
     days = [] if isinstance(tokens, str) else [t for t in tokens if t.precision == "day"]
     after = _COUNT.findall(re.sub(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}", " ", inner))
     lower = inner.casefold()
     if len(days) != 1 or len(after) != 1 or days[0].first is None:
-        return StaffReading(problems=[("unreadable-staff", f"cannot read the change in '{text}'")])
+        return StaffReading(problems=[("unreadable-staff",
+                                       _("cannot read the change in '{text}'").format(text=text))])
     change = days[0].first
     later = Decimal(after[0][0] + ("." + after[0][1] if after[0][1] else ""))
     if any(w in lower for w in UNTIL_WORDS):
@@ -62,6 +66,7 @@ def read_staff(text: str, start: date | None, end: date | None) -> StaffReading:
         cut_end, cut_start = change - timedelta(days=1), change
     else:
         return StaffReading(problems=[("unreadable-staff",
-                                       f"'{text}': is the date a start or an end?")])
+                                       _("'{text}': is the date a start or an end?")
+                                       .format(text=text))])
     return StaffReading([StaffPeriod(count=count, start=start, end=cut_end),
                          StaffPeriod(count=later, start=cut_start, end=end)])

@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from hankkeet.locale import _
+
 # Unicode spaces count as spaces; zero-width marks are dropped; control characters that
 # could drive a terminal (ESC and friends) become U+FFFD, visibly, never silently.
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
@@ -84,24 +86,26 @@ def detect_encoding(stream: BinaryIO, name: str) -> str:
     ok = True
     while chunk := stream.read(CHUNK):
         if candidate == "utf-8" and b"\x00" in chunk:
-            raise UnreadableInput(f"{name}: contains NUL bytes; not a text file")
+            raise UnreadableInput(f"{name}: " + _("contains NUL bytes; not a text file"))
         if ok:
             try:
                 text = decoder.decode(chunk)
             except UnicodeDecodeError:
                 if candidate != "utf-8":
-                    raise UnreadableInput(f"{name}: not valid {candidate.upper()} text") from None
+                    raise UnreadableInput(f"{name}: " + _("not valid {encoding} text").format(
+                        encoding=candidate.upper())) from None
                 ok = False
                 continue
             if candidate == "utf-16" and "\x00" in text:
-                raise UnreadableInput(f"{name}: contains NUL characters; not a text file")
+                raise UnreadableInput(f"{name}: " + _("contains NUL characters; not a text file"))
     if ok:
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             ok = candidate != "utf-8"
             if ok:
-                raise UnreadableInput(f"{name}: not valid {candidate.upper()} text") from None
+                raise UnreadableInput(f"{name}: " + _("not valid {encoding} text").format(
+                    encoding=candidate.upper())) from None
     stream.seek(0)
     if ok:
         return candidate
@@ -117,7 +121,8 @@ def _check_cp1252(stream: BinaryIO, name: str) -> None:
             decoder.decode(chunk)
     except UnicodeDecodeError:
         raise UnreadableInput(
-            f"{name}: not UTF-8, UTF-16 or Windows-1252 text; save it as UTF-8") from None
+            f"{name}: " + _("not UTF-8, UTF-16 or Windows-1252 text; save it as UTF-8")) \
+            from None
 
 
 def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[str]:

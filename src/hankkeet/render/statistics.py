@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from hankkeet.ci import RuleCount
 from hankkeet.encode import dumps
+from hankkeet.locale import _
+from hankkeet.render.validation import severity_word
 
 
 def render_statistics_text(counts: Sequence[RuleCount]) -> str:
@@ -14,8 +16,10 @@ def render_statistics_text(counts: Sequence[RuleCount]) -> str:
         return ""
     number = max(len(str(c.count)) for c in counts)
     code = max(len(str(c.rule.code)) for c in counts)
+    severity = max(7, *(len(severity_word(c.rule.severity)) for c in counts))
     return "".join(f"{c.count:>{number}}  {c.rule.code:<{code}}  "
-                   f"{c.rule.severity.value:<7}  {c.rule.title}\n" for c in counts)
+                   f"{severity_word(c.rule.severity):<{severity}}  {_(c.rule.title)}\n"
+                   for c in counts)
 
 
 def render_statistics_json(counts: Sequence[RuleCount]) -> str:

@@ -93,6 +93,11 @@ def _severity(severity: Severity) -> str:
             Severity.INFO: _("info")}[severity]
 
 
+def severity_word(severity: Severity) -> str:
+    """A severity in words for people, in the run's language."""
+    return _severity(severity)
+
+
 def _groups(report: Report) -> Iterator[tuple[str, list[tuple[str, list[Diagnostic]]]]]:
     """(path, [(project, findings)]) in report order; consecutive findings share a group."""
     for path, in_file in groupby(report.diagnostics, key=lambda d: d.path):
@@ -178,7 +183,7 @@ def render_rules(fmt: ValidateFormat, width: int, color: bool) -> str:
     table.add_column(_("Title"), overflow="fold")
     for rule in RULES.values():
         table.add_row(Text(rule.code), Text(_severity(rule.severity), style=_STYLE[rule.severity]),
-                      Text(rule.title))
+                      Text(_(rule.title)))
     return to_text(table, width, color)
 
 
@@ -194,7 +199,7 @@ def render_explanation(rule: Rule, fmt: ValidateFormat, width: int, color: bool)
         return dumps(rule_dict(rule), indent=2) + "\n"
     text = Text()
     text.append(rule.code, style="bold")
-    text.append(f" ({rule.severity.value}): ", style=_STYLE[rule.severity])
-    text.append(rule.title)
-    text.append("\n\n" + rule.explanation)
+    text.append(f" ({_severity(rule.severity)}): ", style=_STYLE[rule.severity])
+    text.append(_(rule.title))
+    text.append("\n\n" + _(rule.explanation))
     return to_text(text, width, color)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.locale import _
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, ParsedProject
 from hankkeet.reading.funding import find_programmes
 from hankkeet.reading.labels import (
@@ -259,9 +260,10 @@ def _add(block: Block, item: Item) -> None:
                 block.fields[item.fld] = _value(item)
             elif item.text and item.text != block.fields[item.fld].text:
                 first = block.fields[item.fld]
-                block.notes.append(("repeated-field", f"'{item.label.label if item.label else ''}'"
-                                    f" again (first on line {first.line}); "
-                                    f"'{shorten(item.text)}' is not used", item.line,
+                block.notes.append(("repeated-field", _("'{label}' again (first on line {line}); "
+                                                      "'{value}' is not used").format(
+                                        label=item.label.label if item.label else "",
+                                        line=first.line, value=shorten(item.text)), item.line,
                                     item.column, None))
             return
         if not item.text and item.fld not in (Field.PERIOD, Field.BUDGET, Field.START,
@@ -280,8 +282,9 @@ def _add(block: Block, item: Item) -> None:
         # a fact.
         block.asides.append((item.line, f"{item.label.label}: {item.text}"))
     elif item.kind == "unknown" and item.label is not None:
-        block.notes.append(("unknown-label", f"unknown label '{item.label.label}'; its value "
-                            "is not used", item.line, 1, None))
+        block.notes.append(("unknown-label", _("unknown label '{label}'; its value is not "
+                                               "used").format(label=item.label.label),
+                            item.line, 1, None))
     elif item.kind == "text":
         block.prose.append((item.line, item.text))
 
@@ -482,7 +485,8 @@ class DocumentReader:
                "prose": self._prose}[self.layout]
         blocks = [b for b in cut(items) if b is not None]
         if not blocks:
-            yield Diagnostic(Code.NO_PROJECTS, f"{self.path} holds no project description",
+            yield Diagnostic(Code.NO_PROJECTS,
+                             _("{path} holds no project description").format(path=self.path),
                              self.path, 1)
             return
         for block in blocks:
@@ -520,8 +524,8 @@ class DocumentReader:
             _add(current, item)
         for block in blocks:
             if not block.title:
-                block.notes.append(("missing-field", "the card has no name label "
-                                    "(Hankkeen nimi)", block.line, None, "name"))
+                block.notes.append(("missing-field", _("the card has no name label "
+                                                     "(Hankkeen nimi)"), block.line, None, "name"))
         return blocks
 
     # -- database pages ------------------------------------------------------------------
@@ -587,8 +591,8 @@ class DocumentReader:
             text = " ".join(i.text for i in rest if i.kind == "text")
             if not title or not _about_one_project(title, text):
                 self.notes.append(Diagnostic(
-                    Code.PREAMBLE, f"agenda item '{shorten(title or head.text)}' is not about "
-                    "one project", self.path, head.line))
+                    Code.PREAMBLE, _("agenda item '{title}' is not about one project").format(
+                        title=shorten(title or head.text)), self.path, head.line))
                 continue
             quoted = [q for q in _QUOTED.findall(title) if len(q) > 3]
             named = hanke_names(title)

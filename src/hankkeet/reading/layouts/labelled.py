@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.locale import _
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, ParsedProject
 from hankkeet.reading.labels import Field, label_key
 from hankkeet.reading.lines import LabelLine, classify, close_labels, titleable
@@ -107,7 +108,8 @@ class LabelledParser:
         self._flush_preamble()
         yield from self._drain()
         if self.projects == 0:
-            yield Diagnostic(Code.NO_PROJECTS, f"{self.path} holds no project", self.path, 1)
+            yield Diagnostic(Code.NO_PROJECTS,
+                             _("{path} holds no project").format(path=self.path), self.path, 1)
 
     # -- internals -----------------------------------------------------------------------
 
@@ -153,7 +155,8 @@ class LabelledParser:
         last = block.fields.get(block.last) if block.last else None
         if (not attached and alone and len(text) <= HEADING_MAX
                 and not text.endswith((".", "!", "?", ":", ","))):
-            block.notes.append(("preamble", f"'{text}' is a heading, not part of a project",
+            block.notes.append(("preamble",
+                                _("'{text}' is a heading, not part of a project").format(text=text),
                                 number, None, None))
             block.last = None
             return
@@ -163,7 +166,8 @@ class LabelledParser:
                 last.column = 1
             last.text = f"{last.text} {text}" if last.text else text
             return
-        block.notes.append(("stray-text", f"text that belongs to no field: '{shorten(text)}'",
+        block.notes.append(("stray-text",
+                            _("text that belongs to no field: '{text}'").format(text=shorten(text)),
                             number, None, None))
 
     def _unknown_label(self, number: int, label: LabelLine) -> None:
@@ -180,9 +184,11 @@ class LabelledParser:
         # A suggestion costs a fuzzy look-up; a file of thousands of different unknown
         # labels gets suggestions for the first HINTS_PER_FILE, the code for all of them.
         self.hints += 1
-        hint = _label_hint(label.label) if self.hints <= HINTS_PER_FILE else ""
-        block.notes.append(("unknown-label", f"unknown label '{label.label}'{hint}; "
-                                             "its value is not used", number, 1, None))
+        near = _near_label(label.label) if self.hints <= HINTS_PER_FILE else None
+        message = _("unknown label '{label}' (did you mean '{near}'?); its value is not used") \
+            if near else _("unknown label '{label}'; its value is not used")
+        block.notes.append(("unknown-label", message.format(label=label.label, near=near),
+                            number, 1, None))
         block.last = None
         block.dropping = True
 
@@ -190,9 +196,11 @@ class LabelledParser:
         if self.preamble is None:
             return
         start, end = self.preamble
-        where = f"line {start}" if start == end else f"lines {start}–{end}"
+        where = _("line {start}").format(start=start) if start == end else \
+            _("lines {start}–{end}").format(start=start, end=end)
         self.file_notes.append(Diagnostic(
-            Code.PREAMBLE, f"text before the first project ({where}) is not a project",
+            Code.PREAMBLE, _("text before the first project ({where}) is not a project").format(
+                where=where),
             self.path, start))
         self.preamble = None
 
@@ -203,8 +211,8 @@ class LabelledParser:
             # A label before any title: the fields belong to a project without a name.
             block = self.block = Block(title="", line=number)
         if label.typo_of is not None:
-            block.notes.append(("label-typo", f"label '{label.label}' read as "
-                                              f"'{_canonical_label(label.typo_of)}'",
+            block.notes.append(("label-typo", _("label '{label}' read as '{known}'").format(
+                                label=label.label, known=_canonical_label(label.typo_of)),
                                 number, 1, None))
         if label.field in block.fields:
             first = block.fields[label.field]
@@ -212,13 +220,16 @@ class LabelledParser:
                 # A project's first label again, with no title line before it: a second
                 # project may start here, its title missing. Said, not guessed.
                 block.notes.append((
-                    "unsure-boundary", f"'{label.label}' again (first on line {first.line}) "
-                    f"with no title line before it: a new project may start here without its "
-                    f"title; read as part of '{shorten(block.title)}' (line {block.line})",
+                    "unsure-boundary", _("'{label}' again (first on line {first}) with no title "
+                                         "line before it: a new project may start here without "
+                                         "its title; read as part of '{title}' (line {line})")
+                    .format(label=label.label, first=first.line, title=shorten(block.title),
+                            line=block.line),
                     number, None, "name"))
             block.notes.append(("repeated-field",
-                                f"'{label.label}' again (first on line {first.line}); "
-                                f"'{shorten(label.value)}' is not used", number, label.column,
+                                _("'{label}' again (first on line {line}); '{value}' is not "
+                                  "used").format(label=label.label, line=first.line,
+                                                 value=shorten(label.value)), number, label.column,
                                 None))
             block.last = None
             block.dropping = True
@@ -239,9 +250,10 @@ class LabelledParser:
 
 
 @lru_cache(maxsize=4096)
-def _label_hint(label: str) -> str:
+def _near_label(label: str) -> str | None:
+    """The known label an unknown one is closest to (cached: the message is made per run)."""
     near = close_labels(label_key(label), 0.6)
-    return f" (did you mean '{_canonical_label(near[0])}'?)" if near else ""
+    return _canonical_label(near[0]) if near else None
 
 
 def _canonical_label(key: str) -> str:
