@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hankkeet.cli import app
+from hankkeet.locale import Language, use_language
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "source.txt"
@@ -34,8 +35,11 @@ def cli(*args: str, input: str | bytes | None = None,  # noqa: A002  (CliRunner'
         env: dict[str, str] | None = None) -> Run:
     """Run the Typer app in-process (fast); stdout and stderr apart."""
     runner = CliRunner()
-    result = runner.invoke(app, list(args), input=input, env={**TEST_ENV, **(env or {})},
-                           catch_exceptions=False)
+    # A run chooses its language for the whole process; the library's own default (English)
+    # comes back after it, so a Finnish run never leaks into the next test's library calls.
+    with use_language(Language.EN):
+        result = runner.invoke(app, list(args), input=input, env={**TEST_ENV, **(env or {})},
+                               catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
 
 

@@ -155,3 +155,145 @@ def test_help_follows_the_language(env: dict[str, str], args: list[str], expecte
     run = run_process(*args, env=env)
     assert run.exit_code == 0, run.stderr
     assert expected in run.stdout, why
+
+
+# -- finding messages and the rule catalogue ------------------------------------------------
+
+RULE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
+
+
+def annotations(lang: str, path: str) -> list[tuple[str, str]]:
+    """(code, message) of every finding, from validate's one-line GitHub annotations."""
+    run = cli("--lang", lang, "validate", "--format", "github", path)
+    found = []
+    for line in run.stdout.splitlines():
+        if line.startswith("::"):
+            head, _sep, message = line[2:].partition("::")
+            # GitHub's escapes undone; amounts keep no-break spaces, compared as spaces here.
+            plain = message.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+            found.append((head.rpartition("title=")[2], plain.replace("\xa0", " ")))
+    return found
+
+
+# (rule fixture, Finnish message, why)
+FINNISH_FINDINGS = [
+    ("empty-field", "'Hankehenkilökunnan määrä' on tyhjä", "the label quoted as written"),
+    ("missing-field", "budjetti puuttuu (Budjetti)", "a required field"),
+    ("impossible-date", "'31.2.2023' ei ole todellinen päivämäärä", "a date"),
+    ("unreadable-date", "'syksy 2024' on vuodenaika, ei päivämäärä", "a season"),
+    ("unreadable-money", "tekstissä 'noin satatuhatta' ei ole euromäärää", "money"),
+    ("per-year-amount", "'50 000 €' on vuosikohtainen summa, ei kokonaissumma", "per year"),
+    ("label-typo", "otsikko 'Budjeti' luettu otsikoksi 'Budjetti'", "a misspelt label"),
+    ("unknown-label", "tuntematon otsikko 'Vastuualue' (tarkoititko 'Vastuuhenkilö'?); sen "
+                      "arvoa ei käytetä", "a suggestion, made per run"),
+    ("programme-typo", "'EARK' luettu muotoon 'EAKR'", "a misspelt programme"),
+    ("title-typo", "nimike 'projektipäälikkö': tarkoititko 'projektipäällikkö'?", "a title"),
+    ("end-before-start", "toiminta-aika päättyy 31.12.2022, ennen kuin se alkaa 1.1.2023",
+     "a check"),
+    ("city-share-above-budget", "kaupungin osuus 120 000 € on suurempi kuin budjetti "
+                                "100 000 €", "amounts as every view writes them"),
+    ("funding-sum-mismatch", "rahoitustekstissä on 70 000 € + 20 000 € = 90 000 €, mutta "
+                             "budjetti on 100 000 € (erotus 10 000 €)", "a sum"),
+    ("share-mismatch", "rahoitusosuus 80 % tarkoittaa kaupungin osuutta 20 000 € (100 000 € × "
+                       "20 %), mutta kaupungin osuus on 10 000 €", "a fragment inside a message"),
+    ("prose-fact", "budjetti 48 000 € luettu virkkeestä 'Hankkeen kokonaisbudjetti on "
+                   "48 000 euroa.'", "the field's name translated, the sentence quoted"),
+    ("uncertain-fact", "'Hankkeen budjetti on noin 50 000 euroa.' ilmoittaa budjetin "
+                       "likimääräisenä ('noin'), ei tarkasti", "a sentence too vague"),
+    ("preamble", "teksti ennen ensimmäistä hanketta (rivi 1) ei ole hanke", "file level"),
+    ("unreadable-file", "sisältää NUL-tavuja; ei ole tekstitiedosto", "an input error"),
+]
+
+
+def test_finnish_findings_table_is_unique() -> None:
+    assert len({f[0] for f in FINNISH_FINDINGS}) == len(FINNISH_FINDINGS) >= 10
+
+
+@pytest.mark.parametrize(("code", "finnish", "why"), FINNISH_FINDINGS,
+                         ids=[f[0] for f in FINNISH_FINDINGS])
+def test_finding_messages_in_finnish(code: str, finnish: str, why: str) -> None:
+    path = str(RULE_FIXTURES / f"{code}.txt")
+    found = annotations("fi", path)
+    assert (code, finnish) in found, (why, found)
+
+
+@pytest.mark.parametrize("fixture", sorted(p.stem for p in RULE_FIXTURES.glob("*.txt")))
+def test_no_finding_message_left_in_english(fixture: str) -> None:
+    path = str(RULE_FIXTURES / f"{fixture}.txt")
+    english, finnish = annotations("en", path), annotations("fi", path)
+    assert [c for c, _m in english] == [c for c, _m in finnish]
+    assert english, "every rule fixture has a finding"
+    for (code, en), (_code, fi) in zip(english, finnish, strict=True):
+        assert en != fi, f"{code}: still English in a Finnish run: {en}"
+
+
+def test_machine_output_keeps_english_messages() -> None:
+    path = str(RULE_FIXTURES / "funding-sum-mismatch.txt")
+    for fmt in ("json", "sarif"):
+        en = cli("--lang", "en", "validate", "--format", fmt, path).stdout
+        assert cli("--lang", "fi", "validate", "--format", fmt, path).stdout == en, fmt
+        assert "the funding text states" in en
+    rules = cli("--lang", "fi", "validate", "--list-rules", "--format", "json").stdout
+    assert json.loads(rules)[0]["title"] == "Unknown label"
+
+
+def test_a_baseline_written_in_finnish_matches_in_english(tmp_path: Path) -> None:
+    path = str(RULE_FIXTURES / "funding-sum-mismatch.txt")
+    baseline = tmp_path / "baseline.json"
+    assert cli("--lang", "fi", "validate", "--write-baseline", str(baseline), path).exit_code == 0
+    assert "the funding text states" in baseline.read_text(encoding="utf-8")
+    assert cli("--lang", "en", "validate", "--baseline", str(baseline), path).exit_code == 0
+
+
+# (arguments, Finnish, why)
+FINNISH_CATALOGUE = [
+    (["validate", "--list-rules"], "Rahoitus ei täsmää budjettiin", "titles"),
+    (["validate", "--explain", "per-year-amount"], "Summa on ilmoitettu vuotta kohden",
+     "explanations"),
+    (["validate", "--explain", "per-year-amount"], "(varoitus)", "the severity in words"),
+    (["validate", "--statistics"], "Rahoitus ei täsmää budjettiin", "--statistics"),
+]
+
+
+@pytest.mark.parametrize(("args", "finnish", "why"), FINNISH_CATALOGUE,
+                         ids=[f[2] for f in FINNISH_CATALOGUE])
+def test_rule_catalogue_in_finnish(args: list[str], finnish: str, why: str) -> None:
+    run = cli("--lang", "fi", *args, env={"COLUMNS": "200"})
+    assert finnish in run.stdout, why
+
+
+@pytest.mark.parametrize(("args", "finnish", "why"), [
+    (["list", "--columns", "nope"], "tuntematon sarake 'nope'", "--columns"),
+    (["search", "korona", "--in", "nope"], "tuntematon kenttä 'nope'", "search --in"),
+    (["validate", "--select", "fundng-sum-mismatch"], "tarkoititko 'funding-sum-mismatch'",
+     "a rule code"),
+    (["list", "nope/missing.txt"], "tiedostoa tai kansiota ei ole", "a missing input"),
+])
+def test_usage_errors_in_finnish(args: list[str], finnish: str, why: str) -> None:
+    run = cli("--lang", "fi", *args)
+    assert run.exit_code == 2, (why, run.stderr)
+    assert finnish in run.stderr, why
+
+
+def test_configuration_errors_follow_the_locale(tmp_path: Path) -> None:
+    from conftest import run_process
+    (tmp_path / "hankkeet.toml").write_text('strict = "yes"\n', encoding="utf-8")
+    run = run_process("list", env={"LANG": "fi_FI.UTF-8"}, cwd=tmp_path)
+    assert run.exit_code == 2 and "'strict' on oltava true tai false" in run.stderr
+
+
+def test_the_library_speaks_english_without_the_cli() -> None:
+    from hankkeet.reading.dates import read_period
+    cli("--lang", "fi", "validate", str(RULE_FIXTURES / "unreadable-date.txt"))
+    assert read_period("syksy 2024").problems[0][1] == "'syksy 2024' names a season, not a date"
+    with use_language(Language.FI):
+        assert read_period("syksy 2024").problems[0][1] == \
+            "'syksy 2024' on vuodenaika, ei päivämäärä"
+
+
+def test_rule_catalogue_is_in_the_catalogs() -> None:
+    from hankkeet.diagnostics import RULES
+    with use_language(Language.FI):
+        for rule in RULES.values():
+            assert _(rule.title) != rule.title, rule.code
+            assert _(rule.explanation) != rule.explanation, rule.code
