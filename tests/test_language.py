@@ -162,7 +162,7 @@ def test_help_follows_the_language(env: dict[str, str], args: list[str], expecte
 RULE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
 
 
-def annotations(lang: str, path: str) -> list[tuple[str, str]]:
+def github_findings(lang: str, path: str) -> list[tuple[str, str]]:
     """(code, message) of every finding, from validate's one-line GitHub annotations."""
     run = cli("--lang", lang, "validate", "--format", "github", path)
     found = []
@@ -213,14 +213,14 @@ def test_finnish_findings_table_is_unique() -> None:
                          ids=[f[0] for f in FINNISH_FINDINGS])
 def test_finding_messages_in_finnish(code: str, finnish: str, why: str) -> None:
     path = str(RULE_FIXTURES / f"{code}.txt")
-    found = annotations("fi", path)
+    found = github_findings("fi", path)
     assert (code, finnish) in found, (why, found)
 
 
 @pytest.mark.parametrize("fixture", sorted(p.stem for p in RULE_FIXTURES.glob("*.txt")))
 def test_no_finding_message_left_in_english(fixture: str) -> None:
     path = str(RULE_FIXTURES / f"{fixture}.txt")
-    english, finnish = annotations("en", path), annotations("fi", path)
+    english, finnish = github_findings("en", path), github_findings("fi", path)
     assert [c for c, _m in english] == [c for c, _m in finnish]
     assert english, "every rule fixture has a finding"
     for (code, en), (_code, fi) in zip(english, finnish, strict=True):
