@@ -79,6 +79,9 @@ def vocabulary() -> tuple[frozenset[str], frozenset[str]]:
         parts = pieces(word)
         words.update(_strip("".join(parts[i:j])) for i in range(len(parts))
                      for j in range(i + 1, len(parts) + 1))
+    # The rule explanations' examples ('1.1.2023 alkaen', '2027–2028'): their numbers are
+    # whole words too, not only the ends of a date.
+    words.update(re.findall(r"[0-9]+", own))
     words.update({"koordinaattori"})
     words.discard("")
     affixes = {w[:i] for w in words for i in range(4, len(w))}

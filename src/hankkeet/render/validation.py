@@ -15,7 +15,7 @@ from rich.text import Text
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps
 from hankkeet.locale import _, ngettext
-from hankkeet.render.layout import paragraph_lines, wrap
+from hankkeet.render.layout import least_width, paragraph_lines, wrap, wrapped
 from hankkeet.render.table import to_text
 
 
@@ -177,13 +177,28 @@ def render_rules(fmt: ValidateFormat, width: int, color: bool) -> str:
     """The rule catalogue: JSON for --format json, else a table."""
     if fmt is ValidateFormat.JSON:
         return dumps([rule_dict(r) for r in RULES.values()], indent=2) + "\n"
+    titles = {rule.code: _(rule.title) for rule in RULES.values()}
+    code_width = max(len(code) for code in RULES)
+    severity_width = max(len(_("Severity")), *(len(_severity(s)) for s in Severity))
+    room = width - 10 - severity_width  # borders and padding of three columns
+    title_least = max(least_width(_("Title")), *(least_width(t) for t in titles.values()))
+    # Long words (Finnish compounds) would be folded inside a word: the codes wrap after
+    # their hyphens instead, and the titles get their longest word's width.
+    squeeze = room - code_width < title_least
+    if squeeze:
+        code_width = max(room - title_least, *(least_width(code) for code in RULES))
     table = Table(show_lines=False, expand=False)
     table.add_column(_("Code"), no_wrap=True)
     table.add_column(_("Severity"), no_wrap=True)
-    table.add_column(_("Title"), overflow="fold")
+    if squeeze:
+        table.add_column(_("Title"), no_wrap=True, width=max(1, room - code_width))
+    else:
+        table.add_column(_("Title"), overflow="fold")
     for rule in RULES.values():
-        table.add_row(Text(rule.code), Text(_severity(rule.severity), style=_STYLE[rule.severity]),
-                      Text(_(rule.title)))
+        code = wrapped(rule.code, code_width) if squeeze else rule.code
+        title = wrapped(titles[rule.code], room - code_width) if squeeze else titles[rule.code]
+        table.add_row(Text(code), Text(_severity(rule.severity), style=_STYLE[rule.severity]),
+                      Text(title))
     return to_text(table, width, color)
 
 
