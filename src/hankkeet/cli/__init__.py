@@ -21,7 +21,7 @@ def main() -> None:
 
         print(f"hankkeet {__version__}")
         return
-    from hankkeet.cli.app import run
+    from hankkeet.cli.application import run
 
     run()
 
@@ -29,7 +29,7 @@ def main() -> None:
 def __getattr__(name: str) -> object:
     """`app` loads the commands when asked for."""
     if name == "app":
-        from hankkeet.cli.app import app as loaded
+        from hankkeet.cli.application import app as loaded
 
         return loaded
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
