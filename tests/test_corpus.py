@@ -2,7 +2,7 @@
 
 Every description was written by hand from a real public page, its expected fields with it
 (tests/corpus/FORMAT.md). A field silently wrong anywhere fails; the share of fields right
-must stay at the targets of the issues (90 % on the structured kinds, 60 % on prose).
+must stay at the targets of the issues (90 % on kinds 1-4 of issue 10, 60 % on prose).
 """
 
 from __future__ import annotations
@@ -56,11 +56,13 @@ def test_no_field_is_silently_wrong(text: Path) -> None:
 
 def test_fields_right_reach_the_targets() -> None:
     outcomes = FIDELITY.score_corpus(CORPUS)
-    by_group: dict[str, Counter[str]] = {"structured": Counter(), "prose": Counter()}
+    by_group: dict[str, Counter[str]] = {"kinds 1-4": Counter(), "prose": Counter()}
     for o in outcomes:
-        group = "prose" if o.kind in FIDELITY.PROSE else "structured"
-        by_group[group][o.verdict] += 1
-    for group, target in (("structured", 0.90), ("prose", 0.60)):
+        if o.kind in FIDELITY.PROSE:
+            by_group["prose"][o.verdict] += 1
+        elif o.kind in FIDELITY.KINDS_1_4:
+            by_group["kinds 1-4"][o.verdict] += 1
+    for group, target in (("kinds 1-4", 0.90), ("prose", 0.60)):
         counts = by_group[group]
         assert counts[FIDELITY.RIGHT] / sum(counts.values()) >= target, (group, counts)
 

@@ -196,3 +196,14 @@ def test_a_near_label_of_another_meaning_is_no_typo() -> None:
 def test_titles_with_a_qualifier(text: str, title: str, name: str, why: str) -> None:
     contacts = read_contacts(text).contacts
     assert [(c.title, c.name) for c in contacts] == [(title, name)], why
+
+
+@pytest.mark.parametrize("name", ["README.md", "pyproject.toml", "benchmarks/README.md"])
+def test_the_projects_own_files_hold_no_project(name: str) -> None:
+    """Text about hankkeet (with seed examples, tables and shell prompts) is no project."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / name).read_text(encoding="utf-8")
+    result = parse_text(text, name)
+    assert [p.project.name for p in result.projects] == []
+    assert [d.code for d in result.diagnostics] == ["no-projects"]

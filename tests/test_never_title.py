@@ -48,6 +48,12 @@ NEVER: list[tuple[str, str]] = [
     ("Mitä hankkeessa tehdään?", "a question"),
     ("kaupunkiviljelyä ja lähiruokaa", "starts in lower case: a wrapped line"),
     ("Leader Viisari -logo", "an image's text"),
+    ("## Commands", "a Markdown heading"),
+    ("$ hankkeet list --active 2022", "a shell prompt"),
+    ("| Hanke | Budjetti |", "a table row"),
+    ("<div class=\"hanke\">", "an HTML tag"),
+    ("Uutiset", "a page's frame"),
+    ("Loppuraportti 2010 – 2012", "the name of a document"),
 ]
 
 

@@ -43,6 +43,9 @@ class Block:
     # Paragraphs of running text (first line, text): the prose reader looks in them for
     # facts that no label gave.
     prose: list[tuple[int, str]] = field(default_factory=list)
+    # Values of other people's labels ('Hallinnoija: Kylä ry, yhteyshenkilö …'): read for a
+    # contact person named in them, never for money, dates or programmes.
+    asides: list[tuple[int, str]] = field(default_factory=list)
     name_from: str = "title"
     # Years a prose title or list entry gives ('… 2019-2021'): a period of whole years when
     # no sentence gives a better one.

@@ -38,8 +38,9 @@ LABELS: dict[Field, tuple[str, ...]] = {
     Field.FUNDING: (
         "Rahoitus ja ohjelma", "Rahoitus/ohjelma", "Rahoitus", "Rahoittaja", "Rahoittajat",
         "Päärahoittaja", "Rahoitusohjelma", "Rahoituslähde", "Rahoituslähteet", "Ohjelma",
-        "Ohjelma/Rahasto", "Rahoitus/ ohjelma", "Financing program", "Main financier",
+        "Ohjelma/Rahasto", "Financing program", "Main financier",
         "Program/Fond", "Rahoittava ohjelma", "Ohjelma ja rahasto",
+        "Finansiär", "Finansiärer", "Finansiering", "Funding", "Funder", "Funders",
     ),
     Field.FUND: ("Rahasto", "Fund", "Fond"),
     Field.PERIOD: (
@@ -47,7 +48,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Suunnitelman mukainen toteutusaika", "Hankkeen toteutusaika", "Aikataulu", "Kesto",
         "Hankkeen toiminta-aika", "Toteutusajankohta", "Toteuttamisaika", "Projektin kesto",
         "Projektiaika", "Projektin toteutusaika", "Implementation time", "Tidsperiod",
-        "Projekttid",
+        "Projekttid", "Period", "Projektperiod", "Project period", "Duration",
     ),
     Field.START: ("Aloituspäivämäärä", "Alkamispäivä", "Alkamispäivämäärä", "Aloituspäivä",
                   "Startdatum", "Start date", "Starting date"),
@@ -74,6 +75,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Hankkeen yhteyshenkilö", "Vastuuhenkilö", "Hankkeen yhteyshenkilöt",
         "Lisätietoja hankkeesta", "Lisätietoja antaa", "Lisätietoja antavat", "Kontaktperson",
         "Projektets kontaktpersoner", "Contact person", "Yhteyshenkilöt hankkeessa",
+        "Projektledare", "Kontaktpersoner", "Project manager", "Contact",
     ),
     Field.CONTACT_NAME: ("Hankkeen yhteyshenkilön nimi", "Vastuuhenkilön nimi",
                          "Yhteyshenkilön nimi", "Projektin vastuuhenkilön nimi",
@@ -96,6 +98,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Suunnitelman mukainen tiivistelmä toteutuksesta", "Offentlig projektbeskrivning",
         "Projektbeskrivning", "Project description", "Hankkeesta", "Tiivistelmä hankkeesta",
         "Hankkeen julkinen tiivistelmä", "Julkinen tiivistelmä", "Projektin tiivistelmä",
+        "Innehåll", "Sammanfattning", "Summary",
     ),
 }
 
@@ -114,11 +117,14 @@ OTHER_LABELS: tuple[str, ...] = (
     "Hankkeen hallinnoija", "Hankekumppanit", "Kumppanit", "Asiasanat", "Avainsanat",
     "Julkinen tuki", "Myönnetty tuki", "EU-tuki", "Haettu tuki", "Tukimuoto", "Tuen muoto",
     "Vastinrahoittajat", "Teema", "Maakunta", "Seutukunta", "Kunta", "Kunnat",
-    "Ajankohtaista hankkeesta", "Lisätiedot", "Åtgärd", "Underåtgärd", "Typ av åtgärd",
+    "Ajankohtaista hankkeesta", "Åtgärd", "Underåtgärd", "Typ av åtgärd",
     "Åtgärdens specifierare", "Projektkaraktär", "Aktuellt om projektet", "Mer information",
     "Hankkeen verkkosivut", "Sähköposti", "Puhelin", "Valmistelija", "Esittelijä",
     "Lisätietojen antaja", "Yhteistyökumppanit", "Toimintaryhmä",
     "Taloushallinnon vastuuhenkilön nimi", "Sähköpostiosoite",
+    "Förvaltande myndighet", "Hallinnoiva viranomainen", "Managing authority",
+    "Programperiod", "Ohjelmakausi", "EU-bidrag", "EU-rahoitus",
+    "Fokusområde", "Campus", "Målgrupp", "Partner", "Partners", "Samarbetspartner",
 )
 
 
@@ -139,6 +145,13 @@ LABEL_INDEX: dict[str, Field] = {
     label_key(variant): fld for fld, variants in LABELS.items() for variant in variants
 }
 OTHER_INDEX: frozenset[str] = frozenset(label_key(v) for v in OTHER_LABELS) - set(LABEL_INDEX)
+# Everyday words that are a label only with a colon ('Funding: …'); alone on a line they are
+# a table's header or a word of text.
+COLON_ONLY: frozenset[str] = frozenset(label_key(v) for v in (
+    "Funding", "Funder", "Funders", "Contact", "Summary", "Duration", "Period", "Innehåll",
+    "Finansiering", "Fund", "Fond", "Partner", "Partners", "Campus", "Status", "Tila",
+    "Kunta", "Kunnat", "Alue", "Teema", "Asema", "Tavoite", "Tavoitteet", "Tulokset",
+))
 
 
 # Funding programmes: (canonical name, patterns that must all match the funding text,
@@ -209,7 +222,7 @@ TITLE_WORDS: tuple[str, ...] = (
     "koordinaattori", "päällikkö", "asiantuntija", "työntekijä", "sihteeri", "johtaja",
     "suunnittelija", "ohjaaja", "kehittäjä", "neuvoja", "vastaava", "assistentti",
     "lehtori", "insinööri", "tutkija", "manageri", "agentti", "valmentaja", "kouluttaja",
-    "esimies", "vetäjä", "työntekijä", "yhteyshenkilö", "tuottaja", "opettaja",
+    "esimies", "vetäjä", "yhteyshenkilö", "tuottaja", "opettaja",
     "rehtori", "sosiaalityöntekijä", "ohjelmapäällikkö", "palvelupäällikkö", "kuraattori",
     "psykologi", "hoitaja", "terapeutti", "konsultti", "asiamies", "harjoittelija",
     "kehityspäällikkö", "talouspäällikkö", "mestari", "muutosjohtaja", "hallintojohtaja",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hankkeet.reading.labels import (
+    COLON_ONLY,
     DOCUMENT_WORDS,
     LABEL_INDEX,
     MAX_LABEL_WORDS,
@@ -163,7 +164,7 @@ def classify(line: str) -> LabelLine | None:
         head = " ".join(parts[:n])
         key, year = _split_year(label_key(head))
         fld = LABEL_INDEX.get(key)
-        if fld is None and key not in OTHER_INDEX:
+        if (fld is None and key not in OTHER_INDEX) or key in COLON_ONLY:
             continue
         tail = parts[n:]
         if not tail or head.isupper() or tail[0][:1].isdigit() or fld in _VALUE_FOLLOWS or (
@@ -187,6 +188,7 @@ _PHONE = re.compile(r"^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}
 _NO_LETTERS = re.compile(r"^[^A-Za-zÅÄÖåäöÜüÉé]*$")
 _DATE_LINE = re.compile(r"^[0-9.,/ \-–—:]+$|^[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
+_MARKUP = re.compile(r"^(?:#+\s|\$\s|```|\||>\s|<[a-zA-Z/!]|\[[^\]]*\]\(|[{}\[\]]$)")
 _MID_SENTENCE = re.compile(r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]")
 
 
@@ -202,6 +204,8 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a label line"
     if label is not None and label.value and never_title(label.value) is not None:
         return "a label line"  # 'Vastuualue: 3.1.', 'Kotisivu: http://…'
+    if _MARKUP.match(text):
+        return "markup or code (a Markdown heading, a shell prompt, a table row)"
     if _SECTION.match(text):
         return "an agenda section number"
     if _LIST_ITEM.match(text):

@@ -307,7 +307,7 @@ _CONTACT = re.compile(
     r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)")
 
 
-def _contacts(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
+def contacts_in(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
     """'…, yhteyshenkilö Pasi Latvateikari.': a sentence that names the contact person."""
     for line, sentence in sentences(paragraphs):
         for m in _CONTACT.finditer(sentence):
@@ -335,7 +335,7 @@ def read_prose(paragraphs: list[tuple[int, str]], title_years: tuple[int, int] |
         out.period = Fact((date(a, 1, 1), date(b, 12, 31)), 0, "")
     _refine_end(out, paragraphs)
     _programme(paragraphs, out)
-    _contacts(paragraphs, out)
+    contacts_in(paragraphs, out)
     return out
 
 

@@ -18,7 +18,7 @@ from hankkeet.reading.funding import find_funds, read_funding
 from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import read_contacts
-from hankkeet.reading.prose import Fact, read_prose
+from hankkeet.reading.prose import Fact, contacts_in, read_prose
 from hankkeet.reading.staff import read_staff
 from hankkeet.reading.text import shorten, slug, squash
 
@@ -206,11 +206,12 @@ def _quote(fact: Fact) -> str:
 def _from_prose(r: _Reader, values: dict[str, object]) -> None:
     """Fill what no label gave from the block's sentences; each value is reported."""
     block = r.block
-    if not block.prose:
+    if not block.prose and not block.asides:
         if values.get("programme") is None and values.get("fund") is not None:
             values["programme"] = values["fund"]
         return
     prose = read_prose(block.prose, block.years)
+    contacts_in(block.asides, prose)
     for code, message, line, about in prose.problems:
         if values.get(about) is None and not (about == "period" and values.get("start")):
             r.notes.append((code, message, line, None, about))

@@ -278,7 +278,7 @@ def _add(block: Block, item: Item) -> None:
     elif item.kind == "other" and item.label is not None and item.text:
         # 'Hallinnoija: Kylä ry, yhteyshenkilö Pasi Latvateikari.': its sentence may state
         # a fact.
-        block.prose.append((item.line, f"{item.label.label}: {item.text}"))
+        block.asides.append((item.line, f"{item.label.label}: {item.text}"))
     elif item.kind == "unknown" and item.label is not None:
         block.notes.append(("unknown-label", f"unknown label '{item.label.label}'; its value "
                             "is not used", item.line, 1, None))
@@ -436,6 +436,17 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
     naming = [f for f in found if hanke_names(f[0].text)]
     plain = [f for f in found if not f[0].text.isupper()]
     return (naming or plain or found)[-1]
+
+
+def _heading_over_text(items: list[Item]) -> tuple[Item, int] | None:
+    """A page that gives its facts first and its name later ('Startdatum: …', then the name
+    over the description): the first titleable line with a paragraph of prose under it."""
+    for n, item in enumerate(items[:-1]):
+        nxt = items[n + 1]
+        if item.kind == "text" and len(item.lines) == 1 and titleable(item.text) \
+                and nxt.kind == "text" and _is_prose([(nxt.line, nxt.text)]):
+            return item, n
+    return None
 
 
 _PERSON = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
@@ -602,8 +613,13 @@ class DocumentReader:
             return listed
         head = _headline(items)
         if head is None:
-            return []
-        body = _after(items, head)
+            head = _heading_over_text(items)
+            if head is None:
+                return []
+            # The fields above the heading (a register's facts box) belong to it too.
+            body = [i for n, i in enumerate(items) if n != head[1]]
+        else:
+            body = _after(items, head)
         text = " ".join(i.text for i in body if i.kind == "text")
         title = head[0].text
         name = _prose_name(title, [i.text for i in body[:3] if i.kind == "text"])
