@@ -282,7 +282,7 @@ def long_value_figures(runs: int) -> list[Figure]:
 
     from hankkeet.finnish import format_number
     from hankkeet.reading.parser import parse_text
-    from hankkeet.render.table import project_table, to_text
+    from hankkeet.render.table import render_project_table
 
     small, big = Decimal("9" * 50_000), Decimal("9" * 200_000)
     t_small = median_call(lambda: format_number(small), runs)
@@ -293,8 +293,8 @@ def long_value_figures(runs: int) -> list[Figure]:
         p.project
         for p in parse_text("Otsikko " + prose(size) + "\n\n" + PERIOD + "Budjetti: 5 €\n").projects
     ]
-    rows = 10 * median_call(lambda: to_text(project_table(tenth), 100, False), runs)
-    name = median_call(lambda: to_text(project_table(long_name), 100, False), runs)
+    rows = 10 * median_call(lambda: render_project_table(tenth, 100, False), runs)
+    name = median_call(lambda: render_project_table(long_name, 100, False), runs)
     return [
         Figure(
             "linear",
