@@ -39,7 +39,7 @@ from pathological import (  # noqa: E402  (the suite's shapes: the same text it 
 )
 
 OUT = HERE / "out"
-IMPORTS = "import typer, rich.console, rich.table, pydantic, dateutil.parser"
+IMPORTS = "import typer, rich.table, pydantic.main, dateutil.relativedelta"
 LINE_LOOP = "import sys\nfor line in open(sys.argv[1], encoding='utf-8'): pass"
 
 
@@ -282,7 +282,7 @@ def long_value_figures(runs: int) -> list[Figure]:
 
     from hankkeet.finnish import format_number
     from hankkeet.reading.parser import parse_text
-    from hankkeet.render.table import project_table, to_text
+    from hankkeet.render.table import render_project_table
 
     small, big = Decimal("9" * 50_000), Decimal("9" * 200_000)
     t_small = median_call(lambda: format_number(small), runs)
@@ -293,8 +293,8 @@ def long_value_figures(runs: int) -> list[Figure]:
         p.project
         for p in parse_text("Otsikko " + prose(size) + "\n\n" + PERIOD + "Budjetti: 5 €\n").projects
     ]
-    rows = 10 * median_call(lambda: to_text(project_table(tenth), 100, False), runs)
-    name = median_call(lambda: to_text(project_table(long_name), 100, False), runs)
+    rows = 10 * median_call(lambda: render_project_table(tenth, 100, False), runs)
+    name = median_call(lambda: render_project_table(long_name, 100, False), runs)
     return [
         Figure(
             "linear",
@@ -403,6 +403,24 @@ def main(argv: list[str] | None = None) -> int:
         args.runs,
     )
     scale = medians([("big", [*hk, *check, str(big)])], args.runs)
+    print("  text report ...", file=sys.stderr)
+    report = medians(
+        [
+            ("text", [*hk, "validate", str(small)]),
+            ("json", [*hk, "validate", "--format", "json", str(small)]),
+        ],
+        args.runs,
+    )
+    print("  memory of each command on the big corpus ...", file=sys.stderr)
+    memory = {
+        name: run_once([*hk, *command, str(big)])
+        for name, command in (
+            ("list --format jsonl", ["list", "--format", "jsonl"]),
+            ("validate", ["validate"]),
+            ("totals", ["totals"]),
+            ("search kemi", ["search", "kemi"]),
+        )
+    }
 
     t_start, t_imports = median_seconds(start["hankkeet"]), median_seconds(start["imports"])
     t_small, t_loop = median_seconds(through["small"]), median_seconds(through["loop"])
@@ -414,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
             "startup",
             "list --format json (embedded data)",
             t_start,
-            "python -c 'import typer, rich, pydantic, dateutil'",
+            "python -c 'import typer, rich.table, pydantic.main, dateutil.relativedelta'",
             t_imports,
             t_start / t_imports,
             1.5,
@@ -426,7 +444,16 @@ def main(argv: list[str] | None = None) -> int:
             "for line in open(f): pass",
             t_loop,
             t_small / t_loop,
-            10,
+            20,
+        ),
+        Figure(
+            "throughput, one process",
+            f"{check_name}, {mb_small:.0f} MB (no --jobs yet: always one process)",
+            t_small,
+            "for line in open(f): pass",
+            t_loop,
+            t_small / t_loop,
+            35,
         ),
         Figure(
             "scaling",
@@ -447,7 +474,29 @@ def main(argv: list[str] | None = None) -> int:
             150,
             unit="MB",
         ),
+        Figure(
+            "text report",
+            f"validate (text), {mb_small:.0f} MB",
+            median_seconds(report["text"]),
+            "validate --format json, same file",
+            median_seconds(report["json"]),
+            median_seconds(report["text"]) / median_seconds(report["json"]),
+            1.3,
+        ),
     ]
+    for name, sample in memory.items():
+        figures.append(
+            Figure(
+                "memory",
+                f"peak RSS, {name}, {mb_big:.0f} MB",
+                sample.peak_mb,
+                "",
+                None,
+                None,
+                300 if name.startswith("search") else 150,
+                unit="MB",
+            )
+        )
     print()
     print(f"hankkeet benchmark, {datetime.date.today().isoformat()}, {machine()}")
     print(
@@ -464,7 +513,7 @@ def main(argv: list[str] | None = None) -> int:
         "linear": [as_result(f) for f in linear],
         "samples": {
             name: [asdict(s) for s in samples]
-            for group in (start, through, scale)
+            for group in (start, through, scale, report)
             for name, samples in group.items()
         },
     }

@@ -21,6 +21,11 @@ def dumps(value: Any, indent: int | None = None) -> str:
     return _encode(value, indent, 0)
 
 
+def dumps_nested(value: Any, indent: int, level: int) -> str:
+    """JSON text for a value nested `level` deep in an indented document (for streaming)."""
+    return _encode(value, indent, level)
+
+
 def _encode(value: Any, indent: int | None, level: int) -> str:
     # Each level joins its children's text at once: a large report costs its text, not a
     # tree of small fragments.

@@ -6,7 +6,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from hankkeet.locale import _
 from hankkeet.models import Project
@@ -23,6 +25,7 @@ class SortKey(StrEnum):
     BUDGET = "budget"
     CITY_SHARE = "city-share"
     PROGRAMME = "programme"
+    SOURCE = "source"
 
 
 class QueryError(ValueError):
@@ -149,10 +152,33 @@ def select(projects: Iterable[Project], filters: Filters) -> Selection:
     return Selection(kept, without_period)
 
 
-def sort_projects(projects: list[Project], key: SortKey, reverse: bool = False) -> list[Project]:
+class Sortable(Protocol):
+    """What sorting looks at: a project, or a stand-in holding only these fields."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def end(self) -> date | None: ...
+    @property
+    def budget(self) -> Decimal | None: ...
+    @property
+    def city_share(self) -> Decimal | None: ...
+    @property
+    def programme(self) -> str | None: ...
+
+
+S = TypeVar("S", bound=Sortable)
+
+
+def sort_projects(projects: list[S], key: SortKey, reverse: bool = False) -> list[S]:
     """Projects in order (or the opposite order); those missing the sort field come last,
-    then by name."""
-    def value_of(project: Project) -> object:
+    then by name. SOURCE keeps the input's order (reversed with `reverse`)."""
+    if key is SortKey.SOURCE:
+        return projects[::-1] if reverse else list(projects)
+
+    def value_of(project: S) -> object:
         match key:
             case SortKey.NAME:
                 return project.name.casefold()

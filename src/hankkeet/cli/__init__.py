@@ -1,30 +1,38 @@
-"""The command line: a thin Typer layer over the library."""
+"""The command line: a thin Typer layer over the library.
+
+The app and its commands load on first use: `hankkeet --version` answers without them.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-# Importing a command module registers its commands on the app.
-from hankkeet.cli import diff, records, search, totals, validate  # noqa: F401
-from hankkeet.cli.common import EXIT_UNUSABLE, STATE, app, translate_help
+if TYPE_CHECKING:
+    import typer
 
-translate_help(app)
+    app: typer.Typer
 
 
 def main() -> None:
     """Run the command line; internal errors become one line on stderr unless --debug."""
-    try:
-        app(standalone_mode=True)
-    except BrokenPipeError:
-        # The reader went away (`hankkeet list | head`): not an error worth a message.
-        sys.stderr.close()
-        sys.exit(0)
-    except Exception as exc:  # the last line of defence; --debug shows the traceback
-        if STATE.debug:
-            raise
-        print(f"hankkeet: internal error: {type(exc).__name__}: {exc} "
-              "(run with --debug for details)", file=sys.stderr)
-        sys.exit(EXIT_UNUSABLE)
+    if sys.argv[1:] == ["--version"]:
+        from hankkeet import __version__
+
+        print(f"hankkeet {__version__}")
+        return
+    from hankkeet.cli.application import run
+
+    run()
+
+
+def __getattr__(name: str) -> object:
+    """`app` loads the commands when asked for."""
+    if name == "app":
+        from hankkeet.cli.application import app as loaded
+
+        return loaded
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["app", "main"]

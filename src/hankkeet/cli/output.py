@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -136,3 +137,16 @@ def findings_of(projects: Sequence[Project], diagnostics: Sequence[Diagnostic]) 
     """The findings about the chosen projects and about whole files."""
     ids = {p.id for p in projects}
     return [d for d in diagnostics if d.project is None or d.project in ids]
+
+
+@contextmanager
+def emitting(output: Path | None) -> Iterator[Callable[[str], object]]:
+    """A function that writes pieces of text as they come: to stdout, or to a temporary file
+    renamed onto the output file when the run succeeds."""
+    if output is None:
+        yield sys.stdout.write
+        sys.stdout.flush()
+        return
+    with writable(), atomic_path(output) as temporary, \
+            open(temporary, "w", encoding="utf-8", newline="") as out:
+        yield out.write

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,6 +26,7 @@ from hankkeet.cli.common import (
     color_wanted,
     fail,
     filters_text,
+    iter_projects,
     load_projects,
     note_without_period,
     say_what_was_read,
@@ -37,6 +44,7 @@ from hankkeet.cli.output import (
     choose_format,
     emit,
     emit_file,
+    emitting,
     findings_of,
     projects_and_findings,
     writable,
@@ -47,7 +55,7 @@ from hankkeet.export.sqlite import write_database
 from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
 from hankkeet.locale import _
 from hankkeet.models import Project, record_schema
-from hankkeet.query import SortKey, find_project, near_projects, select, sort_projects
+from hankkeet.query import Filters, SortKey, find_project, near_projects, select, sort_projects
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS, flat_row
 from hankkeet.render.columns import render_columns_table
@@ -84,13 +92,89 @@ def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
             raise ValueError(f"{fmt.value} is a file format, not text")
 
 
+@dataclass(frozen=True)
+class Placed:
+    """What sorting needs of a project, and where its row waits in the spill file."""
+
+    name: str
+    start: date | None
+    end: date | None
+    budget: Decimal | None
+    city_share: Decimal | None
+    programme: str | None
+    offset: int
+    size: int
+
+
+def row_writer(fmt: ListFormat, excel: bool, columns: tuple[str, ...] | None) \
+        -> tuple[str, Callable[[Project], str]]:
+    """The text before the rows (the CSV header) and one project's row, as render_list
+    writes them."""
+    if fmt is ListFormat.CSV:
+        shown = columns or COLUMNS
+        return render_rows(shown, [], excel=excel), \
+            lambda p: render_rows(shown, [flat_row(p)], excel=excel).split("\r\n", 1)[1]
+    if columns is not None:
+        return "", lambda p: _picked_line(p, columns)
+    return "", lambda p: dumps(p.record()) + "\n"
+
+
+def _picked_line(project: Project, columns: tuple[str, ...]) -> str:
+    row = flat_row(project)
+    return dumps({c: row[c] for c in columns}) + "\n"
+
+
+def stream_list(projects: Iterable[Project], filters: Filters, sort: SortKey, reverse: bool,
+                limit: int | None, writer: tuple[str, Callable[[Project], str]],
+                output: Path | None) -> tuple[int, int]:
+    """Write the rows of the matching projects without holding the projects: in source
+    order each row as it is read; in another order each row to a temporary file, holding
+    only what sorting needs. (shown, without a period) as select() counts them."""
+    head, row = writer
+    shown = without_period = 0
+    keep = limit if limit is not None else -1
+    in_order = sort is SortKey.SOURCE and not reverse
+    placed: list[Placed] = []
+    # The head waits for the first row: an input that fails before any row leaves stdout
+    # empty, as when everything was read first.
+    started = False
+    with emitting(output) as out, tempfile.TemporaryFile() as spill:
+        for project in projects:
+            picked = select((project,), filters)
+            without_period += picked.without_period
+            if not picked.projects:
+                continue
+            shown += 1
+            if in_order:
+                if not started:
+                    out(head)
+                    started = True
+                if keep != 0:
+                    out(row(project))
+                    keep -= 1
+                continue
+            data = row(project).encode("utf-8")
+            placed.append(Placed(project.name, project.start, project.end, project.budget,
+                                 project.city_share, project.programme, spill.tell(),
+                                 len(data)))
+            spill.write(data)
+        if not started:
+            out(head)
+        if not in_order:
+            for spot in limited(sort_projects(placed, sort, reverse), limit):
+                spill.seek(spot.offset)
+                out(spill.read(spot.size).decode("utf-8"))
+    return shown, without_period
+
+
 @app.command("list")
 def list_command(
     paths: PathsArg = None,
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
-    sort: Annotated[SortKey, typer.Option("--sort", help="Order of the projects.")]
+    sort: Annotated[SortKey, typer.Option(
+        "--sort", help="Order of the projects (source: as in the input, written as read).")]
     = SortKey.NAME,
     fmt: Annotated[ListFormat | None, typer.Option(
         "--format", "-f", help="Output format (default: table, or from -o FILE's extension).",
@@ -112,6 +196,15 @@ def list_command(
     with writable():
         picked = parse_columns(columns) if columns else None
     tally = Tally()
+    if chosen in (ListFormat.JSONL, ListFormat.CSV):
+        with usable_input():
+            filters = build_filters(active, programme, contact)
+            shown, without_period = stream_list(
+                iter_projects(configured_paths(paths), tally), filters, sort, reverse, limit,
+                row_writer(chosen, excel, picked), output)
+        say_what_was_read(tally, shown, filters_text(active, programme, contact))
+        note_without_period(without_period)
+        return
     with usable_input():
         filters = build_filters(active, programme, contact)
         if chosen.value in FILE_FORMATS:

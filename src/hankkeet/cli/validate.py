@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import nullcontext
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -26,7 +28,7 @@ from hankkeet.cli.common import (
     write,
 )
 from hankkeet.cli.config import configured_format, configured_paths
-from hankkeet.cli.output import OutputOpt, choose_format, emit, writable
+from hankkeet.cli.output import OutputOpt, choose_format, emit, emitting, writable
 from hankkeet.diagnostics import RULES, Code, Diagnostic
 from hankkeet.export.output import write_text_atomic
 from hankkeet.export.sarif import render_sarif
@@ -36,15 +38,22 @@ from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.render.statistics import render_statistics_json, render_statistics_text
 from hankkeet.render.validation import (
     ValidateFormat,
+    location,
     render_explanation,
     render_report,
     render_rules,
+    stream_github,
+    stream_json,
+    stream_text,
     summary_line,
 )
 from hankkeet.validate import (
+    FindingSpill,
     RuleSelection,
+    StreamedReport,
     UnknownRule,
     parse_codes,
+    stream_findings,
     unreadable_file,
     validate_sources,
 )
@@ -138,6 +147,15 @@ def validate_command(
     # match in an English one).
     english = fmt in (ValidateFormat.JSON, ValidateFormat.SARIF) or baseline is not None \
         or write_baseline is not None
+    if accepted is None and write_baseline is None and not statistics and \
+            fmt is not ValidateFormat.SARIF:
+        with use_language(Language.EN) if english else nullcontext(), usable_input():
+            sources = readable_sources(given, unreadable) if given else input_sources(None)
+            streamed = stream_report(sources, unreadable, rules, strict_labels, fmt, width,
+                                     color, strict, output)
+        if fmt is not ValidateFormat.JSON:
+            note(summary_line(streamed, strict))
+        raise typer.Exit(EXIT_OK if streamed.passes(strict) else EXIT_FINDINGS)
     with use_language(Language.EN) if english else nullcontext(), usable_input():
         sources = readable_sources(given, unreadable) if given else input_sources(None)
         report = validate_sources(sources, rules)
@@ -177,6 +195,46 @@ def validate_command(
     if fmt not in (ValidateFormat.JSON, ValidateFormat.SARIF):
         note(summary_line(report, strict))
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
+
+
+def stream_report(sources: list[Source], unreadable: list[Diagnostic], rules: RuleSelection,
+                  strict_labels: bool, fmt: ValidateFormat, width: int, color: bool,
+                  strict: bool, output: Path | None) -> StreamedReport:
+    """Validate and write the report without holding the projects or the findings: each
+    finding goes to a temporary file (GitHub annotations straight out) while the counts and
+    widths are taken, then the report is written from that file."""
+    report = StreamedReport(labels_required=strict_labels)
+    report.files += len(unreadable)
+    spill = FindingSpill()
+    where_width = code_width = 0
+
+    def first_pass() -> Iterator[Diagnostic]:
+        nonlocal where_width, code_width
+        wanted = [d for d in unreadable if rules.wants(d.code)]
+        for d in wanted:
+            report.count(d)
+        for d in chain(wanted, stream_findings(sources, report, rules)):
+            spill.add(d)
+            where_width = max(where_width, len(location(d)))
+            code_width = max(code_width, len(d.code))
+            yield d
+
+    try:
+        with emitting(output) as out:
+            if fmt is ValidateFormat.GITHUB:
+                for piece in stream_github(first_pass(), spill,
+                                           lambda: (where_width, code_width), width):
+                    out(piece)
+                return report
+            for _d in first_pass():
+                pass
+            pieces = stream_json(report, spill, strict) if fmt is ValidateFormat.JSON else \
+                stream_text(spill, where_width, code_width, width, color)
+            for piece in pieces:
+                out(piece)
+    finally:
+        spill.close()
+    return report
 
 
 def readable_sources(paths: list[str], unreadable: list[Diagnostic]) -> list[Source]:

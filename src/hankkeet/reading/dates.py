@@ -24,6 +24,7 @@ _WORD = re.compile(r"[a-zåäö]+")
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
+_DASH_TABLE = {ord(c): "-" for c in DASHES}
 _WRITTEN = re.compile(r"\b([0-9]{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+([0-9]{4})\b",
                       re.IGNORECASE)
 
@@ -31,8 +32,8 @@ _WRITTEN = re.compile(r"\b([0-9]{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+([0-9]
 def normalise_dashes(text: str) -> str:
     """Every dash variant (–, —, ‐, −) as a plain hyphen; a month written out as its number
     ('1 januari 2019' as '1.1.2019')."""
-    text = text.translate({ord(c): "-" for c in DASHES})
-    if any(c.isalpha() for c in text) and _WRITTEN.search(text):
+    text = text.translate(_DASH_TABLE)
+    if _WRITTEN.search(text):
         text = _WRITTEN.sub(lambda m: f"{m[1]}.{MONTHS[m[2].casefold()]}.{m[3]}", text)
     return text
 

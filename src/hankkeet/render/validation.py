@@ -5,7 +5,7 @@ Every function returns a string; the command decides where it goes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from itertools import groupby
 
@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
-from hankkeet.encode import dumps
+from hankkeet.encode import dumps, dumps_nested
 from hankkeet.locale import _, ngettext
 from hankkeet.render.layout import least_width, paragraph_lines, wrap, wrapped
 from hankkeet.render.table import to_text
@@ -218,3 +218,55 @@ def render_explanation(rule: Rule, fmt: ValidateFormat, width: int, color: bool)
     text.append(_(rule.title))
     text.append("\n\n" + _(rule.explanation))
     return to_text(text, width, color)
+
+
+# -- streamed reports: the same text, a piece at a time, from findings read twice ------------
+
+
+def stream_json(report: Report, findings: Iterable[Diagnostic], strict: bool = False) \
+        -> Iterator[str]:
+    """render_json's text in pieces; the report's counts are known before the findings."""
+    head = report.to_dict(strict)
+    del head["diagnostics"]
+    text = dumps(head, indent=2)
+    yield text[:-2] + ',\n  "diagnostics": ['
+    first = True
+    for d in findings:
+        yield ("\n    " if first else ",\n    ") + dumps_nested(d.to_dict(), 2, 2)
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
+
+
+def stream_text(findings: Iterable[Diagnostic], where_width: int, code_width: int,
+                width: int, color: bool) -> Iterator[str]:
+    """render_text's text in pieces, one project's findings at a time.
+
+    where_width and code_width are the widest location and code of all the findings.
+    """
+    started = False
+    for path, in_file in groupby(findings, key=lambda d: d.path):
+        parts = ["\n"] if started else []
+        started = True
+        parts.append(paragraph_lines(path, width))
+        yield _trimmed("".join(parts))
+        for project, found in groupby(in_file, key=lambda d: d.project):
+            yield _trimmed(paragraph_lines(f"  {project or FILE_LEVEL}", width)
+                           + _findings_lines(found, where_width, code_width, width, color))
+
+
+def _trimmed(text: str) -> str:
+    # As render_text: the padding at a line's end is noise. Each piece ends a line.
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+def stream_github(findings: Iterable[Diagnostic], again: Iterable[Diagnostic],
+                  widths: Callable[[], tuple[int, int]], width: int) -> Iterator[str]:
+    """render_github's text in pieces: each annotation as it comes, then the text report
+    from `again` (the same findings), at the (location, code) widths known by then."""
+    any_found = False
+    for d in findings:
+        any_found = True
+        yield annotation(d) + "\n"
+    if any_found:
+        yield "\n"
+        yield from stream_text(again, *widths(), width, False)
