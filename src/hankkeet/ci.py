@@ -63,14 +63,15 @@ class BaselineError(ValueError):
     """A baseline file is not one this version wrote."""
 
 
-Key = tuple[str, str, str]  # path, code, fingerprint
+# One accepted finding as a baseline matches it: path, code, fingerprint.
+BaselineKey = tuple[str, str, str]
 
 
 @dataclass
 class Baseline:
     """Accepted findings, each as often as it was accepted."""
 
-    entries: Counter[Key] = field(default_factory=Counter)
+    entries: Counter[BaselineKey] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, report: Report, prints: Sequence[str]) -> Baseline:

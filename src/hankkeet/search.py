@@ -188,7 +188,7 @@ def stem(word: str) -> str:
 
 # The records of this module are NamedTuples, not dataclasses: they are made once per module
 # load, and a frozen dataclass costs about 0.5 ms to create against a NamedTuple's 0.1 ms.
-class Key(NamedTuple):
+class StemKey(NamedTuple):
     """A stem a word of the text may start with: a literal and, optionally, one vowel of a set."""
 
     literal: str
@@ -233,9 +233,9 @@ def grades(root: str) -> set[str]:
     return {root} | _regrade(root, WEAKENING) | _regrade(root, STRENGTHENING)
 
 
-def word_keys(word: str) -> set[Key]:
+def word_keys(word: str) -> set[StemKey]:
     """The stems the inflected forms of a lower-case base-form word start with."""
-    keys = {Key(word)}
+    keys = {StemKey(word)}
     last = word[-1]
     if last in STEM_VOWELS and len(word) > 1:
         root = word[:-1]
@@ -248,36 +248,37 @@ def word_keys(word: str) -> set[Key]:
             # kunta→kunnan, kaupunki→kaupungin: the nominative is the strong grade. Only
             # weakening, so a name without gradation gets no made-up stem (Anne is not ante-).
             roots = {root} | _regrade(root, WEAKENING)
-        keys |= {Key(r, STEM_VOWELS[last]) for r in roots if _cluster(r) != r}
+        keys |= {StemKey(r, STEM_VOWELS[last]) for r in roots if _cluster(r) != r}
     elif word.endswith("nen") and len(word) > 4:
-        keys.add(Key(word[:-3] + "s"))  # positiivinen → positiivisen, positiivista
+        keys.add(StemKey(word[:-3] + "s"))  # positiivinen → positiivisen, positiivista
     elif len(word) > 2 and last == "s" and word[-2] in VOWELS:
-        keys.add(Key(word[:-1] + "ks"))  # muutos → muutoksen, yritys → yrityksiin
+        keys.add(StemKey(word[:-1] + "ks"))  # muutos → muutoksen, yritys → yrityksiin
         if word[-2] in "aäei":
             # tehdas → tehtaan, rikas → rikkaan: the vowel doubles, the consonant strengthens.
             stems = _regrade(word[:-2], STRENGTHENING) or {word[:-2]}
-            keys |= {Key(s + word[-2] * 2) for s in stems}
+            keys |= {StemKey(s + word[-2] * 2) for s in stems}
         if word[-3:-1] in ("uu", "yy", "eu", "ey"):
-            keys |= {Key(word[:-1] + "de"), Key(word[:-1] + "t")}  # vanhemmuus → vanhemmuuden
+            # vanhemmuus → vanhemmuuden
+            keys |= {StemKey(word[:-1] + "de"), StemKey(word[:-1] + "t")}
     elif word.endswith("in") and len(word) > 4:
-        keys.add(Key(word[:-1] + "me"))  # puhelin → puhelimen
+        keys.add(StemKey(word[:-1] + "me"))  # puhelin → puhelimen
     return keys
 
 
-def stem_keys(stemmed: str) -> set[Key]:
+def stem_keys(stemmed: str) -> set[StemKey]:
     """Keys from the Snowball stem of an inflected word: kaupung→kaupunk, rakennemuutoks→-os."""
     if stemmed[-1:] in STEM_VOWELS:
         return word_keys(stemmed)
-    keys = {Key(s) for s in grades(stemmed)}
+    keys = {StemKey(s) for s in grades(stemmed)}
     if stemmed.endswith("ks"):
-        keys.add(Key(stemmed[:-2] + "s"))
+        keys.add(StemKey(stemmed[:-2] + "s"))
     return keys
 
 
-def query_keys(word: str) -> set[Key]:
+def query_keys(word: str) -> set[StemKey]:
     """Every key of a lower-case query word, the too-short ones dropped."""
     if word.isdigit():
-        return {Key(word)}
+        return {StemKey(word)}
     keys = word_keys(word)
     stemmed = stem(word)
     if stemmed and stemmed != word:

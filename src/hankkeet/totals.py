@@ -38,17 +38,20 @@ class GroupBy(StrEnum):
     CONTACT = "contact"
 
 
-# Kinds of funding source as totals show them; "private" and unclear funders are "other".
-FUNDER_KINDS: tuple[str, ...] = ("eu_state", "municipal", "other")
+# The groups totals sum stated funding under (the parser's finer kinds of funder, in
+# reading/labels.py, are folded into these): "private" and unclear funders are "other".
+FUNDER_GROUPS: tuple[str, ...] = ("eu_state", "municipal", "other")
 # The year column of budgets whose period is missing or open.
 UNKNOWN_YEAR = "unknown"
 YEAR_SPLIT = "pro rata by days"
 
-Key = tuple[str | None, ...]
+# A row of totals: one value (or None, "not stated") per GroupBy, in group_by order.
+RowKey = tuple[str | None, ...]
 
 
-def funder_kind(source: FundingSource) -> str:
-    """eu_state or municipal as the parser read it; anything else is 'other'."""
+def funder_group(source: FundingSource) -> str:
+    """The FUNDER_GROUPS entry a funding source is summed under: eu_state or municipal as
+    the parser read its kind; anything else is 'other'."""
     return source.kind if source.kind in ("eu_state", "municipal") else "other"
 
 
@@ -172,7 +175,7 @@ def contribution(project: Project, by_year: bool = False) -> Contribution:
     funding: dict[str, Decimal] = {}
     for source in project.funding.sources:
         if source.amount is not None:
-            kind = funder_kind(source)
+            kind = funder_group(source)
             funding[kind] = funding.get(kind, Decimal(0)) + source.amount
     whole, one_year = project.city_share, None
     if project.city_share is not None and project.city_share_year is not None:
@@ -227,7 +230,7 @@ class Measures:
 class TotalsRow:
     """One group: its key (one value per GroupBy, None for 'not stated') and its sums."""
 
-    key: Key
+    key: RowKey
     measures: Measures
 
 
@@ -286,7 +289,7 @@ class Totals:
             "city_share": measures.city_share,
             "city_share_one_year": {str(y): measures.city_share_one_year.get(y)
                                     for y in self.one_year_columns},
-            "funding": {kind: measures.funding.get(kind) for kind in FUNDER_KINDS},
+            "funding": {kind: measures.funding.get(kind) for kind in FUNDER_GROUPS},
             "person_years": None if measures.person_years is None
             else round_places(measures.person_years),
         }
@@ -308,7 +311,7 @@ class Totals:
         return out
 
 
-def group_keys(project: Project, group_by: Iterable[GroupBy]) -> list[Key]:
+def group_keys(project: Project, group_by: Iterable[GroupBy]) -> list[RowKey]:
     """Every row key a project belongs to (one per contact and kind of funder it has)."""
     choices: list[list[str | None]] = []
     for group in group_by:
@@ -316,8 +319,8 @@ def group_keys(project: Project, group_by: Iterable[GroupBy]) -> list[Key]:
         if group is GroupBy.PROGRAMME:
             values = [project.programme]
         elif group is GroupBy.FUNDER:
-            kinds = {funder_kind(s) for s in project.funding.sources if s.amount is not None}
-            values = [k for k in FUNDER_KINDS if k in kinds] or [None]
+            kinds = {funder_group(s) for s in project.funding.sources if s.amount is not None}
+            values = [k for k in FUNDER_GROUPS if k in kinds] or [None]
         else:
             names = dict.fromkeys(contact_key(c) for c in project.contacts)
             values = list(names) or [None]
@@ -338,7 +341,7 @@ class TotalsBuilder:
         self.group_by = tuple(g for g in GroupBy if g in chosen)
         self.by_year = by_year
         # Insertion order: rows come out in the order their first project came in.
-        self._rows: dict[Key, Measures] = {}
+        self._rows: dict[RowKey, Measures] = {}
         self._total = Measures()
         self._skipped_staff = 0
         self._without_budget = 0

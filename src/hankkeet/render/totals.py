@@ -20,7 +20,7 @@ from hankkeet.render.charts import Bar, bar_chart
 from hankkeet.render.layout import GAP, Column, draw_table, fit_table, fit_widths, paragraph_lines
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.spreadsheet import render_rows
-from hankkeet.totals import FUNDER_KINDS, UNKNOWN_YEAR, GroupBy, Measures, Totals, round_places
+from hankkeet.totals import FUNDER_GROUPS, UNKNOWN_YEAR, GroupBy, Measures, Totals, round_places
 
 
 class TotalsFormat(StrEnum):
@@ -140,7 +140,7 @@ def people_measures(totals: Totals) -> list[Measure]:
     columns += [Measure(_("City share\n{year} only").format(year=y), _one_year_value(y))
                 for y in totals.one_year_columns]
     columns += [Measure(funding_header(k), _funding_value(k))
-                for k in FUNDER_KINDS if k in totals.total.funding]
+                for k in FUNDER_GROUPS if k in totals.total.funding]
     columns.append(Measure(_("Person-\nyears"), text=person_years_text))
     return columns
 
@@ -244,7 +244,7 @@ def flat_columns(totals: Totals) -> list[str]:
     return [
         "level", *(g.value for g in totals.group_by), "projects", "budget", "city_share",
         *(f"city_share_{y}_only" for y in totals.one_year_columns),
-        *(f"funding_{k}" for k in FUNDER_KINDS), "person_years",
+        *(f"funding_{k}" for k in FUNDER_GROUPS), "person_years",
         *(f"year_{y}" for y in (totals.year_columns if totals.by_year else [])),
     ]
 
