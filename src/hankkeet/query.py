@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -132,24 +132,43 @@ class Selection:
     without_period: int = 0
 
 
+@dataclass
+class Skipped:
+    """What a streaming filter counts as it goes: projects --active could not test."""
+
+    without_period: int = 0
+
+
+def keeps(project: Project, filters: Filters) -> bool | None:
+    """Whether the filters keep a project; None when --active cannot test it (no period)."""
+    if filters.active is not None:
+        hit = overlaps(project, filters.active)
+        if not hit:
+            return hit
+    if filters.programme is not None and project.programme != filters.programme:
+        return False
+    return filters.contact is None or matches_contact(project, filters.contact)
+
+
+def filter_projects(projects: Iterable[Project], filters: Filters,
+                    skipped: Skipped | None = None) -> Iterator[Project]:
+    """The projects the filters keep, one at a time as they come (memory stays flat);
+    those without a period to test against --active are counted in `skipped`."""
+    for project in projects:
+        kept = keeps(project, filters)
+        if kept is None:
+            if skipped is not None:
+                skipped.without_period += 1
+            continue
+        if kept:
+            yield project
+
+
 def select(projects: Iterable[Project], filters: Filters) -> Selection:
     """Apply the filters; a project without a period is never counted as active."""
-    kept: list[Project] = []
-    without_period = 0
-    for project in projects:
-        if filters.active is not None:
-            hit = overlaps(project, filters.active)
-            if hit is None:
-                without_period += 1
-                continue
-            if not hit:
-                continue
-        if filters.programme is not None and project.programme != filters.programme:
-            continue
-        if filters.contact is not None and not matches_contact(project, filters.contact):
-            continue
-        kept.append(project)
-    return Selection(kept, without_period)
+    skipped = Skipped()
+    kept = list(filter_projects(projects, filters, skipped))
+    return Selection(kept, skipped.without_period)
 
 
 class Sortable(Protocol):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +20,11 @@ from hankkeet import __version__
 from hankkeet.checks import check_project
 from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
 from hankkeet.diagnostics import Code, Diagnostic, Severity
+from hankkeet.library import project_records, read_projects
 from hankkeet.locale import Language, _, language_from_environment, ngettext, set_language
 from hankkeet.models import Project
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
-from hankkeet.reading.parser import ParsedProject, parse_sources
+from hankkeet.reading.parser import ParsedProject
 from hankkeet.reading.sources import ENV_SOURCE, Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 
@@ -212,15 +213,20 @@ class Tally:
 
 def iter_parsed(paths: list[str] | None) -> Iterator[ParsedProject | Diagnostic]:
     """Parsed projects and file diagnostics from the inputs, one at a time."""
-    yield from parse_sources(input_sources(paths))
+    yield from read_projects(input_sources(paths))
+
+
+def counted(items: Iterable[ParsedProject | Diagnostic],
+            tally: Tally) -> Iterator[ParsedProject | Diagnostic]:
+    """The items as they come, each counted in `tally`."""
+    for item in items:
+        tally.count(item)
+        yield item
 
 
 def iter_projects(paths: list[str] | None, tally: Tally) -> Iterator[Project]:
     """The inputs' projects one at a time, counted in `tally` with their errors."""
-    for item in iter_parsed(paths):
-        tally.count(item)
-        if isinstance(item, ParsedProject):
-            yield item.project
+    return project_records(counted(iter_parsed(paths), tally))
 
 
 def load_projects(paths: list[str] | None, tally: Tally | None = None) -> list[Project]:

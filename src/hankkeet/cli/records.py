@@ -55,7 +55,16 @@ from hankkeet.export.sqlite import write_database
 from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
 from hankkeet.locale import _
 from hankkeet.models import Project, record_schema
-from hankkeet.query import Filters, SortKey, find_project, near_projects, select, sort_projects
+from hankkeet.query import (
+    Filters,
+    Skipped,
+    SortKey,
+    filter_projects,
+    find_project,
+    near_projects,
+    select,
+    sort_projects,
+)
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS, flat_row
 from hankkeet.render.columns import render_columns_table
@@ -131,7 +140,8 @@ def stream_list(projects: Iterable[Project], filters: Filters, sort: SortKey, re
     order each row as it is read; in another order each row to a temporary file, holding
     only what sorting needs. (shown, without a period) as select() counts them."""
     head, row = writer
-    shown = without_period = 0
+    shown = 0
+    skipped = Skipped()
     keep = limit if limit is not None else -1
     in_order = sort is SortKey.SOURCE and not reverse
     placed: list[Placed] = []
@@ -139,11 +149,7 @@ def stream_list(projects: Iterable[Project], filters: Filters, sort: SortKey, re
     # empty, as when everything was read first.
     started = False
     with emitting(output) as out, tempfile.TemporaryFile() as spill:
-        for project in projects:
-            picked = select((project,), filters)
-            without_period += picked.without_period
-            if not picked.projects:
-                continue
+        for project in filter_projects(projects, filters, skipped):
             shown += 1
             if in_order:
                 if not started:
@@ -164,7 +170,7 @@ def stream_list(projects: Iterable[Project], filters: Filters, sort: SortKey, re
             for spot in limited(sort_projects(placed, sort, reverse), limit):
                 spill.seek(spot.offset)
                 out(spill.read(spot.size).decode("utf-8"))
-    return shown, without_period
+    return shown, skipped.without_period
 
 
 @app.command("list")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
@@ -43,8 +41,7 @@ from hankkeet.cli.output import (
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export.xlsx import diagnostics_sheet, totals_sheets, write_workbook
 from hankkeet.locale import _
-from hankkeet.models import Project
-from hankkeet.query import Filters, select
+from hankkeet.query import Skipped, filter_projects, select
 from hankkeet.render.charts import timeline
 from hankkeet.render.totals import (
     TotalsFormat,
@@ -54,22 +51,6 @@ from hankkeet.render.totals import (
     render_totals,
 )
 from hankkeet.totals import GroupBy, TotalsBuilder
-
-
-@dataclass
-class Skipped:
-    """Projects the --active filter could not test (no period)."""
-
-    without_period: int = 0
-
-
-def selected_projects(paths: list[str] | None, filters: Filters,
-                      skipped: Skipped, tally: Tally | None = None) -> Iterator[Project]:
-    """The inputs' projects that pass the filters, one at a time (memory stays flat)."""
-    for project in iter_projects(paths, tally if tally is not None else Tally()):
-        selection = select([project], filters)
-        skipped.without_period += selection.without_period
-        yield from selection.projects
 
 
 @app.command("totals")
@@ -128,7 +109,8 @@ def totals_command(
                 builder.add(project)
             findings = findings_of(selection.projects, findings)
         else:
-            for project in selected_projects(configured_paths(paths), filters, skipped, tally):
+            for project in filter_projects(iter_projects(configured_paths(paths), tally),
+                                           filters, skipped):
                 builder.add(project)
     totals = builder.result()
     if chart:

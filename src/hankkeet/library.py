@@ -1,0 +1,67 @@
+"""The library's front door: read projects from files and filter them, streaming.
+
+What the command line does, without the command line: no printing, no exits, no Typer or
+Rich. Everything is a generator, so a 60 MB file is read one project at a time::
+
+    from hankkeet.library import projects
+    from hankkeet.query import Filters, parse_active
+
+    for project in projects(["data/source.txt"], Filters(active=parse_active("2022"))):
+        print(project.name)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from hankkeet.diagnostics import Diagnostic
+from hankkeet.models import Project
+from hankkeet.query import Filters, Skipped, filter_projects
+from hankkeet.reading.parser import ParsedProject, parse_sources
+from hankkeet.reading.sources import Source, resolve
+
+__all__ = ["Filters", "Skipped", "SourceLike", "as_sources", "project_records", "projects",
+           "read_projects"]
+
+# What a source may be given as: a Source, or the path of a file or folder.
+SourceLike = Source | str | os.PathLike[str]
+
+
+def as_sources(sources: Iterable[SourceLike]) -> Iterator[Source]:
+    """Each path as its sources (a folder as its *.txt files), each Source as itself.
+
+    Paths are resolved one at a time as they are reached; UnreadableInput for a path that
+    does not exist or a folder without a .txt file. An empty list is no input at all
+    (embedded_source() in reading.sources is the data shipped with the package).
+    """
+    for source in sources:
+        if isinstance(source, Source):
+            yield source
+        else:
+            yield from resolve([os.fspath(source)])
+
+
+def read_projects(sources: Iterable[SourceLike]) -> Iterator[ParsedProject | Diagnostic]:
+    """Every project of the sources (with its diagnostics) and every diagnostic about a
+    whole file (no-projects, ...), one at a time in input order; ids stay unique across
+    the sources. Never raises on data; UnreadableInput when an input cannot be read."""
+    return parse_sources(as_sources(sources))
+
+
+def project_records(items: Iterable[ParsedProject | Diagnostic]) -> Iterator[Project]:
+    """Only the project records of a read_projects() stream."""
+    for item in items:
+        if isinstance(item, ParsedProject):
+            yield item.project
+
+
+def projects(sources: Iterable[SourceLike], filters: Filters | None = None,
+             skipped: Skipped | None = None) -> Iterator[Project]:
+    """The project records of the sources that pass the filters, one at a time.
+
+    A project without a period is never active: with `filters.active` it is left out and
+    counted in `skipped.without_period` (when `skipped` is given).
+    """
+    records = project_records(read_projects(sources))
+    return filter_projects(records, filters or Filters(), skipped)
