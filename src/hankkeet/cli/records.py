@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, assert_never
 
 import typer
 
@@ -66,39 +66,8 @@ from hankkeet.query import (
     sort_projects,
 )
 from hankkeet.render import ListFormat
-from hankkeet.render.cells import COLUMNS, flat_row
-from hankkeet.render.columns import render_columns_table
-from hankkeet.render.markdown import render_markdown
-from hankkeet.render.records import render_json, render_jsonl
-from hankkeet.render.show import render_show
-from hankkeet.render.spreadsheet import render_rows
-from hankkeet.render.table import render_project_table
-
-
-def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
-                width: int = 100, color: bool = False, ids: bool = False,
-                columns: tuple[str, ...] | None = None) -> str:
-    """The projects in a text format; --columns makes JSON Lines flat rows of those columns
-    and the table a plain table of them (with --ids, the id column first)."""
-    match fmt:
-        case ListFormat.JSON:
-            return render_json(projects)
-        case ListFormat.JSONL if columns is not None:
-            rows = (flat_row(p) for p in projects)
-            return "".join(dumps({c: row[c] for c in columns}) + "\n" for row in rows)
-        case ListFormat.JSONL:
-            return render_jsonl(projects)
-        case ListFormat.CSV:
-            return render_rows(columns or COLUMNS, [flat_row(p) for p in projects], excel=excel)
-        case ListFormat.MARKDOWN:
-            return render_markdown(columns or COLUMNS, [flat_row(p) for p in projects])
-        case ListFormat.TABLE if columns is not None:
-            shown = ("id", *columns) if ids and "id" not in columns else columns
-            return render_columns_table(projects, shown, width, color)
-        case ListFormat.TABLE:
-            return render_project_table(projects, width, color, ids)
-        case ListFormat.XLSX | ListFormat.SQLITE:
-            raise ValueError(f"{fmt.value} is a file format, not text")
+from hankkeet.render.cells import COLUMNS
+from hankkeet.render.records import render_list, render_project, row_writer, streams
 
 
 @dataclass(frozen=True)
@@ -113,24 +82,6 @@ class Placed:
     programme: str | None
     offset: int
     size: int
-
-
-def row_writer(fmt: ListFormat, excel: bool, columns: tuple[str, ...] | None) \
-        -> tuple[str, Callable[[Project], str]]:
-    """The text before the rows (the CSV header) and one project's row, as render_list
-    writes them."""
-    if fmt is ListFormat.CSV:
-        shown = columns or COLUMNS
-        return render_rows(shown, [], excel=excel), \
-            lambda p: render_rows(shown, [flat_row(p)], excel=excel).split("\r\n", 1)[1]
-    if columns is not None:
-        return "", lambda p: _picked_line(p, columns)
-    return "", lambda p: dumps(p.record()) + "\n"
-
-
-def _picked_line(project: Project, columns: tuple[str, ...]) -> str:
-    row = flat_row(project)
-    return dumps({c: row[c] for c in columns}) + "\n"
 
 
 def stream_list(projects: Iterable[Project], filters: Filters, sort: SortKey, reverse: bool,
@@ -202,7 +153,7 @@ def list_command(
     with writable():
         picked = parse_columns(columns) if columns else None
     tally = Tally()
-    if chosen in (ListFormat.JSONL, ListFormat.CSV):
+    if streams(chosen):
         with usable_input():
             filters = build_filters(active, programme, contact)
             shown, without_period = stream_list(
@@ -228,9 +179,12 @@ def list_command(
         case ListFormat.SQLITE:
             emit_file(output, lambda path: write_database(
                 path, projects, findings_of(projects, findings)))
-        case _:
+        case ListFormat.TABLE | ListFormat.JSON | ListFormat.JSONL | ListFormat.CSV \
+                | ListFormat.MARKDOWN:
             emit(render_list(projects, chosen, excel, terminal_width(), color_wanted(),
                              show_ids, picked), output)
+        case _:
+            assert_never(chosen)
     say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     note_without_period(selection.without_period)
 
@@ -262,11 +216,7 @@ def show_command(
             _("; 'hankkeet list --ids' shows the ids")
         fail(_("no single project with id or name '{ident}'").format(ident=ident) + hint,
              EXIT_FINDINGS)
-    if fmt is not ListFormat.TABLE:
-        write(render_list([project], fmt) if fmt is not ListFormat.JSON
-              else dumps(project.record(), indent=2) + "\n")
-        return
-    write(render_show(project, terminal_width(), color_wanted()))
+    write(render_project(project, fmt, terminal_width(), color_wanted()))
 
 
 @app.command("schema")

@@ -1,9 +1,23 @@
-"""JSON and JSON Lines: the public record contract, exact numbers."""
+"""`list` and `show` as text: the records as JSON, JSON Lines, CSV, Markdown or a table.
+
+JSON and JSON Lines are the public record contract, with exact numbers. Each function
+returns a string (or, for the streamed formats, the strings of a header and of one row).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import assert_never
+
 from hankkeet.encode import dumps
 from hankkeet.models import Project
+from hankkeet.render import ListFormat
+from hankkeet.render.cells import COLUMNS, flat_row
+from hankkeet.render.columns import render_columns_table
+from hankkeet.render.markdown import render_markdown
+from hankkeet.render.show import render_show
+from hankkeet.render.spreadsheet import render_rows
+from hankkeet.render.table import render_project_table
 
 
 def render_json(projects: list[Project]) -> str:
@@ -14,3 +28,86 @@ def render_json(projects: list[Project]) -> str:
 def render_jsonl(projects: list[Project]) -> str:
     """One JSON record a line."""
     return "".join(dumps(p.record()) + "\n" for p in projects)
+
+
+def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
+                width: int = 100, color: bool = False, ids: bool = False,
+                columns: tuple[str, ...] | None = None) -> str:
+    """The projects in a text format; --columns makes JSON Lines flat rows of those columns
+    and the table a plain table of them (with --ids, the id column first)."""
+    match fmt:
+        case ListFormat.JSON:
+            return render_json(projects)
+        case ListFormat.JSONL if columns is not None:
+            return "".join(_picked_line(p, columns) for p in projects)
+        case ListFormat.JSONL:
+            return render_jsonl(projects)
+        case ListFormat.CSV:
+            return render_rows(columns or COLUMNS, [flat_row(p) for p in projects], excel=excel)
+        case ListFormat.MARKDOWN:
+            return render_markdown(columns or COLUMNS, [flat_row(p) for p in projects])
+        case ListFormat.TABLE if columns is not None:
+            shown = ("id", *columns) if ids and "id" not in columns else columns
+            return render_columns_table(projects, shown, width, color)
+        case ListFormat.TABLE:
+            return render_project_table(projects, width, color, ids)
+        case ListFormat.XLSX | ListFormat.SQLITE:
+            raise ValueError(f"{fmt.value} is a file format, not text")
+        case _:
+            assert_never(fmt)
+
+
+def render_project(project: Project, fmt: ListFormat, width: int = 100,
+                   color: bool = False) -> str:
+    """`show`: one project; the table is every field with the line it came from, JSON the
+    record (indented), and the other text formats as `list` writes a list of one."""
+    match fmt:
+        case ListFormat.TABLE:
+            return render_show(project, width, color)
+        case ListFormat.JSON:
+            return dumps(project.record(), indent=2) + "\n"
+        case ListFormat.JSONL | ListFormat.CSV | ListFormat.MARKDOWN:
+            return render_list([project], fmt)
+        case ListFormat.XLSX | ListFormat.SQLITE:
+            raise ValueError(f"{fmt.value} is a file format, not text")
+        case _:
+            assert_never(fmt)
+
+
+def streams(fmt: ListFormat) -> bool:
+    """Whether `list` writes this format a row at a time (row_writer), never holding the
+    projects; the others need every project first (a JSON array, a fitted table, a file)."""
+    match fmt:
+        case ListFormat.JSONL | ListFormat.CSV:
+            return True
+        case ListFormat.TABLE | ListFormat.JSON | ListFormat.MARKDOWN | ListFormat.XLSX \
+                | ListFormat.SQLITE:
+            return False
+        case _:
+            assert_never(fmt)
+
+
+def row_writer(fmt: ListFormat, excel: bool, columns: tuple[str, ...] | None) \
+        -> tuple[str, Callable[[Project], str]]:
+    """For a format that streams: the text before the rows (the CSV header) and one
+    project's row, as render_list writes them."""
+    match fmt:
+        case ListFormat.CSV:
+            shown = columns or COLUMNS
+            return render_rows(shown, [], excel=excel), \
+                lambda p: render_rows(shown, [flat_row(p)], excel=excel).split("\r\n", 1)[1]
+        case ListFormat.JSONL if columns is not None:
+            return "", lambda p: _picked_line(p, columns)
+        case ListFormat.JSONL:
+            return "", lambda p: dumps(p.record()) + "\n"
+        case ListFormat.TABLE | ListFormat.JSON | ListFormat.MARKDOWN | ListFormat.XLSX \
+                | ListFormat.SQLITE:
+            raise ValueError(f"{fmt.value} is not written a row at a time")
+        case _:
+            assert_never(fmt)
+
+
+def _picked_line(project: Project, columns: tuple[str, ...]) -> str:
+    """One project as a flat JSON line of the chosen columns."""
+    row = flat_row(project)
+    return dumps({c: row[c] for c in columns}) + "\n"
