@@ -38,7 +38,6 @@ from hankkeet.export.flat import limited, parse_columns
 from hankkeet.locale import _
 from hankkeet.query import SortKey, select, sort_projects
 from hankkeet.reading.text import clean_line, squash
-from hankkeet.render.columns import render_columns_table
 from hankkeet.render.search import SearchFormat, render_search
 from hankkeet.render.search_data import SEARCH_COLUMNS
 
@@ -115,12 +114,9 @@ def search_command(
         results.reverse()
     results = limited(results, limit)
     # The data first: a machine format stays valid even when the run then exits 1.
-    if results and fmt is SearchFormat.TABLE and picked is not None:
-        # Only the chosen columns: a plain table of the projects found, best first.
-        emit(render_columns_table([r.project for r in results],
-                                  [c for c in picked if c not in ("score", "fields")],
-                                  terminal_width(), color_wanted()), output)
-    elif results or fmt is not SearchFormat.TABLE:
+    # A table of nothing is left out (a note says so); a machine format is written even
+    # empty, so that it stays valid.
+    if results or fmt is not SearchFormat.TABLE:
         emit(render_search(query, results, fmt, terminal_width(), color_wanted(), picked),
              output)
     say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, assert_never
 
 import typer
 
@@ -115,12 +115,18 @@ def totals_command(
     totals = builder.result()
     if chart:
         emit(render_chart(totals, terminal_width(), color_wanted()), output)
-    elif fmt is TotalsFormat.XLSX:
-        sheets = [*totals_sheets(flat_columns(totals), flat_rows(totals), totals.notes()),
-                  diagnostics_sheet(findings)]
-        emit_file(output, lambda path: write_workbook(path, sheets))
     else:
-        emit(render_totals(totals, fmt, excel, terminal_width(), color_wanted()), output)
+        match fmt:
+            case TotalsFormat.XLSX:
+                sheets = [*totals_sheets(flat_columns(totals), flat_rows(totals),
+                                         totals.notes()), diagnostics_sheet(findings)]
+                emit_file(output, lambda path: write_workbook(path, sheets))
+            case TotalsFormat.TABLE | TotalsFormat.JSON | TotalsFormat.CSV \
+                    | TotalsFormat.MARKDOWN:
+                emit(render_totals(totals, fmt, excel, terminal_width(), color_wanted()),
+                     output)
+            case _:
+                assert_never(fmt)
     if fmt is TotalsFormat.CSV:
         # CSV has no room for prose; the notes go to the person, on stderr.
         for line in totals.notes():

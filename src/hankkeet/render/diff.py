@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import assert_never
 
 from hankkeet.diff import ChangeKind, Diff, ProjectChange, Value
 from hankkeet.encode import dumps
@@ -119,3 +120,5 @@ def render_diff(diff: Diff, fmt: DiffFormat, width: int = 100, color: bool = Fal
             return render_json(diff)
         case DiffFormat.MARKDOWN:
             return render_markdown_diff(diff)
+        case _:
+            assert_never(fmt)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from rich.text import Text
 
 from hankkeet.encode import dumps
 from hankkeet.locale import _, ngettext
+from hankkeet.render.columns import render_columns_table
 from hankkeet.render.layout import Column, draw_table, fit_table
 
 if TYPE_CHECKING:
@@ -96,13 +97,22 @@ def render_search(
     color: bool = False,
     columns: Sequence[str] | None = None,
 ) -> str:
-    """The results in the chosen format."""
+    """The results in the chosen format; with `columns`, the table is a plain table of the
+    projects found (best first) in those columns, leaving out score and fields."""
     from hankkeet.render import search_data
 
-    if fmt is SearchFormat.JSON:
-        return render_json(query, results)
-    if fmt is SearchFormat.JSONL:
-        return search_data.render_jsonl(results, columns)
-    if fmt is SearchFormat.CSV:
-        return search_data.render_csv(results, columns)
-    return render_table(query, results, width, color)
+    match fmt:
+        case SearchFormat.TABLE if columns is not None:
+            return render_columns_table([r.project for r in results],
+                                        [c for c in columns if c not in ("score", "fields")],
+                                        width, color)
+        case SearchFormat.TABLE:
+            return render_table(query, results, width, color)
+        case SearchFormat.JSON:
+            return render_json(query, results)
+        case SearchFormat.JSONL:
+            return search_data.render_jsonl(results, columns)
+        case SearchFormat.CSV:
+            return search_data.render_csv(results, columns)
+        case _:
+            assert_never(fmt)

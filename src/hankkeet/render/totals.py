@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, assert_never
 
 from hankkeet.encode import dumps
 from hankkeet.finnish import format_euros, format_number, format_percent, money_column
@@ -322,12 +322,16 @@ def render_chart(totals: Totals, width: int, color: bool) -> str:
 def render_totals(totals: Totals, fmt: TotalsFormat, excel: bool = False, width: int = 100,
                   color: bool = False) -> str:
     """The totals in the chosen format, as text."""
-    if fmt is TotalsFormat.JSON:
-        return render_json(totals)
-    if fmt is TotalsFormat.CSV:
-        return render_csv(totals, excel)
-    if fmt is TotalsFormat.MARKDOWN:
-        return render_markdown_totals(totals)
-    if fmt is TotalsFormat.XLSX:
-        raise ValueError("xlsx is a file format, not text")
-    return render_table(totals, width, color)
+    match fmt:
+        case TotalsFormat.TABLE:
+            return render_table(totals, width, color)
+        case TotalsFormat.JSON:
+            return render_json(totals)
+        case TotalsFormat.CSV:
+            return render_csv(totals, excel)
+        case TotalsFormat.MARKDOWN:
+            return render_markdown_totals(totals)
+        case TotalsFormat.XLSX:
+            raise ValueError("xlsx is a file format, not text")
+        case _:
+            assert_never(fmt)
