@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Iterator
 from contextlib import nullcontext
 from itertools import chain
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, assert_never
 
 import typer
 
@@ -31,14 +32,15 @@ from hankkeet.cli.config import configured_format, configured_paths
 from hankkeet.cli.output import OutputOpt, choose_format, emit, emitting, writable
 from hankkeet.diagnostics import RULES, Code, Diagnostic
 from hankkeet.export.output import write_text_atomic
-from hankkeet.export.sarif import render_sarif
 from hankkeet.locale import Language, _, ngettext, use_language
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
-from hankkeet.render.statistics import render_statistics_json, render_statistics_text
+from hankkeet.render.statistics import render_statistics
 from hankkeet.render.validation import (
     ValidateFormat,
+    for_machines,
     location,
+    needs_fingerprints,
     render_explanation,
     render_report,
     render_rules,
@@ -145,15 +147,14 @@ def validate_command(
     # JSON and SARIF keep English messages, as every machine output does; so do baselines,
     # whose fingerprints are made from the messages (a file written in a Finnish run must
     # match in an English one).
-    english = fmt in (ValidateFormat.JSON, ValidateFormat.SARIF) or baseline is not None \
-        or write_baseline is not None
+    english = for_machines(fmt) or baseline is not None or write_baseline is not None
     if accepted is None and write_baseline is None and not statistics and \
-            fmt is not ValidateFormat.SARIF:
+            not needs_fingerprints(fmt):
         with use_language(Language.EN) if english else nullcontext(), usable_input():
             sources = readable_sources(given, unreadable) if given else input_sources(None)
             streamed = stream_report(sources, unreadable, rules, strict_labels, fmt, width,
                                      color, strict, output)
-        if fmt is not ValidateFormat.JSON:
+        if not for_machines(fmt):
             note(summary_line(streamed, strict))
         raise typer.Exit(EXIT_OK if streamed.passes(strict) else EXIT_FINDINGS)
     with use_language(Language.EN) if english else nullcontext(), usable_input():
@@ -165,7 +166,7 @@ def validate_command(
             report.files += len(unreadable)
             report.diagnostics[:0] = [d for d in unreadable if rules.wants(d.code)]
         needs_prints = accepted is not None or write_baseline is not None or \
-            fmt is ValidateFormat.SARIF
+            needs_fingerprints(fmt)
         prints = fingerprints(report.diagnostics, source_texts(sources)) if needs_prints \
             else None
     if write_baseline is not None:
@@ -185,14 +186,10 @@ def validate_command(
                           "hankkeet: {count} findings accepted in {path} are not shown",
                           left_out).format(count=left_out, path=baseline))
     if statistics:
-        counts = rule_counts(report)
-        emit(render_statistics_json(counts) if fmt is ValidateFormat.JSON
-             else render_statistics_text(counts), output)
-    elif fmt is ValidateFormat.SARIF:
-        emit(render_sarif(report, prints), output)
+        emit(render_statistics(rule_counts(report), fmt), output)
     else:
-        emit(render_report(report, fmt, width, color, strict), output)
-    if fmt not in (ValidateFormat.JSON, ValidateFormat.SARIF):
+        emit(render_report(report, fmt, width, color, strict, prints), output)
+    if not for_machines(fmt):
         note(summary_line(report, strict))
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
 
@@ -221,15 +218,21 @@ def stream_report(sources: list[Source], unreadable: list[Diagnostic], rules: Ru
 
     try:
         with emitting(output) as out:
-            if fmt is ValidateFormat.GITHUB:
-                for piece in stream_github(first_pass(), spill,
-                                           lambda: (where_width, code_width), width):
-                    out(piece)
-                return report
-            for _d in first_pass():
-                pass
-            pieces = stream_json(report, spill, strict) if fmt is ValidateFormat.JSON else \
-                stream_text(spill, where_width, code_width, width, color)
+            match fmt:
+                case ValidateFormat.GITHUB:
+                    # The annotations go out as they are found, the text report after them.
+                    pieces = stream_github(first_pass(), spill,
+                                           lambda: (where_width, code_width), width)
+                case ValidateFormat.JSON:
+                    deque(first_pass(), maxlen=0)
+                    pieces = stream_json(report, spill, strict)
+                case ValidateFormat.TEXT:
+                    deque(first_pass(), maxlen=0)
+                    pieces = stream_text(spill, where_width, code_width, width, color)
+                case ValidateFormat.SARIF:
+                    raise ValueError("SARIF is not streamed: it needs every fingerprint")
+                case _:
+                    assert_never(fmt)
             for piece in pieces:
                 out(piece)
     finally:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import assert_never
 
 from hankkeet.ci import RuleCount
 from hankkeet.encode import dumps
 from hankkeet.locale import _
-from hankkeet.render.validation import severity_word
+from hankkeet.render.validation import ValidateFormat, severity_word
 
 
 def render_statistics_text(counts: Sequence[RuleCount]) -> str:
@@ -25,3 +26,14 @@ def render_statistics_text(counts: Sequence[RuleCount]) -> str:
 def render_statistics_json(counts: Sequence[RuleCount]) -> str:
     """[{"code", "severity", "title", "count"}] (an empty list when clean)."""
     return dumps([c.to_dict() for c in counts], indent=2) + "\n"
+
+
+def render_statistics(counts: Sequence[RuleCount], fmt: ValidateFormat) -> str:
+    """--statistics in the chosen format: JSON, else the plain lines."""
+    match fmt:
+        case ValidateFormat.JSON:
+            return render_statistics_json(counts)
+        case ValidateFormat.TEXT | ValidateFormat.GITHUB | ValidateFormat.SARIF:
+            return render_statistics_text(counts)
+        case _:
+            assert_never(fmt)

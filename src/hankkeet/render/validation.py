@@ -5,9 +5,10 @@ Every function returns a string; the command decides where it goes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import groupby
+from typing import assert_never
 
 from rich.table import Table
 from rich.text import Text
@@ -159,24 +160,62 @@ def render_github(report: Report, width: int) -> str:
     return "".join(lines) + ("\n" + text if lines else "")
 
 
-def render_report(report: Report, fmt: ValidateFormat, width: int, color: bool,
-                  strict: bool = False) -> str:
-    """The report in the chosen format; under `strict`, JSON's `valid` counts warnings too."""
-    if fmt is ValidateFormat.JSON:
-        return render_json(report, strict)
-    if fmt is ValidateFormat.GITHUB:
-        return render_github(report, width)
-    if fmt is ValidateFormat.SARIF:
-        from hankkeet.export.sarif import render_sarif
+def for_machines(fmt: ValidateFormat) -> bool:
+    """Whether a format is for programs: its messages stay English, and no summary line
+    goes to stderr beside it."""
+    match fmt:
+        case ValidateFormat.JSON | ValidateFormat.SARIF:
+            return True
+        case ValidateFormat.TEXT | ValidateFormat.GITHUB:
+            return False
+        case _:
+            assert_never(fmt)
 
-        return render_sarif(report)
-    return render_text(report, width, color)
+
+def needs_fingerprints(fmt: ValidateFormat) -> bool:
+    """Whether a format carries each finding's fingerprint (SARIF's partialFingerprints),
+    so that every finding and the text around it are needed before anything is written."""
+    match fmt:
+        case ValidateFormat.SARIF:
+            return True
+        case ValidateFormat.TEXT | ValidateFormat.JSON | ValidateFormat.GITHUB:
+            return False
+        case _:
+            assert_never(fmt)
+
+
+def render_report(report: Report, fmt: ValidateFormat, width: int, color: bool,
+                  strict: bool = False, prints: Sequence[str] | None = None) -> str:
+    """The report in the chosen format; under `strict`, JSON's `valid` counts warnings too;
+    SARIF carries the findings' fingerprints when `prints` has them."""
+    match fmt:
+        case ValidateFormat.TEXT:
+            return render_text(report, width, color)
+        case ValidateFormat.JSON:
+            return render_json(report, strict)
+        case ValidateFormat.GITHUB:
+            return render_github(report, width)
+        case ValidateFormat.SARIF:
+            from hankkeet.export.sarif import render_sarif
+
+            return render_sarif(report, prints)
+        case _:
+            assert_never(fmt)
 
 
 def render_rules(fmt: ValidateFormat, width: int, color: bool) -> str:
     """The rule catalogue: JSON for --format json, else a table."""
-    if fmt is ValidateFormat.JSON:
-        return dumps([rule_dict(r) for r in RULES.values()], indent=2) + "\n"
+    match fmt:
+        case ValidateFormat.JSON:
+            return dumps([rule_dict(r) for r in RULES.values()], indent=2) + "\n"
+        case ValidateFormat.TEXT | ValidateFormat.GITHUB | ValidateFormat.SARIF:
+            return _rules_table(width, color)
+        case _:
+            assert_never(fmt)
+
+
+def _rules_table(width: int, color: bool) -> str:
+    """The rule catalogue as a table: code, severity and title, fitted to the width."""
     titles = {rule.code: _(rule.title) for rule in RULES.values()}
     code_width = max(len(code) for code in RULES)
     severity_width = max(len(_("Severity")), *(len(_severity(s)) for s in Severity))
@@ -209,9 +248,18 @@ def rule_dict(rule: Rule) -> dict[str, str]:
 
 
 def render_explanation(rule: Rule, fmt: ValidateFormat, width: int, color: bool) -> str:
-    """One rule in full: code, severity, title and explanation."""
-    if fmt is ValidateFormat.JSON:
-        return dumps(rule_dict(rule), indent=2) + "\n"
+    """One rule in full: code, severity, title and explanation (JSON: the rule's dict)."""
+    match fmt:
+        case ValidateFormat.JSON:
+            return dumps(rule_dict(rule), indent=2) + "\n"
+        case ValidateFormat.TEXT | ValidateFormat.GITHUB | ValidateFormat.SARIF:
+            return _explanation_text(rule, width, color)
+        case _:
+            assert_never(fmt)
+
+
+def _explanation_text(rule: Rule, width: int, color: bool) -> str:
+    """One rule for people: the code, its severity and title, then the explanation."""
     text = Text()
     text.append(rule.code, style="bold")
     text.append(f" ({_severity(rule.severity)}): ", style=_STYLE[rule.severity])
