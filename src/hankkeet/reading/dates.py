@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
@@ -40,13 +41,18 @@ def normalise_dashes(text: str) -> str:
     return text
 
 
+# How much of a date is known: a day, a whole month, a whole year, or day and month with the
+# year still to come from context ('1.1.–31.12.2023').
+Precision = Literal["day", "month", "year", "partial"]
+
+
 @dataclass(frozen=True)
 class DateToken:
     """One date-like piece of text, as the first and last day it can mean."""
 
     first: date | None
     last: date | None
-    precision: str  # "day", "month", "year", "partial" (day and month, year from context)
+    precision: Precision
     text: str
     day: int = 0
     month: int = 0

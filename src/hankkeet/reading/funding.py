@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
-from hankkeet.models import Funding, FundingSource
+from hankkeet.models import FunderKind, Funding, FundingSource
 from hankkeet.reading.dates import normalise_dashes
 from hankkeet.reading.labels import (
     FUNDER_KINDS,
@@ -101,7 +101,7 @@ def programme_typos(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def funder_kind(funder: str) -> str | None:
+def funder_kind(funder: str) -> FunderKind | None:
     """eu_state, municipal or private, from the funder's words; None when unclear."""
     key = funder.casefold()
     for kind, pattern in _KIND_PATTERNS:

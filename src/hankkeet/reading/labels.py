@@ -9,6 +9,8 @@ import re
 from enum import StrEnum
 from importlib import resources
 
+from hankkeet.models import FunderKind
+
 
 class Field(StrEnum):
     """A field of a project record that a label can introduce."""
@@ -442,7 +444,7 @@ PROGRAMME_ACRONYMS: dict[str, str] = {
 }
 
 # Kinds of funder, for totals: the first pattern that matches a funder's text wins.
-FUNDER_KINDS: tuple[tuple[str, str], ...] = (
+FUNDER_KINDS: tuple[tuple[FunderKind, str], ...] = (
     ("municipal", r"\bkun(?:ta|nat|tien|nan)\b|kaupun|omarahoitus|\bkuntarahoitus"),
     (
         "eu_state",

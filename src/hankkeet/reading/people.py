@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
@@ -31,8 +32,12 @@ class ContactsReading:
     problems: list[Problem] = field(default_factory=list)
 
 
+# A job title as the vocabulary knows it: a known one, a misspelling of one, or unknown.
+TitleStatus = Literal["known", "typo", "unknown"]
+
+
 @lru_cache(maxsize=4096)
-def title_status(title: str) -> tuple[str, str | None]:
+def title_status(title: str) -> tuple[TitleStatus, str | None]:
     """Whether a title is 'known', a 'typo' (with the nearest title) or 'unknown' (with one)."""
     last = title.split()[-1].casefold() if title.split() else ""
     if last in _TITLES or any(last.endswith(word) for word in _TITLES):
