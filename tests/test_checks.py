@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from hankkeet.checks import CHECKS, check_project
 from hankkeet.diagnostics import RULES
-from hankkeet.models import Funding, FundingSource, Project, SourceRef, StaffPeriod
+from hankkeet.models import FunderKind, Funding, FundingSource, Project, SourceRef, StaffPeriod
 
 TITLE_LINE = 10
 LINES = {"name": 10, "funding": 12, "period": 13, "start": 13, "end": 13, "budget": 14,
@@ -167,7 +167,7 @@ days = st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12,
        stated=amounts)
 def test_checks_never_raise(budget: Decimal | None, city: Decimal | None, start: date | None,
                             end: date | None, year: int | None,
-                            funding: list[tuple[Decimal | None, Decimal | None, str | None]],
+                            funding: list[tuple[Decimal | None, Decimal | None, FunderKind | None]],
                             stated: Decimal | None) -> None:
     p = project(budget=budget, city_share=city, start=start, end=end, city_share_year=year,
                 funding=Funding(text="…", stated_budget=stated, sources=[

@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 Euros = Annotated[Decimal, WithJsonSchema({"type": "number", "description": "euros, exact"})]
 Exact = Annotated[Decimal, WithJsonSchema({"type": "number"})]
 ReadHow = Literal["heading", "header", "prose"]
+# Who a funder is, for totals: the EU or the state, municipalities, or private money.
+FunderKind = Literal["eu_state", "municipal", "private"]
 Layout = Literal["labelled", "card", "database", "agenda", "prose"]
 
 
@@ -49,7 +51,8 @@ class FundingSource(_Record):
     funder: str
     amount: Euros | None = None
     share: Exact | None = Field(default=None, description="per cent of the budget")
-    kind: str | None = Field(default=None, description="eu_state, municipal, private or null")
+    kind: FunderKind | None = Field(
+        default=None, description="eu_state, municipal, private or null")
 
 
 class Funding(_Record):

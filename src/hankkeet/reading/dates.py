@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
 from hankkeet.reading.labels import FROM_WORDS, MONTHS, SEASON_WORDS, UNTIL_WORDS
 
@@ -25,8 +27,9 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
 _DASH_TABLE = {ord(c): "-" for c in DASHES}
-_WRITTEN = re.compile(r"\b([0-9]{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+([0-9]{4})\b",
-                      re.IGNORECASE)
+_WRITTEN = re.compile(
+    r"\b([0-9]{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+([0-9]{4})\b", re.IGNORECASE
+)
 
 
 def normalise_dashes(text: str) -> str:
@@ -38,13 +41,18 @@ def normalise_dashes(text: str) -> str:
     return text
 
 
+# How much of a date is known: a day, a whole month, a whole year, or day and month with the
+# year still to come from context ('1.1.–31.12.2023').
+Precision = Literal["day", "month", "year", "partial"]
+
+
 @dataclass(frozen=True)
 class DateToken:
     """One date-like piece of text, as the first and last day it can mean."""
 
     first: date | None
     last: date | None
-    precision: str  # "day", "month", "year", "partial" (day and month, year from context)
+    precision: Precision
     text: str
     day: int = 0
     month: int = 0
@@ -56,7 +64,7 @@ class PeriodReading:
 
     start: date | None
     end: date | None
-    problems: tuple[tuple[str, str], ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 def _real_date(year: int, month: int, day: int) -> date | None:
@@ -85,8 +93,7 @@ def date_tokens(text: str) -> list[DateToken] | str:
             tokens.append(DateToken(d, d, "day", m.group()))
         elif g["d"]:
             if g["y"] is None:
-                tokens.append(DateToken(None, None, "partial", m.group(),
-                                        int(g["d"]), int(g["m"])))
+                tokens.append(DateToken(None, None, "partial", m.group(), int(g["d"]), int(g["m"])))
                 continue
             d = _real_date(int(g["y"]), int(g["m"]), int(g["d"]))
             if d is None:
@@ -107,12 +114,18 @@ def read_date(text: str) -> PeriodReading:
     """Read one date (a start or an end label's value) as a period of one day."""
     found = date_tokens(normalise_dashes(text))
     if isinstance(found, str):
-        return PeriodReading(None, None, (
-            ("impossible-date", _("'{date}' is not a real date").format(date=found)),))
+        return PeriodReading(
+            None,
+            None,
+            (Problem(Code.IMPOSSIBLE_DATE, _("'{date}' is not a real date").format(date=found)),),
+        )
     days = [t for t in found if t.precision in ("day", "month")]
     if len(found) != 1 or not days:
-        return PeriodReading(None, None, (("unreadable-date", _("'{text}' is not one date").format(
-            text=text)),))
+        return PeriodReading(
+            None,
+            None,
+            (Problem(Code.UNREADABLE_DATE, _("'{text}' is not one date").format(text=text)),),
+        )
     return PeriodReading(days[0].first, days[0].last)
 
 
@@ -122,54 +135,112 @@ def read_period(text: str) -> PeriodReading:
     words = set(_WORD.findall(clean.casefold()))
     found = date_tokens(clean)
     if isinstance(found, str):
-        return PeriodReading(None, None, (
-            ("impossible-date", _("'{date}' is not a real date").format(date=found)),))
+        return PeriodReading(
+            None,
+            None,
+            (Problem(Code.IMPOSSIBLE_DATE, _("'{date}' is not a real date").format(date=found)),),
+        )
     if words & set(SEASON_WORDS):
-        return PeriodReading(None, None, (
-            ("unreadable-date", _("'{text}' names a season, not a date").format(text=text)),))
+        return PeriodReading(
+            None,
+            None,
+            (
+                Problem(
+                    Code.UNREADABLE_DATE, _("'{text}' names a season, not a date").format(text=text)
+                ),
+            ),
+        )
     if not found:
-        return PeriodReading(None, None, (
-            ("unreadable-date", _("no date in '{text}'").format(text=text)),))
+        return PeriodReading(
+            None, None, (Problem(Code.UNREADABLE_DATE, _("no date in '{text}'").format(text=text)),)
+        )
     if len(found) == 2 and found[0].precision == "partial" and found[1].first is not None:
         # "1.1.–31.12.2023": the start's year is the end's year, written once.
         end_year = found[1].first.year
         first = _real_date(end_year, found[0].month, found[0].day)
         if first is None:
-            return PeriodReading(None, None, (
-                ("impossible-date", _("'{date}' is not a real date").format(
-                    date=f"{found[0].text}{end_year}")),))
+            return PeriodReading(
+                None,
+                None,
+                (
+                    Problem(
+                        Code.IMPOSSIBLE_DATE,
+                        _("'{date}' is not a real date").format(date=f"{found[0].text}{end_year}"),
+                    ),
+                ),
+            )
         found = [DateToken(first, first, "day", found[0].text), found[1]]
     if any(t.precision == "partial" for t in found):
-        return PeriodReading(None, None, (
-            ("unreadable-date", _("a date without a year in '{text}'").format(text=text)),))
+        return PeriodReading(
+            None,
+            None,
+            (
+                Problem(
+                    Code.UNREADABLE_DATE, _("a date without a year in '{text}'").format(text=text)
+                ),
+            ),
+        )
     if any(t.precision == "year" for t in found) and any(t.precision != "year" for t in found):
-        return PeriodReading(None, None, (
-            ("unreadable-date", _("'{text}' mixes years with dates; which is meant is "
-                                  "unclear").format(text=text)),))
-    problems: list[tuple[str, str]] = []
+        return PeriodReading(
+            None,
+            None,
+            (
+                Problem(
+                    Code.UNREADABLE_DATE,
+                    _("'{text}' mixes years with dates; which is meant is unclear").format(
+                        text=text
+                    ),
+                ),
+            ),
+        )
+    problems: list[Problem] = []
     if found[0].precision == "year":
-        problems.append(("period-years-only",
-                         _("'{text}' gives years only: read as 1 January to 31 December")
-                         .format(text=text)))
+        problems.append(
+            Problem(
+                Code.PERIOD_YEARS_ONLY,
+                _("'{text}' gives years only: read as 1 January to 31 December").format(text=text),
+            )
+        )
     if len(found) == 1:
         token = found[0]
         if token.precision == "year" and not words & set(FROM_WORDS + UNTIL_WORDS):
             return PeriodReading(token.first, token.last, tuple(problems))
         if words & set(FROM_WORDS):
-            problems.append(("open-ended-period",
-                             _("'{text}' has a start but no end").format(text=text)))
+            problems.append(
+                Problem(
+                    Code.OPEN_ENDED_PERIOD, _("'{text}' has a start but no end").format(text=text)
+                )
+            )
             return PeriodReading(token.first, None, tuple(problems))
         if words & set(UNTIL_WORDS):
-            problems.append(("open-ended-period",
-                             _("'{text}' has an end but no start").format(text=text)))
+            problems.append(
+                Problem(
+                    Code.OPEN_ENDED_PERIOD, _("'{text}' has an end but no start").format(text=text)
+                )
+            )
             return PeriodReading(None, token.last, tuple(problems))
-        return PeriodReading(None, None, (
-            ("unreadable-date", _("'{text}' is one date, not a period").format(text=text)),))
+        return PeriodReading(
+            None,
+            None,
+            (
+                Problem(
+                    Code.UNREADABLE_DATE, _("'{text}' is one date, not a period").format(text=text)
+                ),
+            ),
+        )
     if len(found) > 2:
-        return PeriodReading(None, None, (
-            ("unreadable-date",
-             _("'{text}' holds {count} dates; which two are meant is unclear").format(
-                 text=text, count=len(found))),))
+        return PeriodReading(
+            None,
+            None,
+            (
+                Problem(
+                    Code.UNREADABLE_DATE,
+                    _("'{text}' holds {count} dates; which two are meant is unclear").format(
+                        text=text, count=len(found)
+                    ),
+                ),
+            ),
+        )
     return PeriodReading(found[0].first, found[1].last, tuple(problems))
 
 

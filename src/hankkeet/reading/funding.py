@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
-from hankkeet.models import Funding, FundingSource
+from hankkeet.models import FunderKind, Funding, FundingSource
 from hankkeet.reading.dates import normalise_dashes
 from hankkeet.reading.labels import (
     FUNDER_KINDS,
@@ -27,11 +28,11 @@ _PROGRAMME_ATOMS = [(name, {_ATOMS.index(p) for p in pats}) for name, pats in PR
 _KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in FUNDER_KINDS]
 # Clauses end at ';', at ', ' and at a sentence's end; a decimal comma has no space after it.
 _CLAUSE_END = re.compile(r";|, |\. (?=[A-ZÅÄÖ])|\.$")
-_BUDGET_WORDS = re.compile(r"budjetti|kustannusarvio|kokonaiskustannu|kustannukset",
-                           re.IGNORECASE)
+_BUDGET_WORDS = re.compile(r"budjetti|kustannusarvio|kokonaiskustannu|kustannukset", re.IGNORECASE)
 _FUNDER_NOISE = re.compile(
     r"\b(?:hanke|hanketta|rahoitetaan|rahoittaa|on|osuudella|osuus|osuutena|yhteensä)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CAPS_WORD = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
 
 
@@ -41,7 +42,7 @@ class FundingReading:
 
     funding: Funding
     programme: str | None
-    problems: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def programme_key(text: str) -> str:
@@ -77,10 +78,14 @@ def _damerau1(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def programme_typos(text: str) -> list[tuple[str, str]]:
@@ -96,7 +101,7 @@ def programme_typos(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def funder_kind(funder: str) -> str | None:
+def funder_kind(funder: str) -> FunderKind | None:
     """eu_state, municipal or private, from the funder's words; None when unclear."""
     key = funder.casefold()
     for kind, pattern in _KIND_PATTERNS:
@@ -109,7 +114,7 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     last = 0
     for m in _CLAUSE_END.finditer(text):
-        out.append((last, text[last:m.start()]))
+        out.append((last, text[last : m.start()]))
         last = m.end()
     out.append((last, text[last:]))
     return [(start, c) for start, c in out if c.strip()]
@@ -140,24 +145,37 @@ def _bare_amount(clause: str) -> Quantity | None:
 
 def read_funding(text: str) -> FundingReading:
     """Read programme, sources (funder, amount, share) and a stated total from funding text."""
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     programmes = find_programmes(text)
     typo_fixed = text
     if not programmes:
         # Each misspelling once, however often it is written.
         for wrong, right in dict.fromkeys(programme_typos(text)):
-            problems.append(("programme-typo",
-                             _("'{wrong}' read as '{right}'").format(wrong=wrong, right=right)))
+            problems.append(
+                Problem(
+                    Code.PROGRAMME_TYPO,
+                    _("'{wrong}' read as '{right}'").format(wrong=wrong, right=right),
+                )
+            )
             typo_fixed = typo_fixed.replace(wrong, right)
         programmes = find_programmes(typo_fixed)
     programme = programmes[0] if programmes else None
     if len(programmes) > 1:
-        problems.append(("multiple-programmes",
-                         _("the text names {names}; '{programme}' is used").format(
-                             names=", ".join(programmes), programme=programme)))
+        problems.append(
+            Problem(
+                Code.MULTIPLE_PROGRAMMES,
+                _("the text names {names}; '{programme}' is used").format(
+                    names=", ".join(programmes), programme=programme
+                ),
+            )
+        )
     if programme is None:
-        problems.append(("unknown-programme",
-                         _("no known programme in '{text}'").format(text=shorten(text))))
+        problems.append(
+            Problem(
+                Code.UNKNOWN_PROGRAMME,
+                _("no known programme in '{text}'").format(text=shorten(text)),
+            )
+        )
     sources: list[FundingSource] = []
     stated: Decimal | None = None
     for _start, clause in _clauses(text):
@@ -173,15 +191,26 @@ def read_funding(text: str) -> FundingReading:
             stated = money[0].value
             continue
         if len(money) > 1 or len(percents) > 1:
-            problems.append(("stray-text", _("funding clause '{clause}' names several amounts "
-                                             "or shares; it is not read as a source").format(
-                                               clause=shorten(clause.strip()))))
+            problems.append(
+                Problem(
+                    Code.STRAY_TEXT,
+                    _(
+                        "funding clause '{clause}' names several amounts "
+                        "or shares; it is not read as a source"
+                    ).format(clause=shorten(clause.strip())),
+                )
+            )
             continue
         funder = _funder_text(clause, [(q.start, q.end) for q in found])
         amount = money[0].value if money else None
         share = percents[0].value if percents else None
-        sources.append(FundingSource(funder=funder or programme or "", amount=amount,
-                                     share=share, kind=funder_kind(funder)))
+        sources.append(
+            FundingSource(
+                funder=funder or programme or "",
+                amount=amount,
+                share=share,
+                kind=funder_kind(funder),
+            )
+        )
     funding = Funding(text=text, sources=sources, stated_budget=stated)
     return FundingReading(funding, programme, problems)
-

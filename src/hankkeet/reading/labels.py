@@ -9,6 +9,8 @@ import re
 from enum import StrEnum
 from importlib import resources
 
+from hankkeet.models import FunderKind
+
 
 class Field(StrEnum):
     """A field of a project record that a label can introduce."""
@@ -36,95 +38,289 @@ class Field(StrEnum):
 # and spaces around '/'.
 LABELS: dict[Field, tuple[str, ...]] = {
     Field.FUNDING: (
-        "Rahoitus ja ohjelma", "Rahoitus/ohjelma", "Rahoitus", "Rahoittaja", "Rahoittajat",
-        "Päärahoittaja", "Rahoitusohjelma", "Rahoituslähde", "Rahoituslähteet", "Ohjelma",
-        "Ohjelma/Rahasto", "Financing program", "Main financier",
-        "Program/Fond", "Rahoittava ohjelma", "Ohjelma ja rahasto",
-        "Finansiär", "Finansiärer", "Finansiering", "Funding", "Funder", "Funders",
+        "Rahoitus ja ohjelma",
+        "Rahoitus/ohjelma",
+        "Rahoitus",
+        "Rahoittaja",
+        "Rahoittajat",
+        "Päärahoittaja",
+        "Rahoitusohjelma",
+        "Rahoituslähde",
+        "Rahoituslähteet",
+        "Ohjelma",
+        "Ohjelma/Rahasto",
+        "Financing program",
+        "Main financier",
+        "Program/Fond",
+        "Rahoittava ohjelma",
+        "Ohjelma ja rahasto",
+        "Finansiär",
+        "Finansiärer",
+        "Finansiering",
+        "Funding",
+        "Funder",
+        "Funders",
     ),
     Field.FUND: ("Rahasto", "Fund", "Fond"),
     Field.PERIOD: (
-        "Toiminta-aika", "Toteutusaika", "Hankeaika", "Hankkeen kesto", "Hankkeen aikataulu",
-        "Suunnitelman mukainen toteutusaika", "Hankkeen toteutusaika", "Aikataulu", "Kesto",
-        "Hankkeen toiminta-aika", "Toteutusajankohta", "Toteuttamisaika", "Projektin kesto",
-        "Projektiaika", "Projektin toteutusaika", "Implementation time", "Tidsperiod",
-        "Projekttid", "Period", "Projektperiod", "Project period", "Duration",
+        "Toiminta-aika",
+        "Toteutusaika",
+        "Hankeaika",
+        "Hankkeen kesto",
+        "Hankkeen aikataulu",
+        "Suunnitelman mukainen toteutusaika",
+        "Hankkeen toteutusaika",
+        "Aikataulu",
+        "Kesto",
+        "Hankkeen toiminta-aika",
+        "Toteutusajankohta",
+        "Toteuttamisaika",
+        "Projektin kesto",
+        "Projektiaika",
+        "Projektin toteutusaika",
+        "Implementation time",
+        "Tidsperiod",
+        "Projekttid",
+        "Period",
+        "Projektperiod",
+        "Project period",
+        "Duration",
     ),
-    Field.START: ("Aloituspäivämäärä", "Alkamispäivä", "Alkamispäivämäärä", "Aloituspäivä",
-                  "Startdatum", "Start date", "Starting date"),
-    Field.END: ("Päättymispäivämäärä", "Päättymispäivä", "Loppumispäivämäärä", "Slutdatum",
-                "End date", "Ending date"),
+    Field.START: (
+        "Aloituspäivämäärä",
+        "Alkamispäivä",
+        "Alkamispäivämäärä",
+        "Aloituspäivä",
+        "Startdatum",
+        "Start date",
+        "Starting date",
+    ),
+    Field.END: (
+        "Päättymispäivämäärä",
+        "Päättymispäivä",
+        "Loppumispäivämäärä",
+        "Slutdatum",
+        "End date",
+        "Ending date",
+    ),
     Field.BUDGET: (
-        "Budjetti koko toiminta-ajalle", "Budjetti", "Kokonaisbudjetti",
-        "Hankkeen kokonaisbudjetti", "Hankkeen budjetti", "Kustannusarvio",
-        "Kokonaiskustannukset", "Hankkeen kokonaiskustannukset", "Kokonaiskustannusarvio",
-        "Hankkeen kustannusarvio", "Hankebudjetti", "Kokonaiskustannus", "Kustannukset yhteensä",
-        "Total budget", "Total projektkostnad",
+        "Budjetti koko toiminta-ajalle",
+        "Budjetti",
+        "Kokonaisbudjetti",
+        "Hankkeen kokonaisbudjetti",
+        "Hankkeen budjetti",
+        "Kustannusarvio",
+        "Kokonaiskustannukset",
+        "Hankkeen kokonaiskustannukset",
+        "Kokonaiskustannusarvio",
+        "Hankkeen kustannusarvio",
+        "Hankebudjetti",
+        "Kokonaiskustannus",
+        "Kustannukset yhteensä",
+        "Total budget",
+        "Total projektkostnad",
     ),
     Field.CITY_SHARE: (
-        "Kaupungin osuus", "Kunnan osuus", "Omarahoitusosuus", "Omarahoitus",
-        "Kaupungin rahoitusosuus", "Kunnan rahoitusosuus", "Kaupungin omarahoitusosuus",
+        "Kaupungin osuus",
+        "Kunnan osuus",
+        "Omarahoitusosuus",
+        "Omarahoitus",
+        "Kaupungin rahoitusosuus",
+        "Kunnan rahoitusosuus",
+        "Kaupungin omarahoitusosuus",
     ),
     Field.STAFF: (
-        "Hankehenkilökunnan määrä", "Hankehenkilöstö", "Henkilöstö", "Henkilöstön määrä",
-        "Henkilöstömäärä", "Hankehenkilöstön määrä", "Työntekijöiden määrä",
+        "Hankehenkilökunnan määrä",
+        "Hankehenkilöstö",
+        "Henkilöstö",
+        "Henkilöstön määrä",
+        "Henkilöstömäärä",
+        "Hankehenkilöstön määrä",
+        "Työntekijöiden määrä",
     ),
     Field.CONTACTS: (
-        "Lisätietoja asiasta antaa", "Lisätietoja asiasta antavat", "Lisätietoja hankkeesta antaa",
-        "Yhteyshenkilö", "Yhteyshenkilöt", "Yhteystiedot", "Lisätietoja", "Lisätiedot",
-        "Hankkeen yhteyshenkilö", "Vastuuhenkilö", "Hankkeen yhteyshenkilöt",
-        "Lisätietoja hankkeesta", "Lisätietoja antaa", "Lisätietoja antavat", "Kontaktperson",
-        "Projektets kontaktpersoner", "Contact person", "Yhteyshenkilöt hankkeessa",
-        "Projektledare", "Kontaktpersoner", "Project manager", "Contact",
+        "Lisätietoja asiasta antaa",
+        "Lisätietoja asiasta antavat",
+        "Lisätietoja hankkeesta antaa",
+        "Yhteyshenkilö",
+        "Yhteyshenkilöt",
+        "Yhteystiedot",
+        "Lisätietoja",
+        "Lisätiedot",
+        "Hankkeen yhteyshenkilö",
+        "Vastuuhenkilö",
+        "Hankkeen yhteyshenkilöt",
+        "Lisätietoja hankkeesta",
+        "Lisätietoja antaa",
+        "Lisätietoja antavat",
+        "Kontaktperson",
+        "Projektets kontaktpersoner",
+        "Contact person",
+        "Yhteyshenkilöt hankkeessa",
+        "Projektledare",
+        "Kontaktpersoner",
+        "Project manager",
+        "Contact",
     ),
-    Field.CONTACT_NAME: ("Hankkeen yhteyshenkilön nimi", "Vastuuhenkilön nimi",
-                         "Yhteyshenkilön nimi", "Projektin vastuuhenkilön nimi",
-                         "Hankkeen vastuuhenkilön nimi", "Projektipäällikön nimi",
-                         "Hankepäällikön nimi", "Seurantayhdyshenkilön nimi",
-                         "Hakemusvaiheen yhteyshenkilön nimi"),
-    Field.CONTACT_TITLE: ("Yhteyshenkilön asema hakijaorganisaatiossa", "Yhteyshenkilön asema",
-                          "Vastuuhenkilön asema", "Asema", "Asema organisaatiossa"),
-    Field.CONTACT_EMAIL: ("Yhteyshenkilön sähköpostiosoite", "Yhteyshenkilön sähköpostisoite",
-                          "Yhteyshenkilön sähköposti", "Vastuuhenkilön sähköposti"),
+    Field.CONTACT_NAME: (
+        "Hankkeen yhteyshenkilön nimi",
+        "Vastuuhenkilön nimi",
+        "Yhteyshenkilön nimi",
+        "Projektin vastuuhenkilön nimi",
+        "Hankkeen vastuuhenkilön nimi",
+        "Projektipäällikön nimi",
+        "Hankepäällikön nimi",
+        "Seurantayhdyshenkilön nimi",
+        "Hakemusvaiheen yhteyshenkilön nimi",
+    ),
+    Field.CONTACT_TITLE: (
+        "Yhteyshenkilön asema hakijaorganisaatiossa",
+        "Yhteyshenkilön asema",
+        "Vastuuhenkilön asema",
+        "Asema",
+        "Asema organisaatiossa",
+    ),
+    Field.CONTACT_EMAIL: (
+        "Yhteyshenkilön sähköpostiosoite",
+        "Yhteyshenkilön sähköpostisoite",
+        "Yhteyshenkilön sähköposti",
+        "Vastuuhenkilön sähköposti",
+    ),
     Field.CONTACT_PHONE: ("Yhteyshenkilön puhelinnumero", "Vastuuhenkilön puhelinnumero"),
-    Field.NAME: ("Hankkeen nimi", "Projektin nimi", "Hankkeen julkinen nimi",
-                 "Hankkeen nimi ja lyhenne", "Hankenimi", "Projektets namn", "Project name",
-                 "Hankkeen nimi suomeksi"),
-    Field.LEADER: ("Onko kyseessä Leader-hanke?", "Onko Leader-hanke?", "Leader-hanke?",
-                   "Är det ett Leader-projekt?", "Onko Leader"),
+    Field.NAME: (
+        "Hankkeen nimi",
+        "Projektin nimi",
+        "Hankkeen julkinen nimi",
+        "Hankkeen nimi ja lyhenne",
+        "Hankenimi",
+        "Projektets namn",
+        "Project name",
+        "Hankkeen nimi suomeksi",
+    ),
+    Field.LEADER: (
+        "Onko kyseessä Leader-hanke?",
+        "Onko Leader-hanke?",
+        "Leader-hanke?",
+        "Är det ett Leader-projekt?",
+        "Onko Leader",
+    ),
     Field.SUMMARY: (
-        "Tiivistelmä", "Lyhyt tiivistelmä", "Hankkeen kuvaus", "Kuvaus", "Hankkeen tiivistelmä",
-        "Lyhyt kuvaus", "Julkinen hankekuvaus", "Hankkeen julkinen kuvaus",
-        "Suunnitelman mukainen tiivistelmä toteutuksesta", "Offentlig projektbeskrivning",
-        "Projektbeskrivning", "Project description", "Hankkeesta", "Tiivistelmä hankkeesta",
-        "Hankkeen julkinen tiivistelmä", "Julkinen tiivistelmä", "Projektin tiivistelmä",
-        "Innehåll", "Sammanfattning", "Summary",
+        "Tiivistelmä",
+        "Lyhyt tiivistelmä",
+        "Hankkeen kuvaus",
+        "Kuvaus",
+        "Hankkeen tiivistelmä",
+        "Lyhyt kuvaus",
+        "Julkinen hankekuvaus",
+        "Hankkeen julkinen kuvaus",
+        "Suunnitelman mukainen tiivistelmä toteutuksesta",
+        "Offentlig projektbeskrivning",
+        "Projektbeskrivning",
+        "Project description",
+        "Hankkeesta",
+        "Tiivistelmä hankkeesta",
+        "Hankkeen julkinen tiivistelmä",
+        "Julkinen tiivistelmä",
+        "Projektin tiivistelmä",
+        "Innehåll",
+        "Sammanfattning",
+        "Summary",
     ),
 }
 
 # Labels of other things (organisation details, register codes, targets): read as labels, so
 # they never become a title or start a project, but their values are not used.
 OTHER_LABELS: tuple[str, ...] = (
-    "Hankekoodi", "Projektikoodi", "Hankenumero", "Projektnummer", "Toimintalinja",
-    "Erityistavoite", "Toiminnan tila", "Tila", "Status", "Vastuuviranomainen",
-    "Rahoittava viranomainen", "Hakijan virallinen nimi", "Hakija", "Organisaatiotyyppi",
-    "Y-tunnus", "Jakeluosoite", "Puhelinnumero", "Postinumero", "Postitoimipaikka",
-    "WWW-osoite", "Verkkosivut", "Kotisivu", "Hakijoiden lukumäärä tai tuen siirto -menettely",
-    "Osatoteuttajat", "Toimenpide", "Alatoimenpide", "Toimenpiteen tyyppi",
-    "Toimenpiteen tarkenne", "Hankeluonne", "Kohderyhmä", "Kohderyhmät", "Toteutusalue",
-    "Tavoite", "Tavoitteet", "Tavoite ja toimenpiteet", "Odotettavissa olevat tulokset",
-    "Tulokset", "Alue", "Toteuttaja", "Hankkeen toteuttaja", "Päätoteuttaja", "Hallinnoija",
-    "Hankkeen hallinnoija", "Hankekumppanit", "Kumppanit", "Asiasanat", "Avainsanat",
-    "Julkinen tuki", "Myönnetty tuki", "EU-tuki", "Haettu tuki", "Tukimuoto", "Tuen muoto",
-    "Vastinrahoittajat", "Teema", "Maakunta", "Seutukunta", "Kunta", "Kunnat",
-    "Ajankohtaista hankkeesta", "Åtgärd", "Underåtgärd", "Typ av åtgärd",
-    "Åtgärdens specifierare", "Projektkaraktär", "Aktuellt om projektet", "Mer information",
-    "Hankkeen verkkosivut", "Sähköposti", "Puhelin", "Valmistelija", "Esittelijä",
-    "Lisätietojen antaja", "Yhteistyökumppanit", "Toimintaryhmä",
-    "Taloushallinnon vastuuhenkilön nimi", "Sähköpostiosoite",
-    "Förvaltande myndighet", "Hallinnoiva viranomainen", "Managing authority",
-    "Programperiod", "Ohjelmakausi", "EU-bidrag", "EU-rahoitus",
-    "Fokusområde", "Campus", "Målgrupp", "Partner", "Partners", "Samarbetspartner",
+    "Hankekoodi",
+    "Projektikoodi",
+    "Hankenumero",
+    "Projektnummer",
+    "Toimintalinja",
+    "Erityistavoite",
+    "Toiminnan tila",
+    "Tila",
+    "Status",
+    "Vastuuviranomainen",
+    "Rahoittava viranomainen",
+    "Hakijan virallinen nimi",
+    "Hakija",
+    "Organisaatiotyyppi",
+    "Y-tunnus",
+    "Jakeluosoite",
+    "Puhelinnumero",
+    "Postinumero",
+    "Postitoimipaikka",
+    "WWW-osoite",
+    "Verkkosivut",
+    "Kotisivu",
+    "Hakijoiden lukumäärä tai tuen siirto -menettely",
+    "Osatoteuttajat",
+    "Toimenpide",
+    "Alatoimenpide",
+    "Toimenpiteen tyyppi",
+    "Toimenpiteen tarkenne",
+    "Hankeluonne",
+    "Kohderyhmä",
+    "Kohderyhmät",
+    "Toteutusalue",
+    "Tavoite",
+    "Tavoitteet",
+    "Tavoite ja toimenpiteet",
+    "Odotettavissa olevat tulokset",
+    "Tulokset",
+    "Alue",
+    "Toteuttaja",
+    "Hankkeen toteuttaja",
+    "Päätoteuttaja",
+    "Hallinnoija",
+    "Hankkeen hallinnoija",
+    "Hankekumppanit",
+    "Kumppanit",
+    "Asiasanat",
+    "Avainsanat",
+    "Julkinen tuki",
+    "Myönnetty tuki",
+    "EU-tuki",
+    "Haettu tuki",
+    "Tukimuoto",
+    "Tuen muoto",
+    "Vastinrahoittajat",
+    "Teema",
+    "Maakunta",
+    "Seutukunta",
+    "Kunta",
+    "Kunnat",
+    "Ajankohtaista hankkeesta",
+    "Åtgärd",
+    "Underåtgärd",
+    "Typ av åtgärd",
+    "Åtgärdens specifierare",
+    "Projektkaraktär",
+    "Aktuellt om projektet",
+    "Mer information",
+    "Hankkeen verkkosivut",
+    "Sähköposti",
+    "Puhelin",
+    "Valmistelija",
+    "Esittelijä",
+    "Lisätietojen antaja",
+    "Yhteistyökumppanit",
+    "Toimintaryhmä",
+    "Taloushallinnon vastuuhenkilön nimi",
+    "Sähköpostiosoite",
+    "Förvaltande myndighet",
+    "Hallinnoiva viranomainen",
+    "Managing authority",
+    "Programperiod",
+    "Ohjelmakausi",
+    "EU-bidrag",
+    "EU-rahoitus",
+    "Fokusområde",
+    "Campus",
+    "Målgrupp",
+    "Partner",
+    "Partners",
+    "Samarbetspartner",
 )
 
 
@@ -147,11 +343,35 @@ LABEL_INDEX: dict[str, Field] = {
 OTHER_INDEX: frozenset[str] = frozenset(label_key(v) for v in OTHER_LABELS) - set(LABEL_INDEX)
 # Everyday words that are a label only with a colon ('Funding: …'); alone on a line they are
 # a table's header or a word of text.
-COLON_ONLY: frozenset[str] = frozenset(label_key(v) for v in (
-    "Funding", "Funder", "Funders", "Contact", "Summary", "Duration", "Period", "Innehåll",
-    "Finansiering", "Fund", "Fond", "Partner", "Partners", "Campus", "Status", "Tila",
-    "Kunta", "Kunnat", "Alue", "Teema", "Asema", "Tavoite", "Tavoitteet", "Tulokset",
-))
+COLON_ONLY: frozenset[str] = frozenset(
+    label_key(v)
+    for v in (
+        "Funding",
+        "Funder",
+        "Funders",
+        "Contact",
+        "Summary",
+        "Duration",
+        "Period",
+        "Innehåll",
+        "Finansiering",
+        "Fund",
+        "Fond",
+        "Partner",
+        "Partners",
+        "Campus",
+        "Status",
+        "Tila",
+        "Kunta",
+        "Kunnat",
+        "Alue",
+        "Teema",
+        "Asema",
+        "Tavoite",
+        "Tavoitteet",
+        "Tulokset",
+    )
+)
 
 
 # Funding programmes: (canonical name, patterns that must all match the funding text,
@@ -168,9 +388,14 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("EAKR", (r"\beakr\b|aluekehitysrahasto",)),
     ("ESR", (r"\besr\b|sosiaalirahasto",)),
     ("Leader", (r"\bleader",)),
-    ("Maaseuturahasto",
-     (r"maaseuturahasto|maaseudun kehittämisrahasto|maaseutuohjelma|maaseudun kehittämisohjelma"
-      r"|maaseudun kehittämisen maatalousrahasto|\bmsr\b|\bmaaseuturahastosta",)),
+    (
+        "Maaseuturahasto",
+        (
+            r"maaseuturahasto|maaseudun kehittämisrahasto|maaseutuohjelma"
+            r"|maaseudun kehittämisohjelma"
+            r"|maaseudun kehittämisen maatalousrahasto|\bmsr\b|\bmaaseuturahastosta",
+        ),
+    ),
     ("AMIF", (r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto",)),
     ("Erasmus+", (r"\berasmus",)),
     ("Business Finland", (r"business finland",)),
@@ -184,16 +409,22 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # A programme whose name says another: "REACT-EU EAKR" names EAKR too, but is one programme;
 # an Interreg programme is funded by EAKR, a Leader group by the rural development fund.
 PROGRAMME_IMPLIES: dict[str, tuple[str, ...]] = {
-    "REACT-EU EAKR": ("EAKR",), "REACT-EU ESR": ("ESR",), "ESR+": ("ESR",),
-    "Interreg": ("EAKR",), "Leader": ("Maaseuturahasto",),
+    "REACT-EU EAKR": ("EAKR",),
+    "REACT-EU ESR": ("ESR",),
+    "ESR+": ("ESR",),
+    "Interreg": ("EAKR",),
+    "Leader": ("Maaseuturahasto",),
 }
 
 # The EU funds behind the programmes, as (fund, pattern on the programme key). A fund is
 # recorded only when the text names it; the programme says the rest.
 FUNDS: tuple[tuple[str, str], ...] = (
     ("ESR+", r"\besr\+"),
-    ("EAKR", r"\beakr\b|aluekehitysrahasto|\berdf\b|regionala utvecklingsfonden"
-             r"|regional development fund"),
+    (
+        "EAKR",
+        r"\beakr\b|aluekehitysrahasto|\berdf\b|regionala utvecklingsfonden"
+        r"|regional development fund",
+    ),
     ("ESR", r"\besr\b|sosiaalirahasto|\besf\b|socialfonden|social fund"),
     ("JTF", r"\bjtf\b|oikeudenmukaisen siirtymän rahasto"),
     ("Maaseuturahasto", r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|\bmsr\b"),
@@ -204,32 +435,84 @@ FUNDS: tuple[tuple[str, str], ...] = (
 # these is read as it, with a warning ("EARK" -> "EAKR"). Short ones (ESR) are left out:
 # too many real words lie one edit away from them.
 PROGRAMME_ACRONYMS: dict[str, str] = {
-    "EAKR": "EAKR", "AKKE": "AKKE", "AMIF": "AMIF", "INTERREG": "Interreg",
-    "LEADER": "Leader", "ERASMUS": "Erasmus+",
+    "EAKR": "EAKR",
+    "AKKE": "AKKE",
+    "AMIF": "AMIF",
+    "INTERREG": "Interreg",
+    "LEADER": "Leader",
+    "ERASMUS": "Erasmus+",
 }
 
 # Kinds of funder, for totals: the first pattern that matches a funder's text wins.
-FUNDER_KINDS: tuple[tuple[str, str], ...] = (
+FUNDER_KINDS: tuple[tuple[FunderKind, str], ...] = (
     ("municipal", r"\bkun(?:ta|nat|tien|nan)\b|kaupun|omarahoitus|\bkuntarahoitus"),
-    ("eu_state", r"eakr|\besr|euroop|\beu\b|valtio|valtion|\bjtf|interreg|leader|amif"
-                 r"|ministeriö|\bokm\b|\bstm\b|\btem\b|akke|liitto|liiton|ely"),
+    (
+        "eu_state",
+        r"eakr|\besr|euroop|\beu\b|valtio|valtion|\bjtf|interreg|leader|amif"
+        r"|ministeriö|\bokm\b|\bstm\b|\btem\b|akke|liitto|liiton|ely",
+    ),
     ("private", r"yksityi|yritys|yritysten|säätiö"),
 )
 
 # Job titles. A title ending in one of these words is known ("projektipäällikkö" ends in
 # "päällikkö"), so compound titles need no entry of their own.
 TITLE_WORDS: tuple[str, ...] = (
-    "koordinaattori", "päällikkö", "asiantuntija", "työntekijä", "sihteeri", "johtaja",
-    "suunnittelija", "ohjaaja", "kehittäjä", "neuvoja", "vastaava", "assistentti",
-    "lehtori", "insinööri", "tutkija", "manageri", "agentti", "valmentaja", "kouluttaja",
-    "esimies", "vetäjä", "yhteyshenkilö", "tuottaja", "opettaja",
-    "rehtori", "sosiaalityöntekijä", "ohjelmapäällikkö", "palvelupäällikkö", "kuraattori",
-    "psykologi", "hoitaja", "terapeutti", "konsultti", "asiamies", "harjoittelija",
-    "kehityspäällikkö", "talouspäällikkö", "mestari", "muutosjohtaja", "hallintojohtaja",
-    "kanslisti", "toimistosihteeri", "pormestari",
-    "kaupunginjohtaja", "sosionomi", "mentori", "neuvonantaja", "hanketyöntekijä",
-    "projektityöntekijä", "projektipäällikkö", "projektikoordinaattori", "hankekoordinaattori",
-    "hankepäällikkö", "kehittämispäällikkö", "erityisasiantuntija", "projektisihteeri",
+    "koordinaattori",
+    "päällikkö",
+    "asiantuntija",
+    "työntekijä",
+    "sihteeri",
+    "johtaja",
+    "suunnittelija",
+    "ohjaaja",
+    "kehittäjä",
+    "neuvoja",
+    "vastaava",
+    "assistentti",
+    "lehtori",
+    "insinööri",
+    "tutkija",
+    "manageri",
+    "agentti",
+    "valmentaja",
+    "kouluttaja",
+    "esimies",
+    "vetäjä",
+    "yhteyshenkilö",
+    "tuottaja",
+    "opettaja",
+    "rehtori",
+    "sosiaalityöntekijä",
+    "ohjelmapäällikkö",
+    "palvelupäällikkö",
+    "kuraattori",
+    "psykologi",
+    "hoitaja",
+    "terapeutti",
+    "konsultti",
+    "asiamies",
+    "harjoittelija",
+    "kehityspäällikkö",
+    "talouspäällikkö",
+    "mestari",
+    "muutosjohtaja",
+    "hallintojohtaja",
+    "kanslisti",
+    "toimistosihteeri",
+    "pormestari",
+    "kaupunginjohtaja",
+    "sosionomi",
+    "mentori",
+    "neuvonantaja",
+    "hanketyöntekijä",
+    "projektityöntekijä",
+    "projektipäällikkö",
+    "projektikoordinaattori",
+    "hankekoordinaattori",
+    "hankepäällikkö",
+    "kehittämispäällikkö",
+    "erityisasiantuntija",
+    "projektisihteeri",
 )
 
 # Name particles that stay lower-case inside a name ("Oskar van Ieperen").
@@ -244,81 +527,241 @@ CONTACT_JOINERS: frozenset[str] = frozenset({"ja", "sekä", "&", "and"})
 FROM_WORDS: tuple[str, ...] = ("alkaen", "lähtien", "alkaa", "alkoi", "aloitus")
 UNTIL_WORDS: tuple[str, ...] = ("saakka", "asti", "päättyy", "päättyi", "loppuu")
 SEASON_WORDS: tuple[str, ...] = (
-    "kevät", "keväällä", "kesä", "kesällä", "syksy", "syksyllä", "talvi", "talvella",
-    "alkuvuosi", "loppuvuosi", "alkuvuodesta", "loppuvuodesta", "vuodenvaihde",
+    "kevät",
+    "keväällä",
+    "kesä",
+    "kesällä",
+    "syksy",
+    "syksyllä",
+    "talvi",
+    "talvella",
+    "alkuvuosi",
+    "loppuvuosi",
+    "alkuvuodesta",
+    "loppuvuodesta",
+    "vuodenvaihde",
 )
-PER_YEAR_PATTERN = (r"/\s?(?:v|vuosi|vuodessa|vuosittain)\b|\bvuodessa\b|\bvuosittain\b"
-                    r"|\bper vuosi\b")
+PER_YEAR_PATTERN = (
+    r"/\s?(?:v|vuosi|vuodessa|vuosittain)\b|\bvuodessa\b|\bvuosittain\b"
+    r"|\bper vuosi\b"
+)
 
 # -- prose: the words that decide whether a sentence states a fact exactly -----------------
 # A word ending in '*' matches every word it starts.
 APPROXIMATION_WORDS: tuple[str, ...] = (
-    "noin", "n.", "arviolta", "arviolta noin", "lähes", "vajaa", "vajaat", "runsas", "runsaat",
-    "reilu", "reilut", "yli", "alle", "jopa", "ainakin", "suunnilleen", "likimain", "ennakoitu*",
-    "arvioi*", "arvioidu*", "milj.", "miljoonaa", "miljoona",
+    "noin",
+    "n.",
+    "arviolta",
+    "arviolta noin",
+    "lähes",
+    "vajaa",
+    "vajaat",
+    "runsas",
+    "runsaat",
+    "reilu",
+    "reilut",
+    "yli",
+    "alle",
+    "jopa",
+    "ainakin",
+    "suunnilleen",
+    "likimain",
+    "ennakoitu*",
+    "arvioi*",
+    "arvioidu*",
+    "milj.",
+    "miljoonaa",
+    "miljoona",
 )
 PART_WORDS: tuple[str, ...] = (
-    "josta", "joista", "mistä", "enintään", "maksimissaan", "korkeintaan", "osahanke*",
-    "osahankkee*", "osatoteutu*", "osuude*", "osuus", "osuutta",
+    "josta",
+    "joista",
+    "mistä",
+    "enintään",
+    "maksimissaan",
+    "korkeintaan",
+    "osahanke*",
+    "osahankkee*",
+    "osatoteutu*",
+    "osuude*",
+    "osuus",
+    "osuutta",
 )
 DECISION_WORDS: tuple[str, ...] = (
-    "päätö*", "päätti", "päättänyt", "myönsi", "myöntänyt", "hyväksyi", "hyväksynyt",
-    "allekirjoit*", "kokous*", "kokoukse*", "mennessä", "viimeistään",
+    "päätö*",
+    "päätti",
+    "päättänyt",
+    "myönsi",
+    "myöntänyt",
+    "hyväksyi",
+    "hyväksynyt",
+    "allekirjoit*",
+    "kokous*",
+    "kokoukse*",
+    "mennessä",
+    "viimeistään",
 )
 PERIOD_CUE_WORDS: tuple[str, ...] = (
-    "toteutetaan", "toteutettiin", "toteutusaika", "toteutusaikaa", "toteutusajan", "kestää",
-    "kesti", "käynnissä", "ajalla", "ajanjaksolla", "aikavälillä", "välisenä", "toimi",
-    "toimii", "hankeaika", "hankeaikana", "vuosina", "vuosille", "kaudella", "toiminta-aika",
+    "toteutetaan",
+    "toteutettiin",
+    "toteutusaika",
+    "toteutusaikaa",
+    "toteutusajan",
+    "kestää",
+    "kesti",
+    "käynnissä",
+    "ajalla",
+    "ajanjaksolla",
+    "aikavälillä",
+    "välisenä",
+    "toimi",
+    "toimii",
+    "hankeaika",
+    "hankeaikana",
+    "vuosina",
+    "vuosille",
+    "kaudella",
+    "toiminta-aika",
 )
 # Words a full stop follows without ending the sentence.
-ABBREVIATIONS: frozenset[str] = frozenset({
-    "n", "esim", "mm", "ns", "milj", "ym", "yms", "jne", "tms", "eur", "klo", "puh", "p", "ks",
-    "vrt", "tel", "os", "k", "t", "mrd", "n:o", "nro", "s", "v", "yht", "ko", "em",
-})
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "n",
+        "esim",
+        "mm",
+        "ns",
+        "milj",
+        "ym",
+        "yms",
+        "jne",
+        "tms",
+        "eur",
+        "klo",
+        "puh",
+        "p",
+        "ks",
+        "vrt",
+        "tel",
+        "os",
+        "k",
+        "t",
+        "mrd",
+        "n:o",
+        "nro",
+        "s",
+        "v",
+        "yht",
+        "ko",
+        "em",
+    }
+)
 HEDGE_WORDS: tuple[str, ...] = (
-    "mahdollisesti", "mahdollisuu*", "voisi", "voitaisiin", "saattaa", "tarvittaessa", "harkit*",
+    "mahdollisesti",
+    "mahdollisuu*",
+    "voisi",
+    "voitaisiin",
+    "saattaa",
+    "tarvittaessa",
+    "harkit*",
     "selvite*",
-    "aiotaan", "aikoo", "suunnitel*", "voivat", "voi", "esimerkiksi", "esim.",
+    "aiotaan",
+    "aikoo",
+    "suunnitel*",
+    "voivat",
+    "voi",
+    "esimerkiksi",
+    "esim.",
 )
 
 # -- layouts: the words that tell a page's family and its boundaries ----------------------
 # A register card's heading names the fund: "Euroopan aluekehitysrahaston (EAKR)
 # rahoittaman hankkeen kuvaus".
 CARD_HEADINGS: tuple[str, ...] = (
-    "rahoittaman hankkeen kuvaus", "rahoittaman projektin kuvaus", "hankkeen tiedot",
-    "rahoittamat projektit", "projektisuunnitelma", "hankehakemus",
-    "hankekortti", "projektikortti",
+    "rahoittaman hankkeen kuvaus",
+    "rahoittaman projektin kuvaus",
+    "hankkeen tiedot",
+    "rahoittamat projektit",
+    "projektisuunnitelma",
+    "hankehakemus",
+    "hankekortti",
+    "projektikortti",
 )
 # The word-and-number line at the top of a database page ("Kehittämishanke - 171169").
 DATABASE_KIND_WORDS: tuple[str, ...] = ("hanke", "projekt", "project", "projekti")
 # Headings inside an agenda item: never its title, never a project.
-AGENDA_SECTION_WORDS: frozenset[str] = frozenset({
-    "valmistelija", "valmistelijat", "esittelijä", "perustelut", "päätöksen perustelut",
-    "esitys", "ehdotus", "päätösehdotus", "päätös", "kuvaus", "lisätiedot", "liitteet",
-    "oheismateriaali", "tiedoksi", "muutoksenhaku", "käsittely", "pöytäkirja",
-    "asialla on uudempia käsittelyjä", "elinkeinojohtaja", "kaupunginhallitus",
-    "kunnanhallitus", "strategiajohtaja",
-})
+AGENDA_SECTION_WORDS: frozenset[str] = frozenset(
+    {
+        "valmistelija",
+        "valmistelijat",
+        "esittelijä",
+        "perustelut",
+        "päätöksen perustelut",
+        "esitys",
+        "ehdotus",
+        "päätösehdotus",
+        "päätös",
+        "kuvaus",
+        "lisätiedot",
+        "liitteet",
+        "oheismateriaali",
+        "tiedoksi",
+        "muutoksenhaku",
+        "käsittely",
+        "pöytäkirja",
+        "asialla on uudempia käsittelyjä",
+        "elinkeinojohtaja",
+        "kaupunginhallitus",
+        "kunnanhallitus",
+        "strategiajohtaja",
+    }
+)
 # Words that show a text is about a project at all.
 PROJECT_WORDS: tuple[str, ...] = ("hank", "projekt", "project")
 # Title words about projects in the plural: a text about many projects, not about one.
-NOT_ONE_PROJECT: frozenset[str] = frozenset({
-    "hankkeiden", "hankkeille", "hankkeisiin", "hankkeita", "hankkeet", "projektien",
-    "projekteille", "projektit", "hankerahoitus", "välirahoituslainat", "välirahoitus",
-    "väliaikaisrahoitus", "hankehakemukset", "hankkeissa",
-})
+NOT_ONE_PROJECT: frozenset[str] = frozenset(
+    {
+        "hankkeiden",
+        "hankkeille",
+        "hankkeisiin",
+        "hankkeita",
+        "hankkeet",
+        "projektien",
+        "projekteille",
+        "projektit",
+        "hankerahoitus",
+        "välirahoituslainat",
+        "välirahoitus",
+        "väliaikaisrahoitus",
+        "hankehakemukset",
+        "hankkeissa",
+    }
+)
 # Words that name no project when they stand before '-hanke'.
-GENERIC_NAMES: frozenset[str] = frozenset({
-    "hanke", "tämä", "kyseinen", "uusi", "koko", "eu", "leader", "kehittämis", "investointi",
-})
+GENERIC_NAMES: frozenset[str] = frozenset(
+    {
+        "hanke",
+        "tämä",
+        "kyseinen",
+        "uusi",
+        "koko",
+        "eu",
+        "leader",
+        "kehittämis",
+        "investointi",
+    }
+)
 
 # Common Finnish (and Finland-Swedish) first names: a contact written surname first
 # ('Kaunismaa Pekka', as registers print them) is told by its last word being one of these
 # and its first word not. Names not listed are left in the order written.
 FIRST_NAMES: frozenset[str] = frozenset(
-    line.strip() for line in resources.files("hankkeet.reading").joinpath(
-        "data", "first_names.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#"))
+    line.strip()
+    for line in resources.files("hankkeet.reading")
+    .joinpath("data", "first_names.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 # Labels of other things whose value still tells the programme ("Toimintalinja: 9. REACT-EU:n
 # ESR-toimenpiteet"): their text joins the funding text the programme is read from.
@@ -327,26 +770,110 @@ PROGRAMME_CONTEXT_LABELS: frozenset[str] = frozenset({"toimintalinja", "erityist
 # Month names in written-out dates ('1 januari 2019', '1. tammikuuta 2019', '1 January 2019'):
 # the month's number, for the explicit date patterns.
 MONTHS: dict[str, int] = {
-    **{m: i for i, m in enumerate((
-        "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
-        "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"), 1)},
-    **{m: i for i, m in enumerate((
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-        "oktober", "november", "december"), 1)},
-    **{m: i for i, m in enumerate((
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december"), 1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            (
+                "tammikuuta",
+                "helmikuuta",
+                "maaliskuuta",
+                "huhtikuuta",
+                "toukokuuta",
+                "kesäkuuta",
+                "heinäkuuta",
+                "elokuuta",
+                "syyskuuta",
+                "lokakuuta",
+                "marraskuuta",
+                "joulukuuta",
+            ),
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            (
+                "januari",
+                "februari",
+                "mars",
+                "april",
+                "maj",
+                "juni",
+                "juli",
+                "augusti",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ),
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            (
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ),
+            1,
+        )
+    },
 }
 # Words of a page's frame, not of its content: never a project's title.
-PAGE_CHROME: frozenset[str] = frozenset({
-    "projektinformation", "projektitiedot", "hankkeen tiedot", "uutiset", "tiedotteet",
-    "ajankohtaista", "navigaatiovalikko", "etusivu", "menu", "go to content", "siirry sisältöön",
-    "lue lisää", "läs mer", "jaa", "tulosta", "takaisin", "hankkeet", "projektit",
-    "kylähankkeet", "hankkeet ja projektit", "tietoa hankkeesta", "rahoitus", "lisätiedot",
-})
+PAGE_CHROME: frozenset[str] = frozenset(
+    {
+        "projektinformation",
+        "projektitiedot",
+        "hankkeen tiedot",
+        "uutiset",
+        "tiedotteet",
+        "ajankohtaista",
+        "navigaatiovalikko",
+        "etusivu",
+        "menu",
+        "go to content",
+        "siirry sisältöön",
+        "lue lisää",
+        "läs mer",
+        "jaa",
+        "tulosta",
+        "takaisin",
+        "hankkeet",
+        "projektit",
+        "kylähankkeet",
+        "hankkeet ja projektit",
+        "tietoa hankkeesta",
+        "rahoitus",
+        "lisätiedot",
+    }
+)
 # Words that name a document, not a project: a heading that starts with one is never a title
 # ('Loppuraportti 2010 – 2012', 'Pöytäkirja').
-DOCUMENT_WORDS: frozenset[str] = frozenset({
-    "loppuraportti", "väliraportti", "raportti", "pöytäkirja", "pöytäkirjanote", "esityslista",
-    "tiedote", "lehdistötiedote", "liite", "hakemus", "päätös", "loppuselvitys",
-})
+DOCUMENT_WORDS: frozenset[str] = frozenset(
+    {
+        "loppuraportti",
+        "väliraportti",
+        "raportti",
+        "pöytäkirja",
+        "pöytäkirjanote",
+        "esityslista",
+        "tiedote",
+        "lehdistötiedote",
+        "liite",
+        "hakemus",
+        "päätös",
+        "loppuselvitys",
+    }
+)

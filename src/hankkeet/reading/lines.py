@@ -49,7 +49,8 @@ _ALL_KEYS = (*LABEL_INDEX, *OTHER_INDEX)
 # The first word of every label: a line starting with any other word is no label, and
 # most lines are told apart by this one look-up.
 _LABEL_FIRST_WORDS = frozenset(
-    m.group() for key in _ALL_KEYS if (m := _FIRST_WORD.match(key)) is not None)
+    m.group() for key in _ALL_KEYS if (m := _FIRST_WORD.match(key)) is not None
+)
 # No label is longer than this; a longer text before a colon is prose.
 _LABEL_MAX_CHARS = 64
 _MAX_WORDS = max(MAX_LABEL_WORDS, *(len(k.split()) for k in _ALL_KEYS))
@@ -57,8 +58,9 @@ _MAX_WORDS = max(MAX_LABEL_WORDS, *(len(k.split()) for k in _ALL_KEYS))
 
 # Labels of a name or a person's detail: on forms, the value follows with no colon
 # ('Projektin nimi Liikkuvan Arjen Design', 'Asema organisaatiossa johtaja').
-_VALUE_FOLLOWS = frozenset({Field.NAME, Field.CONTACT_NAME, Field.CONTACT_TITLE,
-                            Field.CONTACT_EMAIL, Field.CONTACT_PHONE})
+_VALUE_FOLLOWS = frozenset(
+    {Field.NAME, Field.CONTACT_NAME, Field.CONTACT_TITLE, Field.CONTACT_EMAIL, Field.CONTACT_PHONE}
+)
 
 
 def _first_word(text: str) -> str:
@@ -72,7 +74,7 @@ for _key in LABEL_INDEX:
 
 
 def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 _LABEL_BIGRAMS = {key: _bigrams(key) for key in LABEL_INDEX}
@@ -92,9 +94,13 @@ def close_labels(key: str, cutoff: float, same_initial: bool = False) -> list[st
     fitting: list[str]
     if same_initial:
         pairs = _bigrams(key)
-        fitting = [k for k in _LABELS_BY_INITIAL.get(key[:1], []) if low <= len(k) <= high
-                   and 2 * len(pairs & _LABEL_BIGRAMS[k])
-                   >= _TYPO_BIGRAM_SHARE * (len(pairs) + len(_LABEL_BIGRAMS[k]))]
+        fitting = [
+            k
+            for k in _LABELS_BY_INITIAL.get(key[:1], [])
+            if low <= len(k) <= high
+            and 2 * len(pairs & _LABEL_BIGRAMS[k])
+            >= _TYPO_BIGRAM_SHARE * (len(pairs) + len(_LABEL_BIGRAMS[k]))
+        ]
     else:
         fitting = [k for k in LABEL_INDEX if low <= len(k) <= high]
     return difflib.get_close_matches(key, fitting, n=2, cutoff=cutoff)
@@ -108,8 +114,9 @@ def _same_words(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return False
-    return all(difflib.SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(wa, wb,
-                                                                                   strict=True))
+    return all(
+        difflib.SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(wa, wb, strict=True)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -123,14 +130,17 @@ def near_label(key: str) -> str | None:
 
 def _split_year(key: str) -> tuple[str, int | None]:
     m = YEAR_SUFFIX.search(key)
-    return (key[:m.start()], int(m.group(1))) if m else (key, None)
+    return (key[: m.start()], int(m.group(1))) if m else (key, None)
 
 
 def looks_like_label(head: str) -> bool:
     """A short capitalised phrase without digits: the shape of a label before a colon."""
     words = head.split()
-    return (0 < len(words) <= MAX_LABEL_WORDS and head[:1].isupper()
-            and not any(c.isdigit() for c in head))
+    return (
+        0 < len(words) <= MAX_LABEL_WORDS
+        and head[:1].isupper()
+        and not any(c.isdigit() for c in head)
+    )
 
 
 def classify(line: str) -> LabelLine | None:
@@ -139,12 +149,12 @@ def classify(line: str) -> LabelLine | None:
     text = line.strip()
     colon = text.find(":", 0, _LABEL_MAX_CHARS + 1)
     # 'ry:lle', 'EU:n', 'n:o': a colon inside an inflected abbreviation is no label's end.
-    while colon > 0 and text[colon + 1:colon + 2].islower():
+    while colon > 0 and text[colon + 1 : colon + 2].islower():
         colon = text.find(":", colon + 1, _LABEL_MAX_CHARS + 1)
-    if colon > 0 and text[colon + 1:colon + 3] != "//":
+    if colon > 0 and text[colon + 1 : colon + 3] != "//":
         head = text[:colon]
         key, year = _split_year(label_key(head))
-        rest = text[colon + 1:]
+        rest = text[colon + 1 :]
         column = indent + colon + 2 + (len(rest) - len(rest.lstrip()))
         value = rest.strip()
         if key in LABEL_INDEX:
@@ -167,8 +177,13 @@ def classify(line: str) -> LabelLine | None:
         if (fld is None and key not in OTHER_INDEX) or key in COLON_ONLY:
             continue
         tail = parts[n:]
-        if not tail or head.isupper() or tail[0][:1].isdigit() or fld in _VALUE_FOLLOWS or (
-                fld is Field.CONTACTS and key.endswith(("antaa", "antavat"))):
+        if (
+            not tail
+            or head.isupper()
+            or tail[0][:1].isdigit()
+            or fld in _VALUE_FOLLOWS
+            or (fld is Field.CONTACTS and key.endswith(("antaa", "antavat")))
+        ):
             value = " ".join(tail)
             column = indent + len(text) - len(value) + 1 if value else indent + len(text) + 1
             return LabelLine(fld, head, value, column, year, other=fld is None, colon=False)
@@ -183,8 +198,9 @@ _SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪◦]\s|\d{1,2}[).]\s|[a-zåäö]\)\s)")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"^\S+(?:@|\(at\))\S+\.\S+$", re.IGNORECASE)
-_PHONE = re.compile(r"^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}[0-9]$",
-                    re.IGNORECASE)
+_PHONE = re.compile(
+    r"^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}[0-9]$", re.IGNORECASE
+)
 _NO_LETTERS = re.compile(r"^[^A-Za-zÅÄÖåäöÜüÉé]*$")
 _DATE_LINE = re.compile(r"^[0-9.,/ \-–—:]+$|^[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?(?:\s|$)")
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")

@@ -30,9 +30,14 @@ _WINDOW = 40
 # would round silently: such a number is not read at all.
 MAX_DIGITS = 15
 _MAX_GROUPS = 6
-_MULTIPLIERS = {"milj": Decimal(1_000_000), "miljoonaa": Decimal(1_000_000),
-                "miljoona": Decimal(1_000_000), "m": Decimal(1_000_000),
-                "t": Decimal(1000), "tuhatta": Decimal(1000)}
+_MULTIPLIERS = {
+    "milj": Decimal(1_000_000),
+    "miljoonaa": Decimal(1_000_000),
+    "miljoona": Decimal(1_000_000),
+    "m": Decimal(1_000_000),
+    "t": Decimal(1000),
+    "tuhatta": Decimal(1000),
+}
 
 
 class Kind(StrEnum):
@@ -110,7 +115,7 @@ def scan(text: str) -> list[Quantity]:
         depth += text.count("(", last, start) - text.count(")", last, start)
         last = start
         num_end = start + len(token)
-        window = text[num_end:num_end + _WINDOW]
+        window = text[num_end : num_end + _WINDOW]
         # Most numbers (years, dates, section numbers) have no unit: look at what follows
         # first, and read the number only when it is money or a percent.
         unit = _UNIT.match(window)
@@ -128,12 +133,25 @@ def scan(text: str) -> list[Quantity]:
                 value *= _MULTIPLIERS[mult]
             end = num_end + unit.end()
             per_year = bool(_PER_YEAR.match(text, end, end + _WINDOW))
-            found.append(Quantity(Kind.MONEY, value, num_start, end, text[num_start:end],
-                                  per_year, decimal_point, depth > 0))
+            found.append(
+                Quantity(
+                    Kind.MONEY,
+                    value,
+                    num_start,
+                    end,
+                    text[num_start:end],
+                    per_year,
+                    decimal_point,
+                    depth > 0,
+                )
+            )
         elif percent is not None:
             end = num_end + percent.end()
-            found.append(Quantity(Kind.PERCENT, value, num_start, end, text[num_start:end],
-                                  in_parens=depth > 0))
+            found.append(
+                Quantity(
+                    Kind.PERCENT, value, num_start, end, text[num_start:end], in_parens=depth > 0
+                )
+            )
     return found
 
 
@@ -160,41 +178,57 @@ def read_money_field(text: str) -> MoneyReading:
         if read is not None:
             return _with_point_warning(MoneyReading(read[0], share=share), read[1], bare)
         if percents:
-            return MoneyReading(None, "unreadable-money",
-                                _("'{text}' states a share, not an amount in euros")
-                                .format(text=text))
-        return MoneyReading(None, "unreadable-money",
-                            _("no amount in euros in '{text}'").format(text=text))
+            return MoneyReading(
+                None,
+                "unreadable-money",
+                _("'{text}' states a share, not an amount in euros").format(text=text),
+            )
+        return MoneyReading(
+            None, "unreadable-money", _("no amount in euros in '{text}'").format(text=text)
+        )
     totals = [q for q in money if not q.per_year]
     if not totals:
-        return MoneyReading(None, "per-year-amount",
-                            _("'{amount}' is an amount per year, not the total")
-                            .format(amount=money[0].text))
+        return MoneyReading(
+            None,
+            "per-year-amount",
+            _("'{amount}' is an amount per year, not the total").format(amount=money[0].text),
+        )
     outside = {q.value for q in totals if not q.in_parens}
     inside = {q.value for q in totals if q.in_parens}
     chosen = outside if outside else inside
     if len(chosen) != 1:
         amounts = ", ".join(q.text for q in totals[:3]) + (", …" if len(totals) > 3 else "")
-        return MoneyReading(None, "ambiguous-money",
-                            _("several amounts ({amounts}) and none is clearly the total")
-                            .format(amounts=amounts))
+        return MoneyReading(
+            None,
+            "ambiguous-money",
+            _("several amounts ({amounts}) and none is clearly the total").format(amounts=amounts),
+        )
     value = next(iter(chosen))
     picked = next(q for q in totals if q.value == value)
-    before = text[max(0, picked.start - 2):picked.start].rstrip(" ")
+    before = text[max(0, picked.start - 2) : picked.start].rstrip(" ")
     if before.endswith(("-", "\u2212", "\u2013", "\u2014")):
-        return MoneyReading(None, "unreadable-money",
-                            _("'{text}': a minus sign or a range; an amount of euros "
-                              "cannot be read from it").format(text=_around(text, picked)))
+        return MoneyReading(
+            None,
+            "unreadable-money",
+            _(
+                "'{text}': a minus sign or a range; an amount of euros cannot be read from it"
+            ).format(text=_around(text, picked)),
+        )
     return _with_point_warning(MoneyReading(value, share=share), picked.decimal_point, picked.text)
 
 
 def _around(text: str, q: Quantity) -> str:
-    return text[max(0, q.start - 2):q.end].strip()
+    return text[max(0, q.start - 2) : q.end].strip()
 
 
 def _with_point_warning(reading: MoneyReading, decimal_point: bool, text: str) -> MoneyReading:
     if not decimal_point:
         return reading
-    return MoneyReading(reading.value, "money-decimal-point",
-                        _("'{text}' read as {number}: the dot was taken as a decimal point")
-                        .format(text=text, number=format_number(reading.value)), reading.share)
+    return MoneyReading(
+        reading.value,
+        "money-decimal-point",
+        _("'{text}' read as {number}: the dot was taken as a decimal point").format(
+            text=text, number=format_number(reading.value)
+        ),
+        reading.share,
+    )

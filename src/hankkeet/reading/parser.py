@@ -17,15 +17,22 @@ from hankkeet.reading.layouts.labelled import LabelledParser
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import clean_line
 
-__all__ = ["IdRegistry", "ParseResult", "ParsedProject", "parse_lines", "parse_sources",
-           "parse_text"]
+__all__ = [
+    "IdRegistry",
+    "ParseResult",
+    "ParsedProject",
+    "parse_lines",
+    "parse_sources",
+    "parse_text",
+]
 
 # The layout is told from a page's first lines; a page of the seed's family then streams.
 DETECT_LINES = 400
 
 
-def parse_lines(lines: Iterable[str], path: str,
-                registry: IdRegistry | None = None) -> Iterator[ParsedProject | Diagnostic]:
+def parse_lines(
+    lines: Iterable[str], path: str, registry: IdRegistry | None = None
+) -> Iterator[ParsedProject | Diagnostic]:
     """Parse a file's lines; yield each project when complete and each file diagnostic."""
     registry = IdRegistry() if registry is None else registry
     it = iter(lines)

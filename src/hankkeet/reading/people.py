@@ -6,7 +6,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
+from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
 from hankkeet.models import Contact
 from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, TITLE_WORDS
@@ -15,8 +17,9 @@ from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, TITLE_WORDS
 # unbounded runs on both sides, which would cost quadratic time on long runs of letters.
 _AT = re.compile(r" ?(?:@|\(at\)|\[at\]) ?", re.IGNORECASE)
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
-_PHONE = re.compile(r"(?:puh\.?|p\.|tel\.?|gsm|mob\.?)? ?:? ?(\+?[0-9][0-9 ()-]{5,18}[0-9])",
-                    re.IGNORECASE)
+_PHONE = re.compile(
+    r"(?:puh\.?|p\.|tel\.?|gsm|mob\.?)? ?:? ?(\+?[0-9][0-9 ()-]{5,18}[0-9])", re.IGNORECASE
+)
 _SPLIT = re.compile(r"[,;]| (?:ja|sekä|&) (?=\S)|\n")
 _TITLES = frozenset(TITLE_WORDS)
 
@@ -26,11 +29,15 @@ class ContactsReading:
     """Contacts read from one field, with problems as (code, message)."""
 
     contacts: list[Contact] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# A job title as the vocabulary knows it: a known one, a misspelling of one, or unknown.
+TitleStatus = Literal["known", "typo", "unknown"]
 
 
 @lru_cache(maxsize=4096)
-def title_status(title: str) -> tuple[str, str | None]:
+def title_status(title: str) -> tuple[TitleStatus, str | None]:
     """Whether a title is 'known', a 'typo' (with the nearest title) or 'unknown' (with one)."""
     last = title.split()[-1].casefold() if title.split() else ""
     if last in _TITLES or any(last.endswith(word) for word in _TITLES):
@@ -48,8 +55,12 @@ def _is_title_word(word: str) -> bool:
 
 def _is_name_word(word: str) -> bool:
     body = word.replace("-", "").replace("'", "").replace("\u2019", "")
-    return bool(body) and word[0].isupper() and body.isalpha() and not (
-        len(body) > 1 and body.isupper())
+    return (
+        bool(body)
+        and word[0].isupper()
+        and body.isalpha()
+        and not (len(body) > 1 and body.isupper())
+    )
 
 
 def find_email(text: str, start: int = 0) -> tuple[int, int, str] | None:
@@ -61,9 +72,9 @@ def find_email(text: str, start: int = 0) -> tuple[int, int, str] | None:
         right = at.end()
         while right < len(text) and right - at.end() < 255 and text[right] in _LOCAL_CHARS:
             right += 1
-        domain = text[at.end():right].rstrip(".")
+        domain = text[at.end() : right].rstrip(".")
         if left < at.start() and "." in domain.strip("."):
-            return left, at.end() + len(domain), f"{text[left:at.start()]}@{domain}"
+            return left, at.end() + len(domain), f"{text[left : at.start()]}@{domain}"
     return None
 
 
@@ -73,16 +84,15 @@ def _split_segments(text: str) -> list[str]:
     pos = 0
     while (found := find_email(text, pos)) is not None:
         # An address holds dots and maybe spaces around '(at)': keep it in one piece.
-        joined += [text[pos:found[0]], " ", found[2], " "]
+        joined += [text[pos : found[0]], " ", found[2], " "]
         pos = found[1]
     text = "".join([*joined, text[pos:]])
     pieces: list[str] = []
     last = 0
     for m in _SPLIT.finditer(text):
-        if (m.group().strip() in CONTACT_JOINERS and m.start() > 0
-                and text[m.start() - 1] == "-"):
+        if m.group().strip() in CONTACT_JOINERS and m.start() > 0 and text[m.start() - 1] == "-":
             continue
-        pieces.append(text[last:m.start()])
+        pieces.append(text[last : m.start()])
         last = m.end()
     pieces.append(text[last:])
     return [p.strip() for p in pieces if p.strip()]
@@ -102,28 +112,41 @@ def _read_segment(text: str) -> _Segment:
     email = find_email(text)
     if email:
         seg.email = email[2]
-        text = text[:email[0]] + " " + text[email[1]:]
+        text = text[: email[0]] + " " + text[email[1] :]
     phone = _PHONE.search(text)
     if phone and sum(c.isdigit() for c in phone.group(1)) >= 6:
         seg.phone = " ".join(phone.group(1).split())
-        text = text[:phone.start()] + " " + text[phone.end():]
+        text = text[: phone.start()] + " " + text[phone.end() :]
     words = text.replace("(", " ").replace(")", " ").split()
     i = 0
     # Title words come first: everything before the first name word that is not a title.
     while i < len(words):
         word = words[i]
-        qualifier = (word.endswith("n") and i + 1 < len(words)
-                     and not _is_name_word(words[i + 1]) and _is_title_word(words[i + 1]))
-        if not _is_name_word(word) or qualifier or (
-                _is_title_word(word) and i + 2 < len(words) + 1 and _name_follows(words, i + 1)):
+        qualifier = (
+            word.endswith("n")
+            and i + 1 < len(words)
+            and not _is_name_word(words[i + 1])
+            and _is_title_word(words[i + 1])
+        )
+        if (
+            not _is_name_word(word)
+            or qualifier
+            or (_is_title_word(word) and i + 2 < len(words) + 1 and _name_follows(words, i + 1))
+        ):
             # 'Nuorisotoimen suunnittelija': a genitive before a title belongs to the title.
             seg.title_words.append(word)
             i += 1
             continue
         break
-    while i < len(words) and (_is_name_word(words[i]) or (
-            words[i] in NAME_PARTICLES and i + 1 < len(words) and _is_name_word(words[i + 1])
-            and seg.name_words)):
+    while i < len(words) and (
+        _is_name_word(words[i])
+        or (
+            words[i] in NAME_PARTICLES
+            and i + 1 < len(words)
+            and _is_name_word(words[i + 1])
+            and seg.name_words
+        )
+    ):
         seg.name_words.append(words[i])
         i += 1
     seg.other = words[i:]
@@ -143,18 +166,32 @@ def read_contacts(text: str) -> ContactsReading:
         seg = _read_segment(piece)
         own = " ".join(seg.title_words).casefold() or None
         if seg.other:
-            if seg.name_words and not seg.title_words and not any(
-                    _is_name_word(w) for w in seg.other):
+            if (
+                seg.name_words
+                and not seg.title_words
+                and not any(_is_name_word(w) for w in seg.other)
+            ):
                 own = " ".join(seg.other).casefold()  # "Mats Berg projektipäällikkö"
             else:
-                out.problems.append(("stray-text", _("'{words}' in contact '{contact}' is not "
-                                                     "a name or title").format(
-                                                       words=" ".join(seg.other), contact=piece)))
+                out.problems.append(
+                    Problem(
+                        Code.STRAY_TEXT,
+                        _("'{words}' in contact '{contact}' is not a name or title").format(
+                            words=" ".join(seg.other), contact=piece
+                        ),
+                    )
+                )
         if seg.name_words:
             if own and pending:
                 out.contacts.append(Contact(title=pending))
-            out.contacts.append(Contact(title=own or pending, name=" ".join(seg.name_words),
-                                        email=seg.email, phone=seg.phone))
+            out.contacts.append(
+                Contact(
+                    title=own or pending,
+                    name=" ".join(seg.name_words),
+                    email=seg.email,
+                    phone=seg.phone,
+                )
+            )
             pending = None
             continue
         last = out.contacts[-1] if out.contacts else None
@@ -169,8 +206,14 @@ def read_contacts(text: str) -> ContactsReading:
             last.email = last.email or seg.email
             last.phone = last.phone or seg.phone
             if own:
-                out.problems.append(("stray-text", _("'{words}' in contact '{contact}' is not a "
-                                                     "name").format(words=own, contact=piece)))
+                out.problems.append(
+                    Problem(
+                        Code.STRAY_TEXT,
+                        _("'{words}' in contact '{contact}' is not a name").format(
+                            words=own, contact=piece
+                        ),
+                    )
+                )
         else:
             out.contacts.append(Contact(title=own or pending, email=seg.email, phone=seg.phone))
             pending = None
@@ -178,17 +221,32 @@ def read_contacts(text: str) -> ContactsReading:
         out.contacts.append(Contact(title=pending))
     for contact in out.contacts:
         if contact.name is None:
-            out.problems.append(("contact-without-name",
-                                 _("contact '{contact}' has no person's name").format(
-                                     contact=contact.title or contact.email or contact.phone)))
+            out.problems.append(
+                Problem(
+                    Code.CONTACT_WITHOUT_NAME,
+                    _("contact '{contact}' has no person's name").format(
+                        contact=contact.title or contact.email or contact.phone
+                    ),
+                )
+            )
         if contact.title:
             status, near = title_status(contact.title)
             if status == "typo":
-                out.problems.append(("title-typo", _("title '{title}': did you mean '{near}'?")
-                                     .format(title=contact.title, near=near)))
+                out.problems.append(
+                    Problem(
+                        Code.TITLE_TYPO,
+                        _("title '{title}': did you mean '{near}'?").format(
+                            title=contact.title, near=near
+                        ),
+                    )
+                )
             elif status == "unknown":
-                message = _("title '{title}' is not in the vocabulary; nearest known: "
-                            "'{near}'") if near else _("title '{title}' is not in the vocabulary")
-                out.problems.append(("unknown-title",
-                                     message.format(title=contact.title, near=near)))
+                message = (
+                    _("title '{title}' is not in the vocabulary; nearest known: '{near}'")
+                    if near
+                    else _("title '{title}' is not in the vocabulary")
+                )
+                out.problems.append(
+                    Problem(Code.UNKNOWN_TITLE, message.format(title=contact.title, near=near))
+                )
     return out

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import N_, _
 from hankkeet.reading.dates import date_tokens, normalise_dashes
 from hankkeet.reading.funding import find_funds, find_programmes
@@ -36,25 +37,36 @@ _BUDGET = re.compile(
     r"\b(?P<whole>kokonais)?(?:budjet(?:ti|in|illa|iksi)|kustannusarvio(?:ltaan|lla|n)?"
     r"|kustannukset|kustannus|kustannuksiltaan|kustannuksia)\b"
     r"|\bkustannukset yhteensä\b|\bkokonaisbudjetti\b|\bkokonaiskustannus\w*",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CITY_SHARE = re.compile(
     r"\b(?P<who>kaupungin|kunnan|kuntien)\s+(?:oma)?(?:rahoitus)?osuu(?:s|deksi|tena|den)\b"
     r"|\b(?P<who2>kunta|kuntarahoitus|kuntaraha|omarahoitus)osuu(?:s|deksi|tena|den)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 _RANGE = re.compile(
     r"(?<![0-9.])(?P<a>[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?)\s*(?:-|–|—|\s-\s)\s*"
-    r"(?P<b>[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?![0-9])")
-_YEAR_RANGE = re.compile(r"(?<![0-9.])(?P<a>(?:19|20)[0-9]{2})\s*[-–—]\s*(?P<b>(?:19|20)[0-9]{2})"
-                         r"(?![0-9]|\.[0-9])")
+    r"(?P<b>[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?![0-9])"
+)
+_YEAR_RANGE = re.compile(
+    r"(?<![0-9.])(?P<a>(?:19|20)[0-9]{2})\s*[-–—]\s*(?P<b>(?:19|20)[0-9]{2})"
+    r"(?![0-9]|\.[0-9])"
+)
 _STARTS_YEAR = re.compile(
     r"\b(?:käynnistyi|käynnistynyt|käynnistyy|alkoi|alkanut|alkaa)\s+(?:vuonna\s+)?"
     r"(?P<a>(?:19|20)[0-9]{2})\b.{0,40}?\b(?:jatkuu|kestää|päättyy)\s+(?:vuoteen|vuoden)\s+"
-    r"(?P<b>(?:19|20)[0-9]{2})", re.IGNORECASE)
-_ENDED = re.compile(r"\b(?:päättyi|päättyy|päättynyt|loppui|loppuu)\s+(?P<d>[0-9]{1,2}\.[0-9]{1,2}"
-                    r"\.[0-9]{4})", re.IGNORECASE)
+    r"(?P<b>(?:19|20)[0-9]{2})",
+    re.IGNORECASE,
+)
+_ENDED = re.compile(
+    r"\b(?:päättyi|päättyy|päättynyt|loppui|loppuu)\s+(?P<d>[0-9]{1,2}\.[0-9]{1,2}"
+    r"\.[0-9]{4})",
+    re.IGNORECASE,
+)
 _FUNDING_VERBS = re.compile(
-    r"rahoit|myönt|myönn|\btuke|\btuki|avustu|tukea|rahasto|ohjelma|mahdollista", re.IGNORECASE)
+    r"rahoit|myönt|myönn|\btuke|\btuki|avustu|tukea|rahasto|ohjelma|mahdollista", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,12 @@ class Fact:
     value: Decimal | str | tuple[date, date]
     line: int
     sentence: str
+
+    @property
+    def money(self) -> Decimal:
+        """The value as euros, for a budget or share fact."""
+        assert isinstance(self.value, Decimal)
+        return self.value
 
     @property
     def period(self) -> tuple[date, date]:
@@ -82,7 +100,8 @@ class ProseReading:
     programme: Fact | None = None
     fund: Fact | None = None
     contacts: list[Fact] = field(default_factory=list)
-    problems: list[tuple[str, str, int, str]] = field(default_factory=list)
+    # Each finding with the line of its sentence and the field it is about.
+    problems: list[tuple[Problem, int, str]] = field(default_factory=list)
 
 
 def sentences(paragraphs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -94,28 +113,38 @@ def sentences(paragraphs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]
         flat = " ".join(text.split())
         last = 0
         for m in _SENTENCE_END.finditer(flat):
-            word = flat[:m.start()].rsplit(" ", 1)[-1].rstrip(".!?").casefold()
+            word = flat[: m.start()].rsplit(" ", 1)[-1].rstrip(".!?").casefold()
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-            if flat[last:m.start()].strip():
-                yield line, flat[last:m.start()].strip()
+            if flat[last : m.start()].strip():
+                yield line, flat[last : m.start()].strip()
             last = m.end()
         if flat[last:].strip():
             yield line, flat[last:].strip()
 
 
-_PLURAL_ENDINGS = ("hankkeiden", "hankkeille", "hankkeilla", "hankkeisiin", "hankkeita",
-                   "hankkeet", "hankkeissa", "projektien", "projekteille", "projekteja")
+_PLURAL_ENDINGS = (
+    "hankkeiden",
+    "hankkeille",
+    "hankkeilla",
+    "hankkeisiin",
+    "hankkeita",
+    "hankkeet",
+    "hankkeissa",
+    "projektien",
+    "projekteille",
+    "projekteja",
+)
 
 
 def about_many(text: str) -> bool:
     """Words about projects in the plural ('Kuntien työllisyyshankkeille jatkoaikaa')."""
-    words = [w.strip("#*:,.()”\"") for w in text.casefold().split()]
+    words = [w.strip('#*:,.()”"') for w in text.casefold().split()]
     return any(w in NOT_ONE_PROJECT or w.endswith(_PLURAL_ENDINGS) for w in words)
 
 
 def _words_before(text: str, start: int, span: int = 24) -> str:
-    return text[max(0, start - span):start].casefold()
+    return text[max(0, start - span) : start].casefold()
 
 
 def _has_word(text: str, words: tuple[str, ...]) -> str | None:
@@ -156,13 +185,23 @@ class _Candidates:
         if len(values) > 1:
             line = sure[0][2]
             shown = ", ".join(shorten(str(c[3]), 50) for c in sure[:2])
-            out.problems.append(("uncertain-fact", _("the sentences state different {name} "
-                                                     "values ({shown}); the {name} is left empty")
-                                 .format(name=_(_NAMES[self.name]), shown=shown),
-                                 line, self.name))
+            out.problems.append(
+                (
+                    Problem(
+                        Code.UNCERTAIN_FACT,
+                        _(
+                            "the sentences state different {name} values ({shown}); "
+                            "the {name} is left "
+                            "empty"
+                        ).format(name=_(_NAMES[self.name]), shown=shown),
+                    ),
+                    line,
+                    self.name,
+                )
+            )
             return None
         for _strength, why, line in self.unsure[:1]:
-            out.problems.append(("uncertain-fact", why, line, self.name))
+            out.problems.append((Problem(Code.UNCERTAIN_FACT, why), line, self.name))
         return None
 
 
@@ -172,24 +211,32 @@ def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates)
         q = _first_money_after(found, m.end(), 60)
         if q is None:
             continue
-        between = sentence[m.end():q.start].casefold()
+        between = sentence[m.end() : q.start].casefold()
         before = _words_before(sentence, m.start(), 40)
         quoted = f"'{shorten(sentence, 120)}'"
         why = None
-        if q.per_year or _YEAR.search(between) or re.search(r"vuo(?:nna|delle|sittain)",
-                                                            before + between):
+        if (
+            q.per_year
+            or _YEAR.search(between)
+            or re.search(r"vuo(?:nna|delle|sittain)", before + between)
+        ):
             why = _("{quoted} states an amount for one year, not the whole budget").format(
-                quoted=quoted)
-        elif word := _has_word(between + " " + _words_before(sentence, q.start, 12),
-                               APPROXIMATION_WORDS):
-            why = _("{quoted} gives the budget as an approximation ('{word}'), not "
-                    "exactly").format(quoted=quoted, word=word)
+                quoted=quoted
+            )
+        elif word := _has_word(
+            between + " " + _words_before(sentence, q.start, 12), APPROXIMATION_WORDS
+        ):
+            why = _("{quoted} gives the budget as an approximation ('{word}'), not exactly").format(
+                quoted=quoted, word=word
+            )
         elif "milj" in q.text.casefold():
             why = _("{quoted} gives the budget in rounded millions, not exactly").format(
-                quoted=quoted)
+                quoted=quoted
+            )
         elif word := _has_word(before + " " + between, PART_WORDS):
             why = _("{quoted} may state a part ('{word}'), not the whole budget").format(
-                quoted=quoted, word=word)
+                quoted=quoted, word=word
+            )
         elif q.in_parens:
             why = _("{quoted}: the amount in brackets may be a part").format(quoted=quoted)
         if why:
@@ -205,23 +252,58 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
         if q is None:
             continue
         quoted = f"'{shorten(sentence, 120)}'"
-        between = sentence[m.end():q.start]
-        if word := _has_word(sentence[:q.start], ("osahanke*", "osahankkee*", "osatoteutu*")):
-            cands.unsure.append((1, _("{quoted} states the share of a part ('{word}'), not of "
-                                   "the whole project").format(quoted=quoted, word=word), line))
+        between = sentence[m.end() : q.start]
+        if word := _has_word(sentence[: q.start], ("osahanke*", "osahankkee*", "osatoteutu*")):
+            cands.unsure.append(
+                (
+                    1,
+                    _(
+                        "{quoted} states the share of a part ('{word}'), not of the whole project"
+                    ).format(quoted=quoted, word=word),
+                    line,
+                )
+            )
         elif who == "omarahoitus":
-            cands.unsure.append((1, _("{quoted} states an own-funding share; whose it is (the "
-                                   "city's or the applicant's) the sentence does not say")
-                                 .format(quoted=quoted), line))
+            cands.unsure.append(
+                (
+                    1,
+                    _(
+                        "{quoted} states an own-funding share; whose it is (the "
+                        "city's or the applicant's) the sentence does not say"
+                    ).format(quoted=quoted),
+                    line,
+                )
+            )
         elif who == "kuntien":
-            cands.unsure.append((1, _("{quoted} states the municipalities' joint share, not "
-                                   "one city's").format(quoted=quoted), line))
-        elif q.per_year or _YEAR.search(sentence[:q.start]):
-            cands.unsure.append((1, _("{quoted} states a share for one year, not for the "
-                                   "whole period").format(quoted=quoted), line))
+            cands.unsure.append(
+                (
+                    1,
+                    _("{quoted} states the municipalities' joint share, not one city's").format(
+                        quoted=quoted
+                    ),
+                    line,
+                )
+            )
+        elif q.per_year or _YEAR.search(sentence[: q.start]):
+            cands.unsure.append(
+                (
+                    1,
+                    _("{quoted} states a share for one year, not for the whole period").format(
+                        quoted=quoted
+                    ),
+                    line,
+                )
+            )
         elif word := _has_word(between, APPROXIMATION_WORDS):
-            cands.unsure.append((1, _("{quoted} gives the share as an approximation "
-                                   "('{word}')").format(quoted=quoted, word=word), line))
+            cands.unsure.append(
+                (
+                    1,
+                    _("{quoted} gives the share as an approximation ('{word}')").format(
+                        quoted=quoted, word=word
+                    ),
+                    line,
+                )
+            )
         else:
             cands.sure.append((1, q.value, line, sentence))
         return
@@ -234,8 +316,15 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
     cue = _has_word(folded, PERIOD_CUE_WORDS)
     quoted = f"'{shorten(sentence, 120)}'"
     if about_many(text) and (_RANGE.search(text) or _YEAR_RANGE.search(text)):
-        cands.unsure.append((2, _("{quoted} is about several projects; its dates are not "
-                               "this project's period").format(quoted=quoted), line))
+        cands.unsure.append(
+            (
+                2,
+                _(
+                    "{quoted} is about several projects; its dates are not this project's period"
+                ).format(quoted=quoted),
+                line,
+            )
+        )
         return
     for m in _RANGE.finditer(text):
         end_tokens = date_tokens(m.group("b"))
@@ -250,11 +339,19 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
             continue
         start = start_tokens[0].first
         if decision and not cue:
-            cands.unsure.append((2, _("{quoted}: the dates may be a decision's, not the "
-                                   "project's period").format(quoted=quoted), line))
+            cands.unsure.append(
+                (
+                    2,
+                    _("{quoted}: the dates may be a decision's, not the project's period").format(
+                        quoted=quoted
+                    ),
+                    line,
+                )
+            )
         elif start > end:
-            cands.unsure.append((2, _("{quoted}: the period ends before it starts").format(
-                quoted=quoted), line))
+            cands.unsure.append(
+                (2, _("{quoted}: the period ends before it starts").format(quoted=quoted), line)
+            )
         else:
             cands.sure.append((2, (start, end), line, sentence))
         return
@@ -268,8 +365,15 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
         for m3 in _YEAR_RANGE.finditer(text):
             a, b = int(m3.group("a")), int(m3.group("b"))
             if any(q.kind is Kind.MONEY for q in scan(text)):
-                cands.unsure.append((1, _("{quoted}: the years may be the funding's, not the "
-                                       "project's period").format(quoted=quoted), line))
+                cands.unsure.append(
+                    (
+                        1,
+                        _(
+                            "{quoted}: the years may be the funding's, not the project's period"
+                        ).format(quoted=quoted),
+                        line,
+                    )
+                )
                 return
             if a <= b and not decision:
                 cands.sure.append((1, (date(a, 1, 1), date(b, 12, 31)), line, sentence))
@@ -303,10 +407,18 @@ def _programme(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
         if not names:
             continue
         if word := _has_word(sentence, HEDGE_WORDS):
-            out.problems.append(("uncertain-fact", _("'{sentence}' names {programme} only as "
-                                                     "a possibility ('{word}')").format(
-                                   sentence=shorten(sentence, 120), programme=names[0],
-                                   word=word), line, "programme"))
+            out.problems.append(
+                (
+                    Problem(
+                        Code.UNCERTAIN_FACT,
+                        _("'{sentence}' names {programme} only as a possibility ('{word}')").format(
+                            sentence=shorten(sentence, 120), programme=names[0], word=word
+                        ),
+                    ),
+                    line,
+                    "programme",
+                )
+            )
             continue
         if out.programme is None:
             out.programme = Fact(names[0], line, sentence)
@@ -317,7 +429,8 @@ def _programme(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
 
 _CONTACT = re.compile(
     r"\byhteyshenkilö(?:nä|t)?\s+(?:on\s+|ovat\s+)?(?:[a-zåäö-]+\s+){0,2}?"
-    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)")
+    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)"
+)
 
 
 def contacts_in(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
@@ -327,12 +440,12 @@ def contacts_in(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
             out.contacts.append(Fact(m.group("name"), line, sentence))
 
 
-def read_prose(paragraphs: list[tuple[int, str]], title_years: tuple[int, int] | None = None
-               ) -> ProseReading:
+def read_prose(
+    paragraphs: list[tuple[int, str]], title_years: tuple[int, int] | None = None
+) -> ProseReading:
     """Read the facts the paragraphs state; unsure ones become findings, not values."""
     out = ProseReading()
-    budget, share, period = _Candidates("budget"), _Candidates("city_share"), \
-        _Candidates("period")
+    budget, share, period = _Candidates("budget"), _Candidates("city_share"), _Candidates("period")
     for line, sentence in sentences(paragraphs):
         found = scan(sentence)
         if any(q.kind is Kind.MONEY for q in found):

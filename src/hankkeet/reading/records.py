@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.locale import N_, _
-from hankkeet.models import Contact, Funding, Project, SourceRef, StaffPeriod
+from hankkeet.models import Contact, Funding, Project, ReadHow, SourceRef, StaffPeriod
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedProject
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
 from hankkeet.reading.funding import find_funds, read_funding
@@ -27,17 +28,40 @@ REQUIRED = (Field.PERIOD, Field.BUDGET)
 # A message quotes the value it is about; a 5 MB value is quoted by its start.
 MESSAGE_MAX = 300
 # Which record field a reader's finding is about.
-_ABOUT = {Field.PERIOD: "period", Field.START: "period", Field.END: "period",
-          Field.BUDGET: "budget", Field.CITY_SHARE: "city_share", Field.STAFF: "staff",
-          Field.CONTACTS: "contacts", Field.FUNDING: "programme", Field.SUMMARY: "summary",
-          Field.FUND: "fund", Field.NAME: "name", Field.LEADER: "programme",
-          Field.CONTACT_NAME: "contacts", Field.CONTACT_TITLE: "contacts",
-          Field.CONTACT_EMAIL: "contacts", Field.CONTACT_PHONE: "contacts"}
+_ABOUT = {
+    Field.PERIOD: "period",
+    Field.START: "period",
+    Field.END: "period",
+    Field.BUDGET: "budget",
+    Field.CITY_SHARE: "city_share",
+    Field.STAFF: "staff",
+    Field.CONTACTS: "contacts",
+    Field.FUNDING: "programme",
+    Field.SUMMARY: "summary",
+    Field.FUND: "fund",
+    Field.NAME: "name",
+    Field.LEADER: "programme",
+    Field.CONTACT_NAME: "contacts",
+    Field.CONTACT_TITLE: "contacts",
+    Field.CONTACT_EMAIL: "contacts",
+    Field.CONTACT_PHONE: "contacts",
+}
 
 
 # The fields whose label line is a record's line of the same name.
-_RECORD_FIELDS = frozenset({Field.FUNDING, Field.PERIOD, Field.START, Field.END, Field.BUDGET,
-                            Field.CITY_SHARE, Field.STAFF, Field.CONTACTS, Field.SUMMARY})
+_RECORD_FIELDS = frozenset(
+    {
+        Field.FUNDING,
+        Field.PERIOD,
+        Field.START,
+        Field.END,
+        Field.BUDGET,
+        Field.CITY_SHARE,
+        Field.STAFF,
+        Field.CONTACTS,
+        Field.SUMMARY,
+    }
+)
 
 
 class _Reader:
@@ -47,7 +71,7 @@ class _Reader:
         self.block = block
         self.notes: list[Note] = list(block.notes)
         self.lines: dict[str, int] = {"name": block.line}
-        self.read: dict[str, str] = {}
+        self.read: dict[str, ReadHow] = {}
 
     def note(self, code: str, message: str, fv: FieldValue, fld: Field) -> None:
         self.notes.append((code, message, fv.line, fv.column, _ABOUT.get(fld)))
@@ -62,7 +86,7 @@ class _Reader:
     def mark(self, key: str, fv: FieldValue) -> None:
         self.lines[key] = fv.line
         if fv.how != "label":
-            self.read[key] = fv.how
+            self.read[key] = cast(ReadHow, fv.how)
 
 
 def _period(r: _Reader) -> PeriodReading:
@@ -104,9 +128,12 @@ def _money(r: _Reader, fld: Field) -> Decimal | None:
     if money.problem:
         r.note(money.problem, money.message, fv, fld)
     if fld is Field.BUDGET and fv.year is not None:
-        r.note("per-year-amount",
-               _("'{label}' is the budget of one year, not the total").format(label=fv.label),
-               fv, fld)
+        r.note(
+            "per-year-amount",
+            _("'{label}' is the budget of one year, not the total").format(label=fv.label),
+            fv,
+            fld,
+        )
         return None
     if money.value is not None:
         r.mark("budget" if fld is Field.BUDGET else "city_share", fv)
@@ -134,9 +161,11 @@ def natural_name(name: str) -> str:
 def _person_like(name: str) -> bool:
     """'Tuire Ranta-Meyer', 'Oskar van Ieperen': capitalised words, particles aside."""
     words = name.split()
-    return 2 <= len(words) <= 5 and all(
-        w[:1].isupper() or w in NAME_PARTICLES for w in words) and not any(
-        c.isdigit() for c in name)
+    return (
+        2 <= len(words) <= 5
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+        and not any(c.isdigit() for c in name)
+    )
 
 
 def _contacts(r: _Reader) -> list[Contact]:
@@ -144,24 +173,41 @@ def _contacts(r: _Reader) -> list[Contact]:
     fv = r.text(Field.CONTACTS)
     if fv is not None:
         people = read_contacts(fv.text)
-        contacts = [c.model_copy(update={"name": natural_name(c.name)}) if c.name else c
-                    for c in people.contacts]
+        contacts = [
+            c.model_copy(update={"name": natural_name(c.name)}) if c.name else c
+            for c in people.contacts
+        ]
         for code, message in people.problems:
             r.note(code, message, fv, Field.CONTACTS)
         r.mark("contacts", fv)
     persons = list(r.block.people)
     if r.text(Field.CONTACT_NAME) is not None:
-        persons.insert(0, {f: fv for f, fv in r.block.fields.items()
-                          if f in (Field.CONTACT_NAME, Field.CONTACT_TITLE, Field.CONTACT_EMAIL,
-                                   Field.CONTACT_PHONE) and fv.text})
+        persons.insert(
+            0,
+            {
+                f: fv
+                for f, fv in r.block.fields.items()
+                if f
+                in (
+                    Field.CONTACT_NAME,
+                    Field.CONTACT_TITLE,
+                    Field.CONTACT_EMAIL,
+                    Field.CONTACT_PHONE,
+                )
+                and fv.text
+            },
+        )
     seen = {c.name for c in contacts}
     for person in persons:
         name_fv = person[Field.CONTACT_NAME]
         name = natural_name(squash(name_fv.text))
         if not _person_like(name):
-            r.note("contact-without-name",
-                   _("'{name}' is not a person's name").format(name=shorten(name)),
-                   name_fv, Field.CONTACT_NAME)
+            r.note(
+                "contact-without-name",
+                _("'{name}' is not a person's name").format(name=shorten(name)),
+                name_fv,
+                Field.CONTACT_NAME,
+            )
             continue
         if name in seen:
             continue
@@ -170,8 +216,14 @@ def _contacts(r: _Reader) -> list[Contact]:
         email_fv = person.get(Field.CONTACT_EMAIL)
         phone_fv = person.get(Field.CONTACT_PHONE)
         email = email_fv.text.replace("(at)", "@").replace(" ", "") if email_fv else None
-        contacts.append(Contact(title=title_fv.text.casefold() if title_fv else None, name=name,
-                                email=email, phone=phone_fv.text if phone_fv else None))
+        contacts.append(
+            Contact(
+                title=title_fv.text.casefold() if title_fv else None,
+                name=name,
+                email=email,
+                phone=phone_fv.text if phone_fv else None,
+            )
+        )
         r.lines.setdefault("contacts", name_fv.line)
     return contacts
 
@@ -195,16 +247,25 @@ def _funding(r: _Reader) -> tuple[Funding, str | None, str | None]:
             fund = funds[0]
             r.mark("fund", fund_fv)
     leader_fv = r.text(Field.LEADER)
-    if leader_fv is not None and leader_fv.text.casefold().startswith(("kyllä", "ja", "yes")) \
-            and programme in (None, "Maaseuturahasto"):
+    if (
+        leader_fv is not None
+        and leader_fv.text.casefold().startswith(("kyllä", "ja", "yes"))
+        and programme in (None, "Maaseuturahasto")
+    ):
         programme = "Leader"
         r.mark("programme", leader_fv)
     return funding, programme, fund
 
 
 # A field filled from a sentence, in words (in English its key with spaces, as before).
-_FIELD_NAMES = {"budget": N_("budget"), "city_share": N_("city share"), "period": N_("period"),
-                "programme": N_("programme"), "fund": N_("fund"), "contacts": N_("contacts")}
+_FIELD_NAMES = {
+    "budget": N_("budget"),
+    "city_share": N_("city share"),
+    "period": N_("period"),
+    "programme": N_("programme"),
+    "fund": N_("fund"),
+    "contacts": N_("contacts"),
+}
 
 
 def _quote(fact: Fact) -> str:
@@ -220,25 +281,34 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
         return
     prose = read_prose(block.prose, block.years)
     contacts_in(block.asides, prose)
-    for code, message, line, about in prose.problems:
+    for (code, message), line, about in prose.problems:
         if values.get(about) is None and not (about == "period" and values.get("start")):
             r.notes.append((code, message, line, None, about))
     filled: list[tuple[str, Fact, str]] = []
     if values.get("budget") is None and prose.budget is not None:
         values["budget"] = prose.budget.value
-        filled.append(("budget", prose.budget, format_euros(prose.budget.value)))  # type: ignore[arg-type]
-    elif values.get("budget") is not None and prose.budget is not None \
-            and prose.budget.value != values["budget"]:
-        r.notes.append(("prose-disagrees", _("the budget field says {field} but {quote} says "
-                                             "{sentence}").format(
-                            field=format_euros(values["budget"]),  # type: ignore[arg-type]
-                            quote=_quote(prose.budget),
-                            sentence=format_euros(prose.budget.value)),  # type: ignore[arg-type]
-                        prose.budget.line, None, "budget"))
+        filled.append(("budget", prose.budget, format_euros(prose.budget.money)))
+    elif (
+        values.get("budget") is not None
+        and prose.budget is not None
+        and prose.budget.value != values["budget"]
+    ):
+        r.notes.append(
+            (
+                "prose-disagrees",
+                _("the budget field says {field} but {quote} says {sentence}").format(
+                    field=format_euros(values["budget"]),  # type: ignore[arg-type]
+                    quote=_quote(prose.budget),
+                    sentence=format_euros(prose.budget.money),
+                ),
+                prose.budget.line,
+                None,
+                "budget",
+            )
+        )
     if values.get("city_share") is None and prose.city_share is not None:
         values["city_share"] = prose.city_share.value
-        filled.append(("city_share", prose.city_share,
-                       format_euros(prose.city_share.value)))  # type: ignore[arg-type]
+        filled.append(("city_share", prose.city_share, format_euros(prose.city_share.money)))
     if values.get("start") is None and values.get("end") is None and prose.period is not None:
         start, end = prose.period.period
         values["start"], values["end"] = start, end
@@ -247,9 +317,17 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
         else:
             r.lines["start"] = r.lines["end"] = block.line
             r.read["start"] = r.read["end"] = "header"
-            r.notes.append(("period-years-only", _("the title '{title}' gives years only: read "
-                                                   "as 1 January to 31 December").format(
-                                title=shorten(block.title)), block.line, None, "period"))
+            r.notes.append(
+                (
+                    "period-years-only",
+                    _(
+                        "the title '{title}' gives years only: read as 1 January to 31 December"
+                    ).format(title=shorten(block.title)),
+                    block.line,
+                    None,
+                    "period",
+                )
+            )
     if values.get("programme") is None and prose.programme is not None:
         values["programme"] = prose.programme.value
         filled.append(("programme", prose.programme, str(prose.programme.value)))
@@ -269,9 +347,17 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
         for k in keys:
             r.lines[k] = fact.line
             r.read[k] = "prose"
-        r.notes.append(("prose-fact", _("{field} {value} read from the sentence {quote}").format(
-                            field=_(_FIELD_NAMES[key]), value=shown, quote=_quote(fact)),
-                        fact.line, None, key))
+        r.notes.append(
+            (
+                "prose-fact",
+                _("{field} {value} read from the sentence {quote}").format(
+                    field=_(_FIELD_NAMES[key]), value=shown, quote=_quote(fact)
+                ),
+                fact.line,
+                None,
+                key,
+            )
+        )
 
 
 def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProject:
@@ -280,11 +366,15 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
     name = block.title or f"(nimetön hanke, rivi {block.line})"
     pid, first = registry.claim(slug(name), f"{path}:{block.line}")
     if first is not None:
-        r.at_title("duplicate-project",
-                   _("'{name}' is already at {place}").format(name=name, place=first), "name")
+        r.at_title(
+            "duplicate-project",
+            _("'{name}' is already at {place}").format(name=name, place=first),
+            "name",
+        )
     if not block.title:
-        r.at_title("missing-field", _("the project has no name (no title line before its "
-                                      "fields)"), "name")
+        r.at_title(
+            "missing-field", _("the project has no name (no title line before its fields)"), "name"
+        )
     fields = block.fields
     for fld, fv in fields.items():
         if fld in _RECORD_FIELDS:
@@ -318,17 +408,21 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
         r.at_title("missing-field", _("no period (Toiminta-aika)"), "period")
     if Field.BUDGET not in fields and values["budget"] is None:
         r.at_title("missing-field", _("no budget (Budjetti)"), "budget")
-    if block.layout != "labelled" and not any(fv.how == "label" for fv in fields.values()) \
-            and r.read:
-        r.at_title("prose-only", _("no labelled field: every value was read from sentences"),
-                   None)
+    if (
+        block.layout != "labelled"
+        and not any(fv.how == "label" for fv in fields.values())
+        and r.read
+    ):
+        r.at_title("prose-only", _("no labelled field: every value was read from sentences"), None)
     summary_fv = r.text(Field.SUMMARY)
     summary = squash(summary_fv.text) if summary_fv else None
     if summary_fv is not None:
         r.mark("summary", summary_fv)
     start, end = values["start"], values["end"]
     project = Project(
-        id=pid, name=name, source=SourceRef(path=path, line=block.line),
+        id=pid,
+        name=name,
+        source=SourceRef(path=path, line=block.line),
         programme=values["programme"],  # type: ignore[arg-type]
         fund=values["fund"],  # type: ignore[arg-type]
         start=start if isinstance(start, date) else None,
@@ -336,10 +430,16 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
         budget=values["budget"] if isinstance(values["budget"], Decimal) else None,
         city_share=values["city_share"] if isinstance(values["city_share"], Decimal) else None,
         city_share_year=city_fv.year if city_fv is not None else None,
-        staff=staff, contacts=contacts, funding=funding, summary=summary, lines=r.lines,
-        read=r.read, layout=block.layout,  # type: ignore[arg-type]
+        staff=staff,
+        contacts=contacts,
+        funding=funding,
+        summary=summary,
+        lines=r.lines,
+        read=r.read,
+        layout=block.layout,  # type: ignore[arg-type]
     )
-    diagnostics = [Diagnostic(Code(code), shorten(message, MESSAGE_MAX), path, line, pid,
-                              column, about)
-                   for code, message, line, column, about in sorted(r.notes, key=lambda n: n[2])]
+    diagnostics = [
+        Diagnostic(Code(code), shorten(message, MESSAGE_MAX), path, line, pid, column, about)
+        for code, message, line, column, about in sorted(r.notes, key=lambda n: n[2])
+    ]
     return ParsedProject(project, diagnostics)

@@ -60,8 +60,9 @@ def embedded_source() -> Source:
     raise UnreadableInput("the embedded data is missing from this installation")
 
 
-def resolve(paths: Sequence[str], stdin: BinaryIO | None = None,
-            environ: dict[str, str] | None = None) -> list[Source]:
+def resolve(
+    paths: Sequence[str], stdin: BinaryIO | None = None, environ: dict[str, str] | None = None
+) -> list[Source]:
     """The inputs named on the command line; with none, $HANKKEET_SOURCE or the embedded data.
 
     Folders give every *.txt file in them, sorted. Raises UnreadableInput for a missing

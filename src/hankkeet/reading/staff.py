@@ -7,14 +7,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
 from hankkeet.models import StaffPeriod
 from hankkeet.reading.dates import date_tokens, normalise_dashes
 from hankkeet.reading.labels import FROM_WORDS, UNTIL_WORDS
 
 _COUNT = re.compile(r"([0-9]{1,4})(?:,([0-9]{1,2}))?")
-_UNIT_WORDS = frozenset({"henkilöä", "henkilö", "hlö", "hlöä", "työntekijää", "työntekijä",
-                         "henkeä", "kpl"})
+_UNIT_WORDS = frozenset(
+    {"henkilöä", "henkilö", "hlö", "hlöä", "työntekijää", "työntekijä", "henkeä", "kpl"}
+)
 
 
 @dataclass
@@ -22,7 +24,7 @@ class StaffReading:
     """Headcount periods, and problems as (code, message)."""
 
     periods: list[StaffPeriod] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def _count(text: str) -> Decimal:
@@ -36,10 +38,13 @@ def read_staff(text: str, start: date | None, end: date | None) -> StaffReading:
     clean = " ".join(normalise_dashes(text).split())
     first = _COUNT.match(clean)
     if first is None:
-        return StaffReading(problems=[("unreadable-staff",
-                                       _("no headcount in '{text}'").format(text=text))])
+        return StaffReading(
+            problems=[
+                Problem(Code.UNREADABLE_STAFF, _("no headcount in '{text}'").format(text=text))
+            ]
+        )
     count = _count(first.group())
-    rest = clean[first.end():].strip(" .")
+    rest = clean[first.end() :].strip(" .")
     words = rest.split()
     while words and words[0].casefold() in _UNIT_WORDS:
         words.pop(0)
@@ -47,17 +52,27 @@ def read_staff(text: str, start: date | None, end: date | None) -> StaffReading:
     if not rest:
         return StaffReading([StaffPeriod(count=count, start=start, end=end)])
     if not (rest.startswith("(") and rest.endswith(")")):
-        return StaffReading(problems=[("unreadable-staff",
-                                       _("'{text}': only the headcount could be read")
-                                       .format(text=text))])
+        return StaffReading(
+            problems=[
+                Problem(
+                    Code.UNREADABLE_STAFF,
+                    _("'{text}': only the headcount could be read").format(text=text),
+                )
+            ]
+        )
     inner = rest[1:-1]
     tokens = date_tokens(inner)
     days = [] if isinstance(tokens, str) else [t for t in tokens if t.precision == "day"]
     after = _COUNT.findall(re.sub(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}", " ", inner))
     lower = inner.casefold()
     if len(days) != 1 or len(after) != 1 or days[0].first is None:
-        return StaffReading(problems=[("unreadable-staff",
-                                       _("cannot read the change in '{text}'").format(text=text))])
+        return StaffReading(
+            problems=[
+                Problem(
+                    Code.UNREADABLE_STAFF, _("cannot read the change in '{text}'").format(text=text)
+                )
+            ]
+        )
     change = days[0].first
     later = Decimal(after[0][0] + ("." + after[0][1] if after[0][1] else ""))
     if any(w in lower for w in UNTIL_WORDS):
@@ -65,8 +80,17 @@ def read_staff(text: str, start: date | None, end: date | None) -> StaffReading:
     elif any(w in lower for w in FROM_WORDS):
         cut_end, cut_start = change - timedelta(days=1), change
     else:
-        return StaffReading(problems=[("unreadable-staff",
-                                       _("'{text}': is the date a start or an end?")
-                                       .format(text=text))])
-    return StaffReading([StaffPeriod(count=count, start=start, end=cut_end),
-                         StaffPeriod(count=later, start=cut_start, end=end)])
+        return StaffReading(
+            problems=[
+                Problem(
+                    Code.UNREADABLE_STAFF,
+                    _("'{text}': is the date a start or an end?").format(text=text),
+                )
+            ]
+        )
+    return StaffReading(
+        [
+            StaffPeriod(count=count, start=start, end=cut_end),
+            StaffPeriod(count=later, start=cut_start, end=end),
+        ]
+    )

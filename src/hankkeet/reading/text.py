@@ -12,12 +12,15 @@ from hankkeet.locale import _
 
 # Unicode spaces count as spaces; zero-width marks are dropped; control characters that
 # could drive a terminal (ESC and friends) become U+FFFD, visibly, never silently.
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-          "\u202f\u205f\u3000\t\x0b\x0c"
+_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\t\x0b\x0c"
+)
 _TABLE: dict[int, str | None] = {ord(c): " " for c in _SPACES}
 _TABLE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff"})
-_TABLE.update({c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f,
-                                     *range(0x80, 0xa0)]})
+_TABLE.update(
+    {c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]}
+)
 _NEEDS_CLEANING = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
 # The letters Finnish names use most, folded without the cost of Unicode normalisation.
 _FOLD = str.maketrans("äöåéü–—", "aoaeu--")
@@ -36,8 +39,8 @@ def clean_line(line: str) -> str:
 
 
 # Every control character, line breaks and tabs included, as a visible escape ('\x1b').
-_VISIBLE = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), 0x7f, *range(0x80, 0xa0)]}
-_VISIBLE.update({0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t"})
+_VISIBLE = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]}
+_VISIBLE.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"})
 
 
 def visible(text: str) -> str:
@@ -92,8 +95,10 @@ def detect_encoding(stream: BinaryIO, name: str) -> str:
                 text = decoder.decode(chunk)
             except UnicodeDecodeError:
                 if candidate != "utf-8":
-                    raise UnreadableInput(f"{name}: " + _("not valid {encoding} text").format(
-                        encoding=candidate.upper())) from None
+                    raise UnreadableInput(
+                        f"{name}: "
+                        + _("not valid {encoding} text").format(encoding=candidate.upper())
+                    ) from None
                 ok = False
                 continue
             if candidate == "utf-16" and "\x00" in text:
@@ -104,8 +109,9 @@ def detect_encoding(stream: BinaryIO, name: str) -> str:
         except UnicodeDecodeError:
             ok = candidate != "utf-8"
             if ok:
-                raise UnreadableInput(f"{name}: " + _("not valid {encoding} text").format(
-                    encoding=candidate.upper())) from None
+                raise UnreadableInput(
+                    f"{name}: " + _("not valid {encoding} text").format(encoding=candidate.upper())
+                ) from None
     stream.seek(0)
     if ok:
         return candidate
@@ -121,8 +127,8 @@ def _check_cp1252(stream: BinaryIO, name: str) -> None:
             decoder.decode(chunk)
     except UnicodeDecodeError:
         raise UnreadableInput(
-            f"{name}: " + _("not UTF-8, UTF-16 or Windows-1252 text; save it as UTF-8")) \
-            from None
+            f"{name}: " + _("not UTF-8, UTF-16 or Windows-1252 text; save it as UTF-8")
+        ) from None
 
 
 def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[str]:

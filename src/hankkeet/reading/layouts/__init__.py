@@ -23,12 +23,15 @@ def choose_layout(lines: Sequence[str]) -> str:
     labels = {n: classify(line) for n, line in enumerate(lines) if line.strip()}
     folded = [text.casefold() for _, text in content]
     if any(h in text for text in folded for h in CARD_HEADINGS if len(text) < 120) or any(
-            lab is not None and lab.field is Field.NAME and lab.value for lab in labels.values()):
+        lab is not None and lab.field is Field.NAME and lab.value for lab in labels.values()
+    ):
         return "card"
     if any(_SECTION.match(text) for _, text in content):
         return "agenda"
-    if any(_KIND_NUMBER.match(text) for _, text in content[:4]) or _alone_labels(
-            lines, labels) >= 2:
+    if (
+        any(_KIND_NUMBER.match(text) for _, text in content[:4])
+        or _alone_labels(lines, labels) >= 2
+    ):
         return "database"
     if _seed_shaped(content, labels) or not content:
         return "labelled"
@@ -41,8 +44,12 @@ def _alone_labels(lines: Sequence[str], labels: dict[int, LabelLine | None]) -> 
     for n, lab in labels.items():
         if lab is None or lab.field is None or lab.value or lab.colon:
             continue
-        if n + 2 < len(lines) and not lines[n + 1].strip() and lines[n + 2].strip() \
-                and classify(lines[n + 2]) is None:
+        if (
+            n + 2 < len(lines)
+            and not lines[n + 1].strip()
+            and lines[n + 2].strip()
+            and classify(lines[n + 2]) is None
+        ):
             count += 1
     return count
 

@@ -49,8 +49,7 @@ _DATES_LINE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\s*[-–]\s*\d{1,2}\.\d{1,2}\
 _QUOTED = re.compile(r"[”\"“]([^”\"“]{3,120})[”\"“]")
 _HANKE_SUFFIX = re.compile(r"\s?-\s?(?:hank|projekt)\w*|\s(?:-)?hanke$", re.IGNORECASE)
 _ENTRY = re.compile(r"^(?P<name>[^:.!?]{3,100}?):\s+(?P<rest>[A-ZÅÄÖ].*)$")
-_COLUMNS_HEAD = re.compile(r"^(?:hankkeen nimi|hanke|projekti|nimi)\b(?P<rest>.*):$",
-                           re.IGNORECASE)
+_COLUMNS_HEAD = re.compile(r"^(?:hankkeen nimi|hanke|projekti|nimi)\b(?P<rest>.*):$", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^)]*\)\s*$")
 _TWO_DATES = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{4})\s*[-–]?\s*(\d{1,2}\.\d{1,2}\.\d{4})$")
 _LIST_MARK = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[).])\s+")
@@ -96,12 +95,13 @@ def _label_of(text: str) -> LabelLine | None:
 
 
 _PAIR = re.compile(
-    r"^(?P<sl>" + "|".join(re.escape(v) for v in sorted(LABELS[Field.START], key=len,
-                                                        reverse=True))
-    + r")\s*:?\s*(?P<sv>.*?)\s*(?P<el>" + "|".join(
-        re.escape(v) for v in sorted(LABELS[Field.END], key=len, reverse=True))
+    r"^(?P<sl>"
+    + "|".join(re.escape(v) for v in sorted(LABELS[Field.START], key=len, reverse=True))
+    + r")\s*:?\s*(?P<sv>.*?)\s*(?P<el>"
+    + "|".join(re.escape(v) for v in sorted(LABELS[Field.END], key=len, reverse=True))
     + r")\s*:?\s*(?P<ev>.*)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def _pair(text: str, nxt: str | None) -> list[tuple[LabelLine, int]] | None:
@@ -112,13 +112,17 @@ def _pair(text: str, nxt: str | None) -> list[tuple[LabelLine, int]] | None:
     if m is None:
         return None
     if m.group("sv") or m.group("ev"):
-        return [(LabelLine(Field.START, m.group("sl"), m.group("sv"), 1), 1),
-                (LabelLine(Field.END, m.group("el"), m.group("ev"), 1), 1)]
+        return [
+            (LabelLine(Field.START, m.group("sl"), m.group("sv"), 1), 1),
+            (LabelLine(Field.END, m.group("el"), m.group("ev"), 1), 1),
+        ]
     dates = _TWO_DATES.match(nxt.strip()) if nxt else None
     if dates is None:
         return None
-    return [(LabelLine(Field.START, m.group("sl"), dates.group(1), 1), 2),
-            (LabelLine(Field.END, m.group("el"), dates.group(2), 1), 2)]
+    return [
+        (LabelLine(Field.START, m.group("sl"), dates.group(1), 1), 2),
+        (LabelLine(Field.END, m.group("el"), dates.group(2), 1), 2),
+    ]
 
 
 def items_of(lines: list[tuple[int, str]]) -> list[Item]:
@@ -151,12 +155,21 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
                     continue
                 # A run of text lines: one paragraph item (up to the next label line).
                 k = j
-                while k < len(para) and _label_of(para[k][1]) is None \
-                        and not _SECTION.match(para[k][1].strip()):
+                while (
+                    k < len(para)
+                    and _label_of(para[k][1]) is None
+                    and not _SECTION.match(para[k][1].strip())
+                ):
                     k += 1
                 chunk = para[j:k]
-                out.append(Item("text", number, " ".join(t.strip() for _, t in chunk),
-                                lines=[(n, t.strip()) for n, t in chunk]))
+                out.append(
+                    Item(
+                        "text",
+                        number,
+                        " ".join(t.strip() for _, t in chunk),
+                        lines=[(n, t.strip()) for n, t in chunk],
+                    )
+                )
                 j = k
                 continue
             if label.field is None and not label.other and _is_prose([(number, label.value)]):
@@ -166,31 +179,53 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
                 out.append(Item("text", number, text, lines=[(number, text)]))
                 j = k
                 continue
-            kind = ("name" if label.field is Field.NAME else "field" if label.field is not None
-                    else "other" if label.other else "unknown")
+            kind = (
+                "name"
+                if label.field is Field.NAME
+                else "field"
+                if label.field is not None
+                else "other"
+                if label.other
+                else "unknown"
+            )
             value, how = label.value, "label"
             k = j + 1
-            if not value and label.field is not None and label.field is not Field.CONTACTS \
-                    and k < len(para) and _label_of(para[k][1]) is None:
+            if (
+                not value
+                and label.field is not None
+                and label.field is not Field.CONTACTS
+                and k < len(para)
+                and _label_of(para[k][1]) is None
+            ):
                 # 'Label' then its value on the lines under it, in the same paragraph.
                 stop = k + 1
-                while label.field in _RUNNING and stop < len(para) \
-                        and _label_of(para[stop][1]) is None:
+                while (
+                    label.field in _RUNNING
+                    and stop < len(para)
+                    and _label_of(para[stop][1]) is None
+                ):
                     stop += 1
                 value = " ".join(t.strip() for _, t in para[k:stop])
-                item = Item(kind, number, value, label, label.field, 1, how,
-                            lines=[(para[k][0], value)])
+                item = Item(
+                    kind, number, value, label, label.field, 1, how, lines=[(para[k][0], value)]
+                )
                 out.append(item)
                 j = stop
                 continue
             if value:
                 # Running lines: indented ones, or any under a summary, funding or contacts.
-                while k < len(para) and _label_of(para[k][1]) is None and (
+                while (
+                    k < len(para)
+                    and _label_of(para[k][1]) is None
+                    and (
                         para[k][1][:1].isspace()
-                        or label.field in (Field.SUMMARY, Field.FUNDING, Field.CONTACTS)):
+                        or label.field in (Field.SUMMARY, Field.FUNDING, Field.CONTACTS)
+                    )
+                ):
                     # An indented funding line is a source of its own: a clause.
-                    joint = "; " if label.field is Field.FUNDING and para[k][1][:1].isspace() \
-                        else " "
+                    joint = (
+                        "; " if label.field is Field.FUNDING and para[k][1][:1].isspace() else " "
+                    )
                     value += joint + para[k][1].strip()
                     k += 1
             elif label.field is Field.CONTACTS:
@@ -207,15 +242,21 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
                 # (database pages), or for a summary every text paragraph up to the next
                 # label or heading.
                 nxt = paras[i + 1]
-                if _label_of(nxt[0][1]) is None and not is_numbered_heading(nxt[0][1].strip()) \
-                        and not _SECTION.match(nxt[0][1].strip()):
+                if (
+                    _label_of(nxt[0][1]) is None
+                    and not is_numbered_heading(nxt[0][1].strip())
+                    and not _SECTION.match(nxt[0][1].strip())
+                ):
                     taken = [nxt]
                     i += 1
-                    while label.field in _RUNNING and i + 1 < len(paras) \
-                            and _label_of(paras[i + 1][0][1]) is None \
-                            and not is_numbered_heading(paras[i + 1][0][1].strip()) \
-                            and not _SECTION.match(paras[i + 1][0][1].strip()) \
-                            and _is_prose(paras[i + 1]):
+                    while (
+                        label.field in _RUNNING
+                        and i + 1 < len(paras)
+                        and _label_of(paras[i + 1][0][1]) is None
+                        and not is_numbered_heading(paras[i + 1][0][1].strip())
+                        and not _SECTION.match(paras[i + 1][0][1].strip())
+                        and _is_prose(paras[i + 1])
+                    ):
                         i += 1
                         taken.append(paras[i])
                     value = " ".join(t.strip() for p in taken for _, t in p)
@@ -238,12 +279,14 @@ def _is_prose(para: list[tuple[int, str]]) -> bool:
 
 # -- projects ------------------------------------------------------------------------------
 
+
 def _new_block(title: str, line: int, layout: str, name_from: str) -> Block:
     return Block(title=squash(title), line=line, layout=layout, name_from=name_from)
 
 
-_PERSON_FIELDS = frozenset({Field.CONTACT_NAME, Field.CONTACT_TITLE, Field.CONTACT_EMAIL,
-                            Field.CONTACT_PHONE})
+_PERSON_FIELDS = frozenset(
+    {Field.CONTACT_NAME, Field.CONTACT_TITLE, Field.CONTACT_EMAIL, Field.CONTACT_PHONE}
+)
 
 
 def _add(block: Block, item: Item) -> None:
@@ -260,18 +303,29 @@ def _add(block: Block, item: Item) -> None:
                 block.fields[item.fld] = _value(item)
             elif item.text and item.text != block.fields[item.fld].text:
                 first = block.fields[item.fld]
-                block.notes.append(("repeated-field", _("'{label}' again (first on line {line}); "
-                                                      "'{value}' is not used").format(
-                                        label=item.label.label if item.label else "",
-                                        line=first.line, value=shorten(item.text)), item.line,
-                                    item.column, None))
+                block.notes.append(
+                    (
+                        "repeated-field",
+                        _("'{label}' again (first on line {line}); '{value}' is not used").format(
+                            label=item.label.label if item.label else "",
+                            line=first.line,
+                            value=shorten(item.text),
+                        ),
+                        item.line,
+                        item.column,
+                        None,
+                    )
+                )
             return
-        if not item.text and item.fld not in (Field.PERIOD, Field.BUDGET, Field.START,
-                                              Field.END):
+        if not item.text and item.fld not in (Field.PERIOD, Field.BUDGET, Field.START, Field.END):
             return  # a label standing alone over nothing: a heading of a page, no field
         block.fields[item.fld] = _value(item)
-    elif item.kind == "other" and item.label is not None and item.text \
-            and label_key(item.label.label) in PROGRAMME_CONTEXT_LABELS:
+    elif (
+        item.kind == "other"
+        and item.label is not None
+        and item.text
+        and label_key(item.label.label) in PROGRAMME_CONTEXT_LABELS
+    ):
         funding = block.fields.get(Field.FUNDING)
         if funding is None:
             block.fields[Field.FUNDING] = _value(item)
@@ -282,9 +336,15 @@ def _add(block: Block, item: Item) -> None:
         # a fact.
         block.asides.append((item.line, f"{item.label.label}: {item.text}"))
     elif item.kind == "unknown" and item.label is not None:
-        block.notes.append(("unknown-label", _("unknown label '{label}'; its value is not "
-                                               "used").format(label=item.label.label),
-                            item.line, 1, None))
+        block.notes.append(
+            (
+                "unknown-label",
+                _("unknown label '{label}'; its value is not used").format(label=item.label.label),
+                item.line,
+                1,
+                None,
+            )
+        )
     elif item.kind == "text":
         block.prose.append((item.line, item.text))
 
@@ -302,8 +362,10 @@ def _strip_hanke(name: str) -> str:
 
 _HANKE_NAME = re.compile(r"(?:\s[-–]\s?[\wåäö]*|-)(?:hank|projekt)\w*", re.IGNORECASE)
 # 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the name after 'eli'.
-_ALIAS = re.compile(r"(?:hanke|projekti)(?:\s+n:o\s+\d+)?,?\s+eli\s+"
-                    r"([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)*)")
+_ALIAS = re.compile(
+    r"(?:hanke|projekti)(?:\s+n:o\s+\d+)?,?\s+eli\s+"
+    r"([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)*)"
+)
 _COMPOUND = re.compile(r"\b[\wåäö]{3,}(?:hank|projekt)\w*", re.IGNORECASE)
 _WORD = re.compile(r"[\wÅÄÖåäöÜüÉé][\w.'’+&ÅÄÖåäöÜüÉé-]*")
 _INFLECTED = re.compile(r"(hank|projekt)\w*$", re.IGNORECASE)
@@ -312,7 +374,7 @@ _INFLECTED = re.compile(r"(hank|projekt)\w*$", re.IGNORECASE)
 def _run_before(text: str, end: int) -> int | None:
     """Where the capitalised name that ends at `end` starts ('… rahoitusta Keskustaajamien
     Älykkäät kylät' -> the 'K'); None when no capitalised word leads it."""
-    window = text[max(0, end - 120):end]
+    window = text[max(0, end - 120) : end]
     offset = max(0, end - 120)
     words = [(w.start() + offset, w.group()) for w in _WORD.finditer(window)]
     # Not past the sentence's start.
@@ -344,22 +406,22 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
     """
     names: list[str] = []
     for m in _QUOTED.finditer(text):
-        after = text[m.end():m.end() + 12].casefold()
-        before = text[max(0, m.start() - 12):m.start()].casefold()
+        after = text[m.end() : m.end() + 12].casefold()
+        before = text[max(0, m.start() - 12) : m.start()].casefold()
         last = m.group(1).split()[-1].casefold() if m.group(1).split() else ""
         if any(w in f"{after} {before} {last}" for w in ("hank", "projekt")):
             names.append(m.group(1).strip())
     for m in _ALIAS.finditer(text):
         names.append(m.group(1))
     for m in _HANKE_NAME.finditer(text):
-        if at_end and text[m.end():].strip(" .!?"):
+        if at_end and text[m.end() :].strip(" .!?"):
             continue
-        if text[m.start() - 1:m.start()] in ("”", '"'):
+        if text[m.start() - 1 : m.start()] in ("”", '"'):
             continue
         start = _run_before(text, m.start())
         if start is None:
             continue
-        name = text[start:m.start()].strip(" -–")
+        name = text[start : m.start()].strip(" -–")
         last = name.split()[-1].casefold() if name.split() else ""
         if name and last not in GENERIC_NAMES and len(name.split()) <= 8:
             names.append(name)
@@ -373,9 +435,10 @@ def compound_names(text: str) -> list[str]:
         start = _run_before(text, m.start())
         if start is None:
             continue
-        word = _INFLECTED.sub(lambda w: w.group(1) + ("e" if w.group(1) == "hank" else "i"),
-                              m.group())
-        names.append(f"{text[start:m.start()]}{word}".strip())
+        word = _INFLECTED.sub(
+            lambda w: w.group(1) + ("e" if w.group(1) == "hank" else "i"), m.group()
+        )
+        names.append(f"{text[start : m.start()]}{word}".strip())
     return names
 
 
@@ -388,8 +451,9 @@ def _about_one_project(title: str, text: str) -> bool:
 
 
 # Labelled fields that make a page's text a project description on their own.
-_FACT_FIELDS = frozenset({Field.PERIOD, Field.START, Field.END, Field.BUDGET, Field.FUNDING,
-                          Field.CITY_SHARE})
+_FACT_FIELDS = frozenset(
+    {Field.PERIOD, Field.START, Field.END, Field.BUDGET, Field.FUNDING, Field.CITY_SHARE}
+)
 
 
 _GRANT = re.compile(r"rahoit|myönt|myönn|\btuki|\btuke|avustu", re.IGNORECASE)
@@ -405,10 +469,11 @@ def _states_facts(block: Block) -> bool:
     if block.years is not None or Field.CONTACTS in block.fields:
         return True
     prose = read_prose(block.prose)
-    return any(f is not None for f in (prose.budget, prose.period, prose.city_share,
-                                       prose.programme)) or any(
-        code == "uncertain-fact" for code, *_ in prose.problems) or any(
-        _GRANT.search(text) and scan_money(text) for _, text in block.prose)
+    return (
+        any(f is not None for f in (prose.budget, prose.period, prose.city_share, prose.programme))
+        or any(problem.code is Code.UNCERTAIN_FACT for problem, *_ in prose.problems)
+        or any(_GRANT.search(text) and scan_money(text) for _, text in block.prose)
+    )
 
 
 def _headline(items: list[Item]) -> tuple[Item, int] | None:
@@ -429,8 +494,9 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
             if wrapped or (not titleable(text) and _is_prose([(line, text)])):
                 stop = True
                 break
-            if titleable(text) and not (found and len(found[-1][0].text.split()) >= 4
-                                        and _looks_like_person(text)):
+            if titleable(text) and not (
+                found and len(found[-1][0].text.split()) >= 4 and _looks_like_person(text)
+            ):
                 found.append((Item("text", line, text), n))
         if stop:
             break
@@ -446,14 +512,21 @@ def _heading_over_text(items: list[Item]) -> tuple[Item, int] | None:
     over the description): the first titleable line with a paragraph of prose under it."""
     for n, item in enumerate(items[:-1]):
         nxt = items[n + 1]
-        if item.kind == "text" and len(item.lines) == 1 and titleable(item.text) \
-                and nxt.kind == "text" and _is_prose([(nxt.line, nxt.text)]):
+        if (
+            item.kind == "text"
+            and len(item.lines) == 1
+            and titleable(item.text)
+            and nxt.kind == "text"
+            and _is_prose([(nxt.line, nxt.text)])
+        ):
             return item, n
     return None
 
 
-_PERSON = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
-                     r"(?:\s[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}$")
+_PERSON = re.compile(
+    r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+    r"(?:\s[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}$"
+)
 
 
 def _looks_like_person(text: str) -> bool:
@@ -466,7 +539,7 @@ def _after(items: list[Item], head: tuple[Item, int]) -> list[Item]:
     line, n = head[0].line, head[1]
     rest = [(k, t) for k, t in items[n].lines if k > line]
     first = [Item("text", rest[0][0], " ".join(t for _, t in rest), lines=rest)] if rest else []
-    return first + items[n + 1:]
+    return first + items[n + 1 :]
 
 
 class DocumentReader:
@@ -481,13 +554,20 @@ class DocumentReader:
     def read(self, lines: list[tuple[int, str]]) -> Iterator[ParsedProject | Diagnostic]:
         """The page's projects, then its file findings (no-projects when there is none)."""
         items = items_of(lines)
-        cut = {"card": self._card, "database": self._database, "agenda": self._agenda,
-               "prose": self._prose}[self.layout]
+        cut = {
+            "card": self._card,
+            "database": self._database,
+            "agenda": self._agenda,
+            "prose": self._prose,
+        }[self.layout]
         blocks = [b for b in cut(items) if b is not None]
         if not blocks:
-            yield Diagnostic(Code.NO_PROJECTS,
-                             _("{path} holds no project description").format(path=self.path),
-                             self.path, 1)
+            yield Diagnostic(
+                Code.NO_PROJECTS,
+                _("{path} holds no project description").format(path=self.path),
+                self.path,
+                1,
+            )
             return
         for block in blocks:
             yield build_project(block, self.path, self.registry)
@@ -500,16 +580,29 @@ class DocumentReader:
         current: Block | None = None
         heading_text: tuple[int, str] | None = None
         for item in items:
-            heading = next(((n, t) for n, t in item.lines if len(t) < 120 and any(
-                h in t.casefold() for h in CARD_HEADINGS)), None) if item.kind == "text" else None
-            if heading is not None and (current is None or current.title
-                                        or Field.FUNDING in current.fields):
+            heading = (
+                next(
+                    (
+                        (n, t)
+                        for n, t in item.lines
+                        if len(t) < 120 and any(h in t.casefold() for h in CARD_HEADINGS)
+                    ),
+                    None,
+                )
+                if item.kind == "text"
+                else None
+            )
+            if heading is not None and (
+                current is None or current.title or Field.FUNDING in current.fields
+            ):
                 current = _new_block("", heading[0], "card", "label")
                 blocks.append(current)
             if heading is not None and current is not None:
                 heading_text = heading
-                current.fields.setdefault(Field.FUNDING, FieldValue(
-                    heading[1], heading[0], 1, "kortin otsikko", None, "heading"))
+                current.fields.setdefault(
+                    Field.FUNDING,
+                    FieldValue(heading[1], heading[0], 1, "kortin otsikko", None, "heading"),
+                )
                 continue
             if item.kind == "name":
                 if current is None or current.title:
@@ -524,8 +617,15 @@ class DocumentReader:
             _add(current, item)
         for block in blocks:
             if not block.title:
-                block.notes.append(("missing-field", _("the card has no name label "
-                                                     "(Hankkeen nimi)"), block.line, None, "name"))
+                block.notes.append(
+                    (
+                        "missing-field",
+                        _("the card has no name label (Hankkeen nimi)"),
+                        block.line,
+                        None,
+                        "name",
+                    )
+                )
         return blocks
 
     # -- database pages ------------------------------------------------------------------
@@ -535,25 +635,29 @@ class DocumentReader:
         current: Block | None = None
         header = True
         for item in items:
-            if item.kind == "text" and len(item.lines) <= 3 and any(
-                    _KIND_NUMBER.match(t) for _, t in item.lines):
+            if (
+                item.kind == "text"
+                and len(item.lines) <= 3
+                and any(_KIND_NUMBER.match(t) for _, t in item.lines)
+            ):
                 # 'Hanke' / 'Kehittämishanke - 171169': a project's header starts.
                 header, current = True, None
                 continue
             if header and item.kind == "text" and not _is_prose([(item.line, item.text)]):
                 for line, text in item.lines:
                     if current is None:
-                        if titleable(text) and (len(text.split()) > 1 or (
-                                not blocks and line > 1)):
+                        if titleable(text) and (len(text.split()) > 1 or (not blocks and line > 1)):
                             current = _new_block(text, line, "database", "header")
                             blocks.append(current)
                     elif _DATES_LINE.match(text):
-                        current.fields.setdefault(Field.PERIOD, FieldValue(
-                            text, line, 1, "otsikkotiedot", None, "header"))
+                        current.fields.setdefault(
+                            Field.PERIOD, FieldValue(text, line, 1, "otsikkotiedot", None, "header")
+                        )
                     # else: organisation, status: header lines that are not ours
                 continue
-            if item.kind in ("field", "name", "other", "unknown", "heading", "section") \
-                    or (item.kind == "text" and _is_prose([(item.line, item.text)])):
+            if item.kind in ("field", "name", "other", "unknown", "heading", "section") or (
+                item.kind == "text" and _is_prose([(item.line, item.text)])
+            ):
                 header = False
             if current is None:
                 continue
@@ -561,8 +665,11 @@ class DocumentReader:
         for block in blocks:
             # Header dates give way to the start and end labels.
             period = block.fields.get(Field.PERIOD)
-            if period is not None and period.how == "header" and (
-                    Field.START in block.fields or Field.END in block.fields):
+            if (
+                period is not None
+                and period.how == "header"
+                and (Field.START in block.fields or Field.END in block.fields)
+            ):
                 del block.fields[Field.PERIOD]
         return blocks
 
@@ -583,24 +690,33 @@ class DocumentReader:
             rest = body
             if not title or not titleable(title):
                 for k, item in enumerate(body):
-                    if item.kind == "text" and len(item.lines) == 1 and (
-                            titleable(item.text) or _QUOTED.search(item.text)) \
-                            and item.text.casefold() not in AGENDA_SECTION_WORDS:
-                        title, title_line, rest = item.text, item.line, body[k + 1:]
+                    if (
+                        item.kind == "text"
+                        and len(item.lines) == 1
+                        and (titleable(item.text) or _QUOTED.search(item.text))
+                        and item.text.casefold() not in AGENDA_SECTION_WORDS
+                    ):
+                        title, title_line, rest = item.text, item.line, body[k + 1 :]
                         break
             text = " ".join(i.text for i in rest if i.kind == "text")
             if not title or not _about_one_project(title, text):
-                self.notes.append(Diagnostic(
-                    Code.PREAMBLE, _("agenda item '{title}' is not about one project").format(
-                        title=shorten(title or head.text)), self.path, head.line))
+                self.notes.append(
+                    Diagnostic(
+                        Code.PREAMBLE,
+                        _("agenda item '{title}' is not about one project").format(
+                            title=shorten(title or head.text)
+                        ),
+                        self.path,
+                        head.line,
+                    )
+                )
                 continue
             quoted = [q for q in _QUOTED.findall(title) if len(q) > 3]
             named = hanke_names(title)
             name = quoted[0] if quoted else named[0] if named else title
             block = _new_block(name, title_line, "agenda", "agenda")
             for item in rest:
-                if item.kind == "text" and item.text.casefold().rstrip(":") in \
-                        AGENDA_SECTION_WORDS:
+                if item.kind == "text" and item.text.casefold().rstrip(":") in AGENDA_SECTION_WORDS:
                     continue
                 _add(block, item)
             blocks.append(block)
@@ -659,28 +775,37 @@ class DocumentReader:
         for n, item in enumerate(items):
             if item.kind not in ("text", "unknown"):
                 continue
-            head_text = item.text if item.kind == "text" else (
-                f"{item.label.label}:" if item.label else "")
+            head_text = (
+                item.text if item.kind == "text" else (f"{item.label.label}:" if item.label else "")
+            )
             m = _COLUMNS_HEAD.match(head_text.strip())
             if m is None:
                 continue
             columns = 1 + len(re.findall(r",|\bja\b", m.group("rest")))
             # The nearest text above that names a programme says whose call this list is.
-            context = next(((i.line, t) for i in reversed(items[:n]) if i.kind == "text"
-                            for _, t in [(i.line, i.text)] if find_programmes(t)), None)
-            rows = items[n + 1].lines if n + 1 < len(items) and items[n + 1].kind == "text" \
-                else []
+            context = next(
+                (
+                    (i.line, t)
+                    for i in reversed(items[:n])
+                    if i.kind == "text"
+                    for _, t in [(i.line, i.text)]
+                    if find_programmes(t)
+                ),
+                None,
+            )
+            rows = items[n + 1].lines if n + 1 < len(items) and items[n + 1].kind == "text" else []
             for line, row in rows:
                 if not _LIST_MARK.match(row):
                     continue
                 parts = [p.strip() for p in _LIST_MARK.sub("", row).split(",")]
-                name = ", ".join(parts[:max(1, len(parts) - columns + 1)])
+                name = ", ".join(parts[: max(1, len(parts) - columns + 1)])
                 if not titleable(name):
                     continue
                 block = _new_block(name, line, "prose", "entry")
                 if context is not None:
-                    block.fields[Field.FUNDING] = FieldValue(context[1], context[0], 1,
-                                                             "luettelon otsikko", None, "heading")
+                    block.fields[Field.FUNDING] = FieldValue(
+                        context[1], context[0], 1, "luettelon otsikko", None, "heading"
+                    )
                 blocks.append(block)
         return blocks
 
@@ -699,8 +824,11 @@ def _prose_name(title: str, first: list[str]) -> str:
     if in_title:
         return _without_chrome(in_title[0])
     names = list(dict.fromkeys(n for text in first for n in hanke_names(text)))
-    quoted = [n for n in names if any(f"”{n}" in t or f"\"{n}" in t or f"“{n}" in t
-                                      or f"” {n}" in t for t in first)]
+    quoted = [
+        n
+        for n in names
+        if any(f"”{n}" in t or f'"{n}' in t or f"“{n}" in t or f"” {n}" in t for t in first)
+    ]
     if len(names) == 1 or len(quoted) == 1:
         name = quoted[0] if quoted else names[0]
         # 'Lounais-Suomi rakentuu puusta - LSPUU' is the fuller form of 'LSPUU'.
@@ -726,7 +854,7 @@ _YEARS = re.compile(r"\s*\(?((?:19|20)[0-9]{2})(?:\s*[-–]\s*((?:19|20)[0-9]{2}
 def _strip_years(title: str) -> str:
     """'Vihtijärven kylätalo - investointihanke 2008-2011' without its years."""
     m = _YEARS.search(title)
-    return title[:m.start()].strip() if m and m.start() > 0 else title
+    return title[: m.start()].strip() if m and m.start() > 0 else title
 
 
 def years_of(title: str) -> tuple[int, int] | None:

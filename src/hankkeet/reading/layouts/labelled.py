@@ -59,13 +59,21 @@ class LabelledParser:
                 yield from self._resolve_pending(None)
                 self._unknown_label(held[0], held[2])
                 self.after_blank = False
-        if label is not None and label.field is None and not self.after_blank and (
-                self.pending is not None or self.attached):
+        if (
+            label is not None
+            and label.field is None
+            and not self.after_blank
+            and (self.pending is not None or self.attached)
+        ):
             yield from self._resolve_pending(None)
             self._unknown_label(number, label)
             self.attached = True
-        elif (label is not None and label.field is None and self.after_blank
-              and self.pending is not None):
+        elif (
+            label is not None
+            and label.field is None
+            and self.after_blank
+            and self.pending is not None
+        ):
             self.held_label = (number, line.strip(), label)
             self.after_blank = False
             return
@@ -82,8 +90,7 @@ class LabelledParser:
         """A text line: the new title candidate; the one before it is resolved as text."""
         if self.pending is not None:
             if self.after_blank:
-                self._resolve_as_text(*self.pending, self.pending_attached,
-                                      self.pending_alone)
+                self._resolve_as_text(*self.pending, self.pending_attached, self.pending_alone)
                 self.pending_alone = True
             else:
                 self._resolve_as_text(*self.pending, self.pending_attached, False)
@@ -108,8 +115,9 @@ class LabelledParser:
         self._flush_preamble()
         yield from self._drain()
         if self.projects == 0:
-            yield Diagnostic(Code.NO_PROJECTS,
-                             _("{path} holds no project").format(path=self.path), self.path, 1)
+            yield Diagnostic(
+                Code.NO_PROJECTS, _("{path} holds no project").format(path=self.path), self.path, 1
+            )
 
     # -- internals -----------------------------------------------------------------------
 
@@ -126,22 +134,31 @@ class LabelledParser:
         last_has_value = bool(block and block.last and block.fields[block.last].text)
         sentence = text.endswith((".", "!", "?"))
         if not titleable(text, maybe_label):
-            self._resolve_as_text(number, text, maybe_label, self.pending_attached,
-                                  self.pending_alone)
+            self._resolve_as_text(
+                number, text, maybe_label, self.pending_attached, self.pending_alone
+            )
             return
-        is_title = (block is None or (next_field is not None and next_field in block.fields)
-                    or (not self.pending_attached and not sentence
-                        and (last_has_value or block.last is None)))
+        is_title = (
+            block is None
+            or (next_field is not None and next_field in block.fields)
+            or (
+                not self.pending_attached
+                and not sentence
+                and (last_has_value or block.last is None)
+            )
+        )
         if not is_title:
-            self._resolve_as_text(number, text, maybe_label, self.pending_attached,
-                                  self.pending_alone)
+            self._resolve_as_text(
+                number, text, maybe_label, self.pending_attached, self.pending_alone
+            )
             return
         yield from self._close_block()
         self._flush_preamble()
         self.block = Block(title=squash(text), line=number)
 
-    def _resolve_as_text(self, number: int, text: str, maybe_label: LabelLine | None,
-                         attached: bool, alone: bool) -> None:
+    def _resolve_as_text(
+        self, number: int, text: str, maybe_label: LabelLine | None, attached: bool, alone: bool
+    ) -> None:
         block = self.block
         if block is None:
             start = self.preamble[0] if self.preamble else number
@@ -153,11 +170,21 @@ class LabelledParser:
         if attached and block.dropping:
             return
         last = block.fields.get(block.last) if block.last else None
-        if (not attached and alone and len(text) <= HEADING_MAX
-                and not text.endswith((".", "!", "?", ":", ","))):
-            block.notes.append(("preamble",
-                                _("'{text}' is a heading, not part of a project").format(text=text),
-                                number, None, None))
+        if (
+            not attached
+            and alone
+            and len(text) <= HEADING_MAX
+            and not text.endswith((".", "!", "?", ":", ","))
+        ):
+            block.notes.append(
+                (
+                    "preamble",
+                    _("'{text}' is a heading, not part of a project").format(text=text),
+                    number,
+                    None,
+                    None,
+                )
+            )
             block.last = None
             return
         if last is not None and (attached or not last.text or block.last is Field.SUMMARY):
@@ -166,9 +193,15 @@ class LabelledParser:
                 last.column = 1
             last.text = f"{last.text} {text}" if last.text else text
             return
-        block.notes.append(("stray-text",
-                            _("text that belongs to no field: '{text}'").format(text=shorten(text)),
-                            number, None, None))
+        block.notes.append(
+            (
+                "stray-text",
+                _("text that belongs to no field: '{text}'").format(text=shorten(text)),
+                number,
+                None,
+                None,
+            )
+        )
 
     def _unknown_label(self, number: int, label: LabelLine) -> None:
         block = self.block
@@ -185,10 +218,14 @@ class LabelledParser:
         # labels gets suggestions for the first HINTS_PER_FILE, the code for all of them.
         self.hints += 1
         near = _near_label(label.label) if self.hints <= HINTS_PER_FILE else None
-        message = _("unknown label '{label}' (did you mean '{near}'?); its value is not used") \
-            if near else _("unknown label '{label}'; its value is not used")
-        block.notes.append(("unknown-label", message.format(label=label.label, near=near),
-                            number, 1, None))
+        message = (
+            _("unknown label '{label}' (did you mean '{near}'?); its value is not used")
+            if near
+            else _("unknown label '{label}'; its value is not used")
+        )
+        block.notes.append(
+            ("unknown-label", message.format(label=label.label, near=near), number, 1, None)
+        )
         block.last = None
         block.dropping = True
 
@@ -196,12 +233,19 @@ class LabelledParser:
         if self.preamble is None:
             return
         start, end = self.preamble
-        where = _("line {start}").format(start=start) if start == end else \
-            _("lines {start}–{end}").format(start=start, end=end)
-        self.file_notes.append(Diagnostic(
-            Code.PREAMBLE, _("text before the first project ({where}) is not a project").format(
-                where=where),
-            self.path, start))
+        where = (
+            _("line {start}").format(start=start)
+            if start == end
+            else _("lines {start}–{end}").format(start=start, end=end)
+        )
+        self.file_notes.append(
+            Diagnostic(
+                Code.PREAMBLE,
+                _("text before the first project ({where}) is not a project").format(where=where),
+                self.path,
+                start,
+            )
+        )
         self.preamble = None
 
     def _add_field(self, number: int, label: LabelLine) -> Iterator[ParsedProject | Diagnostic]:
@@ -211,32 +255,58 @@ class LabelledParser:
             # A label before any title: the fields belong to a project without a name.
             block = self.block = Block(title="", line=number)
         if label.typo_of is not None:
-            block.notes.append(("label-typo", _("label '{label}' read as '{known}'").format(
-                                label=label.label, known=_canonical_label(label.typo_of)),
-                                number, 1, None))
+            block.notes.append(
+                (
+                    "label-typo",
+                    _("label '{label}' read as '{known}'").format(
+                        label=label.label, known=_canonical_label(label.typo_of)
+                    ),
+                    number,
+                    1,
+                    None,
+                )
+            )
         if label.field in block.fields:
             first = block.fields[label.field]
             if label.field is Field.FUNDING and block.title:
                 # A project's first label again, with no title line before it: a second
                 # project may start here, its title missing. Said, not guessed.
-                block.notes.append((
-                    "unsure-boundary", _("'{label}' again (first on line {first}) with no title "
-                                         "line before it: a new project may start here without "
-                                         "its title; read as part of '{title}' (line {line})")
-                    .format(label=label.label, first=first.line, title=shorten(block.title),
-                            line=block.line),
-                    number, None, "name"))
-            block.notes.append(("repeated-field",
-                                _("'{label}' again (first on line {line}); '{value}' is not "
-                                  "used").format(label=label.label, line=first.line,
-                                                 value=shorten(label.value)), number, label.column,
-                                None))
+                block.notes.append(
+                    (
+                        "unsure-boundary",
+                        _(
+                            "'{label}' again (first on line {first}) with no title "
+                            "line before it: a new project may start here without "
+                            "its title; read as part of '{title}' (line {line})"
+                        ).format(
+                            label=label.label,
+                            first=first.line,
+                            title=shorten(block.title),
+                            line=block.line,
+                        ),
+                        number,
+                        None,
+                        "name",
+                    )
+                )
+            block.notes.append(
+                (
+                    "repeated-field",
+                    _("'{label}' again (first on line {line}); '{value}' is not used").format(
+                        label=label.label, line=first.line, value=shorten(label.value)
+                    ),
+                    number,
+                    label.column,
+                    None,
+                )
+            )
             block.last = None
             block.dropping = True
             return
         block.dropping = False
-        block.fields[label.field] = FieldValue(label.value, number, label.column, label.label,
-                                               label.year)
+        block.fields[label.field] = FieldValue(
+            label.value, number, label.column, label.label, label.year
+        )
         block.last = label.field
         yield from ()
 
@@ -258,5 +328,3 @@ def _near_label(label: str) -> str | None:
 
 def _canonical_label(key: str) -> str:
     return key[:1].upper() + key[1:]
-
-
