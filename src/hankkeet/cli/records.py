@@ -67,7 +67,11 @@ from hankkeet.query import (
 )
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS
-from hankkeet.render.records import render_list, render_project, row_writer, streams
+
+# render_list lives in render/records.py; re-exported (`as`) so that callers written when it
+# lived here still find it.
+from hankkeet.render.records import render_list as render_list
+from hankkeet.render.records import render_project, row_writer, streams
 
 
 @dataclass(frozen=True)
