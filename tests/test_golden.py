@@ -15,6 +15,7 @@ def test_every_case_is_recorded() -> None:
     assert sorted(EXPECTED) == sorted(key(args) for args in cases())
 
 
+@pytest.mark.slow  # 220 whole runs: the guard for speed work, run with the benchmark and in CI
 @pytest.mark.parametrize("args", cases(), ids=key)
 def test_output_is_unchanged(args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
     """stdout, stderr and the exit code are byte for byte what they were."""

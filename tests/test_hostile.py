@@ -423,6 +423,7 @@ CROSS_CHECK = ("utf-8/list-json", "user-text/list-table", "missing-file/validate
                "user-text/search-table", "folder-with-one-nul-file/list-json")
 
 
+@pytest.mark.slow  # real processes, one a case: CI's slow lane runs them
 @pytest.mark.parametrize("case_id", CROSS_CHECK)
 def test_forked_runs_match_real_processes(case_id: str, runs: dict[str, Run],
                                           matrix_paths: dict[str, list[str]]) -> None:
@@ -627,6 +628,7 @@ ARGUMENT_CASES: list[tuple[list[str], frozenset[int], str]] = [
 ]
 
 
+@pytest.mark.slow  # real processes, one a case: CI's slow lane runs them
 @pytest.mark.parametrize(
     ("argv", "expect", "why"),
     [pytest.param(a, e, w, id=w) for a, e, w in ARGUMENT_CASES])

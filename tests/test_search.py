@@ -568,6 +568,7 @@ def test_the_stemmer_falls_back_to_the_public_api(monkeypatch: pytest.MonkeyPatc
         _stemmer.cache_clear()
 
 
+@pytest.mark.slow  # real processes, one a case: CI's slow lane runs them
 @pytest.mark.parametrize("fmt", list(SearchFormat), ids=str)
 def test_control_characters_in_the_query_never_reach_the_output(fmt: SearchFormat) -> None:
     for query in ("kemi\x1b[2J", "Jylkka\x1b]0;x\x07", "Rovaniemi\x1b[31m\nrivi"):
