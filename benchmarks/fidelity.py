@@ -31,8 +31,17 @@ from hankkeet.models import Project
 from hankkeet.reading.parser import parse_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
-FIELDS = ("name", "start", "end", "budget", "city_share", "programme", "fund", "contacts",
-          "summary")
+FIELDS = (
+    "name",
+    "start",
+    "end",
+    "budget",
+    "city_share",
+    "programme",
+    "fund",
+    "contacts",
+    "summary",
+)
 RIGHT, EMPTY, WRONG = "right", "empty+diagnostic", "silently wrong"
 # Kinds 1-4 of issue 10 (register cards, database pages, Leader and village pages, agendas),
 # the seed's own family from other cities, and the prose kinds.
@@ -76,10 +85,12 @@ def _same(name: str, expected: object, got: object) -> bool:
         return norm_name(str(expected)) == norm_name(str(got))
     if name == "contacts":
         return [norm_name(str(x)) for x in expected] == [  # type: ignore[attr-defined]
-            norm_name(str(x)) for x in got]  # type: ignore[attr-defined]
+            norm_name(str(x)) for x in got
+        ]  # type: ignore[attr-defined]
     if name == "summary":
         return isinstance(got, str) and " ".join(got.split()).startswith(
-            " ".join(str(expected).split()))
+            " ".join(str(expected).split())
+        )
     if name in ("budget", "city_share"):
         return got is not None and Decimal(str(expected)) == got
     return expected == got
@@ -105,8 +116,10 @@ def score_file(kind: str, txt: Path) -> list[Outcome]:
     """Every field of every expected project of one description, with its verdict."""
     spec = tomllib.loads(txt.with_suffix(".toml").read_text(encoding="utf-8"))
     batch = int(spec.get("batch", 1))
-    return [Outcome(o.kind, o.file, o.project, o.field, o.expected, o.got, o.verdict, batch)
-            for o in _score(kind, txt)]
+    return [
+        Outcome(o.kind, o.file, o.project, o.field, o.expected, o.got, o.verdict, batch)
+        for o in _score(kind, txt)
+    ]
 
 
 def _score(kind: str, txt: Path) -> list[Outcome]:
@@ -117,20 +130,27 @@ def _score(kind: str, txt: Path) -> list[Outcome]:
     file_errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     out: list[Outcome] = []
     if spec.get("no_projects"):
-        out.append(Outcome(kind, txt.name, "-", "no project", 0, len(parsed),
-                           RIGHT if not parsed else WRONG))
+        out.append(
+            Outcome(
+                kind, txt.name, "-", "no project", 0, len(parsed), RIGHT if not parsed else WRONG
+            )
+        )
         return out
     # Match by name first, then in order.
     unmatched = list(range(len(parsed)))
     pairs: list[tuple[dict[str, Any], int | None]] = []
     for exp in expected:
-        hit = next((i for i in unmatched
-                    if norm_name(parsed[i].project.name) == norm_name(exp["name"])), None)
+        hit = next(
+            (i for i in unmatched if norm_name(parsed[i].project.name) == norm_name(exp["name"])),
+            None,
+        )
         if hit is not None:
             unmatched.remove(hit)
         pairs.append((exp, hit))
-    pairs = [(exp, hit if hit is not None else (unmatched.pop(0) if unmatched else None))
-             for exp, hit in pairs]
+    pairs = [
+        (exp, hit if hit is not None else (unmatched.pop(0) if unmatched else None))
+        for exp, hit in pairs
+    ]
     for exp, hit in pairs:
         for name in FIELDS:
             want = _expected(exp, name)
@@ -138,8 +158,17 @@ def _score(kind: str, txt: Path) -> list[Outcome]:
                 continue
             if hit is None:
                 missing = want in (None, [])
-                out.append(Outcome(kind, txt.name, exp["name"], name, want, None,
-                                   RIGHT if missing else EMPTY if file_errors else WRONG))
+                out.append(
+                    Outcome(
+                        kind,
+                        txt.name,
+                        exp["name"],
+                        name,
+                        want,
+                        None,
+                        RIGHT if missing else EMPTY if file_errors else WRONG,
+                    )
+                )
                 continue
             pp = parsed[hit]
             got = _value(pp.project, name)
@@ -153,8 +182,17 @@ def _score(kind: str, txt: Path) -> list[Outcome]:
                 verdict = WRONG
             out.append(Outcome(kind, txt.name, exp["name"], name, want, got, verdict))
     for i in unmatched:
-        out.append(Outcome(kind, txt.name, parsed[i].project.name, "made-up project", None,
-                           parsed[i].project.name, WRONG))
+        out.append(
+            Outcome(
+                kind,
+                txt.name,
+                parsed[i].project.name,
+                "made-up project",
+                None,
+                parsed[i].project.name,
+                WRONG,
+            )
+        )
     return out
 
 
@@ -175,8 +213,12 @@ def table(outcomes: list[Outcome]) -> str:
         by_kind[o.kind][o.verdict] += 1
         files[o.kind].add(o.file)
     rows = [(k, by_kind[k], len(files[k])) for k in sorted(by_kind)]
-    groups = [("kinds 1-4", KINDS_1_4), ("seed family (cities)", SEED_FAMILY),
-              ("prose (news, lists)", PROSE), ("total", tuple(by_kind))]
+    groups = [
+        ("kinds 1-4", KINDS_1_4),
+        ("seed family (cities)", SEED_FAMILY),
+        ("prose (news, lists)", PROSE),
+        ("total", tuple(by_kind)),
+    ]
     for label, kinds in groups:
         c: Counter[str] = Counter()
         for k in kinds:
@@ -185,14 +227,18 @@ def table(outcomes: list[Outcome]) -> str:
     for batch in sorted({o.batch for o in outcomes}):
         c = Counter(o.verdict for o in outcomes if o.batch == batch)
         rows.append((f"batch {batch}", c, len({o.file for o in outcomes if o.batch == batch})))
-    lines = [f"{'kind':<24}{'files':>6}{'fields':>8}{'right':>14}{'empty+diag':>14}"
-             f"{'silently wrong':>16}"]
+    lines = [
+        f"{'kind':<24}{'files':>6}{'fields':>8}{'right':>14}{'empty+diag':>14}"
+        f"{'silently wrong':>16}"
+    ]
     for label, c, n in rows:
         total = sum(c.values()) or 1
-        lines.append(f"{label:<24}{n:>6}{total:>8}"
-                     f"{c[RIGHT]:>6} ({100 * c[RIGHT] / total:5.1f}%)"
-                     f"{c[EMPTY]:>6} ({100 * c[EMPTY] / total:5.1f}%)"
-                     f"{c[WRONG]:>8} ({100 * c[WRONG] / total:5.1f}%)")
+        lines.append(
+            f"{label:<24}{n:>6}{total:>8}"
+            f"{c[RIGHT]:>6} ({100 * c[RIGHT] / total:5.1f}%)"
+            f"{c[EMPTY]:>6} ({100 * c[EMPTY] / total:5.1f}%)"
+            f"{c[WRONG]:>8} ({100 * c[WRONG] / total:5.1f}%)"
+        )
     return "\n".join(lines)
 
 
@@ -206,8 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for o in outcomes:
             if o.verdict != RIGHT:
-                print(f"{o.verdict:>16}  {o.kind}/{o.file} [{o.project[:30]}] {o.field}: "
-                      f"expected {o.expected!r}, got {o.got!r}")
+                print(
+                    f"{o.verdict:>16}  {o.kind}/{o.file} [{o.project[:30]}] {o.field}: "
+                    f"expected {o.expected!r}, got {o.got!r}"
+                )
     return int(any(o.verdict == WRONG for o in outcomes))
 
 

@@ -18,8 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "source.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Fixed width and no colour, so wrapping and styles never break assertions.
-TEST_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "HANKKEET_SOURCE": "", "TERM": "dumb",
-            "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+TEST_ENV = {
+    "COLUMNS": "100",
+    "NO_COLOR": "1",
+    "HANKKEET_SOURCE": "",
+    "TERM": "dumb",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "LANG": "C.UTF-8",
+}
 
 
 @dataclass
@@ -31,27 +38,44 @@ class Run:
     stderr: str
 
 
-def cli(*args: str, input: str | bytes | None = None,  # noqa: A002  (CliRunner's name)
-        env: dict[str, str] | None = None) -> Run:
+def cli(
+    *args: str,
+    input: str | bytes | None = None,  # noqa: A002  (CliRunner's name)
+    env: dict[str, str] | None = None,
+) -> Run:
     """Run the Typer app in-process (fast); stdout and stderr apart."""
     runner = CliRunner()
     # A run chooses its language for the whole process; the library's own default (English)
     # comes back after it, so a Finnish run never leaks into the next test's library calls.
     with use_language(Language.EN):
-        result = runner.invoke(app, list(args), input=input, env={**TEST_ENV, **(env or {})},
-                               catch_exceptions=False)
+        result = runner.invoke(
+            app, list(args), input=input, env={**TEST_ENV, **(env or {})}, catch_exceptions=False
+        )
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
-def run_process(*args: str, input: bytes | None = None,  # noqa: A002  (subprocess's name)
-                env: dict[str, str] | None = None,
-                cwd: Path | None = None) -> Run:
+def run_process(
+    *args: str,
+    input: bytes | None = None,  # noqa: A002  (subprocess's name)
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Run:
     """Run `python -m hankkeet` as a real process: real exit codes, real streams."""
     full_env = {**os.environ, **TEST_ENV, **(env or {})}
-    done = subprocess.run([sys.executable, "-m", "hankkeet", *args], input=input,
-                          capture_output=True, env=full_env, cwd=cwd, timeout=120, check=False)
-    return Run(done.returncode, done.stdout.decode("utf-8", "replace"),
-               done.stderr.decode("utf-8", "replace"))
+    done = subprocess.run(
+        [sys.executable, "-m", "hankkeet", *args],
+        input=input,
+        capture_output=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+    return Run(
+        done.returncode,
+        done.stdout.decode("utf-8", "replace"),
+        done.stderr.decode("utf-8", "replace"),
+    )
 
 
 @pytest.fixture

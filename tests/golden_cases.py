@@ -36,10 +36,12 @@ SMALL_COMMANDS: tuple[tuple[str, ...], ...] = (
 
 def inputs() -> list[tuple[str, bool]]:
     """(path relative to the root, whether to run every command) for each case's input."""
-    whole = ["data/source.txt", "tests/golden/generated.txt", "tests/corpus",
-             "tests/fixtures"]
-    files = sorted(str(p.relative_to(ROOT)) for folder in ("tests/fixtures", "tests/corpus")
-                   for p in (ROOT / folder).rglob("*.txt"))
+    whole = ["data/source.txt", "tests/golden/generated.txt", "tests/corpus", "tests/fixtures"]
+    files = sorted(
+        str(p.relative_to(ROOT))
+        for folder in ("tests/fixtures", "tests/corpus")
+        for p in (ROOT / folder).rglob("*.txt")
+    )
     return [(path, True) for path in whole] + [(path, False) for path in files]
 
 
@@ -75,11 +77,9 @@ def main() -> int:
     recorded = {}
     for args in cases():
         run = cli("--no-config", *args)
-        recorded[key(args)] = {"exit": run.exit_code, "stdout": run.stdout,
-                               "stderr": run.stderr}
+        recorded[key(args)] = {"exit": run.exit_code, "stdout": run.stdout, "stderr": run.stderr}
     with gzip.GzipFile(EXPECTED, "wb", mtime=0) as f:
-        f.write(json.dumps(recorded, ensure_ascii=False, indent=0, sort_keys=True)
-                .encode("utf-8"))
+        f.write(json.dumps(recorded, ensure_ascii=False, indent=0, sort_keys=True).encode("utf-8"))
     print(f"{len(recorded)} cases recorded in {EXPECTED.relative_to(ROOT)}")
     return 0
 

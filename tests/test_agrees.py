@@ -15,10 +15,16 @@ N = NBSP
 
 # (values, expected, why)
 COLUMNS = [
-    ([Decimal("178866"), Decimal("264103.92")], [f"178{N}866,00{N}€", f"264{N}103,92{N}€"],
-     "one column, one number of decimals"),
-    ([Decimal("4979.2"), Decimal(12375)], [f"4{N}979,20{N}€", f"12{N}375,00{N}€"],
-     "a tenth of a euro is written in cents"),
+    (
+        [Decimal("178866"), Decimal("264103.92")],
+        [f"178{N}866,00{N}€", f"264{N}103,92{N}€"],
+        "one column, one number of decimals",
+    ),
+    (
+        [Decimal("4979.2"), Decimal(12375)],
+        [f"4{N}979,20{N}€", f"12{N}375,00{N}€"],
+        "a tenth of a euro is written in cents",
+    ),
     ([Decimal("1200000.0")], [f"1{N}200{N}000{N}€"], "1,2 milj. euroa is whole euros"),
     ([Decimal(0), Decimal(5)], [f"0{N}€", f"5{N}€"], "a zero is '0 €', never blank"),
     ([None, Decimal(5)], ["", f"5{N}€"], "no value stays blank"),
@@ -36,6 +42,7 @@ def test_money_column_table_is_unique() -> None:
 
 def test_a_period_reads_the_same_everywhere() -> None:
     from datetime import date
+
     assert format_period(date(2021, 11, 1), date(2023, 10, 31)) == "1.11.2021–31.10.2023"
     assert format_period(date(2021, 11, 1), None) == "1.11.2021–…"
     assert format_euros(Decimal("4979.2")) == f"4{N}979,20{N}€"
@@ -52,8 +59,10 @@ def test_the_same_city_share_reads_the_same_in_list_totals_and_show() -> None:
 
 def test_million_euros_shows_whole_euros(tmp_path: Path) -> None:
     source = tmp_path / "m.txt"
-    source.write_text("Miljoonahanke\nToiminta-aika: 1.1.2022–31.12.2022\n"
-                      "Budjetti: 1,2 milj. euroa\n", encoding="utf-8")
+    source.write_text(
+        "Miljoonahanke\nToiminta-aika: 1.1.2022–31.12.2022\nBudjetti: 1,2 milj. euroa\n",
+        encoding="utf-8",
+    )
     run = cli("list", str(source))
     assert f"1{N}200{N}000{N}€" in run.stdout
     assert "1 200 000,0" not in run.stdout.replace(N, " ")

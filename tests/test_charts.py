@@ -43,18 +43,19 @@ def seed_projects() -> list[Project]:
 
 
 def _project(name: str, **fields: Any) -> Project:
-    return Project(id=name.casefold(), name=name, source=SourceRef(path="t.txt", line=1),
-                   **fields)
+    return Project(id=name.casefold(), name=name, source=SourceRef(path="t.txt", line=1), **fields)
 
 
 EDGE_CASES = [
     _project("Alkaa vain", start=date(2023, 3, 1), budget=Decimal(1)),
     _project("Päättyy vain", end=date(2022, 8, 31)),
     _project("Tavallinen", start=date(2022, 1, 1), end=date(2023, 12, 31)),
-    _project("Hyvin pitkä hankkeen nimi, joka ei mahdu sarakkeeseensa mitenkään",
-             start=date(2024, 6, 1), end=date(2024, 6, 30)),
-    _project("[bold]Merkintä[/] ei ole muotoilua", start=date(2022, 5, 1),
-             end=date(2022, 5, 1)),
+    _project(
+        "Hyvin pitkä hankkeen nimi, joka ei mahdu sarakkeeseensa mitenkään",
+        start=date(2024, 6, 1),
+        end=date(2024, 6, 30),
+    ),
+    _project("[bold]Merkintä[/] ei ole muotoilua", start=date(2022, 5, 1), end=date(2022, 5, 1)),
     _project("Ei aikaa lainkaan"),
     _project("Takaperin", start=date(2023, 5, 1), end=date(2023, 1, 1)),
 ]
@@ -68,17 +69,22 @@ def plain(text: str) -> str:
 # --- Snapshots ------------------------------------------------------------------------------
 
 SNAPSHOT_CASES = [
-    ("chart-by-programme-60",
-     lambda: render_chart(compute_totals(seed_projects(), [GroupBy.PROGRAMME]), 60, False)),
-    ("chart-by-year-60",
-     lambda: render_chart(compute_totals(seed_projects(), by_year=True), 60, False)),
-    ("chart-by-contact-72",
-     lambda: render_chart(compute_totals(seed_projects(), [GroupBy.CONTACT]), 72, False)),
+    (
+        "chart-by-programme-60",
+        lambda: render_chart(compute_totals(seed_projects(), [GroupBy.PROGRAMME]), 60, False),
+    ),
+    (
+        "chart-by-year-60",
+        lambda: render_chart(compute_totals(seed_projects(), by_year=True), 60, False),
+    ),
+    (
+        "chart-by-contact-72",
+        lambda: render_chart(compute_totals(seed_projects(), [GroupBy.CONTACT]), 72, False),
+    ),
     ("timeline-seed-72", lambda: timeline(seed_projects(), TODAY, 72, False)),
     ("timeline-seed-40", lambda: timeline(seed_projects(), TODAY, 40, False)),
     ("timeline-edge-cases-64", lambda: timeline(EDGE_CASES, date(2024, 3, 1), 64, False)),
-    ("timeline-today-outside-60", lambda: timeline(seed_projects(), date(2040, 1, 1), 60,
-                                                   False)),
+    ("timeline-today-outside-60", lambda: timeline(seed_projects(), date(2040, 1, 1), 60, False)),
 ]
 
 
@@ -96,8 +102,7 @@ def pictures(width: int, color: bool) -> list[str]:
     projects = seed_projects()
     return [
         render_chart(compute_totals(projects, [GroupBy.PROGRAMME]), width, color),
-        render_chart(compute_totals(projects, [GroupBy.PROGRAMME, GroupBy.CONTACT]), width,
-                     color),
+        render_chart(compute_totals(projects, [GroupBy.PROGRAMME, GroupBy.CONTACT]), width, color),
         render_chart(compute_totals(projects, by_year=True), width, color),
         render_chart(compute_totals(projects), width, color),
         timeline(projects, TODAY, width, color),
@@ -138,8 +143,12 @@ def test_markup_in_names_prints_literally() -> None:
 
 def test_bars_scale_to_the_largest_value() -> None:
     # Width 40, labels 1 cell, values 3 cells: 40 - 1 - 3 - 2 spaces = 34 cells of bar.
-    bars = [Bar("a", Decimal(100), "100"), Bar("b", Decimal(50), " 50"),
-            Bar("c", Decimal(1), "  1"), Bar("d", Decimal(0), "  0")]
+    bars = [
+        Bar("a", Decimal(100), "100"),
+        Bar("b", Decimal(50), " 50"),
+        Bar("c", Decimal(1), "  1"),
+        Bar("d", Decimal(0), "  0"),
+    ]
     lines = bar_chart(bars, 40, False).splitlines()
     assert lines[0] == "a " + "#" * 34 + " 100"
     assert lines[1] == "b " + "#" * 17 + " " * 17 + "  50"
@@ -163,7 +172,7 @@ def test_timeline_marks_today_in_its_column() -> None:
     row = next(line for line in lines if line.startswith("A "))
     assert row[6 + 16] == "|"
     # The bar: 1.1. (column 0) to 31.3. (day 89: 89 * 34 // 365 = 8), inclusive.
-    assert row[6:6 + 9] == "#" * 9 and row[6 + 9] != "#"
+    assert row[6 : 6 + 9] == "#" * 9 and row[6 + 9] != "#"
     assert lines[-1].index("|") == 6 + 16
     assert "today 1.7.2022" in lines[-1]
 
@@ -180,8 +189,7 @@ def test_timeline_open_ends_and_missing_periods() -> None:
 def test_timeline_rows_run_in_order_of_start() -> None:
     text = timeline(seed_projects(), TODAY, 100, False)
     # Rows start at the left edge; a wrapped name's further lines hold no bar.
-    names = [line.split("  ")[0] for line in text.splitlines()[2:]
-             if "#" in line][:8]
+    names = [line.split("  ")[0] for line in text.splitlines()[2:] if "#" in line][:8]
     assert names[0].startswith("Ympärivuotinen")  # 1.1.2020
     assert names[-1].startswith("ÄRM-koordinaatiohanke")  # 1.11.2021
 

@@ -25,11 +25,14 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_pyproject_table_is_found_from_a_subfolder(project: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pyproject_table_is_found_from_a_subfolder(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (project / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.hankkeet]\npaths = ["data/kemi.txt"]\n'
-        'format = "jsonl"\nlanguage = "fi"\n', encoding="utf-8")
+        'format = "jsonl"\nlanguage = "fi"\n',
+        encoding="utf-8",
+    )
     monkeypatch.chdir(project / "work" / "deep")
     config = discover(Path.cwd())
     assert config.source == project / "pyproject.toml" and config.language == "fi"
@@ -41,8 +44,7 @@ def test_pyproject_table_is_found_from_a_subfolder(project: Path,
 
 
 def test_command_line_wins(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "hankkeet.toml").write_text('paths = ["data"]\nformat = "json"\n',
-                                           encoding="utf-8")
+    (project / "hankkeet.toml").write_text('paths = ["data"]\nformat = "json"\n', encoding="utf-8")
     monkeypatch.chdir(project)
     rows = list(csv.reader(io.StringIO(cli("list", "--format", "csv").stdout)))
     assert len(rows) == 9
@@ -53,12 +55,13 @@ def test_command_line_wins(project: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_hankkeet_toml_wins_over_pyproject_and_the_nearest_folder_wins(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "pyproject.toml").write_text('[tool.hankkeet]\nformat = "csv"\n',
-                                            encoding="utf-8")
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "pyproject.toml").write_text('[tool.hankkeet]\nformat = "csv"\n', encoding="utf-8")
     (project / "hankkeet.toml").write_text('format = "jsonl"\n', encoding="utf-8")
-    (project / "work" / "pyproject.toml").write_text('[project]\nname = "no-table"\n',
-                                                     encoding="utf-8")
+    (project / "work" / "pyproject.toml").write_text(
+        '[project]\nname = "no-table"\n', encoding="utf-8"
+    )
     monkeypatch.chdir(project / "work")
     # work/pyproject.toml has no [tool.hankkeet]: the search goes on upwards.
     assert discover(Path.cwd()).output_format == "jsonl"
@@ -66,30 +69,39 @@ def test_hankkeet_toml_wins_over_pyproject_and_the_nearest_folder_wins(
     assert discover(Path.cwd()).output_format == "markdown"
 
 
-def test_select_ignore_and_strict_for_validate(project: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_select_ignore_and_strict_for_validate(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(project)
     (project / "hankkeet.toml").write_text(
-        'paths = ["data"]\nignore = ["funding-sum-mismatch"]\n', encoding="utf-8")
+        'paths = ["data"]\nignore = ["funding-sum-mismatch"]\n', encoding="utf-8"
+    )
     assert cli("validate").exit_code == 0  # the only error is ignored
     assert cli("validate", "--ignore", "preamble").exit_code == 1  # the option replaces it
     (project / "hankkeet.toml").write_text(
         'paths = ["data"]\nselect = ["empty-field", "title-typo"]\nstrict = true\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     run = cli("validate", "--format", "json")
     assert run.exit_code == 1  # warnings fail under strict
-    assert {d["code"] for d in json.loads(run.stdout)["diagnostics"]} == \
-        {"empty-field", "title-typo"}
+    assert {d["code"] for d in json.loads(run.stdout)["diagnostics"]} == {
+        "empty-field",
+        "title-typo",
+    }
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('colour = "red"\n', "unknown setting 'colour'"),
-    ("strict = 1\n", "'strict' must be true or false"),
-    ("paths = 3\n", "'paths' must be a list of strings"),
-    ("paths = [\n", "not valid TOML"),
-])
-def test_a_bad_configuration_is_one_line(project: Path, monkeypatch: pytest.MonkeyPatch,
-                                         content: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('colour = "red"\n', "unknown setting 'colour'"),
+        ("strict = 1\n", "'strict' must be true or false"),
+        ("paths = 3\n", "'paths' must be a list of strings"),
+        ("paths = [\n", "not valid TOML"),
+    ],
+)
+def test_a_bad_configuration_is_one_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch, content: str, message: str
+) -> None:
     (project / "hankkeet.toml").write_text(content, encoding="utf-8")
     monkeypatch.chdir(project)
     with pytest.raises(ConfigError, match=message.replace("(", r"\(")):
@@ -100,9 +112,9 @@ def test_a_bad_configuration_is_one_line(project: Path, monkeypatch: pytest.Monk
 
 
 def test_an_unknown_rule_in_the_configuration_names_the_file(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "hankkeet.toml").write_text('select = ["fundin-sum-mismatch"]\n',
-                                           encoding="utf-8")
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "hankkeet.toml").write_text('select = ["fundin-sum-mismatch"]\n', encoding="utf-8")
     monkeypatch.chdir(project)
     run = cli("validate")
     assert run.exit_code == 2 and "hankkeet.toml" in run.stderr
@@ -121,8 +133,13 @@ def test_no_file_means_no_config(tmp_path: Path) -> None:
 
 def test_completion_is_on() -> None:
     assert "--install-completion" in cli("--help").stdout
-    run = installed(env={"_HANKKEET_COMPLETE": "complete_bash",
-                         "COMP_WORDS": "hankkeet list --sort c", "COMP_CWORD": "3"})
+    run = installed(
+        env={
+            "_HANKKEET_COMPLETE": "complete_bash",
+            "COMP_WORDS": "hankkeet list --sort c",
+            "COMP_CWORD": "3",
+        }
+    )
     assert run.exit_code == 0 and run.stdout.split() == ["city-share"]
     shown = installed("--show-completion", "bash")
     assert shown.exit_code == 0 and "_HANKKEET_COMPLETE" in shown.stdout
@@ -131,39 +148,44 @@ def test_completion_is_on() -> None:
 def installed(*args: str, env: dict[str, str] | None = None) -> Run:
     """Run the installed `hankkeet` script, as a shell's completion calls it."""
     script = Path(sys.executable).parent / "hankkeet"
-    done = subprocess.run([str(script), *args], capture_output=True, timeout=120, check=False,
-                          env={**os.environ, **TEST_ENV, **(env or {})})
+    done = subprocess.run(
+        [str(script), *args],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **TEST_ENV, **(env or {})},
+    )
     return Run(done.returncode, done.stdout.decode(), done.stderr.decode())
 
 
-def test_a_configured_file_format_needs_a_file(project: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "hankkeet.toml").write_text('paths = ["data"]\nformat = "xlsx"\n',
-                                           encoding="utf-8")
+def test_a_configured_file_format_needs_a_file(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "hankkeet.toml").write_text('paths = ["data"]\nformat = "xlsx"\n', encoding="utf-8")
     monkeypatch.chdir(project)
     assert "Harrastusten" in cli("list").stdout  # no file named: the table, not a refusal
     assert cli("list", "-o", "out.xlsx").exit_code == 0
     assert (project / "out.xlsx").read_bytes()[:2] == b"PK"  # a zip: the workbook
 
 
-def test_configured_language_applies_and_lang_wins(project: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "hankkeet.toml").write_text('paths = ["data"]\nlanguage = "fi"\n',
-                                           encoding="utf-8")
+def test_configured_language_applies_and_lang_wins(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "hankkeet.toml").write_text('paths = ["data"]\nlanguage = "fi"\n', encoding="utf-8")
     monkeypatch.chdir(project)
     run = cli("list", env={"COLUMNS": "160"})
     assert run.exit_code == 0, run.stderr
     assert "Budjetti" in run.stdout and "8 hanketta" in run.stderr
     english = cli("--lang", "en", "list", env={"COLUMNS": "160"})
     assert "Budget" in english.stdout and "Budjetti" not in english.stdout
-    assert "Budget" in cli("--no-config", "list", str(project / "data"),
-                           env={"COLUMNS": "160"}).stdout
+    assert (
+        "Budget" in cli("--no-config", "list", str(project / "data"), env={"COLUMNS": "160"}).stdout
+    )
     # The configured language beats the locale (it is the more specific choice).
     assert "Budjetti" in cli("list", env={"COLUMNS": "160", "LANG": "en_US.UTF-8"}).stdout
 
 
-def test_configured_language_must_be_known(project: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_configured_language_must_be_known(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (project / "hankkeet.toml").write_text('language = "sv"\n', encoding="utf-8")
     monkeypatch.chdir(project)
     run = cli("list")

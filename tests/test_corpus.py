@@ -39,8 +39,7 @@ def test_the_corpus_is_as_large_as_the_issues_ask() -> None:
     assert len(described) >= 30
     assert len({s["publisher"] for s in described}) >= 12
     kinds = {s["kind"] for s in specs}
-    assert {"eu-card", "database", "leader", "agenda", "news", "list-page",
-            "not-project"} <= kinds
+    assert {"eu-card", "database", "leader", "agenda", "news", "list-page", "not-project"} <= kinds
     prose = [s for s in described if s["kind"] in ("news", "list-page")]
     assert sum(len(s["project"]) for s in prose) >= 12
     assert len({s["publisher"] for s in prose}) >= 6
@@ -49,8 +48,11 @@ def test_the_corpus_is_as_large_as_the_issues_ask() -> None:
 @pytest.mark.parametrize("text", TEXTS, ids=[f"{t.parent.name}/{t.stem}" for t in TEXTS])
 def test_no_field_is_silently_wrong(text: Path) -> None:
     outcomes = FIDELITY.score_file(text.parent.name, text)
-    wrong = [f"{o.project}: {o.field} expected {o.expected!r}, got {o.got!r}"
-             for o in outcomes if o.verdict == FIDELITY.WRONG]
+    wrong = [
+        f"{o.project}: {o.field} expected {o.expected!r}, got {o.got!r}"
+        for o in outcomes
+        if o.verdict == FIDELITY.WRONG
+    ]
     assert not wrong, wrong
 
 
@@ -67,15 +69,19 @@ def test_fields_right_reach_the_targets() -> None:
         assert counts[FIDELITY.RIGHT] / sum(counts.values()) >= target, (group, counts)
 
 
-@pytest.mark.parametrize(("expected", "got", "same", "why"), [
-    ("KOTELO", "KOTELO-hanke", True, "a '-hanke' suffix does not make another name"),
-    ("UNTO – Uusia tapoja", "UNTO - Uusia tapoja", True, "dash kinds"),
-    ("”Iskmo”", "Iskmo", True, "quotes"),
-    ("Bisnes Lande", "Bisnes Lande Bisnes Lande", False, "a doubled name is wrong"),
-    ("Kulttuurisilta", "Hanke Kehittämishanke - 171169", False, "a header line is no name"),
-])
-def test_scorer_compares_names_as_a_reader_would(expected: str, got: str, same: bool,
-                                                 why: str) -> None:
+@pytest.mark.parametrize(
+    ("expected", "got", "same", "why"),
+    [
+        ("KOTELO", "KOTELO-hanke", True, "a '-hanke' suffix does not make another name"),
+        ("UNTO – Uusia tapoja", "UNTO - Uusia tapoja", True, "dash kinds"),
+        ("”Iskmo”", "Iskmo", True, "quotes"),
+        ("Bisnes Lande", "Bisnes Lande Bisnes Lande", False, "a doubled name is wrong"),
+        ("Kulttuurisilta", "Hanke Kehittämishanke - 171169", False, "a header line is no name"),
+    ],
+)
+def test_scorer_compares_names_as_a_reader_would(
+    expected: str, got: str, same: bool, why: str
+) -> None:
     assert (FIDELITY.norm_name(expected) == FIDELITY.norm_name(got)) is same, why
 
 
@@ -85,10 +91,13 @@ def test_scorer_counts_a_made_up_project_as_silently_wrong(tmp_path: Path) -> No
     kind.mkdir()
     (kind / "two.txt").write_text(
         "Eka hanke\n\nToiminta-aika: 1.1.2024–31.12.2024\nBudjetti: 10 000 euroa\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (kind / "two.toml").write_text(
         'publisher = "x"\nkind = "city-page"\nfound = "made up for this test"\n'
         '[[project]]\nname = "Eka hanke"\nstart = 2024-01-01\nend = 2024-12-31\n'
-        'budget = "10000"\n[[project]]\nname = "Toka hanke"\n', encoding="utf-8")
+        'budget = "10000"\n[[project]]\nname = "Toka hanke"\n',
+        encoding="utf-8",
+    )
     verdicts = Counter(o.verdict for o in FIDELITY.score_corpus(tmp_path))
     assert verdicts[FIDELITY.WRONG] == 1 and verdicts[FIDELITY.RIGHT] >= 8

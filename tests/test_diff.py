@@ -19,8 +19,7 @@ TEXT = SEED.read_text(encoding="utf-8")
 LINES = TEXT.split("\n")
 
 
-def edited(tmp_path: Path, name: str, edits: dict[int, str | None],
-           extra: str = "") -> Path:
+def edited(tmp_path: Path, name: str, edits: dict[int, str | None], extra: str = "") -> Path:
     """A copy of the seed with 1-based lines replaced (None drops the line), text appended."""
     lines = [edits.get(i + 1, line) for i, line in enumerate(LINES)]
     path = tmp_path / name
@@ -53,8 +52,9 @@ def test_a_changed_field_has_old_and_new_value_and_line(tmp_path: Path) -> None:
     assert code == 1
     (change,) = document["changes"]
     assert change["kind"] == "changed" and change["id"] == HARR
-    assert change["fields"] == [{"field": "budget", "old": 61875, "new": 61975,
-                                 "old_line": 69, "new_line": 69}]
+    assert change["fields"] == [
+        {"field": "budget", "old": 61875, "new": 61975, "old_line": 69, "new_line": 69}
+    ]
 
 
 def test_a_renamed_project_is_matched_by_content(tmp_path: Path) -> None:
@@ -64,21 +64,33 @@ def test_a_renamed_project_is_matched_by_content(tmp_path: Path) -> None:
     assert code == 1
     (change,) = document["changes"]
     assert change["kind"] == "renamed"
-    assert change["old"]["id"] == HARR and change["new"]["name"] == \
-        "Harrastusten jäänmurtaja -hanke"
+    assert (
+        change["old"]["id"] == HARR and change["new"]["name"] == "Harrastusten jäänmurtaja -hanke"
+    )
     assert [f["field"] for f in change["fields"]] == ["name"]
-    assert document["counts"] == {"added": 0, "removed": 0, "renamed": 1, "changed": 0,
-                                  "unchanged": 7}
+    assert document["counts"] == {
+        "added": 0,
+        "removed": 0,
+        "renamed": 1,
+        "changed": 0,
+        "unchanged": 7,
+    }
 
 
 def test_added_and_removed_projects(tmp_path: Path) -> None:
     # Drop the Harrastusten project (lines 65-73) and add an unrelated one at the end.
     dropped = dict.fromkeys(range(65, 74))
     assert LINES[72].startswith("Tiivistelmä")
-    new = edited(tmp_path, "new.txt", dropped, extra=(
-        "\nUusi kokeiluhanke\n\nRahoitus ja ohjelma: AKKE\n"
-        "Toiminta-aika: 1.1.2025 – 31.12.2026\nBudjetti koko toiminta-ajalle: 10 000 euroa\n"
-        "Tiivistelmä: Aivan uusi asia.\n"))
+    new = edited(
+        tmp_path,
+        "new.txt",
+        dropped,
+        extra=(
+            "\nUusi kokeiluhanke\n\nRahoitus ja ohjelma: AKKE\n"
+            "Toiminta-aika: 1.1.2025 – 31.12.2026\nBudjetti koko toiminta-ajalle: 10 000 euroa\n"
+            "Tiivistelmä: Aivan uusi asia.\n"
+        ),
+    )
     document, code = diff_json(SEED, new)
     assert code == 1
     kinds = {c["kind"]: c for c in document["changes"]}
@@ -92,19 +104,25 @@ def test_markdown_and_table_show_the_change(tmp_path: Path) -> None:
     new = edited(tmp_path, "new.txt", {69: LINES[68].replace("875", "975")})
     markdown = cli("diff", str(SEED), str(new), "--format", "markdown")
     assert markdown.exit_code == 1
-    assert "| changed | Harrastusten jäänmurtajahanke | budget | 61\u00a0875\u00a0€ | " \
-           "61\u00a0975\u00a0€ | 69 |" in markdown.stdout
+    assert (
+        "| changed | Harrastusten jäänmurtajahanke | budget | 61\u00a0875\u00a0€ | "
+        "61\u00a0975\u00a0€ | 69 |" in markdown.stdout
+    )
     assert markdown.stdout.startswith("**0 added, 0 removed, 0 renamed, 1 changed")
     table = cli("diff", str(SEED), str(new))
     assert table.exit_code == 1 and "61\u00a0975\u00a0€" in table.stdout
 
 
-@pytest.mark.parametrize(("lang", "words", "summary"), [
-    ("en", ("Change", "Old", "New", "changed"), "1 changed, 7 unchanged"),
-    ("fi", ("Muutos", "Vanha", "Uusi", "muuttunut"), "1 muuttunut, 7 ennallaan"),
-])
-def test_table_and_summary_speak_the_language(tmp_path: Path, lang: str,
-                                               words: tuple[str, ...], summary: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "words", "summary"),
+    [
+        ("en", ("Change", "Old", "New", "changed"), "1 changed, 7 unchanged"),
+        ("fi", ("Muutos", "Vanha", "Uusi", "muuttunut"), "1 muuttunut, 7 ennallaan"),
+    ],
+)
+def test_table_and_summary_speak_the_language(
+    tmp_path: Path, lang: str, words: tuple[str, ...], summary: str
+) -> None:
     new = edited(tmp_path, "new.txt", {69: LINES[68].replace("875", "975")})
     for width in ("60", "160"):
         table = cli("--lang", lang, "diff", str(SEED), str(new), env={"COLUMNS": width})
@@ -132,12 +150,12 @@ def test_an_unreadable_version_exits_2(tmp_path: Path) -> None:
 
 def test_money_stays_exact_in_json() -> None:
     old = [p.project for p in parse_text(TEXT).projects]
-    new = [p.model_copy(update={"budget": Decimal("0.10")}) if p.id == HARR else p
-           for p in old]
+    new = [p.model_copy(update={"budget": Decimal("0.10")}) if p.id == HARR else p for p in old]
     result = diff_projects(old, new)
     assert [c.kind for c in result.changes] == [ChangeKind.CHANGED]
-    field = json.loads(render_diff(result, DiffFormat.JSON), parse_float=Decimal)[
-        "changes"][0]["fields"][0]
+    field = json.loads(render_diff(result, DiffFormat.JSON), parse_float=Decimal)["changes"][0][
+        "fields"
+    ][0]
     assert (field["old"], field["new"]) == (61875, Decimal("0.1"))
 
 

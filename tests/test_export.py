@@ -50,14 +50,18 @@ def test_format_follows_the_extension(name: str, fmt: str | None, why: str) -> N
     assert format_for_path(Path(name)) == fmt, why
 
 
-@pytest.mark.parametrize(("name", "reader"), [
-    ("h.json", lambda t: len(json.loads(t))),
-    ("h.jsonl", lambda t: len([json.loads(line) for line in t.splitlines()])),
-    ("h.csv", lambda t: len(list(csv.DictReader(io.StringIO(t))))),
-    ("h.md", lambda t: t.count("\n") - 2),
-])
-def test_output_file_in_the_format_of_its_extension(tmp_path: Path, name: str,
-                                                    reader: object) -> None:
+@pytest.mark.parametrize(
+    ("name", "reader"),
+    [
+        ("h.json", lambda t: len(json.loads(t))),
+        ("h.jsonl", lambda t: len([json.loads(line) for line in t.splitlines()])),
+        ("h.csv", lambda t: len(list(csv.DictReader(io.StringIO(t))))),
+        ("h.md", lambda t: t.count("\n") - 2),
+    ],
+)
+def test_output_file_in_the_format_of_its_extension(
+    tmp_path: Path, name: str, reader: object
+) -> None:
     target = tmp_path / name
     run = cli("list", "-o", str(target))
     assert run.exit_code == 0, run.stderr
@@ -80,8 +84,9 @@ def test_a_failed_run_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["h.json"]
 
 
-def test_a_writer_that_fails_midway_leaves_the_old_file(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_writer_that_fails_midway_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "h.xlsx"
     target.write_bytes(b"old workbook")
 
@@ -131,6 +136,7 @@ def test_a_command_refuses_an_extension_it_cannot_write(tmp_path: Path) -> None:
 
 # -- Excel ------------------------------------------------------------------------------------
 
+
 def test_list_workbook_reads_back_with_openpyxl(tmp_path: Path) -> None:
     target = tmp_path / "hankkeet.xlsx"
     run = cli("list", "-o", str(target))
@@ -148,7 +154,8 @@ def test_list_workbook_reads_back_with_openpyxl(tmp_path: Path) -> None:
     harr = rows[HARR]
     # Numbers are numbers, dates are dates, and they equal the JSON records.
     assert harr["budget"] == 61875 and Decimal(str(harr["budget"])) == Decimal(
-        str(records[HARR]["budget"]))
+        str(records[HARR]["budget"])
+    )
     assert harr["start"] == datetime(2021, 8, 1)
     share = rows["kemin-akillisen-rakennemuutoksen-toimenpiteet-case-arm-agentti-hanke"]
     assert share["city_share"] == pytest.approx(4979.2) and share["city_share_year"] == 2021
@@ -189,8 +196,9 @@ def test_diagnostics_sheet_lists_the_findings(tmp_path: Path) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("path", "line", "column", "severity", "code", "project", "message")
     report = json.loads(cli("validate", "--format", "json").stdout)
-    assert [(r[4], r[1]) for r in rows[1:]] == [(d["code"], d["line"])
-                                                for d in report["diagnostics"]]
+    assert [(r[4], r[1]) for r in rows[1:]] == [
+        (d["code"], d["line"]) for d in report["diagnostics"]
+    ]
     assert sheet.freeze_panes == "A2"
 
 
@@ -216,7 +224,8 @@ def test_totals_workbook(tmp_path: Path) -> None:
 def test_formula_like_text_stays_text(tmp_path: Path) -> None:
     source = tmp_path / "h.txt"
     text = SEED.read_text(encoding="utf-8").replace(
-        "Harrastusten jäänmurtajahanke", "=HYPERLINK(\"http://x\")", 1)
+        "Harrastusten jäänmurtajahanke", '=HYPERLINK("http://x")', 1
+    )
     source.write_text(text, encoding="utf-8")
     target = tmp_path / "h.xlsx"
     assert cli("list", str(source), "-o", str(target)).exit_code == 0
@@ -236,19 +245,27 @@ def test_missing_xlsx_extra_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 # -- SQLite -----------------------------------------------------------------------------------
 
+
 def test_sqlite_tables_keys_and_exact_money(tmp_path: Path) -> None:
     target = tmp_path / "hankkeet.db"
     run = cli("list", "-o", str(target))
     assert run.exit_code == 0, run.stderr
     db = sqlite3.connect(target)
     tables = {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
-    assert {"projects", "contacts", "funding_sources", "staff", "diagnostics",
-            "projects_fts"} <= tables
+    assert {
+        "projects",
+        "contacts",
+        "funding_sources",
+        "staff",
+        "diagnostics",
+        "projects_fts",
+    } <= tables
     records = {r["id"]: r for r in projects_json()}
     for ident, cents in db.execute("select id, budget_cents from projects"):
         assert Decimal(cents) / 100 == Decimal(str(records[ident]["budget"]))
-    one_year = db.execute("select city_share_cents from projects where city_share_year = 2021"
-                          ).fetchone()[0]
+    one_year = db.execute(
+        "select city_share_cents from projects where city_share_year = 2021"
+    ).fetchone()[0]
     assert one_year == 497920  # 4 979,20 € exactly
     # Every child table points at its project.
     for table in ("contacts", "funding_sources", "staff"):
@@ -266,14 +283,23 @@ def test_sqlite_full_text_search(tmp_path: Path) -> None:
     target = tmp_path / "hankkeet.sqlite"
     assert cli("list", "-o", str(target)).exit_code == 0
     db = sqlite3.connect(target)
-    found = [r[0] for r in db.execute(
-        "select projects.id from projects_fts join projects on projects.rowid = "
-        "projects_fts.rowid where projects_fts match ? order by projects.id",
-        ("rakennemuutoksen",))]
+    found = [
+        r[0]
+        for r in db.execute(
+            "select projects.id from projects_fts join projects on projects.rowid = "
+            "projects_fts.rowid where projects_fts match ? order by projects.id",
+            ("rakennemuutoksen",),
+        )
+    ]
     assert len(found) == 2 and all("rakennemuutoksen" in i for i in found)
     # Summaries are indexed too; unicode61 folds ä so 'jaanmurtaja' style typing works.
-    assert db.execute("select count(*) from projects_fts where projects_fts match "
-                      "'summary:harrastustoiminnan'").fetchone()[0] == 1
+    assert (
+        db.execute(
+            "select count(*) from projects_fts where projects_fts match "
+            "'summary:harrastustoiminnan'"
+        ).fetchone()[0]
+        == 1
+    )
     # datasette finds the index the way it looks for one: an FTS table with content=[projects].
     sql = db.execute("select sql from sqlite_master where name='projects_fts'").fetchone()[0]
     assert "USING FTS5" in sql and "content=[projects]" in sql
@@ -284,8 +310,12 @@ def test_sqlite_export_respects_filters(tmp_path: Path) -> None:
     assert cli("list", "--programme", "EAKR", "-o", str(target)).exit_code == 0
     db = sqlite3.connect(target)
     assert db.execute("select count(*) from projects").fetchone()[0] == 3
-    assert db.execute("select count(*) from staff where project_id not in "
-                      "(select id from projects)").fetchone()[0] == 0
+    assert (
+        db.execute(
+            "select count(*) from staff where project_id not in (select id from projects)"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_sqlite_replaces_an_existing_database(tmp_path: Path) -> None:
@@ -302,11 +332,14 @@ def test_hostile_text_goes_into_both_files(tmp_path: Path) -> None:
         assert run.exit_code == 0, run.stderr
     assert openpyxl.load_workbook(tmp_path / "h.xlsx")["Diagnostiikka"].max_row >= 2
     db = sqlite3.connect(tmp_path / "h.db")
-    assert db.execute("select count(*) from diagnostics where code='unreadable-money'"
-                      ).fetchone()[0] >= 1
+    assert (
+        db.execute("select count(*) from diagnostics where code='unreadable-money'").fetchone()[0]
+        >= 1
+    )
 
 
 # -- columns, limit, reverse, sort ------------------------------------------------------------
+
 
 def test_columns_choose_and_order_the_csv_columns() -> None:
     run = cli("list", "--columns", "name,budget,programme", "--format", "csv")
@@ -326,22 +359,31 @@ def test_unknown_column_is_a_usage_error() -> None:
     assert run.exit_code == 2 and "budjet" in run.stderr and "budget" in run.stderr
 
 
-@pytest.mark.parametrize(("sort", "field"), [("budget", "budget"),
-                                              ("city-share", "city_share"),
-                                              ("programme", "programme")])
+@pytest.mark.parametrize(
+    ("sort", "field"),
+    [("budget", "budget"), ("city-share", "city_share"), ("programme", "programme")],
+)
 def test_sort_limit_and_reverse(sort: str, field: str) -> None:
-    rows = [json.loads(line) for line in cli("list", "--sort", sort, "--format",
-                                              "jsonl").stdout.splitlines()]
+    rows = [
+        json.loads(line)
+        for line in cli("list", "--sort", sort, "--format", "jsonl").stdout.splitlines()
+    ]
     values = [r[field] for r in rows if r[field] is not None]
     key = (lambda v: v.casefold()) if field == "programme" else (lambda v: v)
     assert values == sorted(values, key=key)
-    backwards = [json.loads(line) for line in cli("list", "--sort", sort, "--reverse",
-                                                   "--format", "jsonl").stdout.splitlines()]
+    backwards = [
+        json.loads(line)
+        for line in cli(
+            "list", "--sort", sort, "--reverse", "--format", "jsonl"
+        ).stdout.splitlines()
+    ]
     assert [r[field] for r in backwards if r[field] is not None] == sorted(
-        values, key=key, reverse=True)
+        values, key=key, reverse=True
+    )
     top = cli("list", "--sort", sort, "--reverse", "--limit", "2", "--format", "jsonl")
-    assert [json.loads(line)["id"] for line in top.stdout.splitlines()] == \
-        [r["id"] for r in backwards[:2]]
+    assert [json.loads(line)["id"] for line in top.stdout.splitlines()] == [
+        r["id"] for r in backwards[:2]
+    ]
 
 
 def test_search_as_jsonl_and_csv(tmp_path: Path) -> None:
@@ -351,14 +393,24 @@ def test_search_as_jsonl_and_csv(tmp_path: Path) -> None:
     document = json.loads(cli("search", "rakennemuutos", "--format", "json").stdout)
     assert lines == document["results"]
     target = tmp_path / "found.csv"
-    run = cli("search", "kemi", "--columns", "name,budget", "--sort", "budget", "--reverse",
-              "--limit", "3", "-o", str(target))
+    run = cli(
+        "search",
+        "kemi",
+        "--columns",
+        "name,budget",
+        "--sort",
+        "budget",
+        "--reverse",
+        "--limit",
+        "3",
+        "-o",
+        str(target),
+    )
     assert run.exit_code == 0, run.stderr
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert list(rows[0]) == ["name", "budget"] and len(rows) == 3
     budgets = [Decimal(r["budget"]) for r in rows]
     assert budgets == sorted(budgets, reverse=True)
-
 
 
 def test_columns_on_the_table() -> None:
@@ -377,8 +429,7 @@ def test_show_refuses_file_formats() -> None:
 
 @pytest.mark.parametrize("width", [60, 100, 160])
 def test_columns_table_fits_the_width_and_takes_ids(width: int) -> None:
-    run = cli("list", "--columns", "name,budget,programme", "--ids",
-              env={"COLUMNS": str(width)})
+    run = cli("list", "--columns", "name,budget,programme", "--ids", env={"COLUMNS": str(width)})
     assert run.exit_code == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0].split() == ["id", "name", "budget", "programme"]

@@ -58,27 +58,43 @@ def vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     words: set[str] = set()
     for item in parse_text(SEED.read_text(encoding="utf-8")).projects:
         p = item.project
-        texts = [p.name, p.id, p.summary or "", p.funding.text or "", p.programme or "",
-                 *(c.name or "" for c in p.contacts), *(c.title or "" for c in p.contacts)]
+        texts = [
+            p.name,
+            p.id,
+            p.summary or "",
+            p.funding.text or "",
+            p.programme or "",
+            *(c.name or "" for c in p.contacts),
+            *(c.title or "" for c in p.contacts),
+        ]
         for text in texts:
             for word in re.split(r"\s+", text):
                 # A line may break after any hyphen: every run of whole pieces is a word.
                 parts = pieces(word)
-                words.update(_strip("".join(parts[i:j])) for i in range(len(parts))
-                             for j in range(i + 1, len(parts) + 1))
+                words.update(
+                    _strip("".join(parts[i:j]))
+                    for i in range(len(parts))
+                    for j in range(i + 1, len(parts) + 1)
+                )
     # Words the tool writes itself (headers and notes in both languages, a suggested title)
     # are whole words even where they happen to start or end a word of the data.
     from hankkeet.locale import LOCALE_DIR
     from hankkeet.locale.msgfmt import parse_po
-    catalog = parse_po((LOCALE_DIR / "fi" / "LC_MESSAGES" / "hankkeet.po")
-                       .read_text(encoding="utf-8"))
+
+    catalog = parse_po(
+        (LOCALE_DIR / "fi" / "LC_MESSAGES" / "hankkeet.po").read_text(encoding="utf-8")
+    )
     from hankkeet.diagnostics import RULES
+
     own = " ".join([*catalog, *catalog.values(), *(r.title for r in RULES.values())])
     own = own.replace("\0", " ")
     for word in re.split(r"\s+", own):
         parts = pieces(word)
-        words.update(_strip("".join(parts[i:j])) for i in range(len(parts))
-                     for j in range(i + 1, len(parts) + 1))
+        words.update(
+            _strip("".join(parts[i:j]))
+            for i in range(len(parts))
+            for j in range(i + 1, len(parts) + 1)
+        )
     # The rule explanations' examples ('1.1.2023 alkaen', '2027–2028'): their numbers are
     # whole words too, not only the ends of a date.
     words.update(re.findall(r"[0-9]+", own))
@@ -104,8 +120,7 @@ def broken_words(text: str) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(("args", "why"), COMMANDS, ids=[c[1] for c in COMMANDS])
-def test_output_fits_and_breaks_no_word(args: list[str], why: str, width: int,
-                                        lang: str) -> None:
+def test_output_fits_and_breaks_no_word(args: list[str], why: str, width: int, lang: str) -> None:
     run = cli("--lang", lang, *args, env={"COLUMNS": str(width)})
     assert run.exit_code in (0, 1), run.stderr
     assert run.stdout.strip(), why
@@ -121,19 +136,30 @@ def test_the_broken_word_check_finds_a_broken_word() -> None:
 
 # (text, width, expected lines, why)
 WRAPS = [
-    ("ÄRM-koordinaatiohanke case", 10, ["ÄRM-", "koordinaa…", "case"],
-     "a hyphen is a break; a word wider than the width is cut, never folded"),
+    (
+        "ÄRM-koordinaatiohanke case",
+        10,
+        ["ÄRM-", "koordinaa…", "case"],
+        "a hyphen is a break; a word wider than the width is cut, never folded",
+    ),
     ("ja -palveluja", 6, ["ja", "-palv…"], "a leading hyphen is not a break"),
-    ("108 387 euroa", 8, ["108\u00a0387\u00a0euroa"[:7] + "…"],
-     "an amount in user text is one piece (its spaces become NBSPs)"),
-    ("1.8.2021\u00a0– 30.6.2022", 12, ["1.8.2021\u00a0–", "30.6.2022"],
-     "a period breaks after the dash, never before it"),
+    (
+        "108 387 euroa",
+        8,
+        ["108\u00a0387\u00a0euroa"[:7] + "…"],
+        "an amount in user text is one piece (its spaces become NBSPs)",
+    ),
+    (
+        "1.8.2021\u00a0– 30.6.2022",
+        12,
+        ["1.8.2021\u00a0–", "30.6.2022"],
+        "a period breaks after the dash, never before it",
+    ),
     ("a b c", 80, ["a b c"], "short text is one line"),
 ]
 
 
-@pytest.mark.parametrize(("text", "width", "expected", "why"), WRAPS,
-                         ids=[w[3] for w in WRAPS])
+@pytest.mark.parametrize(("text", "width", "expected", "why"), WRAPS, ids=[w[3] for w in WRAPS])
 def test_wrap(text: str, width: int, expected: list[str], why: str) -> None:
     assert wrap(text, width) == expected, why
 
@@ -154,10 +180,12 @@ FITS = [
 ]
 
 
-@pytest.mark.parametrize(("least", "natural", "room", "expected", "why"), FITS,
-                         ids=[f[4] for f in FITS])
-def test_fit_widths(least: list[int], natural: list[int], room: int,
-                    expected: list[int] | None, why: str) -> None:
+@pytest.mark.parametrize(
+    ("least", "natural", "room", "expected", "why"), FITS, ids=[f[4] for f in FITS]
+)
+def test_fit_widths(
+    least: list[int], natural: list[int], room: int, expected: list[int] | None, why: str
+) -> None:
     assert fit_widths(least, natural, room) == expected, why
 
 

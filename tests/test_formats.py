@@ -33,8 +33,12 @@ COMMANDS: list[tuple[tuple[str, ...], type[StrEnum], int, str]] = [
     (("totals", str(SEED), "--by-program", "--by-year"), TotalsFormat, 0, "a pivot"),
     (("totals", str(SEED), "--by-funder"), TotalsFormat, 0, "by kind of funder"),
     (("search", "kemi", str(SEED)), SearchFormat, 0, "matches"),
-    (("search", "kemi", str(SEED), "--columns", "name,score"), SearchFormat, 0,
-     "matches in chosen columns"),
+    (
+        ("search", "kemi", str(SEED), "--columns", "name,score"),
+        SearchFormat,
+        0,
+        "matches in chosen columns",
+    ),
     (("validate", str(SEED), *CLEAN), ValidateFormat, 0, "warnings only"),
     (("validate", str(SEED), *CLEAN, "--statistics"), ValidateFormat, 0, "counts per rule"),
     (("validate", "--list-rules"), ValidateFormat, 0, "the rule catalogue"),
@@ -46,9 +50,13 @@ SHOW = ("show", "harrastusten-jaanmurtajahanke", str(SEED))
 
 CASES = [
     pytest.param(args, fmt, code, id=f"{' '.join(args[:1])} {fmt.value}: {why}")
-    for args, kind, code, why in COMMANDS for fmt in kind
-] + [pytest.param(SHOW, fmt, 0, id=f"show {fmt.value}")
-     for fmt in ListFormat if fmt.value not in FILE_FORMATS]
+    for args, kind, code, why in COMMANDS
+    for fmt in kind
+] + [
+    pytest.param(SHOW, fmt, 0, id=f"show {fmt.value}")
+    for fmt in ListFormat
+    if fmt.value not in FILE_FORMATS
+]
 
 
 def changed_copy(folder: Path) -> Path:
@@ -62,8 +70,9 @@ def changed_copy(folder: Path) -> Path:
 
 
 @pytest.mark.parametrize(("args", "fmt", "code"), CASES)
-def test_every_format_writes_something(args: tuple[str, ...], fmt: StrEnum, code: int,
-                                       tmp_path: Path) -> None:
+def test_every_format_writes_something(
+    args: tuple[str, ...], fmt: StrEnum, code: int, tmp_path: Path
+) -> None:
     args = tuple(str(changed_copy(tmp_path)) if a == "{changed}" else a for a in args)
     if fmt.value in FILE_FORMATS:
         out = tmp_path / f"out.{fmt.value}"
@@ -82,8 +91,10 @@ def test_every_format_enum_is_tested() -> None:
     found: set[type[StrEnum]] = set()
     for info in pkgutil.iter_modules(render.__path__):
         module = importlib.import_module(f"{render.__name__}.{info.name}")
-        found |= {value for name, value in vars(module).items()
-                  if name.endswith("Format") and isinstance(value, type)
-                  and issubclass(value, StrEnum)}
+        found |= {
+            value
+            for name, value in vars(module).items()
+            if name.endswith("Format") and isinstance(value, type) and issubclass(value, StrEnum)
+        }
     found.add(ListFormat)
     assert found == {kind for _args, kind, _code, _why in COMMANDS}

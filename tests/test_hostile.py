@@ -61,6 +61,7 @@ WORKERS = max(2, os.cpu_count() or 2)
 
 # -- the commands ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Invocation:
     """One way to run a command: its name, output format and extra options."""
@@ -105,8 +106,11 @@ EVERY_FORMAT = (
     Invocation("list", "csv", ("--excel",)),
     *(Invocation("show", f.value) for f in TEXT_LIST_FORMATS),
     *(Invocation("validate", f.value) for f in ValidateFormat),
-    *(Invocation("totals", f.value, (*BY_CONTACT, "--by-program") if f == "table" else BY_CONTACT)
-      for f in TotalsFormat if f.value not in FILE_FORMATS),
+    *(
+        Invocation("totals", f.value, (*BY_CONTACT, "--by-program") if f == "table" else BY_CONTACT)
+        for f in TotalsFormat
+        if f.value not in FILE_FORMATS
+    ),
     Invocation("totals", "csv", (*BY_CONTACT, "--excel")),
     Invocation("timeline", "default"),
     *(Invocation("search", f.value) for f in SearchFormat),
@@ -139,6 +143,7 @@ def _file(name: str, data: bytes) -> Callable[[Path], list[str]]:
         path = folder / name
         path.write_bytes(data)
         return [str(path)]
+
     return make
 
 
@@ -167,7 +172,7 @@ def _mixed_line_ends() -> bytes:
 
 def _nul_in_middle() -> bytes:
     data = SAMPLE_TEXT.encode("utf-8")
-    return data[: len(data) // 2] + b"\x00" + data[len(data) // 2:]
+    return data[: len(data) // 2] + b"\x00" + data[len(data) // 2 :]
 
 
 def _empty_folder(folder: Path) -> list[str]:
@@ -201,68 +206,184 @@ def escapes_text() -> str:
 
 
 INPUTS: tuple[Hostile, ...] = (
-    Hostile("random-bytes", _file("random.txt", _random_bytes(64 * 1024)), UNUSABLE,
-            "64 KiB of random bytes hold NUL bytes: not a text file", "NUL"),
-    Hostile("random-bytes-no-nul", _file("random.txt", _random_bytes(64 * 1024,
-                                                                     CP1252_DEFINED)),
-            DATA, "random bytes Windows-1252 can decode are (bad) text, not a refusal"),
-    Hostile("random-bytes-undecodable",
-            _file("random.txt", _random_bytes(4096, CP1252_DEFINED) + CP1252_HOLES),
-            UNUSABLE, "not UTF-8 and bytes Windows-1252 does not define", "UTF-8"),
-    Hostile("nul-byte", _file("nul.txt", _nul_in_middle()), UNUSABLE,
-            "one NUL byte makes the file binary", "NUL"),
-    Hostile("empty-file", _file("empty.txt", b""), DATA, "an empty file is data with no "
-                                                          "project, not a crash"),
-    Hostile("blank-lines-only", _file("blank.txt", b"\n \n\t\n\r\n"), DATA,
-            "white space only"),
-    Hostile("preamble-only", _file("preamble.txt", (HOSTILE / "preamble-only.txt")
-                                   .read_bytes()), DATA, "prose and no project"),
-    Hostile("utf-8", _file("utf8.txt", _sample("utf-8")), DATA, "the reference reading",
-            same_as_sample=True),
-    Hostile("utf-8-bom", _file("bom.txt", _sample("utf-8", codecs.BOM_UTF8)), DATA,
-            "a BOM is not part of the first title", same_as_sample=True),
-    Hostile("windows-1252", _file("cp1252.txt", _sample("cp1252")), DATA,
-            "ä, ö, Å and € in Windows-1252", same_as_sample=True),
-    Hostile("utf-16-le-bom", _file("u16le.txt", _sample("utf-16-le", codecs.BOM_UTF16_LE)),
-            DATA, "UTF-16 LE with its BOM", same_as_sample=True),
-    Hostile("utf-16-be-bom", _file("u16be.txt", _sample("utf-16-be", codecs.BOM_UTF16_BE)),
-            DATA, "UTF-16 BE with its BOM", same_as_sample=True),
-    Hostile("utf-16-le-crlf", _file("u16crlf.txt", _sample("utf-16-le", codecs.BOM_UTF16_LE,
-                                                           "\r\n")),
-            DATA, "UTF-16 with Windows line ends", same_as_sample=True),
-    Hostile("utf-16-no-bom", _file("u16nobom.txt", _sample("utf-16-le")), UNUSABLE,
-            "UTF-16 without a BOM looks like text full of NUL bytes", "NUL"),
-    Hostile("utf-16-broken", _file("u16bad.txt", codecs.BOM_UTF16_LE + "Hanke\n".encode(
-        "utf-16-le") + b"\x00\xd8a\x00"), UNUSABLE, "a lone surrogate is not UTF-16", "UTF-16"),
-    Hostile("utf-16-odd-length", _file("u16odd.txt", codecs.BOM_UTF16_LE + "Hanke\n".encode(
-        "utf-16-le") + b"a"), UNUSABLE, "half a UTF-16 code unit at the end", "UTF-16"),
-    Hostile("cr", _file("cr.txt", _sample("utf-8", newline="\r")), DATA,
-            "old Mac line ends", same_as_sample=True),
-    Hostile("crlf", _file("crlf.txt", _sample("utf-8", newline="\r\n")), DATA,
-            "Windows line ends", same_as_sample=True),
-    Hostile("mixed-line-ends", _file("mixed.txt", _mixed_line_ends()), DATA,
-            "CRLF, CR and LF in one file", same_as_sample=True),
-    Hostile("missing-file", lambda folder: [str(folder / "no-such-file.txt")], UNUSABLE,
-            "a path that is not there", "no such"),
-    Hostile("folder-without-txt", _empty_folder, UNUSABLE, "a folder holding no .txt file",
-            ".txt"),
-    Hostile("folder-with-one-nul-file", _folder_with_one_bad, UNUSABLE,
-            "one unusable file spoils the run: no partial answer that looks whole", "NUL"),
-    Hostile("stdin", lambda folder: ["-"], DATA, "the sample on standard input",
-            same_as_sample=True, stdin=SAMPLE_TEXT.encode("utf-8")),
-    Hostile("stdin-nul", lambda folder: ["-"], UNUSABLE, "NUL bytes on standard input",
-            "NUL", stdin=b"Hanke\x00\n"),
-    Hostile("user-text", _file("user-text.txt", (HOSTILE / "user-text.txt").read_bytes()),
-            DATA, "Rich markup and spreadsheet formulas in every field",
-            ident="bold-red", query="Merkintähanke"),
-    Hostile("escapes", _file("escapes.txt", escapes_text().encode("utf-8")), DATA,
-            "terminal control sequences in every field", ident="hanke", query="punainen"),
+    Hostile(
+        "random-bytes",
+        _file("random.txt", _random_bytes(64 * 1024)),
+        UNUSABLE,
+        "64 KiB of random bytes hold NUL bytes: not a text file",
+        "NUL",
+    ),
+    Hostile(
+        "random-bytes-no-nul",
+        _file("random.txt", _random_bytes(64 * 1024, CP1252_DEFINED)),
+        DATA,
+        "random bytes Windows-1252 can decode are (bad) text, not a refusal",
+    ),
+    Hostile(
+        "random-bytes-undecodable",
+        _file("random.txt", _random_bytes(4096, CP1252_DEFINED) + CP1252_HOLES),
+        UNUSABLE,
+        "not UTF-8 and bytes Windows-1252 does not define",
+        "UTF-8",
+    ),
+    Hostile(
+        "nul-byte",
+        _file("nul.txt", _nul_in_middle()),
+        UNUSABLE,
+        "one NUL byte makes the file binary",
+        "NUL",
+    ),
+    Hostile(
+        "empty-file",
+        _file("empty.txt", b""),
+        DATA,
+        "an empty file is data with no project, not a crash",
+    ),
+    Hostile("blank-lines-only", _file("blank.txt", b"\n \n\t\n\r\n"), DATA, "white space only"),
+    Hostile(
+        "preamble-only",
+        _file("preamble.txt", (HOSTILE / "preamble-only.txt").read_bytes()),
+        DATA,
+        "prose and no project",
+    ),
+    Hostile(
+        "utf-8",
+        _file("utf8.txt", _sample("utf-8")),
+        DATA,
+        "the reference reading",
+        same_as_sample=True,
+    ),
+    Hostile(
+        "utf-8-bom",
+        _file("bom.txt", _sample("utf-8", codecs.BOM_UTF8)),
+        DATA,
+        "a BOM is not part of the first title",
+        same_as_sample=True,
+    ),
+    Hostile(
+        "windows-1252",
+        _file("cp1252.txt", _sample("cp1252")),
+        DATA,
+        "ä, ö, Å and € in Windows-1252",
+        same_as_sample=True,
+    ),
+    Hostile(
+        "utf-16-le-bom",
+        _file("u16le.txt", _sample("utf-16-le", codecs.BOM_UTF16_LE)),
+        DATA,
+        "UTF-16 LE with its BOM",
+        same_as_sample=True,
+    ),
+    Hostile(
+        "utf-16-be-bom",
+        _file("u16be.txt", _sample("utf-16-be", codecs.BOM_UTF16_BE)),
+        DATA,
+        "UTF-16 BE with its BOM",
+        same_as_sample=True,
+    ),
+    Hostile(
+        "utf-16-le-crlf",
+        _file("u16crlf.txt", _sample("utf-16-le", codecs.BOM_UTF16_LE, "\r\n")),
+        DATA,
+        "UTF-16 with Windows line ends",
+        same_as_sample=True,
+    ),
+    Hostile(
+        "utf-16-no-bom",
+        _file("u16nobom.txt", _sample("utf-16-le")),
+        UNUSABLE,
+        "UTF-16 without a BOM looks like text full of NUL bytes",
+        "NUL",
+    ),
+    Hostile(
+        "utf-16-broken",
+        _file("u16bad.txt", codecs.BOM_UTF16_LE + "Hanke\n".encode("utf-16-le") + b"\x00\xd8a\x00"),
+        UNUSABLE,
+        "a lone surrogate is not UTF-16",
+        "UTF-16",
+    ),
+    Hostile(
+        "utf-16-odd-length",
+        _file("u16odd.txt", codecs.BOM_UTF16_LE + "Hanke\n".encode("utf-16-le") + b"a"),
+        UNUSABLE,
+        "half a UTF-16 code unit at the end",
+        "UTF-16",
+    ),
+    Hostile(
+        "cr",
+        _file("cr.txt", _sample("utf-8", newline="\r")),
+        DATA,
+        "old Mac line ends",
+        same_as_sample=True,
+    ),
+    Hostile(
+        "crlf",
+        _file("crlf.txt", _sample("utf-8", newline="\r\n")),
+        DATA,
+        "Windows line ends",
+        same_as_sample=True,
+    ),
+    Hostile(
+        "mixed-line-ends",
+        _file("mixed.txt", _mixed_line_ends()),
+        DATA,
+        "CRLF, CR and LF in one file",
+        same_as_sample=True,
+    ),
+    Hostile(
+        "missing-file",
+        lambda folder: [str(folder / "no-such-file.txt")],
+        UNUSABLE,
+        "a path that is not there",
+        "no such",
+    ),
+    Hostile("folder-without-txt", _empty_folder, UNUSABLE, "a folder holding no .txt file", ".txt"),
+    Hostile(
+        "folder-with-one-nul-file",
+        _folder_with_one_bad,
+        UNUSABLE,
+        "one unusable file spoils the run: no partial answer that looks whole",
+        "NUL",
+    ),
+    Hostile(
+        "stdin",
+        lambda folder: ["-"],
+        DATA,
+        "the sample on standard input",
+        same_as_sample=True,
+        stdin=SAMPLE_TEXT.encode("utf-8"),
+    ),
+    Hostile(
+        "stdin-nul",
+        lambda folder: ["-"],
+        UNUSABLE,
+        "NUL bytes on standard input",
+        "NUL",
+        stdin=b"Hanke\x00\n",
+    ),
+    Hostile(
+        "user-text",
+        _file("user-text.txt", (HOSTILE / "user-text.txt").read_bytes()),
+        DATA,
+        "Rich markup and spreadsheet formulas in every field",
+        ident="bold-red",
+        query="Merkintähanke",
+    ),
+    Hostile(
+        "escapes",
+        _file("escapes.txt", escapes_text().encode("utf-8")),
+        DATA,
+        "terminal control sequences in every field",
+        ident="hanke",
+        query="punainen",
+    ),
 )
 BY_NAME = {h.name: h for h in INPUTS}
 OUTPUT_ATTACKS = ("user-text", "escapes")
 
 
 # -- running the matrix ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Case:
@@ -280,8 +401,12 @@ class Case:
 def matrix_cases() -> list[Case]:
     """Every command (primary form) on every input; every format on the output attacks."""
     cases = [Case(h, inv) for h in INPUTS for inv in PRIMARY]
-    cases += [Case(BY_NAME[name], inv) for name in OUTPUT_ATTACKS for inv in EVERY_FORMAT
-              if inv not in PRIMARY]
+    cases += [
+        Case(BY_NAME[name], inv)
+        for name in OUTPUT_ATTACKS
+        for inv in EVERY_FORMAT
+        if inv not in PRIMARY
+    ]
     return cases
 
 
@@ -342,23 +467,35 @@ class ForkedCli:
         self._replies, reply_write = os.pipe()
         self.server = subprocess.Popen(
             [sys.executable, "-c", _FORK_SERVER, str(job_read), str(reply_write)],
-            pass_fds=(job_read, reply_write), stdin=subprocess.DEVNULL,
-            env={**os.environ, **TEST_ENV})
+            pass_fds=(job_read, reply_write),
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **TEST_ENV},
+        )
         os.close(job_read)
         os.close(reply_write)
         self.jobs = os.fdopen(self._jobs, "w")
         self.replies = os.fdopen(self._replies)
         self.count = 0
 
-    def run(self, *args: str, input: bytes | None = None,  # noqa: A002  (run_process's name)
-            env: dict[str, str] | None = None, timeout: float = 120) -> Run:
+    def run(
+        self,
+        *args: str,
+        input: bytes | None = None,  # noqa: A002  (run_process's name)
+        env: dict[str, str] | None = None,
+        timeout: float = 120,
+    ) -> Run:
         """Like conftest.run_process: exit code, stdout and stderr of one command."""
         self.count += 1
         base = self.workdir / f"run{self.count}"
         stdin, stdout, stderr = (base.with_suffix(s) for s in (".in", ".out", ".err"))
         stdin.write_bytes(input or b"")
-        job = {"argv": list(args), "env": {**os.environ, **TEST_ENV, **(env or {})},
-               "stdin": str(stdin), "stdout": str(stdout), "stderr": str(stderr)}
+        job = {
+            "argv": list(args),
+            "env": {**os.environ, **TEST_ENV, **(env or {})},
+            "stdin": str(stdin),
+            "stdout": str(stdout),
+            "stderr": str(stderr),
+        }
         self.jobs.write(json.dumps(job) + "\n")
         self.jobs.flush()
         pid = int(self.replies.readline())
@@ -389,8 +526,9 @@ def matrix_paths(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str
 
 
 @pytest.fixture(scope="module")
-def runs(matrix_paths: dict[str, list[str]],
-         tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+def runs(
+    matrix_paths: dict[str, list[str]], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Run]:
     """Every matrix case run once, on as many forking servers as there are cores."""
     folder = tmp_path_factory.mktemp("servers")
     paths = matrix_paths
@@ -418,22 +556,34 @@ def runs(matrix_paths: dict[str, list[str]],
 
 
 # Cases run both ways, to show the forked runs behave like `python -m hankkeet`.
-CROSS_CHECK = ("utf-8/list-json", "user-text/list-table", "missing-file/validate-json",
-               "random-bytes/totals-json", "escapes/show-table", "empty-file/timeline-default",
-               "user-text/search-table", "folder-with-one-nul-file/list-json")
+CROSS_CHECK = (
+    "utf-8/list-json",
+    "user-text/list-table",
+    "missing-file/validate-json",
+    "random-bytes/totals-json",
+    "escapes/show-table",
+    "empty-file/timeline-default",
+    "user-text/search-table",
+    "folder-with-one-nul-file/list-json",
+)
 
 
 @pytest.mark.slow  # real processes, one a case: CI's slow lane runs them
 @pytest.mark.parametrize("case_id", CROSS_CHECK)
-def test_forked_runs_match_real_processes(case_id: str, runs: dict[str, Run],
-                                          matrix_paths: dict[str, list[str]]) -> None:
+def test_forked_runs_match_real_processes(
+    case_id: str, runs: dict[str, Run], matrix_paths: dict[str, list[str]]
+) -> None:
     """The forked child and a fresh `python -m hankkeet` give the same exit and streams."""
     case = next(c for c in CASES if c.id == case_id)
     h = case.hostile
-    real = run_process(*case.invocation.argv(matrix_paths[h.name], h.ident, h.query),
-                       input=h.stdin, env=WIDE)
+    real = run_process(
+        *case.invocation.argv(matrix_paths[h.name], h.ident, h.query), input=h.stdin, env=WIDE
+    )
     assert (real.exit_code, real.stdout, real.stderr) == (
-        runs[case_id].exit_code, runs[case_id].stdout, runs[case_id].stderr)
+        runs[case_id].exit_code,
+        runs[case_id].stdout,
+        runs[case_id].stderr,
+    )
 
 
 # -- what every run must satisfy ------------------------------------------------------------
@@ -447,7 +597,7 @@ def assert_no_control_sequences(run: Run) -> None:
     """No ESC (nor the C1 introducer) in either stream: nothing can drive the terminal."""
     for name, stream in (("stdout", run.stdout), ("stderr", run.stderr)):
         at = stream.find(ESC)
-        assert at < 0, f"ESC reached {name}: {stream[max(0, at - 40):at + 40]!r}"
+        assert at < 0, f"ESC reached {name}: {stream[max(0, at - 40) : at + 40]!r}"
         assert CSI_C1 not in stream, f"C1 CSI reached {name}"
 
 
@@ -517,6 +667,7 @@ def test_every_command_survives_every_input(case: Case, runs: dict[str, Run]) ->
 
 # -- never lie: the same text in any encoding or line end reads the same ----------------------
 
+
 def _records(run: Run) -> list[dict[str, object]]:
     records = json.loads(run.stdout)
     for record in records:
@@ -526,8 +677,10 @@ def _records(run: Run) -> list[dict[str, object]]:
 
 def _findings(run: Run) -> list[tuple[object, ...]]:
     report = json.loads(run.stdout)
-    return [tuple(sorted((k, str(v)) for k, v in d.items() if k != "path"))
-            for d in report["diagnostics"]]
+    return [
+        tuple(sorted((k, str(v)) for k, v in d.items() if k != "path"))
+        for d in report["diagnostics"]
+    ]
 
 
 SAME = [h for h in INPUTS if h.same_as_sample and h.name != "utf-8"]
@@ -578,9 +731,11 @@ LITERALS: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(
     ("key", "literal", "why"),
-    [pytest.param(k, lit, why, id=f"{k}:{why}") for k, lit, why in LITERALS])
-def test_markup_is_printed_literally(key: str, literal: str, why: str,
-                                     runs: dict[str, Run]) -> None:
+    [pytest.param(k, lit, why, id=f"{k}:{why}") for k, lit, why in LITERALS],
+)
+def test_markup_is_printed_literally(
+    key: str, literal: str, why: str, runs: dict[str, Run]
+) -> None:
     """User text holding Rich markup shows its brackets; nothing is styled or dropped."""
     run = runs[f"user-text/{key}"]
     assert run.exit_code in DATA, run.stderr
@@ -592,8 +747,12 @@ def test_markup_is_printed_literally(key: str, literal: str, why: str,
 def test_formula_cells_get_a_quote(key: str, excel: bool, runs: dict[str, Run]) -> None:
     """Cells starting = + - @ are written with a leading ' (and the fixture has them)."""
     cells = {cell for row in csv_cells(runs[f"user-text/{key}"].stdout, excel) for cell in row}
-    for expected in ("'=HYPERLINK(\"https://example.com\",\"klikkaa\")", "'@Laskentahanke",
-                     "'-2+3 on laskukaava, =1+1 myös.", "'+358 40 123 4567 soittaa."):
+    for expected in (
+        '\'=HYPERLINK("https://example.com","klikkaa")',
+        "'@Laskentahanke",
+        "'-2+3 on laskukaava, =1+1 myös.",
+        "'+358 40 123 4567 soittaa.",
+    ):
         assert expected in cells, (expected, sorted(cells))
 
 
@@ -618,8 +777,11 @@ ARGUMENT_CASES: list[tuple[list[str], frozenset[int], str]] = [
     (["timeline", "--active", f"2022{OSC}"], UNUSABLE, "the same through timeline"),
     (["list", "--programme", f"EAKR{OSC}"], UNUSABLE, "an unknown programme is echoed back"),
     (["list", f"missing{OSC}.txt"], UNUSABLE, "a missing path is echoed back"),
-    (["validate", f"missing{OSC}.txt"], frozenset({1}),
-     "the same through validate (an unreadable-file finding)"),
+    (
+        ["validate", f"missing{OSC}.txt"],
+        frozenset({1}),
+        "the same through validate (an unreadable-file finding)",
+    ),
     (["validate", "--select", f"x{OSC}"], UNUSABLE, "an unknown rule code is echoed back"),
     (["validate", "--explain", f"x{OSC}"], UNUSABLE, "the same through --explain"),
     (["list", "--sort", f"x{OSC}"], UNUSABLE, "click echoes a bad choice"),
@@ -630,10 +792,11 @@ ARGUMENT_CASES: list[tuple[list[str], frozenset[int], str]] = [
 
 @pytest.mark.slow  # real processes, one a case: CI's slow lane runs them
 @pytest.mark.parametrize(
-    ("argv", "expect", "why"),
-    [pytest.param(a, e, w, id=w) for a, e, w in ARGUMENT_CASES])
+    ("argv", "expect", "why"), [pytest.param(a, e, w, id=w) for a, e, w in ARGUMENT_CASES]
+)
 def test_control_sequences_in_arguments_never_reach_the_output(
-        argv: list[str], expect: frozenset[int], why: str) -> None:
+    argv: list[str], expect: frozenset[int], why: str
+) -> None:
     """Arguments are user text too: echoed back, their control codes are made harmless."""
     run = run_process(*argv)
     assert "Traceback" not in run.stderr, run.stderr
@@ -646,10 +809,14 @@ def run_on_terminal(*args: str) -> tuple[int, bytes]:
     import pty  # POSIX only, like the rest of the suite's process handling
 
     master, slave = pty.openpty()
-    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb",
-           "HANKKEET_SOURCE": ""}
-    child = subprocess.Popen([sys.executable, "-m", "hankkeet", *args], stdin=subprocess.DEVNULL,
-                             stdout=slave, stderr=slave, env=env)
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "HANKKEET_SOURCE": ""}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "hankkeet", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+    )
     os.close(slave)
     out = b""
     while True:
@@ -688,16 +855,28 @@ def badly_named(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of files whose names hold control codes, a line break, markup, a formula."""
     folder = tmp_path_factory.mktemp("names")
     bad = "Hanke\n\nToiminta-aika: 31.2.2023–1.1.2024\nBudjetti: 5 €\n"
-    for name in (f"a{ESC}]0;pwned\x07.txt", "b\n::error::injected.txt", "c[bold red]x.txt",
-                 "=cmd.txt"):
+    for name in (
+        f"a{ESC}]0;pwned\x07.txt",
+        "b\n::error::injected.txt",
+        "c[bold red]x.txt",
+        "=cmd.txt",
+    ):
         (folder / name).write_text(bad, encoding="utf-8")
     return folder
 
 
-@pytest.mark.parametrize("argv", [["validate"], ["validate", "--format", "github"],
-                                  ["validate", "--format", "json"], ["list", "--format", "csv"],
-                                  ["list", "--format", "markdown"], ["show", "hanke-2"]],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate"],
+        ["validate", "--format", "github"],
+        ["validate", "--format", "json"],
+        ["list", "--format", "csv"],
+        ["list", "--format", "markdown"],
+        ["show", "hanke-2"],
+    ],
+    ids=" ".join,
+)
 def test_hostile_file_names(argv: list[str], badly_named: Path) -> None:
     """A file name is user text: control codes and line breaks in it reach no output raw."""
     run = run_process(*argv, str(badly_named), env=WIDE)
@@ -706,7 +885,7 @@ def test_hostile_file_names(argv: list[str], badly_named: Path) -> None:
     for name, stream in (("stdout", run.stdout), ("stderr", run.stderr)):
         if ESC in stream:
             at = stream.find(ESC)
-            problems.append(f"ESC in {name}: {stream[max(0, at - 30):at + 30]!r}")
+            problems.append(f"ESC in {name}: {stream[max(0, at - 30) : at + 30]!r}")
     # validate's output goes to CI logs, where a line starting '::' is a workflow command.
     for line in run.stdout.splitlines() if argv[0] == "validate" else []:
         if line.startswith("::error::injected"):
@@ -714,9 +893,12 @@ def test_hostile_file_names(argv: list[str], badly_named: Path) -> None:
         elif "github" in argv and line.startswith("::") and not _ANNOTATION.match(line):
             problems.append(f"not the tool's annotation: {line!r}")
     if "csv" in argv:
-        problems += [f"formula cell {cell!r}" for row in csv_cells(run.stdout, excel=False)
-                     for cell in row
-                     if not _NUMBER.fullmatch(cell) and cell.startswith(_FORMULA_START)]
+        problems += [
+            f"formula cell {cell!r}"
+            for row in csv_cells(run.stdout, excel=False)
+            for cell in row
+            if not _NUMBER.fullmatch(cell) and cell.startswith(_FORMULA_START)
+        ]
     if argv == ["validate"] and "c[bold red]x.txt" not in run.stdout:
         problems.append("markup in a path is not printed literally")
     assert not problems, "\n".join(problems)
@@ -737,8 +919,15 @@ def five_mb_summary(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("argv", [["list", "--format", "json"], ["validate", "--format", "json"],
-                                  ["totals", "--format", "json"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list", "--format", "json"],
+        ["validate", "--format", "json"],
+        ["totals", "--format", "json"],
+    ],
+    ids=" ".join,
+)
 def test_a_5mb_line_survives(argv: list[str], five_mb_summary: tuple[Path, str]) -> None:
     """A 5 MB line is read whole: no crash, and machine output keeps every character."""
     path, summary = five_mb_summary
@@ -755,8 +944,10 @@ def test_hundreds_of_thousands_of_repeated_labels(tmp_path: Path) -> None:
     """200 000 repeated budget lines: each repeat is reported, the first one counts."""
     count = 200_000
     path = tmp_path / "repeated.txt"
-    path.write_text("Hanke X\n\nToiminta-aika: 1.1.2020–31.12.2021\n"
-                    + "Budjetti: 5 €\n" * count, encoding="utf-8")
+    path.write_text(
+        "Hanke X\n\nToiminta-aika: 1.1.2020–31.12.2021\n" + "Budjetti: 5 €\n" * count,
+        encoding="utf-8",
+    )
     listed = run_process("list", "--format", "json", str(path))
     assert_clean_exit(listed, DATA)
     records = json.loads(listed.stdout)
@@ -767,14 +958,24 @@ def test_hundreds_of_thousands_of_repeated_labels(tmp_path: Path) -> None:
     assert codes.count("repeated-field") == count - 1
 
 
-@pytest.mark.parametrize("argv", [["list", "--format", "json"], ["list", "--format", "csv"],
-                                  ["totals", "--format", "json"], ["list"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list", "--format", "json"],
+        ["list", "--format", "csv"],
+        ["totals", "--format", "json"],
+        ["list"],
+    ],
+    ids=" ".join,
+)
 def test_a_huge_number_is_no_internal_error(argv: list[str], tmp_path: Path) -> None:
     """A budget of 20 000 digits is read exactly or refused, never a crash."""
     digits = 20_000  # beyond Python's 4 300-digit limit on int <-> str conversion
     path = tmp_path / "huge.txt"
-    path.write_text("Hanke X\n\nToiminta-aika: 1.1.2020–31.12.2021\n"
-                    f"Budjetti: {'9' * digits} €\n", encoding="utf-8")
+    path.write_text(
+        f"Hanke X\n\nToiminta-aika: 1.1.2020–31.12.2021\nBudjetti: {'9' * digits} €\n",
+        encoding="utf-8",
+    )
     run = run_process(*argv, str(path))
     assert_clean_exit(run, DATA)
     if argv[-1] == "json" and argv[0] == "list":
@@ -784,8 +985,12 @@ def test_a_huge_number_is_no_internal_error(argv: list[str], tmp_path: Path) -> 
 
 def peak_rss_mb(*args: str) -> float:
     """Peak resident memory of one `python -m hankkeet` run, in MB (that child alone)."""
-    child = subprocess.Popen([sys.executable, "-m", "hankkeet", *args], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL, env={**os.environ, **TEST_ENV})
+    child = subprocess.Popen(
+        [sys.executable, "-m", "hankkeet", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **TEST_ENV},
+    )
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
     assert child.returncode in DATA, args
@@ -800,8 +1005,9 @@ def test_streaming_commands_keep_memory_flat(command: str, tmp_path: Path) -> No
     small.write_text(normal_text(500_000), encoding="utf-8")
     big.write_text(normal_text(2_000_000), encoding="utf-8")
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        low, high = pool.map(lambda path: peak_rss_mb(command, "--format", "json", str(path)),
-                             (small, big))
+        low, high = pool.map(
+            lambda path: peak_rss_mb(command, "--format", "json", str(path)), (small, big)
+        )
     # 1.5 MB more text may leave a few ids behind (ids stay unique across the run), no more.
     assert high - low < 8, f"{low:.0f} MB -> {high:.0f} MB for 4x the input"
 
@@ -823,18 +1029,43 @@ SHAPE_FINDINGS: list[tuple[str, int, dict[str, int], Decimal | None, str]] = [
     ("budget-dots", 1, {"unreadable-money": 1}, None, "no grouping makes a number"),
     ("budget-amounts", 1, {}, Decimal(1), "every amount is 1 €: one amount, read"),
     ("budget-nbsp", 1, {"unreadable-money": 1}, None, "spaces between 1 and €"),
-    ("period-dates", 1, {"missing-field": 1, "unreadable-date": 1}, None,
-     "no period in endless dates (and no budget line)"),
-    ("period-digits", 1, {"missing-field": 1, "unreadable-date": 1}, None,
-     "no date in dots and digits (and no budget line)"),
+    (
+        "period-dates",
+        1,
+        {"missing-field": 1, "unreadable-date": 1},
+        None,
+        "no period in endless dates (and no budget line)",
+    ),
+    (
+        "period-digits",
+        1,
+        {"missing-field": 1, "unreadable-date": 1},
+        None,
+        "no date in dots and digits (and no budget line)",
+    ),
     ("contact-letters", 1, {"unknown-title": 1}, FIVE, "one contact, its title unknown"),
-    ("contact-at-signs", 1, {"contact-without-name": 1, "unknown-title": 1}, FIVE,
-     "no name among the '@' signs"),
-    ("contact-dots-at", 1, {"contact-without-name": 1, "unknown-title": 1}, FIVE,
-     "an address is not a name"),
+    (
+        "contact-at-signs",
+        1,
+        {"contact-without-name": 1, "unknown-title": 1},
+        FIVE,
+        "no name among the '@' signs",
+    ),
+    (
+        "contact-dots-at",
+        1,
+        {"contact-without-name": 1, "unknown-title": 1},
+        FIVE,
+        "an address is not a name",
+    ),
     ("contact-phone-dashes", 1, {"unknown-title": 1}, FIVE, "a name and dashes"),
-    ("contact-phone-digits", 1, {"contact-without-name": 1, "unknown-title": 1}, FIVE,
-     "digits are not a name"),
+    (
+        "contact-phone-digits",
+        1,
+        {"contact-without-name": 1, "unknown-title": 1},
+        FIVE,
+        "digits are not a name",
+    ),
     ("contact-many", 1, {"stray-text": 1}, FIVE, "thousands of contacts, read"),
     ("contact-at-words", 1, {"stray-text": 1}, FIVE, "'(at)' without an address"),
     ("funding-clauses", 1, {}, FIVE, "the same clause again: EAKR, nothing to add up"),
@@ -843,14 +1074,29 @@ SHAPE_FINDINGS: list[tuple[str, int, dict[str, int], Decimal | None, str]] = [
     ("staff-dates", 1, {"unreadable-staff": 1}, FIVE, "no headcount in endless dates"),
     ("colons", 1, {}, FIVE, "a line of colons adds nothing"),
     ("label-like-head", 1, {}, FIVE, "a label-like head too long to be a label"),
-    ("repeated-known-label", 1, {"repeated-field": 3570}, Decimal(5),
-     "each repeat reported, the first one counts"),
+    (
+        "repeated-known-label",
+        1,
+        {"repeated-field": 3570},
+        Decimal(5),
+        "each repeat reported, the first one counts",
+    ),
     ("repeated-unknown-label", 1, {"unknown-label": 3571}, FIVE, "each one reported"),
     ("distinct-unknown-labels", 1, {"unknown-label": 2817}, FIVE, "each one reported"),
-    ("duplicate-names", 877, {"duplicate-project": 876}, Decimal(5),
-     "every project after the first is a duplicate"),
-    ("headings", 0, {"no-projects": 1}, None,
-     "headings are no project: one clear finding (issue 10), not a preamble too"),
+    (
+        "duplicate-names",
+        877,
+        {"duplicate-project": 876},
+        Decimal(5),
+        "every project after the first is a duplicate",
+    ),
+    (
+        "headings",
+        0,
+        {"no-projects": 1},
+        None,
+        "headings are no project: one clear finding (issue 10), not a preamble too",
+    ),
     ("stray-lines", 1, {"stray-text": 1515}, FIVE, "each stray line reported"),
 ]
 
@@ -860,11 +1106,19 @@ def test_every_shape_has_its_findings() -> None:
     assert [c[0] for c in SHAPE_FINDINGS] == [shape.name for shape in PATHOLOGICAL]
 
 
-@pytest.mark.parametrize(("name", "projects", "findings", "budget", "why"), SHAPE_FINDINGS,
-                         ids=[c[0] for c in SHAPE_FINDINGS])
+@pytest.mark.parametrize(
+    ("name", "projects", "findings", "budget", "why"),
+    SHAPE_FINDINGS,
+    ids=[c[0] for c in SHAPE_FINDINGS],
+)
 def test_pathological_input_reads_to_the_right_findings(
-        name: str, projects: int, findings: dict[str, int], budget: Decimal | None, why: str,
-        tmp_path: Path) -> None:
+    name: str,
+    projects: int,
+    findings: dict[str, int],
+    budget: Decimal | None,
+    why: str,
+    tmp_path: Path,
+) -> None:
     """A pathological shape is read through validate: it finishes, with the right findings."""
     shape = next(s for s in PATHOLOGICAL if s.name == name)
     text = shape.make(SHAPE_SIZE)
@@ -896,8 +1150,10 @@ class TooSlow(Exception):
 @contextmanager
 def deadline(seconds: float) -> Iterator[None]:
     """Raise TooSlow in pure-Python work that runs longer than seconds (main thread only)."""
+
     def alarm(signum: int, frame: object) -> None:
         raise TooSlow
+
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:

@@ -32,10 +32,10 @@ ENVIRONMENTS = [
 ]
 
 
-@pytest.mark.parametrize(("environ", "expected", "why"), ENVIRONMENTS,
-                         ids=[e[2] for e in ENVIRONMENTS])
-def test_language_from_environment(environ: dict[str, str], expected: Language,
-                                   why: str) -> None:
+@pytest.mark.parametrize(
+    ("environ", "expected", "why"), ENVIRONMENTS, ids=[e[2] for e in ENVIRONMENTS]
+)
+def test_language_from_environment(environ: dict[str, str], expected: Language, why: str) -> None:
     assert language_from_environment(environ) is expected, why
 
 
@@ -44,8 +44,9 @@ def test_environment_table_is_unique() -> None:
 
 
 def test_every_message_has_a_finnish_translation() -> None:
-    catalog = parse_po((LOCALE_DIR / "fi" / "LC_MESSAGES" / "hankkeet.po")
-                       .read_text(encoding="utf-8"))
+    catalog = parse_po(
+        (LOCALE_DIR / "fi" / "LC_MESSAGES" / "hankkeet.po").read_text(encoding="utf-8")
+    )
     for msgid, plural in extract(SRC):
         key = msgid if plural is None else f"{msgid}\0{plural}"
         assert catalog.get(key, "").strip("\0"), f"no Finnish for {msgid!r}"
@@ -55,14 +56,17 @@ def test_every_message_has_a_finnish_translation() -> None:
 def test_committed_catalogs_match_their_po_files(lang: str) -> None:
     folder = LOCALE_DIR / lang / "LC_MESSAGES"
     po = parse_po((folder / "hankkeet.po").read_text(encoding="utf-8"))
-    assert (folder / "hankkeet.mo").read_bytes() == mo_bytes(po), \
+    assert (folder / "hankkeet.mo").read_bytes() == mo_bytes(po), (
         "run python -m hankkeet.locale.msgfmt after editing a .po file"
+    )
 
 
 def test_placeholders_survive_translation() -> None:
     import re
-    catalog = parse_po((LOCALE_DIR / "fi" / "LC_MESSAGES" / "hankkeet.po")
-                       .read_text(encoding="utf-8"))
+
+    catalog = parse_po(
+        (LOCALE_DIR / "fi" / "LC_MESSAGES" / "hankkeet.po").read_text(encoding="utf-8")
+    )
     for key, value in catalog.items():
         if not key:
             continue  # the header
@@ -84,8 +88,12 @@ TEXTS = [
     (["list"], "Budget", "Budjetti", "list headers"),
     (["totals", "--by-program"], "Total", "Yhteensä", "totals footer"),
     (["totals", "--by-funder"], "municipalities", "kunnat", "funder names"),
-    (["totals", "--by-year"], "spread over calendar years", "jaetaan kalenterivuosille",
-     "totals notes"),
+    (
+        ["totals", "--by-year"],
+        "spread over calendar years",
+        "jaetaan kalenterivuosille",
+        "totals notes",
+    ),
     (["show", "harrastusten"], "city share", "kaupungin osuus", "show labels"),
     (["search", "korona"], "3 projects: korona", "3 hanketta: korona", "search title"),
     (["timeline"], "today", "tänään", "timeline marker"),
@@ -96,8 +104,9 @@ TEXTS = [
 
 @pytest.mark.parametrize("lang", ["en", "fi"])
 @pytest.mark.parametrize(("args", "english", "finnish", "why"), TEXTS, ids=[t[3] for t in TEXTS])
-def test_human_text_in_one_language(args: list[str], english: str, finnish: str, why: str,
-                                    lang: str) -> None:
+def test_human_text_in_one_language(
+    args: list[str], english: str, finnish: str, why: str, lang: str
+) -> None:
     run = cli("--lang", lang, *args, env={"COLUMNS": "160"})
     expected, other = (english, finnish) if lang == "en" else (finnish, english)
     assert expected in run.stdout, why
@@ -107,11 +116,21 @@ def test_human_text_in_one_language(args: list[str], english: str, finnish: str,
 
 # (arguments, English, Finnish, exit code, why)
 MESSAGES = [
-    (["validate"], "1 error, 2 warnings, 1 info in 8 projects from 1 file: not valid",
-     "1 virhe, 2 varoitusta, 1 tieto 8 hankkeessa 1 tiedostosta: ei kunnossa", 1, "summary"),
+    (
+        ["validate"],
+        "1 error, 2 warnings, 1 info in 8 projects from 1 file: not valid",
+        "1 virhe, 2 varoitusta, 1 tieto 8 hankkeessa 1 tiedostosta: ei kunnossa",
+        1,
+        "summary",
+    ),
     (["list", "--active", "x"], "is not a year", "ei ole vuosi", 2, "a usage error"),
-    (["list", "--programme", "NOPE"], "unknown programme", "tuntematon ohjelma", 2,
-     "an unknown programme"),
+    (
+        ["list", "--programme", "NOPE"],
+        "unknown programme",
+        "tuntematon ohjelma",
+        2,
+        "an unknown programme",
+    ),
     (["show", "ei-tallaista"], "no single project", "ei löydy yhtä hanketta", 1, "show"),
     (["list", "--excel"], "--excel applies", "--excel koskee", 2, "excel without csv"),
     (["search", "zzzzqq"], "no project matches", "mikään hanke ei vastaa", 1, "no result"),
@@ -119,10 +138,12 @@ MESSAGES = [
 
 
 @pytest.mark.parametrize("lang", ["en", "fi"])
-@pytest.mark.parametrize(("args", "english", "finnish", "code", "why"), MESSAGES,
-                         ids=[m[4] for m in MESSAGES])
-def test_messages_in_one_language(args: list[str], english: str, finnish: str, code: int,
-                                  why: str, lang: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "english", "finnish", "code", "why"), MESSAGES, ids=[m[4] for m in MESSAGES]
+)
+def test_messages_in_one_language(
+    args: list[str], english: str, finnish: str, code: int, why: str, lang: str
+) -> None:
     run = cli("--lang", lang, *args)
     assert run.exit_code == code, why
     assert (english if lang == "en" else finnish) in run.stderr, why
@@ -143,15 +164,24 @@ def test_codes_and_json_keys_stay_english() -> None:
     assert totals["rows"][1]["funder"] == "eu_state"
 
 
-@pytest.mark.parametrize(("env", "args", "expected", "why"), [
-    ({"LANG": "fi_FI.UTF-8"}, ["list", "--help"], "Esimerkki: hankkeet list", "locale"),
-    ({}, ["--lang", "fi", "totals", "--help"], "Esimerkki: hankkeet totals", "--lang"),
-    ({"LANG": "fi_FI.UTF-8"}, ["--lang", "en", "list", "--help"], "Example: hankkeet list",
-     "--lang wins over the locale"),
-])
-def test_help_follows_the_language(env: dict[str, str], args: list[str], expected: str,
-                                   why: str) -> None:
+@pytest.mark.parametrize(
+    ("env", "args", "expected", "why"),
+    [
+        ({"LANG": "fi_FI.UTF-8"}, ["list", "--help"], "Esimerkki: hankkeet list", "locale"),
+        ({}, ["--lang", "fi", "totals", "--help"], "Esimerkki: hankkeet totals", "--lang"),
+        (
+            {"LANG": "fi_FI.UTF-8"},
+            ["--lang", "en", "list", "--help"],
+            "Example: hankkeet list",
+            "--lang wins over the locale",
+        ),
+    ],
+)
+def test_help_follows_the_language(
+    env: dict[str, str], args: list[str], expected: str, why: str
+) -> None:
     from conftest import run_process
+
     run = run_process(*args, env=env)
     assert run.exit_code == 0, run.stderr
     assert expected in run.stdout, why
@@ -184,22 +214,46 @@ FINNISH_FINDINGS = [
     ("unreadable-money", "tekstissä 'noin satatuhatta' ei ole euromäärää", "money"),
     ("per-year-amount", "'50 000 €' on vuosikohtainen summa, ei kokonaissumma", "per year"),
     ("label-typo", "otsikko 'Budjeti' luettu otsikoksi 'Budjetti'", "a misspelt label"),
-    ("unknown-label", "tuntematon otsikko 'Vastuualue' (tarkoititko 'Vastuuhenkilö'?); sen "
-                      "arvoa ei käytetä", "a suggestion, made per run"),
+    (
+        "unknown-label",
+        "tuntematon otsikko 'Vastuualue' (tarkoititko 'Vastuuhenkilö'?); sen arvoa ei käytetä",
+        "a suggestion, made per run",
+    ),
     ("programme-typo", "'EARK' luettu muotoon 'EAKR'", "a misspelt programme"),
     ("title-typo", "nimike 'projektipäälikkö': tarkoititko 'projektipäällikkö'?", "a title"),
-    ("end-before-start", "toiminta-aika päättyy 31.12.2022, ennen kuin se alkaa 1.1.2023",
-     "a check"),
-    ("city-share-above-budget", "kaupungin osuus 120 000 € on suurempi kuin budjetti "
-                                "100 000 €", "amounts as every view writes them"),
-    ("funding-sum-mismatch", "rahoitustekstissä on 70 000 € + 20 000 € = 90 000 €, mutta "
-                             "budjetti on 100 000 € (erotus 10 000 €)", "a sum"),
-    ("share-mismatch", "rahoitusosuus 80 % tarkoittaa kaupungin osuutta 20 000 € (100 000 € × "
-                       "20 %), mutta kaupungin osuus on 10 000 €", "a fragment inside a message"),
-    ("prose-fact", "budjetti 48 000 € luettu virkkeestä 'Hankkeen kokonaisbudjetti on "
-                   "48 000 euroa.'", "the field's name translated, the sentence quoted"),
-    ("uncertain-fact", "'Hankkeen budjetti on noin 50 000 euroa.' ilmoittaa budjetin "
-                       "likimääräisenä ('noin'), ei tarkasti", "a sentence too vague"),
+    (
+        "end-before-start",
+        "toiminta-aika päättyy 31.12.2022, ennen kuin se alkaa 1.1.2023",
+        "a check",
+    ),
+    (
+        "city-share-above-budget",
+        "kaupungin osuus 120 000 € on suurempi kuin budjetti 100 000 €",
+        "amounts as every view writes them",
+    ),
+    (
+        "funding-sum-mismatch",
+        "rahoitustekstissä on 70 000 € + 20 000 € = 90 000 €, mutta "
+        "budjetti on 100 000 € (erotus 10 000 €)",
+        "a sum",
+    ),
+    (
+        "share-mismatch",
+        "rahoitusosuus 80 % tarkoittaa kaupungin osuutta 20 000 € (100 000 € × "
+        "20 %), mutta kaupungin osuus on 10 000 €",
+        "a fragment inside a message",
+    ),
+    (
+        "prose-fact",
+        "budjetti 48 000 € luettu virkkeestä 'Hankkeen kokonaisbudjetti on 48 000 euroa.'",
+        "the field's name translated, the sentence quoted",
+    ),
+    (
+        "uncertain-fact",
+        "'Hankkeen budjetti on noin 50 000 euroa.' ilmoittaa budjetin "
+        "likimääräisenä ('noin'), ei tarkasti",
+        "a sentence too vague",
+    ),
     ("preamble", "teksti ennen ensimmäistä hanketta (rivi 1) ei ole hanke", "file level"),
     ("unreadable-file", "sisältää NUL-tavuja; ei ole tekstitiedosto", "an input error"),
 ]
@@ -209,8 +263,9 @@ def test_finnish_findings_table_is_unique() -> None:
     assert len({f[0] for f in FINNISH_FINDINGS}) == len(FINNISH_FINDINGS) >= 10
 
 
-@pytest.mark.parametrize(("code", "finnish", "why"), FINNISH_FINDINGS,
-                         ids=[f[0] for f in FINNISH_FINDINGS])
+@pytest.mark.parametrize(
+    ("code", "finnish", "why"), FINNISH_FINDINGS, ids=[f[0] for f in FINNISH_FINDINGS]
+)
 def test_finding_messages_in_finnish(code: str, finnish: str, why: str) -> None:
     path = str(RULE_FIXTURES / f"{code}.txt")
     found = github_findings("fi", path)
@@ -248,27 +303,37 @@ def test_a_baseline_written_in_finnish_matches_in_english(tmp_path: Path) -> Non
 # (arguments, Finnish, why)
 FINNISH_CATALOGUE = [
     (["validate", "--list-rules"], "Rahoitus ei täsmää budjettiin", "titles"),
-    (["validate", "--explain", "per-year-amount"], "Summa on ilmoitettu vuotta kohden",
-     "explanations"),
+    (
+        ["validate", "--explain", "per-year-amount"],
+        "Summa on ilmoitettu vuotta kohden",
+        "explanations",
+    ),
     (["validate", "--explain", "per-year-amount"], "(varoitus)", "the severity in words"),
     (["validate", "--statistics"], "Rahoitus ei täsmää budjettiin", "--statistics"),
 ]
 
 
-@pytest.mark.parametrize(("args", "finnish", "why"), FINNISH_CATALOGUE,
-                         ids=[f[2] for f in FINNISH_CATALOGUE])
+@pytest.mark.parametrize(
+    ("args", "finnish", "why"), FINNISH_CATALOGUE, ids=[f[2] for f in FINNISH_CATALOGUE]
+)
 def test_rule_catalogue_in_finnish(args: list[str], finnish: str, why: str) -> None:
     run = cli("--lang", "fi", *args, env={"COLUMNS": "200"})
     assert finnish in run.stdout, why
 
 
-@pytest.mark.parametrize(("args", "finnish", "why"), [
-    (["list", "--columns", "nope"], "tuntematon sarake 'nope'", "--columns"),
-    (["search", "korona", "--in", "nope"], "tuntematon kenttä 'nope'", "search --in"),
-    (["validate", "--select", "fundng-sum-mismatch"], "tarkoititko 'funding-sum-mismatch'",
-     "a rule code"),
-    (["list", "nope/missing.txt"], "tiedostoa tai kansiota ei ole", "a missing input"),
-])
+@pytest.mark.parametrize(
+    ("args", "finnish", "why"),
+    [
+        (["list", "--columns", "nope"], "tuntematon sarake 'nope'", "--columns"),
+        (["search", "korona", "--in", "nope"], "tuntematon kenttä 'nope'", "search --in"),
+        (
+            ["validate", "--select", "fundng-sum-mismatch"],
+            "tarkoititko 'funding-sum-mismatch'",
+            "a rule code",
+        ),
+        (["list", "nope/missing.txt"], "tiedostoa tai kansiota ei ole", "a missing input"),
+    ],
+)
 def test_usage_errors_in_finnish(args: list[str], finnish: str, why: str) -> None:
     run = cli("--lang", "fi", *args)
     assert run.exit_code == 2, (why, run.stderr)
@@ -277,6 +342,7 @@ def test_usage_errors_in_finnish(args: list[str], finnish: str, why: str) -> Non
 
 def test_configuration_errors_follow_the_locale(tmp_path: Path) -> None:
     from conftest import run_process
+
     (tmp_path / "hankkeet.toml").write_text('strict = "yes"\n', encoding="utf-8")
     run = run_process("list", env={"LANG": "fi_FI.UTF-8"}, cwd=tmp_path)
     assert run.exit_code == 2 and "'strict' on oltava true tai false" in run.stderr
@@ -284,15 +350,18 @@ def test_configuration_errors_follow_the_locale(tmp_path: Path) -> None:
 
 def test_the_library_speaks_english_without_the_cli() -> None:
     from hankkeet.reading.dates import read_period
+
     cli("--lang", "fi", "validate", str(RULE_FIXTURES / "unreadable-date.txt"))
     assert read_period("syksy 2024").problems[0][1] == "'syksy 2024' names a season, not a date"
     with use_language(Language.FI):
-        assert read_period("syksy 2024").problems[0][1] == \
-            "'syksy 2024' on vuodenaika, ei päivämäärä"
+        assert (
+            read_period("syksy 2024").problems[0][1] == "'syksy 2024' on vuodenaika, ei päivämäärä"
+        )
 
 
 def test_rule_catalogue_is_in_the_catalogs() -> None:
     from hankkeet.diagnostics import RULES
+
     with use_language(Language.FI):
         for rule in RULES.values():
             assert _(rule.title) != rule.title, rule.code

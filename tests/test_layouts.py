@@ -133,25 +133,68 @@ CSV = """id;name;budget
 
 # (text, layout, [{field: value} per project], why)
 CASES: list[tuple[str, str, list[dict[str, Any]], str]] = [
-    (LEADER_LABELS_AT_END, "prose",
-     [{"name": "Kylätalon esteettömyys", "start": date(2023, 4, 1), "end": date(2024, 12, 31),
-       "budget": D("62300.00"), "funding.sources.1.amount": D("12460.00")}],
-     "prose first, labels at the end, funding amounts on indented lines"),
-    (AGENDA, "agenda",
-     [{"name": "Kylänraitti", "start": date(2019, 9, 1), "end": date(2021, 8, 31),
-       "budget": D(84000), "city_share": D(8400)}],
-     "an agenda: only the item about a project, two label pairs on one line, a cost table"),
-    (TWO_CARDS, "card",
-     [{"name": "Ensimmäinen hanke", "programme": "EAKR", "start": date(2016, 1, 1),
-       "contacts.0.name": "Markku Virtanen"},
-      {"name": "Toinen hanke", "programme": "ESR", "end": date(2020, 2, 28),
-       "contacts.0.name": "Pekka Kaunismaa"}],
-     "two cards on a page: a name label and a card heading each start one, never a label"),
-    (DATABASE, "database",
-     [{"name": "Kulttuurisilta-hanke", "start": date(2021, 7, 31), "end": date(2023, 5, 17),
-       "programme": "Leader", "summary": "Hanke tuo yhteen harrastajaryhmät ja ammattilaiset. "
-                                          "Samalla syntyy uutta toimintaa."}],
-     "a database page: header lines, labels alone with the value under a blank line"),
+    (
+        LEADER_LABELS_AT_END,
+        "prose",
+        [
+            {
+                "name": "Kylätalon esteettömyys",
+                "start": date(2023, 4, 1),
+                "end": date(2024, 12, 31),
+                "budget": D("62300.00"),
+                "funding.sources.1.amount": D("12460.00"),
+            }
+        ],
+        "prose first, labels at the end, funding amounts on indented lines",
+    ),
+    (
+        AGENDA,
+        "agenda",
+        [
+            {
+                "name": "Kylänraitti",
+                "start": date(2019, 9, 1),
+                "end": date(2021, 8, 31),
+                "budget": D(84000),
+                "city_share": D(8400),
+            }
+        ],
+        "an agenda: only the item about a project, two label pairs on one line, a cost table",
+    ),
+    (
+        TWO_CARDS,
+        "card",
+        [
+            {
+                "name": "Ensimmäinen hanke",
+                "programme": "EAKR",
+                "start": date(2016, 1, 1),
+                "contacts.0.name": "Markku Virtanen",
+            },
+            {
+                "name": "Toinen hanke",
+                "programme": "ESR",
+                "end": date(2020, 2, 28),
+                "contacts.0.name": "Pekka Kaunismaa",
+            },
+        ],
+        "two cards on a page: a name label and a card heading each start one, never a label",
+    ),
+    (
+        DATABASE,
+        "database",
+        [
+            {
+                "name": "Kulttuurisilta-hanke",
+                "start": date(2021, 7, 31),
+                "end": date(2023, 5, 17),
+                "programme": "Leader",
+                "summary": "Hanke tuo yhteen harrastajaryhmät ja ammattilaiset. "
+                "Samalla syntyy uutta toimintaa.",
+            }
+        ],
+        "a database page: header lines, labels alone with the value under a blank line",
+    ),
     (README, "prose", [], "a README holds no project"),
     (CSV, "prose", [], "a CSV holds no project"),
 ]
@@ -179,20 +222,33 @@ def test_layout(text: str, layout: str, projects: list[dict[str, Any]], why: str
 
 def test_a_near_label_of_another_meaning_is_no_typo() -> None:
     """'Hankkeen toteuttaja' (who carries it out) is no 'Hankkeen toteutusaika' (when)."""
-    result = parse_text("Testihanke\n\nHankkeen toteuttaja: Kylä ry\nToiminta-aika: "
-                        "1.1.2024–31.12.2024\nBudjetti: 5 000 euroa\n")
+    result = parse_text(
+        "Testihanke\n\nHankkeen toteuttaja: Kylä ry\nToiminta-aika: "
+        "1.1.2024–31.12.2024\nBudjetti: 5 000 euroa\n"
+    )
     project = result.projects[0]
     assert project.project.start == date(2024, 1, 1)
     assert "label-typo" not in {d.code for d in project.diagnostics}
 
 
-@pytest.mark.parametrize(("text", "title", "name", "why"), [
-    ("Nuorisotoimen suunnittelija Jari Laakso", "nuorisotoimen suunnittelija", "Jari Laakso",
-     "a genitive qualifier belongs to the title"),
-    ("kaupungin elinkeinojohtaja Matti Meikäläinen", "kaupungin elinkeinojohtaja",
-     "Matti Meikäläinen", "kaupungin belongs to the title"),
-    ("projektipäällikkö Anne Oikarinen", "projektipäällikkö", "Anne Oikarinen", "plain"),
-])
+@pytest.mark.parametrize(
+    ("text", "title", "name", "why"),
+    [
+        (
+            "Nuorisotoimen suunnittelija Jari Laakso",
+            "nuorisotoimen suunnittelija",
+            "Jari Laakso",
+            "a genitive qualifier belongs to the title",
+        ),
+        (
+            "kaupungin elinkeinojohtaja Matti Meikäläinen",
+            "kaupungin elinkeinojohtaja",
+            "Matti Meikäläinen",
+            "kaupungin belongs to the title",
+        ),
+        ("projektipäällikkö Anne Oikarinen", "projektipäällikkö", "Anne Oikarinen", "plain"),
+    ],
+)
 def test_titles_with_a_qualifier(text: str, title: str, name: str, why: str) -> None:
     contacts = read_contacts(text).contacts
     assert [(c.title, c.name) for c in contacts] == [(title, name)], why

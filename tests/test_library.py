@@ -26,8 +26,10 @@ from hankkeet.reading.parser import ParsedProject
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import UnreadableInput
 
-ARM = "arm-koordinaatiohanke-case-veitsiluoto-kemin-akillisen-rakennemuutoksen-" \
-      "toimintasuunnitelman-mukainen-koordinaatiohanke"
+ARM = (
+    "arm-koordinaatiohanke-case-veitsiluoto-kemin-akillisen-rakennemuutoksen-"
+    "toimintasuunnitelman-mukainen-koordinaatiohanke"
+)
 MASTER_PLAN = "matkailun-ja-palveluiden-elpymissuunnitelma-master-plan-kemi"
 AGENTTI = "kemin-akillisen-rakennemuutoksen-toimenpiteet-case-arm-agentti-hanke"
 VAHVAX = "vahvax-digiosaamista-ja-palveluja-aikuisuuden-ja-vanhemmuuden-vahvistamiseksi"
@@ -52,8 +54,11 @@ CASES: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [
     (("--programme", "REACT-EU ESR"), (VAHVAX, KORONA), "a programme name with a space"),
     (("--contact", "jylkka"), (JAANMURTAJA,), "a contact typed without ä/ö/å"),
     (("--contact", "Kivelä"), (), "a contact no project has"),
-    (("--active", "2022", "--programme", "EAKR"), (PERAMERI, KAUPUNKIVILJELY, JAANMURTAJA),
-     "filters combine: both must hold"),
+    (
+        ("--active", "2022", "--programme", "EAKR"),
+        (PERAMERI, KAUPUNKIVILJELY, JAANMURTAJA),
+        "filters combine: both must hold",
+    ),
 ]
 
 
@@ -62,9 +67,9 @@ def filters_of(options: tuple[str, ...]) -> Filters:
     given = dict(zip(options[::2], options[1::2], strict=True))
     return Filters(
         active=parse_active(given["--active"]) if "--active" in given else None,
-        programme=resolve_programme(given["--programme"]) if "--programme" in given
-        else None,
-        contact=given.get("--contact"))
+        programme=resolve_programme(given["--programme"]) if "--programme" in given else None,
+        contact=given.get("--contact"),
+    )
 
 
 def test_cases_are_unique() -> None:
@@ -79,8 +84,9 @@ def test_projects(options: tuple[str, ...], expected: tuple[str, ...], why: str)
 
 
 @pytest.mark.parametrize(("options", "expected", "why"), CASES, ids=[c[2] for c in CASES])
-def test_the_command_line_agrees(options: tuple[str, ...], expected: tuple[str, ...],
-                                 why: str) -> None:
+def test_the_command_line_agrees(
+    options: tuple[str, ...], expected: tuple[str, ...], why: str
+) -> None:
     run = cli("list", str(SEED), *options, "--format", "jsonl", "--sort", "source")
     assert run.exit_code == 0, run.stderr
     assert tuple(json.loads(line)["id"] for line in run.stdout.splitlines()) == expected, why
@@ -100,7 +106,9 @@ def test_read_projects_gives_parsed_projects_and_file_diagnostics() -> None:
     assert [p.project.id for p in parsed] == list(EVERY)
     # The seed's preamble (text before its first project) is a finding about the file.
     assert [(Path(d.path).name, d.code) for d in files] == [
-        ("source.txt", Code.PREAMBLE), ("no-projects.txt", Code.NO_PROJECTS)]
+        ("source.txt", Code.PREAMBLE),
+        ("no-projects.txt", Code.NO_PROJECTS),
+    ]
     assert [p.id for p in project_records(items)] == list(EVERY)
 
 

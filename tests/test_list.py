@@ -48,13 +48,16 @@ def test_filters(args: list[str], count: int, why: str) -> None:
     assert len(run.stdout.splitlines()) == count, why
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--active", "2022-13-01"], "not a year"),
-    (["--active", "2023..2021"], "ends before it starts"),
-    (["--programme", "NOPE"], "unknown programme"),
-    (["--sort", "colour"], "colour"),
-    (["--format", "xml"], "xml"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--active", "2022-13-01"], "not a year"),
+        (["--active", "2023..2021"], "ends before it starts"),
+        (["--programme", "NOPE"], "unknown programme"),
+        (["--sort", "colour"], "colour"),
+        (["--format", "xml"], "xml"),
+    ],
+)
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:
     run = cli("list", *args)
     assert run.exit_code == 2
@@ -116,14 +119,13 @@ def test_csv_is_rfc4180_and_numbers_stay_numbers() -> None:
 def test_excel_csv_has_bom_semicolons_and_decimal_commas() -> None:
     run = cli("list", "--format", "csv", "--excel")
     assert run.stdout.startswith("\ufeffid;name;")
-    rows = list(csv.DictReader(io.StringIO(run.stdout.lstrip("\ufeff"), newline=""),
-                               delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO(run.stdout.lstrip("\ufeff"), newline=""), delimiter=";"))
     arm = next(r for r in rows if r["id"].startswith("kemin-akillisen"))
     assert arm["city_share"] == "4979,2"
 
 
 HOSTILE_TITLES = [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK"),
+    ('=HYPERLINK("http://x")', "'=HYPERLINK"),
     ("+358 hanke", "'+358"),
     ("-hanke", "'-hanke"),
     ("@SUM(A1)", "'@SUM"),
@@ -133,8 +135,9 @@ HOSTILE_TITLES = [
 @pytest.mark.parametrize(("title", "cell"), HOSTILE_TITLES, ids=[t[1] for t in HOSTILE_TITLES])
 def test_csv_neutralises_formulas(tmp_path: Path, title: str, cell: str) -> None:
     source = tmp_path / "h.txt"
-    source.write_text(f"{title}\n\nToiminta-aika: 1.1.2024–31.12.2024\nBudjetti: -5 euroa\n",
-                      encoding="utf-8")
+    source.write_text(
+        f"{title}\n\nToiminta-aika: 1.1.2024–31.12.2024\nBudjetti: -5 euroa\n", encoding="utf-8"
+    )
     run = cli("list", str(source), "--format", "csv")
     row = next(iter(csv.DictReader(io.StringIO(run.stdout, newline=""))))
     assert row["name"].startswith(cell)
@@ -142,8 +145,11 @@ def test_csv_neutralises_formulas(tmp_path: Path, title: str, cell: str) -> None
 
 def test_markup_in_names_prints_literally(tmp_path: Path) -> None:
     source = tmp_path / "m.txt"
-    source.write_text("[bold red]Hanke[/] [link=http://x]y[/link]\n\n"
-                      "Toiminta-aika: 1.1.2024–31.12.2024\nBudjetti: 5 euroa\n", encoding="utf-8")
+    source.write_text(
+        "[bold red]Hanke[/] [link=http://x]y[/link]\n\n"
+        "Toiminta-aika: 1.1.2024–31.12.2024\nBudjetti: 5 euroa\n",
+        encoding="utf-8",
+    )
     run = cli("list", str(source), env={"COLUMNS": "200"})
     assert "[bold red]Hanke[/] [link=http://x]y[/link]" in run.stdout
 
@@ -171,10 +177,13 @@ def test_same_project_in_two_files_gets_unique_ids(tmp_path: Path) -> None:
     assert f"{HARR}-2" in got
 
 
-@pytest.mark.parametrize(("args", "why"), [
-    (["list", "/no/such/file.txt"], "missing file"),
-    (["show", "x", "/no/such/file.txt"], "missing file for show"),
-])
+@pytest.mark.parametrize(
+    ("args", "why"),
+    [
+        (["list", "/no/such/file.txt"], "missing file"),
+        (["show", "x", "/no/such/file.txt"], "missing file for show"),
+    ],
+)
 def test_missing_input_is_one_line_and_exit_2(args: list[str], why: str) -> None:
     run = run_process(*args)
     assert run.exit_code == 2, why
@@ -190,8 +199,13 @@ def test_empty_folder_exit_2(tmp_path: Path) -> None:
 def test_show_every_field_with_its_line() -> None:
     run = cli("show", HARR)
     assert run.exit_code == 0, run.stderr
-    for expected in ("Harrastusten jäänmurtajahanke", "61\u00a0875\u00a0€", "korrdinattori",
-                     "67", "73"):
+    for expected in (
+        "Harrastusten jäänmurtajahanke",
+        "61\u00a0875\u00a0€",
+        "korrdinattori",
+        "67",
+        "73",
+    ):
         assert expected in run.stdout
     as_json = json.loads(cli("show", "harrastusten", "-f", "json").stdout, parse_float=Decimal)
     assert as_json["id"] == HARR and as_json["lines"]["budget"] == 69

@@ -12,8 +12,7 @@ import pytest
 from hankkeet.reading.layouts.document import why_not_title
 from hankkeet.reading.parser import parse_text
 
-LABELS = ("Rahoitus ja ohjelma: EAKR\nToiminta-aika: 1.1.2024–31.12.2025\n"
-          "Budjetti: 100 000 euroa\n")
+LABELS = "Rahoitus ja ohjelma: EAKR\nToiminta-aika: 1.1.2024–31.12.2025\nBudjetti: 100 000 euroa\n"
 BEFORE = "Oikea hanke\n\n" + LABELS + "\n"
 
 # (line, the kind of line it is)
@@ -51,7 +50,7 @@ NEVER: list[tuple[str, str]] = [
     ("## Commands", "a Markdown heading"),
     ("$ hankkeet list --active 2022", "a shell prompt"),
     ("| Hanke | Budjetti |", "a table row"),
-    ("<div class=\"hanke\">", "an HTML tag"),
+    ('<div class="hanke">', "an HTML tag"),
     ("Uutiset", "a page's frame"),
     ("Loppuraportti 2010 – 2012", "the name of a document"),
 ]
@@ -79,15 +78,19 @@ def test_never_names_a_project_in_the_seed_family(line: str, kind: str) -> None:
 
 @pytest.mark.parametrize(("line", "kind"), NEVER, ids=[k for _, k in NEVER])
 def test_never_names_a_project_on_a_card(line: str, kind: str) -> None:
-    text = ("Euroopan aluekehitysrahaston (EAKR) rahoittaman hankkeen kuvaus\n\n1 Hanke\n\n"
-            f"{line}\n\nHankkeen nimi: Oikea hanke\n\n"
-            "Suunnitelman mukainen toteutusaika: Alkaa 1.1.2016 ja päättyy 31.12.2018\n")
+    text = (
+        "Euroopan aluekehitysrahaston (EAKR) rahoittaman hankkeen kuvaus\n\n1 Hanke\n\n"
+        f"{line}\n\nHankkeen nimi: Oikea hanke\n\n"
+        "Suunnitelman mukainen toteutusaika: Alkaa 1.1.2016 ja päättyy 31.12.2018\n"
+    )
     assert _names(text) == {"Oikea hanke"}, kind
 
 
 @pytest.mark.parametrize(("line", "kind"), NEVER, ids=[k for _, k in NEVER])
 def test_never_names_a_news_page(line: str, kind: str) -> None:
-    text = (f"Uutiset\n\n{line}\n\nKaupunki käynnistää hankkeen, jonka kokonaisbudjetti on "
-            "120 000 euroa. Hanke toteutetaan ajalla 1.1.2024–31.12.2025.\n")
+    text = (
+        f"Uutiset\n\n{line}\n\nKaupunki käynnistää hankkeen, jonka kokonaisbudjetti on "
+        "120 000 euroa. Hanke toteutetaan ajalla 1.1.2024–31.12.2025.\n"
+    )
     names = _names(text)
     assert line.strip() not in names and " ".join(line.split()) not in names, kind

@@ -23,17 +23,53 @@ FEW = settings(max_examples=150, deadline=None)
 
 LABEL_VARIANTS = sorted(v for variants in LABELS.values() for v in variants)
 # Values that reach the deeper readers: amounts, dates, staff changes, contacts, programmes.
-VALUE_PIECES = ["344 616 euroa", "256.506 €", "4979,2 e", "1,2 milj. euroa", "80 %",
-                "1.11.2021–31.10.2023", "1/2024–12/2024", "2027–2028", "31.2.2023", "1.1.",
-                "alkaen", "saakka", "(", ")", "2,5 (31.12.2021 saakka, minkä jälkeen 3,0)",
-                "projektipäällikkö", "Matti Meikäläinen", "ja", ",", ";", "matti@example.fi",
-                "puh. 040 123 4567", "EAKR", "REACT-EU", "ESR", "kuntien rahoitus", "vuonna",
-                "/v", "[bold]", "[/]", "\x1b[2J", "\u00a0", "\u2013", ":", "=SUM(A1)", ""]
-value_text = st.lists(st.one_of(st.sampled_from(VALUE_PIECES), st.text(max_size=12)),
-                      max_size=8).map(" ".join)
-label_line = st.builds(lambda label, sep, value: f"{label}{sep}{value}",
-                       st.sampled_from(LABEL_VARIANTS), st.sampled_from([": ", ":", " "]),
-                       value_text)
+VALUE_PIECES = [
+    "344 616 euroa",
+    "256.506 €",
+    "4979,2 e",
+    "1,2 milj. euroa",
+    "80 %",
+    "1.11.2021–31.10.2023",
+    "1/2024–12/2024",
+    "2027–2028",
+    "31.2.2023",
+    "1.1.",
+    "alkaen",
+    "saakka",
+    "(",
+    ")",
+    "2,5 (31.12.2021 saakka, minkä jälkeen 3,0)",
+    "projektipäällikkö",
+    "Matti Meikäläinen",
+    "ja",
+    ",",
+    ";",
+    "matti@example.fi",
+    "puh. 040 123 4567",
+    "EAKR",
+    "REACT-EU",
+    "ESR",
+    "kuntien rahoitus",
+    "vuonna",
+    "/v",
+    "[bold]",
+    "[/]",
+    "\x1b[2J",
+    "\u00a0",
+    "\u2013",
+    ":",
+    "=SUM(A1)",
+    "",
+]
+value_text = st.lists(
+    st.one_of(st.sampled_from(VALUE_PIECES), st.text(max_size=12)), max_size=8
+).map(" ".join)
+label_line = st.builds(
+    lambda label, sep, value: f"{label}{sep}{value}",
+    st.sampled_from(LABEL_VARIANTS),
+    st.sampled_from([": ", ":", " "]),
+    value_text,
+)
 title_line = st.text(min_size=1, max_size=40).filter(lambda t: "\n" not in t and "\r" not in t)
 any_line = st.one_of(label_line, title_line, st.just(""), value_text)
 newline = st.sampled_from(["\n", "\r\n", "\r"])
@@ -63,8 +99,9 @@ def test_parsing_label_soup_never_raises(text: str) -> None:
 
 # -- money round-trips through its Finnish rendering ----------------------------------------
 
-amounts = st.decimals(min_value=0, max_value=10**13, places=2, allow_nan=False,
-                      allow_infinity=False)
+amounts = st.decimals(
+    min_value=0, max_value=10**13, places=2, allow_nan=False, allow_infinity=False
+)
 # (how to render, id, why it is a form people write)
 RENDERINGS: list[tuple[Callable[[Decimal], str], str, str]] = [
     (format_euros, "format_euros", "the tool's own form: NBSP groups and ' €'"),
@@ -72,16 +109,20 @@ RENDERINGS: list[tuple[Callable[[Decimal], str], str, str]] = [
     (lambda x: f"{format_number(x, group=' ')} €", "space-groups", "plain-space grouping"),
     (lambda x: f"{format_number(x, group='.')} €", "dot-groups", "dot grouping: 256.506 €"),
     (lambda x: f"{format_number(x, group='')} e", "bare-e", "no grouping and a bare 'e'"),
-    (lambda x: f"Hankkeen kokonaisbudjetti on {format_number(x)} euroa.", "sentence",
-     "inside a sentence"),
+    (
+        lambda x: f"Hankkeen kokonaisbudjetti on {format_number(x)} euroa.",
+        "sentence",
+        "inside a sentence",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("render", "name", "why"), RENDERINGS, ids=[r[1] for r in RENDERINGS])
 @FEW
 @given(amount=amounts)
-def test_money_round_trips(render: Callable[[Decimal], str], name: str, why: str,
-                           amount: Decimal) -> None:
+def test_money_round_trips(
+    render: Callable[[Decimal], str], name: str, why: str, amount: Decimal
+) -> None:
     """read_money_field gives back exactly the amount that was rendered."""
     text = render(amount)
     reading = read_money_field(text)
@@ -113,8 +154,12 @@ def test_the_renderings_are_the_forms_they_claim() -> None:
     x = Decimal("344616.5")
     # The tool writes money to the cent ('344 616,50 €'), as every view does.
     assert [render(x) for render, _, _ in RENDERINGS] == [
-        f"344{NBSP}616,50{NBSP}€", f"344{NBSP}616,5 euroa", "344 616,5 €", "344.616,5 €",
-        "344616,5 e", f"Hankkeen kokonaisbudjetti on 344{NBSP}616,5 euroa.",
+        f"344{NBSP}616,50{NBSP}€",
+        f"344{NBSP}616,5 euroa",
+        "344 616,5 €",
+        "344.616,5 €",
+        "344616,5 e",
+        f"Hankkeen kokonaisbudjetti on 344{NBSP}616,5 euroa.",
     ]
 
 

@@ -32,8 +32,11 @@ def examples() -> list[tuple[str, str]]:
 
 def test_the_readme_has_examples() -> None:
     commands = [c for c, _ in examples()]
-    assert {"hankkeet list --active 2022", "hankkeet totals --by-program",
-            "hankkeet validate"} <= set(commands)
+    assert {
+        "hankkeet list --active 2022",
+        "hankkeet totals --by-program",
+        "hankkeet validate",
+    } <= set(commands)
 
 
 @pytest.mark.parametrize(("command", "shown"), examples(), ids=[c for c, _ in examples()])
@@ -42,8 +45,9 @@ def test_readme_example_is_real_output(command: str, shown: str) -> None:
     if os.environ.get("UPDATE_README") and real != shown:
         text = README.read_text(encoding="utf-8")
         old = f"```console\n$ {command}\n{shown}```"
-        README.write_text(text.replace(old, f"```console\n$ {command}\n{real}```"),
-                          encoding="utf-8")
+        README.write_text(
+            text.replace(old, f"```console\n$ {command}\n{real}```"), encoding="utf-8"
+        )
         return
     assert shown == real, f"README example '{command}' differs; run with UPDATE_README=1"
 

@@ -17,8 +17,9 @@ import pytest
 
 from conftest import FIXTURES, SEED, cli
 
-SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-2.1.0-subset.json")
-                    .read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).parent / "schemas" / "sarif-2.1.0-subset.json").read_text(encoding="utf-8")
+)
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -62,14 +63,17 @@ def test_sarif_uri_is_the_path_given(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(tmp_path)
     document, _ = sarif_of("data dir/hankkeet.txt")
     check_sarif(document)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for r in document["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in document["runs"][0]["results"]
+    }
     assert uris == {"data%20dir/hankkeet.txt"}  # relative to the repository, as GitHub wants
 
 
 def test_a_clean_file_is_an_empty_valid_log() -> None:
-    document, code = sarif_of(str(FIXTURES / "rules" / "empty-field.txt"), "--select",
-                              "no-projects")
+    document, code = sarif_of(
+        str(FIXTURES / "rules" / "empty-field.txt"), "--select", "no-projects"
+    )
     check_sarif(document)
     assert code == 0 and document["runs"][0]["results"] == []
 
@@ -96,6 +100,7 @@ def test_sarif_file_by_extension(tmp_path: Path) -> None:
 
 # -- --statistics -----------------------------------------------------------------------------
 
+
 def test_statistics_count_per_rule(tmp_path: Path) -> None:
     folder = tmp_path / "all"
     folder.mkdir()
@@ -110,13 +115,13 @@ def test_statistics_count_per_rule(tmp_path: Path) -> None:
     assert counted == expected
     numbers = [int(line.split()[0]) for line in lines]
     assert numbers == sorted(numbers, reverse=True)  # most first, as ruff does
-    as_json = json.loads(cli("validate", str(folder), "--statistics", "--format",
-                             "json").stdout)
+    as_json = json.loads(cli("validate", str(folder), "--statistics", "--format", "json").stdout)
     assert {c["code"]: c["count"] for c in as_json} == expected
     assert all(set(c) == {"code", "severity", "title", "count"} for c in as_json)
 
 
 # -- baseline ---------------------------------------------------------------------------------
+
 
 def test_baseline_accepts_known_findings_until_their_text_changes(tmp_path: Path) -> None:
     source = tmp_path / "hankkeet.txt"
@@ -126,35 +131,43 @@ def test_baseline_accepts_known_findings_until_their_text_changes(tmp_path: Path
     run = cli("validate", str(source), "--write-baseline", str(baseline))
     assert run.exit_code == 0 and "4 findings accepted" in run.stderr
     written = json.loads(baseline.read_text(encoding="utf-8"))
-    assert [f["code"] for f in written["findings"]] == \
-        ["preamble", "funding-sum-mismatch", "empty-field", "title-typo"]
+    assert [f["code"] for f in written["findings"]] == [
+        "preamble",
+        "funding-sum-mismatch",
+        "empty-field",
+        "title-typo",
+    ]
 
     clean = cli("validate", str(source), "--baseline", str(baseline), "--format", "json")
     assert clean.exit_code == 0 and json.loads(clean.stdout)["diagnostics"] == []
 
     # Lines added far above move the findings but leave them accepted.
-    source.write_text(text.replace("Harrastusten jäänmurtajahanke\n",
-                                   "\n\nHarrastusten jäänmurtajahanke\n", 1), encoding="utf-8")
+    source.write_text(
+        text.replace("Harrastusten jäänmurtajahanke\n", "\n\nHarrastusten jäänmurtajahanke\n", 1),
+        encoding="utf-8",
+    )
     moved = cli("validate", str(source), "--baseline", str(baseline), "--format", "json")
     assert moved.exit_code == 0 and json.loads(moved.stdout)["diagnostics"] == []
 
     # The text on or next to the finding's line (67) changed: it is new again and fails CI.
     lines = text.split("\n")
     assert lines[66].startswith("Rahoitus ja ohjelma:")
-    for index, edit in ((66, lines[66].replace("Euroopan", "EU:n Euroopan")),
-                        (67, lines[67].replace("1.8.2021", "2.8.2021"))):
+    for index, edit in (
+        (66, lines[66].replace("Euroopan", "EU:n Euroopan")),
+        (67, lines[67].replace("1.8.2021", "2.8.2021")),
+    ):
         assert edit != lines[index]
-        source.write_text("\n".join([*lines[:index], edit, *lines[index + 1:]]),
-                          encoding="utf-8")
-        changed = cli("validate", str(source), "--baseline", str(baseline), "--format",
-                      "json")
+        source.write_text("\n".join([*lines[:index], edit, *lines[index + 1 :]]), encoding="utf-8")
+        changed = cli("validate", str(source), "--baseline", str(baseline), "--format", "json")
         assert changed.exit_code == 1, edit
-        assert [d["code"] for d in json.loads(changed.stdout)["diagnostics"]] == \
-            ["funding-sum-mismatch"]
+        assert [d["code"] for d in json.loads(changed.stdout)["diagnostics"]] == [
+            "funding-sum-mismatch"
+        ]
     # What the finding says changed (the budget two lines below): new again too.
     assert lines[68].startswith("Budjetti")
-    source.write_text("\n".join([*lines[:68], lines[68].replace("875", "876"), *lines[69:]]),
-                      encoding="utf-8")
+    source.write_text(
+        "\n".join([*lines[:68], lines[68].replace("875", "876"), *lines[69:]]), encoding="utf-8"
+    )
     changed = cli("validate", str(source), "--baseline", str(baseline), "--format", "json")
     assert changed.exit_code == 1
 
@@ -169,10 +182,13 @@ def test_baseline_works_with_sarif_and_statistics(tmp_path: Path) -> None:
     assert stats.exit_code == 0 and stats.stdout == ""
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("{}", "not a hankkeet baseline"),
-    ("not json", "not a hankkeet baseline"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{}", "not a hankkeet baseline"),
+        ("not json", "not a hankkeet baseline"),
+    ],
+)
 def test_a_bad_baseline_is_a_usage_error(tmp_path: Path, content: str, message: str) -> None:
     baseline = tmp_path / "b.json"
     baseline.write_text(content, encoding="utf-8")

@@ -155,8 +155,7 @@ HOOK_FILES = [
 
 
 @pytest.mark.parametrize(("path", "passed", "why"), HOOK_FILES, ids=[h[2] for h in HOOK_FILES])
-def test_pre_commit_hook_leaves_non_project_files_alone(path: str, passed: bool,
-                                                        why: str) -> None:
+def test_pre_commit_hook_leaves_non_project_files_alone(path: str, passed: bool, why: str) -> None:
     hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "entry: hankkeet validate --ignore no-projects" in hook
     files = re.search(r"^  files: (.+)$", hook, re.MULTILINE)
@@ -169,7 +168,13 @@ def test_pre_commit_hook_leaves_non_project_files_alone(path: str, passed: bool,
 def test_validate_ignoring_no_projects_passes_on_requirements(tmp_path: Path) -> None:
     (tmp_path / "requirements.txt").write_text("requests>=2\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("Just some notes.\n", encoding="utf-8")
-    run = cli("validate", "--ignore", "no-projects", str(tmp_path / "requirements.txt"),
-              str(tmp_path / "notes.txt"), str(SEED))
+    run = cli(
+        "validate",
+        "--ignore",
+        "no-projects",
+        str(tmp_path / "requirements.txt"),
+        str(tmp_path / "notes.txt"),
+        str(SEED),
+    )
     assert run.exit_code == 1, "the real finding in the seed"
     assert "no-projects" not in run.stdout

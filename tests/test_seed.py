@@ -16,8 +16,10 @@ D = Decimal
 
 
 def _staff(*periods: tuple[str, str, str]) -> list[dict[str, Any]]:
-    return [{"count": D(c), "start": date.fromisoformat(s), "end": date.fromisoformat(e)}
-            for c, s, e in periods]
+    return [
+        {"count": D(c), "start": date.fromisoformat(s), "end": date.fromisoformat(e)}
+        for c, s, e in periods
+    ]
 
 
 def _contact(title: str, name: str) -> dict[str, Any]:
@@ -25,12 +27,18 @@ def _contact(title: str, name: str) -> dict[str, Any]:
 
 
 def _source(funder: str, amount: str | None, share: str | None, kind: str) -> dict[str, Any]:
-    return {"funder": funder, "amount": D(amount) if amount else None,
-            "share": D(share) if share else None, "kind": kind}
+    return {
+        "funder": funder,
+        "amount": D(amount) if amount else None,
+        "share": D(share) if share else None,
+        "kind": kind,
+    }
 
 
-EAKR_TEXT = ("Euroopan aluekehitysrahaston EAKR:n ja valtion rahoitus 108 387 euroa, "
-             "kuntien rahoitus 27 097 euroa.")
+EAKR_TEXT = (
+    "Euroopan aluekehitysrahaston EAKR:n ja valtion rahoitus 108 387 euroa, "
+    "kuntien rahoitus 27 097 euroa."
+)
 EAKR_FUNDER = "Euroopan aluekehitysrahaston EAKR:n ja valtion rahoitus"
 
 # (id, title line, programme, start, end, budget, city share, share year, staff, contacts,
@@ -38,11 +46,16 @@ EAKR_FUNDER = "Euroopan aluekehitysrahaston EAKR:n ja valtion rahoitus"
 SEED_PROJECTS: list[dict[str, Any]] = [
     {
         "id": "arm-koordinaatiohanke-case-veitsiluoto-kemin-akillisen-rakennemuutoksen-"
-              "toimintasuunnitelman-mukainen-koordinaatiohanke",
+        "toimintasuunnitelman-mukainen-koordinaatiohanke",
         "name": "ÄRM-koordinaatiohanke case Veitsiluoto – Kemin äkillisen rakennemuutoksen "
-                "toimintasuunnitelman mukainen koordinaatiohanke",
-        "line": 5, "programme": "AKKE", "start": "2021-11-01", "end": "2023-10-31",
-        "budget": "344616", "city_share": "68923", "city_share_year": None,
+        "toimintasuunnitelman mukainen koordinaatiohanke",
+        "line": 5,
+        "programme": "AKKE",
+        "start": "2021-11-01",
+        "end": "2023-10-31",
+        "budget": "344616",
+        "city_share": "68923",
+        "city_share_year": None,
         "staff": _staff(("1", "2021-11-01", "2023-10-31")),
         "contacts": [_contact("projektikoordinaattori", "Irina Ruohonen")],
         "sources": [_source("Lapin liiton AKKE-rahoituksella", None, "80", "eu_state")],
@@ -53,20 +66,33 @@ SEED_PROJECTS: list[dict[str, Any]] = [
     {
         "id": "matkailun-ja-palveluiden-elpymissuunnitelma-master-plan-kemi",
         "name": "Matkailun ja palveluiden elpymissuunnitelma – master plan Kemi",
-        "line": 15, "programme": "REACT-EU EAKR", "start": "2021-10-01", "end": "2023-04-30",
-        "budget": "256506", "city_share": "25651", "city_share_year": None,
+        "line": 15,
+        "programme": "REACT-EU EAKR",
+        "start": "2021-10-01",
+        "end": "2023-04-30",
+        "budget": "256506",
+        "city_share": "25651",
+        "city_share_year": None,
         "staff": _staff(("2", "2021-10-01", "2023-04-30")),
-        "contacts": [_contact("projektipäällikkö", "Virpi Pakarinen"),
-                     _contact("projektikoordinaattori", "Erkki Böhme")],
-        "sources": [], "stated_budget": None,
+        "contacts": [
+            _contact("projektipäällikkö", "Virpi Pakarinen"),
+            _contact("projektikoordinaattori", "Erkki Böhme"),
+        ],
+        "sources": [],
+        "stated_budget": None,
         "funding_start": "Lapin liitto. Toimintalinja 8. REACT- EU:n EAKR- toimenpiteet",
         "summary": ("Hankkeen tavoitteena on lisätä", "kiinnostus Kemiä kohtaan.", 1180),
     },
     {
         "id": "kemin-akillisen-rakennemuutoksen-toimenpiteet-case-arm-agentti-hanke",
         "name": "Kemin äkillisen rakennemuutoksen toimenpiteet (case ÄRM-agentti) -hanke",
-        "line": 25, "programme": "AKKE", "start": "2021-06-01", "end": "2022-12-31",
-        "budget": "145616", "city_share": "4979.2", "city_share_year": 2021,
+        "line": 25,
+        "programme": "AKKE",
+        "start": "2021-06-01",
+        "end": "2022-12-31",
+        "budget": "145616",
+        "city_share": "4979.2",
+        "city_share_year": 2021,
         "staff": _staff(("1", "2021-06-01", "2022-12-31")),
         "contacts": [_contact("yrityskehittämisen asiantuntija", "Jussi Tuovinen")],
         "sources": [_source("Lapin liiton AKKE-rahoituksella", None, "90", "eu_state")],
@@ -77,35 +103,56 @@ SEED_PROJECTS: list[dict[str, Any]] = [
     {
         "id": "vahvax-digiosaamista-ja-palveluja-aikuisuuden-ja-vanhemmuuden-vahvistamiseksi",
         "name": "Vahvax-digiosaamista ja -palveluja aikuisuuden ja vanhemmuuden vahvistamiseksi",
-        "line": 35, "programme": "REACT-EU ESR", "start": "2021-09-01", "end": "2023-07-31",
-        "budget": "295400", "city_share": "29540", "city_share_year": None,
+        "line": 35,
+        "programme": "REACT-EU ESR",
+        "start": "2021-09-01",
+        "end": "2023-07-31",
+        "budget": "295400",
+        "city_share": "29540",
+        "city_share_year": None,
         "staff": _staff(("2.5", "2021-09-01", "2021-12-31"), ("3.0", "2022-01-01", "2023-07-31")),
         "contacts": [_contact("projektipäällikkö", "Anne Leppälä-Hast")],
-        "sources": [], "stated_budget": None,
+        "sources": [],
+        "stated_budget": None,
         "funding_start": "Toimintalinja 9. REACT- EU:n ESR- toimenpiteet, erityistavoite 12.3.",
         "summary": ("Vahvax- hanke jatkaa kaupungin", "digitaitojen koulutuksia.", 555),
     },
     {
         "id": "perameren-saaristomatkailun-kehittamishanke",
         "name": "Perämeren saaristomatkailun kehittämishanke",
-        "line": 45, "programme": "EAKR", "start": "2021-06-01", "end": "2022-05-31",
-        "budget": "135484", "city_share": "15490", "city_share_year": 2021,
+        "line": 45,
+        "programme": "EAKR",
+        "start": "2021-06-01",
+        "end": "2022-05-31",
+        "budget": "135484",
+        "city_share": "15490",
+        "city_share_year": 2021,
         "staff": _staff(("1.5", "2021-06-01", "2022-05-31")),
         "contacts": [_contact("projektipäällikkö", "Oskar van Ieperen")],
-        "sources": [_source(EAKR_FUNDER, "108387", None, "eu_state"),
-                    _source("kuntien rahoitus", "27097", None, "municipal")],
-        "stated_budget": None, "funding_start": EAKR_TEXT,
+        "sources": [
+            _source(EAKR_FUNDER, "108387", None, "eu_state"),
+            _source("kuntien rahoitus", "27097", None, "municipal"),
+        ],
+        "stated_budget": None,
+        "funding_start": EAKR_TEXT,
         "summary": ("Perämeren saaristomatkailun ke", "ujen käyttämistä Kemissä.", 350),
     },
     {
         "id": "ymparivuotinen-kaupunkiviljely-ja-lahiruoan-tuottaminen-kemissa",
         "name": "Ympärivuotinen kaupunkiviljely ja lähiruoan tuottaminen Kemissä",
-        "line": 55, "programme": "EAKR", "start": "2020-01-01", "end": "2022-06-30",
-        "budget": "449880", "city_share": "31670", "city_share_year": 2020,
+        "line": 55,
+        "programme": "EAKR",
+        "start": "2020-01-01",
+        "end": "2022-06-30",
+        "budget": "449880",
+        "city_share": "31670",
+        "city_share_year": 2020,
         "staff": _staff(("3", "2020-01-01", "2022-06-30")),
         "contacts": [_contact("projektipäällikkö", "Anne Oikarinen")],
-        "sources": [_source(EAKR_FUNDER, "359904", None, "eu_state"),
-                    _source("kuntien rahoitus", "89976", None, "municipal")],
+        "sources": [
+            _source(EAKR_FUNDER, "359904", None, "eu_state"),
+            _source("kuntien rahoitus", "89976", None, "municipal"),
+        ],
         "stated_budget": None,
         "funding_start": "Euroopan aluekehitysrahaston EAKR:n ja valtion rahoitus 359 904 euroa",
         "summary": ("Tavoitteena on käynnistää ympä", "kkiruuan hyödyntämiselle.", 164),
@@ -113,24 +160,39 @@ SEED_PROJECTS: list[dict[str, Any]] = [
     {
         "id": "harrastusten-jaanmurtajahanke",
         "name": "Harrastusten jäänmurtajahanke",
-        "line": 65, "programme": "EAKR", "start": "2021-08-01", "end": "2022-06-30",
-        "budget": "61875", "city_share": "12375", "city_share_year": None,
+        "line": 65,
+        "programme": "EAKR",
+        "start": "2021-08-01",
+        "end": "2022-06-30",
+        "budget": "61875",
+        "city_share": "12375",
+        "city_share_year": None,
         "staff": [],  # the staff line is empty in the source
         "contacts": [_contact("korrdinattori", "Janne Jylkkä")],
-        "sources": [_source(EAKR_FUNDER, "108387", None, "eu_state"),
-                    _source("kuntien rahoitus", "27097", None, "municipal")],
-        "stated_budget": None, "funding_start": EAKR_TEXT,
+        "sources": [
+            _source(EAKR_FUNDER, "108387", None, "eu_state"),
+            _source("kuntien rahoitus", "27097", None, "municipal"),
+        ],
+        "stated_budget": None,
+        "funding_start": EAKR_TEXT,
         "summary": ("Harrastusten Suomen mallin muk", "pohjalta toteutettavaksi.", 509),
     },
     {
         "id": "koronasta-kasvuun-hanke",
         "name": "Koronasta kasvuun -hanke",
-        "line": 75, "programme": "REACT-EU ESR", "start": "2021-08-01", "end": "2023-07-31",
-        "budget": "168512", "city_share": "16851", "city_share_year": None,
+        "line": 75,
+        "programme": "REACT-EU ESR",
+        "start": "2021-08-01",
+        "end": "2023-07-31",
+        "budget": "168512",
+        "city_share": "16851",
+        "city_share_year": None,
         "staff": _staff(("1", "2021-08-01", "2023-07-31")),
         "contacts": [_contact("projektikoordinaattori", "Juha Simonaho")],
-        "sources": [_source("ESR:n ja valtion rahoitus", "151661", None, "eu_state"),
-                    _source("kuntien rahoitus", "16851", None, "municipal")],
+        "sources": [
+            _source("ESR:n ja valtion rahoitus", "151661", None, "eu_state"),
+            _source("kuntien rahoitus", "16851", None, "municipal"),
+        ],
         "stated_budget": None,
         "funding_start": "Toimintalinja 9. REACT- EU:n ESR- toimenpiteet, erityistavoite 12.4.",
         "summary": ("Koronasta kasvuun hankkeen tar", "mistoiminnalle puitteita.", 534),
@@ -181,8 +243,21 @@ def test_json_output_keeps_the_contract() -> None:
     assert run.exit_code == 0, run.stderr
     data = json.loads(run.stdout, parse_float=Decimal)
     assert [r["start"] for r in data] == sorted(r["start"] for r in data)
-    keys = {"id", "name", "source", "programme", "start", "end", "budget", "city_share",
-            "city_share_year", "staff", "contacts", "funding", "summary"}
+    keys = {
+        "id",
+        "name",
+        "source",
+        "programme",
+        "start",
+        "end",
+        "budget",
+        "city_share",
+        "city_share_year",
+        "staff",
+        "contacts",
+        "funding",
+        "summary",
+    }
     for record in data:
         assert keys <= set(record)
     harr = next(r for r in data if r["id"] == "harrastusten-jaanmurtajahanke")

@@ -23,19 +23,23 @@ CASES = [
 
 
 @pytest.mark.parametrize(("args", "ids", "why"), CASES, ids=[c[2] for c in CASES])
-def test_jsonl_and_csv_rows_in_source_order(args: tuple[str, ...], ids: list[str],
-                                            why: str) -> None:
+def test_jsonl_and_csv_rows_in_source_order(
+    args: tuple[str, ...], ids: list[str], why: str
+) -> None:
     """JSON Lines and CSV hold the same ids in the expected order."""
     lines = cli("list", "--format", "jsonl", *args, str(SEED)).stdout.splitlines()
     assert [json.loads(line)["id"] for line in lines] == ids, why
-    rows = list(csv.DictReader(io.StringIO(cli("list", "--format", "csv", *args,
-                                               str(SEED)).stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(cli("list", "--format", "csv", *args, str(SEED)).stdout))
+    )
     assert [row["id"] for row in rows] == ids, why
 
 
 def test_sorted_stream_matches_the_held_table() -> None:
     """--sort budget through the spill file gives the order the JSON array has."""
-    held = [p["id"] for p in json.loads(cli("list", "--format", "json", "--sort", "budget",
-                                            str(SEED)).stdout)]
+    held = [
+        p["id"]
+        for p in json.loads(cli("list", "--format", "json", "--sort", "budget", str(SEED)).stdout)
+    ]
     lines = cli("list", "--format", "jsonl", "--sort", "budget", str(SEED)).stdout
     assert [json.loads(line)["id"] for line in lines.splitlines()] == held

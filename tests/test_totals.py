@@ -42,13 +42,13 @@ D = Decimal
 
 # Seed budgets, one by one (data/source.txt).
 ARM_KOORDINAATIO = 344_616  # AKKE, 1.11.2021–31.10.2023
-MATKAILU = 256_506          # REACT-EU EAKR, two contacts
-ARM_AGENTTI = 145_616       # AKKE, city share for 2021 only
-VAHVAX = 295_400            # REACT-EU ESR
-PERAMERI = 135_484          # EAKR, city share for 2021 only
-KAUPUNKIVILJELY = 449_880   # EAKR, city share for 2020 only
-HARRASTUKSET = 61_875       # EAKR, no staff line
-KORONA = 168_512            # REACT-EU ESR
+MATKAILU = 256_506  # REACT-EU EAKR, two contacts
+ARM_AGENTTI = 145_616  # AKKE, city share for 2021 only
+VAHVAX = 295_400  # REACT-EU ESR
+PERAMERI = 135_484  # EAKR, city share for 2021 only
+KAUPUNKIVILJELY = 449_880  # EAKR, city share for 2020 only
+HARRASTUKSET = 61_875  # EAKR, no staff line
+KORONA = 168_512  # REACT-EU ESR
 
 # (programme, projects, budget): the issue's "done when".
 BY_PROGRAMME = [
@@ -105,8 +105,11 @@ def test_by_programme_csv(excel: bool) -> None:
         assert text.startswith("\ufeff")
         text = text[1:]
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";" if excel else ","))
-    groups = [(r["programme"], int(r["projects"]), int(r["budget"]))
-              for r in rows if r["level"] == "group"]
+    groups = [
+        (r["programme"], int(r["projects"]), int(r["budget"]))
+        for r in rows
+        if r["level"] == "group"
+    ]
     assert sorted(groups) == sorted(BY_PROGRAMME)
     (total,) = [r for r in rows if r["level"] == "total"]
     assert (int(total["projects"]), int(total["budget"])) == (TOTAL_PROJECTS, TOTAL_BUDGET)
@@ -132,8 +135,9 @@ def test_by_programme_table() -> None:
     for programme, count, budget in BY_PROGRAMME:
         pattern = rf"^{re.escape(programme)}\s+{count}\s+{re.escape(euros(budget))}\s"
         assert re.search(pattern, run.stdout, re.MULTILINE), programme
-    assert re.search(rf"^Total\s+{TOTAL_PROJECTS}\s+{re.escape(euros(TOTAL_BUDGET))}",
-                     run.stdout, re.MULTILINE)
+    assert re.search(
+        rf"^Total\s+{TOTAL_PROJECTS}\s+{re.escape(euros(TOTAL_BUDGET))}", run.stdout, re.MULTILINE
+    )
 
 
 def test_by_programme_chart() -> None:
@@ -146,14 +150,22 @@ def test_by_programme_chart() -> None:
     assert euros(TOTAL_BUDGET) in run.stdout
 
 
-@pytest.mark.parametrize("args", [
-    ["--by-program"], ["--by-program", "--by-year"], ["--by-funder"], [],
-], ids=["programme", "programme-year", "funder", "no-groups"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--by-program"],
+        ["--by-program", "--by-year"],
+        ["--by-funder"],
+        [],
+    ],
+    ids=["programme", "programme-year", "funder", "no-groups"],
+)
 def test_table_snapshot(args: list[str]) -> None:
     run = cli("totals", *args)
     assert run.exit_code == 0, run.stderr
-    assert matches_snapshot("totals-" + "-".join(a.removeprefix("--") for a in args or
-                                                   ["--all"]) + "-100", run.stdout)
+    assert matches_snapshot(
+        "totals-" + "-".join(a.removeprefix("--") for a in args or ["--all"]) + "-100", run.stdout
+    )
 
 
 def test_programme_table_fits_100_columns() -> None:
@@ -182,8 +194,11 @@ def test_one_year_city_shares_stay_in_their_own_columns() -> None:
 
 
 def _project(name: str, **fields: Any) -> Project:
-    defaults: dict[str, Any] = {"id": name.casefold(), "name": name,
-                                "source": SourceRef(path="t.txt", line=1)}
+    defaults: dict[str, Any] = {
+        "id": name.casefold(),
+        "name": name,
+        "source": SourceRef(path="t.txt", line=1),
+    }
     return Project(**{**defaults, **fields})
 
 
@@ -204,56 +219,87 @@ def test_one_year_share_is_never_added_to_the_whole_period_share() -> None:
 def test_stated_funding_by_kind_on_the_seed() -> None:
     rows = rows_by(totals_json("--by-program"), "programme")
     # EAKR: Perämeri and Harrastukset 108 387 + 27 097 each, Kaupunkiviljely 359 904 + 89 976.
-    assert rows["EAKR"]["funding"] == {"eu_state": 108_387 * 2 + 359_904,
-                                       "municipal": 27_097 * 2 + 89_976, "other": None}
+    assert rows["EAKR"]["funding"] == {
+        "eu_state": 108_387 * 2 + 359_904,
+        "municipal": 27_097 * 2 + 89_976,
+        "other": None,
+    }
     # REACT-EU ESR: Korona states 151 661 + 16 851; Vahvax states no amounts.
-    assert rows["REACT-EU ESR"]["funding"] == {"eu_state": 151_661, "municipal": 16_851,
-                                               "other": None}
+    assert rows["REACT-EU ESR"]["funding"] == {
+        "eu_state": 151_661,
+        "municipal": 16_851,
+        "other": None,
+    }
     # AKKE states shares in per cent only: nothing to add.
     assert rows["AKKE"]["funding"] == {"eu_state": None, "municipal": None, "other": None}
 
 
 def test_private_and_unknown_funders_are_other() -> None:
-    sources = [FundingSource(funder="Säätiö", amount=D(10), kind="private"),
-               FundingSource(funder="Joku", amount=D(5), kind=None),
-               FundingSource(funder="EU", amount=None, share=D(80), kind="eu_state")]
+    sources = [
+        FundingSource(funder="Säätiö", amount=D(10), kind="private"),
+        FundingSource(funder="Joku", amount=D(5), kind=None),
+        FundingSource(funder="EU", amount=None, share=D(80), kind="eu_state"),
+    ]
     totals = compute_totals([_project("A", funding=Funding(text="x", sources=sources))])
-    assert totals.to_dict()["total"]["funding"] == {"eu_state": None, "municipal": None,
-                                                    "other": D(15)}
+    assert totals.to_dict()["total"]["funding"] == {
+        "eu_state": None,
+        "municipal": None,
+        "other": D(15),
+    }
 
 
 # --- Person-years -----------------------------------------------------------------------------
 
 
 def sp(count: str, start: str | None, end: str | None) -> StaffPeriod:
-    return StaffPeriod(count=D(count), start=date.fromisoformat(start) if start else None,
-                       end=date.fromisoformat(end) if end else None)
+    return StaffPeriod(
+        count=D(count),
+        start=date.fromisoformat(start) if start else None,
+        end=date.fromisoformat(end) if end else None,
+    )
 
 
 # (staff periods, exact person-years or None, skipped, why)
 PERSON_YEARS = [
-    ([sp("2.5", "2021-09-01", "2021-12-31"), sp("3.0", "2022-01-01", "2023-07-31")],
-     Fraction(25, 10) * 4 / 12 + 3 * Fraction(19, 12), 0,
-     "Vahvax: 2.5 people for 4 months + 3.0 for 19 months = 5.58"),
+    (
+        [sp("2.5", "2021-09-01", "2021-12-31"), sp("3.0", "2022-01-01", "2023-07-31")],
+        Fraction(25, 10) * 4 / 12 + 3 * Fraction(19, 12),
+        0,
+        "Vahvax: 2.5 people for 4 months + 3.0 for 19 months = 5.58",
+    ),
     ([sp("1", "2022-01-01", "2022-12-31")], Fraction(1), 0, "one person, one calendar year"),
-    ([sp("1", "2022-02-01", "2022-02-14")], Fraction(14, 28) / 12, 0,
-     "half of February (14 of 28 days)"),
+    (
+        [sp("1", "2022-02-01", "2022-02-14")],
+        Fraction(14, 28) / 12,
+        0,
+        "half of February (14 of 28 days)",
+    ),
     ([sp("1", "2024-02-01", "2024-02-29")], Fraction(1, 12), 0, "leap February is one month"),
-    ([sp("2", "2021-06-15", "2021-07-15")], 2 * (Fraction(16, 30) + Fraction(15, 31)) / 12, 0,
-     "two part months, each by its own length"),
+    (
+        [sp("2", "2021-06-15", "2021-07-15")],
+        2 * (Fraction(16, 30) + Fraction(15, 31)) / 12,
+        0,
+        "two part months, each by its own length",
+    ),
     ([sp("1.5", "2021-06-01", "2022-05-31")], Fraction(3, 2), 0, "Perämeri: 1.5 for 12 months"),
     ([sp("1", "2022-01-01", None)], None, 1, "no end: skipped, not guessed"),
-    ([sp("1", None, "2022-12-31"), sp("1", "2022-01-01", "2022-06-30")], Fraction(1, 2), 1,
-     "the skipped period does not hide the counted one"),
+    (
+        [sp("1", None, "2022-12-31"), sp("1", "2022-01-01", "2022-06-30")],
+        Fraction(1, 2),
+        1,
+        "the skipped period does not hide the counted one",
+    ),
     ([sp("1", "2022-06-30", "2022-01-01")], None, 1, "an end before the start is skipped"),
     ([], None, 0, "no staff line at all"),
 ]
 
 
-@pytest.mark.parametrize(("staff", "expected", "skipped", "why"), PERSON_YEARS,
-                         ids=[p[3] for p in PERSON_YEARS])
-def test_person_years(staff: list[StaffPeriod], expected: Fraction | None, skipped: int,
-                      why: str) -> None:
+@pytest.mark.parametrize(
+    ("staff", "expected", "skipped", "why"), PERSON_YEARS, ids=[p[3] for p in PERSON_YEARS]
+)
+def test_person_years(
+    staff: list[StaffPeriod], expected: Fraction | None, skipped: int, why: str
+) -> None:
     got = person_years(staff)
     assert got.value == expected, why
     assert got.skipped == skipped, why
@@ -270,11 +316,11 @@ def test_person_years_on_the_seed() -> None:
     # EAKR 1.5×12/12 + 3×30/12 (Harrastukset has no staff line).
     data = totals_json("--by-program")
     rows = rows_by(data, "programme")
-    assert rows["AKKE"]["person_years"] == D("3.58")           # 43/12
+    assert rows["AKKE"]["person_years"] == D("3.58")  # 43/12
     assert rows["REACT-EU EAKR"]["person_years"] == D("3.17")  # 38/12
-    assert rows["REACT-EU ESR"]["person_years"] == D("7.58")   # 91/12
+    assert rows["REACT-EU ESR"]["person_years"] == D("7.58")  # 91/12
     assert rows["EAKR"]["person_years"] == 9
-    assert data["total"]["person_years"] == D("23.33")         # 280/12
+    assert data["total"]["person_years"] == D("23.33")  # 280/12
 
 
 def test_skipped_staff_periods_are_reported(tmp_path: Path) -> None:
@@ -284,11 +330,12 @@ def test_skipped_staff_periods_are_reported(tmp_path: Path) -> None:
         "Rahoitus ja ohjelma: EAKR\n"
         "Toiminta-aika: 1.1.2023 alkaen\n"
         "Budjetti koko toiminta-ajalle: 1000 euroa\n"
-        "Hankehenkilökunnan määrä: 2\n", encoding="utf-8")
+        "Hankehenkilökunnan määrä: 2\n",
+        encoding="utf-8",
+    )
     data = totals_json(str(source))
     assert data["total"]["person_years"] is None
-    assert any("1 staff period without a start or an end was skipped" in n
-               for n in data["notes"])
+    assert any("1 staff period without a start or an end was skipped" in n for n in data["notes"])
     table = cli("totals", str(source))
     assert "1 staff period without a start or an end was skipped" in table.stdout
 
@@ -304,13 +351,27 @@ def test_months_covered_whole_months() -> None:
 # (budget, start, end, expected shares, why)
 SPLITS = [
     ("1200", "2021-01-01", "2022-12-31", {"2021": "600", "2022": "600"}, "two whole years"),
-    ("100", "2021-12-31", "2022-01-02", {"2021": "33.33", "2022": "66.67"},
-     "1 day and 2 days: 33.333… rounds down, the last year takes the rest"),
-    ("0.01", "2021-12-31", "2022-01-01", {"2021": "0.00", "2022": "0.01"},
-     "half a cent rounds to even (0), the last year takes the cent"),
-    ("344616", "2021-11-01", "2023-10-31",
-     {"2021": "28796.68", "2022": "172308", "2023": "143511.32"},
-     "ÄRM-koordinaatio: 61, 365 and 304 of 730 days"),
+    (
+        "100",
+        "2021-12-31",
+        "2022-01-02",
+        {"2021": "33.33", "2022": "66.67"},
+        "1 day and 2 days: 33.333… rounds down, the last year takes the rest",
+    ),
+    (
+        "0.01",
+        "2021-12-31",
+        "2022-01-01",
+        {"2021": "0.00", "2022": "0.01"},
+        "half a cent rounds to even (0), the last year takes the cent",
+    ),
+    (
+        "344616",
+        "2021-11-01",
+        "2023-10-31",
+        {"2021": "28796.68", "2022": "172308", "2023": "143511.32"},
+        "ÄRM-koordinaatio: 61, 365 and 304 of 730 days",
+    ),
     ("366", "2024-01-01", "2024-12-31", {"2024": "366"}, "one (leap) year takes it all"),
     ("500", None, None, {UNKNOWN_YEAR: "500"}, "no period: unknown"),
     ("500", "2024-01-01", None, {UNKNOWN_YEAR: "500"}, "open end: unknown"),
@@ -318,12 +379,17 @@ SPLITS = [
 ]
 
 
-@pytest.mark.parametrize(("budget", "start", "end", "expected", "why"), SPLITS,
-                         ids=[s[4] for s in SPLITS])
-def test_split_by_year(budget: str, start: str | None, end: str | None,
-                       expected: dict[str, str], why: str) -> None:
-    got = split_by_year(D(budget), date.fromisoformat(start) if start else None,
-                        date.fromisoformat(end) if end else None)
+@pytest.mark.parametrize(
+    ("budget", "start", "end", "expected", "why"), SPLITS, ids=[s[4] for s in SPLITS]
+)
+def test_split_by_year(
+    budget: str, start: str | None, end: str | None, expected: dict[str, str], why: str
+) -> None:
+    got = split_by_year(
+        D(budget),
+        date.fromisoformat(start) if start else None,
+        date.fromisoformat(end) if end else None,
+    )
     assert got == {k: D(v) for k, v in expected.items()}, why
     assert sum(got.values()) == D(budget)
 
@@ -333,8 +399,12 @@ def test_by_year_on_one_seed_project() -> None:
     data = totals_json("--by-year", "--programme", "AKKE", "--active", "2023")
     assert data["total"]["projects"] == 1
     assert data["years"] == ["2021", "2022", "2023", UNKNOWN_YEAR]
-    assert data["total"]["years"] == {"2021": D("28796.68"), "2022": 172_308,
-                                      "2023": D("143511.32"), UNKNOWN_YEAR: 0}
+    assert data["total"]["years"] == {
+        "2021": D("28796.68"),
+        "2022": 172_308,
+        "2023": D("143511.32"),
+        UNKNOWN_YEAR: 0,
+    }
 
 
 def test_programme_by_year_pivot_adds_up() -> None:
@@ -354,15 +424,16 @@ def test_by_year_says_pro_rata_by_days_in_every_format() -> None:
 
 
 def test_project_without_period_goes_to_unknown() -> None:
-    projects = [_project("A", budget=D(1000), start=date(2022, 1, 1), end=date(2022, 12, 31)),
-                _project("B", budget=D(250))]
+    projects = [
+        _project("A", budget=D(1000), start=date(2022, 1, 1), end=date(2022, 12, 31)),
+        _project("B", budget=D(250)),
+    ]
     data = compute_totals(projects, by_year=True).to_dict()
     assert data["total"]["years"] == {"2022": D(1000), UNKNOWN_YEAR: D(250)}
     assert data["total"]["budget"] == D(1250)
 
 
-budgets = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False,
-                      allow_infinity=False)
+budgets = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
 starts = st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31))
 
 
@@ -375,8 +446,13 @@ def dated_projects(draw: st.DrawFn) -> Project:
     else:
         days = draw(st.none() | st.integers(min_value=-5, max_value=4000))
         end = None if days is None else start + timedelta(days=days)
-    return _project(f"p{draw(st.integers(0, 10**6))}", budget=draw(budgets), start=start,
-                    end=end, programme=draw(st.sampled_from(["EAKR", "AKKE", None])))
+    return _project(
+        f"p{draw(st.integers(0, 10**6))}",
+        budget=draw(budgets),
+        start=start,
+        end=end,
+        programme=draw(st.sampled_from(["EAKR", "AKKE", None])),
+    )
 
 
 @settings(max_examples=60, deadline=None)
@@ -432,8 +508,11 @@ def test_groups_combine() -> None:
 
 
 def test_project_without_programme_groups_under_null() -> None:
-    projects = [_project("A", budget=D(10), programme="EAKR"), _project("B", budget=D(7)),
-                _project("C", budget=D(4), contacts=[Contact(name="X"), Contact(name="Y")])]
+    projects = [
+        _project("A", budget=D(10), programme="EAKR"),
+        _project("B", budget=D(7)),
+        _project("C", budget=D(4), contacts=[Contact(name="X"), Contact(name="Y")]),
+    ]
     totals = compute_totals(projects, [GroupBy.PROGRAMME])
     rows = rows_by(totals.to_dict(), "programme")
     assert rows[None]["budget"] == D(11)
@@ -444,23 +523,35 @@ def test_project_without_programme_groups_under_null() -> None:
 # --- Filters, formats, errors -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("args", "projects", "budget", "why"), [
-    (["--active", "2023"], 4, ARM_KOORDINAATIO + MATKAILU + VAHVAX + KORONA,
-     "four projects ran in 2023"),
-    (["--programme", "react-eu esr"], 2, VAHVAX + KORONA, "programme filter"),
-    (["--contact", "jylkkä"], 1, HARRASTUKSET, "contact filter"),
-], ids=["active", "programme", "contact"])
+@pytest.mark.parametrize(
+    ("args", "projects", "budget", "why"),
+    [
+        (
+            ["--active", "2023"],
+            4,
+            ARM_KOORDINAATIO + MATKAILU + VAHVAX + KORONA,
+            "four projects ran in 2023",
+        ),
+        (["--programme", "react-eu esr"], 2, VAHVAX + KORONA, "programme filter"),
+        (["--contact", "jylkkä"], 1, HARRASTUKSET, "contact filter"),
+    ],
+    ids=["active", "programme", "contact"],
+)
 def test_filters(args: list[str], projects: int, budget: int, why: str) -> None:
     total = totals_json(*args)["total"]
     assert (total["projects"], total["budget"]) == (projects, budget), why
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--active", "2022-13-01"], "not a year"),
-    (["--programme", "NOPE"], "unknown programme"),
-    (["--chart", "--format", "json"], "--chart"),
-    (["--format", "xml"], "xml"),
-], ids=["bad date", "bad programme", "chart with json", "bad format"])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--active", "2022-13-01"], "not a year"),
+        (["--programme", "NOPE"], "unknown programme"),
+        (["--chart", "--format", "json"], "--chart"),
+        (["--format", "xml"], "xml"),
+    ],
+    ids=["bad date", "bad programme", "chart with json", "bad format"],
+)
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:
     run = cli("totals", *args)
     assert run.exit_code == 2
@@ -479,11 +570,11 @@ TEXT_FORMATS = [f for f in TotalsFormat if f.value not in FILE_FORMATS]  # xlsx:
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS, ids=[f.value for f in TEXT_FORMATS])
 @pytest.mark.parametrize("by_year", [False, True], ids=["plain", "by-year"])
-def test_every_format_renders_and_stays_valid_when_empty(fmt: TotalsFormat,
-                                                         by_year: bool) -> None:
+def test_every_format_renders_and_stays_valid_when_empty(fmt: TotalsFormat, by_year: bool) -> None:
     empty = render_totals(compute_totals([], [GroupBy.PROGRAMME], by_year), fmt)
-    full = render_totals(compute_totals([_project("A", budget=D(5))], [GroupBy.PROGRAMME],
-                                        by_year), fmt)
+    full = render_totals(
+        compute_totals([_project("A", budget=D(5))], [GroupBy.PROGRAMME], by_year), fmt
+    )
     assert empty and full
     if fmt is TotalsFormat.JSON:
         assert json.loads(empty)["rows"] == []
@@ -493,8 +584,7 @@ def test_every_format_renders_and_stays_valid_when_empty(fmt: TotalsFormat,
 
 
 def test_csv_is_not_formatted_and_neutralises_formulas() -> None:
-    projects = [_project("A", budget=D("1234.5"),
-                         contacts=[Contact(name="=HYPERLINK(\"x\")")])]
+    projects = [_project("A", budget=D("1234.5"), contacts=[Contact(name='=HYPERLINK("x")')])]
     text = render_totals(compute_totals(projects, [GroupBy.CONTACT]), TotalsFormat.CSV)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[0]["contact"].startswith("'=")
@@ -502,12 +592,12 @@ def test_csv_is_not_formatted_and_neutralises_formulas() -> None:
 
 
 def test_markup_in_names_prints_literally() -> None:
-    projects = [_project("A", budget=D(1), programme=None,
-                         contacts=[Contact(name="[bold]Liisa[/]")])]
+    projects = [
+        _project("A", budget=D(1), programme=None, contacts=[Contact(name="[bold]Liisa[/]")])
+    ]
     totals = compute_totals(projects, [GroupBy.CONTACT])
     for color in (False, True):
-        assert "[bold]Liisa[/]" in render_totals(totals, TotalsFormat.TABLE, width=80,
-                                                 color=color)
+        assert "[bold]Liisa[/]" in render_totals(totals, TotalsFormat.TABLE, width=80, color=color)
 
 
 @pytest.mark.slow  # a gc.collect() per project: a memory check

@@ -59,17 +59,36 @@ RULE_CASES: list[tuple[str, int, Severity, frozenset[str], str]] = [
     ("title-typo", 5, Severity.WARNING, frozenset(), "the contact line"),
     ("contact-without-name", 5, Severity.WARNING, frozenset(), "the contact line"),
     ("duplicate-project", 6, Severity.ERROR, frozenset(), "the second title line"),
-    ("no-projects", 1, Severity.ERROR, frozenset({"preamble"}),
-     "line 1; the text itself is a preamble"),
-    ("prose-fact", 3, Severity.INFO, frozenset({"missing-field", "prose-only"}),
-     "the sentence that states the budget"),
-    ("uncertain-fact", 3, Severity.WARNING, frozenset({"prose-fact", "missing-field",
-                                                       "prose-only"}),
-     "the sentence with 'noin'"),
+    (
+        "no-projects",
+        1,
+        Severity.ERROR,
+        frozenset({"preamble"}),
+        "line 1; the text itself is a preamble",
+    ),
+    (
+        "prose-fact",
+        3,
+        Severity.INFO,
+        frozenset({"missing-field", "prose-only"}),
+        "the sentence that states the budget",
+    ),
+    (
+        "uncertain-fact",
+        3,
+        Severity.WARNING,
+        frozenset({"prose-fact", "missing-field", "prose-only"}),
+        "the sentence with 'noin'",
+    ),
     ("prose-only", 1, Severity.INFO, frozenset({"prose-fact"}), "the headline"),
     ("prose-disagrees", 3, Severity.WARNING, frozenset(), "the sentence, not the label"),
-    ("unsure-boundary", 6, Severity.WARNING, frozenset({"repeated-field"}),
-     "the second funding line with no title before it"),
+    (
+        "unsure-boundary",
+        6,
+        Severity.WARNING,
+        frozenset({"repeated-field"}),
+        "the second funding line with no title before it",
+    ),
     ("unreadable-file", 1, Severity.ERROR, frozenset(), "NUL bytes: the file is not read"),
 ]
 
@@ -88,15 +107,18 @@ def seed_without_block() -> str:
 
 # -- one fixture per rule -----------------------------------------------------------------
 
+
 def test_every_rule_has_a_fixture_and_a_case() -> None:
     assert [c[0] for c in RULE_CASES] == list(RULES)
     assert {p.stem for p in RULE_FIXTURES.glob("*.txt")} == set(RULES)
 
 
-@pytest.mark.parametrize(("code", "line", "severity", "also", "why"), RULE_CASES,
-                         ids=[c[0] for c in RULE_CASES])
-def test_rule_fixture(code: str, line: int, severity: Severity, also: frozenset[str],
-                      why: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "line", "severity", "also", "why"), RULE_CASES, ids=[c[0] for c in RULE_CASES]
+)
+def test_rule_fixture(
+    code: str, line: int, severity: Severity, also: frozenset[str], why: str
+) -> None:
     report = report_for(RULE_FIXTURES / f"{code}.txt")
     mine = [d for d in report.diagnostics if d.code == code]
     assert [(d.line, d.severity) for d in mine] == [(line, severity)], why
@@ -105,20 +127,24 @@ def test_rule_fixture(code: str, line: int, severity: Severity, also: frozenset[
 
 @pytest.mark.parametrize("code", ["unknown-label", "title-typo", "label-typo"])
 def test_messages_suggest_the_fix(code: str) -> None:
-    (finding,) = [d for d in report_for(RULE_FIXTURES / f"{code}.txt").diagnostics
-                  if d.code == code]
+    (finding,) = [
+        d for d in report_for(RULE_FIXTURES / f"{code}.txt").diagnostics if d.code == code
+    ]
     assert "'" in finding.message
     assert any(hint in finding.message for hint in ("did you mean", "read as"))
 
 
 # -- the seed -----------------------------------------------------------------------------
 
+
 def test_seed_has_one_error_and_two_warnings() -> None:
     report = report_for(SEED)
-    errors = [(d.code, d.line, d.project) for d in report.diagnostics
-              if d.severity is Severity.ERROR]
-    warnings = [(d.code, d.line, d.project) for d in report.diagnostics
-                if d.severity is Severity.WARNING]
+    errors = [
+        (d.code, d.line, d.project) for d in report.diagnostics if d.severity is Severity.ERROR
+    ]
+    warnings = [
+        (d.code, d.line, d.project) for d in report.diagnostics if d.severity is Severity.WARNING
+    ]
     assert errors == [("funding-sum-mismatch", 67, SEED_ID)]
     assert warnings == [("empty-field", 71, SEED_ID), ("title-typo", 72, SEED_ID)]
     assert (report.files, report.projects, report.valid) == (1, 8, False)
@@ -127,8 +153,12 @@ def test_seed_has_one_error_and_two_warnings() -> None:
 def test_seed_messages_quote_the_values() -> None:
     by_code = {d.code: d.message for d in report_for(SEED).diagnostics}
     # Amounts carry NBSPs (never broken across lines), as in every view.
-    for amount in ("108\u00a0387\u00a0€", "27\u00a0097\u00a0€", "135\u00a0484\u00a0€",
-                   "61\u00a0875\u00a0€"):
+    for amount in (
+        "108\u00a0387\u00a0€",
+        "27\u00a0097\u00a0€",
+        "135\u00a0484\u00a0€",
+        "61\u00a0875\u00a0€",
+    ):
         assert amount in by_code[Code.FUNDING_SUM_MISMATCH]
     assert "did you mean 'koordinaattori'?" in by_code[Code.TITLE_TYPO]
     assert "Korrdinattori".casefold() in by_code[Code.TITLE_TYPO]
@@ -154,13 +184,26 @@ def test_seed_without_the_harrastusten_block_exits_0(tmp_path: Path) -> None:
 # -- where findings stand -----------------------------------------------------------------
 
 PLACEMENT = [
-    ("Hanke\n\nToiminta-aika:\nBudjetti: 1 000 €\n", "missing-field", 3,
-     "an empty required field: its own line"),
+    (
+        "Hanke\n\nToiminta-aika:\nBudjetti: 1 000 €\n",
+        "missing-field",
+        3,
+        "an empty required field: its own line",
+    ),
     ("Hanke\n\nBudjetti: 1 000 €\n", "missing-field", 1, "no period at all: the title line"),
-    ("Hanke\n\nToiminta-aika: 2022\nBudjetti: 1 000 €\n\nHanke\n\nToiminta-aika: 2022\n"
-     "Budjetti: 1 000 €\n", "duplicate-project", 6, "the duplicate's title line"),
-    ("Hanke\n\nRahoitus: EAKR 900 €, kunta 200 €.\nToiminta-aika: 2022\nBudjetti: 1 000 €\n",
-     "funding-sum-mismatch", 3, "a money check: the funding line"),
+    (
+        "Hanke\n\nToiminta-aika: 2022\nBudjetti: 1 000 €\n\nHanke\n\nToiminta-aika: 2022\n"
+        "Budjetti: 1 000 €\n",
+        "duplicate-project",
+        6,
+        "the duplicate's title line",
+    ),
+    (
+        "Hanke\n\nRahoitus: EAKR 900 €, kunta 200 €.\nToiminta-aika: 2022\nBudjetti: 1 000 €\n",
+        "funding-sum-mismatch",
+        3,
+        "a money check: the funding line",
+    ),
 ]
 
 
@@ -188,10 +231,12 @@ def test_duplicate_across_files(tmp_path: Path) -> None:
         (tmp_path / name).write_text(text, encoding="utf-8")
     report = report_for(tmp_path)
     assert [(Path(d.path).name, d.code, d.line) for d in report.diagnostics] == [
-        ("b.txt", "duplicate-project", 1)]
+        ("b.txt", "duplicate-project", 1)
+    ]
 
 
 # -- streaming ----------------------------------------------------------------------------
+
 
 @pytest.mark.slow  # 50 gc.collect() calls: a memory check
 def test_projects_are_not_kept() -> None:
@@ -216,22 +261,38 @@ def test_projects_are_not_kept() -> None:
 
 SELECTIONS = [
     (["--select", "empty-field"], 0, {"empty-field"}, "only one rule"),
-    (["--select", "empty-field,title-typo"], 0, {"empty-field", "title-typo"},
-     "comma-separated"),
-    (["--select", "empty-field", "--select", "funding-sum-mismatch"], 1,
-     {"empty-field", "funding-sum-mismatch"}, "repeated"),
-    (["--ignore", "funding-sum-mismatch"], 0, {"empty-field", "title-typo", "preamble"},
-     "ignoring the one error"),
-    (["--select", "empty-field,title-typo", "--ignore", "title-typo"], 0, {"empty-field"},
-     "ignore wins over select"),
-    (["--ignore", "funding-sum-mismatch", "--strict"], 1,
-     {"empty-field", "title-typo", "preamble"}, "--strict: the warnings fail"),
+    (["--select", "empty-field,title-typo"], 0, {"empty-field", "title-typo"}, "comma-separated"),
+    (
+        ["--select", "empty-field", "--select", "funding-sum-mismatch"],
+        1,
+        {"empty-field", "funding-sum-mismatch"},
+        "repeated",
+    ),
+    (
+        ["--ignore", "funding-sum-mismatch"],
+        0,
+        {"empty-field", "title-typo", "preamble"},
+        "ignoring the one error",
+    ),
+    (
+        ["--select", "empty-field,title-typo", "--ignore", "title-typo"],
+        0,
+        {"empty-field"},
+        "ignore wins over select",
+    ),
+    (
+        ["--ignore", "funding-sum-mismatch", "--strict"],
+        1,
+        {"empty-field", "title-typo", "preamble"},
+        "--strict: the warnings fail",
+    ),
     (["--select", "preamble", "--strict"], 0, {"preamble"}, "--strict: an info does not fail"),
 ]
 
 
-@pytest.mark.parametrize(("args", "exit_code", "found", "why"), SELECTIONS,
-                         ids=[c[3] for c in SELECTIONS])
+@pytest.mark.parametrize(
+    ("args", "exit_code", "found", "why"), SELECTIONS, ids=[c[3] for c in SELECTIONS]
+)
 def test_select_and_ignore(args: list[str], exit_code: int, found: set[str], why: str) -> None:
     run = cli("validate", str(SEED), "--format", "json", *args)
     assert run.exit_code == exit_code, why
@@ -242,20 +303,25 @@ def test_select_and_ignore(args: list[str], exit_code: int, found: set[str], why
 def test_unknown_rule_is_a_usage_error(option: str) -> None:
     run = cli("validate", option, "funding-sum-mismach")
     assert run.exit_code == 2
-    assert run.stderr.strip() == ("hankkeet: unknown rule 'funding-sum-mismach' in "
-                                  f"{option} (did you mean 'funding-sum-mismatch'?)")
+    assert run.stderr.strip() == (
+        "hankkeet: unknown rule 'funding-sum-mismach' in "
+        f"{option} (did you mean 'funding-sum-mismatch'?)"
+    )
 
 
 def test_rule_selection_in_the_library() -> None:
     rules = RuleSelection.from_options(["Empty-Field, title-typo"], [])
     assert rules.select == frozenset({"empty-field", "title-typo"})
-    assert [d.code for d in report_for(SEED, rules=rules).diagnostics] == ["empty-field",
-                                                                          "title-typo"]
+    assert [d.code for d in report_for(SEED, rules=rules).diagnostics] == [
+        "empty-field",
+        "title-typo",
+    ]
     with pytest.raises(UnknownRule):
         RuleSelection.from_options([], ["nope"])
 
 
 # -- exit codes and unusable input --------------------------------------------------------
+
 
 def _unusable(tmp_path: Path, kind: str) -> str:
     if kind == "missing":
@@ -264,18 +330,23 @@ def _unusable(tmp_path: Path, kind: str) -> str:
         (tmp_path / "muistio.md").write_text("# ei tekstiä\n", encoding="utf-8")
         return str(tmp_path)
     path = tmp_path / "rikki.txt"
-    data = {"nul bytes": b"Hanke\x00\n\nBudjetti: 1 \xe2\x82\xac\n",
-            "undecodable": b"Hanke \x81\x8d\n\nBudjetti: 1 000 e\n"}[kind]
+    data = {
+        "nul bytes": b"Hanke\x00\n\nBudjetti: 1 \xe2\x82\xac\n",
+        "undecodable": b"Hanke \x81\x8d\n\nBudjetti: 1 000 e\n",
+    }[kind]
     path.write_bytes(data)
     return str(path)
 
 
-@pytest.mark.parametrize(("kind", "reason"), [
-    ("missing", "no such file or folder"),
-    ("empty folder", "folder holds no .txt file"),
-    ("nul bytes", "NUL"),
-    ("undecodable", "save it as UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("missing", "no such file or folder"),
+        ("empty folder", "folder holds no .txt file"),
+        ("nul bytes", "NUL"),
+        ("undecodable", "save it as UTF-8"),
+    ],
+)
 def test_unusable_input_exits_2(tmp_path: Path, kind: str, reason: str) -> None:
     # An unusable input is a finding (exit 1) and the other inputs are still checked.
     run = run_process("validate", _unusable(tmp_path, kind), str(SEED))
@@ -286,18 +357,24 @@ def test_unusable_input_exits_2(tmp_path: Path, kind: str, reason: str) -> None:
     assert "Traceback" not in run.stderr
 
 
-@pytest.mark.parametrize(("code", "strict", "exit_code"), [
-    ("empty-field", False, 0), ("empty-field", True, 1),
-    ("preamble", True, 0), ("funding-sum-mismatch", False, 1),
-])
+@pytest.mark.parametrize(
+    ("code", "strict", "exit_code"),
+    [
+        ("empty-field", False, 0),
+        ("empty-field", True, 1),
+        ("preamble", True, 0),
+        ("funding-sum-mismatch", False, 1),
+    ],
+)
 def test_exit_codes(code: str, strict: bool, exit_code: int) -> None:
     args = ["validate", str(RULE_FIXTURES / f"{code}.txt")] + (["--strict"] if strict else [])
     assert run_process(*args).exit_code == exit_code
 
 
 def test_standard_input() -> None:
-    run = cli("validate", "-", "--format", "json",
-              input=(RULE_FIXTURES / "empty-field.txt").read_bytes())
+    run = cli(
+        "validate", "-", "--format", "json", input=(RULE_FIXTURES / "empty-field.txt").read_bytes()
+    )
     assert run.exit_code == 0
     (finding,) = json.loads(run.stdout)["diagnostics"]
     assert (finding["path"], finding["line"], finding["code"]) == ("<stdin>", 5, "empty-field")
@@ -305,8 +382,10 @@ def test_standard_input() -> None:
 
 # -- formats ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("paths", [[], [str(SEED)], [str(RULE_FIXTURES)]],
-                         ids=["embedded", "seed", "every fixture"])
+
+@pytest.mark.parametrize(
+    "paths", [[], [str(SEED)], [str(RULE_FIXTURES)]], ids=["embedded", "seed", "every fixture"]
+)
 def test_json_equals_the_library_report(paths: list[str]) -> None:
     run = cli("validate", "--format", "json", *paths)
     expected = validate_sources(resolve(paths, environ={})).to_dict()
@@ -319,8 +398,15 @@ def test_json_shape() -> None:
     data = json.loads(cli("validate", "--format", "json").stdout)
     assert set(data) == {"valid", "stats", "diagnostics"}
     assert data["stats"] == {"files": 1, "projects": 8, "errors": 1, "warnings": 2, "infos": 1}
-    assert set(data["diagnostics"][0]) == {"code", "severity", "message", "path", "line",
-                                           "column", "project"}
+    assert set(data["diagnostics"][0]) == {
+        "code",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "project",
+    }
 
 
 ESCAPES = [
@@ -339,10 +425,13 @@ def test_github_escaping(raw: str, data: str, prop: str, why: str) -> None:
 
 
 def test_github_annotation_escapes_path_title_and_message() -> None:
-    finding = Diagnostic(Code.FUNDING_SUM_MISMATCH, "80 %: a, b\nnext", "C:\\data,1.txt", 7,
-                         "hanke", 3)
-    assert annotation(finding) == ("::error file=C%3A\\data%2C1.txt,line=7,col=3,"
-                                   "title=funding-sum-mismatch::80 %25: a, b%0Anext")
+    finding = Diagnostic(
+        Code.FUNDING_SUM_MISMATCH, "80 %: a, b\nnext", "C:\\data,1.txt", 7, "hanke", 3
+    )
+    assert annotation(finding) == (
+        "::error file=C%3A\\data%2C1.txt,line=7,col=3,"
+        "title=funding-sum-mismatch::80 %25: a, b%0Anext"
+    )
 
 
 def test_github_format_on_the_seed() -> None:
@@ -397,12 +486,19 @@ def test_every_format_renders(fmt: ValidateFormat, report: Report) -> None:
         assert out == ""
 
 
-@pytest.mark.parametrize(("code", "strict", "summary"), [
-    ("empty-field", False, "0 errors, 1 warning, 0 infos in 1 project from 1 file: valid"),
-    ("empty-field", True, "0 errors, 1 warning, 0 infos in 1 project from 1 file: not valid: "
-                          "warnings fail under --strict"),
-    ("preamble", True, "0 errors, 0 warnings, 1 info in 1 project from 1 file: valid"),
-])
+@pytest.mark.parametrize(
+    ("code", "strict", "summary"),
+    [
+        ("empty-field", False, "0 errors, 1 warning, 0 infos in 1 project from 1 file: valid"),
+        (
+            "empty-field",
+            True,
+            "0 errors, 1 warning, 0 infos in 1 project from 1 file: not valid: "
+            "warnings fail under --strict",
+        ),
+        ("preamble", True, "0 errors, 0 warnings, 1 info in 1 project from 1 file: valid"),
+    ],
+)
 def test_summary_line(code: str, strict: bool, summary: str) -> None:
     run = cli("validate", str(RULE_FIXTURES / f"{code}.txt"), *(["--strict"] if strict else []))
     assert run.stderr.strip() == summary
@@ -410,14 +506,16 @@ def test_summary_line(code: str, strict: bool, summary: str) -> None:
 
 def test_clean_input_prints_nothing_but_the_summary(tmp_path: Path) -> None:
     clean = tmp_path / "a.txt"
-    clean.write_text("Hanke\n\nToiminta-aika: 1.1.2022–31.12.2022\nBudjetti: 1 000 €\n",
-                     encoding="utf-8")
+    clean.write_text(
+        "Hanke\n\nToiminta-aika: 1.1.2022–31.12.2022\nBudjetti: 1 000 €\n", encoding="utf-8"
+    )
     run = cli("validate", str(clean))
     assert (run.exit_code, run.stdout) == (0, "")
     assert run.stderr.strip() == "0 errors, 0 warnings, 0 infos in 1 project from 1 file: valid"
 
 
 # -- the rule catalogue -------------------------------------------------------------------
+
 
 def test_list_rules() -> None:
     run = cli("validate", "--list-rules")
@@ -429,7 +527,8 @@ def test_list_rules() -> None:
 def test_list_rules_json() -> None:
     listed = json.loads(cli("validate", "--list-rules", "--format", "json").stdout)
     assert [(r["code"], r["severity"], r["title"], r["explanation"]) for r in listed] == [
-        (r.code, r.severity.value, r.title, r.explanation) for r in RULES.values()]
+        (r.code, r.severity.value, r.title, r.explanation) for r in RULES.values()
+    ]
 
 
 def test_every_rule_is_documented() -> None:
@@ -446,10 +545,14 @@ def test_help_has_an_example() -> None:
 
 # -- pre-commit and docs ------------------------------------------------------------------
 
+
 def test_pre_commit_hook() -> None:
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    fields = dict(line.strip(" -").split(": ", 1) for line in text.splitlines()
-                  if ": " in line and not line.lstrip().startswith("#"))
+    fields = dict(
+        line.strip(" -").split(": ", 1)
+        for line in text.splitlines()
+        if ": " in line and not line.lstrip().startswith("#")
+    )
     assert fields["id"] == "hankkeet-validate"
     # A .txt without projects (requirements.txt, LICENSE.txt) is not a project file.
     assert fields["entry"] == "hankkeet validate --ignore no-projects"
@@ -463,12 +566,19 @@ def test_docs_name_the_hook_and_the_github_format() -> None:
     assert "hankkeet validate --format github" in docs
 
 
-@pytest.mark.parametrize(("args", "code", "valid", "why"), [
-    ([], 0, True, "values read from sentences are info: the run passes"),
-    (["--strict-labels"], 1, False, "--strict-labels requires labelled fields"),
-    (["--strict-labels", "--ignore", "prose-fact,prose-only"], 0, True,
-     "ignored findings do not fail the run"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "valid", "why"),
+    [
+        ([], 0, True, "values read from sentences are info: the run passes"),
+        (["--strict-labels"], 1, False, "--strict-labels requires labelled fields"),
+        (
+            ["--strict-labels", "--ignore", "prose-fact,prose-only"],
+            0,
+            True,
+            "ignored findings do not fail the run",
+        ),
+    ],
+)
 def test_strict_labels(args: list[str], code: int, valid: bool, why: str) -> None:
     """A steward can require labelled fields (issue 11): prose-only projects fail the run."""
     run = cli("validate", "--format", "json", *args, str(RULE_FIXTURES / "prose-only.txt"))

@@ -48,15 +48,21 @@ def _at(project: Project, code: Code, message: str, *fields: str) -> Diagnostic:
 def end_before_start(project: Project) -> Iterator[Diagnostic]:
     """The period ends before it starts."""
     if project.start is not None and project.end is not None and project.end < project.start:
-        yield _at(project, Code.END_BEFORE_START,
-                  _("the period ends on {end}, before it starts on {start}").format(
-                      end=format_date(project.end), start=format_date(project.start)),
-                  "end", "period")
+        yield _at(
+            project,
+            Code.END_BEFORE_START,
+            _("the period ends on {end}, before it starts on {start}").format(
+                end=format_date(project.end), start=format_date(project.start)
+            ),
+            "end",
+            "period",
+        )
 
 
 def _outside(day: date, project: Project) -> bool:
-    return ((project.start is not None and day < project.start)
-            or (project.end is not None and day > project.end))
+    return (project.start is not None and day < project.start) or (
+        project.end is not None and day > project.end
+    )
 
 
 def staff_outside_period(project: Project) -> Iterator[Diagnostic]:
@@ -65,15 +71,20 @@ def staff_outside_period(project: Project) -> Iterator[Diagnostic]:
         return  # end-before-start already says the period itself is wrong
     for staff in project.staff:
         for message, day in (
-                (_("staff count {count} from {date} lies outside the period {period}"),
-                 staff.start),
-                (_("staff count {count} until {date} lies outside the period {period}"),
-                 staff.end)):
+            (_("staff count {count} from {date} lies outside the period {period}"), staff.start),
+            (_("staff count {count} until {date} lies outside the period {period}"), staff.end),
+        ):
             if day is not None and _outside(day, project):
-                yield _at(project, Code.STAFF_OUTSIDE_PERIOD,
-                          message.format(count=format_number(staff.count),
-                                         date=format_date(day), period=_period(project)),
-                          "staff")
+                yield _at(
+                    project,
+                    Code.STAFF_OUTSIDE_PERIOD,
+                    message.format(
+                        count=format_number(staff.count),
+                        date=format_date(day),
+                        period=_period(project),
+                    ),
+                    "staff",
+                )
                 return  # one finding per staff line is enough to send the editor there
 
 
@@ -85,20 +96,28 @@ def city_share_year_outside_period(project: Project) -> Iterator[Diagnostic]:
     first = project.start.year if project.start is not None else None
     last = project.end.year if project.end is not None else None
     if (first is not None and year < first) or (last is not None and year > last):
-        yield _at(project, Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD,
-                  _("the city share is for {year}, outside the period {period}").format(
-                      year=year, period=_period(project)),
-                  "city_share")
+        yield _at(
+            project,
+            Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD,
+            _("the city share is for {year}, outside the period {period}").format(
+                year=year, period=_period(project)
+            ),
+            "city_share",
+        )
 
 
 def city_share_above_budget(project: Project) -> Iterator[Diagnostic]:
     """The city's share is larger than the whole budget."""
     share, budget = project.city_share, project.budget
     if share is not None and budget is not None and share > budget:
-        yield _at(project, Code.CITY_SHARE_ABOVE_BUDGET,
-                  _("the city share {share} is larger than the budget {budget}").format(
-                      share=euros(share), budget=euros(budget)),
-                  "city_share")
+        yield _at(
+            project,
+            Code.CITY_SHARE_ABOVE_BUDGET,
+            _("the city share {share} is larger than the budget {budget}").format(
+                share=euros(share), budget=euros(budget)
+            ),
+            "city_share",
+        )
 
 
 def funding_sum_mismatch(project: Project) -> Iterator[Diagnostic]:
@@ -116,11 +135,15 @@ def funding_sum_mismatch(project: Project) -> Iterator[Diagnostic]:
         stated = " + ".join(euros(a) for a in amounts)
         if len(amounts) > 1:
             stated += f" = {euros(total)}"
-        yield _at(project, Code.FUNDING_SUM_MISMATCH,
-                  _("the funding text states {stated}, but the budget is {budget} (a "
-                    "difference of {difference})").format(
-                      stated=stated, budget=euros(budget),
-                      difference=euros(abs(total - budget))), "funding")
+        yield _at(
+            project,
+            Code.FUNDING_SUM_MISMATCH,
+            _(
+                "the funding text states {stated}, but the budget is {budget} (a "
+                "difference of {difference})"
+            ).format(stated=stated, budget=euros(budget), difference=euros(abs(total - budget))),
+            "funding",
+        )
 
 
 def share_mismatch(project: Project) -> Iterator[Diagnostic]:
@@ -133,10 +156,12 @@ def share_mismatch(project: Project) -> Iterator[Diagnostic]:
     budget, city = project.budget, project.city_share
     if budget is None or city is None or project.city_share_year is not None:
         return
-    outside = [s.share for s in project.funding.sources
-               if s.share is not None and s.kind != "municipal"]
-    own = [s.share for s in project.funding.sources
-           if s.share is not None and s.kind == "municipal"]
+    outside = [
+        s.share for s in project.funding.sources if s.share is not None and s.kind != "municipal"
+    ]
+    own = [
+        s.share for s in project.funding.sources if s.share is not None and s.kind == "municipal"
+    ]
     if outside:
         share = sum(outside, Decimal(0))
         city_percent = HUNDRED - share
@@ -148,21 +173,35 @@ def share_mismatch(project: Project) -> Iterator[Diagnostic]:
         return
     expected = budget * city_percent / HUNDRED
     if abs(expected - city) > TOLERANCE:
-        yield _at(project, Code.SHARE_MISMATCH,
-                  _("{stated} means a city share of {expected} ({budget} × {percent}), but the "
-                    "city share is {city}").format(
-                      stated=stated, expected=euros(expected.quantize(CENT).normalize()),
-                      budget=euros(budget), percent=_percent(city_percent), city=euros(city)),
-                  "funding")
+        yield _at(
+            project,
+            Code.SHARE_MISMATCH,
+            _(
+                "{stated} means a city share of {expected} ({budget} × {percent}), but the "
+                "city share is {city}"
+            ).format(
+                stated=stated,
+                expected=euros(expected.quantize(CENT).normalize()),
+                budget=euros(budget),
+                percent=_percent(city_percent),
+                city=euros(city),
+            ),
+            "funding",
+        )
 
 
 def stated_budget_mismatch(project: Project) -> Iterator[Diagnostic]:
     """The funding text states a total budget that differs from the budget field (±1 €)."""
     stated, budget = project.funding.stated_budget, project.budget
     if stated is not None and budget is not None and abs(stated - budget) > TOLERANCE:
-        yield _at(project, Code.STATED_BUDGET_MISMATCH,
-                  _("the funding text states a total budget of {stated}, but the budget is "
-                    "{budget}").format(stated=euros(stated), budget=euros(budget)), "funding")
+        yield _at(
+            project,
+            Code.STATED_BUDGET_MISMATCH,
+            _(
+                "the funding text states a total budget of {stated}, but the budget is {budget}"
+            ).format(stated=euros(stated), budget=euros(budget)),
+            "funding",
+        )
 
 
 # Every cross-field check, in the order their findings are reported for one project.

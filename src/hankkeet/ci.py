@@ -33,28 +33,36 @@ class RuleCount:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values: code, severity, title, count."""
-        return {"code": str(self.rule.code), "severity": self.rule.severity.value,
-                "title": self.rule.title, "count": self.count}
+        return {
+            "code": str(self.rule.code),
+            "severity": self.rule.severity.value,
+            "title": self.rule.title,
+            "count": self.count,
+        }
 
 
 def rule_counts(report: Report) -> list[RuleCount]:
     """Findings per rule, most first (ties by code), as ruff's --statistics."""
     counts = Counter(d.code for d in report.diagnostics)
-    return [RuleCount(RULES[code], n)
-            for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return [
+        RuleCount(RULES[code], n)
+        for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
 
 def fingerprint(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
     """A stable id of a finding from its rule, project, message and the text around it."""
     first = max(0, diagnostic.line - 1 - CONTEXT)
-    around = [line.strip() for line in lines[first:diagnostic.line + CONTEXT]]
-    material = "\0".join([str(diagnostic.code), diagnostic.project or "", diagnostic.message,
-                          *around])
+    around = [line.strip() for line in lines[first : diagnostic.line + CONTEXT]]
+    material = "\0".join(
+        [str(diagnostic.code), diagnostic.project or "", diagnostic.message, *around]
+    )
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:20]
 
 
-def fingerprints(diagnostics: Iterable[Diagnostic],
-                 texts: Mapping[str, Sequence[str]]) -> list[str]:
+def fingerprints(
+    diagnostics: Iterable[Diagnostic], texts: Mapping[str, Sequence[str]]
+) -> list[str]:
     """The fingerprint of each finding, from the lines of the file it is in."""
     return [fingerprint(d, texts.get(d.path, ())) for d in diagnostics]
 
@@ -76,16 +84,33 @@ class Baseline:
     @classmethod
     def of(cls, report: Report, prints: Sequence[str]) -> Baseline:
         """Every finding of a report as accepted."""
-        return cls(Counter((d.path, str(d.code), p)
-                           for d, p in zip(report.diagnostics, prints, strict=True)))
+        return cls(
+            Counter(
+                (d.path, str(d.code), p) for d, p in zip(report.diagnostics, prints, strict=True)
+            )
+        )
 
     def to_text(self, report: Report, prints: Sequence[str]) -> str:
         """The baseline file: JSON, one entry per finding, readable in a review."""
-        findings = [{"path": d.path, "code": str(d.code), "project": d.project,
-                     "line": d.line, "message": d.message, "fingerprint": p}
-                    for d, p in zip(report.diagnostics, prints, strict=True)]
-        return json.dumps({"hankkeet_baseline": BASELINE_VERSION, "findings": findings},
-                          ensure_ascii=False, indent=2) + "\n"
+        findings = [
+            {
+                "path": d.path,
+                "code": str(d.code),
+                "project": d.project,
+                "line": d.line,
+                "message": d.message,
+                "fingerprint": p,
+            }
+            for d, p in zip(report.diagnostics, prints, strict=True)
+        ]
+        return (
+            json.dumps(
+                {"hankkeet_baseline": BASELINE_VERSION, "findings": findings},
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
 
     @classmethod
     def from_text(cls, text: str) -> Baseline:
@@ -94,13 +119,18 @@ class Baseline:
             data = json.loads(text)
             if data.get("hankkeet_baseline") != BASELINE_VERSION:
                 raise BaselineError(_("not a hankkeet baseline (version 1)"))
-            return cls(Counter((str(f["path"]), str(f["code"]), str(f["fingerprint"]))
-                               for f in data["findings"]))
+            return cls(
+                Counter(
+                    (str(f["path"]), str(f["code"]), str(f["fingerprint"]))
+                    for f in data["findings"]
+                )
+            )
         except (ValueError, AttributeError, KeyError, TypeError) as exc:
             if isinstance(exc, BaselineError):
                 raise
-            raise BaselineError(_("not a hankkeet baseline: {problem}").format(problem=exc)) \
-                from None
+            raise BaselineError(
+                _("not a hankkeet baseline: {problem}").format(problem=exc)
+            ) from None
 
     def apply(self, report: Report, prints: Sequence[str]) -> tuple[Report, list[str], int]:
         """The report without accepted findings, the kept findings' fingerprints, and how

@@ -48,11 +48,11 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: " + _("cannot read: {problem}").format(problem=exc)) \
-            from None
+        raise ConfigError(f"{path}: " + _("cannot read: {problem}").format(problem=exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: " + _("not valid TOML: {problem}").format(problem=exc)) \
-            from None
+        raise ConfigError(
+            f"{path}: " + _("not valid TOML: {problem}").format(problem=exc)
+        ) from None
     if path.name != "pyproject.toml":
         return data
     tool = data.get("tool")
@@ -91,8 +91,10 @@ def _optional_string(path: Path, key: str, value: Any) -> str | None:
 def _language(path: Path, value: Any) -> str | None:
     language = _optional_string(path, "language", value)
     if language is not None and language not in LANGUAGES:
-        raise ConfigError(f"{path}: " + _("'language' must be one of: {languages}").format(
-            languages=", ".join(LANGUAGES)))
+        raise ConfigError(
+            f"{path}: "
+            + _("'language' must be one of: {languages}").format(languages=", ".join(LANGUAGES))
+        )
     return language
 
 
@@ -100,13 +102,19 @@ def parse_config(path: Path, table: dict[str, Any]) -> Config:
     """The settings of one table; paths are taken relative to the file's folder."""
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ConfigError(f"{path}: " + _("unknown setting '{key}'; known: {known}").format(
-            key=unknown[0], known=", ".join(sorted(KNOWN_KEYS))))
+        raise ConfigError(
+            f"{path}: "
+            + _("unknown setting '{key}'; known: {known}").format(
+                key=unknown[0], known=", ".join(sorted(KNOWN_KEYS))
+            )
+        )
     strict = table.get("strict")
     if strict is not None and not isinstance(strict, bool):
         raise ConfigError(f"{path}: " + _("'strict' must be true or false"))
-    paths = tuple(p if p == "-" or Path(p).is_absolute() else str(path.parent / p)
-                  for p in _strings(path, "paths", table.get("paths", [])))
+    paths = tuple(
+        p if p == "-" or Path(p).is_absolute() else str(path.parent / p)
+        for p in _strings(path, "paths", table.get("paths", []))
+    )
     return Config(
         source=path,
         paths=paths,

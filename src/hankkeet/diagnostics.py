@@ -89,106 +89,284 @@ RULES: dict[Code, Rule] = {
     r.code: r
     for r in (
         # reading
-        Rule(Code.UNKNOWN_LABEL, Severity.WARNING, N_("Unknown label"),
-             N_("A line looks like 'Label: value' but the label is not in the vocabulary. "
-                "The value is not used. Fix the label or add the variant to labels.py.")),
-        Rule(Code.LABEL_TYPO, Severity.WARNING, N_("Misspelt label"),
-             N_("A label is close to exactly one known label and was read as that label.")),
-        Rule(Code.STRAY_TEXT, Severity.WARNING, N_("Text that belongs to no field"),
-             N_("A line inside a project is neither a label nor the continuation of one.")),
-        Rule(Code.UNREADABLE_MONEY, Severity.ERROR, N_("Unreadable money"),
-             N_("A money field holds no amount that can be read exactly; the field is left "
-                "empty.")),
-        Rule(Code.AMBIGUOUS_MONEY, Severity.ERROR, N_("Ambiguous money"),
-             N_("A money field holds several different amounts and none is clearly the total; "
-                "the field is left empty.")),
-        Rule(Code.PER_YEAR_AMOUNT, Severity.WARNING, N_("Amount per year"),
-             N_("The amount is stated per year (for example '12 000 €/vuosi'); it is not the "
-                "total and the field is left empty.")),
-        Rule(Code.MONEY_DECIMAL_POINT, Severity.WARNING, N_("Decimal point in money"),
-             N_("A dot followed by one or two digits was read as a decimal point; Finnish uses "
-                "a decimal comma and a dot only to group thousands.")),
-        Rule(Code.UNREADABLE_DATE, Severity.ERROR, N_("Unreadable date"),
-             N_("The period cannot be read as dates (a season such as 'syksy 2024' is not a "
-                "date); it is left empty.")),
-        Rule(Code.IMPOSSIBLE_DATE, Severity.ERROR, N_("Impossible date"),
-             N_("A date that does not exist in the calendar, such as 31.2.2023; the period "
-                "is left empty.")),
-        Rule(Code.PERIOD_YEARS_ONLY, Severity.INFO, N_("Period given in years only"),
-             N_("A period such as '2027–2028' is read as 1 January to 31 December.")),
-        Rule(Code.OPEN_ENDED_PERIOD, Severity.INFO, N_("Open-ended period"),
-             N_("The period has a start ('1.1.2023 alkaen') but no end.")),
-        Rule(Code.UNREADABLE_STAFF, Severity.WARNING, N_("Unreadable staff count"),
-             N_("The staff line cannot be read as headcounts over periods; it is left empty.")),
-        Rule(Code.MISSING_FIELD, Severity.ERROR, N_("Missing required field"),
-             N_("A project has no name, period or budget.")),
-        Rule(Code.EMPTY_FIELD, Severity.WARNING, N_("Empty field"),
-             N_("A label is present but has no value.")),
-        Rule(Code.REPEATED_FIELD, Severity.WARNING, N_("Field given twice"),
-             N_("The same field appears twice in one project; the first value is used.")),
-        Rule(Code.UNKNOWN_PROGRAMME, Severity.INFO, N_("Funding programme not recognised"),
-             N_("The funding text names no programme in the vocabulary; the programme is empty.")),
-        Rule(Code.PROGRAMME_TYPO, Severity.WARNING, N_("Misspelt programme"),
-             N_("A programme name is misspelt (such as 'EARK' for 'EAKR') and was read as the "
-                "programme it is close to.")),
-        Rule(Code.MULTIPLE_PROGRAMMES, Severity.INFO, N_("Several programmes named"),
-             N_("The funding text names several programmes; the first in the vocabulary's "
-                "order is the project's programme.")),
-        Rule(Code.PREAMBLE, Severity.INFO, N_("Text before the first project"),
-             N_("Text before the first project or between projects is not a project.")),
+        Rule(
+            Code.UNKNOWN_LABEL,
+            Severity.WARNING,
+            N_("Unknown label"),
+            N_(
+                "A line looks like 'Label: value' but the label is not in the vocabulary. "
+                "The value is not used. Fix the label or add the variant to labels.py."
+            ),
+        ),
+        Rule(
+            Code.LABEL_TYPO,
+            Severity.WARNING,
+            N_("Misspelt label"),
+            N_("A label is close to exactly one known label and was read as that label."),
+        ),
+        Rule(
+            Code.STRAY_TEXT,
+            Severity.WARNING,
+            N_("Text that belongs to no field"),
+            N_("A line inside a project is neither a label nor the continuation of one."),
+        ),
+        Rule(
+            Code.UNREADABLE_MONEY,
+            Severity.ERROR,
+            N_("Unreadable money"),
+            N_("A money field holds no amount that can be read exactly; the field is left empty."),
+        ),
+        Rule(
+            Code.AMBIGUOUS_MONEY,
+            Severity.ERROR,
+            N_("Ambiguous money"),
+            N_(
+                "A money field holds several different amounts and none is clearly the total; "
+                "the field is left empty."
+            ),
+        ),
+        Rule(
+            Code.PER_YEAR_AMOUNT,
+            Severity.WARNING,
+            N_("Amount per year"),
+            N_(
+                "The amount is stated per year (for example '12 000 €/vuosi'); it is not the "
+                "total and the field is left empty."
+            ),
+        ),
+        Rule(
+            Code.MONEY_DECIMAL_POINT,
+            Severity.WARNING,
+            N_("Decimal point in money"),
+            N_(
+                "A dot followed by one or two digits was read as a decimal point; Finnish uses "
+                "a decimal comma and a dot only to group thousands."
+            ),
+        ),
+        Rule(
+            Code.UNREADABLE_DATE,
+            Severity.ERROR,
+            N_("Unreadable date"),
+            N_(
+                "The period cannot be read as dates (a season such as 'syksy 2024' is not a "
+                "date); it is left empty."
+            ),
+        ),
+        Rule(
+            Code.IMPOSSIBLE_DATE,
+            Severity.ERROR,
+            N_("Impossible date"),
+            N_(
+                "A date that does not exist in the calendar, such as 31.2.2023; the period "
+                "is left empty."
+            ),
+        ),
+        Rule(
+            Code.PERIOD_YEARS_ONLY,
+            Severity.INFO,
+            N_("Period given in years only"),
+            N_("A period such as '2027–2028' is read as 1 January to 31 December."),
+        ),
+        Rule(
+            Code.OPEN_ENDED_PERIOD,
+            Severity.INFO,
+            N_("Open-ended period"),
+            N_("The period has a start ('1.1.2023 alkaen') but no end."),
+        ),
+        Rule(
+            Code.UNREADABLE_STAFF,
+            Severity.WARNING,
+            N_("Unreadable staff count"),
+            N_("The staff line cannot be read as headcounts over periods; it is left empty."),
+        ),
+        Rule(
+            Code.MISSING_FIELD,
+            Severity.ERROR,
+            N_("Missing required field"),
+            N_("A project has no name, period or budget."),
+        ),
+        Rule(
+            Code.EMPTY_FIELD,
+            Severity.WARNING,
+            N_("Empty field"),
+            N_("A label is present but has no value."),
+        ),
+        Rule(
+            Code.REPEATED_FIELD,
+            Severity.WARNING,
+            N_("Field given twice"),
+            N_("The same field appears twice in one project; the first value is used."),
+        ),
+        Rule(
+            Code.UNKNOWN_PROGRAMME,
+            Severity.INFO,
+            N_("Funding programme not recognised"),
+            N_("The funding text names no programme in the vocabulary; the programme is empty."),
+        ),
+        Rule(
+            Code.PROGRAMME_TYPO,
+            Severity.WARNING,
+            N_("Misspelt programme"),
+            N_(
+                "A programme name is misspelt (such as 'EARK' for 'EAKR') and was read as the "
+                "programme it is close to."
+            ),
+        ),
+        Rule(
+            Code.MULTIPLE_PROGRAMMES,
+            Severity.INFO,
+            N_("Several programmes named"),
+            N_(
+                "The funding text names several programmes; the first in the vocabulary's "
+                "order is the project's programme."
+            ),
+        ),
+        Rule(
+            Code.PREAMBLE,
+            Severity.INFO,
+            N_("Text before the first project"),
+            N_("Text before the first project or between projects is not a project."),
+        ),
         # time
-        Rule(Code.END_BEFORE_START, Severity.ERROR, N_("End before start"),
-             N_("The period ends before it starts.")),
-        Rule(Code.STAFF_OUTSIDE_PERIOD, Severity.WARNING, N_("Staff change outside the period"),
-             N_("A date in the staff line lies outside the project's period.")),
-        Rule(Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD, Severity.WARNING,
-             N_("City-share year outside the period"),
-             N_("The year of a one-year city share is not a year of the project's period.")),
+        Rule(
+            Code.END_BEFORE_START,
+            Severity.ERROR,
+            N_("End before start"),
+            N_("The period ends before it starts."),
+        ),
+        Rule(
+            Code.STAFF_OUTSIDE_PERIOD,
+            Severity.WARNING,
+            N_("Staff change outside the period"),
+            N_("A date in the staff line lies outside the project's period."),
+        ),
+        Rule(
+            Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD,
+            Severity.WARNING,
+            N_("City-share year outside the period"),
+            N_("The year of a one-year city share is not a year of the project's period."),
+        ),
         # money
-        Rule(Code.CITY_SHARE_ABOVE_BUDGET, Severity.ERROR, N_("City share above the budget"),
-             N_("The city's share is larger than the whole budget.")),
-        Rule(Code.FUNDING_SUM_MISMATCH, Severity.ERROR, N_("Funding does not add up to the budget"),
-             N_("The funding amounts stated in the funding text do not add up to the budget "
-                "(±1 € for rounding).")),
-        Rule(Code.SHARE_MISMATCH, Severity.ERROR, N_("Funding share disagrees with the city share"),
-             N_("The stated funding share (such as '80 %') implies a city share of budget × "
+        Rule(
+            Code.CITY_SHARE_ABOVE_BUDGET,
+            Severity.ERROR,
+            N_("City share above the budget"),
+            N_("The city's share is larger than the whole budget."),
+        ),
+        Rule(
+            Code.FUNDING_SUM_MISMATCH,
+            Severity.ERROR,
+            N_("Funding does not add up to the budget"),
+            N_(
+                "The funding amounts stated in the funding text do not add up to the budget "
+                "(±1 € for rounding)."
+            ),
+        ),
+        Rule(
+            Code.SHARE_MISMATCH,
+            Severity.ERROR,
+            N_("Funding share disagrees with the city share"),
+            N_(
+                "The stated funding share (such as '80 %') implies a city share of budget × "
                 "(100 − share) %, which differs from the whole-period city share by more than "
-                "1 €.")),
-        Rule(Code.STATED_BUDGET_MISMATCH, Severity.ERROR, N_("Budget in the funding text differs"),
-             N_("The funding text states a total budget that differs from the budget field.")),
+                "1 €."
+            ),
+        ),
+        Rule(
+            Code.STATED_BUDGET_MISMATCH,
+            Severity.ERROR,
+            N_("Budget in the funding text differs"),
+            N_("The funding text states a total budget that differs from the budget field."),
+        ),
         # people
-        Rule(Code.UNKNOWN_TITLE, Severity.WARNING, N_("Unknown job title"),
-             N_("A contact's title is not in the title vocabulary.")),
-        Rule(Code.TITLE_TYPO, Severity.WARNING, N_("Misspelt job title"),
-             N_("A contact's title is close to a known title and is probably misspelt.")),
-        Rule(Code.CONTACT_WITHOUT_NAME, Severity.WARNING, N_("Contact without a name"),
-             N_("A contact line holds a title or details but no person's name.")),
+        Rule(
+            Code.UNKNOWN_TITLE,
+            Severity.WARNING,
+            N_("Unknown job title"),
+            N_("A contact's title is not in the title vocabulary."),
+        ),
+        Rule(
+            Code.TITLE_TYPO,
+            Severity.WARNING,
+            N_("Misspelt job title"),
+            N_("A contact's title is close to a known title and is probably misspelt."),
+        ),
+        Rule(
+            Code.CONTACT_WITHOUT_NAME,
+            Severity.WARNING,
+            N_("Contact without a name"),
+            N_("A contact line holds a title or details but no person's name."),
+        ),
         # records
-        Rule(Code.DUPLICATE_PROJECT, Severity.ERROR, N_("Same project twice"),
-             N_("Two projects have the same name or id.")),
-        Rule(Code.NO_PROJECTS, Severity.ERROR, N_("No project in the file"),
-             N_("A file holds no project at all.")),
+        Rule(
+            Code.DUPLICATE_PROJECT,
+            Severity.ERROR,
+            N_("Same project twice"),
+            N_("Two projects have the same name or id."),
+        ),
+        Rule(
+            Code.NO_PROJECTS,
+            Severity.ERROR,
+            N_("No project in the file"),
+            N_("A file holds no project at all."),
+        ),
         # prose
-        Rule(Code.PROSE_FACT, Severity.INFO, N_("Value read from a sentence"),
-             N_("No label gave this field; it was read from the sentence quoted in the message. "
-                "Check it in one look.")),
-        Rule(Code.UNCERTAIN_FACT, Severity.WARNING, N_("Sentence too vague to read"),
-             N_("A sentence states the fact, but not as one exact value (an approximation, a "
+        Rule(
+            Code.PROSE_FACT,
+            Severity.INFO,
+            N_("Value read from a sentence"),
+            N_(
+                "No label gave this field; it was read from the sentence quoted in the message. "
+                "Check it in one look."
+            ),
+        ),
+        Rule(
+            Code.UNCERTAIN_FACT,
+            Severity.WARNING,
+            N_("Sentence too vague to read"),
+            N_(
+                "A sentence states the fact, but not as one exact value (an approximation, a "
                 "part of a total, a cap, two different totals, or a date that may be a "
-                "decision's); the field is left empty.")),
-        Rule(Code.PROSE_ONLY, Severity.INFO, N_("Project read from prose only"),
-             N_("The project has no labelled fields: everything known of it was read from "
-                "sentences.")),
-        Rule(Code.PROSE_DISAGREES, Severity.WARNING, N_("Sentence disagrees with the label"),
-             N_("A sentence of the project states a value that differs from its labelled field; "
-                "the labelled value is used.")),
-        Rule(Code.UNSURE_BOUNDARY, Severity.WARNING, N_("Unsure where a project starts"),
-             N_("The text may start a new project here or may continue the one before; it was "
-                "read as stated in the message. Check both projects.")),
-        Rule(Code.UNREADABLE_FILE, Severity.ERROR, N_("File cannot be read"),
-             N_("An input is missing, or holds NUL bytes, or is in no supported encoding. It is "
+                "decision's); the field is left empty."
+            ),
+        ),
+        Rule(
+            Code.PROSE_ONLY,
+            Severity.INFO,
+            N_("Project read from prose only"),
+            N_(
+                "The project has no labelled fields: everything known of it was read from "
+                "sentences."
+            ),
+        ),
+        Rule(
+            Code.PROSE_DISAGREES,
+            Severity.WARNING,
+            N_("Sentence disagrees with the label"),
+            N_(
+                "A sentence of the project states a value that differs from its labelled field; "
+                "the labelled value is used."
+            ),
+        ),
+        Rule(
+            Code.UNSURE_BOUNDARY,
+            Severity.WARNING,
+            N_("Unsure where a project starts"),
+            N_(
+                "The text may start a new project here or may continue the one before; it was "
+                "read as stated in the message. Check both projects."
+            ),
+        ),
+        Rule(
+            Code.UNREADABLE_FILE,
+            Severity.ERROR,
+            N_("File cannot be read"),
+            N_(
+                "An input is missing, or holds NUL bytes, or is in no supported encoding. It is "
                 "an error like any other finding (exit 1), and the other inputs are still "
-                "checked.")),
+                "checked."
+            ),
+        ),
     )
 }
 
@@ -254,8 +432,9 @@ class Report:
         if self.labels_required and any(d.code in PROSE_CODES for d in self.diagnostics):
             return False
         if strict:
-            return not any(d.severity in (Severity.ERROR, Severity.WARNING)
-                           for d in self.diagnostics)
+            return not any(
+                d.severity in (Severity.ERROR, Severity.WARNING) for d in self.diagnostics
+            )
         return self.valid
 
     def to_dict(self, strict: bool = False) -> dict[str, Any]:

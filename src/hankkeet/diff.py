@@ -22,9 +22,18 @@ Value = str | Decimal | date | int | None
 
 # The fields compared, in reading order, and the key of `Project.lines` each stands at.
 FIELD_LINES: dict[str, str] = {
-    "name": "name", "programme": "funding", "fund": "funding", "start": "start", "end": "end",
-    "budget": "budget", "city_share": "city_share", "city_share_year": "city_share",
-    "staff": "staff", "contacts": "contacts", "funding": "funding", "summary": "summary",
+    "name": "name",
+    "programme": "funding",
+    "fund": "funding",
+    "start": "start",
+    "end": "end",
+    "budget": "budget",
+    "city_share": "city_share",
+    "city_share_year": "city_share",
+    "staff": "staff",
+    "contacts": "contacts",
+    "funding": "funding",
+    "summary": "summary",
 }
 # Free text compared by likeness when telling a rename from a removal plus an addition.
 TEXT_FIELDS = frozenset({"summary", "funding", "contacts", "staff"})
@@ -86,8 +95,13 @@ class FieldChange:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values (Decimals and dates kept exact)."""
-        return {"field": self.name, "old": self.old, "new": self.new,
-                "old_line": self.old_line, "new_line": self.new_line}
+        return {
+            "field": self.name,
+            "old": self.old,
+            "new": self.new,
+            "old_line": self.old_line,
+            "new_line": self.new_line,
+        }
 
 
 @dataclass(frozen=True)
@@ -108,13 +122,24 @@ class ProjectChange:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values: kind, ids, names, where each version stands, the fields."""
+
         def where(project: Project | None) -> dict[str, Any] | None:
             if project is None:
                 return None
-            return {"id": project.id, "name": project.name, "path": project.source.path,
-                    "line": project.source.line}
-        return {"kind": self.kind.value, "id": self.project.id, "old": where(self.old),
-                "new": where(self.new), "fields": [f.to_dict() for f in self.fields]}
+            return {
+                "id": project.id,
+                "name": project.name,
+                "path": project.source.path,
+                "line": project.source.line,
+            }
+
+        return {
+            "kind": self.kind.value,
+            "id": self.project.id,
+            "old": where(self.old),
+            "new": where(self.new),
+            "fields": [f.to_dict() for f in self.fields],
+        }
 
 
 @dataclass
@@ -138,17 +163,28 @@ class Diff:
 
     def to_dict(self) -> dict[str, Any]:
         """The diff as JSON-ready data: changed, counts, changes."""
-        return {"changed": self.changed, "old_projects": self.old_projects,
-                "new_projects": self.new_projects, "counts": self.counts(),
-                "changes": [c.to_dict() for c in self.changes]}
+        return {
+            "changed": self.changed,
+            "old_projects": self.old_projects,
+            "new_projects": self.new_projects,
+            "counts": self.counts(),
+            "changes": [c.to_dict() for c in self.changes],
+        }
 
 
 def field_changes(old: Project, new: Project) -> tuple[FieldChange, ...]:
     """The fields whose values differ, in reading order."""
     return tuple(
-        FieldChange(name, field_value(old, name), field_value(new, name),
-                    field_line(old, name), field_line(new, name))
-        for name in FIELD_LINES if field_value(old, name) != field_value(new, name))
+        FieldChange(
+            name,
+            field_value(old, name),
+            field_value(new, name),
+            field_line(old, name),
+            field_line(new, name),
+        )
+        for name in FIELD_LINES
+        if field_value(old, name) != field_value(new, name)
+    )
 
 
 def likeness(old: Project, new: Project) -> float:
@@ -182,8 +218,10 @@ def diff_projects(old: Sequence[Project], new: Sequence[Project]) -> Diff:
                 changes.append(ProjectChange(ChangeKind.CHANGED, before, project, differ))
     gone = [p for p in old if p.id not in new_by_id]
     came = [p for p in new if p.id not in old_by_id]
-    pairs = sorted(((likeness(a, b), i, j) for i, a in enumerate(gone)
-                    for j, b in enumerate(came)), key=lambda t: (-t[0], t[1], t[2]))
+    pairs = sorted(
+        ((likeness(a, b), i, j) for i, a in enumerate(gone) for j, b in enumerate(came)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
     taken_old: set[int] = set()
     taken_new: set[int] = set()
     for score, i, j in pairs:
@@ -193,12 +231,15 @@ def diff_projects(old: Sequence[Project], new: Sequence[Project]) -> Diff:
             continue
         taken_old.add(i)
         taken_new.add(j)
-        changes.append(ProjectChange(ChangeKind.RENAMED, gone[i], came[j],
-                                     field_changes(gone[i], came[j])))
-    changes += [ProjectChange(ChangeKind.ADDED, None, p) for j, p in enumerate(came)
-                if j not in taken_new]
-    changes += [ProjectChange(ChangeKind.REMOVED, p, None) for i, p in enumerate(gone)
-                if i not in taken_old]
+        changes.append(
+            ProjectChange(ChangeKind.RENAMED, gone[i], came[j], field_changes(gone[i], came[j]))
+        )
+    changes += [
+        ProjectChange(ChangeKind.ADDED, None, p) for j, p in enumerate(came) if j not in taken_new
+    ]
+    changes += [
+        ProjectChange(ChangeKind.REMOVED, p, None) for i, p in enumerate(gone) if i not in taken_old
+    ]
     order = {kind: n for n, kind in enumerate(ChangeKind)}
     changes.sort(key=lambda c: (order[c.kind], c.project.source.line))
     return Diff(changes, len(old), len(new))

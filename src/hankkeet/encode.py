@@ -34,17 +34,17 @@ def _encode(value: Any, indent: int | None, level: int) -> str:
     if isinstance(value, date):
         return json.dumps(value.isoformat())
     if isinstance(value, dict):
-        items = [f"{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, indent, level + 1)}"
-                 for k, v in value.items()]
+        items = [
+            f"{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, indent, level + 1)}"
+            for k, v in value.items()
+        ]
         return _container("{", "}", items, indent, level)
     if isinstance(value, (list, tuple)):
-        return _container("[", "]", [_encode(v, indent, level + 1) for v in value], indent,
-                          level)
+        return _container("[", "]", [_encode(v, indent, level + 1) for v in value], indent, level)
     return json.dumps(value, ensure_ascii=False)
 
 
-def _container(open_: str, close: str, items: list[str], indent: int | None,
-               level: int) -> str:
+def _container(open_: str, close: str, items: list[str], indent: int | None, level: int) -> str:
     if not items:
         return open_ + close
     if indent is None:

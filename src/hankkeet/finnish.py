@@ -18,8 +18,9 @@ CENT = Decimal("0.01")
 WHOLE = Decimal(1)
 
 
-def format_number(value: Decimal | None, group: str = NBSP, decimal: str = ",",
-                  places: int | None = None) -> str:
+def format_number(
+    value: Decimal | None, group: str = NBSP, decimal: str = ",", places: int | None = None
+) -> str:
     """A number in Finnish form: thousands grouped, decimal comma; `places` fixes decimals."""
     if value is None:
         return ""
@@ -29,7 +30,7 @@ def format_number(value: Decimal | None, group: str = NBSP, decimal: str = ",",
     text = format(value.copy_abs(), "f")  # abs() would round to the context's 28 digits
     whole, _, frac = text.partition(".")
     head = len(whole) % 3 or 3
-    groups = [whole[:head], *(whole[i:i + 3] for i in range(head, len(whole), 3))]
+    groups = [whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))]
     out = sign + group.join(groups)
     return out + (decimal + frac if frac else "")
 

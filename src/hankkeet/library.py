@@ -21,8 +21,15 @@ from hankkeet.query import Filters, Skipped, filter_projects
 from hankkeet.reading.parser import ParsedProject, parse_sources
 from hankkeet.reading.sources import Source, resolve
 
-__all__ = ["Filters", "Skipped", "SourceLike", "as_sources", "project_records", "projects",
-           "read_projects"]
+__all__ = [
+    "Filters",
+    "Skipped",
+    "SourceLike",
+    "as_sources",
+    "project_records",
+    "projects",
+    "read_projects",
+]
 
 # What a source may be given as: a Source, or the path of a file or folder.
 SourceLike = Source | str | os.PathLike[str]
@@ -56,8 +63,9 @@ def project_records(items: Iterable[ParsedProject | Diagnostic]) -> Iterator[Pro
             yield item.project
 
 
-def projects(sources: Iterable[SourceLike], filters: Filters | None = None,
-             skipped: Skipped | None = None) -> Iterator[Project]:
+def projects(
+    sources: Iterable[SourceLike], filters: Filters | None = None, skipped: Skipped | None = None
+) -> Iterator[Project]:
     """The project records of the sources that pass the filters, one at a time.
 
     A project without a period is never active: with `filters.active` it is left out and

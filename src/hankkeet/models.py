@@ -52,7 +52,8 @@ class FundingSource(_Record):
     amount: Euros | None = None
     share: Exact | None = Field(default=None, description="per cent of the budget")
     kind: FunderKind | None = Field(
-        default=None, description="eu_state, municipal, private or null")
+        default=None, description="eu_state, municipal, private or null"
+    )
 
 
 class Funding(_Record):
@@ -61,7 +62,8 @@ class Funding(_Record):
     text: str | None = None
     sources: list[FundingSource] = Field(default_factory=list)
     stated_budget: Euros | None = Field(
-        default=None, description="a total budget stated inside the funding text")
+        default=None, description="a total budget stated inside the funding text"
+    )
 
 
 class Project(_Record):
@@ -72,23 +74,27 @@ class Project(_Record):
     source: SourceRef
     programme: str | None = Field(default=None, description="canonical funding programme")
     fund: str | None = Field(
-        default=None, description="the EU fund the text names (EAKR, ESR, JTF, Maaseuturahasto...)")
+        default=None, description="the EU fund the text names (EAKR, ESR, JTF, Maaseuturahasto...)"
+    )
     start: date | None = None
     end: date | None = None
     budget: Euros | None = None
     city_share: Euros | None = None
     city_share_year: int | None = Field(
-        default=None, description="the one year the city share covers, when the text says so")
+        default=None, description="the one year the city share covers, when the text says so"
+    )
     staff: list[StaffPeriod] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     funding: Funding = Field(default_factory=Funding)
     summary: str | None = None
     lines: dict[str, int] = Field(
-        default_factory=dict, description="1-based source line of each field read")
+        default_factory=dict, description="1-based source line of each field read"
+    )
     read: dict[str, ReadHow] = Field(
         default_factory=dict,
         description="how a field was read when not from its own label line: 'heading' (text "
-                    "under a heading), 'header' (a page's header lines), 'prose' (a sentence)")
+        "under a heading), 'header' (a page's header lines), 'prose' (a sentence)",
+    )
     layout: Layout = Field(default="labelled", description="the layout family of the text")
 
     def record(self) -> dict[str, Any]:

@@ -48,8 +48,9 @@ def _bound(text: str, end: bool) -> date | None:
         return date(int(text), 12, 31) if end else date(int(text), 1, 1)
     day = parse_cli_date(text)
     if day is None:
-        raise QueryError(_("'{text}' is not a year (2022) or a date (2022-06-15 or 15.6.2022)")
-                         .format(text=text))
+        raise QueryError(
+            _("'{text}' is not a year (2022) or a date (2022-06-15 or 15.6.2022)").format(text=text)
+        )
     return day
 
 
@@ -75,8 +76,7 @@ def overlaps(project: Project, window: DateRange) -> bool | None:
         return None
     if window.last is not None and project.start is not None and project.start > window.last:
         return False
-    return not (window.first is not None and project.end is not None
-                and project.end < window.first)
+    return not (window.first is not None and project.end is not None and project.end < window.first)
 
 
 def known_programmes() -> list[str]:
@@ -89,15 +89,19 @@ def resolve_programme(name: str) -> str:
     for known in known_programmes():
         if known.casefold() == name.strip().casefold():
             return known
-    raise QueryError(_("unknown programme '{name}'; known: {known}").format(
-        name=name, known=", ".join(known_programmes())))
+    raise QueryError(
+        _("unknown programme '{name}'; known: {known}").format(
+            name=name, known=", ".join(known_programmes())
+        )
+    )
 
 
 def fold_text(text: str) -> str:
     """Case and diacritics folded away (Jylkkä → jylkka), as `search` matches words."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed
-                                                if not unicodedata.combining(c)))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def matches_contact(project: Project, text: str) -> bool:
@@ -150,8 +154,9 @@ def keeps(project: Project, filters: Filters) -> bool | None:
     return filters.contact is None or matches_contact(project, filters.contact)
 
 
-def filter_projects(projects: Iterable[Project], filters: Filters,
-                    skipped: Skipped | None = None) -> Iterator[Project]:
+def filter_projects(
+    projects: Iterable[Project], filters: Filters, skipped: Skipped | None = None
+) -> Iterator[Project]:
     """The projects the filters keep, one at a time as they come (memory stays flat);
     those without a period to test against --active are counted in `skipped`."""
     for project in projects:
@@ -238,5 +243,4 @@ def find_project(projects: Iterable[Project], ident: str) -> Project | None:
 def near_projects(projects: Iterable[Project], ident: str) -> list[str]:
     """Ids of projects whose id or name holds the text (folded), for 'did you mean'."""
     key = fold_text(ident.strip())
-    return [p.id for p in projects if key and (key in fold_text(p.id)
-                                               or key in fold_text(p.name))]
+    return [p.id for p in projects if key and (key in fold_text(p.id) or key in fold_text(p.name))]

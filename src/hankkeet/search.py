@@ -394,7 +394,8 @@ def parse_fields(spec: str | None) -> tuple[SearchField, ...]:
         except ValueError:
             raise QueryError(
                 _("unknown field '{name}' for --in; known: {known}").format(
-                    name=part.strip(), known=", ".join(ALL_FIELDS))
+                    name=part.strip(), known=", ".join(ALL_FIELDS)
+                )
             ) from None
     return tuple(f for f in ALL_FIELDS if f in wanted)
 

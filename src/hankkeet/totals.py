@@ -115,8 +115,7 @@ def months_covered(start: date, end: date) -> Fraction:
 
     if (start.year, start.month) == (end.year, end.month):
         return part(start, end)
-    first_month_end = date(start.year, start.month,
-                           calendar.monthrange(start.year, start.month)[1])
+    first_month_end = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
     whole_between = (end.year - start.year) * 12 + end.month - start.month - 1
     return part(start, first_month_end) + whole_between + part(end.replace(day=1), end)
 
@@ -185,8 +184,13 @@ def contribution(project: Project, by_year: bool = False) -> Contribution:
         years = split_by_year(project.budget, project.start, project.end)
     staff = person_years(project.staff)
     return Contribution(
-        budget=project.budget, city_share=whole, one_year_share=one_year, funding=funding,
-        person_years=staff.value, years=years, skipped_staff=staff.skipped,
+        budget=project.budget,
+        city_share=whole,
+        one_year_share=one_year,
+        funding=funding,
+        person_years=staff.value,
+        years=years,
+        skipped_staff=staff.skipped,
     )
 
 
@@ -215,13 +219,17 @@ class Measures:
         self.city_share = _add(self.city_share, part.city_share)
         if part.one_year_share is not None:
             one_year, share = part.one_year_share
-            self.city_share_one_year[one_year] = \
+            self.city_share_one_year[one_year] = (
                 self.city_share_one_year.get(one_year, Decimal(0)) + share
+            )
         for kind, amount in part.funding.items():
             self.funding[kind] = self.funding.get(kind, Decimal(0)) + amount
         if part.person_years is not None:
-            self.person_years = part.person_years if self.person_years is None \
+            self.person_years = (
+                part.person_years
+                if self.person_years is None
                 else self.person_years + part.person_years
+            )
         for year, amount in (part.years or {}).items():
             self.years[year] = self.years.get(year, Decimal(0)) + amount
 
@@ -252,33 +260,50 @@ class Totals:
         """Plain sentences on how the sums were made, for every output format."""
         out: list[str] = []
         if self.by_year:
-            out.append(_(
-                "Years: each budget is spread over calendar years pro rata by days of its "
-                "period (first and last day included); every year but the last is rounded to "
-                "the cent and the last year takes the remainder, so a project's years add up "
-                "exactly to its budget. A project without a complete period counts under "
-                "'unknown'."))
+            out.append(
+                _(
+                    "Years: each budget is spread over calendar years pro rata by days of its "
+                    "period (first and last day included); every year but the last is rounded to "
+                    "the cent and the last year takes the remainder, so a project's years add up "
+                    "exactly to its budget. A project without a complete period counts under "
+                    "'unknown'."
+                )
+            )
         if self.one_year_columns:
-            out.append(_("City shares stated for one year only are shown per year and are not "
-                         "added into the city share for the whole period."))
+            out.append(
+                _(
+                    "City shares stated for one year only are shown per year and are not "
+                    "added into the city share for the whole period."
+                )
+            )
         if self.multi_counted:
-            out.append(ngettext(
-                "{n} project counts in more than one row (several contacts, or several kinds "
-                "of funder); the total counts every project once.",
-                "{n} projects count in more than one row (several contacts, or several kinds "
-                "of funder); the total counts every project once.",
-                self.multi_counted).format(n=self.multi_counted))
+            out.append(
+                ngettext(
+                    "{n} project counts in more than one row (several contacts, or several kinds "
+                    "of funder); the total counts every project once.",
+                    "{n} projects count in more than one row (several contacts, or several kinds "
+                    "of funder); the total counts every project once.",
+                    self.multi_counted,
+                ).format(n=self.multi_counted)
+            )
         if self.without_budget:
-            out.append(ngettext(
-                "{n} project has no readable budget: it counts as a project but adds nothing "
-                "to the budget.",
-                "{n} projects have no readable budget: they count as projects but add nothing "
-                "to the budget.", self.without_budget).format(n=self.without_budget))
+            out.append(
+                ngettext(
+                    "{n} project has no readable budget: it counts as a project but adds nothing "
+                    "to the budget.",
+                    "{n} projects have no readable budget: they count as projects but add nothing "
+                    "to the budget.",
+                    self.without_budget,
+                ).format(n=self.without_budget)
+            )
         if self.skipped_staff:
-            out.append(ngettext(
-                "Person-years: {n} staff period without a start or an end was skipped.",
-                "Person-years: {n} staff periods without a start or an end were skipped.",
-                self.skipped_staff).format(n=self.skipped_staff))
+            out.append(
+                ngettext(
+                    "Person-years: {n} staff period without a start or an end was skipped.",
+                    "Person-years: {n} staff periods without a start or an end were skipped.",
+                    self.skipped_staff,
+                ).format(n=self.skipped_staff)
+            )
         return out
 
     def measures_dict(self, measures: Measures) -> dict[str, Any]:
@@ -287,10 +312,12 @@ class Totals:
             "projects": measures.projects,
             "budget": measures.budget,
             "city_share": measures.city_share,
-            "city_share_one_year": {str(y): measures.city_share_one_year.get(y)
-                                    for y in self.one_year_columns},
+            "city_share_one_year": {
+                str(y): measures.city_share_one_year.get(y) for y in self.one_year_columns
+            },
             "funding": {kind: measures.funding.get(kind) for kind in FUNDER_GROUPS},
-            "person_years": None if measures.person_years is None
+            "person_years": None
+            if measures.person_years is None
             else round_places(measures.person_years),
         }
         if self.by_year:
@@ -301,8 +328,9 @@ class Totals:
         """The totals as JSON-ready data: group_by, rows, total, notes."""
         rows = []
         for row in self.rows:
-            keyed: dict[str, Any] = {g.value: k for g, k in zip(self.group_by, row.key,
-                                                                strict=True)}
+            keyed: dict[str, Any] = {
+                g.value: k for g, k in zip(self.group_by, row.key, strict=True)
+            }
             rows.append({**keyed, **self.measures_dict(row.measures)})
         out: dict[str, Any] = {"group_by": [g.value for g in self.group_by]}
         if self.by_year:
@@ -355,15 +383,17 @@ class TotalsBuilder:
             keys = group_keys(project, self.group_by)
             if len(keys) > 1:
                 self._multi_counted += 1
-            funder_at = (self.group_by.index(GroupBy.FUNDER) if GroupBy.FUNDER in self.group_by
-                         else None)
+            funder_at = (
+                self.group_by.index(GroupBy.FUNDER) if GroupBy.FUNDER in self.group_by else None
+            )
             for key in keys:
                 row_part = part
                 if funder_at is not None:
                     # A funder's row carries that funder's stated amounts, not the others'.
                     kind = key[funder_at]
-                    row_part = replace(part, funding={k: v for k, v in part.funding.items()
-                                                      if k == kind})
+                    row_part = replace(
+                        part, funding={k: v for k, v in part.funding.items() if k == kind}
+                    )
                 self._rows.setdefault(key, Measures()).add(row_part)
         self._skipped_staff += part.skipped_staff
         if project.budget is None:
@@ -377,15 +407,24 @@ class TotalsBuilder:
             # Always present, so "nothing unknown" is shown rather than left to guess.
             years.append(UNKNOWN_YEAR)
         rows = [TotalsRow(key, m) for key, m in self._rows.items()]
-        return Totals(self.group_by, self.by_year, rows, self._total, one_year, years,
-                      self._skipped_staff, self._without_budget, self._multi_counted)
+        return Totals(
+            self.group_by,
+            self.by_year,
+            rows,
+            self._total,
+            one_year,
+            years,
+            self._skipped_staff,
+            self._without_budget,
+            self._multi_counted,
+        )
 
 
-def compute_totals(projects: Iterable[Project], group_by: Iterable[GroupBy] = (),
-                   by_year: bool = False) -> Totals:
+def compute_totals(
+    projects: Iterable[Project], group_by: Iterable[GroupBy] = (), by_year: bool = False
+) -> Totals:
     """Totals of the projects, consumed one at a time (an iterator is never held whole)."""
     builder = TotalsBuilder(group_by, by_year)
     for project in projects:
         builder.add(project)
     return builder.result()
-

@@ -35,11 +35,17 @@ def parse_codes(values: Iterable[str], option: str = "--select") -> frozenset[Co
                 continue
             if code not in RULES:
                 near = near_codes(code)
-                message = _("unknown rule '{code}' in {option} (did you mean '{near}'?)") \
-                    if near else _("unknown rule '{code}' in {option}; 'hankkeet validate "
-                                   "--list-rules' lists the codes")
-                raise UnknownRule(message.format(code=part.strip(), option=option,
-                                                 near=near[0] if near else None))
+                message = (
+                    _("unknown rule '{code}' in {option} (did you mean '{near}'?)")
+                    if near
+                    else _(
+                        "unknown rule '{code}' in {option}; 'hankkeet validate "
+                        "--list-rules' lists the codes"
+                    )
+                )
+                raise UnknownRule(
+                    message.format(code=part.strip(), option=option, near=near[0] if near else None)
+                )
             codes.add(Code(code))
     return frozenset(codes)
 
@@ -52,8 +58,9 @@ class RuleSelection:
     ignore: frozenset[Code] = frozenset()
 
     @classmethod
-    def from_options(cls, select: Collection[str] = (),
-                     ignore: Collection[str] = ()) -> RuleSelection:
+    def from_options(
+        cls, select: Collection[str] = (), ignore: Collection[str] = ()
+    ) -> RuleSelection:
         """The selection from --select and --ignore values; raises UnknownRule."""
         chosen = parse_codes(select, "--select")
         return cls(chosen or None, parse_codes(ignore, "--ignore"))
@@ -66,8 +73,9 @@ class RuleSelection:
 ALL_RULES = RuleSelection()
 
 
-def collect(items: Iterable[ParsedProject | Diagnostic], report: Report,
-            rules: RuleSelection = ALL_RULES) -> Report:
+def collect(
+    items: Iterable[ParsedProject | Diagnostic], report: Report, rules: RuleSelection = ALL_RULES
+) -> Report:
     """Add the findings of a parse stream (and the checks of each project) to the report."""
     for item in items:
         if isinstance(item, ParsedProject):
@@ -142,13 +150,16 @@ class StreamedReport(Report):
         if self.labels_required and self.codes & PROSE_CODES:
             return False
         if strict:
-            return not (self.severities.get(Severity.ERROR.value)
-                        or self.severities.get(Severity.WARNING.value))
+            return not (
+                self.severities.get(Severity.ERROR.value)
+                or self.severities.get(Severity.WARNING.value)
+            )
         return self.valid
 
 
-def stream_findings(sources: Iterable[Source], report: StreamedReport,
-                    rules: RuleSelection = ALL_RULES) -> Iterator[Diagnostic]:
+def stream_findings(
+    sources: Iterable[Source], report: StreamedReport, rules: RuleSelection = ALL_RULES
+) -> Iterator[Diagnostic]:
     """The findings of validate_sources, in its order, handed out one file at a time.
 
     Only one file's findings are held (to put them in line order); the projects never are.

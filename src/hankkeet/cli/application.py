@@ -22,8 +22,10 @@ def run() -> None:
     except Exception as exc:  # the last line of defence; --debug shows the traceback
         if STATE.debug:
             raise
-        print(f"hankkeet: internal error: {type(exc).__name__}: {exc} "
-              "(run with --debug for details)", file=sys.stderr)
+        print(
+            f"hankkeet: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            file=sys.stderr,
+        )
         sys.exit(EXIT_UNUSABLE)
 
 

@@ -33,8 +33,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 app = typer.Typer(
     name="hankkeet",
     help="Finnish municipal development projects (hankkeet) as exact, typed records.\n\n"
-         "With no PATH, commands read the embedded data (or the file $HANKKEET_SOURCE names).\n\n"
-         "Example: hankkeet list --active 2022",
+    "With no PATH, commands read the embedded data (or the file $HANKKEET_SOURCE names).\n\n"
+    "Example: hankkeet list --active 2022",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -59,14 +59,20 @@ def configured_language(config: Config) -> Language | None:
     return Language(config.language) if config.language else None
 
 
-def initial_language(argv: list[str], environ: Mapping[str, str],
-                     folder: Path | None = None) -> Language:
+def initial_language(
+    argv: list[str], environ: Mapping[str, str], folder: Path | None = None
+) -> Language:
     """--lang as typed (read before Typer parses it, so help text can follow it), else the
     configured language (unless --no-config), else the locale. Help texts are made when the
     commands are defined, before any parsing."""
     for i, arg in enumerate(argv):
-        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else \
-            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        value = (
+            arg.removeprefix("--lang=")
+            if arg.startswith("--lang=")
+            else argv[i + 1]
+            if arg == "--lang" and i + 1 < len(argv)
+            else None
+        )
         if value in (Language.FI.value, Language.EN.value):
             return Language(value)
     if folder is not None and "--no-config" not in argv:
@@ -90,29 +96,47 @@ set_language(initial_language(sys.argv, os.environ, _current_folder()))
 
 PathsArg = Annotated[
     list[str] | None,
-    typer.Argument(help=_("Files, folders (every *.txt in them, at any depth) or '-' for "
-                          "standard input."), show_default=False),
+    typer.Argument(
+        help=_("Files, folders (every *.txt in them, at any depth) or '-' for standard input."),
+        show_default=False,
+    ),
 ]
 ActiveOpt = Annotated[
     str | None,
-    typer.Option("--active", metavar="YEAR|DATE|FROM..TO",
-                 help=_("Projects whose period overlaps a year (2022), a day (2022-06-15 or "
-                        "15.6.2022) or a range (2021..2022).")),
+    typer.Option(
+        "--active",
+        metavar="YEAR|DATE|FROM..TO",
+        help=_(
+            "Projects whose period overlaps a year (2022), a day (2022-06-15 or "
+            "15.6.2022) or a range (2021..2022)."
+        ),
+    ),
 ]
 ProgrammeOpt = Annotated[
     str | None,
-    typer.Option("--programme", "--program", metavar="NAME",
-                 help=_("Only this funding programme (EAKR, AKKE, 'REACT-EU ESR', ...).")),
+    typer.Option(
+        "--programme",
+        "--program",
+        metavar="NAME",
+        help=_("Only this funding programme (EAKR, AKKE, 'REACT-EU ESR', ...)."),
+    ),
 ]
 ContactOpt = Annotated[
     str | None,
-    typer.Option("--contact", metavar="TEXT",
-                 help=_("Only projects with a contact whose name or title holds TEXT (case "
-                        "and ä/ö/å ignored).")),
+    typer.Option(
+        "--contact",
+        metavar="TEXT",
+        help=_(
+            "Only projects with a contact whose name or title holds TEXT (case and ä/ö/å ignored)."
+        ),
+    ),
 ]
 ExcelOpt = Annotated[
-    bool, typer.Option("--excel", help=_("With --format csv: CSV for Excel (';' delimiter, "
-                                         "decimal commas, UTF-8 BOM).")),
+    bool,
+    typer.Option(
+        "--excel",
+        help=_("With --format csv: CSV for Excel (';' delimiter, decimal commas, UTF-8 BOM)."),
+    ),
 ]
 
 
@@ -168,9 +192,12 @@ def expand_paths(paths: list[str]) -> list[str]:
             out.append(name)
             continue
         found = sorted(
-            str(p) for p in folder.rglob("*")
-            if p.suffix.lower() == ".txt" and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+            str(p)
+            for p in folder.rglob("*")
+            if p.suffix.lower() == ".txt"
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        )
         out.extend(found or [name])  # an empty folder: resolve() says so
     return out
 
@@ -188,8 +215,9 @@ def input_sources(paths: list[str] | None) -> list[Source]:
     try:
         return resolve(expand_paths([default]), stdin=sys.stdin.buffer)
     except UnreadableInput as exc:
-        raise UnreadableInput(_("${name} names {problem}").format(name=ENV_SOURCE,
-                                                                  problem=exc)) from None
+        raise UnreadableInput(
+            _("${name} names {problem}").format(name=ENV_SOURCE, problem=exc)
+        ) from None
 
 
 @dataclass
@@ -216,8 +244,9 @@ def iter_parsed(paths: list[str] | None) -> Iterator[ParsedProject | Diagnostic]
     yield from read_projects(input_sources(paths))
 
 
-def counted(items: Iterable[ParsedProject | Diagnostic],
-            tally: Tally) -> Iterator[ParsedProject | Diagnostic]:
+def counted(
+    items: Iterable[ParsedProject | Diagnostic], tally: Tally
+) -> Iterator[ParsedProject | Diagnostic]:
     """The items as they come, each counted in `tally`."""
     for item in items:
         tally.count(item)
@@ -236,8 +265,15 @@ def load_projects(paths: list[str] | None, tally: Tally | None = None) -> list[P
 
 def filters_text(active: str | None, programme: str | None, contact: str | None) -> str:
     """The filters as the user typed them, for a note ('--active 2022')."""
-    parts = [f"{option} {value}" for option, value in (
-        ("--active", active), ("--programme", programme), ("--contact", contact)) if value]
+    parts = [
+        f"{option} {value}"
+        for option, value in (
+            ("--active", active),
+            ("--programme", programme),
+            ("--contact", contact),
+        )
+        if value
+    ]
     return " ".join(parts)
 
 
@@ -252,16 +288,27 @@ def say_what_was_read(tally: Tally, shown: int, filters: str = "") -> None:
     if tally.projects == 0:
         fail(_("no input holds a project description"), EXIT_FINDINGS)
     if filters:
-        note(ngettext("{shown} of {total} project matches {filters}",
-                      "{shown} of {total} projects match {filters}", tally.projects)
-             .format(shown=shown, total=tally.projects, filters=filters))
+        note(
+            ngettext(
+                "{shown} of {total} project matches {filters}",
+                "{shown} of {total} projects match {filters}",
+                tally.projects,
+            ).format(shown=shown, total=tally.projects, filters=filters)
+        )
     else:
-        note(ngettext("{total} project", "{total} projects", tally.projects)
-             .format(total=tally.projects))
+        note(
+            ngettext("{total} project", "{total} projects", tally.projects).format(
+                total=tally.projects
+            )
+        )
     if tally.with_errors:
-        note(ngettext("{count} project has errors; run 'hankkeet validate'",
-                      "{count} projects have errors; run 'hankkeet validate'",
-                      tally.with_errors).format(count=tally.with_errors))
+        note(
+            ngettext(
+                "{count} project has errors; run 'hankkeet validate'",
+                "{count} projects have errors; run 'hankkeet validate'",
+                tally.with_errors,
+            ).format(count=tally.with_errors)
+        )
 
 
 def write(text: str) -> None:
@@ -278,10 +325,15 @@ def note(text: str) -> None:
 def note_without_period(count: int) -> None:
     """Say how many projects --active could not test, never leave them out silently."""
     if count:
-        note(ngettext("{count} project without a readable period was left out of --active; "
-                      "run 'hankkeet validate' to see why",
-                      "{count} projects without a readable period were left out of --active; "
-                      "run 'hankkeet validate' to see why", count).format(count=count))
+        note(
+            ngettext(
+                "{count} project without a readable period was left out of --active; "
+                "run 'hankkeet validate' to see why",
+                "{count} projects without a readable period were left out of --active; "
+                "run 'hankkeet validate' to see why",
+                count,
+            ).format(count=count)
+        )
 
 
 def color_wanted() -> bool:
@@ -316,17 +368,29 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback,
-                                          is_eager=True, help="Show the version and exit.")]
-    = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
-    = False,
-    lang: Annotated[Language | None, typer.Option(
-        "--lang", help="Language of tables, notes and messages: fi or en (default: the "
-                       "configured language, else from LC_ALL/LANG, else en).")] = None,
-    no_config: Annotated[bool, typer.Option(
-        "--no-config", help="Ignore hankkeet.toml and [tool.hankkeet] in pyproject.toml.")]
-    = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback on internal errors.")
+    ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of tables, notes and messages: fi or en (default: the "
+            "configured language, else from LC_ALL/LANG, else en).",
+        ),
+    ] = None,
+    no_config: Annotated[
+        bool,
+        typer.Option(
+            "--no-config", help="Ignore hankkeet.toml and [tool.hankkeet] in pyproject.toml."
+        ),
+    ] = False,
 ) -> None:
     """Finnish municipal development projects (hankkeet) as exact, typed records.
 
@@ -339,5 +403,4 @@ def root(
         STATE.config = NO_CONFIG if no_config else discover(Path.cwd())
     except ConfigError as exc:
         fail(str(exc))
-    set_language(lang or configured_language(STATE.config) or
-                 language_from_environment(os.environ))
+    set_language(lang or configured_language(STATE.config) or language_from_environment(os.environ))

@@ -26,13 +26,31 @@ from hankkeet.render.diff import DiffFormat, render_diff, summary_note
 
 @app.command("diff")
 def diff_command(
-    old: Annotated[str, typer.Argument(metavar="OLD", show_default=False, help=(
-        "The old version: a file, a folder (every *.txt in it) or '-'."))],
-    new: Annotated[str, typer.Argument(metavar="NEW", show_default=False, help=(
-        "The new version: a file, a folder (every *.txt in it) or '-'."))],
-    fmt: Annotated[DiffFormat | None, typer.Option(
-        "--format", "-f", show_default=False,
-        help="table (default), json or markdown (for a review).")] = None,
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD",
+            show_default=False,
+            help=("The old version: a file, a folder (every *.txt in it) or '-'."),
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(
+            metavar="NEW",
+            show_default=False,
+            help=("The new version: a file, a folder (every *.txt in it) or '-'."),
+        ),
+    ],
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help="table (default), json or markdown (for a review).",
+        ),
+    ] = None,
     output: OutputOpt = None,
 ) -> None:
     """Show projects added, removed and renamed, and fields changed, between two versions.

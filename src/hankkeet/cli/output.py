@@ -30,30 +30,43 @@ FILE_FORMATS = frozenset({"xlsx", "sqlite"})
 
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", dir_okay=False,
-                 help=_("Write to FILE (atomically: replaced only when the run succeeds); the "
-                        "format follows the extension (.json .jsonl .csv .md .xlsx .sqlite .db) "
-                        "unless --format says otherwise.")),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        dir_okay=False,
+        help=_(
+            "Write to FILE (atomically: replaced only when the run succeeds); the "
+            "format follows the extension (.json .jsonl .csv .md .xlsx .sqlite .db) "
+            "unless --format says otherwise."
+        ),
+    ),
 ]
 ColumnsOpt = Annotated[
     str | None,
-    typer.Option("--columns", metavar="NAME,...",
-                 help=_("Only these columns, in this order (id,name,programme,start,end,"
-                        "budget,city_share,...); for the table, csv, markdown, xlsx and "
-                        "jsonl.")),
+    typer.Option(
+        "--columns",
+        metavar="NAME,...",
+        help=_(
+            "Only these columns, in this order (id,name,programme,start,end,"
+            "budget,city_share,...); for the table, csv, markdown, xlsx and "
+            "jsonl."
+        ),
+    ),
 ]
 LimitOpt = Annotated[
     int | None,
     typer.Option("--limit", min=0, metavar="N", help=_("At most N projects.")),
 ]
 ReverseOpt = Annotated[
-    bool, typer.Option("--reverse",
-                       help=_("The opposite order (missing values stay last).")),
+    bool,
+    typer.Option("--reverse", help=_("The opposite order (missing values stay last).")),
 ]
 
 
-def choose_format(kind: type[F], given: F | None, output: Path | None, configured: str | None,
-                  default: F) -> F:
+def choose_format(
+    kind: type[F], given: F | None, output: Path | None, configured: str | None, default: F
+) -> F:
     """--format if given, else the output file's extension, else the configuration's
     default format (when this command has it), else the command's default."""
     if given is not None:
@@ -61,18 +74,27 @@ def choose_format(kind: type[F], given: F | None, output: Path | None, configure
     elif output is not None and (wanted := format_for_path(output)) is not None:
         values = [f.value for f in kind]
         if wanted not in values:
-            fail(_("this command cannot write {suffix} files; use --format with one of: "
-                   "{formats}").format(suffix=output.suffix, formats=", ".join(values)))
+            fail(
+                _(
+                    "this command cannot write {suffix} files; use --format with one of: {formats}"
+                ).format(suffix=output.suffix, formats=", ".join(values))
+            )
         chosen = kind(wanted)
-    elif configured is not None and configured in {f.value for f in kind} and (
-            output is not None or configured not in FILE_FORMATS):
+    elif (
+        configured is not None
+        and configured in {f.value for f in kind}
+        and (output is not None or configured not in FILE_FORMATS)
+    ):
         # A configured file format (xlsx) only applies when there is a file to write.
         chosen = kind(configured)
     else:
         chosen = default
     if chosen.value in FILE_FORMATS and output is None:
-        fail(_("--format {name} writes a file: give it a name with -o FILE").format(
-            name=chosen.value))
+        fail(
+            _("--format {name} writes a file: give it a name with -o FILE").format(
+                name=chosen.value
+            )
+        )
     return chosen
 
 
@@ -88,8 +110,11 @@ def writable() -> Iterator[None]:
     except UnknownColumn as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(_("cannot write {path}: {problem}").format(
-            path=exc.filename or _("the output"), problem=exc.strerror or exc))
+        fail(
+            _("cannot write {path}: {problem}").format(
+                path=exc.filename or _("the output"), problem=exc.strerror or exc
+            )
+        )
     except sqlite3.Error as exc:
         fail(_("cannot write the database: {problem}").format(problem=exc))
 
@@ -111,8 +136,9 @@ def emit_file(output: Path | None, writer: Callable[[Path], None]) -> None:
         writer(temporary)
 
 
-def projects_and_findings(paths: list[str] | None, tally: Tally | None = None) \
-        -> tuple[list[Project], list[Diagnostic]]:
+def projects_and_findings(
+    paths: list[str] | None, tally: Tally | None = None
+) -> tuple[list[Project], list[Diagnostic]]:
     """Every project of the inputs, and every finding about them (as validate reports);
     what was read is counted in `tally` when given. The findings go into Excel and SQLite
     files, which never change with the language: their messages are English."""
@@ -132,8 +158,7 @@ def projects_and_findings(paths: list[str] | None, tally: Tally | None = None) \
     return projects, report.diagnostics
 
 
-def findings_of(projects: Sequence[Project], diagnostics: Sequence[Diagnostic]) \
-        -> list[Diagnostic]:
+def findings_of(projects: Sequence[Project], diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     """The findings about the chosen projects and about whole files."""
     ids = {p.id for p in projects}
     return [d for d in diagnostics if d.project is None or d.project in ids]
@@ -147,6 +172,9 @@ def emitting(output: Path | None) -> Iterator[Callable[[str], object]]:
         yield sys.stdout.write
         sys.stdout.flush()
         return
-    with writable(), atomic_path(output) as temporary, \
-            open(temporary, "w", encoding="utf-8", newline="") as out:
+    with (
+        writable(),
+        atomic_path(output) as temporary,
+        open(temporary, "w", encoding="utf-8", newline="") as out,
+    ):
         yield out.write

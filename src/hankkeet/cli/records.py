@@ -88,9 +88,15 @@ class Placed:
     size: int
 
 
-def stream_list(projects: Iterable[Project], filters: Filters, sort: SortKey, reverse: bool,
-                limit: int | None, writer: tuple[str, Callable[[Project], str]],
-                output: Path | None) -> tuple[int, int]:
+def stream_list(
+    projects: Iterable[Project],
+    filters: Filters,
+    sort: SortKey,
+    reverse: bool,
+    limit: int | None,
+    writer: tuple[str, Callable[[Project], str]],
+    output: Path | None,
+) -> tuple[int, int]:
     """Write the rows of the matching projects without holding the projects: in source
     order each row as it is read; in another order each row to a temporary file, holding
     only what sorting needs. (shown, without a period) as select() counts them."""
@@ -115,9 +121,18 @@ def stream_list(projects: Iterable[Project], filters: Filters, sort: SortKey, re
                     keep -= 1
                 continue
             data = row(project).encode("utf-8")
-            placed.append(Placed(project.name, project.start, project.end, project.budget,
-                                 project.city_share, project.programme, spill.tell(),
-                                 len(data)))
+            placed.append(
+                Placed(
+                    project.name,
+                    project.start,
+                    project.end,
+                    project.budget,
+                    project.city_share,
+                    project.programme,
+                    spill.tell(),
+                    len(data),
+                )
+            )
             spill.write(data)
         if not started:
             out(head)
@@ -134,15 +149,25 @@ def list_command(
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
-    sort: Annotated[SortKey, typer.Option(
-        "--sort", help="Order of the projects (source: as in the input, written as read).")]
-    = SortKey.NAME,
-    fmt: Annotated[ListFormat | None, typer.Option(
-        "--format", "-f", help="Output format (default: table, or from -o FILE's extension).",
-        show_default=False)] = None,
+    sort: Annotated[
+        SortKey,
+        typer.Option(
+            "--sort", help="Order of the projects (source: as in the input, written as read)."
+        ),
+    ] = SortKey.NAME,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: table, or from -o FILE's extension).",
+            show_default=False,
+        ),
+    ] = None,
     excel: ExcelOpt = False,
-    show_ids: Annotated[bool, typer.Option(
-        "--ids", help="Add the id column (what 'hankkeet show' takes).")] = False,
+    show_ids: Annotated[
+        bool, typer.Option("--ids", help="Add the id column (what 'hankkeet show' takes).")
+    ] = False,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
     limit: LimitOpt = None,
@@ -161,8 +186,14 @@ def list_command(
         with usable_input():
             filters = build_filters(active, programme, contact)
             shown, without_period = stream_list(
-                iter_projects(configured_paths(paths), tally), filters, sort, reverse, limit,
-                row_writer(chosen, excel, picked), output)
+                iter_projects(configured_paths(paths), tally),
+                filters,
+                sort,
+                reverse,
+                limit,
+                row_writer(chosen, excel, picked),
+                output,
+            )
         say_what_was_read(tally, shown, filters_text(active, programme, contact))
         note_without_period(without_period)
         return
@@ -177,16 +208,28 @@ def list_command(
     # The data first: a machine format stays valid ('[]') even when the run then exits 1.
     match chosen:
         case ListFormat.XLSX:
-            sheets = [project_sheet(projects, picked or COLUMNS),
-                      diagnostics_sheet(findings_of(projects, findings))]
+            sheets = [
+                project_sheet(projects, picked or COLUMNS),
+                diagnostics_sheet(findings_of(projects, findings)),
+            ]
             emit_file(output, lambda path: write_workbook(path, sheets))
         case ListFormat.SQLITE:
-            emit_file(output, lambda path: write_database(
-                path, projects, findings_of(projects, findings)))
-        case ListFormat.TABLE | ListFormat.JSON | ListFormat.JSONL | ListFormat.CSV \
-                | ListFormat.MARKDOWN:
-            emit(render_list(projects, chosen, excel, terminal_width(), color_wanted(),
-                             show_ids, picked), output)
+            emit_file(
+                output, lambda path: write_database(path, projects, findings_of(projects, findings))
+            )
+        case (
+            ListFormat.TABLE
+            | ListFormat.JSON
+            | ListFormat.JSONL
+            | ListFormat.CSV
+            | ListFormat.MARKDOWN
+        ):
+            emit(
+                render_list(
+                    projects, chosen, excel, terminal_width(), color_wanted(), show_ids, picked
+                ),
+                output,
+            )
         case _:
             assert_never(chosen)
     say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
@@ -195,12 +238,13 @@ def list_command(
 
 @app.command("show")
 def show_command(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="The project's id (or a unique "
-                                                            "start of it).")],
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help="The project's id (or a unique start of it).")
+    ],
     paths: PathsArg = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f",
-                                            help="table, or json for the record.")]
-    = ListFormat.TABLE,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table, or json for the record.")
+    ] = ListFormat.TABLE,
 ) -> None:
     """Show every field of one project with the line it came from.
 
@@ -209,17 +253,26 @@ def show_command(
     Example: hankkeet show harrastusten-jaanmurtajahanke
     """
     if fmt.value in FILE_FORMATS:
-        fail(_("show writes table, json, jsonl, csv or markdown; for {name} use "
-               "'hankkeet list -o FILE'").format(name=fmt.value))
+        fail(
+            _(
+                "show writes table, json, jsonl, csv or markdown; for {name} use "
+                "'hankkeet list -o FILE'"
+            ).format(name=fmt.value)
+        )
     with usable_input():
         projects = load_projects(configured_paths(paths))
     project = find_project(projects, ident)
     if project is None:
         close = near_projects(projects, ident)
-        hint = _("; did you mean: {ids}").format(ids=", ".join(close[:5])) if close else \
-            _("; 'hankkeet list --ids' shows the ids")
-        fail(_("no single project with id or name '{ident}'").format(ident=ident) + hint,
-             EXIT_FINDINGS)
+        hint = (
+            _("; did you mean: {ids}").format(ids=", ".join(close[:5]))
+            if close
+            else _("; 'hankkeet list --ids' shows the ids")
+        )
+        fail(
+            _("no single project with id or name '{ident}'").format(ident=ident) + hint,
+            EXIT_FINDINGS,
+        )
     write(render_project(project, fmt, terminal_width(), color_wanted()))
 
 

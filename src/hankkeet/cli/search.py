@@ -72,8 +72,12 @@ def search_command(
     contact: ContactOpt = None,
     fmt: Annotated[
         SearchFormat | None,
-        typer.Option("--format", "-f", show_default=False,
-                     help="Output format (default: table, or from -o FILE's extension)."),
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help="Output format (default: table, or from -o FILE's extension).",
+        ),
     ] = None,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
@@ -81,8 +85,11 @@ def search_command(
     reverse: ReverseOpt = False,
     sort: Annotated[
         SortKey | None,
-        typer.Option("--sort", show_default=False,
-                     help="Order by this field instead of the best match first."),
+        typer.Option(
+            "--sort",
+            show_default=False,
+            help="Order by this field instead of the best match first.",
+        ),
     ] = None,
 ) -> None:
     """Search projects, best matches first; exit 1 when nothing matches (like grep).
@@ -107,8 +114,10 @@ def search_command(
         selection = select(load_projects(configured_paths(paths), tally), filters)
     results = search(selection.projects, parsed, where, match_any)
     if sort is not None:
-        order = {id(p): i for i, p in enumerate(
-            sort_projects([r.project for r in results], sort, reverse))}
+        order = {
+            id(p): i
+            for i, p in enumerate(sort_projects([r.project for r in results], sort, reverse))
+        }
         results.sort(key=lambda r: order[id(r.project)])
     elif reverse:
         results.reverse()
@@ -117,8 +126,7 @@ def search_command(
     # A table of nothing is left out (a note says so); a machine format is written even
     # empty, so that it stays valid.
     if results or fmt is not SearchFormat.TABLE:
-        emit(render_search(query, results, fmt, terminal_width(), color_wanted(), picked),
-             output)
+        emit(render_search(query, results, fmt, terminal_width(), color_wanted(), picked), output)
     say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
     note_without_period(selection.without_period)
     if not results:

@@ -56,25 +56,43 @@ from hankkeet.totals import GroupBy, TotalsBuilder
 @app.command("totals")
 def totals_command(
     paths: PathsArg = None,
-    by_programme: Annotated[bool, typer.Option(
-        "--by-program", "--by-programme", help="A row per funding programme.")] = False,
-    by_year: Annotated[bool, typer.Option(
-        "--by-year", help="Budgets spread over calendar years, pro rata by days.")] = False,
-    by_funder: Annotated[bool, typer.Option(
-        "--by-funder", help="A row per kind of funder with a stated amount (EU and state, "
-                            "municipalities, other).")] = False,
-    by_contact: Annotated[bool, typer.Option(
-        "--by-contact", help="A row per contact person (a project with two counts under "
-                             "both).")] = False,
+    by_programme: Annotated[
+        bool, typer.Option("--by-program", "--by-programme", help="A row per funding programme.")
+    ] = False,
+    by_year: Annotated[
+        bool,
+        typer.Option("--by-year", help="Budgets spread over calendar years, pro rata by days."),
+    ] = False,
+    by_funder: Annotated[
+        bool,
+        typer.Option(
+            "--by-funder",
+            help="A row per kind of funder with a stated amount (EU and state, "
+            "municipalities, other).",
+        ),
+    ] = False,
+    by_contact: Annotated[
+        bool,
+        typer.Option(
+            "--by-contact", help="A row per contact person (a project with two counts under both)."
+        ),
+    ] = False,
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
-    fmt: Annotated[TotalsFormat | None, typer.Option(
-        "--format", "-f", help="Output format (default: table, or from -o FILE's extension).",
-        show_default=False)] = None,
+    fmt: Annotated[
+        TotalsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: table, or from -o FILE's extension).",
+            show_default=False,
+        ),
+    ] = None,
     excel: ExcelOpt = False,
-    chart: Annotated[bool, typer.Option(
-        "--chart", help="Draw the budget of each row as a horizontal bar.")] = False,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw the budget of each row as a horizontal bar.")
+    ] = False,
     output: OutputOpt = None,
 ) -> None:
     """Sum budgets, city shares, stated funding and person-years, exact to the cent.
@@ -86,14 +104,20 @@ def totals_command(
     Example: hankkeet totals --by-program --by-year
     """
     if chart and fmt not in (None, TotalsFormat.TABLE):
-        fail(_("--chart draws a picture for people; leave out --format (or use --format "
-               "table)"))
-    fmt = choose_format(TotalsFormat, fmt, output, None if chart else configured_format(),
-                        TotalsFormat.TABLE)
+        fail(_("--chart draws a picture for people; leave out --format (or use --format table)"))
+    fmt = choose_format(
+        TotalsFormat, fmt, output, None if chart else configured_format(), TotalsFormat.TABLE
+    )
     check_excel(excel, fmt is TotalsFormat.CSV)
-    group_by = [group for group, wanted in ((GroupBy.PROGRAMME, by_programme),
-                                            (GroupBy.FUNDER, by_funder),
-                                            (GroupBy.CONTACT, by_contact)) if wanted]
+    group_by = [
+        group
+        for group, wanted in (
+            (GroupBy.PROGRAMME, by_programme),
+            (GroupBy.FUNDER, by_funder),
+            (GroupBy.CONTACT, by_contact),
+        )
+        if wanted
+    ]
     builder = TotalsBuilder(group_by, by_year)
     skipped = Skipped()
     findings: list[Diagnostic] = []
@@ -109,8 +133,9 @@ def totals_command(
                 builder.add(project)
             findings = findings_of(selection.projects, findings)
         else:
-            for project in filter_projects(iter_projects(configured_paths(paths), tally),
-                                           filters, skipped):
+            for project in filter_projects(
+                iter_projects(configured_paths(paths), tally), filters, skipped
+            ):
                 builder.add(project)
     totals = builder.result()
     if chart:
@@ -118,13 +143,13 @@ def totals_command(
     else:
         match fmt:
             case TotalsFormat.XLSX:
-                sheets = [*totals_sheets(flat_columns(totals), flat_rows(totals),
-                                         totals.notes()), diagnostics_sheet(findings)]
+                sheets = [
+                    *totals_sheets(flat_columns(totals), flat_rows(totals), totals.notes()),
+                    diagnostics_sheet(findings),
+                ]
                 emit_file(output, lambda path: write_workbook(path, sheets))
-            case TotalsFormat.TABLE | TotalsFormat.JSON | TotalsFormat.CSV \
-                    | TotalsFormat.MARKDOWN:
-                emit(render_totals(totals, fmt, excel, terminal_width(), color_wanted()),
-                     output)
+            case TotalsFormat.TABLE | TotalsFormat.JSON | TotalsFormat.CSV | TotalsFormat.MARKDOWN:
+                emit(render_totals(totals, fmt, excel, terminal_width(), color_wanted()), output)
             case _:
                 assert_never(fmt)
     if fmt is TotalsFormat.CSV:

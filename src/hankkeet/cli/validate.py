@@ -62,46 +62,81 @@ from hankkeet.validate import (
 
 SelectOpt = Annotated[
     list[str] | None,
-    typer.Option("--select", metavar="CODE,...", show_default=False,
-                 help="Report only these rules (comma-separated or repeated)."),
+    typer.Option(
+        "--select",
+        metavar="CODE,...",
+        show_default=False,
+        help="Report only these rules (comma-separated or repeated).",
+    ),
 ]
 IgnoreOpt = Annotated[
     list[str] | None,
-    typer.Option("--ignore", metavar="CODE,...", show_default=False,
-                 help="Do not report these rules (comma-separated or repeated)."),
+    typer.Option(
+        "--ignore",
+        metavar="CODE,...",
+        show_default=False,
+        help="Do not report these rules (comma-separated or repeated).",
+    ),
 ]
 
 
 @app.command("validate")
 def validate_command(
     paths: PathsArg = None,
-    fmt: Annotated[ValidateFormat | None, typer.Option(
-        "--format", "-f", show_default=False,
-        help="text (default; grouped by file and project), json (the report), github "
-             "(annotations, then the text) or sarif (SARIF 2.1.0 for code scanning).")]
-    = None,
+    fmt: Annotated[
+        ValidateFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help="text (default; grouped by file and project), json (the report), github "
+            "(annotations, then the text) or sarif (SARIF 2.1.0 for code scanning).",
+        ),
+    ] = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Warnings fail the run too (exit 1).")] = False,
-    strict_labels: Annotated[bool, typer.Option(
-        "--strict-labels", help="A value read from a sentence (prose-fact, prose-only) fails "
-                                "the run too (exit 1): labelled fields are required.")] = False,
-    list_rules: Annotated[bool, typer.Option(
-        "--list-rules", help="List every rule code with its severity and title, and exit.")]
-    = False,
-    explain: Annotated[str | None, typer.Option(
-        "--explain", metavar="CODE", help="Explain one rule, and exit.")] = None,
-    statistics: Annotated[bool, typer.Option(
-        "--statistics", help="Count the findings per rule instead of listing them.")] = False,
-    baseline: Annotated[Path | None, typer.Option(
-        "--baseline", metavar="FILE", dir_okay=False,
-        help="Leave out the findings accepted in FILE (until the text around them "
-             "changes).")] = None,
-    write_baseline: Annotated[Path | None, typer.Option(
-        "--write-baseline", metavar="FILE", dir_okay=False,
-        help="Accept every current finding: write them to FILE for --baseline, exit 0.")]
-    = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings fail the run too (exit 1).")
+    ] = False,
+    strict_labels: Annotated[
+        bool,
+        typer.Option(
+            "--strict-labels",
+            help="A value read from a sentence (prose-fact, prose-only) fails "
+            "the run too (exit 1): labelled fields are required.",
+        ),
+    ] = False,
+    list_rules: Annotated[
+        bool,
+        typer.Option(
+            "--list-rules", help="List every rule code with its severity and title, and exit."
+        ),
+    ] = False,
+    explain: Annotated[
+        str | None, typer.Option("--explain", metavar="CODE", help="Explain one rule, and exit.")
+    ] = None,
+    statistics: Annotated[
+        bool,
+        typer.Option("--statistics", help="Count the findings per rule instead of listing them."),
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            dir_okay=False,
+            help="Leave out the findings accepted in FILE (until the text around them changes).",
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            dir_okay=False,
+            help="Accept every current finding: write them to FILE for --baseline, exit 0.",
+        ),
+    ] = None,
     output: OutputOpt = None,
 ) -> None:
     """Check the data: unreadable values, missing fields, sums that do not add up.
@@ -128,18 +163,25 @@ def validate_command(
         write(render_explanation(RULES[Code(next(iter(codes)))], fmt, width, color))
         return
     try:
-        rules = RuleSelection.from_options(select or list(config.select),
-                                           ignore or list(config.ignore))
+        rules = RuleSelection.from_options(
+            select or list(config.select), ignore or list(config.ignore)
+        )
     except UnknownRule as exc:
-        fail(_("{problem} (in {config})").format(problem=exc, config=config.source)
-             if not (select or ignore) and config.source else str(exc))
+        fail(
+            _("{problem} (in {config})").format(problem=exc, config=config.source)
+            if not (select or ignore) and config.source
+            else str(exc)
+        )
     accepted = None
     if baseline is not None:
         try:
             accepted = Baseline.from_text(baseline.read_text(encoding="utf-8"))
         except OSError as exc:
-            fail(_("cannot read the baseline {path}: {problem}").format(
-                path=baseline, problem=exc.strerror or exc))
+            fail(
+                _("cannot read the baseline {path}: {problem}").format(
+                    path=baseline, problem=exc.strerror or exc
+                )
+            )
         except BaselineError as exc:
             fail(f"{baseline}: {exc}")
     unreadable: list[Diagnostic] = []
@@ -148,12 +190,17 @@ def validate_command(
     # whose fingerprints are made from the messages (a file written in a Finnish run must
     # match in an English one).
     english = for_machines(fmt) or baseline is not None or write_baseline is not None
-    if accepted is None and write_baseline is None and not statistics and \
-            not needs_fingerprints(fmt):
+    if (
+        accepted is None
+        and write_baseline is None
+        and not statistics
+        and not needs_fingerprints(fmt)
+    ):
         with use_language(Language.EN) if english else nullcontext(), usable_input():
             sources = readable_sources(given, unreadable) if given else input_sources(None)
-            streamed = stream_report(sources, unreadable, rules, strict_labels, fmt, width,
-                                     color, strict, output)
+            streamed = stream_report(
+                sources, unreadable, rules, strict_labels, fmt, width, color, strict, output
+            )
         if not for_machines(fmt):
             note(summary_line(streamed, strict))
         raise typer.Exit(EXIT_OK if streamed.passes(strict) else EXIT_FINDINGS)
@@ -165,26 +212,31 @@ def validate_command(
             # Every other input was still checked; the missing ones are findings too.
             report.files += len(unreadable)
             report.diagnostics[:0] = [d for d in unreadable if rules.wants(d.code)]
-        needs_prints = accepted is not None or write_baseline is not None or \
-            needs_fingerprints(fmt)
-        prints = fingerprints(report.diagnostics, source_texts(sources)) if needs_prints \
-            else None
+        needs_prints = accepted is not None or write_baseline is not None or needs_fingerprints(fmt)
+        prints = fingerprints(report.diagnostics, source_texts(sources)) if needs_prints else None
     if write_baseline is not None:
         assert prints is not None
         with writable():
             write_text_atomic(write_baseline, Baseline().to_text(report, prints))
-        note(ngettext("hankkeet: {count} finding accepted in {path}",
-                      "hankkeet: {count} findings accepted in {path}",
-                      len(report.diagnostics)).format(count=len(report.diagnostics),
-                                                      path=write_baseline))
+        note(
+            ngettext(
+                "hankkeet: {count} finding accepted in {path}",
+                "hankkeet: {count} findings accepted in {path}",
+                len(report.diagnostics),
+            ).format(count=len(report.diagnostics), path=write_baseline)
+        )
         raise typer.Exit(EXIT_OK)
     if accepted is not None:
         assert prints is not None
         report, prints, left_out = accepted.apply(report, prints)
         if left_out:
-            note(ngettext("hankkeet: {count} finding accepted in {path} is not shown",
-                          "hankkeet: {count} findings accepted in {path} are not shown",
-                          left_out).format(count=left_out, path=baseline))
+            note(
+                ngettext(
+                    "hankkeet: {count} finding accepted in {path} is not shown",
+                    "hankkeet: {count} findings accepted in {path} are not shown",
+                    left_out,
+                ).format(count=left_out, path=baseline)
+            )
     if statistics:
         emit(render_statistics(rule_counts(report), fmt), output)
     else:
@@ -194,9 +246,17 @@ def validate_command(
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
 
 
-def stream_report(sources: list[Source], unreadable: list[Diagnostic], rules: RuleSelection,
-                  strict_labels: bool, fmt: ValidateFormat, width: int, color: bool,
-                  strict: bool, output: Path | None) -> StreamedReport:
+def stream_report(
+    sources: list[Source],
+    unreadable: list[Diagnostic],
+    rules: RuleSelection,
+    strict_labels: bool,
+    fmt: ValidateFormat,
+    width: int,
+    color: bool,
+    strict: bool,
+    output: Path | None,
+) -> StreamedReport:
     """Validate and write the report without holding the projects or the findings: each
     finding goes to a temporary file (GitHub annotations straight out) while the counts and
     widths are taken, then the report is written from that file."""
@@ -221,8 +281,9 @@ def stream_report(sources: list[Source], unreadable: list[Diagnostic], rules: Ru
             match fmt:
                 case ValidateFormat.GITHUB:
                     # The annotations go out as they are found, the text report after them.
-                    pieces = stream_github(first_pass(), spill,
-                                           lambda: (where_width, code_width), width)
+                    pieces = stream_github(
+                        first_pass(), spill, lambda: (where_width, code_width), width
+                    )
                 case ValidateFormat.JSON:
                     deque(first_pass(), maxlen=0)
                     pieces = stream_json(report, spill, strict)

@@ -25,13 +25,19 @@ def parse_columns(text: str | None, available: Sequence[str] = COLUMNS) -> tuple
         if not name:
             continue
         if name not in available:
-            raise UnknownColumn(_("unknown column '{name}' in --columns; columns: {columns}")
-                                .format(name=part.strip(), columns=",".join(available)))
+            raise UnknownColumn(
+                _("unknown column '{name}' in --columns; columns: {columns}").format(
+                    name=part.strip(), columns=",".join(available)
+                )
+            )
         if name not in chosen:
             chosen.append(name)
     if not chosen:
-        raise UnknownColumn(_("--columns needs column names; columns: {columns}").format(
-            columns=",".join(available)))
+        raise UnknownColumn(
+            _("--columns needs column names; columns: {columns}").format(
+                columns=",".join(available)
+            )
+        )
     return tuple(chosen)
 
 

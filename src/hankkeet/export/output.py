@@ -57,8 +57,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """
     target = Path(target)
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                        dir=target.parent)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
     except OSError as exc:  # name the file the person asked for, not the temporary one
         raise OSError(exc.errno, exc.strerror, str(target)) from None
     os.close(handle)

@@ -43,8 +43,9 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.explanation},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "help": {"text": f"{rule.title}. {rule.explanation} "
-                         f"(hankkeet validate --explain {rule.code})"},
+        "help": {
+            "text": f"{rule.title}. {rule.explanation} (hankkeet validate --explain {rule.code})"
+        },
         "properties": {"tags": ["hankkeet"]},
     }
 
@@ -59,10 +60,14 @@ def result(diagnostic: Diagnostic, printed: str | None) -> dict[str, Any]:
         "ruleIndex": RULE_INDEX[diagnostic.code],
         "level": LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(diagnostic.path)},
-            "region": region,
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(diagnostic.path)},
+                    "region": region,
+                }
+            }
+        ],
     }
     if diagnostic.project:
         out["properties"] = {"project": diagnostic.project}
@@ -77,15 +82,19 @@ def sarif_log(report: Report, prints: Sequence[str] | None = None) -> dict[str, 
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": {
-                "name": "hankkeet",
-                "version": __version__,
-                "rules": [rule_descriptor(rule) for rule in RULES.values()],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": [result(d, p) for d, p in zip(report.diagnostics, chosen, strict=True)],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "hankkeet",
+                        "version": __version__,
+                        "rules": [rule_descriptor(rule) for rule in RULES.values()],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [result(d, p) for d, p in zip(report.diagnostics, chosen, strict=True)],
+            }
+        ],
     }
 
 

@@ -97,8 +97,9 @@ def cents(value: Decimal | None) -> int | None:
         return None
     scaled = value * 100
     if scaled != scaled.to_integral_value():
-        raise InexactMoney(_("{value} € has fractions of a cent; it cannot be stored exactly")
-                           .format(value=value))
+        raise InexactMoney(
+            _("{value} € has fractions of a cent; it cannot be stored exactly").format(value=value)
+        )
     return int(scaled)
 
 
@@ -110,16 +111,19 @@ def _iso(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def write_database(path: Path, projects: Sequence[Project],
-                   diagnostics: Iterable[Diagnostic]) -> None:
+def write_database(
+    path: Path, projects: Sequence[Project], diagnostics: Iterable[Diagnostic]
+) -> None:
     """Create a new database file at `path` with every table filled and indexed."""
     connection = sqlite3.connect(path)
     try:
         with connection:
             connection.executescript(SCHEMA)
             _fill(connection, projects, diagnostics)
-            connection.execute("INSERT INTO projects_fts (rowid, name, summary) "
-                               "SELECT rowid, name, summary FROM projects")
+            connection.execute(
+                "INSERT INTO projects_fts (rowid, name, summary) "
+                "SELECT rowid, name, summary FROM projects"
+            )
         violations = connection.execute("PRAGMA foreign_key_check").fetchall()
         if violations:  # a bug, not a data problem: the rows above are built to fit
             raise RuntimeError(f"foreign keys broken in the export: {violations[:3]}")
@@ -127,35 +131,70 @@ def write_database(path: Path, projects: Sequence[Project],
         connection.close()
 
 
-def _fill(connection: sqlite3.Connection, projects: Sequence[Project],
-          diagnostics: Iterable[Diagnostic]) -> None:
+def _fill(
+    connection: sqlite3.Connection, projects: Sequence[Project], diagnostics: Iterable[Diagnostic]
+) -> None:
     known: set[str] = set()
     for p in projects:
         known.add(p.id)
         connection.execute(
             "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (p.id, p.name, p.programme, p.fund, _iso(p.start), _iso(p.end), cents(p.budget),
-             cents(p.city_share), p.city_share_year, p.funding.text,
-             cents(p.funding.stated_budget), p.summary, p.source.path, p.source.line,
-             p.layout, json.dumps(p.lines, ensure_ascii=False),
-             json.dumps(p.read, ensure_ascii=False)))
+            (
+                p.id,
+                p.name,
+                p.programme,
+                p.fund,
+                _iso(p.start),
+                _iso(p.end),
+                cents(p.budget),
+                cents(p.city_share),
+                p.city_share_year,
+                p.funding.text,
+                cents(p.funding.stated_budget),
+                p.summary,
+                p.source.path,
+                p.source.line,
+                p.layout,
+                json.dumps(p.lines, ensure_ascii=False),
+                json.dumps(p.read, ensure_ascii=False),
+            ),
+        )
         connection.executemany(
             "INSERT INTO contacts (project_id, position, title, name, email, phone) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [(p.id, i, c.title, c.name, c.email, c.phone)
-             for i, c in enumerate(p.contacts, start=1)])
+            [
+                (p.id, i, c.title, c.name, c.email, c.phone)
+                for i, c in enumerate(p.contacts, start=1)
+            ],
+        )
         connection.executemany(
             "INSERT INTO funding_sources (project_id, position, funder, kind, amount_cents, "
             "share) VALUES (?, ?, ?, ?, ?, ?)",
-            [(p.id, i, s.funder, s.kind, cents(s.amount), _real(s.share))
-             for i, s in enumerate(p.funding.sources, start=1)])
+            [
+                (p.id, i, s.funder, s.kind, cents(s.amount), _real(s.share))
+                for i, s in enumerate(p.funding.sources, start=1)
+            ],
+        )
         connection.executemany(
-            'INSERT INTO staff (project_id, position, count, start, "end") '
-            "VALUES (?, ?, ?, ?, ?)",
-            [(p.id, i, float(s.count), _iso(s.start), _iso(s.end))
-             for i, s in enumerate(p.staff, start=1)])
+            'INSERT INTO staff (project_id, position, count, start, "end") VALUES (?, ?, ?, ?, ?)',
+            [
+                (p.id, i, float(s.count), _iso(s.start), _iso(s.end))
+                for i, s in enumerate(p.staff, start=1)
+            ],
+        )
     connection.executemany(
         'INSERT INTO diagnostics (code, severity, message, path, line, "column", project_id) '
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(str(d.code), d.severity.value, d.message, d.path, d.line, d.column,
-          d.project if d.project in known else None) for d in diagnostics])
+        [
+            (
+                str(d.code),
+                d.severity.value,
+                d.message,
+                d.path,
+                d.line,
+                d.column,
+                d.project if d.project in known else None,
+            )
+            for d in diagnostics
+        ],
+    )

@@ -36,9 +36,17 @@ DIAGNOSTICS_SHEET = "Diagnostiikka"
 
 # Which field's source line stands behind each value column of `list`.
 LINE_FIELDS: dict[str, str] = {
-    "name": "name", "programme": "funding", "start": "start", "end": "end",
-    "budget": "budget", "city_share": "city_share", "city_share_year": "city_share",
-    "staff": "staff", "contacts": "contacts", "funding": "funding", "summary": "summary",
+    "name": "name",
+    "programme": "funding",
+    "start": "start",
+    "end": "end",
+    "budget": "budget",
+    "city_share": "city_share",
+    "city_share_year": "city_share",
+    "staff": "staff",
+    "contacts": "contacts",
+    "funding": "funding",
+    "summary": "summary",
 }
 DIAGNOSTIC_COLUMNS = ("path", "line", "column", "severity", "code", "project", "message")
 
@@ -54,8 +62,12 @@ class Kind(Enum):
 
 
 PROJECT_KINDS: dict[str, Kind] = {
-    "budget": Kind.MONEY, "city_share": Kind.MONEY, "start": Kind.DATE, "end": Kind.DATE,
-    "city_share_year": Kind.INTEGER, "line": Kind.INTEGER,
+    "budget": Kind.MONEY,
+    "city_share": Kind.MONEY,
+    "start": Kind.DATE,
+    "end": Kind.DATE,
+    "city_share_year": Kind.INTEGER,
+    "line": Kind.INTEGER,
 }
 
 
@@ -82,8 +94,9 @@ def project_sheet(projects: Iterable[Project], columns: Sequence[str]) -> Sheet:
         row: dict[str, Any] = dict(flat_row(project))
         row["start"], row["end"] = project.start, project.end
         for column in lined:
-            row[line_column(column)] = project.lines.get(LINE_FIELDS[column]) or \
-                (project.lines.get("period") if column in ("start", "end") else None)
+            row[line_column(column)] = project.lines.get(LINE_FIELDS[column]) or (
+                project.lines.get("period") if column in ("start", "end") else None
+            )
         rows.append(row)
     kinds = {**PROJECT_KINDS, **{line_column(c): Kind.INTEGER for c in lined}}
     return Sheet(PROJECTS_SHEET, [*columns, *(line_column(c) for c in lined)], kinds, rows)
@@ -94,12 +107,14 @@ def diagnostics_sheet(diagnostics: Iterable[Diagnostic]) -> Sheet:
     rows = [d.to_dict() for d in diagnostics]
     for row in rows:
         row["code"], row["severity"] = str(row["code"]), str(row["severity"])
-    return Sheet(DIAGNOSTICS_SHEET, DIAGNOSTIC_COLUMNS,
-                 {"line": Kind.INTEGER, "column": Kind.INTEGER}, rows)
+    return Sheet(
+        DIAGNOSTICS_SHEET, DIAGNOSTIC_COLUMNS, {"line": Kind.INTEGER, "column": Kind.INTEGER}, rows
+    )
 
 
-def totals_sheets(columns: Sequence[str], rows: Sequence[Mapping[str, Any]],
-                  notes: Sequence[str]) -> list[Sheet]:
+def totals_sheets(
+    columns: Sequence[str], rows: Sequence[Mapping[str, Any]], notes: Sequence[str]
+) -> list[Sheet]:
     """The totals (from the flat CSV columns and rows) and the notes on how they were made."""
     kinds: dict[str, Kind] = {}
     for column in columns:
@@ -108,7 +123,8 @@ def totals_sheets(columns: Sequence[str], rows: Sequence[Mapping[str, Any]],
         elif column == "person_years":
             kinds[column] = Kind.DECIMAL
         elif column in ("budget", "city_share") or column.startswith(
-                ("city_share_", "funding_", "year_")):
+            ("city_share_", "funding_", "year_")
+        ):
             kinds[column] = Kind.MONEY
     sheets = [Sheet(TOTALS_SHEET, columns, kinds, rows)]
     sheets.append(Sheet(NOTES_SHEET, ["note"], {}, [{"note": n} for n in notes]))
@@ -146,12 +162,18 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
     try:
         import xlsxwriter  # type: ignore[import-untyped]
     except ImportError:
-        raise MissingExtra(_("writing .xlsx needs XlsxWriter: pip install 'hankkeet[xlsx]'")) \
-            from None
+        raise MissingExtra(
+            _("writing .xlsx needs XlsxWriter: pip install 'hankkeet[xlsx]'")
+        ) from None
     # Every cell is written with a typed method; these only guard against a future write().
-    workbook = xlsxwriter.Workbook(str(path), {
-        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-    })
+    workbook = xlsxwriter.Workbook(
+        str(path),
+        {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
     try:
         formats = {
             Kind.MONEY: workbook.add_format({"num_format": MONEY_FORMAT}),
@@ -166,29 +188,34 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
         workbook.close()
 
 
-def _write_sheet(worksheet: Any, sheet: Sheet, formats: Mapping[Kind, Any],
-                 header: Any) -> None:
+def _write_sheet(worksheet: Any, sheet: Sheet, formats: Mapping[Kind, Any], header: Any) -> None:
     for col, name in enumerate(sheet.columns):
         worksheet.write_string(0, col, name, header)
     for row_number, row in enumerate(sheet.rows, start=1):
         for col, name in enumerate(sheet.columns):
-            _write_cell(worksheet, row_number, col, row.get(name),
-                        sheet.kinds.get(name, Kind.TEXT), formats)
+            _write_cell(
+                worksheet, row_number, col, row.get(name), sheet.kinds.get(name, Kind.TEXT), formats
+            )
     for col, width in enumerate(column_widths(sheet)):
         worksheet.set_column(col, col, width)
     worksheet.freeze_panes(1, 0)
     worksheet.autofilter(0, 0, max(1, len(sheet.rows)), len(sheet.columns) - 1)
 
 
-def _write_cell(worksheet: Any, row: int, col: int, value: Any, kind: Kind,
-                formats: Mapping[Kind, Any]) -> None:
+def _write_cell(
+    worksheet: Any, row: int, col: int, value: Any, kind: Kind, formats: Mapping[Kind, Any]
+) -> None:
     if value is None or value == "":
         return
     match kind:
         case Kind.TEXT:
             worksheet.write_string(row, col, str(value))
         case Kind.DATE:
-            worksheet.write_datetime(row, col, value if isinstance(value, date)
-                                     else date.fromisoformat(str(value)), formats[kind])
+            worksheet.write_datetime(
+                row,
+                col,
+                value if isinstance(value, date) else date.fromisoformat(str(value)),
+                formats[kind],
+            )
         case Kind.MONEY | Kind.DECIMAL | Kind.INTEGER:
             worksheet.write_number(row, col, float(value), formats[kind])

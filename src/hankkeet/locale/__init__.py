@@ -30,8 +30,9 @@ class Language(StrEnum):
 @cache
 def translation(language: Language) -> gettext.NullTranslations:
     """The catalog of a language (English falls back to the messages as written)."""
-    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[language.value],
-                               fallback=True)
+    return gettext.translation(
+        DOMAIN, localedir=LOCALE_DIR, languages=[language.value], fallback=True
+    )
 
 
 _active: list[Language] = [Language.EN]

@@ -40,21 +40,21 @@ def parse_po(text: str) -> dict[str, str]:
         if not line or line.startswith("#"):
             continue
         if line.startswith("msgid_plural "):
-            plural = [ast.literal_eval(line[len("msgid_plural "):])]
+            plural = [ast.literal_eval(line[len("msgid_plural ") :])]
             current = plural
         elif line.startswith("msgid "):
             if strs:
                 keep_fuzzy = fuzzy
                 flush()
                 fuzzy = keep_fuzzy
-            msgid = [ast.literal_eval(line[len("msgid "):])]
+            msgid = [ast.literal_eval(line[len("msgid ") :])]
             current = msgid
         elif line.startswith("msgstr["):
-            index = int(line[len("msgstr["):line.index("]")])
-            strs[index] = [ast.literal_eval(line[line.index("]") + 1:].strip())]
+            index = int(line[len("msgstr[") : line.index("]")])
+            strs[index] = [ast.literal_eval(line[line.index("]") + 1 :].strip())]
             current = strs[index]
         elif line.startswith("msgstr "):
-            strs[0] = [ast.literal_eval(line[len("msgstr "):])]
+            strs[0] = [ast.literal_eval(line[len("msgstr ") :])]
             current = strs[0]
         elif line.startswith('"') and current is not None:
             current.append(ast.literal_eval(line))
@@ -74,8 +74,11 @@ def extract(root: Path) -> list[tuple[str, str | None]]:
                 continue
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
-            args = [a.value for a in node.args if isinstance(a, ast.Constant)
-                    and isinstance(a.value, str)]
+            args = [
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ]
             if node.func.id in ("_", "N_") and len(args) == 1:
                 found[(args[0], None)] = None
             elif node.func.id == "ngettext" and len(args) == 2:
@@ -108,8 +111,13 @@ def mo_bytes(entries: dict[str, str]) -> bytes:
         str_table += struct.pack("<2I", len(data), offset)
         offset += len(data) + 1
     header = struct.pack("<7I", 0x950412DE, 0, count, 7 * 4, 7 * 4 + 8 * count, 0, 0)
-    return (header + id_table + str_table + b"".join(d + b"\0" for d in ids)
-            + b"".join(d + b"\0" for d in strs))
+    return (
+        header
+        + id_table
+        + str_table
+        + b"".join(d + b"\0" for d in ids)
+        + b"".join(d + b"\0" for d in strs)
+    )
 
 
 def compile_catalogs(root: Path) -> list[Path]:

@@ -8,8 +8,22 @@ from hankkeet.finnish import format_date
 from hankkeet.models import Contact, Project, StaffPeriod
 
 # Column order of the flat formats (CSV, Markdown). Stable: spreadsheets depend on it.
-COLUMNS = ("id", "name", "programme", "start", "end", "budget", "city_share",
-           "city_share_year", "staff", "contacts", "funding", "summary", "path", "line")
+COLUMNS = (
+    "id",
+    "name",
+    "programme",
+    "start",
+    "end",
+    "budget",
+    "city_share",
+    "city_share_year",
+    "staff",
+    "contacts",
+    "funding",
+    "summary",
+    "path",
+    "line",
+)
 
 
 def period_text(project: Project) -> str:
@@ -21,9 +35,11 @@ def period_text(project: Project) -> str:
 
 def staff_text(staff: list[StaffPeriod]) -> str:
     """'2.5 (2021-09-01–2021-12-31); 3 (2022-01-01–2023-07-31)'."""
+
     def one(s: StaffPeriod) -> str:
         span = f"{s.start.isoformat() if s.start else '…'}–{s.end.isoformat() if s.end else '…'}"
         return f"{s.count} ({span})"
+
     return "; ".join(one(s) for s in staff)
 
 

@@ -76,8 +76,14 @@ def _bar(value: Decimal | None, peak: Decimal, width: int, color: bool) -> str:
     return _FULL * (eighths // 8) + _EIGHTHS[eighths % 8]
 
 
-def bar_chart(bars: Sequence[Bar], width: int, color: bool, label_header: str = "",
-              value_header: str = "", footer: Bar | None = None) -> str:
+def bar_chart(
+    bars: Sequence[Bar],
+    width: int,
+    color: bool,
+    label_header: str = "",
+    value_header: str = "",
+    footer: Bar | None = None,
+) -> str:
     """A horizontal bar a row, scaled to the largest value, fitting `width` cells.
 
     Layout: label, bar, value. The value column is never cut; a label is cut with '…' when
@@ -96,21 +102,44 @@ def bar_chart(bars: Sequence[Bar], width: int, color: bool, label_header: str = 
     peak = max((b.value for b in bars if b.value is not None), default=Decimal(0))
     lines: list[Line] = []
     if label_header or value_header:
-        lines.append([(fit(label_header, label_w), "bold"), (" " * (bar_w + 2), None),
-                      (value_header.rjust(value_w), "bold")])
+        lines.append(
+            [
+                (fit(label_header, label_w), "bold"),
+                (" " * (bar_w + 2), None),
+                (value_header.rjust(value_w), "bold"),
+            ]
+        )
     for bar in bars:
         drawn = _bar(bar.value, peak, bar_w, color)
         first, *rest = wrap(bar.label, label_w) or [""]
-        lines.append([(fit(first, label_w) + " ", None),
-                      (drawn, "cyan"), (" " * (bar_w - cell_len(drawn) + 1), None),
-                      (bar.text.rjust(value_w), None)])
+        lines.append(
+            [
+                (fit(first, label_w) + " ", None),
+                (drawn, "cyan"),
+                (" " * (bar_w - cell_len(drawn) + 1), None),
+                (bar.text.rjust(value_w), None),
+            ]
+        )
         lines.extend([(line, None)] for line in rest)
     if footer is not None:
-        lines.append([("-" * (label_w + bar_w + value_w + 2) if not color
-                       else "─" * (label_w + bar_w + value_w + 2), "dim")])
+        lines.append(
+            [
+                (
+                    "-" * (label_w + bar_w + value_w + 2)
+                    if not color
+                    else "─" * (label_w + bar_w + value_w + 2),
+                    "dim",
+                )
+            ]
+        )
         first, *rest = wrap(footer.label, label_w) or [""]
-        lines.append([(fit(first, label_w), "bold"), (" " * (bar_w + 2), None),
-                      (footer.text.rjust(value_w), "bold")])
+        lines.append(
+            [
+                (fit(first, label_w), "bold"),
+                (" " * (bar_w + 2), None),
+                (footer.text.rjust(value_w), "bold"),
+            ]
+        )
         lines.extend([(line, "bold")] for line in rest)
     return _draw(lines, width, color)
 
@@ -172,7 +201,7 @@ def _year_labels(axis: Axis, grid: str) -> tuple[str, str]:
         rule[col] = grid
         name = str(year)
         if col >= free_from and col + len(name) <= axis.columns:
-            labels[col:col + len(name)] = list(name)
+            labels[col : col + len(name)] = list(name)
             free_from = col + len(name) + 1
     return "".join(labels), "".join(rule)
 
@@ -184,8 +213,10 @@ def timeline(projects: Sequence[Project], today: date, width: int, color: bool) 
     edge of the axis with '>' (or '<'). Projects without a usable period are listed under
     the chart, never dropped.
     """
-    dated = sorted((p for p in projects if has_period(p)),
-                   key=lambda p: (p.start or date.min, p.end or date.max, p.name.casefold()))
+    dated = sorted(
+        (p for p in projects if has_period(p)),
+        key=lambda p: (p.start or date.min, p.end or date.max, p.name.casefold()),
+    )
     undated = [p for p in projects if not has_period(p)]
     names = [cell_len(p.name) for p in dated] or [0]
     longest_word = max([least_width(p.name) for p in dated] or [0])
@@ -208,8 +239,13 @@ def timeline(projects: Sequence[Project], today: date, width: int, color: bool) 
                 if col == today_col:
                     cells.append((today_char, "bold red"))
                 elif lo <= col <= hi:
-                    mark = ("<" if col == lo and project.start is None
-                            else ">" if col == hi and project.end is None else bar_char)
+                    mark = (
+                        "<"
+                        if col == lo and project.start is None
+                        else ">"
+                        if col == hi and project.end is None
+                        else bar_char
+                    )
                     cells.append((mark, "cyan"))
                 elif col in ticks:
                     cells.append(("." if not color else "·", "dim"))

@@ -27,8 +27,9 @@ def people_cell(column: str, value: str | Decimal | int | None) -> str:
     return str(value)
 
 
-def render_columns_table(projects: Sequence[Project], columns: Sequence[str], width: int,
-                         color: bool) -> str:
+def render_columns_table(
+    projects: Sequence[Project], columns: Sequence[str], width: int, color: bool
+) -> str:
     """A row per project with only the chosen columns, in their order, fitted to the width.
 
     The headers are the column names as --columns takes them (the same in every language).
@@ -36,10 +37,13 @@ def render_columns_table(projects: Sequence[Project], columns: Sequence[str], wi
     if not projects:
         return ""  # the note on stderr says how many matched; an empty box says nothing
     rows = [flat_row(p) for p in projects]
-    table = [Column(name, tuple(people_cell(name, row.get(name)) for row in rows),
-                    right=True, nowrap=True) if name in NUMBER_COLUMNS else
-             Column(name, tuple(cell(people_cell(name, row.get(name)), 300).plain
-                                for row in rows))
-             for name in columns]
+    table = [
+        Column(
+            name, tuple(people_cell(name, row.get(name)) for row in rows), right=True, nowrap=True
+        )
+        if name in NUMBER_COLUMNS
+        else Column(name, tuple(cell(people_cell(name, row.get(name)), 300).plain for row in rows))
+        for name in columns
+    ]
     fitted, widths, _taken = fit_table(table, width)
     return draw_table(fitted, widths, color)

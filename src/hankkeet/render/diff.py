@@ -53,9 +53,17 @@ def change_rows(change: ProjectChange) -> list[tuple[str, str, str, str, str, st
         case ChangeKind.ADDED | ChangeKind.REMOVED:
             return [(kind, project.name, "", "", "", str(project.source.line))]
         case ChangeKind.RENAMED | ChangeKind.CHANGED:
-            return [(kind, project.name, f.name, value_text(f.name, f.old),
-                     value_text(f.name, f.new), line_text(f.old_line, f.new_line))
-                    for f in change.fields]
+            return [
+                (
+                    kind,
+                    project.name,
+                    f.name,
+                    value_text(f.name, f.old),
+                    value_text(f.name, f.new),
+                    line_text(f.old_line, f.new_line),
+                )
+                for f in change.fields
+            ]
 
 
 def summary_text(diff: Diff) -> str:
@@ -80,20 +88,26 @@ def kind_text(kind: ChangeKind) -> str:
 def summary_note(diff: Diff) -> str:
     """The summary line for people, in the active language."""
     counts = diff.counts()
-    return _("{added} added, {removed} removed, {renamed} renamed, {changed} changed, "
-             "{unchanged} unchanged").format(**{k: counts[k] for k in (
-                 *(c.value for c in ChangeKind), "unchanged")})
+    return _(
+        "{added} added, {removed} removed, {renamed} renamed, {changed} changed, "
+        "{unchanged} unchanged"
+    ).format(**{k: counts[k] for k in (*(c.value for c in ChangeKind), "unchanged")})
 
 
 def render_table(diff: Diff, width: int, color: bool) -> str:
     """A row per changed field (a project added or removed is one row), fitted to the width."""
     if not diff.changed:
         return ""
-    rows = [(kind_text(change.kind), *(cell(c, 300).plain for c in row[1:]))
-            for change in diff.changes for row in change_rows(change)]
+    rows = [
+        (kind_text(change.kind), *(cell(c, 300).plain for c in row[1:]))
+        for change in diff.changes
+        for row in change_rows(change)
+    ]
     headers = (_("Change"), _("Project"), _("Field"), _("Old"), _("New"), _("Line"))
-    columns = [Column(header, tuple(r[i] for r in rows), right=i == 5, nowrap=i in (0, 5))
-               for i, header in enumerate(headers)]
+    columns = [
+        Column(header, tuple(r[i] for r in rows), right=i == 5, nowrap=i in (0, 5))
+        for i, header in enumerate(headers)
+    ]
     fitted, widths, _taken = fit_table(columns, width)
     return draw_table(fitted, widths, color)
 
@@ -107,7 +121,9 @@ def render_markdown_diff(diff: Diff) -> str:
     """A summary line and a table of the changes, for a pull request or a review."""
     rows: list[dict[str, str | Decimal | int | None]] = [
         dict(zip(HEADERS, row, strict=True))
-        for change in diff.changes for row in change_rows(change)]
+        for change in diff.changes
+        for row in change_rows(change)
+    ]
     return f"**{summary_text(diff)}**\n\n" + render_markdown(HEADERS, rows)
 
 

@@ -36,8 +36,7 @@ def pieces(text: str) -> list[str]:
 
 def least_width(text: str) -> int:
     """The narrowest width that wraps the text without breaking a word."""
-    return max((cell_len(p.rstrip()) for line in text.split("\n") for p in pieces(line)),
-               default=0)
+    return max((cell_len(p.rstrip()) for line in text.split("\n") for p in pieces(line)), default=0)
 
 
 def natural_width(text: str) -> int:
@@ -67,8 +66,11 @@ def wrap(text: str, width: int) -> list[str]:
                 continue
             if line.strip():
                 out.append(line.rstrip())
-            line = piece.lstrip() if cell_len(piece.rstrip()) <= width else \
-                cut(piece.rstrip(), width) + " "
+            line = (
+                piece.lstrip()
+                if cell_len(piece.rstrip()) <= width
+                else cut(piece.rstrip(), width) + " "
+            )
         out.append(line.rstrip())
     return out
 
@@ -153,8 +155,9 @@ def table_width(widths: Sequence[int]) -> int:
     return sum(widths) + GAP * max(0, len(widths) - 1)
 
 
-def fit_table(columns: list[Column], width: int,
-              steps: Sequence[Step] = ()) -> tuple[list[Column], list[int], list[str]]:
+def fit_table(
+    columns: list[Column], width: int, steps: Sequence[Step] = ()
+) -> tuple[list[Column], list[int], list[str]]:
     """The columns (after as few narrowing steps as needed), their widths, the steps' notes.
 
     When every step has been taken and the words still do not fit, the widest columns are
@@ -178,8 +181,9 @@ def fit_table(columns: list[Column], width: int,
     return current, widths, taken
 
 
-def draw_table(columns: Sequence[Column], widths: Sequence[int], color: bool,
-               title: str | None = None) -> str:
+def draw_table(
+    columns: Sequence[Column], widths: Sequence[int], color: bool, title: str | None = None
+) -> str:
     """The table as text: every cell pre-wrapped to its column, right spaces trimmed."""
     from rich import box
     from rich.table import Table
@@ -188,12 +192,24 @@ def draw_table(columns: Sequence[Column], widths: Sequence[int], color: bool,
     from hankkeet.render.table import to_text
 
     has_footer = any(c.footer is not None for c in columns)
-    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, padding=(0, 0, 0, GAP - 1),
-                  show_footer=has_footer, title=None, header_style="bold" if color else "",
-                  footer_style="bold" if color else "")
+    table = Table(
+        box=box.SIMPLE,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 0, 0, GAP - 1),
+        show_footer=has_footer,
+        title=None,
+        header_style="bold" if color else "",
+        footer_style="bold" if color else "",
+    )
     for column, w in zip(columns, widths, strict=True):
-        table.add_column(Text(wrapped(column.header, w)), Text(wrapped(column.footer or "", w)),
-                         justify="right" if column.right else "left", no_wrap=True, width=w)
+        table.add_column(
+            Text(wrapped(column.header, w)),
+            Text(wrapped(column.footer or "", w)),
+            justify="right" if column.right else "left",
+            no_wrap=True,
+            width=w,
+        )
     for i in range(len(columns[0].cells) if columns else 0):
         row = []
         for column, w in zip(columns, widths, strict=True):

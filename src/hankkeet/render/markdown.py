@@ -20,8 +20,9 @@ def md_cell(value: str | Decimal | int | None) -> str:
     return flat.replace("\\", "\\\\").replace("|", "\\|").strip()
 
 
-def render_markdown(columns: Sequence[str],
-                    rows: Sequence[dict[str, str | Decimal | int | None]]) -> str:
+def render_markdown(
+    columns: Sequence[str], rows: Sequence[dict[str, str | Decimal | int | None]]
+) -> str:
     """A Markdown table; a header with no rows when empty."""
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
     lines += ["| " + " | ".join(md_cell(row.get(c)) for c in columns) + " |" for row in rows]

@@ -30,9 +30,15 @@ def render_jsonl(projects: list[Project]) -> str:
     return "".join(dumps(p.record()) + "\n" for p in projects)
 
 
-def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
-                width: int = 100, color: bool = False, ids: bool = False,
-                columns: tuple[str, ...] | None = None) -> str:
+def render_list(
+    projects: list[Project],
+    fmt: ListFormat,
+    excel: bool = False,
+    width: int = 100,
+    color: bool = False,
+    ids: bool = False,
+    columns: tuple[str, ...] | None = None,
+) -> str:
     """The projects in a text format; --columns makes JSON Lines flat rows of those columns
     and the table a plain table of them (with --ids, the id column first)."""
     match fmt:
@@ -57,8 +63,7 @@ def render_list(projects: list[Project], fmt: ListFormat, excel: bool = False,
             assert_never(fmt)
 
 
-def render_project(project: Project, fmt: ListFormat, width: int = 100,
-                   color: bool = False) -> str:
+def render_project(project: Project, fmt: ListFormat, width: int = 100, color: bool = False) -> str:
     """`show`: one project; the table is every field with the line it came from, JSON the
     record (indented), and the other text formats as `list` writes a list of one."""
     match fmt:
@@ -80,28 +85,40 @@ def streams(fmt: ListFormat) -> bool:
     match fmt:
         case ListFormat.JSONL | ListFormat.CSV:
             return True
-        case ListFormat.TABLE | ListFormat.JSON | ListFormat.MARKDOWN | ListFormat.XLSX \
-                | ListFormat.SQLITE:
+        case (
+            ListFormat.TABLE
+            | ListFormat.JSON
+            | ListFormat.MARKDOWN
+            | ListFormat.XLSX
+            | ListFormat.SQLITE
+        ):
             return False
         case _:
             assert_never(fmt)
 
 
-def row_writer(fmt: ListFormat, excel: bool, columns: tuple[str, ...] | None) \
-        -> tuple[str, Callable[[Project], str]]:
+def row_writer(
+    fmt: ListFormat, excel: bool, columns: tuple[str, ...] | None
+) -> tuple[str, Callable[[Project], str]]:
     """For a format that streams: the text before the rows (the CSV header) and one
     project's row, as render_list writes them."""
     match fmt:
         case ListFormat.CSV:
             shown = columns or COLUMNS
-            return render_rows(shown, [], excel=excel), \
-                lambda p: render_rows(shown, [flat_row(p)], excel=excel).split("\r\n", 1)[1]
+            return render_rows(shown, [], excel=excel), lambda p: render_rows(
+                shown, [flat_row(p)], excel=excel
+            ).split("\r\n", 1)[1]
         case ListFormat.JSONL if columns is not None:
             return "", lambda p: _picked_line(p, columns)
         case ListFormat.JSONL:
             return "", lambda p: dumps(p.record()) + "\n"
-        case ListFormat.TABLE | ListFormat.JSON | ListFormat.MARKDOWN | ListFormat.XLSX \
-                | ListFormat.SQLITE:
+        case (
+            ListFormat.TABLE
+            | ListFormat.JSON
+            | ListFormat.MARKDOWN
+            | ListFormat.XLSX
+            | ListFormat.SQLITE
+        ):
             raise ValueError(f"{fmt.value} is not written a row at a time")
         case _:
             assert_never(fmt)

@@ -52,26 +52,33 @@ def result_row(result: SearchResult) -> tuple[Text, Text, Text]:
 
 def _marked(text: Text) -> tuple[str, ...]:
     """The styled words of a highlighted Text, to style again after wrapping."""
-    return tuple(dict.fromkeys(text.plain[s.start:s.end] for s in text.spans if s.end > s.start))
+    return tuple(dict.fromkeys(text.plain[s.start : s.end] for s in text.spans if s.end > s.start))
 
 
 def search_title(results: list[SearchResult], query: str) -> str:
     """'3 projects: korona' in the active language."""
-    return ngettext("{count} project: {query}", "{count} projects: {query}",
-                    len(results)).format(count=len(results), query=query)
+    return ngettext("{count} project: {query}", "{count} projects: {query}", len(results)).format(
+        count=len(results), query=query
+    )
 
 
 def render_table(query: str, results: list[SearchResult], width: int, color: bool) -> str:
     """The result table (project, matched fields, a snippet with the matches) fitting the width."""
     rows = [result_row(r) for r in results]
     columns = [
-        Column(_("Project"), tuple(r[0].plain for r in rows), marks=tuple(_marked(r[0])
-                                                                          for r in rows),
-               mark_style=MATCH_STYLE),
+        Column(
+            _("Project"),
+            tuple(r[0].plain for r in rows),
+            marks=tuple(_marked(r[0]) for r in rows),
+            mark_style=MATCH_STYLE,
+        ),
         Column(_("Fields"), tuple(r[1].plain for r in rows)),
-        Column(_("Excerpt"), tuple(r[2].plain for r in rows), marks=tuple(_marked(r[2])
-                                                                          for r in rows),
-               mark_style=MATCH_STYLE),
+        Column(
+            _("Excerpt"),
+            tuple(r[2].plain for r in rows),
+            marks=tuple(_marked(r[2]) for r in rows),
+            mark_style=MATCH_STYLE,
+        ),
     ]
     columns, widths, _taken = fit_table(columns, width)
     return draw_table(columns, widths, color, title=search_title(results, query))
@@ -103,9 +110,12 @@ def render_search(
 
     match fmt:
         case SearchFormat.TABLE if columns is not None:
-            return render_columns_table([r.project for r in results],
-                                        [c for c in columns if c not in ("score", "fields")],
-                                        width, color)
+            return render_columns_table(
+                [r.project for r in results],
+                [c for c in columns if c not in ("score", "fields")],
+                width,
+                color,
+            )
         case SearchFormat.TABLE:
             return render_table(query, results, width, color)
         case SearchFormat.JSON:

@@ -18,27 +18,33 @@ SEARCH_COLUMNS = ("score", "fields", *COLUMNS)
 
 def result_record(result: SearchResult) -> dict[str, Any]:
     """{"project", "score", "fields"}: the shape of one JSON result."""
-    return {"project": result.project.record(), "score": result.score,
-            "fields": [str(f) for f in result.fields]}
+    return {
+        "project": result.project.record(),
+        "score": result.score,
+        "fields": [str(f) for f in result.fields],
+    }
 
 
 def result_row(result: SearchResult) -> dict[str, Any]:
     """One result as flat cells: score (4 decimals), the fields that matched, the project."""
     fields = ",".join(str(f) for f in result.fields)
-    return {"score": Decimal(str(round(result.score, 4))), "fields": fields,
-            **flat_row(result.project)}
+    return {
+        "score": Decimal(str(round(result.score, 4))),
+        "fields": fields,
+        **flat_row(result.project),
+    }
 
 
-def render_jsonl(results: Sequence[SearchResult],
-                 columns: Sequence[str] | None = None) -> str:
+def render_jsonl(results: Sequence[SearchResult], columns: Sequence[str] | None = None) -> str:
     """One result a line: the JSON result, or flat cells of the chosen columns."""
     if columns is None:
         return "".join(dumps(result_record(r)) + "\n" for r in results)
     return "".join(dumps({c: result_row(r).get(c) for c in columns}) + "\n" for r in results)
 
 
-def render_csv(results: Sequence[SearchResult], columns: Sequence[str] | None = None,
-               excel: bool = False) -> str:
+def render_csv(
+    results: Sequence[SearchResult], columns: Sequence[str] | None = None, excel: bool = False
+) -> str:
     """A CSV row a result (header only when nothing matched)."""
     chosen = list(columns or SEARCH_COLUMNS)
     return render_rows(chosen, [result_row(r) for r in results], excel=excel)

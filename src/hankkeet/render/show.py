@@ -30,8 +30,9 @@ def show_rows(project: Project) -> list[tuple[str, str, int | None]]:
             parts.append(f"{decimal_text(source.share).replace('.', ',')}{NBSP}%")
         rows.append(("  " + _("source"), ", ".join(parts), lines.get("funding")))
     if funding.stated_budget is not None:
-        rows.append(("  " + _("stated budget"), format_euros(funding.stated_budget),
-                     lines.get("funding")))
+        rows.append(
+            ("  " + _("stated budget"), format_euros(funding.stated_budget), lines.get("funding"))
+        )
     rows += [
         (_("period"), format_period(project.start, project.end), lines.get("start")),
         (_("budget"), format_euros(project.budget), lines.get("budget")),
@@ -39,8 +40,9 @@ def show_rows(project: Project) -> list[tuple[str, str, int | None]]:
         (_("staff"), staff_text(project.staff), lines.get("staff")),
     ]
     for contact in project.contacts:
-        details = ", ".join(filter(None, (contact.title, contact.name, contact.email,
-                                          contact.phone)))
+        details = ", ".join(
+            filter(None, (contact.title, contact.name, contact.email, contact.phone))
+        )
         rows.append((_("contact"), details, lines.get("contacts")))
     rows.append((_("summary"), project.summary or "", lines.get("summary")))
     return rows
@@ -52,8 +54,7 @@ def render_show(project: Project, width: int, color: bool) -> str:
     columns = [
         Column(_("Field"), tuple(r[0] for r in rows), nowrap=True),
         Column(_("Value"), tuple(cell(r[1]).plain for r in rows)),
-        Column(_("Line"), tuple(str(r[2]) if r[2] else "" for r in rows), right=True,
-               nowrap=True),
+        Column(_("Line"), tuple(str(r[2]) if r[2] else "" for r in rows), right=True, nowrap=True),
     ]
     columns, widths, _taken = fit_table(columns, width)
     return draw_table(columns, widths, color, title=cell(project.name, 300).plain)

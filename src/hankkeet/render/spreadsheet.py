@@ -25,8 +25,11 @@ def safe_cell(value: str | Decimal | int | None, excel: bool = False) -> str:
     return value
 
 
-def render_rows(columns: Sequence[str], rows: Sequence[dict[str, str | Decimal | int | None]],
-                excel: bool = False) -> str:
+def render_rows(
+    columns: Sequence[str],
+    rows: Sequence[dict[str, str | Decimal | int | None]],
+    excel: bool = False,
+) -> str:
     """CSV text: header and rows, CRLF line ends; Excel: ';', decimal commas, UTF-8 BOM."""
     out = io.StringIO()
     writer = _csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")

@@ -18,9 +18,11 @@ def render_statistics_text(counts: Sequence[RuleCount]) -> str:
     number = max(len(str(c.count)) for c in counts)
     code = max(len(str(c.rule.code)) for c in counts)
     severity = max(7, *(len(severity_word(c.rule.severity)) for c in counts))
-    return "".join(f"{c.count:>{number}}  {c.rule.code:<{code}}  "
-                   f"{severity_word(c.rule.severity):<{severity}}  {_(c.rule.title)}\n"
-                   for c in counts)
+    return "".join(
+        f"{c.count:>{number}}  {c.rule.code:<{code}}  "
+        f"{severity_word(c.rule.severity):<{severity}}  {_(c.rule.title)}\n"
+        for c in counts
+    )
 
 
 def render_statistics_json(counts: Sequence[RuleCount]) -> str:

@@ -31,9 +31,16 @@ def cell(value: str, limit: int = CELL_MAX) -> Text:
 def to_text(table: Table | Text, width: int, color: bool) -> str:
     """Render a Rich object to a string at a fixed width."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False,
-                      emoji=False, markup=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
     console.print(table)
     return buffer.getvalue()
 
@@ -43,8 +50,7 @@ def city_share_text(project: Project, sep: str = " ", places: int | None = None)
     if project.city_share is None:
         return ""
     money = format_euros(project.city_share, places=places)
-    return f"{money}{sep}(v.{NBSP}{project.city_share_year})" if project.city_share_year \
-        else money
+    return f"{money}{sep}(v.{NBSP}{project.city_share_year})" if project.city_share_year else money
 
 
 def _without(header: str) -> Callable[[list[Column]], list[Column]]:
@@ -52,12 +58,12 @@ def _without(header: str) -> Callable[[list[Column]], list[Column]]:
 
 
 def _names_only(header: str, names: tuple[str, ...]) -> Callable[[list[Column]], list[Column]]:
-    return lambda columns: [Column(c.header, names) if c.header == header else c
-                            for c in columns]
+    return lambda columns: [Column(c.header, names) if c.header == header else c for c in columns]
 
 
-def list_layout(projects: list[Project], width: int,
-                ids: bool = False) -> tuple[list[Column], list[int], list[str]]:
+def list_layout(
+    projects: list[Project], width: int, ids: bool = False
+) -> tuple[list[Column], list[int], list[str]]:
     """The list table's columns fitted to the width, and the notes of what was left out.
 
     At narrow widths, in this order: contacts shrink to names only, then the contacts, the
@@ -65,8 +71,9 @@ def list_layout(projects: list[Project], width: int,
     """
     budgets = money_column([p.budget for p in projects])
     share_places = euro_places([p.city_share for p in projects])
-    contacts = tuple(cell("\n".join(contact_text(c) for c in p.contacts), 300).plain
-                     for p in projects)
+    contacts = tuple(
+        cell("\n".join(contact_text(c) for c in p.contacts), 300).plain for p in projects
+    )
     names = tuple("\n".join(c.name or c.title or "" for c in p.contacts) for p in projects)
     h_contacts = _("Contacts")
     h_share, h_programme, h_period = _("City share"), _("Programme"), _("Period")
@@ -76,27 +83,32 @@ def list_layout(projects: list[Project], width: int,
         Column(h_programme, tuple(p.programme or "–" for p in projects), nowrap=True),
         Column(h_period, tuple(format_period(p.start, p.end, spaced=True) for p in projects)),
         Column(_("Budget"), tuple(budgets), right=True, nowrap=True),
-        Column(h_share, tuple(city_share_text(p, " ", share_places) for p in projects),
-               right=True),
+        Column(h_share, tuple(city_share_text(p, " ", share_places) for p in projects), right=True),
         Column(h_contacts, contacts),
     ]
     steps = [
         Step(_("contacts show names only"), _names_only(h_contacts, names)),
-        *(Step(_("column left out: {name}").format(name=h), _without(h))
-          for h in (h_contacts, h_share, h_programme, h_period)),
+        *(
+            Step(_("column left out: {name}").format(name=h), _without(h))
+            for h in (h_contacts, h_share, h_programme, h_period)
+        ),
     ]
     return fit_table(columns, width, steps)
 
 
-def render_project_table(projects: list[Project], width: int, color: bool,
-                         ids: bool = False) -> str:
+def render_project_table(
+    projects: list[Project], width: int, color: bool, ids: bool = False
+) -> str:
     """The list table fitted to the width; a line under it says what a narrow width hid."""
     if not projects:
         return ""  # the note on stderr says how many matched; an empty box says nothing
     columns, widths, taken = list_layout(projects, width, ids)
     text = draw_table(columns, widths, color)
     if taken:
-        text += paragraph_lines(_("At this width: {steps} (a wider terminal or --format csv "
-                                  "shows every column).").format(steps="; ".join(taken)),
-                                width)
+        text += paragraph_lines(
+            _(
+                "At this width: {steps} (a wider terminal or --format csv shows every column)."
+            ).format(steps="; ".join(taken)),
+            width,
+        )
     return text

@@ -35,20 +35,29 @@ class TotalsFormat(StrEnum):
 
 def group_header(group: GroupBy) -> str:
     """The header of a key column, in the active language."""
-    return {GroupBy.PROGRAMME: _("Programme"), GroupBy.FUNDER: _("Funder"),
-            GroupBy.CONTACT: _("Contact")}[group]
+    return {
+        GroupBy.PROGRAMME: _("Programme"),
+        GroupBy.FUNDER: _("Funder"),
+        GroupBy.CONTACT: _("Contact"),
+    }[group]
 
 
 def funder_label(kind: str) -> str:
     """A kind of funder in words."""
-    return {"eu_state": _("EU and state"), "municipal": _("municipalities"),
-            "other": _("other")}.get(kind, kind)
+    return {
+        "eu_state": _("EU and state"),
+        "municipal": _("municipalities"),
+        "other": _("other"),
+    }.get(kind, kind)
 
 
 def funding_header(kind: str) -> str:
     """The header of a stated-funding column."""
-    return {"eu_state": _("Funding\nEU and\nstate"), "municipal": _("Funding\nmunicipalities"),
-            "other": _("Funding\nother")}[kind]
+    return {
+        "eu_state": _("Funding\nEU and\nstate"),
+        "municipal": _("Funding\nmunicipalities"),
+        "other": _("Funding\nother"),
+    }[kind]
 
 
 def total_label() -> str:
@@ -128,19 +137,30 @@ def people_measures(totals: Totals) -> list[Measure]:
     projects = Measure(_("Projects"), text=lambda m: str(m.projects))
     budget = Measure(_("Budget"), lambda m: m.budget)
     if totals.by_year:
-        return [projects, *(Measure(year_header(y), _years_value(y))
-                            for y in totals.year_columns), budget]
+        return [
+            projects,
+            *(Measure(year_header(y), _years_value(y)) for y in totals.year_columns),
+            budget,
+        ]
     if GroupBy.FUNDER in totals.group_by:
         # A funder's row: what that funder states, and its share of these projects' budget;
         # never the whole project's money under every funder.
-        return [projects, Measure(_("Budget of\nthese projects"), lambda m: m.budget),
-                Measure(_("Stated\nfunding"), _stated), Measure(_("Share of\nbudget"),
-                                                                 text=_share_text)]
+        return [
+            projects,
+            Measure(_("Budget of\nthese projects"), lambda m: m.budget),
+            Measure(_("Stated\nfunding"), _stated),
+            Measure(_("Share of\nbudget"), text=_share_text),
+        ]
     columns = [projects, budget, Measure(_("City share\nwhole period"), lambda m: m.city_share)]
-    columns += [Measure(_("City share\n{year} only").format(year=y), _one_year_value(y))
-                for y in totals.one_year_columns]
-    columns += [Measure(funding_header(k), _funding_value(k))
-                for k in FUNDER_GROUPS if k in totals.total.funding]
+    columns += [
+        Measure(_("City share\n{year} only").format(year=y), _one_year_value(y))
+        for y in totals.one_year_columns
+    ]
+    columns += [
+        Measure(funding_header(k), _funding_value(k))
+        for k in FUNDER_GROUPS
+        if k in totals.total.funding
+    ]
     columns.append(Measure(_("Person-\nyears"), text=person_years_text))
     return columns
 
@@ -157,8 +177,10 @@ def people_rows(totals: Totals) -> list[list[str]]:
     """Every row as cells for people (keys, then measures); the total row last."""
     every = [row.measures for row in totals.rows] + [totals.total]
     columns = [_measure_cells(m, every) for m in people_measures(totals)]
-    keys = [[key_text(g, k) for g, k in zip(totals.group_by, row.key, strict=True)]
-            for row in totals.rows]
+    keys = [
+        [key_text(g, k) for g, k in zip(totals.group_by, row.key, strict=True)]
+        for row in totals.rows
+    ]
     total_keys = [""] * max(1, len(totals.group_by))
     total_keys[0] = total_label()
     keys.append(total_keys)
@@ -177,8 +199,12 @@ def people_notes(totals: Totals) -> list[str]:
     """The notes, plus where the other columns are when the table shows years."""
     notes = totals.notes()
     if totals.by_year:
-        notes.append(_("The table shows the budget by year; --format json or csv gives every "
-                       "column (city shares, funding, person-years)."))
+        notes.append(
+            _(
+                "The table shows the budget by year; --format json or csv gives every "
+                "column (city shares, funding, person-years)."
+            )
+        )
     return notes
 
 
@@ -197,8 +223,9 @@ def totals_panels(totals: Totals, width: int) -> list[tuple[list[Column], list[i
 
     def column(i: int, nowrap: bool, right: bool) -> Column:
         footer = rows[-1][i] if grouped else None
-        return Column(headers[i], tuple(r[i] for r in body), right=right, nowrap=nowrap,
-                      footer=footer)
+        return Column(
+            headers[i], tuple(r[i] for r in body), right=right, nowrap=nowrap, footer=footer
+        )
 
     groups: list[GroupBy | None] = [*totals.group_by] or [None]
     keys = [column(i, groups[i] is GroupBy.PROGRAMME, False) for i in range(n_keys)]
@@ -210,8 +237,7 @@ def totals_panels(totals: Totals, width: int) -> list[tuple[list[Column], list[i
         while True:
             chosen = keys + measures[start:end]
             room = width - GAP * (len(chosen) - 1)
-            widths = fit_widths([c.least() for c in chosen], [c.natural() for c in chosen],
-                                room)
+            widths = fit_widths([c.least() for c in chosen], [c.natural() for c in chosen], room)
             if widths is not None or end == start + 1:
                 break
             end -= 1
@@ -229,8 +255,9 @@ def _notes_text(notes: list[str], width: int, color: bool) -> str:
 
 def render_table(totals: Totals, width: int, color: bool) -> str:
     """The table (in panels when it is wider than the width) and, under it, the notes."""
-    panels = [draw_table(columns, widths, color) for columns, widths in
-              totals_panels(totals, width)]
+    panels = [
+        draw_table(columns, widths, color) for columns, widths in totals_panels(totals, width)
+    ]
     return "\n".join(panels) + _notes_text(people_notes(totals), width, color)
 
 
@@ -242,17 +269,21 @@ def render_json(totals: Totals) -> str:
 def flat_columns(totals: Totals) -> list[str]:
     """CSV column names: level (group or total), keys, then every measure."""
     return [
-        "level", *(g.value for g in totals.group_by), "projects", "budget", "city_share",
+        "level",
+        *(g.value for g in totals.group_by),
+        "projects",
+        "budget",
+        "city_share",
         *(f"city_share_{y}_only" for y in totals.one_year_columns),
-        *(f"funding_{k}" for k in FUNDER_GROUPS), "person_years",
+        *(f"funding_{k}" for k in FUNDER_GROUPS),
+        "person_years",
         *(f"year_{y}" for y in (totals.year_columns if totals.by_year else [])),
     ]
 
 
 def _flat_measures(totals: Totals, measures: Measures) -> dict[str, Any]:
     data = totals.measures_dict(measures)
-    out: dict[str, Any] = {k: data[k] for k in ("projects", "budget", "city_share",
-                                                 "person_years")}
+    out: dict[str, Any] = {k: data[k] for k in ("projects", "budget", "city_share", "person_years")}
     out.update({f"city_share_{y}_only": v for y, v in data["city_share_one_year"].items()})
     out.update({f"funding_{k}": v for k, v in data["funding"].items()})
     out.update({f"year_{y}": v for y, v in data.get("years", {}).items()})
@@ -261,9 +292,14 @@ def _flat_measures(totals: Totals, measures: Measures) -> dict[str, Any]:
 
 def flat_rows(totals: Totals) -> list[dict[str, Any]]:
     """Every row as flat cells (numbers stay exact numbers); the total row last."""
-    rows = [{"level": "group",
-             **{g.value: k for g, k in zip(totals.group_by, row.key, strict=True)},
-             **_flat_measures(totals, row.measures)} for row in totals.rows]
+    rows = [
+        {
+            "level": "group",
+            **{g.value: k for g, k in zip(totals.group_by, row.key, strict=True)},
+            **_flat_measures(totals, row.measures),
+        }
+        for row in totals.rows
+    ]
     rows.append({"level": "total", **_flat_measures(totals, totals.total)})
     return rows
 
@@ -278,7 +314,8 @@ def render_markdown_totals(totals: Totals) -> str:
     # Headers are wrapped by hand for the terminal; Markdown gets them on one line.
     headers = [h.replace("-\n", "").replace("\n", " ") for h in people_headers(totals)]
     rows: list[dict[str, str | Decimal | int | None]] = [
-        dict(zip(headers, cells, strict=True)) for cells in people_rows(totals)]
+        dict(zip(headers, cells, strict=True)) for cells in people_rows(totals)
+    ]
     text = render_markdown(headers, rows)
     notes = people_notes(totals)
     return text + ("\n" + "".join(f"- {n}\n" for n in notes) if notes else "")
@@ -292,35 +329,38 @@ def render_chart(totals: Totals, width: int, color: bool) -> str:
     labelled: list[tuple[str, Decimal | None]] = []
     if totals.group_by:
         for row in totals.rows:
-            name = " / ".join(key_text(g, k) for g, k in zip(totals.group_by, row.key,
-                                                              strict=True))
+            name = " / ".join(key_text(g, k) for g, k in zip(totals.group_by, row.key, strict=True))
             if totals.by_year:
-                labelled += [(f"{name} {year_header(y)}", row.measures.years.get(y, Decimal(0)))
-                             for y in totals.year_columns]
+                labelled += [
+                    (f"{name} {year_header(y)}", row.measures.years.get(y, Decimal(0)))
+                    for y in totals.year_columns
+                ]
             else:
                 labelled.append((name, row.measures.budget))
         header = " / ".join(group_header(g) for g in totals.group_by)
         if totals.by_year:
             header += " / " + _("Year")
     elif totals.by_year:
-        labelled = [(year_header(y), totals.total.years.get(y, Decimal(0)))
-                    for y in totals.year_columns]
+        labelled = [
+            (year_header(y), totals.total.years.get(y, Decimal(0))) for y in totals.year_columns
+        ]
         header = _("Year")
     else:
         labelled, header = [], ""
     texts = money_column([v for _label, v in labelled] + [totals.total.budget])
-    bars = [Bar(label, value, text) for (label, value), text in zip(labelled, texts,
-                                                                     strict=False)]
+    bars = [Bar(label, value, text) for (label, value), text in zip(labelled, texts, strict=False)]
     footer = Bar(total_label(), totals.total.budget, texts[-1])
     if not labelled:
-        return bar_chart([footer], width, color, "", _("Budget")) + \
-            _notes_text(totals.notes(), width, color)
+        return bar_chart([footer], width, color, "", _("Budget")) + _notes_text(
+            totals.notes(), width, color
+        )
     chart = bar_chart(bars, width, color, header, _("Budget"), footer)
     return chart + _notes_text(totals.notes(), width, color)
 
 
-def render_totals(totals: Totals, fmt: TotalsFormat, excel: bool = False, width: int = 100,
-                  color: bool = False) -> str:
+def render_totals(
+    totals: Totals, fmt: TotalsFormat, excel: bool = False, width: int = 100, color: bool = False
+) -> str:
     """The totals in the chosen format, as text."""
     match fmt:
         case TotalsFormat.TABLE:

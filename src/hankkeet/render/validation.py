@@ -31,8 +31,7 @@ class ValidateFormat(StrEnum):
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 # GitHub knows error, warning and notice; an info finding is a notice.
-_GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning",
-                   Severity.INFO: "notice"}
+_GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 FILE_LEVEL = "(file)"
 
 
@@ -47,24 +46,27 @@ def summary_line(report: Report, strict: bool = False) -> str:
     """'1 error, 2 warnings, 1 info in 8 projects from 1 file: not valid'."""
     counts = report.counts
     errors, warnings, infos = (counts.get(k, 0) for k in ("error", "warning", "info"))
-    found = ", ".join((
-        ngettext("{n} error", "{n} errors", errors).format(n=errors),
-        ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
-        ngettext("{n} info", "{n} infos", infos).format(n=infos)))
+    found = ", ".join(
+        (
+            ngettext("{n} error", "{n} errors", errors).format(n=errors),
+            ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+            ngettext("{n} info", "{n} infos", infos).format(n=infos),
+        )
+    )
     if report.passes(strict):
         verdict = _("valid")
     elif report.valid:
         verdict = _("not valid: warnings fail under --strict")
     else:
         verdict = _("not valid")
-    where = ngettext("in {n} project", "in {n} projects", report.projects).format(
-        n=report.projects)
+    where = ngettext("in {n} project", "in {n} projects", report.projects).format(n=report.projects)
     files = ngettext("from {n} file", "from {n} files", report.files).format(n=report.files)
     return f"{found} {where} {files}: {verdict}"
 
 
-def _findings_lines(diagnostics: Iterable[Diagnostic], where_width: int, code_width: int,
-                    width: int, color: bool) -> str:
+def _findings_lines(
+    diagnostics: Iterable[Diagnostic], where_width: int, code_width: int, width: int, color: bool
+) -> str:
     """One finding a row: location, severity, code, and the message wrapped to what is left.
 
     When the message would have fewer than 24 cells beside the code, it goes on the lines
@@ -75,8 +77,10 @@ def _findings_lines(diagnostics: Iterable[Diagnostic], where_width: int, code_wi
     beside = width - prefix >= 24
     out: list[str] = []
     for d in diagnostics:
-        head = (f"   {location(d).rjust(where_width)} {_severity(d.severity).ljust(severity_width)}"
-                f" {d.code.ljust(code_width) if beside else d.code}")
+        head = (
+            f"   {location(d).rjust(where_width)} {_severity(d.severity).ljust(severity_width)}"
+            f" {d.code.ljust(code_width) if beside else d.code}"
+        )
         if beside:
             body = wrap(d.message, width - prefix)
             out.append(f"{head} {body[0]}".rstrip())
@@ -90,8 +94,9 @@ def _findings_lines(diagnostics: Iterable[Diagnostic], where_width: int, code_wi
 
 def _severity(severity: Severity) -> str:
     """A severity in words for people ('virhe' in Finnish); the JSON keeps the code."""
-    return {Severity.ERROR: _("error"), Severity.WARNING: _("warning"),
-            Severity.INFO: _("info")}[severity]
+    return {Severity.ERROR: _("error"), Severity.WARNING: _("warning"), Severity.INFO: _("info")}[
+        severity
+    ]
 
 
 def severity_word(severity: Severity) -> str:
@@ -102,8 +107,10 @@ def severity_word(severity: Severity) -> str:
 def _groups(report: Report) -> Iterator[tuple[str, list[tuple[str, list[Diagnostic]]]]]:
     """(path, [(project, findings)]) in report order; consecutive findings share a group."""
     for path, in_file in groupby(report.diagnostics, key=lambda d: d.path):
-        projects = [(project or FILE_LEVEL, list(found))
-                    for project, found in groupby(in_file, key=lambda d: d.project)]
+        projects = [
+            (project or FILE_LEVEL, list(found))
+            for project, found in groupby(in_file, key=lambda d: d.project)
+        ]
         yield path, projects
 
 
@@ -184,8 +191,14 @@ def needs_fingerprints(fmt: ValidateFormat) -> bool:
             assert_never(fmt)
 
 
-def render_report(report: Report, fmt: ValidateFormat, width: int, color: bool,
-                  strict: bool = False, prints: Sequence[str] | None = None) -> str:
+def render_report(
+    report: Report,
+    fmt: ValidateFormat,
+    width: int,
+    color: bool,
+    strict: bool = False,
+    prints: Sequence[str] | None = None,
+) -> str:
     """The report in the chosen format; under `strict`, JSON's `valid` counts warnings too;
     SARIF carries the findings' fingerprints when `prints` has them."""
     match fmt:
@@ -236,15 +249,20 @@ def _rules_table(width: int, color: bool) -> str:
     for rule in RULES.values():
         code = wrapped(rule.code, code_width) if squeeze else rule.code
         title = wrapped(titles[rule.code], room - code_width) if squeeze else titles[rule.code]
-        table.add_row(Text(code), Text(_severity(rule.severity), style=_STYLE[rule.severity]),
-                      Text(title))
+        table.add_row(
+            Text(code), Text(_severity(rule.severity), style=_STYLE[rule.severity]), Text(title)
+        )
     return to_text(table, width, color)
 
 
 def rule_dict(rule: Rule) -> dict[str, str]:
     """A catalogue entry as plain values."""
-    return {"code": rule.code, "severity": rule.severity.value, "title": rule.title,
-            "explanation": rule.explanation}
+    return {
+        "code": rule.code,
+        "severity": rule.severity.value,
+        "title": rule.title,
+        "explanation": rule.explanation,
+    }
 
 
 def render_explanation(rule: Rule, fmt: ValidateFormat, width: int, color: bool) -> str:
@@ -271,8 +289,9 @@ def _explanation_text(rule: Rule, width: int, color: bool) -> str:
 # -- streamed reports: the same text, a piece at a time, from findings read twice ------------
 
 
-def stream_json(report: Report, findings: Iterable[Diagnostic], strict: bool = False) \
-        -> Iterator[str]:
+def stream_json(
+    report: Report, findings: Iterable[Diagnostic], strict: bool = False
+) -> Iterator[str]:
     """render_json's text in pieces; the report's counts are known before the findings."""
     head = report.to_dict(strict)
     del head["diagnostics"]
@@ -285,8 +304,9 @@ def stream_json(report: Report, findings: Iterable[Diagnostic], strict: bool = F
     yield "]\n}\n" if first else "\n  ]\n}\n"
 
 
-def stream_text(findings: Iterable[Diagnostic], where_width: int, code_width: int,
-                width: int, color: bool) -> Iterator[str]:
+def stream_text(
+    findings: Iterable[Diagnostic], where_width: int, code_width: int, width: int, color: bool
+) -> Iterator[str]:
     """render_text's text in pieces, one project's findings at a time.
 
     where_width and code_width are the widest location and code of all the findings.
@@ -298,8 +318,10 @@ def stream_text(findings: Iterable[Diagnostic], where_width: int, code_width: in
         parts.append(paragraph_lines(path, width))
         yield _trimmed("".join(parts))
         for project, found in groupby(in_file, key=lambda d: d.project):
-            yield _trimmed(paragraph_lines(f"  {project or FILE_LEVEL}", width)
-                           + _findings_lines(found, where_width, code_width, width, color))
+            yield _trimmed(
+                paragraph_lines(f"  {project or FILE_LEVEL}", width)
+                + _findings_lines(found, where_width, code_width, width, color)
+            )
 
 
 def _trimmed(text: str) -> str:
@@ -307,8 +329,12 @@ def _trimmed(text: str) -> str:
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-def stream_github(findings: Iterable[Diagnostic], again: Iterable[Diagnostic],
-                  widths: Callable[[], tuple[int, int]], width: int) -> Iterator[str]:
+def stream_github(
+    findings: Iterable[Diagnostic],
+    again: Iterable[Diagnostic],
+    widths: Callable[[], tuple[int, int]],
+    width: int,
+) -> Iterator[str]:
     """render_github's text in pieces: each annotation as it comes, then the text report
     from `again` (the same findings), at the (location, code) widths known by then."""
     any_found = False
