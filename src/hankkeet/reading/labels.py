@@ -38,6 +38,9 @@ class Field(StrEnum):
 # and spaces around '/'.
 LABELS: dict[Field, tuple[str, ...]] = {
     Field.FUNDING: (
+        "Hankkeen rahoitus",
+        "Hankkeen rahoittaja",
+        "Hankkeen rahoittajat",
         "Rahoitus ja ohjelma",
         "Rahoitus/ohjelma",
         "Rahoitus",
@@ -96,6 +99,8 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Starting date",
     ),
     Field.END: (
+        "Lopetuspäivä",
+        "Lopetuspäivämäärä",
         "Päättymispäivämäärä",
         "Päättymispäivä",
         "Loppumispäivämäärä",
@@ -188,6 +193,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
     ),
     Field.CONTACT_PHONE: ("Yhteyshenkilön puhelinnumero", "Vastuuhenkilön puhelinnumero"),
     Field.NAME: (
+        "Nimi",
         "Hankkeen nimi",
         "Projektin nimi",
         "Hankkeen julkinen nimi",
@@ -346,6 +352,10 @@ OTHER_INDEX: frozenset[str] = frozenset(label_key(v) for v in OTHER_LABELS) - se
 COLON_ONLY: frozenset[str] = frozenset(
     label_key(v)
     for v in (
+        "Hankkeen rahoitus",
+        "Hankkeen rahoittaja",
+        "Hankkeen rahoittajat",
+        "Nimi",
         "Funding",
         "Funder",
         "Funders",
@@ -739,6 +749,13 @@ NOT_ONE_PROJECT: frozenset[str] = frozenset(
 # Words that name no project when they stand before '-hanke'.
 GENERIC_NAMES: frozenset[str] = frozenset(
     {
+        "jtf",
+        "eakr",
+        "esr",
+        "interreg",
+        "akke",
+        "life",
+        "aiko",
         "hanke",
         "tämä",
         "kyseinen",

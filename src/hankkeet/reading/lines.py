@@ -168,7 +168,7 @@ def classify(line: str) -> LabelLine | None:
             return LabelLine(None, head.strip(), value, column, year)
         return None
     if _first_word(text) not in _LABEL_FIRST_WORDS:
-        return None
+        return _glued(text, indent)
     parts = text.split(None, _MAX_WORDS + 2)
     for n in range(min(len(parts), _MAX_WORDS + 2), 0, -1):
         head = " ".join(parts[:n])
@@ -188,7 +188,23 @@ def classify(line: str) -> LabelLine | None:
             column = indent + len(text) - len(value) + 1 if value else indent + len(text) + 1
             return LabelLine(fld, head, value, column, year, other=fld is None, colon=False)
         return None
-    return None
+    return _glued(text, indent)
+
+
+_GLUED = re.compile(r"^([A-ZÅÄÖ][a-zåäö-]{3,})(?=[A-ZÅÄÖ0-9])(\S.*)$")
+
+
+def _glued(text: str, indent: int) -> LabelLine | None:
+    """'Aloituspäivä2.1.2023', 'YhteyshenkilöMaarit Janhunen': a web page's label and value
+    run together (its table cells copied without the space), read as the label of ours."""
+    m = _GLUED.match(text)
+    if m is None:
+        return None
+    key = label_key(m.group(1))
+    fld = LABEL_INDEX.get(key)
+    if fld is None:
+        return None
+    return LabelLine(fld, m.group(1), m.group(2).strip(), indent + len(m.group(1)) + 1, colon=False)
 
 
 # -- shapes that are never a title -------------------------------------------------------

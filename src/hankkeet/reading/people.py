@@ -118,6 +118,10 @@ def _read_segment(text: str) -> _Segment:
         seg.phone = " ".join(phone.group(1).split())
         text = text[: phone.start()] + " " + text[phone.end() :]
     words = text.replace("(", " ").replace(")", " ").split()
+    if words and all(title_status(w)[0] == "known" for w in words):
+        # 'Projektipäällikkö' on a line of its own in a contact block: a title, capitalised.
+        seg.title_words = words
+        return seg
     i = 0
     # Title words come first: everything before the first name word that is not a title.
     while i < len(words):

@@ -28,6 +28,7 @@ from hankkeet.reading.labels import (
     PERIOD_CUE_WORDS,
 )
 from hankkeet.reading.money import Kind, Quantity, scan
+from hankkeet.reading.people import read_contacts
 from hankkeet.reading.text import shorten
 
 # Sentences end at '.', '!' or '?' before a capital letter or a digit that starts a new
@@ -433,11 +434,23 @@ _CONTACT = re.compile(
 )
 
 
+_MORE_INFO = re.compile(
+    r"^Lisätieto(?:ja|a)\s+(?:[a-zåäö]+\s+){0,2}?anta(?:a|vat)\s+(?P<who>.+?)\.?$"
+)
+_PARENS = re.compile(r"\([^)]*\)")
+
+
 def contacts_in(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
-    """'…, yhteyshenkilö Pasi Latvateikari.': a sentence that names the contact person."""
+    """'…, yhteyshenkilö Pasi Latvateikari.', 'Lisätietoa antavat projektipäällikkö Esa
+    Vuorenmaa ja professori Jukka Salo.': a sentence that names the contact persons."""
     for line, sentence in sentences(paragraphs):
         for m in _CONTACT.finditer(sentence):
             out.contacts.append(Fact(m.group("name"), line, sentence))
+        block = _MORE_INFO.match(sentence)
+        if block is not None:
+            for contact in read_contacts(_PARENS.sub("", block.group("who"))).contacts:
+                if contact.name and len(contact.name.split()) >= 2:
+                    out.contacts.append(Fact(contact.name, line, sentence))
 
 
 def read_prose(

@@ -158,6 +158,32 @@ def natural_name(name: str) -> str:
     return name
 
 
+def _people_of_block(contacts: list[Contact]) -> list[Contact]:
+    """The people of a contact block: a line that names no one we know as a person (a unit,
+    'Xamk Xentre') gives its e-mail and phone to the person before it."""
+    kept: list[Contact] = []
+    for contact in contacts:
+        words = {w.casefold() for w in (contact.name or "").split()}
+        if contact.name is None or (_person_like(contact.name) and words & FIRST_NAMES):
+            kept.append(contact)
+        elif (kept and _person_like(contact.name)) or (kept and not _person_like(contact.name)):
+            last = kept[-1]
+            last.email = last.email or contact.email
+            last.phone = last.phone or contact.phone
+        elif _known_person(contact):
+            kept.append(contact)
+    return kept
+
+
+def _known_person(contact: Contact) -> bool:
+    """A person: a name of person's shape with a first name we know, or with details."""
+    name = contact.name or ""
+    words = {w.casefold() for w in name.split()}
+    return _person_like(name) and bool(
+        words & FIRST_NAMES or contact.title or contact.email or contact.phone
+    )
+
+
 def _person_like(name: str) -> bool:
     """'Tuire Ranta-Meyer', 'Oskar van Ieperen': capitalised words, particles aside."""
     words = name.split()
@@ -177,6 +203,11 @@ def _contacts(r: _Reader) -> list[Contact]:
             c.model_copy(update={"name": natural_name(c.name)}) if c.name else c
             for c in people.contacts
         ]
+        if fv.how == "heading":
+            # A contact block under 'Lisätietoja' holds the people's addresses and units on
+            # lines of their own: a line that is no person ('Isoharjantie 6', 'Xamk Xentre')
+            # is no contact.
+            contacts = _people_of_block(contacts)
         for code, message in people.problems:
             r.note(code, message, fv, Field.CONTACTS)
         r.mark("contacts", fv)
@@ -339,9 +370,10 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
         # programme when nothing more specific does.
         values["programme"] = values["fund"]
     if not values.get("contacts") and prose.contacts:
+        names = list(dict.fromkeys(str(f.value) for f in prose.contacts))
+        values["contacts"] = [Contact(name=name) for name in names]
         fact = prose.contacts[0]
-        values["contacts"] = [Contact(name=str(fact.value))]
-        filled.append(("contacts", fact, str(fact.value)))
+        filled.append(("contacts", fact, ", ".join(names)))
     for key, fact, shown in filled:
         keys = ("start", "end") if key == "period" else (key,)
         for k in keys:

@@ -55,14 +55,36 @@ def _alone_labels(lines: Sequence[str], labels: dict[int, LabelLine | None]) -> 
 
 
 def _seed_shaped(content: list[tuple[int, str]], labels: dict[int, LabelLine | None]) -> bool:
-    """A label line of ours whose run of label lines starts at a title (or the page's top)."""
-    for k, (n, _) in enumerate(content):
-        lab = labels.get(n)
-        if lab is None or lab.field is None:
+    """A title line (or the page's top) over a run of label lines that gives at least two of
+    our fields: the seed's shape. A section heading over one budget line is not it."""
+    k = 0
+    while k < len(content):
+        if labels.get(content[k][0]) is None:
+            k += 1
             continue
-        back = k - 1
-        while back >= 0 and labels.get(content[back][0]) is not None:
-            back -= 1
-        if back < 0 or titleable(content[back][1], None):
+        start = k
+        fields = set()
+        while k < len(content) and labels.get(content[k][0]) is not None:
+            lab = labels[content[k][0]]
+            if lab is not None and lab.field is not None:
+                fields.add(lab.field)
+            k += 1
+        if len(fields) >= 2 and (start == 0 or titleable(content[start - 1][1], None)):
+            return True
+        first = labels[content[start][0]]
+        if (
+            first is not None
+            and first.field is not None
+            and not first.value
+            and start > 0
+            and titleable(content[start - 1][1], None)
+            and len(_page_fields(labels)) >= 2
+        ):
+            # 'Testihanke' / 'Kuvaus:' with its paragraphs under it, the other labels later.
             return True
     return False
+
+
+def _page_fields(labels: dict[int, LabelLine | None]) -> set[object]:
+    """Our fields that the page's label lines give."""
+    return {lab.field for lab in labels.values() if lab is not None and lab.field is not None}

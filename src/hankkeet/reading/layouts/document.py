@@ -36,6 +36,7 @@ from hankkeet.reading.lines import (
     titleable,
 )
 from hankkeet.reading.money import Kind, scan
+from hankkeet.reading.people import read_contacts
 from hankkeet.reading.prose import about_many, read_prose
 from hankkeet.reading.records import build_project
 from hankkeet.reading.text import shorten, squash
@@ -52,6 +53,9 @@ _ENTRY = re.compile(r"^(?P<name>[^:.!?]{3,100}?):\s+(?P<rest>[A-ZÅÄÖ].*)$")
 _COLUMNS_HEAD = re.compile(r"^(?:hankkeen nimi|hanke|projekti|nimi)\b(?P<rest>.*):$", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^)]*\)\s*$")
 _TWO_DATES = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{4})\s*[-–]?\s*(\d{1,2}\.\d{1,2}\.\d{4})$")
+_LISTED_NAME = re.compile(
+    r"\b(?:hanke|hankkeelle|projekti)\s+[“”\"](?P<name>[^“”\"]{3,160})[“”\"]", re.IGNORECASE
+)
 _LIST_MARK = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[).])\s+")
 
 
@@ -125,9 +129,29 @@ def _pair(text: str, nxt: str | None) -> list[tuple[LabelLine, int]] | None:
     ]
 
 
+_SECOND_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ][\wåäö /-]{2,45}:\s)")
+
+
+def _split_labels(line: str) -> list[str]:
+    """'Hankkeen toteutusaika: 1.10.2016-30.9.2019. Hankkeen rahoitus: EAKR …': a sentence
+    that ends and another label of ours that starts on the same line make two lines."""
+    if ":" not in line or _label_of(line) is None:
+        return [line]
+    pieces: list[str] = []
+    last = 0
+    for m in _SECOND_LABEL.finditer(line):
+        nxt = classify(line[m.end() :])
+        if nxt is not None and nxt.field is not None and nxt.colon:
+            pieces.append(line[last : m.start()])
+            last = m.end()
+    pieces.append(line[last:])
+    return pieces
+
+
 def items_of(lines: list[tuple[int, str]]) -> list[Item]:
     """The page as items: labels gather their values (same line, running lines, or the
     paragraph under a label that stands alone); the rest is headings and text."""
+    lines = [(n, piece) for n, line in lines for piece in _split_labels(line)]
     paras = _paragraphs(lines)
     out: list[Item] = []
     i = 0
@@ -212,6 +236,12 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
                 out.append(item)
                 j = stop
                 continue
+            if value and label.field is Field.CONTACTS and k == len(para):
+                # 'Lisätietoja: Aluekehitysjohtaja Tarja Nuotio, p. …' and the next person in
+                # a paragraph of their own.
+                while i + 1 < len(paras) and _contact_like(paras[i + 1]):
+                    i += 1
+                    value += ", " + _contact_part(" ".join(t.strip() for _, t in paras[i]))
             if value:
                 # Running lines: indented ones, or any under a summary, funding or contacts.
                 while (
@@ -272,6 +302,31 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
     return out
 
 
+def _contact_like(para: list[tuple[int, str]]) -> bool:
+    """A paragraph that is one more contact: a title, a name, and a phone or an e-mail."""
+    text = " ".join(t.strip() for _, t in para)
+    if len(para) > 2 or len(text) > 200 or _label_of(para[0][1]) is not None:
+        return False
+    contacts = read_contacts(_contact_part(text)).contacts
+    return (
+        bool(contacts)
+        and contacts[0].name is not None
+        and bool(contacts[0].title and (contacts[0].phone or contacts[0].email))
+    )
+
+
+_DETAIL = re.compile(
+    r"(?:p\.|puh\.?|tel\.?)?\s*\+?[0-9][0-9 ()-]{5,18}[0-9]|\S+@\S+\.\w+", re.IGNORECASE
+)
+
+
+def _contact_part(text: str) -> str:
+    """A contact line up to its phone number or e-mail: what follows is the page's other text
+    ('… p. 040 776 0630 Tämä sähköpostiosoite on suojattu')."""
+    m = _DETAIL.search(text)
+    return text[: m.end()] if m else text
+
+
 def _is_prose(para: list[tuple[int, str]]) -> bool:
     text = " ".join(t.strip() for _, t in para)
     return len(text) > 80 or text.endswith((".", "!", "?"))
@@ -320,6 +375,12 @@ def _add(block: Block, item: Item) -> None:
         if not item.text and item.fld not in (Field.PERIOD, Field.BUDGET, Field.START, Field.END):
             return  # a label standing alone over nothing: a heading of a page, no field
         block.fields[item.fld] = _value(item)
+        if (item.fld is Field.SUMMARY and item.how == "heading") or (
+            item.fld is Field.FUNDING and _is_prose([(item.line, item.text)])
+        ):
+            # A description under a heading, or a funding label's sentence, is prose too:
+            # it may state facts that no label of their own gives.
+            block.prose.append((_value(item).line, item.text))
     elif (
         item.kind == "other"
         and item.label is not None
@@ -360,7 +421,10 @@ def _strip_hanke(name: str) -> str:
     return name.strip(" -–:")
 
 
-_HANKE_NAME = re.compile(r"(?:\s[-–]\s?[\wåäö]*|-)(?:hank|projekt)\w*", re.IGNORECASE)
+_HANKE_NAME = re.compile(
+    r"(?:\s[-–]\s?|-)[\wåäö]*?(?:hanke|hankkee[a-zåäö]*|hanketta|projekti[a-zåäö]*)\b",
+    re.IGNORECASE,
+)
 # 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the name after 'eli'.
 _ALIAS = re.compile(
     r"(?:hanke|projekti)(?:\s+n:o\s+\d+)?,?\s+eli\s+"
@@ -371,6 +435,12 @@ _WORD = re.compile(r"[\wÅÄÖåäöÜüÉé][\w.'’+&ÅÄÖåäöÜüÉé-]*")
 _INFLECTED = re.compile(r"(hank|projekt)\w*$", re.IGNORECASE)
 
 
+_SENTENCE_BREAK = re.compile(r"[a-zåäö0-9)]{2}[.!?] ")
+_LOCATIVE = ("ssa", "ssä", "lla", "llä", "sta", "stä", "lle", "seen", "hin")
+_SENTENCE_ADVERBS = frozenset({"myös", "lisäksi", "samalla", "nyt", "jo", "vielä", "sekä"})
+_CONNECTORS = frozenset({"ja", "and", "of", "for", "the", "och", "i", "&"})
+
+
 def _run_before(text: str, end: int) -> int | None:
     """Where the capitalised name that ends at `end` starts ('… rahoitusta Keskustaajamien
     Älykkäät kylät' -> the 'K'); None when no capitalised word leads it."""
@@ -378,15 +448,21 @@ def _run_before(text: str, end: int) -> int | None:
     offset = max(0, end - 120)
     words = [(w.start() + offset, w.group()) for w in _WORD.finditer(window)]
     # Not past the sentence's start.
-    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
-    words = [(pos, w) for pos, w in words if pos - offset > cut][-8:]
+    ends = [m.end() - 2 for m in _SENTENCE_BREAK.finditer(window)]  # not 'D.O. Saimaa'
+    cut = ends[-1] if ends else -1
+    words = [(pos, w) for pos, w in words if pos - offset > cut][-14:]
     start: int | None = None
     run: list[tuple[int, str]] = []
-    for pos, word in reversed(words):
+    rev = list(reversed(words))
+    for k, (pos, word) in enumerate(rev):
         if word[:1].isupper():
             start = pos
             run.append((pos, word))
         elif start is not None:
+            left = rev[k + 1][1] if k + 1 < len(rev) else ""
+            if word.casefold() in _CONNECTORS and left[:1].isupper():
+                run.append((pos, word))  # 'D.O. Saimaa ja Saimaa Academy of Gastronomy'
+                continue
             break  # lower-case words may end a name ('… Älykkäät kylät'), not lead it
         else:
             run.append((pos, word))
@@ -396,6 +472,20 @@ def _run_before(text: str, end: int) -> int | None:
     while len(run) > 1 and run[0][1].casefold().endswith(("minen", "misesta", "miseen")):
         run.pop(0)
         start = next((p for p, w in run if w[:1].isupper()), None)
+    if start is not None:
+        first = next(w for p, w in run if p == start)
+        before = [(p, w) for p, w in words if p < start]
+        if first.casefold().endswith(_LOCATIVE) and 0 < len(before) <= 5:
+            # '… tiet Ähtärissä –hanke': a place in a locative ends a name, it does not
+            # start one; the name runs from the sentence's start ('Pandatalouden ja …').
+            while before and before[0][1].casefold() in _SENTENCE_ADVERBS:
+                before.pop(0)
+            if (
+                before
+                and before[0][1][:1].isupper()
+                and all(w[:1].islower() or w[:1].isupper() for _, w in before)
+            ):
+                start = before[0][0]
     return start
 
 
@@ -411,9 +501,13 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
         last = m.group(1).split()[-1].casefold() if m.group(1).split() else ""
         if any(w in f"{after} {before} {last}" for w in ("hank", "projekt")):
             names.append(m.group(1).strip())
+    aliased: list[tuple[int, int]] = []
     for m in _ALIAS.finditer(text):
         names.append(m.group(1))
+        aliased.append((max(0, m.start() - 60), m.end()))
     for m in _HANKE_NAME.finditer(text):
+        if any(a <= m.start() < b for a, b in aliased):
+            continue  # 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the alias names it
         if at_end and text[m.end() :].strip(" .!?"):
             continue
         if text[m.start() - 1 : m.start()] in ("”", '"'):
@@ -423,7 +517,7 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
             continue
         name = text[start : m.start()].strip(" -–")
         last = name.split()[-1].casefold() if name.split() else ""
-        if name and last not in GENERIC_NAMES and len(name.split()) <= 8:
+        if name and last not in GENERIC_NAMES and len(name.split()) <= 12:
             names.append(name)
     return names
 
@@ -432,6 +526,8 @@ def compound_names(text: str) -> list[str]:
     """'Panumanjärven ja -ojan kunnostushankkeelle' as 'Panumanjärven ja -ojan kunnostushanke'."""
     names: list[str] = []
     for m in _COMPOUND.finditer(text):
+        if about_many(m.group()):
+            continue  # 'työllisyyshankkeille': projects in the plural name no one project
         start = _run_before(text, m.start())
         if start is None:
             continue
@@ -714,6 +810,16 @@ class DocumentReader:
             quoted = [q for q in _QUOTED.findall(title) if len(q) > 3]
             named = hanke_names(title)
             name = quoted[0] if quoted else named[0] if named else title
+            # 'VisitSaimaa-hankkeeseen' in the title, 'VisitSaimaa-Lakeland Finland -hanke' in
+            # the text: the text gives the whole name.
+            fuller = [
+                n
+                for i in rest[:6]
+                if i.kind in ("text", "field")
+                for n in hanke_names(i.text)
+                if n.startswith(name) and len(n) > len(name)
+            ]
+            name = fuller[0] if fuller else name
             block = _new_block(name, title_line, "agenda", "agenda")
             for item in rest:
                 if item.kind == "text" and item.text.casefold().rstrip(":") in AGENDA_SECTION_WORDS:
@@ -728,9 +834,12 @@ class DocumentReader:
         entries = self._entries(items)
         if len(entries) >= 2:
             return entries
-        listed = self._column_list(items)
+        listed = self._column_list(items) or self._quoted_list(items)
         if len(listed) >= 2:
             return listed
+        sections = self._sections(items)
+        if len(sections) >= 2:
+            return sections
         head = _headline(items)
         if head is None:
             head = _heading_over_text(items)
@@ -742,6 +851,11 @@ class DocumentReader:
             body = _after(items, head)
         text = " ".join(i.text for i in body if i.kind == "text")
         title = head[0].text
+        # A headline that joins two subjects ('Pandatalous ja kulttuurihyvinvointi saavat
+        # rahoitusta') or speaks of projects in the plural may report several decisions.
+        several = _by_paragraph(body) if (" ja " in title or about_many(title)) else []
+        if len(several) >= 2:
+            return several
         name = _prose_name(title, [i.text for i in body[:3] if i.kind == "text"])
         block = _new_block(name, head[0].line, "prose", "headline")
         block.years = years_of(title)
@@ -767,6 +881,72 @@ class DocumentReader:
                 current.prose.append((item.line, item.text))
             elif current is not None:
                 _add(current, item)
+        return blocks
+
+    def _quoted_list(self, items: list[Item]) -> list[Block]:
+        """List items that each name a project in quotes ('• Cursor Oy hanke “Kymenlaakso –
+        luonnollisesti lähellä” enintään 80 000 €'): one project an item. The page's contact
+        block and the programme its text names are shared by all of them."""
+        rows = [
+            (line, row)
+            for item in items
+            if item.kind == "text"
+            for line, row in item.lines
+            if _LIST_MARK.match(row) and _LISTED_NAME.search(row)
+        ]
+        if len(rows) < 2:
+            return []
+        shared = [i for i in items if i.kind == "field" and i.fld is Field.CONTACTS]
+        context = next((i for i in items if i.kind == "text" and find_programmes(i.text)), None)
+        blocks: list[Block] = []
+        for line, row in rows:
+            m = _LISTED_NAME.search(row)
+            assert m is not None
+            block = _new_block(m.group("name"), line, "prose", "entry")
+            for item in shared:
+                _add(block, item)
+            if context is not None:
+                block.fields[Field.FUNDING] = FieldValue(
+                    context.text, context.line, 1, "luettelon otsikko", None, "heading"
+                )
+            blocks.append(block)
+        return blocks
+
+    def _sections(self, items: list[Item]) -> list[Block]:
+        """A page of projects under headings of their own ('Arktinen biotalous' over 'Arktinen
+        biotalous -hanke oli …'): a heading names a project when it says '-hanke' or the text
+        under it starts with its name and '-hanke'."""
+        heads: list[int] = []
+        for n, item in enumerate(items[:-1]):
+            nxt = items[n + 1]
+            if not (
+                item.kind == "text"
+                and len(item.lines) == 1
+                and titleable(item.text)
+                and nxt.kind == "text"
+                and _is_prose([(nxt.line, nxt.text)])
+            ):
+                continue
+            bare = _strip_years(item.text)
+            own = bare.casefold().endswith(("hanke", "projekti"))
+            under = nxt.text.casefold().startswith(bare.casefold()) and bool(
+                _HANKE_NAME.match(nxt.text[len(bare) : len(bare) + 20])
+            )
+            if (own or under) and not about_many(item.text):
+                heads.append(n)
+        if len(heads) < 2:
+            return []
+        blocks: list[Block] = []
+        for k, n in enumerate(heads):
+            end = heads[k + 1] if k + 1 < len(heads) else len(items)
+            title = items[n].text
+            block = _new_block(
+                _prose_name(title, [items[n + 1].text]), items[n].line, "prose", "heading"
+            )
+            block.years = years_of(title)
+            for item in items[n + 1 : end]:
+                _add(block, item)
+            blocks.append(block)
         return blocks
 
     def _column_list(self, items: list[Item]) -> list[Block]:
@@ -838,6 +1018,40 @@ def _prose_name(title: str, first: list[str]) -> str:
         if len(compounds) == 1:
             return compounds[0]
     return _strip_years(title)
+
+
+def _first_name_in(text: str) -> str | None:
+    """The first project a paragraph names, by where the name stands."""
+    found: list[tuple[int, str]] = []
+    for name in hanke_names(text) + compound_names(text):
+        pos = text.find(name.split()[0])  # a compound's last word stands inflected
+        if pos >= 0 and name.split()[-1].casefold() not in GENERIC_NAMES:
+            found.append((pos, name))
+    return min(found)[1] if found else None
+
+
+def _by_paragraph(body: list[Item]) -> list[Block]:
+    """A news text about two or more funding decisions: each paragraph that names a new
+    project and speaks of its money starts that project; the paragraphs after it, until
+    the next, are its own."""
+    starts: list[tuple[int, str]] = []
+    for k, item in enumerate(body):
+        if item.kind != "text" or not _GRANT.search(item.text):
+            continue
+        name = _first_name_in(item.text)
+        if name is None or any(name.startswith(n) or n.startswith(name) for _, n in starts):
+            continue
+        starts.append((k, name))
+    if len(starts) < 2:
+        return []
+    blocks: list[Block] = []
+    for j, (k, name) in enumerate(starts):
+        end = starts[j + 1][0] if j + 1 < len(starts) else len(body)
+        block = _new_block(name, body[k].line, "prose", "paragraph")
+        for item in body[k:end]:
+            _add(block, item)
+        blocks.append(block)
+    return blocks
 
 
 def _without_chrome(name: str) -> str:
