@@ -45,16 +45,9 @@ def test_the_corpus_is_as_large_as_the_issues_ask() -> None:
     assert len({s["publisher"] for s in prose}) >= 6
 
 
-# Pages of the third hold-out batch that still read wrong: each a known gap, named here so
-# that the test says when it closes (strict: a fixed page fails until it leaves this list).
-KNOWN_GAPS: dict[str, str] = {
-    "leader/h3-salonvilpas-tupurin-maja": (
-        "a quoted theme project's name is taken for the page's own project"
-    ),
-    "news/h3-ilkka-pandatalous-kulttuurihyvinvointi": (
-        "the programme is named once for both projects, in the first one's paragraph"
-    ),
-}
+# Pages that still read wrong, each named with its reason, so that the test says when one
+# closes (strict: a fixed page fails until it leaves this list). None at present.
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _case(text: Path) -> object:

@@ -506,6 +506,8 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
         names.append(m.group(1))
         aliased.append((max(0, m.start() - 60), m.end()))
     for m in _HANKE_NAME.finditer(text):
+        if "teemahank" in m.group().casefold():
+            continue  # a Leader theme project is an umbrella over many measures, not the page's
         if any(a <= m.start() < b for a, b in aliased):
             continue  # 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the alias names it
         if at_end and text[m.end() :].strip(" .!?"):
@@ -1044,12 +1046,22 @@ def _by_paragraph(body: list[Item]) -> list[Block]:
         starts.append((k, name))
     if len(starts) < 2:
         return []
+    # One programme named once on the page ('… AIKO-rahoituksesta', then 'Myös X -hanke sai
+    # AIKO-rahoitusta') is every reported project's programme.
+    named = [
+        i for i in body if i.kind == "text" and _GRANT.search(i.text) and find_programmes(i.text)
+    ]
+    shared = named[0] if len({p for i in named for p in find_programmes(i.text)}) == 1 else None
     blocks: list[Block] = []
     for j, (k, name) in enumerate(starts):
         end = starts[j + 1][0] if j + 1 < len(starts) else len(body)
         block = _new_block(name, body[k].line, "prose", "paragraph")
         for item in body[k:end]:
             _add(block, item)
+        if shared is not None and not any(find_programmes(t) for _, t in block.prose):
+            block.fields[Field.FUNDING] = FieldValue(
+                shared.text, shared.line, 1, "sivun rahoitus", None, "heading"
+            )
         blocks.append(block)
     return blocks
 
