@@ -12,6 +12,8 @@ from hankkeet.models import FunderKind, Funding, FundingSource
 from hankkeet.reading.dates import normalise_dashes
 from hankkeet.reading.labels import (
     FUNDER_KINDS,
+    FUNDER_NOISE_WORDS,
+    FUNDING_TOTAL_WORDS,
     FUNDS,
     PROGRAMME_ACRONYMS,
     PROGRAMME_IMPLIES,
@@ -28,11 +30,8 @@ _PROGRAMME_ATOMS = [(name, {_ATOMS.index(p) for p in pats}) for name, pats in PR
 _KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in FUNDER_KINDS]
 # Clauses end at ';', at ', ' and at a sentence's end; a decimal comma has no space after it.
 _CLAUSE_END = re.compile(r";|, |\. (?=[A-ZÅÄÖ])|\.$")
-_BUDGET_WORDS = re.compile(r"budjetti|kustannusarvio|kokonaiskustannu|kustannukset", re.IGNORECASE)
-_FUNDER_NOISE = re.compile(
-    r"\b(?:hanke|hanketta|rahoitetaan|rahoittaa|on|osuudella|osuus|osuutena|yhteensä)\b",
-    re.IGNORECASE,
-)
+_BUDGET_WORDS = re.compile("|".join(FUNDING_TOTAL_WORDS), re.IGNORECASE)
+_FUNDER_NOISE = re.compile(r"\b(?:" + "|".join(FUNDER_NOISE_WORDS) + r")\b", re.IGNORECASE)
 _CAPS_WORD = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
 
 

@@ -894,3 +894,60 @@ DOCUMENT_WORDS: frozenset[str] = frozenset(
         "loppuselvitys",
     }
 )
+
+# -- numbers: the words around amounts, shares and headcounts ------------------------------
+# Euros as written after a number, longest first ('euroa' before 'euro' before 'e').
+EURO_UNITS: tuple[str, ...] = (
+    "€",
+    "euroa",
+    "eurolla",
+    "eurosta",
+    "euroksi",
+    "euron",
+    "euroon",
+    "euro",
+    "eur",
+    "e",
+)
+# Words between a number and its unit that multiply it ('1,2 milj. euroa').
+MULTIPLIERS: dict[str, int] = {
+    "milj": 1_000_000,
+    "miljoonaa": 1_000_000,
+    "miljoona": 1_000_000,
+    "m": 1_000_000,
+    "t": 1000,
+    "tuhatta": 1000,
+}
+# A share after a number ('80 %', '80 prosentin osuudella').
+PERCENT_WORDS: tuple[str, ...] = (
+    "%",
+    "prosenttia",
+    "prosentin",
+    "prosentilla",
+    "prosentin osuudella",
+)
+# Words that may follow a headcount ('1,5 henkilöä').
+STAFF_UNIT_WORDS: frozenset[str] = frozenset(
+    {"henkilöä", "henkilö", "hlö", "hlöä", "työntekijää", "työntekijä", "henkeä", "kpl"}
+)
+# Words of a funding clause that state the total, not a source ('kokonaisbudjetti on …').
+FUNDING_TOTAL_WORDS: tuple[str, ...] = (
+    "budjetti",
+    "kustannusarvio",
+    "kokonaiskustannu",
+    "kustannukset",
+)
+# Words of a funding clause that are not the funder's name.
+FUNDER_NOISE_WORDS: tuple[str, ...] = (
+    "hanke",
+    "hanketta",
+    "rahoitetaan",
+    "rahoittaa",
+    "on",
+    "osuudella",
+    "osuus",
+    "osuutena",
+    "yhteensä",
+)
+# Words before a phone number ('puh. 040 …').
+PHONE_WORDS: tuple[str, ...] = ("puh.", "puh", "p.", "tel.", "tel", "gsm", "mob.", "mob")

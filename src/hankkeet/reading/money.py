@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from hankkeet.finnish import format_number
 from hankkeet.locale import _
-from hankkeet.reading.labels import PER_YEAR_PATTERN
+from hankkeet.reading.labels import EURO_UNITS, MULTIPLIERS, PER_YEAR_PATTERN, PERCENT_WORDS
 from hankkeet.reading.text import clean_line
 
 # A run of digits with the separators Finnish numbers use. The run is read in Python, not
@@ -19,25 +19,18 @@ _NUMBER_RUN = re.compile(r"[0-9][0-9 .,]*")
 # What may follow a number, looked for in a short window after it.
 _UNIT = re.compile(
     r" ?(?P<mult>milj\.?|miljoonaa|miljoona|M|t|tuhatta)? ?"
-    r"(?P<unit>€|euroa|eurolla|eurosta|euroksi|euron|euroon|euro|eur|e)"
+    r"(?P<unit>" + "|".join(re.escape(u) for u in EURO_UNITS) + ")"
     r"(?![0-9A-Za-zÅÄÖåäöÜüÉé])",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r" ?(?:%|prosenttia|prosentin|prosentilla|prosentin osuudella)")
+_PERCENT = re.compile(r" ?(?:" + "|".join(re.escape(w) for w in PERCENT_WORDS) + ")")
 _PER_YEAR = re.compile(r" ?(?:" + PER_YEAR_PATTERN + ")", re.IGNORECASE)
 _WINDOW = 40
 # More digits than this is no amount of euros, and past Decimal's 28-digit precision sums
 # would round silently: such a number is not read at all.
 MAX_DIGITS = 15
 _MAX_GROUPS = 6
-_MULTIPLIERS = {
-    "milj": Decimal(1_000_000),
-    "miljoonaa": Decimal(1_000_000),
-    "miljoona": Decimal(1_000_000),
-    "m": Decimal(1_000_000),
-    "t": Decimal(1000),
-    "tuhatta": Decimal(1000),
-}
+_MULTIPLIERS = {word: Decimal(factor) for word, factor in MULTIPLIERS.items()}
 
 
 class Kind(StrEnum):

@@ -11,14 +11,17 @@ from typing import Literal
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
 from hankkeet.models import Contact
-from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, TITLE_WORDS
+from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, PHONE_WORDS, TITLE_WORDS
 
 # An e-mail address is found from its '@' (or '(at)') outwards, not by one pattern with
 # unbounded runs on both sides, which would cost quadratic time on long runs of letters.
 _AT = re.compile(r" ?(?:@|\(at\)|\[at\]) ?", re.IGNORECASE)
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
 _PHONE = re.compile(
-    r"(?:puh\.?|p\.|tel\.?|gsm|mob\.?)? ?:? ?(\+?[0-9][0-9 ()-]{5,18}[0-9])", re.IGNORECASE
+    r"(?:"
+    + "|".join(re.escape(w) for w in PHONE_WORDS)
+    + r")? ?:? ?(\+?[0-9][0-9 ()-]{5,18}[0-9])",
+    re.IGNORECASE,
 )
 _SPLIT = re.compile(r"[,;]| (?:ja|sekä|&) (?=\S)|\n")
 _TITLES = frozenset(TITLE_WORDS)

@@ -11,12 +11,10 @@ from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
 from hankkeet.models import StaffPeriod
 from hankkeet.reading.dates import date_tokens, normalise_dashes
-from hankkeet.reading.labels import FROM_WORDS, UNTIL_WORDS
+from hankkeet.reading.labels import FROM_WORDS, STAFF_UNIT_WORDS, UNTIL_WORDS
 
 _COUNT = re.compile(r"([0-9]{1,4})(?:,([0-9]{1,2}))?")
-_UNIT_WORDS = frozenset(
-    {"henkilöä", "henkilö", "hlö", "hlöä", "työntekijää", "työntekijä", "henkeä", "kpl"}
-)
+_UNIT_WORDS = STAFF_UNIT_WORDS
 
 
 @dataclass
