@@ -16,25 +16,12 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from hankkeet.models import Contact, Project, StaffPeriod
+from hankkeet.models import LINE_OF_FIELD, Contact, Project, StaffPeriod
 
 Value = str | Decimal | date | int | None
 
 # The fields compared, in reading order, and the key of `Project.lines` each stands at.
-FIELD_LINES: dict[str, str] = {
-    "name": "name",
-    "programme": "funding",
-    "fund": "funding",
-    "start": "start",
-    "end": "end",
-    "budget": "budget",
-    "city_share": "city_share",
-    "city_share_year": "city_share",
-    "staff": "staff",
-    "contacts": "contacts",
-    "funding": "funding",
-    "summary": "summary",
-}
+FIELD_LINES = LINE_OF_FIELD
 # Free text compared by likeness when telling a rename from a removal plus an addition.
 TEXT_FIELDS = frozenset({"summary", "funding", "contacts", "staff"})
 # How alike two records (names left out) must be to count as one project renamed.

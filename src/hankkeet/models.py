@@ -102,6 +102,24 @@ class Project(_Record):
         return self.model_dump(mode="python")
 
 
+# Which key of `Project.lines` holds the source line of each record field (a field read from
+# the funding text stands at the funding line). In reading order.
+LINE_OF_FIELD: dict[str, str] = {
+    "name": "name",
+    "programme": "funding",
+    "fund": "funding",
+    "start": "start",
+    "end": "end",
+    "budget": "budget",
+    "city_share": "city_share",
+    "city_share_year": "city_share",
+    "staff": "staff",
+    "contacts": "contacts",
+    "funding": "funding",
+    "summary": "summary",
+}
+
+
 def record_schema() -> dict[str, Any]:
     """The JSON Schema of a project record."""
     return Project.model_json_schema(mode="serialization")

@@ -19,7 +19,7 @@ from typing import Any
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export import MissingExtra
 from hankkeet.locale import _
-from hankkeet.models import Project
+from hankkeet.models import LINE_OF_FIELD, Project
 from hankkeet.render.cells import flat_row
 
 MONEY_FORMAT = '#,##0.00\\ "€"'
@@ -35,19 +35,7 @@ NOTES_SHEET = "Huomiot"
 DIAGNOSTICS_SHEET = "Diagnostiikka"
 
 # Which field's source line stands behind each value column of `list`.
-LINE_FIELDS: dict[str, str] = {
-    "name": "name",
-    "programme": "funding",
-    "start": "start",
-    "end": "end",
-    "budget": "budget",
-    "city_share": "city_share",
-    "city_share_year": "city_share",
-    "staff": "staff",
-    "contacts": "contacts",
-    "funding": "funding",
-    "summary": "summary",
-}
+LINE_FIELDS = LINE_OF_FIELD
 DIAGNOSTIC_COLUMNS = ("path", "line", "column", "severity", "code", "project", "message")
 
 
