@@ -94,7 +94,7 @@ def test_a_writer_that_fails_midway_leaves_the_old_file(
         path.write_bytes(b"half a work")
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr("hankkeet.cli.records.write_workbook", broken)
+    monkeypatch.setattr("hankkeet.export.xlsx.write_workbook", broken)
     run = cli("list", "-o", str(target))
     assert run.exit_code == 2 and "No space left" in run.stderr
     assert target.read_bytes() == b"old workbook"

@@ -416,7 +416,7 @@ CASES = matrix_cases()
 _FORK_SERVER = r"""
 import json, os, sys
 import hankkeet.cli
-import hankkeet.cli.application  # the commands, loaded once before forking
+hankkeet.cli.app  # every command, loaded once before forking
 # Jobs come on their own pipe, so the server never reads from (or buffers) standard input.
 jobs, replies = os.fdopen(int(sys.argv[1])), os.fdopen(int(sys.argv[2]), "w")
 for line in jobs:

@@ -7,7 +7,6 @@ table wins; the files are not merged. Options on the command line win over the f
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,8 @@ NO_CONFIG = Config()
 
 def _table(path: Path) -> dict[str, Any] | None:
     """The hankkeet settings of one file, or None when a pyproject.toml has none."""
+    import tomllib  # only when there is a file: every command starts without one
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -5,6 +5,7 @@ The app and its commands load on first use: `hankkeet --version` answers without
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,10 @@ def main() -> None:
 
         print(f"hankkeet {__version__}")
         return
+    # Pydantic looks for plugins in the entry points of every installed distribution when
+    # the first model is defined (importlib.metadata, about 20 ms): the command line has no
+    # use for them. A value the user set (even empty) is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from hankkeet.cli.application import run
 
     run()
@@ -29,9 +34,9 @@ def main() -> None:
 def __getattr__(name: str) -> object:
     """`app` loads the commands when asked for."""
     if name == "app":
-        from hankkeet.cli.application import app as loaded
+        from hankkeet.cli.application import load_commands
 
-        return loaded
+        return load_commands()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

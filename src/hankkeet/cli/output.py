@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -14,10 +13,9 @@ import typer
 
 from hankkeet.cli.common import Tally, fail, iter_parsed, write
 from hankkeet.diagnostics import Diagnostic, Report
-from hankkeet.export import MissingExtra
+from hankkeet.export import DatabaseError, InexactMoney, MissingExtra
 from hankkeet.export.flat import UnknownColumn
 from hankkeet.export.output import atomic_path, format_for_path, write_text_atomic
-from hankkeet.export.sqlite import InexactMoney
 from hankkeet.locale import Language, _, use_language
 from hankkeet.models import Project
 from hankkeet.reading.parser import ParsedProject
@@ -115,7 +113,7 @@ def writable() -> Iterator[None]:
                 path=exc.filename or _("the output"), problem=exc.strerror or exc
             )
         )
-    except sqlite3.Error as exc:
+    except DatabaseError as exc:
         fail(_("cannot write the database: {problem}").format(problem=exc))
 
 

@@ -51,8 +51,6 @@ from hankkeet.cli.output import (
 )
 from hankkeet.encode import dumps
 from hankkeet.export.flat import limited, parse_columns
-from hankkeet.export.sqlite import write_database
-from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
 from hankkeet.locale import _
 from hankkeet.models import Project, record_schema
 from hankkeet.query import (
@@ -208,12 +206,16 @@ def list_command(
     # The data first: a machine format stays valid ('[]') even when the run then exits 1.
     match chosen:
         case ListFormat.XLSX:
+            from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
+
             sheets = [
                 project_sheet(projects, picked or COLUMNS),
                 diagnostics_sheet(findings_of(projects, findings)),
             ]
             emit_file(output, lambda path: write_workbook(path, sheets))
         case ListFormat.SQLITE:
+            from hankkeet.export.sqlite import write_database
+
             emit_file(
                 output, lambda path: write_database(path, projects, findings_of(projects, findings))
             )

@@ -42,7 +42,6 @@ from hankkeet.diagnostics import Diagnostic
 from hankkeet.export.xlsx import diagnostics_sheet, totals_sheets, write_workbook
 from hankkeet.locale import _
 from hankkeet.query import Skipped, filter_projects, select
-from hankkeet.render.charts import timeline
 from hankkeet.render.totals import (
     TotalsFormat,
     flat_columns,
@@ -177,6 +176,8 @@ def timeline_command(
     with usable_input():
         filters = build_filters(active, programme, contact)
         selection = select(load_projects(configured_paths(paths), tally), filters)
+    from hankkeet.render.charts import timeline  # here, so that `totals` starts without Rich
+
     write(timeline(selection.projects, date.today(), terminal_width(), color_wanted()))
     note_without_period(selection.without_period)
     say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))

@@ -5,3 +5,11 @@ from __future__ import annotations
 
 class MissingExtra(RuntimeError):
     """An optional writer is not installed; the message says which extra brings it."""
+
+
+class InexactMoney(ValueError):
+    """An amount has fractions of a cent and cannot be stored exactly as integer cents."""
+
+
+class DatabaseError(RuntimeError):
+    """SQLite could not write the database; the message is SQLite's own."""

@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from hankkeet.diagnostics import Diagnostic
+from hankkeet.export import DatabaseError, InexactMoney
 from hankkeet.locale import _
 from hankkeet.models import Project
 
@@ -87,10 +88,6 @@ CREATE VIRTUAL TABLE [projects_fts] USING FTS5 ([name], [summary], content=[proj
 """
 
 
-class InexactMoney(ValueError):
-    """An amount has fractions of a cent and cannot be stored exactly as integer cents."""
-
-
 def cents(value: Decimal | None) -> int | None:
     """Euros as integer cents, exactly; InexactMoney for fractions of a cent."""
     if value is None:
@@ -114,7 +111,15 @@ def _iso(value: object) -> str | None:
 def write_database(
     path: Path, projects: Sequence[Project], diagnostics: Iterable[Diagnostic]
 ) -> None:
-    """Create a new database file at `path` with every table filled and indexed."""
+    """Create a new database file at `path` with every table filled and indexed; SQLite's
+    own errors come as DatabaseError (so callers need not load sqlite3 to catch them)."""
+    try:
+        _write(path, projects, diagnostics)
+    except sqlite3.Error as exc:
+        raise DatabaseError(str(exc)) from exc
+
+
+def _write(path: Path, projects: Sequence[Project], diagnostics: Iterable[Diagnostic]) -> None:
     connection = sqlite3.connect(path)
     try:
         with connection:

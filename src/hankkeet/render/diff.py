@@ -11,9 +11,8 @@ from hankkeet.diff import ChangeKind, Diff, ProjectChange, Value
 from hankkeet.encode import dumps
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.locale import _
-from hankkeet.render.layout import Column, draw_table, fit_table
+from hankkeet.render.layout import Column, clipped, draw_table, fit_table
 from hankkeet.render.markdown import render_markdown
-from hankkeet.render.table import cell
 
 MONEY_FIELDS = frozenset({"budget", "city_share"})
 HEADERS = ("change", "project", "field", "old", "new", "line")
@@ -99,7 +98,7 @@ def render_table(diff: Diff, width: int, color: bool) -> str:
     if not diff.changed:
         return ""
     rows = [
-        (kind_text(change.kind), *(cell(c, 300).plain for c in row[1:]))
+        (kind_text(change.kind), *(clipped(c, 300) for c in row[1:]))
         for change in diff.changes
         for row in change_rows(change)
     ]

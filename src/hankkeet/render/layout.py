@@ -28,6 +28,19 @@ _AFTER_HYPHEN = re.compile(r"(?<=[^\s\-–—][\-–—])(?=[^\s\-–—])")
 _AMOUNT_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|€|%|e\b|EUR\b|euroa\b)")
 
 
+# A table is for reading: a cell longer than this is cut, with a note of how much is left
+# (machine formats always carry the whole text). Rich wraps long cells in more than linear
+# time, so a 5 MB title must not reach it whole.
+CELL_MAX = 1000
+
+
+def clipped(value: str, limit: int = CELL_MAX) -> str:
+    """User text for a table cell, cut when very long (saying how much was left out)."""
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}… ({len(value) - limit} more characters)"
+
+
 def pieces(text: str) -> list[str]:
     """The unbreakable pieces of a line, each with the space or hyphen that ends it."""
     text = _AMOUNT_SPACE.sub(NBSP, text)

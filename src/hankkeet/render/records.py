@@ -2,6 +2,8 @@
 
 JSON and JSON Lines are the public record contract, with exact numbers. Each function
 returns a string (or, for the streamed formats, the strings of a header and of one row).
+The tables draw with Rich: their modules load only when a table is drawn, so the machine
+formats start without Rich.
 """
 
 from __future__ import annotations
@@ -13,11 +15,8 @@ from hankkeet.encode import dumps
 from hankkeet.models import Project
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS, flat_row
-from hankkeet.render.columns import render_columns_table
 from hankkeet.render.markdown import render_markdown
-from hankkeet.render.show import render_show
 from hankkeet.render.spreadsheet import render_rows
-from hankkeet.render.table import render_project_table
 
 
 def render_json(projects: list[Project]) -> str:
@@ -53,9 +52,13 @@ def render_list(
         case ListFormat.MARKDOWN:
             return render_markdown(columns or COLUMNS, [flat_row(p) for p in projects])
         case ListFormat.TABLE if columns is not None:
+            from hankkeet.render.columns import render_columns_table
+
             shown = ("id", *columns) if ids and "id" not in columns else columns
             return render_columns_table(projects, shown, width, color)
         case ListFormat.TABLE:
+            from hankkeet.render.table import render_project_table
+
             return render_project_table(projects, width, color, ids)
         case ListFormat.XLSX | ListFormat.SQLITE:
             raise ValueError(f"{fmt.value} is a file format, not text")
@@ -68,6 +71,8 @@ def render_project(project: Project, fmt: ListFormat, width: int = 100, color: b
     record (indented), and the other text formats as `list` writes a list of one."""
     match fmt:
         case ListFormat.TABLE:
+            from hankkeet.render.show import render_show
+
             return render_show(project, width, color)
         case ListFormat.JSON:
             return dumps(project.record(), indent=2) + "\n"

@@ -13,19 +13,20 @@ from hankkeet.finnish import NBSP, euro_places, format_euros, format_period, mon
 from hankkeet.locale import _
 from hankkeet.models import Project
 from hankkeet.render.cells import contact_text
-from hankkeet.render.layout import Column, Step, draw_table, fit_table, paragraph_lines
-
-# A table is for reading: a cell longer than this is cut, with a note of how much is left
-# (machine formats always carry the whole text). Rich wraps long cells in more than linear
-# time, so a 5 MB title must not reach it whole.
-CELL_MAX = 1000
+from hankkeet.render.layout import (
+    CELL_MAX,
+    Column,
+    Step,
+    clipped,
+    draw_table,
+    fit_table,
+    paragraph_lines,
+)
 
 
 def cell(value: str, limit: int = CELL_MAX) -> Text:
     """User text for a table cell: never markup, and cut when very long."""
-    if len(value) <= limit:
-        return Text(value)
-    return Text(f"{value[:limit]}… ({len(value) - limit} more characters)")
+    return Text(clipped(value, limit))
 
 
 def to_text(table: Table | Text, width: int, color: bool) -> str:

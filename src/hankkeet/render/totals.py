@@ -2,7 +2,8 @@
 
 The table, Markdown and the chart are for people: Finnish number formatting ('1 857 889 €',
 NBSP between thousands, decimal comma) and the notes on how the sums were made. JSON and CSV
-are for machines: exact numbers, stable column names, no formatting.
+are for machines: exact numbers, stable column names, no formatting. The chart draws with
+Rich's console, loaded only when a chart is drawn.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any, assert_never
 from hankkeet.encode import dumps
 from hankkeet.finnish import format_euros, format_number, format_percent, money_column
 from hankkeet.locale import _
-from hankkeet.render.charts import Bar, bar_chart
 from hankkeet.render.layout import GAP, Column, draw_table, fit_table, fit_widths, paragraph_lines
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.spreadsheet import render_rows
@@ -348,6 +348,8 @@ def render_chart(totals: Totals, width: int, color: bool) -> str:
     else:
         labelled, header = [], ""
     texts = money_column([v for _label, v in labelled] + [totals.total.budget])
+    from hankkeet.render.charts import Bar, bar_chart
+
     bars = [Bar(label, value, text) for (label, value), text in zip(labelled, texts, strict=False)]
     footer = Bar(total_label(), totals.total.budget, texts[-1])
     if not labelled:
