@@ -73,8 +73,16 @@ def test_sort_by_budget_and_start() -> None:
 
 
 def test_sort_by_name_follows_the_finnish_alphabet() -> None:
-    names = ids(cli("list", "--format", "jsonl").stdout)
+    names = ids(cli("list", "--sort", "name", "--format", "jsonl").stdout)
     assert names[-1].startswith("arm-")  # Ä sorts after Z in Finnish
+
+
+def test_the_default_order_is_the_source_order() -> None:
+    """The order a reader of the page sees, in every format."""
+    in_source = [p.project.id for p in parse_text(SEED.read_text(encoding="utf-8")).projects]
+    assert in_source != sorted(in_source)  # the seed is not in name order: the test means it
+    assert ids(cli("list", "--format", "jsonl").stdout) == in_source
+    assert [p["id"] for p in json.loads(cli("list", "--format", "json").stdout)] == in_source
 
 
 TEXT_FORMATS = [f for f in ListFormat if f.value not in FILE_FORMATS]  # files: test_export.py

@@ -5,16 +5,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 import pytest
 
 from conftest import SEED, cli
+from hankkeet.cli.records import stream_list
+from hankkeet.models import Project
+from hankkeet.query import Filters, SortKey
 from hankkeet.reading.parser import parse_text
+from hankkeet.render import ListFormat
+from hankkeet.render.records import row_writer
 
 SOURCE_IDS = [p.project.id for p in parse_text(SEED.read_text(encoding="utf-8")).projects]
 
 CASES = [
     # (arguments, expected ids, why)
+    ((), SOURCE_IDS, "no --sort: the input's order, the default"),
+    (("--reverse",), SOURCE_IDS[::-1], "the default order reversed"),
+    (("--limit", "3"), SOURCE_IDS[:3], "the first three read, by default"),
     (("--sort", "source"), SOURCE_IDS, "the input's order, written as read"),
     (("--sort", "source", "--reverse"), SOURCE_IDS[::-1], "the opposite order"),
     (("--sort", "source", "--limit", "2"), SOURCE_IDS[:2], "the first two read"),
@@ -43,3 +52,39 @@ def test_sorted_stream_matches_the_held_table() -> None:
     ]
     lines = cli("list", "--format", "jsonl", "--sort", "budget", str(SEED)).stdout
     assert [json.loads(line)["id"] for line in lines.splitlines()] == held
+
+
+class Recorder(io.StringIO):
+    """Standard output that notes how many projects had been read at each write."""
+
+    def __init__(self, count: list[int]) -> None:
+        super().__init__()
+        self.count = count
+        self.seen: list[int] = []
+
+    def write(self, text: str) -> int:
+        self.seen.append(self.count[0])
+        return super().write(text)
+
+
+@pytest.mark.parametrize("fmt", [ListFormat.JSONL, ListFormat.CSV])
+def test_the_default_order_writes_each_row_before_the_next_is_read(
+    fmt: ListFormat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In source order nothing is held: row n is out before project n + 1 is read."""
+    projects = [p.project for p in parse_text(SEED.read_text(encoding="utf-8")).projects]
+    read = [0]
+
+    def reading() -> Iterator[Project]:
+        for project in projects:
+            read[0] += 1
+            yield project
+
+    out = Recorder(read)
+    monkeypatch.setattr("sys.stdout", out)
+    shown, _ = stream_list(
+        reading(), Filters(), SortKey.SOURCE, False, None, row_writer(fmt, False, None), None
+    )
+    assert shown == len(projects)
+    rows = out.seen[-len(projects) :]  # after the CSV header
+    assert rows == list(range(1, len(projects) + 1))

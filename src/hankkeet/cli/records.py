@@ -150,9 +150,13 @@ def list_command(
     sort: Annotated[
         SortKey,
         typer.Option(
-            "--sort", help="Order of the projects (source: as in the input, written as read)."
+            "--sort",
+            help=_(
+                "Order of the projects (source: as in the input, each written as it is read; "
+                "another order holds only what sorting needs)."
+            ),
         ),
-    ] = SortKey.NAME,
+    ] = SortKey.SOURCE,
     fmt: Annotated[
         ListFormat | None,
         typer.Option(
