@@ -18,6 +18,7 @@ import typer
 
 from hankkeet import __version__
 from hankkeet.checks import check_project
+from hankkeet.cli import progress
 from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
 from hankkeet.diagnostics import Code, Diagnostic, Severity
 from hankkeet.library import project_records, read_projects
@@ -48,6 +49,7 @@ class State:
     """Options given before the command."""
 
     debug: bool = False
+    quiet: bool = False
     config: Config = NO_CONFIG
 
 
@@ -152,6 +154,7 @@ def translate_help(application: typer.Typer) -> None:
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
     """One line on stderr and the exit code; never a traceback."""
+    progress.messages_in_use()
     typer.echo(f"hankkeet: {visible(message)}", err=True)
     raise typer.Exit(code)
 
@@ -240,8 +243,28 @@ class Tally:
 
 
 def iter_parsed(paths: list[str] | None) -> Iterator[ParsedProject | Diagnostic]:
-    """Parsed projects and file diagnostics from the inputs, one at a time."""
-    yield from read_projects(input_sources(paths))
+    """Parsed projects and file diagnostics from the inputs, one at a time; on a terminal a
+    progress bar follows the reading when it takes a while."""
+    sources = input_sources(paths)
+    if not progress.wanted(STATE.quiet):
+        yield from read_projects(sources)
+        return
+    with progress.reading_progress(sources) as shown:
+        for item in read_projects(shown.watched(sources)):
+            if isinstance(item, ParsedProject):
+                shown.count()
+            yield item
+
+
+@contextmanager
+def followed(sources: list[Source]) -> Iterator[list[Source]]:
+    """The sources, their reading followed by a progress bar on a terminal (bytes only: the
+    caller counts no projects); the bar is gone when the block ends."""
+    if not progress.wanted(STATE.quiet):
+        yield sources
+        return
+    with progress.reading_progress(sources, counts_projects=False) as shown:
+        yield shown.watched(sources)
 
 
 def counted(
@@ -313,12 +336,14 @@ def say_what_was_read(tally: Tally, shown: int, filters: str = "") -> None:
 
 def write(text: str) -> None:
     """Data to stdout, as is."""
+    progress.stdout_in_use()
     sys.stdout.write(text)
     sys.stdout.flush()
 
 
 def note(text: str) -> None:
     """A message for the person, on stderr (control characters made visible)."""
+    progress.messages_in_use()
     typer.echo("\n".join(visible(line) for line in text.split("\n")), err=True)
 
 
@@ -377,6 +402,17 @@ def root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on internal errors.")
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help=_(
+                "No progress bar (shown on stderr when it is a terminal and reading takes "
+                "more than a second)."
+            ),
+        ),
+    ] = False,
     lang: Annotated[
         Language | None,
         typer.Option(
@@ -399,6 +435,7 @@ def root(
     Example: hankkeet list --active 2022
     """
     STATE.debug = debug
+    STATE.quiet = quiet
     try:
         STATE.config = NO_CONFIG if no_config else discover(Path.cwd())
     except ConfigError as exc:

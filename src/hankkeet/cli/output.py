@@ -12,6 +12,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from hankkeet.cli.common import Tally, fail, iter_parsed, write
+from hankkeet.cli.progress import stdout_in_use
 from hankkeet.diagnostics import Diagnostic, Report
 from hankkeet.export import DatabaseError, InexactMoney, MissingExtra
 from hankkeet.export.flat import UnknownColumn
@@ -167,7 +168,12 @@ def emitting(output: Path | None) -> Iterator[Callable[[str], object]]:
     """A function that writes pieces of text as they come: to stdout, or to a temporary file
     renamed onto the output file when the run succeeds."""
     if output is None:
-        yield sys.stdout.write
+
+        def to_stdout(text: str) -> int:
+            stdout_in_use()
+            return sys.stdout.write(text)
+
+        yield to_stdout
         sys.stdout.flush()
         return
     with (

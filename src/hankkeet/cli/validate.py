@@ -22,6 +22,7 @@ from hankkeet.cli.common import (
     color_wanted,
     expand_paths,
     fail,
+    followed,
     input_sources,
     note,
     terminal_width,
@@ -198,15 +199,17 @@ def validate_command(
     ):
         with use_language(Language.EN) if english else nullcontext(), usable_input():
             sources = readable_sources(given, unreadable) if given else input_sources(None)
-            streamed = stream_report(
-                sources, unreadable, rules, strict_labels, fmt, width, color, strict, output
-            )
+            with followed(sources) as watched:
+                streamed = stream_report(
+                    watched, unreadable, rules, strict_labels, fmt, width, color, strict, output
+                )
         if not for_machines(fmt):
             note(summary_line(streamed, strict))
         raise typer.Exit(EXIT_OK if streamed.passes(strict) else EXIT_FINDINGS)
     with use_language(Language.EN) if english else nullcontext(), usable_input():
         sources = readable_sources(given, unreadable) if given else input_sources(None)
-        report = validate_sources(sources, rules)
+        with followed(sources) as watched:
+            report = validate_sources(watched, rules)
         report.labels_required = strict_labels
         if unreadable:
             # Every other input was still checked; the missing ones are findings too.
