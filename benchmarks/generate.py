@@ -213,7 +213,7 @@ DASH_FORMS = ("–", "–", "-", " – ", " - ", "—")
 def grouped(value: int, sep: str) -> str:
     """344616 -> '344 616' with the given thousands separator."""
     text = str(value)
-    groups = []
+    groups: list[str] = []
     while len(text) > 3:
         groups.insert(0, text[-3:])
         text = text[:-3]

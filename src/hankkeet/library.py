@@ -20,12 +20,14 @@ from hankkeet.models import Project
 from hankkeet.query import Filters, Skipped, filter_projects
 from hankkeet.reading.parser import ParsedProject, parse_sources
 from hankkeet.reading.sources import Source, resolve
+from hankkeet.reading.workers import available_cores
 
 __all__ = [
     "Filters",
     "Skipped",
     "SourceLike",
     "as_sources",
+    "available_cores",
     "project_records",
     "projects",
     "read_projects",
@@ -49,11 +51,17 @@ def as_sources(sources: Iterable[SourceLike]) -> Iterator[Source]:
             yield from resolve([os.fspath(source)])
 
 
-def read_projects(sources: Iterable[SourceLike]) -> Iterator[ParsedProject | Diagnostic]:
+def read_projects(
+    sources: Iterable[SourceLike], jobs: int = 1
+) -> Iterator[ParsedProject | Diagnostic]:
     """Every project of the sources (with its diagnostics) and every diagnostic about a
     whole file (no-projects, ...), one at a time in input order; ids stay unique across
-    the sources. Never raises on data; UnreadableInput when an input cannot be read."""
-    return parse_sources(as_sources(sources))
+    the sources. Never raises on data; UnreadableInput when an input cannot be read.
+
+    With jobs > 1, long files have their fields read in that many worker processes
+    (`available_cores()` is every core); what comes out is the same as with jobs=1.
+    """
+    return parse_sources(as_sources(sources), jobs)
 
 
 def project_records(items: Iterable[ParsedProject | Diagnostic]) -> Iterator[Project]:
@@ -64,12 +72,15 @@ def project_records(items: Iterable[ParsedProject | Diagnostic]) -> Iterator[Pro
 
 
 def projects(
-    sources: Iterable[SourceLike], filters: Filters | None = None, skipped: Skipped | None = None
+    sources: Iterable[SourceLike],
+    filters: Filters | None = None,
+    skipped: Skipped | None = None,
+    jobs: int = 1,
 ) -> Iterator[Project]:
     """The project records of the sources that pass the filters, one at a time.
 
     A project without a period is never active: with `filters.active` it is left out and
     counted in `skipped.without_period` (when `skipped` is given).
     """
-    records = project_records(read_projects(sources))
+    records = project_records(read_projects(sources, jobs))
     return filter_projects(records, filters or Filters(), skipped)

@@ -94,9 +94,11 @@ def unreadable_file(path: str, problem: UnreadableInput) -> Diagnostic:
     return Diagnostic(Code.UNREADABLE_FILE, message, path, 1)
 
 
-def validate_sources(sources: Iterable[Source], rules: RuleSelection = ALL_RULES) -> Report:
+def validate_sources(
+    sources: Iterable[Source], rules: RuleSelection = ALL_RULES, jobs: int = 1
+) -> Report:
     """Validate every source in turn; one that cannot be read is a finding, and the rest is
-    still checked."""
+    still checked. `jobs` as in library.read_projects."""
     report = Report()
     order: dict[str, int] = {}
     unreadable: list[Diagnostic] = []
@@ -113,7 +115,7 @@ def validate_sources(sources: Iterable[Source], rules: RuleSelection = ALL_RULES
                 continue
             yield source
 
-    collect(parse_sources(counted()), report, rules)
+    collect(parse_sources(counted(), jobs), report, rules)
     report.diagnostics.extend(d for d in unreadable if rules.wants(d.code))
     # Stable: findings on one line keep the order they were found in.
     report.diagnostics.sort(key=lambda d: (order.get(d.path, len(order)), d.line))
@@ -158,7 +160,10 @@ class StreamedReport(Report):
 
 
 def stream_findings(
-    sources: Iterable[Source], report: StreamedReport, rules: RuleSelection = ALL_RULES
+    sources: Iterable[Source],
+    report: StreamedReport,
+    rules: RuleSelection = ALL_RULES,
+    jobs: int = 1,
 ) -> Iterator[Diagnostic]:
     """The findings of validate_sources, in its order, handed out one file at a time.
 
@@ -176,7 +181,7 @@ def stream_findings(
         else:
             in_file = Report()
             with source.lines() as lines:
-                collect(parse_lines(lines, source.path, registry), in_file, rules)
+                collect(parse_lines(lines, source.path, registry, jobs), in_file, rules)
             report.projects += in_file.projects
             found = [d for d in in_file.diagnostics if d.path == source.path]
             stray.extend(d for d in in_file.diagnostics if d.path != source.path)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Problem
-from hankkeet.locale import _
+from hankkeet.locale import Language, _, current_language
 from hankkeet.models import FunderKind, Funding, FundingSource
 from hankkeet.reading.dates import normalise_dashes
 from hankkeet.reading.labels import (
@@ -54,11 +55,19 @@ def programme_key(text: str) -> str:
 
 def find_programmes(text: str) -> list[str]:
     """Every programme the text names, in the vocabulary's order."""
+    return list(_programmes(text))
+
+
+# A publisher writes the same funding line for project after project ('Euroopan
+# aluekehitysrahasto EAKR'): each distinct text is searched once. The answers are names,
+# the same in every language, and the cache is bounded.
+@lru_cache(maxsize=8192)
+def _programmes(text: str) -> tuple[str, ...]:
     key = programme_key(text)
     seen = {i for i, pattern in enumerate(_ATOM_PATTERNS) if pattern.search(key)}
     found = [name for name, atoms in _PROGRAMME_ATOMS if atoms <= seen]
     implied = {general for name in found for general in PROGRAMME_IMPLIES.get(name, ())}
-    return [name for name in found if name not in implied]
+    return tuple(name for name in found if name not in implied)
 
 
 _FUND_PATTERNS = [(fund, re.compile(p)) for fund, p in FUNDS]
@@ -66,9 +75,14 @@ _FUND_PATTERNS = [(fund, re.compile(p)) for fund, p in FUNDS]
 
 def find_funds(text: str) -> list[str]:
     """Every EU fund the text names, in the vocabulary's order ('ESR+' before 'ESR')."""
+    return list(_funds(text))
+
+
+@lru_cache(maxsize=8192)
+def _funds(text: str) -> tuple[str, ...]:
     key = programme_key(text)
     found = [fund for fund, pattern in _FUND_PATTERNS if pattern.search(key)]
-    return [f for f in found if not (f == "ESR" and "ESR+" in found)]
+    return tuple(f for f in found if not (f == "ESR" and "ESR+" in found))
 
 
 def _damerau1(a: str, b: str) -> bool:
@@ -144,6 +158,32 @@ def _bare_amount(clause: str) -> Quantity | None:
 
 def read_funding(text: str) -> FundingReading:
     """Read programme, sources (funder, amount, share) and a stated total from funding text."""
+    # A publisher repeats its funding lines project after project: each distinct text (in
+    # each language of the messages) is read once, and every project gets records of its own.
+    reading = _read_funding_once(text, current_language())
+    funding = reading.funding
+    sources = [
+        FundingSource.model_construct(
+            funder=source.funder, amount=source.amount, share=source.share, kind=source.kind
+        )
+        for source in funding.sources
+    ]
+    return FundingReading(
+        Funding.model_construct(
+            text=funding.text, sources=sources, stated_budget=funding.stated_budget
+        ),
+        reading.programme,
+        list(reading.problems),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _read_funding_once(text: str, language: Language) -> FundingReading:
+    return read_funding_generally(text)
+
+
+def read_funding_generally(text: str) -> FundingReading:
+    """read_funding without its cache (what the cached reading is tested against)."""
     problems: list[Problem] = []
     programmes = find_programmes(text)
     typo_fixed = text

@@ -133,6 +133,12 @@ def _split_year(key: str) -> tuple[str, int | None]:
     return (key[: m.start()], int(m.group(1))) if m else (key, None)
 
 
+# The same few labels start most lines of a file: each text before a colon is keyed once.
+@lru_cache(maxsize=4096)
+def _head_key(head: str) -> tuple[str, int | None]:
+    return _split_year(label_key(head))
+
+
 def looks_like_label(head: str) -> bool:
     """A short capitalised phrase without digits: the shape of a label before a colon."""
     words = head.split()
@@ -153,7 +159,7 @@ def classify(line: str) -> LabelLine | None:
         colon = text.find(":", colon + 1, _LABEL_MAX_CHARS + 1)
     if colon > 0 and text[colon + 1 : colon + 3] != "//":
         head = text[:colon]
-        key, year = _split_year(label_key(head))
+        key, year = _head_key(head)
         rest = text[colon + 1 :]
         column = indent + colon + 2 + (len(rest) - len(rest.lstrip()))
         value = rest.strip()

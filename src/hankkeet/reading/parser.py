@@ -10,12 +10,13 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
 from hankkeet.diagnostics import Diagnostic
-from hankkeet.reading.blocks import IdRegistry, ParsedProject, ParseResult
+from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject, ParseResult
 from hankkeet.reading.layouts import choose_layout
 from hankkeet.reading.layouts.document import DocumentReader
 from hankkeet.reading.layouts.labelled import LabelledParser
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import clean_line
+from hankkeet.reading.workers import build_blocks
 
 __all__ = [
     "IdRegistry",
@@ -31,9 +32,13 @@ DETECT_LINES = 400
 
 
 def parse_lines(
-    lines: Iterable[str], path: str, registry: IdRegistry | None = None
+    lines: Iterable[str], path: str, registry: IdRegistry | None = None, jobs: int = 1
 ) -> Iterator[ParsedProject | Diagnostic]:
-    """Parse a file's lines; yield each project when complete and each file diagnostic."""
+    """Parse a file's lines; yield each project when complete and each file diagnostic.
+
+    With jobs > 1, a long file of the seed's family has its fields read in that many worker
+    processes (reading.workers); the output is the same.
+    """
     registry = IdRegistry() if registry is None else registry
     it = iter(lines)
     head = list(islice(it, DETECT_LINES))
@@ -42,18 +47,22 @@ def parse_lines(
         numbered = list(enumerate(chain(head, it), start=1))
         yield from DocumentReader(path, registry, layout).read(numbered)
         return
-    parser = LabelledParser(path, registry)
-    for number, line in enumerate(chain(head, it), start=1):
+    yield from build_blocks(_labelled_blocks(chain(head, it), path), path, registry, jobs)
+
+
+def _labelled_blocks(lines: Iterable[str], path: str) -> Iterator[Block | Diagnostic]:
+    parser = LabelledParser(path)
+    for number, line in enumerate(lines, start=1):
         yield from parser.feed(number, line)
     yield from parser.finish()
 
 
-def parse_sources(sources: Iterable[Source]) -> Iterator[ParsedProject | Diagnostic]:
+def parse_sources(sources: Iterable[Source], jobs: int = 1) -> Iterator[ParsedProject | Diagnostic]:
     """Parse every source in turn; ids stay unique across all of them."""
     registry = IdRegistry()
     for source in sources:
         with source.lines() as lines:
-            yield from parse_lines(lines, source.path, registry)
+            yield from parse_lines(lines, source.path, registry, jobs)
 
 
 def parse_text(text: str, path: str = "<text>") -> ParseResult:

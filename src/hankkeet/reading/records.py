@@ -6,6 +6,7 @@ A labelled value always wins; the prose reader fills only what no label gave, an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import cast
@@ -392,17 +393,54 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
         )
 
 
+@dataclass
+class ReadBlock:
+    """A block read into its record, before the record has its id (see claim_id).
+
+    Reading is the costly part and needs nothing but the block, so it may run in another
+    process; ids depend on every project before this one and are claimed in input order.
+    """
+
+    project: Project
+    notes: list[Note]
+    # Where a duplicate-project note goes among the notes: after the layout's own.
+    duplicate_at: int
+
+
 def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProject:
     """Read every raw field of a block into a record; problems become diagnostics."""
+    return claim_id(read_block(block, path), registry)
+
+
+def claim_id(read: ReadBlock, registry: IdRegistry) -> ParsedProject:
+    """The record with its id (unique in the run), its notes as diagnostics in line order."""
+    project, notes = read.project, read.notes
+    source = project.source
+    pid, first = registry.claim(slug(project.name), f"{source.path}:{source.line}")
+    if first is not None:
+        notes.insert(
+            read.duplicate_at,
+            (
+                "duplicate-project",
+                _("'{name}' is already at {place}").format(name=project.name, place=first),
+                source.line,
+                None,
+                "name",
+            ),
+        )
+    project.id = pid
+    diagnostics = [
+        Diagnostic(Code(code), shorten(message, MESSAGE_MAX), source.path, line, pid, column, about)
+        for code, message, line, column, about in sorted(notes, key=lambda n: n[2])
+    ]
+    return ParsedProject(project, diagnostics)
+
+
+def read_block(block: Block, path: str) -> ReadBlock:
+    """Read every raw field of a block into a record (its id left empty)."""
     r = _Reader(block)
     name = block.title or f"(nimetön hanke, rivi {block.line})"
-    pid, first = registry.claim(slug(name), f"{path}:{block.line}")
-    if first is not None:
-        r.at_title(
-            "duplicate-project",
-            _("'{name}' is already at {place}").format(name=name, place=first),
-            "name",
-        )
+    duplicate_at = len(r.notes)
     if not block.title:
         r.at_title(
             "missing-field", _("the project has no name (no title line before its fields)"), "name"
@@ -452,7 +490,7 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
         r.mark("summary", summary_fv)
     start, end = values["start"], values["end"]
     project = Project(
-        id=pid,
+        id="",
         name=name,
         source=SourceRef(path=path, line=block.line),
         programme=values["programme"],  # type: ignore[arg-type]
@@ -470,8 +508,4 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
         read=r.read,
         layout=block.layout,  # type: ignore[arg-type]
     )
-    diagnostics = [
-        Diagnostic(Code(code), shorten(message, MESSAGE_MAX), path, line, pid, column, about)
-        for code, message, line, column, about in sorted(r.notes, key=lambda n: n[2])
-    ]
-    return ParsedProject(project, diagnostics)
+    return ReadBlock(project, r.notes, duplicate_at)

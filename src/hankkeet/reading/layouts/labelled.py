@@ -1,8 +1,9 @@
 """The seed's family: a title line, then labelled lines (`Toiminta-aika: …`), project after project.
 
-It reads one line at a time and hands out each project as soon as it is complete, so memory
-stays flat however long the input is. A title is a line that may be one (lines.titleable)
-followed by our labels; whatever it cannot place becomes a finding.
+It reads one line at a time and hands out each project's block as soon as it is complete, so
+memory stays flat however long the input is; the field readers (records.py) make it a
+record. A title is a line that may be one (lines.titleable) followed by our labels;
+whatever it cannot place becomes a finding.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import _
-from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, ParsedProject
+from hankkeet.reading.blocks import Block, FieldValue
 from hankkeet.reading.labels import Field, label_key
 from hankkeet.reading.lines import LabelLine, classify, close_labels, titleable
-from hankkeet.reading.records import build_project
 from hankkeet.reading.text import shorten, squash
 
 HINTS_PER_FILE = 200
@@ -24,11 +24,10 @@ HEADING_MAX = 80
 
 
 class LabelledParser:
-    """Reads the lines of one file of the seed's family and hands out projects as they complete."""
+    """Reads the lines of one file of the seed's family and hands out blocks as they complete."""
 
-    def __init__(self, path: str, registry: IdRegistry | None = None) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
-        self.registry = IdRegistry() if registry is None else registry
         self.block: Block | None = None
         self.pending: tuple[int, str, LabelLine | None] | None = None
         # An unknown label after a blank line, under a title candidate: a field we do not
@@ -45,7 +44,7 @@ class LabelledParser:
 
     # -- feeding -------------------------------------------------------------------------
 
-    def feed(self, number: int, line: str) -> Iterator[ParsedProject | Diagnostic]:
+    def feed(self, number: int, line: str) -> Iterator[Block | Diagnostic]:
         """Take one line (1-based number); yield whatever it completes."""
         if not line.strip():
             self.after_blank = True
@@ -102,7 +101,7 @@ class LabelledParser:
         self.pending = (number, text, label)
         self.attached = self.pending_attached
 
-    def finish(self) -> Iterator[ParsedProject | Diagnostic]:
+    def finish(self) -> Iterator[Block | Diagnostic]:
         """End of the file: resolve what is pending, complete the last project."""
         if self.held_label is not None:
             self.after_blank = True
@@ -125,7 +124,7 @@ class LabelledParser:
         while self.file_notes:
             yield self.file_notes.pop(0)
 
-    def _resolve_pending(self, next_field: Field | None) -> Iterator[ParsedProject | Diagnostic]:
+    def _resolve_pending(self, next_field: Field | None) -> Iterator[Block | Diagnostic]:
         if self.pending is None:
             return
         number, text, maybe_label = self.pending
@@ -248,7 +247,7 @@ class LabelledParser:
         )
         self.preamble = None
 
-    def _add_field(self, number: int, label: LabelLine) -> Iterator[ParsedProject | Diagnostic]:
+    def _add_field(self, number: int, label: LabelLine) -> Iterator[Block | Diagnostic]:
         assert label.field is not None
         block = self.block
         if block is None:
@@ -310,13 +309,13 @@ class LabelledParser:
         block.last = label.field
         yield from ()
 
-    def _close_block(self) -> Iterator[ParsedProject]:
+    def _close_block(self) -> Iterator[Block]:
         block = self.block
         self.block = None
         if block is None:
             return
         self.projects += 1
-        yield build_project(block, self.path, self.registry)
+        yield block
 
 
 @lru_cache(maxsize=4096)
