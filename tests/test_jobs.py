@@ -15,7 +15,8 @@ from typing import cast
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, cli
+from golden_cases import cases, key, load_expected
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.library import read_projects
 from hankkeet.locale import Language, use_language
@@ -25,6 +26,8 @@ from hankkeet.reading.parser import ParsedProject
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import projects as generated  # the benchmark's generator
+
+EXPECTED = load_expected()
 
 
 def _text(count: int) -> str:
@@ -109,7 +112,7 @@ def test_a_small_input_starts_no_worker(tmp_path: Path, monkeypatch: pytest.Monk
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a pool was started for a small input")
 
-    monkeypatch.setattr(workers, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(workers, "_in_workers", no_pool)
     path = tmp_path / "small.txt"
     path.write_text(_text(workers.WARM_UP - 50), encoding="utf-8")
     assert _dump(path, jobs=4) == _dump(path, jobs=1)
@@ -118,3 +121,35 @@ def test_a_small_input_starts_no_worker(tmp_path: Path, monkeypatch: pytest.Monk
 def test_cores_are_counted() -> None:
     """The default of --jobs is a positive number of cores."""
     assert workers.available_cores() >= 1
+
+
+GOLDEN_INPUTS = ("tests/golden/generated.txt", "data/source.txt")
+
+
+@pytest.mark.usefixtures("small_batches")
+@pytest.mark.parametrize(
+    "args",
+    [a for a in cases() if a[-1] in GOLDEN_INPUTS],
+    ids=lambda a: key(a) if isinstance(a, tuple) else str(a),
+)
+def test_the_command_line_with_jobs_gives_the_recorded_output(
+    args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every golden case of the whole inputs, run with --jobs 2 (workers after 10 projects):
+    stdout, stderr and the exit code recorded from one process."""
+    monkeypatch.chdir(ROOT)
+    run = cli("--no-config", "--jobs", "2", *args)
+    expected = EXPECTED[key(args)]
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        expected["exit"],
+        expected["stdout"],
+        expected["stderr"],
+    )
+
+
+@pytest.mark.parametrize(("jobs", "why"), [("0", "no process at all"), ("x", "not a number")])
+def test_a_bad_jobs_value_is_a_usage_error(jobs: str, why: str) -> None:
+    """Exit 2 with a message naming the option, never a traceback."""
+    run = cli("--jobs", jobs, "list")
+    assert run.exit_code == 2, why
+    assert "--jobs" in run.stderr and "Traceback" not in run.stderr, why

@@ -35,7 +35,7 @@ COMMAND_MODULES: dict[str, str] = {
 
 # The options of the app's callback (common.root) that take a value: the word after one of
 # them is that value, not the command.
-VALUED_GLOBAL_OPTIONS = frozenset({"--lang"})
+VALUED_GLOBAL_OPTIONS = frozenset({"--lang", "--jobs", "-j"})
 
 
 def command_name(argv: Sequence[str]) -> str | None:

@@ -21,7 +21,7 @@ from hankkeet.checks import check_project
 from hankkeet.cli import progress
 from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
 from hankkeet.diagnostics import Code, Diagnostic, Severity
-from hankkeet.library import project_records, read_projects
+from hankkeet.library import available_cores, project_records, read_projects
 from hankkeet.locale import Language, _, language_from_environment, ngettext, set_language
 from hankkeet.models import Project
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
@@ -50,6 +50,7 @@ class State:
 
     debug: bool = False
     quiet: bool = False
+    jobs: int = 1  # processes reading a long input's fields (--jobs; default: every core)
     config: Config = NO_CONFIG
 
 
@@ -247,10 +248,10 @@ def iter_parsed(paths: list[str] | None) -> Iterator[ParsedProject | Diagnostic]
     progress bar follows the reading when it takes a while."""
     sources = input_sources(paths)
     if not progress.wanted(STATE.quiet):
-        yield from read_projects(sources)
+        yield from read_projects(sources, STATE.jobs)
         return
     with progress.reading_progress(sources) as shown:
-        for item in read_projects(shown.watched(sources)):
+        for item in read_projects(shown.watched(sources), STATE.jobs):
             if isinstance(item, ParsedProject):
                 shown.count()
             yield item
@@ -413,6 +414,18 @@ def root(
             ),
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help=_(
+                "Processes that read a long input (default: one per core; 1: read in this "
+                "process only). The output is the same."
+            ),
+        ),
+    ] = None,
     lang: Annotated[
         Language | None,
         typer.Option(
@@ -436,6 +449,7 @@ def root(
     """
     STATE.debug = debug
     STATE.quiet = quiet
+    STATE.jobs = available_cores() if jobs is None else jobs
     try:
         STATE.config = NO_CONFIG if no_config else discover(Path.cwd())
     except ConfigError as exc:

@@ -209,7 +209,7 @@ def validate_command(
     with use_language(Language.EN) if english else nullcontext(), usable_input():
         sources = readable_sources(given, unreadable) if given else input_sources(None)
         with followed(sources) as watched:
-            report = validate_sources(watched, rules)
+            report = validate_sources(watched, rules, STATE.jobs)
         report.labels_required = strict_labels
         if unreadable:
             # Every other input was still checked; the missing ones are findings too.
@@ -273,7 +273,7 @@ def stream_report(
         wanted = [d for d in unreadable if rules.wants(d.code)]
         for d in wanted:
             report.count(d)
-        for d in chain(wanted, stream_findings(sources, report, rules)):
+        for d in chain(wanted, stream_findings(sources, report, rules, STATE.jobs)):
             spill.add(d)
             where_width = max(where_width, len(location(d)))
             code_width = max(code_width, len(d.code))

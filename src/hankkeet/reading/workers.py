@@ -9,17 +9,19 @@ comes out is what one process gives, byte for byte (tests/test_jobs.py proves it
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.locale import current_language, set_language
 from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject
 from hankkeet.reading.records import ReadBlock, build_project, claim_id, read_block
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["WARM_UP", "available_cores", "build_blocks"]
 
@@ -71,6 +73,10 @@ def _read_batch(batch: list[Block], path: str) -> list[ReadBlock]:
 def _in_workers(
     items: Iterator[Block | Diagnostic], path: str, registry: IdRegistry, jobs: int
 ) -> Iterator[ParsedProject | Diagnostic]:
+    # Loaded here: most runs never start a worker, and these imports cost start-up time.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork: the workers start with every module this process has loaded, in milliseconds.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
