@@ -12,7 +12,6 @@ from itertools import chain, islice
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject, ParseResult
 from hankkeet.reading.layouts import choose_layout
-from hankkeet.reading.layouts.document import DocumentReader
 from hankkeet.reading.layouts.labelled import LabelledParser
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import clean_line
@@ -45,6 +44,9 @@ def parse_lines(
     layout = choose_layout(head)
     if layout != "labelled":
         numbered = list(enumerate(chain(head, it), start=1))
+        # Loaded here: a file of the seed's family (most big inputs) never needs it.
+        from hankkeet.reading.layouts.document import DocumentReader
+
         yield from DocumentReader(path, registry, layout).read(numbered)
         return
     yield from build_blocks(_labelled_blocks(chain(head, it), path), path, registry, jobs)

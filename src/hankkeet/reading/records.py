@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
@@ -21,9 +21,11 @@ from hankkeet.reading.funding import find_funds, read_funding
 from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import read_contacts
-from hankkeet.reading.prose import Fact, contacts_in, read_prose
 from hankkeet.reading.staff import read_staff
 from hankkeet.reading.text import shorten, slug, squash
+
+if TYPE_CHECKING:
+    from hankkeet.reading.prose import Fact
 
 REQUIRED = (Field.PERIOD, Field.BUDGET)
 # A message quotes the value it is about; a 5 MB value is quoted by its start.
@@ -311,6 +313,9 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
         if values.get("programme") is None and values.get("fund") is not None:
             values["programme"] = values["fund"]
         return
+    # Loaded here: blocks of the seed's family have no paragraphs of prose.
+    from hankkeet.reading.prose import contacts_in, read_prose
+
     prose = read_prose(block.prose, block.years)
     contacts_in(block.asides, prose)
     for (code, message), line, about in prose.problems:
