@@ -197,7 +197,24 @@ def fit_table(
 def draw_table(
     columns: Sequence[Column], widths: Sequence[int], color: bool, title: str | None = None
 ) -> str:
-    """The table as text: every cell pre-wrapped to its column, right spaces trimmed."""
+    """The table as text: every cell pre-wrapped to its column, right spaces trimmed.
+
+    Without colour the lines are joined with plain string formatting (render/plain.py),
+    identical to what Rich draws and far cheaper; with colour Rich draws them.
+    """
+    if not color and columns:
+        from hankkeet.render.plain import plain_table
+
+        drawn = plain_table(columns, widths)
+        if drawn is not None:
+            return _titled(drawn, widths, title)
+    return draw_table_rich(columns, widths, color, title)
+
+
+def draw_table_rich(
+    columns: Sequence[Column], widths: Sequence[int], color: bool, title: str | None = None
+) -> str:
+    """The table as Rich draws it (with colour, or when the plain drawer cannot)."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -231,7 +248,11 @@ def draw_table(
                 text.highlight_words([word], column.mark_style, case_sensitive=True)
             row.append(text)
         table.add_row(*row)
-    total = table_width(widths)
-    head = paragraph_lines(title, total) if title else ""
-    drawn = to_text(table, total, color) if columns else ""
+    drawn = to_text(table, table_width(widths), color) if columns else ""
+    return _titled(drawn, widths, title)
+
+
+def _titled(drawn: str, widths: Sequence[int], title: str | None) -> str:
+    """The drawn table under its title paragraph, each line's right spaces trimmed."""
+    head = paragraph_lines(title, table_width(widths)) if title else ""
     return head + "".join(line.rstrip() + "\n" for line in drawn.splitlines())

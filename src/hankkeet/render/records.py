@@ -2,8 +2,8 @@
 
 JSON and JSON Lines are the public record contract, with exact numbers. Each function
 returns a string (or, for the streamed formats, the strings of a header and of one row).
-The tables draw with Rich: their modules load only when a table is drawn, so the machine
-formats start without Rich.
+The table modules load only when a table is drawn, so the machine formats start without
+Rich (which draws only coloured tables; render/plain.py draws the rest).
 """
 
 from __future__ import annotations
