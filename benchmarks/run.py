@@ -1,10 +1,12 @@
-"""The benchmark of issue 7, in one command: startup, throughput, scaling and memory.
+"""The benchmark of issues 7 and 13, in one command: startup, throughput, scaling, the text
+report and memory.
 
 Every figure is measured in this run, side by side with its reference, as the median of
 several runs (these machines are noisy: read the ratios). Generated corpora and a JSON copy
 of the results go to benchmarks/out/ (git-ignored).
 
-Usage: python benchmarks/run.py [--runs 3] [--size-mb 15] [--profile]
+Usage: python benchmarks/run.py [--runs 3] [--size-mb 15] [--findings 200000] [--profile]
+       python benchmarks/run.py --only report --reuse     # one group: the text report
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import write_corpus  # noqa: E402  (the generator lives next to this file)
+from generate import write_corpus, write_findings  # noqa: E402  (the generator lives next to this file)
 
 sys.path.insert(0, str(HERE.parent / "tests"))
 from pathological import (  # noqa: E402  (the suite's shapes: the same text it checks)
@@ -45,10 +47,12 @@ LINE_LOOP = "import sys\nfor line in open(sys.argv[1], encoding='utf-8'): pass"
 
 @dataclass
 class Sample:
-    """One process run: wall seconds and peak resident memory in MB."""
+    """One process run: wall seconds, peak resident memory in MB, and CPU seconds (user and
+    system, its waited-for children included: steadier than wall time on a busy machine)."""
 
     seconds: float
     peak_mb: float
+    cpu: float = 0.0
 
 
 @dataclass
@@ -86,10 +90,11 @@ def hankkeet_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "hankkeet"]
 
 
-def run_once(argv: list[str], ok: tuple[int, ...] = (0, 1)) -> Sample:
-    """Run a process to its end: wall time and its own peak RSS (from wait4, not a total)."""
+def run_once(argv: list[str], ok: tuple[int, ...] = (0, 1), columns: int = 100) -> Sample:
+    """Run a process to its end (stdout to /dev/null, not a terminal): wall time and its own
+    peak RSS (from wait4, not a total)."""
     env = {k: v for k, v in os.environ.items() if k != "HANKKEET_SOURCE"}
-    env.update({"NO_COLOR": "1", "COLUMNS": "100"})
+    env.update({"NO_COLOR": "1", "COLUMNS": str(columns)})
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert child.stderr is not None
@@ -102,15 +107,19 @@ def run_once(argv: list[str], ok: tuple[int, ...] = (0, 1)) -> Sample:
             f"{' '.join(argv)} exited {child.returncode}: "
             f"{stderr.decode('utf-8', 'replace')[-500:]}"
         )
-    return Sample(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux
+    return Sample(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
-def medians(pairs: list[tuple[str, list[str]]], runs: int) -> dict[str, list[Sample]]:
-    """Run each command `runs` times, interleaved so drift hits all of them alike."""
+def medians(
+    pairs: list[tuple[str, list[str]]], runs: int, columns: dict[str, int] | None = None
+) -> dict[str, list[Sample]]:
+    """Run each command `runs` times, interleaved so drift hits all of them alike (at 100
+    columns, or those `columns` names)."""
     samples: dict[str, list[Sample]] = {name: [] for name, _ in pairs}
     for _ in range(runs):
         for name, argv in pairs:
-            samples[name].append(run_once(argv))
+            samples[name].append(run_once(argv, columns=(columns or {}).get(name, 100)))
     return samples
 
 
@@ -123,6 +132,36 @@ def command_exists(name: str) -> bool:
     """Whether `hankkeet NAME --help` works (commands land while others write them)."""
     done = subprocess.run([*hankkeet_command(), name, "--help"], capture_output=True, check=False)
     return done.returncode == 0
+
+
+def has_option(command: str, option: str) -> bool:
+    """Whether `hankkeet COMMAND --help` names the option (options land while others
+    write them)."""
+    done = subprocess.run(
+        [*hankkeet_command(), command, "--help"],
+        capture_output=True,
+        check=False,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )
+    return done.returncode == 0 and option in done.stdout
+
+
+def findings_file(count: int, reuse: bool) -> Path:
+    """A generated file of exactly `count` findings in benchmarks/out/."""
+    path = (
+        OUT / f"findings-{count // 1000}k.txt"
+        if count % 1000 == 0
+        else OUT / f"findings-{count}.txt"
+    )
+    if not (reuse and path.exists()):
+        written, made = write_findings(path, count)
+        print(
+            f"  generated {path.relative_to(HERE.parent)}: {made} projects, {count} findings, "
+            f"{written / 1e6:.1f} MB",
+            file=sys.stderr,
+        )
+    return path
 
 
 def corpus(size_mb: float, reuse: bool) -> Path:
@@ -351,110 +390,90 @@ def save(results: dict[str, object], stem: str) -> None:
     print(f"\nsaved {saved.relative_to(HERE.parent)}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Measure, print the table, save the results."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
-    parser.add_argument("--startup-runs", type=int, default=11, help="runs for startup")
-    parser.add_argument("--size-mb", type=float, default=15, help="throughput corpus size")
-    parser.add_argument("--reuse", action="store_true", help="reuse corpora already in out/")
-    parser.add_argument(
-        "--profile",
-        action="store_true",
-        help="also profile validate on a 3 MB corpus and print hot spots",
-    )
-    parser.add_argument(
-        "--linear-only",
-        action="store_true",
-        help="only the linear-time figures (pathological shapes, long values): about a minute",
-    )
-    args = parser.parse_args(argv)
+Samples = dict[str, list[Sample]]
+GROUPS = ("startup", "throughput", "report", "memory", "linear")
 
-    OUT.mkdir(exist_ok=True)
-    if args.linear_only:
-        linear = linear_figures(args.runs)
-        print()
-        print(f"hankkeet benchmark, {datetime.date.today().isoformat()}, {machine()}")
-        print_linear(linear, args.runs)
-        save({"runs": args.runs, "linear": [as_result(f) for f in linear]}, "linear")
-        return 0
-    hk = hankkeet_command()
-    print(f"hankkeet benchmark: {datetime.date.today().isoformat()}; {machine()}", file=sys.stderr)
-    small, big = corpus(args.size_mb, args.reuse), corpus(4 * args.size_mb, args.reuse)
-    if command_exists("validate"):
-        check, check_name = ["validate", "--format", "json"], "validate --format json"
-    else:  # stand-in until validate lands; the lead re-runs this
-        check, check_name = ["list", "--format", "jsonl"], "list --format jsonl (no validate)"
 
+def startup_figures(hk: list[str], runs: int) -> tuple[list[Figure], Samples]:
+    """`list --format json` on the embedded data against the bare imports."""
     print("  startup ...", file=sys.stderr)
     start = medians(
         [
             ("hankkeet", [*hk, "list", "--format", "json"]),
             ("imports", [sys.executable, "-c", IMPORTS]),
         ],
-        args.startup_runs,
+        runs,
     )
-    print("  throughput and scaling ...", file=sys.stderr)
-    through = medians(
-        [
-            ("small", [*hk, *check, str(small)]),
-            ("loop", [sys.executable, "-c", LINE_LOOP, str(small)]),
-        ],
-        args.runs,
-    )
-    scale = medians([("big", [*hk, *check, str(big)])], args.runs)
-    print("  text report ...", file=sys.stderr)
-    report = medians(
-        [
-            ("text", [*hk, "validate", str(small)]),
-            ("json", [*hk, "validate", "--format", "json", str(small)]),
-        ],
-        args.runs,
-    )
-    print("  memory of each command on the big corpus ...", file=sys.stderr)
-    memory = {
-        name: run_once([*hk, *command, str(big)])
-        for name, command in (
-            ("list --format jsonl", ["list", "--format", "jsonl"]),
-            ("validate", ["validate"]),
-            ("totals", ["totals"]),
-            ("search kemi", ["search", "kemi"]),
-        )
-    }
-
     t_start, t_imports = median_seconds(start["hankkeet"]), median_seconds(start["imports"])
+    figure = Figure(
+        "startup",
+        "list --format json (embedded data)",
+        t_start,
+        "python -c 'import typer, rich.table, pydantic.main, dateutil.relativedelta'",
+        t_imports,
+        t_start / t_imports,
+        1.5,
+    )
+    return [figure], start
+
+
+def validate_check() -> tuple[list[str], str]:
+    """The throughput command: validate --format json, or a stand-in before validate."""
+    if command_exists("validate"):
+        return ["validate", "--format", "json"], "validate --format json"
+    return ["list", "--format", "jsonl"], "list --format jsonl (no validate)"
+
+
+def throughput_figures(
+    hk: list[str], small: Path, big: Path, runs: int, notes: list[str]
+) -> tuple[list[Figure], Samples]:
+    """Throughput (default settings, and one process when there is --jobs), scaling, and
+    the peak memory of the big run."""
+    check, check_name = validate_check()
+    jobs = check[0] == "validate" and has_option("validate", "--jobs")
+    print("  throughput and scaling ...", file=sys.stderr)
+    pairs = [
+        ("small", [*hk, *check, str(small)]),
+        ("loop", [sys.executable, "-c", LINE_LOOP, str(small)]),
+    ]
+    if jobs:
+        pairs.append(("small, --jobs 1", [*hk, *check, "--jobs", "1", str(small)]))
+    through = medians(pairs, runs)
+    scale = medians([("big", [*hk, *check, str(big)])], runs)
     t_small, t_loop = median_seconds(through["small"]), median_seconds(through["loop"])
     t_big = median_seconds(scale["big"])
-    peak = max(s.peak_mb for s in scale["big"])
     mb_small, mb_big = small.stat().st_size / 1e6, big.stat().st_size / 1e6
+    loop_name = "for line in open(f): pass"
     figures = [
-        Figure(
-            "startup",
-            "list --format json (embedded data)",
-            t_start,
-            "python -c 'import typer, rich.table, pydantic.main, dateutil.relativedelta'",
-            t_imports,
-            t_start / t_imports,
-            1.5,
-        ),
         Figure(
             "throughput",
             f"{check_name}, {mb_small:.0f} MB",
             t_small,
-            "for line in open(f): pass",
+            loop_name,
             t_loop,
             t_small / t_loop,
             20,
-        ),
-        Figure(
-            "throughput, one process",
-            f"{check_name}, {mb_small:.0f} MB (no --jobs yet: always one process)",
-            t_small,
-            "for line in open(f): pass",
-            t_loop,
-            t_small / t_loop,
-            35,
-        ),
+        )
+    ]
+    if jobs:
+        t_one = median_seconds(through["small, --jobs 1"])
+        figures.append(
+            Figure(
+                "throughput, one process",
+                f"{check_name} --jobs 1, {mb_small:.0f} MB",
+                t_one,
+                loop_name,
+                t_loop,
+                t_one / t_loop,
+                35,
+            )
+        )
+    else:
+        notes.append(
+            "throughput, one process: not measured (validate has no --jobs option yet: "
+            "the default settings are one process)"
+        )
+    figures += [
         Figure(
             "scaling",
             f"{check_name}, {mb_big:.0f} MB",
@@ -467,13 +486,50 @@ def main(argv: list[str] | None = None) -> int:
         Figure(
             "memory",
             f"peak RSS, {check_name}, {mb_big:.0f} MB",
-            peak,
+            max(s.peak_mb for s in scale["big"]),
             "",
             None,
             None,
             150,
             unit="MB",
         ),
+    ]
+    return figures, {**through, **scale}
+
+
+def median_cpu(samples: list[Sample]) -> float:
+    """The median CPU seconds."""
+    return statistics.median(s.cpu for s in samples)
+
+
+def report_figures(
+    hk: list[str], small: Path, findings: Path, count: int, runs: int, notes: list[str]
+) -> tuple[list[Figure], Samples]:
+    """The text report against JSON: on normal data, and on a file of `count` findings (at
+    100 and 80 columns), with the peak memory of both on the findings file."""
+    print("  text report ...", file=sys.stderr)
+    validate = [*hk, "validate"]
+    report = medians(
+        [
+            ("text", [*validate, str(small)]),
+            ("json", [*validate, "--format", "json", str(small)]),
+        ],
+        runs,
+    )
+    print(f"  text report, {count} findings ...", file=sys.stderr)
+    many = medians(
+        [
+            ("findings text", [*validate, str(findings)]),
+            ("findings text, 80 columns", [*validate, str(findings)]),
+            ("findings json", [*validate, "--format", "json", str(findings)]),
+        ],
+        runs,
+        columns={"findings text, 80 columns": 80},
+    )
+    mb_small = small.stat().st_size / 1e6
+    t_json = median_seconds(many["findings json"])
+    shown = f"{count:,}".replace(",", " ")
+    figures = [
         Figure(
             "text report",
             f"validate (text), {mb_small:.0f} MB",
@@ -482,9 +538,61 @@ def main(argv: list[str] | None = None) -> int:
             median_seconds(report["json"]),
             median_seconds(report["text"]) / median_seconds(report["json"]),
             1.3,
-        ),
+        )
     ]
-    for name, sample in memory.items():
+    for name, columns in (("findings text", 100), ("findings text, 80 columns", 80)):
+        t_text = median_seconds(many[name])
+        figures.append(
+            Figure(
+                "text report",
+                f"validate (text), {shown} findings, {columns} columns",
+                t_text,
+                "validate --format json, same file",
+                t_json,
+                t_text / t_json,
+                1.3,
+            )
+        )
+    for name, subject in (
+        ("findings text", "validate (text)"),
+        ("findings json", "validate --format json"),
+    ):
+        figures.append(
+            Figure(
+                "memory",
+                f"peak RSS, {subject}, {shown} findings",
+                max(s.peak_mb for s in many[name]),
+                "",
+                None,
+                None,
+                150,
+                unit="MB",
+            )
+        )
+    cpu = [
+        f"{median_cpu(texts) / median_cpu(jsons):.2f}x {where}"
+        for texts, jsons, where in (
+            (report["text"], report["json"], f"on {mb_small:.0f} MB"),
+            (many["findings text"], many["findings json"], f"on {shown} findings"),
+            (many["findings text, 80 columns"], many["findings json"], "at 80 columns"),
+        )
+    ]
+    notes.append(f"text report in CPU time (steadier than wall time): {', '.join(cpu)}")
+    return figures, {**report, **many}
+
+
+def memory_figures(hk: list[str], big: Path) -> list[Figure]:
+    """The peak memory of each command on the big corpus (one run each)."""
+    print("  memory of each command on the big corpus ...", file=sys.stderr)
+    mb_big = big.stat().st_size / 1e6
+    figures = []
+    for name, command in (
+        ("list --format jsonl", ["list", "--format", "jsonl"]),
+        ("validate", ["validate"]),
+        ("totals", ["totals"]),
+        ("search kemi", ["search", "kemi"]),
+    ):
+        sample = run_once([*hk, *command, str(big)])
         figures.append(
             Figure(
                 "memory",
@@ -497,27 +605,113 @@ def main(argv: list[str] | None = None) -> int:
                 unit="MB",
             )
         )
+    return figures
+
+
+def chosen_groups(only: list[str] | None, linear_only: bool) -> list[str]:
+    """The groups to measure, in the table's order: --only's (comma-separated or repeated)."""
+    if linear_only:
+        return ["linear"]
+    if not only:
+        return list(GROUPS)
+    named = {part.strip() for value in only for part in value.split(",") if part.strip()}
+    unknown = named - set(GROUPS)
+    if unknown:
+        raise SystemExit(
+            f"--only: unknown {', '.join(sorted(unknown))} (one of {', '.join(GROUPS)})"
+        )
+    return [g for g in GROUPS if g in named]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, print the table, save the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--startup-runs", type=int, default=11, help="runs for startup")
+    parser.add_argument("--size-mb", type=float, default=15, help="throughput corpus size")
+    parser.add_argument(
+        "--findings", type=int, default=200_000, help="findings in the text report's worst case"
+    )
+    parser.add_argument("--reuse", action="store_true", help="reuse corpora already in out/")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="GROUP,...",
+        help=f"measure only these groups: {', '.join(GROUPS)} (default: all)",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also profile validate on a 3 MB corpus and print hot spots",
+    )
+    parser.add_argument(
+        "--linear-only",
+        action="store_true",
+        help="only the linear-time figures (the same as --only linear): about a minute",
+    )
+    args = parser.parse_args(argv)
+    groups = chosen_groups(args.only, args.linear_only)
+
+    OUT.mkdir(exist_ok=True)
+    if groups == ["linear"]:
+        linear = linear_figures(args.runs)
+        print()
+        print(f"hankkeet benchmark, {datetime.date.today().isoformat()}, {machine()}")
+        print_linear(linear, args.runs)
+        save({"runs": args.runs, "linear": [as_result(f) for f in linear]}, "linear")
+        return 0
+    hk = hankkeet_command()
+    print(f"hankkeet benchmark: {datetime.date.today().isoformat()}; {machine()}", file=sys.stderr)
+    small = corpus(args.size_mb, args.reuse) if {"throughput", "report"} & set(groups) else None
+    big = corpus(4 * args.size_mb, args.reuse) if {"throughput", "memory"} & set(groups) else None
+    figures: list[Figure] = []
+    samples: Samples = {}
+    notes: list[str] = []
+    if "startup" in groups:
+        found, taken = startup_figures(hk, args.startup_runs)
+        figures += found
+        samples.update(taken)
+    if "throughput" in groups:
+        assert small is not None and big is not None
+        found, taken = throughput_figures(hk, small, big, args.runs, notes)
+        figures += found
+        samples.update(taken)
+    if "report" in groups:
+        assert small is not None
+        findings = findings_file(args.findings, args.reuse)
+        found, taken = report_figures(hk, small, findings, args.findings, args.runs, notes)
+        figures += found
+        samples.update(taken)
+    if "memory" in groups:
+        assert big is not None
+        figures += memory_figures(hk, big)
+
     print()
     print(f"hankkeet benchmark, {datetime.date.today().isoformat()}, {machine()}")
-    print(
-        f"medians of {args.runs} runs ({args.startup_runs} for startup); "
-        f"throughput {mb_small / t_small:.2f} MB/s; line loop {mb_small / t_loop:.0f} MB/s"
-    )
+    rates = ""
+    if "small" in samples and "loop" in samples and small is not None:
+        mb_small = small.stat().st_size / 1e6
+        rates = (
+            f"; throughput {mb_small / median_seconds(samples['small']):.2f} MB/s; "
+            f"line loop {mb_small / median_seconds(samples['loop']):.0f} MB/s"
+        )
+    print(f"medians of {args.runs} runs ({args.startup_runs} for startup){rates}")
     print()
     print(table(figures))
-    linear = linear_figures(args.runs)
-    print_linear(linear, args.runs)
-    results = {
+    for note in notes:
+        print(f"note: {note}")
+    results: dict[str, object] = {
         "runs": args.runs,
+        "groups": groups,
         "figures": [as_result(f) for f in figures],
-        "linear": [as_result(f) for f in linear],
-        "samples": {
-            name: [asdict(s) for s in samples]
-            for group in (start, through, scale, report)
-            for name, samples in group.items()
-        },
+        "notes": notes,
     }
-    save(results, "results")
+    if "linear" in groups:
+        linear = linear_figures(args.runs)
+        print_linear(linear, args.runs)
+        results["linear"] = [as_result(f) for f in linear]
+    results["samples"] = {name: [asdict(s) for s in taken] for name, taken in samples.items()}
+    save(results, "results" if groups == list(GROUPS) else "results-" + "-".join(groups))
     if args.profile:
         print("\nprofile of validate on a 3 MB corpus (in process):\n")
         print(profile(corpus(3, args.reuse), 25))

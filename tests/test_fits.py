@@ -11,11 +11,13 @@ import re
 from functools import cache
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from conftest import SEED, cli
 from hankkeet.reading.parser import parse_text
-from hankkeet.render.layout import fit_widths, least_width, pieces, wrap
+from hankkeet.render.layout import fit_widths, least_width, pieces, wrap, wrap_measured
 
 WIDTHS = [60, 80, 100, 160]
 LANGS = ["en", "fi"]
@@ -166,6 +168,23 @@ def test_wrap(text: str, width: int, expected: list[str], why: str) -> None:
 
 def test_wrap_table_is_unique() -> None:
     assert len({w[3] for w in WRAPS}) == len(WRAPS)
+
+
+# Spaces, hyphens and dashes (the breaks), digits and units (amounts), NBSP, tabs, newlines,
+# wide, zero-width and joining characters: every way a line's cells can differ from its length.
+_WRAP_TEXT = st.text(
+    st.sampled_from(list("ab cd-–—\t\n0 1€%\xa0äö…漢\u0301\u200b\u200d\ufe0f\x85\u2028.,'👍")),
+    max_size=60,
+) | st.lists(st.sampled_from(["euroa", "EUR", " 000", "e ", "  ", "Ähtäri", "-", "12"])).map(
+    "".join
+)
+
+
+@given(_WRAP_TEXT, st.integers(min_value=-2, max_value=40))
+def test_wrap_adds_up_what_wrap_measured_measures(text: str, width: int) -> None:
+    """wrap counts a line's cells piece by piece (or by length); wrap_measured measures each
+    candidate line whole: the lines are the same."""
+    assert wrap(text, width) == wrap_measured(text, width)
 
 
 def test_least_width_is_the_longest_piece() -> None:

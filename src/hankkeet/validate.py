@@ -1,12 +1,15 @@
 """Validation: parse every input and run every check, one project at a time, into a Report.
 
 Nothing here prints or exits. Projects are not kept: each is checked as soon as the parser
-hands it out and then dropped, so memory grows only with the findings, not with the data.
+hands it out and then dropped. validate_sources holds the findings (a Report);
+stream_findings keeps them in a temporary file instead, so memory stays flat.
 """
 
 from __future__ import annotations
 
-import pickle
+import heapq
+import marshal
+import os
 import tempfile
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
@@ -78,14 +81,22 @@ def collect(
 ) -> Report:
     """Add the findings of a parse stream (and the checks of each project) to the report."""
     for item in items:
-        if isinstance(item, ParsedProject):
-            report.projects += 1
-            found = item.diagnostics + check_project(item.project)
-            found.sort(key=lambda d: d.line)
-        else:
-            found = [item]
-        report.diagnostics.extend(d for d in found if rules.wants(d.code))
+        report.projects += isinstance(item, ParsedProject)
+        report.diagnostics.extend(findings_of(item, rules))
     return report
+
+
+def findings_of(
+    item: ParsedProject | Diagnostic, rules: RuleSelection = ALL_RULES
+) -> list[Diagnostic]:
+    """The wanted findings of one item of a parse stream: a project's (its fields' and its
+    checks', in line order) or the file note itself."""
+    if isinstance(item, ParsedProject):
+        found = item.diagnostics + check_project(item.project)
+        found.sort(key=lambda d: d.line)
+    else:
+        found = [item]
+    return [d for d in found if rules.wants(d.code)]
 
 
 def unreadable_file(path: str, problem: UnreadableInput) -> Diagnostic:
@@ -163,59 +174,124 @@ def stream_findings(
     sources: Iterable[Source],
     report: StreamedReport,
     rules: RuleSelection = ALL_RULES,
+    spill: FindingSpill | None = None,
     jobs: int = 1,
 ) -> Iterator[Diagnostic]:
     """The findings of validate_sources, in its order, handed out one file at a time.
 
-    Only one file's findings are held (to put them in line order); the projects never are.
+    Neither the projects nor the findings are held: each file's findings go to `spill` (a
+    temporary file; a caller passes its own to read them all again), in one section a file,
+    and come back from it in line order when the file is done.
     """
+    own = spill is None
+    spill = FindingSpill() if spill is None else spill
     registry = IdRegistry()
     stray: list[Diagnostic] = []  # about another path than the file read: last, as sorted
-    for source in sources:
-        report.files += 1
-        try:
-            with source.lines():
-                pass  # opening decides the encoding, or says why there is none
-        except UnreadableInput as exc:
-            found = [unreadable_file(source.path, exc)]
-        else:
-            in_file = Report()
-            with source.lines() as lines:
-                collect(parse_lines(lines, source.path, registry, jobs), in_file, rules)
-            report.projects += in_file.projects
-            found = [d for d in in_file.diagnostics if d.path == source.path]
-            stray.extend(d for d in in_file.diagnostics if d.path != source.path)
-            found.sort(key=lambda d: d.line)
-        for diagnostic in found:
-            if rules.wants(diagnostic.code):
+    try:
+        for source in sources:
+            report.files += 1
+            spill.start_section()
+            try:
+                with source.lines():
+                    pass  # opening decides the encoding, or says why there is none
+            except UnreadableInput as exc:
+                found = unreadable_file(source.path, exc)
+                if rules.wants(found.code):
+                    report.count(found)
+                    spill.add(found)
+            else:
+                with source.lines() as lines:
+                    for item in parse_lines(lines, source.path, registry, jobs):
+                        report.projects += isinstance(item, ParsedProject)
+                        for diagnostic in findings_of(item, rules):
+                            if diagnostic.path != source.path:
+                                stray.append(diagnostic)
+                                continue
+                            report.count(diagnostic)
+                            spill.add(diagnostic)
+            yield from spill.section()
+        if stray:
+            spill.start_section()
+            for diagnostic in stray:
                 report.count(diagnostic)
-                yield diagnostic
-    stray.sort(key=lambda d: d.line)
-    for diagnostic in stray:
-        report.count(diagnostic)
-        yield diagnostic
+                spill.add(diagnostic)
+            yield from spill.section()
+    finally:
+        if own:
+            spill.close()
+
+
+# A finding as the spill keeps it: code, message, path, line, project, column, about.
+_Row = tuple[str, str, str, int, str | None, int | None, str | None]
+_CODES = {code.value: code for code in Code}
 
 
 class FindingSpill:
-    """Findings kept in a temporary file as they come, read back in order (flat memory)."""
+    """Findings kept in a temporary file as they come (flat memory), read back in line
+    order: each section (one input file) comes back as a stable sort by line would give.
+
+    Findings mostly come in line order already; each stretch that does is a run, and a
+    section's runs are merged on reading, the earlier run first where lines are equal.
+    Findings are written in chunks of plain tuples (marshal), a run's chunks apart.
+    """
+
+    CHUNK = 512
 
     def __init__(self) -> None:
         """An empty spill."""
         self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115  (closed by close())
+        # Per section, its runs; per run, the file offsets of its chunks.
+        self._sections: list[list[list[int]]] = []
+        self._chunk: list[_Row] = []
+        self._last_line = 0
         self.count = 0
 
+    def start_section(self) -> None:
+        """Start the findings of the next input file."""
+        self._flush()
+        self._sections.append([])
+
     def add(self, diagnostic: Diagnostic) -> None:
-        """Keep one finding."""
-        pickle.dump(diagnostic, self._file, pickle.HIGHEST_PROTOCOL)
+        """Keep one finding (in the current section)."""
+        if not self._sections:
+            self._sections.append([])
+        runs = self._sections[-1]
+        if not runs or diagnostic.line < self._last_line:
+            self._flush()
+            runs.append([])
+        d = diagnostic
+        self._chunk.append((d.code.value, d.message, d.path, d.line, d.project, d.column, d.about))
+        self._last_line = d.line
         self.count += 1
+        if len(self._chunk) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._chunk:
+            offset = self._file.seek(0, os.SEEK_END)
+            marshal.dump(self._chunk, self._file)
+            self._sections[-1][-1].append(offset)
+            self._chunk = []
+
+    def _run(self, offsets: list[int]) -> Iterator[Diagnostic]:
+        for offset in offsets:
+            self._file.seek(offset)  # each chunk is read whole: runs may take turns
+            rows: list[_Row] = marshal.load(self._file)
+            for code, message, path, line, project, column, about in rows:
+                yield Diagnostic(_CODES[code], message, path, line, project, column, about)
+
+    def section(self, index: int = -1) -> Iterator[Diagnostic]:
+        """One section's findings (the last by default) in line order."""
+        self._flush()
+        runs = [self._run(offsets) for offsets in self._sections[index]] if self._sections else []
+        if len(runs) == 1:
+            return runs[0]
+        return heapq.merge(*runs, key=lambda d: d.line)
 
     def __iter__(self) -> Iterator[Diagnostic]:
-        """The findings in the order they were added (one pass at a time)."""
-        self._file.flush()
-        self._file.seek(0)
-        for _number in range(self.count):
-            found: Diagnostic = pickle.load(self._file)
-            yield found
+        """Every section's findings in turn, each in line order (one pass at a time)."""
+        for index in range(len(self._sections)):
+            yield from self.section(index)
 
     def close(self) -> None:
         """Remove the temporary file."""

@@ -261,8 +261,9 @@ def stream_report(
     output: Path | None,
 ) -> StreamedReport:
     """Validate and write the report without holding the projects or the findings: each
-    finding goes to a temporary file (GitHub annotations straight out) while the counts and
-    widths are taken, then the report is written from that file."""
+    file's findings go to a temporary file and come back in line order (GitHub annotations
+    straight out) while the counts and widths are taken, then the report is written from
+    that file."""
     report = StreamedReport(labels_required=strict_labels)
     report.files += len(unreadable)
     spill = FindingSpill()
@@ -271,10 +272,11 @@ def stream_report(
     def first_pass() -> Iterator[Diagnostic]:
         nonlocal where_width, code_width
         wanted = [d for d in unreadable if rules.wants(d.code)]
-        for d in wanted:
+        spill.start_section()
+        for d in wanted:  # all on line 1: the section keeps their order
             report.count(d)
-        for d in chain(wanted, stream_findings(sources, report, rules, STATE.jobs)):
             spill.add(d)
+        for d in chain(wanted, stream_findings(sources, report, rules, spill, STATE.jobs)):
             where_width = max(where_width, len(location(d)))
             code_width = max(code_width, len(d.code))
             yield d

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rich.cells import cell_len, set_cell_size
 
@@ -43,8 +44,13 @@ def clipped(value: str, limit: int = CELL_MAX) -> str:
 
 def pieces(text: str) -> list[str]:
     """The unbreakable pieces of a line, each with the space or hyphen that ends it."""
-    text = _AMOUNT_SPACE.sub(NBSP, text)
-    return [part for word in _WORD.findall(text) for part in _AFTER_HYPHEN.split(word) if part]
+    out: list[str] = []
+    for word in _WORD.findall(_AMOUNT_SPACE.sub(NBSP, text)):
+        if "-" in word or "–" in word or "—" in word:
+            out.extend(part for part in _AFTER_HYPHEN.split(word) if part)
+        else:
+            out.append(word)  # never empty: the pattern matches at least one character
+    return out
 
 
 def least_width(text: str) -> int:
@@ -64,12 +70,53 @@ def cut(text: str, width: int) -> str:
     return set_cell_size(text, max(0, width - 1)) + "…" if width > 0 else ""
 
 
+@cache
+def _single_cells() -> frozenset[str]:
+    """Characters one cell wide (Latin letters, punctuation, dashes, currency signs): a
+    text of only these is as many cells wide as it is long."""
+    ranges = ((0x20, 0x7F), (0xA0, 0x2B0), (0x2010, 0x2028), (0x2030, 0x205F), (0x20A0, 0x20C1))
+    chars = (chr(c) for start, stop in ranges for c in range(start, stop))
+    return frozenset(c for c in chars if cell_len(c) == 1)
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` cells, broken at spaces and after hyphens only.
 
     A piece wider than the width (which the layout avoids) is cut with '…' rather than
     folded, so no word is ever split across lines.
     """
+    if "\u200d" in text or "\ufe0f" in text:
+        # A zero-width joiner or an emoji selector joins characters into one cluster: the
+        # cells of such a line are not the sum of its pieces' cells.
+        return wrap_measured(text, width)
+    # Otherwise a line's cells are the sum of its pieces' cells, and for most text (every
+    # character one cell wide) simply its length.
+    measure: Callable[[str], int] = len if _single_cells().issuperset(text) else cell_len
+    if "\n" not in text and measure(text) <= width:
+        # Every prefix fits too: the text is one line, as the loop below would find.
+        return [_AMOUNT_SPACE.sub(NBSP, text).rstrip()]
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0  # used: the cells of `line`, its trailing spaces included
+        for piece in pieces(paragraph):
+            body = piece.rstrip()
+            cells = measure(body)
+            # The cells of (line + piece).rstrip(), without measuring the line again.
+            if (used + cells if body else measure((line + piece).rstrip())) <= width:
+                line += piece
+                used += measure(piece)
+                continue
+            if line.strip():
+                out.append(line.rstrip())
+            line = piece.lstrip() if cells <= width else cut(body, width) + " "
+            used = cell_len(line)
+        out.append(line.rstrip())
+    return out
+
+
+def wrap_measured(text: str, width: int) -> list[str]:
+    """wrap, measuring each candidate line whole: for text whose cells do not add up piece
+    by piece (joined clusters); tests check that wrap gives the same lines."""
     out: list[str] = []
     for paragraph in text.split("\n"):
         line = ""

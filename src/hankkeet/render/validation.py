@@ -1,4 +1,5 @@
-"""Validation reports as text (Rich, grouped by file and project), JSON, or GitHub annotations.
+"""Validation reports as text (plain strings at a known width, grouped by file and project), JSON,
+or GitHub annotations; Rich draws only the rule catalogue.
 
 Every function returns a string; the command decides where it goes.
 """
@@ -8,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import groupby
-from typing import assert_never
+from json.encoder import encode_basestring as json_string
+from typing import Any, assert_never
 
 from rich.table import Table
 from rich.text import Text
@@ -64,32 +66,40 @@ def summary_line(report: Report, strict: bool = False) -> str:
     return f"{found} {where} {files}: {verdict}"
 
 
-def _findings_lines(
-    diagnostics: Iterable[Diagnostic], where_width: int, code_width: int, width: int, color: bool
-) -> str:
-    """One finding a row: location, severity, code, and the message wrapped to what is left.
+class FindingRows:
+    """Findings as rows at one width: location, severity, code, and the message wrapped to
+    what is left. Plain string formatting, the columns measured once for the whole report:
+    a report of 200 000 findings costs what its text costs.
 
     When the message would have fewer than 24 cells beside the code, it goes on the lines
     under the finding instead, indented, so it is never squeezed word by word.
     """
-    severity_width = max(len(_severity(s)) for s in Severity)
-    prefix = 3 + where_width + 1 + severity_width + 1 + code_width + 1
-    beside = width - prefix >= 24
-    out: list[str] = []
-    for d in diagnostics:
-        head = (
-            f"   {location(d).rjust(where_width)} {_severity(d.severity).ljust(severity_width)}"
-            f" {d.code.ljust(code_width) if beside else d.code}"
-        )
-        if beside:
-            body = wrap(d.message, width - prefix)
-            out.append(f"{head} {body[0]}".rstrip())
-            out.extend(" " * prefix + line for line in body[1:])
-        else:
-            out.append(head.rstrip())
-            out.extend("      " + line for line in wrap(d.message, width - 6))
-    del color
-    return "".join(line + "\n" for line in out)
+
+    def __init__(self, where_width: int, code_width: int, width: int) -> None:
+        """Rows for findings whose widest location and code are where_width and code_width."""
+        words = {s: _severity(s) for s in Severity}
+        severity_width = max(len(word) for word in words.values())
+        self.severities = {s: word.ljust(severity_width) for s, word in words.items()}
+        self.where_width, self.code_width = where_width, code_width
+        prefix = 3 + where_width + 1 + severity_width + 1 + code_width + 1
+        self.beside = width - prefix >= 24
+        self.room = width - prefix if self.beside else width - 6
+        self.indent = " " * prefix if self.beside else "      "
+
+    def text(self, diagnostics: Iterable[Diagnostic]) -> str:
+        """The rows of these findings, each line newline-terminated."""
+        out: list[str] = []
+        indent = self.indent
+        for d in diagnostics:
+            head = f"   {location(d).rjust(self.where_width)} {self.severities[d.severity]} "
+            body = wrap(d.message, self.room)
+            if self.beside:
+                out.append(f"{head}{d.code.ljust(self.code_width)} {body[0]}".rstrip())
+                out.extend(indent + line for line in body[1:])
+            else:
+                out.append(f"{head}{d.code}".rstrip())
+                out.extend(indent + line for line in body)
+        return "".join(line + "\n" for line in out)
 
 
 def _severity(severity: Severity) -> str:
@@ -120,6 +130,7 @@ def render_text(report: Report, width: int, color: bool) -> str:
         return ""
     where_width = max(len(location(d)) for d in report.diagnostics)
     code_width = max(len(d.code) for d in report.diagnostics)
+    rows = FindingRows(where_width, code_width, width)
     parts: list[str] = []
     for path, projects in _groups(report):
         if parts:
@@ -127,7 +138,8 @@ def render_text(report: Report, width: int, color: bool) -> str:
         parts.append(paragraph_lines(path, width))
         for project, found in projects:
             parts.append(paragraph_lines(f"  {project}", width))
-            parts.append(_findings_lines(found, where_width, code_width, width, color))
+            parts.append(rows.text(found))
+    del color  # the findings are plain text: nothing is coloured
     # Rich pads every cell to the column's width; the padding at a line's end is noise.
     return "".join(line.rstrip() + "\n" for line in "".join(parts).splitlines())
 
@@ -299,9 +311,26 @@ def stream_json(
     yield text[:-2] + ',\n  "diagnostics": ['
     first = True
     for d in findings:
-        yield ("\n    " if first else ",\n    ") + dumps_nested(d.to_dict(), 2, 2)
+        yield ("\n    " if first else ",\n    ") + _finding_json(d.to_dict())
         first = False
     yield "]\n}\n" if first else "\n  ]\n}\n"
+
+
+def _finding_json(values: dict[str, Any]) -> str:
+    """dumps_nested(values, 2, 2) for a finding's dict, one f-string a key: its values are
+    text, whole numbers and None (anything else goes through dumps_nested)."""
+    items = []
+    for key, value in values.items():
+        if isinstance(value, str):
+            text = json_string(value)
+        elif value is None:
+            text = "null"
+        elif type(value) is int:
+            text = str(value)
+        else:
+            return dumps_nested(values, 2, 2)
+        items.append(f"      {json_string(key)}: {text}")
+    return "{\n" + ",\n".join(items) + "\n    }" if items else "{}"
 
 
 def stream_text(
@@ -311,6 +340,8 @@ def stream_text(
 
     where_width and code_width are the widest location and code of all the findings.
     """
+    rows = FindingRows(where_width, code_width, width)
+    del color  # as render_text
     started = False
     for path, in_file in groupby(findings, key=lambda d: d.path):
         parts = ["\n"] if started else []
@@ -318,10 +349,7 @@ def stream_text(
         parts.append(paragraph_lines(path, width))
         yield _trimmed("".join(parts))
         for project, found in groupby(in_file, key=lambda d: d.project):
-            yield _trimmed(
-                paragraph_lines(f"  {project or FILE_LEVEL}", width)
-                + _findings_lines(found, where_width, code_width, width, color)
-            )
+            yield _trimmed(paragraph_lines(f"  {project or FILE_LEVEL}", width) + rows.text(found))
 
 
 def _trimmed(text: str) -> str:
