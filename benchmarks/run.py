@@ -134,11 +134,11 @@ def command_exists(name: str) -> bool:
     return done.returncode == 0
 
 
-def has_option(command: str, option: str) -> bool:
+def has_option(command: str | None, option: str) -> bool:
     """Whether `hankkeet COMMAND --help` names the option (options land while others
-    write them)."""
+    write them); with no command, whether the app's own options (before a command) do."""
     done = subprocess.run(
-        [*hankkeet_command(), command, "--help"],
+        [*hankkeet_command(), *([command] if command else []), "--help"],
         capture_output=True,
         check=False,
         text=True,
@@ -439,14 +439,14 @@ def throughput_figures(
     """Throughput (default settings, and one process when there is --jobs), scaling, and
     the peak memory of the big run."""
     check, check_name = validate_check()
-    jobs = check[0] == "validate" and has_option("validate", "--jobs")
+    jobs = check[0] == "validate" and has_option(None, "--jobs")  # global: before the command
     print("  throughput and scaling ...", file=sys.stderr)
     pairs = [
         ("small", [*hk, *check, str(small)]),
         ("loop", [sys.executable, "-c", LINE_LOOP, str(small)]),
     ]
     if jobs:
-        pairs.append(("small, --jobs 1", [*hk, *check, "--jobs", "1", str(small)]))
+        pairs.append(("small, --jobs 1", [*hk, "--jobs", "1", *check, str(small)]))
     through = medians(pairs, runs)
     scale = medians([("big", [*hk, *check, str(big)])], runs)
     t_small, t_loop = median_seconds(through["small"]), median_seconds(through["loop"])
@@ -479,7 +479,7 @@ def throughput_figures(
         )
     else:
         notes.append(
-            "throughput, one process: not measured (validate has no --jobs option yet: "
+            "throughput, one process: not measured (hankkeet has no --jobs option: "
             "the default settings are one process)"
         )
     figures += [
