@@ -26,6 +26,14 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("validate", "--format", "text"),
     ("validate", "--format", "github"),
     ("totals", "--format", "json"),
+    # search holds an index, not the records: ranking, scores, snippets and every format.
+    ("search", "kemi"),
+    ("search", "kemi", "--format", "json"),
+    ("search", "hanke", "--format", "jsonl", "--sort", "budget", "--limit", "5"),
+    ("search", "korona yrittäjä", "--format", "csv"),
+    ("search", "rakennemuutos Kemi", "--any", "--reverse", "--format", "csv"),
+    ("search", '"master plan"', "--in", "summary,name", "--format", "jsonl"),
+    ("search", "kenkä", "--format", "json"),
 )
 # Cheaper commands for the many small files.
 SMALL_COMMANDS: tuple[tuple[str, ...], ...] = (

@@ -6,15 +6,18 @@ The expected sets below were worked out by reading data/source.txt, not by runni
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
 
 from conftest import SEED, cli, run_process
+from hankkeet.encode import dumps
 from hankkeet.models import Project
 from hankkeet.query import QueryError
 from hankkeet.reading.parser import parse_text
@@ -26,9 +29,11 @@ from hankkeet.render.search import (
     render_search,
     result_row,
 )
+from hankkeet.render.search_data import result_record
 from hankkeet.search import (
     ALL_FIELDS,
     SearchField,
+    SearchIndex,
     SearchResult,
     WordMatcher,
     _stemmer,
@@ -355,6 +360,39 @@ def _seed_results(query: str) -> list[SearchResult]:
     return search(_seed_projects(), parse_query(query))
 
 
+def _indexed(query: str) -> tuple[SearchIndex, list[weakref.ref[Project]]]:
+    """The seed added to an index one project at a time, and a weak reference to each."""
+    index = SearchIndex(parse_query(query))
+    alive = []
+    for project in _seed_projects():
+        index.add(project)
+        alive.append(weakref.ref(project))
+    return index, alive
+
+
+def test_the_index_holds_no_record() -> None:
+    """What a search keeps of a stream is the index, never the records: were a project
+    held (say in the list of hits), a 60 MB input would stay in memory whole."""
+    index, alive = _indexed("kemi")
+    gc.collect()
+    assert [ref() for ref in alive] == [None] * 8
+    assert index.total == 8
+    assert len(index.ranked()) == 8
+
+
+def test_results_are_made_whole_as_they_are_read() -> None:
+    """The records shown come back exactly as they were read, in the ranked order."""
+    index, _alive = _indexed("rakennemuutos")
+    found = index.ranked()
+    results = index.results(found)
+    assert len(results) == len(found) == 2
+    by_id = {p.id: p for p in _seed_projects()}
+    assert [r.project for r in results] == [by_id[f.id] for f in found]
+    assert [r.score for r in results] == [f.score for f in found]
+    assert results[1:][0].project.id == found[1].id
+    assert list(results) == _seed_results("rakennemuutos")
+
+
 def test_snippet_highlights_the_matched_words() -> None:
     results = _seed_results("rakennemuutos")
     for result in results:
@@ -464,6 +502,14 @@ def test_json_writes_decimals_exactly() -> None:
     text = render_json("Jylkka", [result])
     assert '"budget": 61875' in text
     assert json.loads(text)["results"][0]["project"]["budget"] == 61875
+
+
+def test_json_written_a_result_at_a_time_is_the_whole_document() -> None:
+    """The pieces make exactly the text of dumps() over the whole document, empty or not."""
+    results = _seed_results("kemi")
+    document = {"query": "kemi", "results": [result_record(r) for r in results]}
+    assert render_json("kemi", results) == dumps(document, indent=2) + "\n"
+    assert render_json("kenkä", []) == dumps({"query": "kenkä", "results": []}, indent=2) + "\n"
 
 
 def test_table_output() -> None:

@@ -1,6 +1,6 @@
 """Finnish-aware search over project records: query terms, matching, ranking and snippets.
 
-Pure functions: no I/O, no printing. How a query word finds the forms of the text:
+No I/O, no printing. How a query word finds the forms of the text:
 
 1. The word is lower-cased; when it holds no letter with a diacritic (``Jylkka``), the text is
    compared with its diacritics folded away (ä→a, ö→o, å→a), otherwise exactly (smart case).
@@ -20,6 +20,11 @@ Pure functions: no I/O, no printing. How a query word finds the forms of the tex
 
 Every term must match (AND) unless any term is enough (OR); a quoted phrase, or a word with
 inner punctuation (``Meri-Lappi``), matches consecutive words on one line.
+
+A search reads its projects as a stream: SearchIndex matches each one as it comes and keeps
+only what ranking, sorting and the snippet need of those it finds (their records pickled and
+compressed), so a 60 MB input is never held as records; only the results shown are made
+whole again.
 """
 
 from __future__ import annotations
@@ -28,13 +33,17 @@ import functools
 import importlib
 import importlib.util
 import math
+import pickle
 import re
 import sys
 import types
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from hankkeet.locale import _
 from hankkeet.models import Project
@@ -437,20 +446,22 @@ class FieldIndex(NamedTuple):
             tuple(folded[s:e] for s, e in spans),
         )
 
-    def find(self, term: Term) -> list[tuple[int, int]]:
-        """(start, end) of every place the term matches: a word, or a phrase on one line."""
+    def find(
+        self, term: Term, tests: Sequence[Callable[[str], bool]] | None = None
+    ) -> list[tuple[int, int]]:
+        """(start, end) of every place the term matches: a word, or a phrase on one line.
+
+        `tests` stand in for the words' own `matches`, one for each (SearchIndex gives
+        memoised ones).
+        """
         words = term.words
+        checks = [w.matches for w in words] if tests is None else tests
         forms = [self.folded if w.folded else self.lowered for w in words]
-        first, first_forms, rest = (
-            words[0],
-            forms[0],
-            list(enumerate(zip(words, forms, strict=True)))[1:],
-        )
+        first, first_forms = checks[0], forms[0]
+        rest = list(enumerate(zip(checks, forms, strict=True)))[1:]
         spans: list[tuple[int, int]] = []
         for i in range(len(self.starts) - len(words) + 1):
-            if not first.matches(first_forms[i]) or not all(
-                w.matches(f[i + n]) for n, (w, f) in rest
-            ):
+            if not first(first_forms[i]) or not all(test(f[i + n]) for n, (test, f) in rest):
                 continue
             start, end = self.starts[i], self.ends[i + len(words) - 1]
             if "\n" not in self.text[start:end]:
@@ -481,62 +492,174 @@ class SearchResult(NamedTuple):
         return sorted((h.start, h.end) for h in self.hits if h.field is which)
 
 
+class Found(NamedTuple):
+    """A project the query found, held without its record: its score, what sorting looks at
+    (a query.Sortable), where the terms matched, and the record pickled and compressed until
+    it is shown (SearchIndex.result)."""
+
+    score: float
+    name: str
+    id: str
+    start: date | None
+    end: date | None
+    budget: Decimal | None
+    city_share: Decimal | None
+    programme: str | None
+    fields: tuple[SearchField, ...]
+    hits: tuple[Hit, ...]
+    record: bytes
+
+
 def _idf(total: int, with_term: int) -> float:
     """BM25's inverse document frequency: a term few projects have counts more."""
     return math.log(1 + (total - with_term + 0.5) / (with_term + 0.5))
 
 
+def _score(idf: Sequence[float], weighted: Sequence[float]) -> float:
+    """Σ idf × weighted over the terms, added in their order (not sum(): since Python 3.12
+    it adds floats with compensation, and a score must not change with the Python)."""
+    score = 0.0
+    for term_idf, weight in zip(idf, weighted, strict=True):
+        score += term_idf * weight
+    return score
+
+
+# How many different words of the text each query word remembers its answer for.
+MATCH_MEMO = 1 << 15
+# zlib's fastest level: a pickled record of about 1.9 kB keeps about 1.1 kB, for a few
+# microseconds (the better levels save a few per cent more for several times the time).
+RECORD_LEVEL = 1
+
+
+class SearchIndex:
+    """What a search keeps of a stream of projects: for each project the query finds, its
+    weighted term frequencies and a Found; nothing of the projects it does not find.
+
+    The query is known before the first project is read, so each project is matched as it
+    comes and its words are let go at once; a project found keeps its hits (for the
+    snippet) and its record as compressed pickled bytes (about a sixth of the live
+    record), made whole again only for the results that are shown (result()).
+    """
+
+    def __init__(
+        self,
+        query: Query,
+        fields: Sequence[SearchField] = ALL_FIELDS,
+        match_any: bool = False,
+    ) -> None:
+        """An empty index for one query over these fields (any term enough with match_any)."""
+        self.query = query
+        self.fields = tuple(fields)
+        self.match_any = match_any
+        self.total = 0  # projects added, found or not (BM25's document count)
+        self._with_term = [0] * len(query.terms)  # projects found that hold each term
+        self._found: list[tuple[tuple[float, ...], Found]] = []
+        # A text says the same words again and again: each query word tests a word of the
+        # text once (up to MATCH_MEMO different words), not at every occurrence.
+        self._tests = [
+            [functools.lru_cache(maxsize=MATCH_MEMO)(w.matches) for w in term.words]
+            for term in query.terms
+        ]
+
+    def add(self, project: Project) -> bool:
+        """Match one project; keep it compactly when the query finds it (then True)."""
+        self.total += 1
+        # The words of the fields live only while the project is matched.
+        indexes = {f: FieldIndex.build(field_text(project, f)) for f in self.fields}
+        hits = [
+            Hit(f, start, end, n)
+            for n, term in enumerate(self.query.terms)
+            for f, index in indexes.items()
+            for start, end in index.find(term, self._tests[n])
+        ]
+        matched = {h.term for h in hits}
+        if not (bool(matched) if self.match_any else len(matched) == len(self.query.terms)):
+            return False
+        for n in matched:
+            self._with_term[n] += 1
+        weighted: list[float] = []
+        for n in range(len(self.query.terms)):
+            weight = 0.0
+            for f in self.fields:
+                tf = sum(1 for h in hits if h.term == n and h.field is f)
+                if tf:
+                    weight += FIELD_WEIGHTS[f] * tf * (BM25_K1 + 1) / (tf + BM25_K1)
+            weighted.append(weight)
+        found = Found(
+            score=0.0,  # known when every project has been read (the idf needs them all)
+            name=project.name,
+            id=project.id,
+            start=project.start,
+            end=project.end,
+            budget=project.budget,
+            city_share=project.city_share,
+            programme=project.programme,
+            fields=tuple(f for f in self.fields if any(h.field is f for h in hits)),
+            hits=tuple(hits),
+            record=zlib.compress(pickle.dumps(project, pickle.HIGHEST_PROTOCOL), RECORD_LEVEL),
+        )
+        self._found.append((tuple(weighted), found))
+        return True
+
+    def ranked(self) -> list[Found]:
+        """The projects found, best first; equal scores by name.
+
+        The score is BM25 without length normalisation, summed over the fields with their
+        FIELD_WEIGHTS: for each term, idf × Σ weight × tf·(k1+1)/(tf+k1).
+        """
+        idf = [_idf(self.total, count) for count in self._with_term]
+        ranked = [
+            found._replace(score=round(_score(idf, weighted), 3)) for weighted, found in self._found
+        ]
+        ranked.sort(key=lambda f: (-f.score, f.name.casefold(), f.id))
+        return ranked
+
+    def result(self, found: Found) -> SearchResult:
+        """A found project made whole: its record, and the searched texts its hits point into."""
+        project: Project = pickle.loads(zlib.decompress(found.record))
+        texts = {f: unicodedata.normalize("NFC", field_text(project, f)) for f in self.fields}
+        return SearchResult(project, found.score, found.fields, found.hits, texts)
+
+    def results(self, found: Sequence[Found]) -> Results:
+        """These found projects as results, each made whole only when it is read."""
+        return Results(self, found)
+
+
+class Results(Sequence[SearchResult]):
+    """Search results made whole one at a time as they are read: a renderer that walks
+    through thousands of them holds one record at a time, not all of them."""
+
+    def __init__(self, index: SearchIndex, found: Sequence[Found]) -> None:
+        """The results of these found projects, in this order."""
+        self._index = index
+        self._found = found
+
+    def __len__(self) -> int:
+        """How many results."""
+        return len(self._found)
+
+    @overload
+    def __getitem__(self, at: int) -> SearchResult: ...
+    @overload
+    def __getitem__(self, at: slice) -> Results: ...
+    def __getitem__(self, at: int | slice) -> SearchResult | Results:
+        """One result made whole, or some of them (still to be made whole)."""
+        if isinstance(at, slice):
+            return Results(self._index, self._found[at])
+        return self._index.result(self._found[at])
+
+
 def search(
-    projects: Sequence[Project],
+    projects: Iterable[Project],
     query: Query,
     fields: Sequence[SearchField] = ALL_FIELDS,
     match_any: bool = False,
 ) -> list[SearchResult]:
-    """The projects the query finds, best first; equal scores by name.
-
-    The score is BM25 without length normalisation, summed over the fields with their
-    FIELD_WEIGHTS: for each term, idf × Σ weight × tf·(k1+1)/(tf+k1).
-    """
-    found: list[tuple[Project, dict[SearchField, FieldIndex], list[Hit]]] = []
+    """The projects the query finds, best first, each made whole (see SearchIndex.ranked)."""
+    index = SearchIndex(query, fields, match_any)
     for project in projects:
-        indexes = {f: FieldIndex.build(field_text(project, f)) for f in fields}
-        hits = [
-            Hit(f, start, end, n)
-            for n, term in enumerate(query.terms)
-            for f, index in indexes.items()
-            for start, end in index.find(term)
-        ]
-        matched = {h.term for h in hits}
-        wanted = bool(matched) if match_any else len(matched) == len(query.terms)
-        if wanted:
-            found.append((project, indexes, hits))
-    total = len(projects)
-    with_term = [
-        sum(1 for _, _, hits in found if any(h.term == n for h in hits))
-        for n in range(len(query.terms))
-    ]
-    results: list[SearchResult] = []
-    for project, indexes, hits in found:
-        score = 0.0
-        for n in range(len(query.terms)):
-            weighted = 0.0
-            for f in fields:
-                tf = sum(1 for h in hits if h.term == n and h.field is f)
-                if tf:
-                    weighted += FIELD_WEIGHTS[f] * tf * (BM25_K1 + 1) / (tf + BM25_K1)
-            score += _idf(total, with_term[n]) * weighted
-        hit_fields = tuple(f for f in fields if any(h.field is f for h in hits))
-        results.append(
-            SearchResult(
-                project,
-                round(score, 3),
-                hit_fields,
-                tuple(hits),
-                {f: i.text for f, i in indexes.items()},
-            )
-        )
-    results.sort(key=lambda r: (-r.score, r.project.name.casefold(), r.project.id))
-    return results
+        index.add(project)
+    return list(index.results(index.ranked()))
 
 
 class Snippet(NamedTuple):

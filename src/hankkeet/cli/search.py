@@ -17,7 +17,7 @@ from hankkeet.cli.common import (
     build_filters,
     color_wanted,
     filters_text,
-    load_projects,
+    iter_projects,
     note,
     note_without_period,
     say_what_was_read,
@@ -31,14 +31,14 @@ from hankkeet.cli.output import (
     OutputOpt,
     ReverseOpt,
     choose_format,
-    emit,
+    emitting,
     writable,
 )
 from hankkeet.export.flat import limited, parse_columns
 from hankkeet.locale import _
-from hankkeet.query import SortKey, select, sort_projects
+from hankkeet.query import Skipped, SortKey, filter_projects, sort_projects
 from hankkeet.reading.text import clean_line, squash
-from hankkeet.render.search import SearchFormat, render_search
+from hankkeet.render.search import SearchFormat, stream_search
 from hankkeet.render.search_data import SEARCH_COLUMNS
 
 
@@ -98,7 +98,7 @@ def search_command(
     """
     # Imported here: loading the search machinery is the search command's cost, not every
     # command's (the cli package imports this module to register the command).
-    from hankkeet.search import parse_fields, parse_query, search
+    from hankkeet.search import SearchIndex, parse_fields, parse_query
 
     # The query is echoed (table title, JSON, the no-result note): control characters in it
     # must not reach a terminal, and a line break must not split the one-line message.
@@ -108,27 +108,33 @@ def search_command(
         picked = parse_columns(columns, SEARCH_COLUMNS) if columns else None
     with usable_input():
         parsed = parse_query(query)
-        where = parse_fields(fields)
+        index = SearchIndex(parsed, parse_fields(fields), match_any)
         filters = build_filters(active, programme, contact)
         tally = Tally()
-        selection = select(load_projects(configured_paths(paths), tally), filters)
-    results = search(selection.projects, parsed, where, match_any)
+        skipped = Skipped()
+        # One project at a time: the index keeps only the ones found, and those compactly.
+        for project in filter_projects(
+            iter_projects(configured_paths(paths), tally), filters, skipped
+        ):
+            index.add(project)
+    found = index.ranked()
     if sort is not None:
-        order = {
-            id(p): i
-            for i, p in enumerate(sort_projects([r.project for r in results], sort, reverse))
-        }
-        results.sort(key=lambda r: order[id(r.project)])
+        found = sort_projects(found, sort, reverse)
     elif reverse:
-        results.reverse()
-    results = limited(results, limit)
+        found.reverse()
+    # Only the results shown are made whole again, one at a time as they are rendered.
+    results = index.results(limited(found, limit))
     # The data first: a machine format stays valid even when the run then exits 1.
     # A table of nothing is left out (a note says so); a machine format is written even
     # empty, so that it stays valid.
     if results or fmt is not SearchFormat.TABLE:
-        emit(render_search(query, results, fmt, terminal_width(), color_wanted(), picked), output)
-    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
-    note_without_period(selection.without_period)
+        with emitting(output) as out:
+            for piece in stream_search(
+                query, results, fmt, terminal_width(), color_wanted(), picked
+            ):
+                out(piece)
+    say_what_was_read(tally, index.total, filters_text(active, programme, contact))
+    note_without_period(skipped.without_period)
     if not results:
         if fmt is SearchFormat.TABLE:
             note(_("hankkeet: no project matches '{query}'").format(query=query))

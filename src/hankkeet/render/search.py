@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, assert_never
 
 from rich.text import Text
 
-from hankkeet.encode import dumps
+from hankkeet.encode import dumps, dumps_nested
 from hankkeet.locale import _, ngettext
 from hankkeet.render.columns import render_columns_table
 from hankkeet.render.layout import Column, draw_table, fit_table
@@ -55,50 +55,92 @@ def _marked(text: Text) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text.plain[s.start : s.end] for s in text.spans if s.end > s.start))
 
 
-def search_title(results: list[SearchResult], query: str) -> str:
+def search_title(results: Sequence[SearchResult], query: str) -> str:
     """'3 projects: korona' in the active language."""
     return ngettext("{count} project: {query}", "{count} projects: {query}", len(results)).format(
         count=len(results), query=query
     )
 
 
-def render_table(query: str, results: list[SearchResult], width: int, color: bool) -> str:
+def render_table(query: str, results: Sequence[SearchResult], width: int, color: bool) -> str:
     """The result table (project, matched fields, a snippet with the matches) fitting the width."""
-    rows = [result_row(r) for r in results]
+    # Each row's cells as plain text and marked words as soon as it is made: Rich Texts for
+    # thousands of rows would weigh more than the cells (and each result is made whole from
+    # the search index only while its row is made).
+    names: list[str] = []
+    name_marks: list[tuple[str, ...]] = []
+    matched: list[str] = []
+    excerpts: list[str] = []
+    excerpt_marks: list[tuple[str, ...]] = []
+    for result in results:
+        name, fields, excerpt = result_row(result)
+        names.append(name.plain)
+        name_marks.append(_marked(name))
+        matched.append(fields.plain)
+        excerpts.append(excerpt.plain)
+        excerpt_marks.append(_marked(excerpt))
     columns = [
-        Column(
-            _("Project"),
-            tuple(r[0].plain for r in rows),
-            marks=tuple(_marked(r[0]) for r in rows),
-            mark_style=MATCH_STYLE,
-        ),
-        Column(_("Fields"), tuple(r[1].plain for r in rows)),
-        Column(
-            _("Excerpt"),
-            tuple(r[2].plain for r in rows),
-            marks=tuple(_marked(r[2]) for r in rows),
-            mark_style=MATCH_STYLE,
-        ),
+        Column(_("Project"), tuple(names), marks=tuple(name_marks), mark_style=MATCH_STYLE),
+        Column(_("Fields"), tuple(matched)),
+        Column(_("Excerpt"), tuple(excerpts), marks=tuple(excerpt_marks), mark_style=MATCH_STYLE),
     ]
     columns, widths, _taken = fit_table(columns, width)
     return draw_table(columns, widths, color, title=search_title(results, query))
 
 
-def render_json(query: str, results: list[SearchResult]) -> str:
+def stream_json(query: str, results: Iterable[SearchResult]) -> Iterator[str]:
+    """render_json's text in pieces, a result at a time (its record a dict only meanwhile)."""
+    from hankkeet.render.search_data import result_record
+
+    yield dumps({"query": query}, indent=2)[: -len("\n}")] + ',\n  "results": ['
+    first = True
+    for result in results:
+        yield ("\n    " if first else ",\n    ") + dumps_nested(result_record(result), 2, 2)
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
+
+
+def render_json(query: str, results: Iterable[SearchResult]) -> str:
     """{"query", "results": [{"project", "score", "fields"}]}: the list record, exact numbers."""
-    document = {
-        "query": query,
-        "results": [
-            {"project": r.project.record(), "score": r.score, "fields": [str(f) for f in r.fields]}
-            for r in results
-        ],
-    }
-    return dumps(document, indent=2) + "\n"
+    return "".join(stream_json(query, results))
+
+
+def stream_search(
+    query: str,
+    results: Sequence[SearchResult],
+    fmt: SearchFormat,
+    width: int = 100,
+    color: bool = False,
+    columns: Sequence[str] | None = None,
+) -> Iterator[str]:
+    """render_search's text in pieces: JSON and JSON Lines a result at a time, so that a
+    long list of results is never one string (nor one list of records); a table and CSV
+    whole, as their column widths and quoting need every row."""
+    from hankkeet.render import search_data
+
+    match fmt:
+        case SearchFormat.TABLE if columns is not None:
+            yield render_columns_table(
+                [r.project for r in results],
+                [c for c in columns if c not in ("score", "fields")],
+                width,
+                color,
+            )
+        case SearchFormat.TABLE:
+            yield render_table(query, results, width, color)
+        case SearchFormat.JSON:
+            yield from stream_json(query, results)
+        case SearchFormat.JSONL:
+            yield from search_data.stream_jsonl(results, columns)
+        case SearchFormat.CSV:
+            yield search_data.render_csv(results, columns)
+        case _:
+            assert_never(fmt)
 
 
 def render_search(
     query: str,
-    results: list[SearchResult],
+    results: Sequence[SearchResult],
     fmt: SearchFormat,
     width: int = 100,
     color: bool = False,
@@ -106,23 +148,4 @@ def render_search(
 ) -> str:
     """The results in the chosen format; with `columns`, the table is a plain table of the
     projects found (best first) in those columns, leaving out score and fields."""
-    from hankkeet.render import search_data
-
-    match fmt:
-        case SearchFormat.TABLE if columns is not None:
-            return render_columns_table(
-                [r.project for r in results],
-                [c for c in columns if c not in ("score", "fields")],
-                width,
-                color,
-            )
-        case SearchFormat.TABLE:
-            return render_table(query, results, width, color)
-        case SearchFormat.JSON:
-            return render_json(query, results)
-        case SearchFormat.JSONL:
-            return search_data.render_jsonl(results, columns)
-        case SearchFormat.CSV:
-            return search_data.render_csv(results, columns)
-        case _:
-            assert_never(fmt)
+    return "".join(stream_search(query, results, fmt, width, color, columns))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -35,11 +35,18 @@ def result_row(result: SearchResult) -> dict[str, Any]:
     }
 
 
-def render_jsonl(results: Sequence[SearchResult], columns: Sequence[str] | None = None) -> str:
+def stream_jsonl(
+    results: Iterable[SearchResult], columns: Sequence[str] | None = None
+) -> Iterator[str]:
     """One result a line: the JSON result, or flat cells of the chosen columns."""
-    if columns is None:
-        return "".join(dumps(result_record(r)) + "\n" for r in results)
-    return "".join(dumps({c: result_row(r).get(c) for c in columns}) + "\n" for r in results)
+    for r in results:
+        record = result_record(r) if columns is None else {c: result_row(r).get(c) for c in columns}
+        yield dumps(record) + "\n"
+
+
+def render_jsonl(results: Iterable[SearchResult], columns: Sequence[str] | None = None) -> str:
+    """stream_jsonl's lines as one text."""
+    return "".join(stream_jsonl(results, columns))
 
 
 def render_csv(
