@@ -1,9 +1,11 @@
 """Worker processes (jobs > 1) give the records and findings one process gives, in order.
 
-The inputs hold what crosses the split between this process and the workers: ids claimed in
-input order (a name repeated across batches gets '-2' and a duplicate-project finding),
-file findings between projects (a heading, text before the first project), unknown labels
-past the per-file limit of suggestions, and both languages of the messages.
+The text is cut into parts at project boundaries and each part is read by a worker. The
+inputs hold what crosses a cut: ids claimed in input order (a name repeated across parts
+gets '-2' and a duplicate-project finding), file findings between projects (a heading,
+text before the first project), unknown labels past the per-file limit of suggestions, a
+cut where one pass does not start a project (the title is the text of an empty field), the
+three kinds of line break, and both languages of the messages.
 """
 
 from __future__ import annotations
@@ -23,25 +25,35 @@ from hankkeet.locale import Language, use_language
 from hankkeet.reading import workers
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE
 from hankkeet.reading.parser import ParsedProject
+from hankkeet.reading.text import lines_of
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import projects as generated  # the benchmark's generator
 
 EXPECTED = load_expected()
+# A project whose last field is empty: the title line after it is that field's text in one
+# pass, though it looks like a project's start to the cutter.
+EMPTY_LAST = (
+    "Tyhjään päättyvä hanke\nToiminta-aika: 1.1.2020–31.12.2021\nBudjetti: 10 000 €\n"
+    "Yhteyshenkilö:\n\nOtsikolta näyttävä rivi\nTiivistelmä: Lyhyt kuvaus.\n\n"
+)
 
 
-def _text(count: int) -> str:
-    """Generated projects, a repeated name every 37th, a heading every 50th, and an unknown
-    label in every project (more of them than the file's suggestions)."""
-    pieces: list[str] = []
+def _text(count: int, newline: str = "\n") -> str:
+    """Generated projects, a repeated name every 37th, a heading every 50th, a project
+    ending in an empty field every 3rd, and an unknown label in every project (more of
+    them than the file's suggestions)."""
+    pieces: list[str] = ["Johdanto ennen ensimmäistä hanketta.\n\n"]
     for n, piece in enumerate(generated(seed=11, limit=count)):
         if n and n % 37 == 0:
             piece = "Yhteinen nimi\n\n" + piece.split("\n", 1)[1]
         if n and n % 50 == 0:
             piece = "Päättyneet hankkeet\n\n" + piece
+        if n % 3 == 0:
+            piece = EMPTY_LAST + piece
         letter = "ABCDEFG"[n % 7]
         pieces.append(piece.rstrip("\n") + f"\nToiminta aika {letter}: yksikkö {n}\n\n")
-    return "".join(pieces)
+    return "".join(pieces).replace("\n", newline)
 
 
 def _dump(path: Path, jobs: int) -> list[str]:
@@ -56,19 +68,29 @@ def _dump(path: Path, jobs: int) -> list[str]:
 
 
 @pytest.fixture
-def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Workers after 10 blocks, 7 blocks a task, few tasks ahead: many splits in a small text."""
-    monkeypatch.setattr(workers, "WARM_UP", 10)
-    monkeypatch.setattr(workers, "BATCH", 7)
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts of about 1500 characters, one queued per worker: many cuts in a small text."""
+    monkeypatch.setattr(workers, "PART_CHARS", 1500)
     monkeypatch.setattr(workers, "AHEAD", 1)
 
 
-@pytest.mark.usefixtures("small_batches")
+@pytest.mark.usefixtures("small_parts")
 @pytest.mark.parametrize("language", [Language.EN, Language.FI])
-def test_workers_give_what_one_process_gives(tmp_path: Path, language: Language) -> None:
+def test_workers_give_what_one_process_gives(
+    tmp_path: Path, language: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Byte for byte the same records and findings, in the same order."""
     path = tmp_path / "big.txt"
     path.write_text(_text(HINTS_PER_FILE + 60), encoding="utf-8")
+    read_on: list[int] = []  # parts this process read on from a worker's stopping place
+    read_part = workers.read_part
+
+    def watched(part: workers.Part, *args: object) -> workers.PartRead:
+        if len(args) > 1:
+            read_on.append(part.first)
+        return read_part(part, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "read_part", watched)
     with use_language(language):
         alone = _dump(path, jobs=1)
         together = _dump(path, jobs=2)
@@ -78,9 +100,57 @@ def test_workers_give_what_one_process_gives(tmp_path: Path, language: Language)
     assert "DUPLICATE_PROJECT" in joined and "PREAMBLE" in joined
     assert joined.count("UNKNOWN_LABEL") > HINTS_PER_FILE
     assert 0 < joined.count("Toiminta-aika'?") <= HINTS_PER_FILE  # suggestions, then none
+    assert read_on, "no cut fell after a project that ends in an empty field"
 
 
-@pytest.mark.usefixtures("small_batches")
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize(("newline", "why"), [("\r\n", "Windows"), ("\r", "old Mac")])
+def test_every_line_break_is_cut_alike(tmp_path: Path, newline: str, why: str) -> None:
+    """Lines and their numbers are the same whatever breaks them."""
+    path = tmp_path / "breaks.txt"
+    path.write_bytes(_text(60, newline).encode("utf-8"))
+    assert _dump(path, jobs=2) == _dump(path, jobs=1), why
+
+
+def _lines(parts: list[workers.Part]) -> list[tuple[int, str]]:
+    numbered: list[tuple[int, str]] = []
+    for part in parts:
+        lines = list(lines_of([part.text]))
+        if part.after is not None:
+            assert lines.pop() == "", "a part ends with a line break"
+        numbered += enumerate(lines, start=part.first)
+    return numbered
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("A\n\nNimi\nBudjetti: 1 €\n" * 40, "LF"),
+        ("A\r\n\r\nNimi\r\nBudjetti: 1 €\r\n" * 40, "CRLF"),
+        ("A\r\rNimi\rBudjetti: 1 €\r" * 40, "CR"),
+        (
+            "A\n \u00a0\nNimi\n\nBudjetti: 1 €\n" * 40,
+            "a blank line of spaces; a blank under the title",
+        ),
+        ("A\r\n\nNimi\r\nBudjetti: 1 €" * 40, "mixed breaks, no break at the end"),
+        ("A\n\nNimi\nei tunnettu: x\n" * 40, "no label under the titles: no cut"),
+        ("", "nothing at all"),
+    ],
+)
+def test_parts_hold_the_lines_of_the_whole_text(text: str, why: str) -> None:
+    """Cut into small parts, from pieces that split anywhere (a CRLF in two, say), the
+    parts hold every line of the text, numbered as in one pass."""
+    for piece_size in (1, 7, 64):
+        pieces = [text[i : i + piece_size] for i in range(0, len(text), piece_size)]
+        cut = list(workers.parts("", iter(pieces), size=40))
+        expected = list(enumerate(lines_of([text]), start=1))
+        assert _lines(cut) == expected, why
+        assert all(p.after is None for p in cut[-1:]), why
+    if "Budjetti" in text:
+        assert len(cut) > 1, f"{why}: no cut at all"
+
+
+@pytest.mark.usefixtures("small_parts")
 def test_files_after_files_keep_their_ids(tmp_path: Path) -> None:
     """Ids stay unique across files, as with one process (the second file repeats names)."""
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
@@ -95,7 +165,7 @@ def test_files_after_files_keep_their_ids(tmp_path: Path) -> None:
     assert any(i.endswith("-2") for i in ids(1))
 
 
-@pytest.mark.usefixtures("small_batches")
+@pytest.mark.usefixtures("small_parts")
 def test_a_reader_that_stops_early_stops_the_workers(tmp_path: Path) -> None:
     """Taking a few projects and closing the stream ends cleanly (no hang, no error)."""
     path = tmp_path / "big.txt"
@@ -107,15 +177,26 @@ def test_a_reader_that_stops_early_stops_the_workers(tmp_path: Path) -> None:
 
 
 def test_a_small_input_starts_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fewer blocks than WARM_UP are read here: no process pool is made."""
+    """An input of one part is read here: no process pool is made."""
 
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a pool was started for a small input")
 
     monkeypatch.setattr(workers, "_in_workers", no_pool)
     path = tmp_path / "small.txt"
-    path.write_text(_text(workers.WARM_UP - 50), encoding="utf-8")
+    path.write_text(_text(40), encoding="utf-8")
+    assert path.stat().st_size < workers.PART_CHARS
     assert _dump(path, jobs=4) == _dump(path, jobs=1)
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_pages_of_other_layouts_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Register cards, agendas, news and the rest (read in this process) with --jobs 2."""
+    monkeypatch.chdir(ROOT)
+    corpus = sorted(Path("tests/corpus").glob("*/*.txt"))
+    assert len(corpus) > 20
+    for path in corpus:
+        assert _dump(path, jobs=2) == _dump(path, jobs=1), path
 
 
 def test_cores_are_counted() -> None:
@@ -126,7 +207,7 @@ def test_cores_are_counted() -> None:
 GOLDEN_INPUTS = ("tests/golden/generated.txt", "data/source.txt")
 
 
-@pytest.mark.usefixtures("small_batches")
+@pytest.mark.usefixtures("small_parts")
 @pytest.mark.parametrize(
     "args",
     [a for a in cases() if a[-1] in GOLDEN_INPUTS],
@@ -135,7 +216,7 @@ GOLDEN_INPUTS = ("tests/golden/generated.txt", "data/source.txt")
 def test_the_command_line_with_jobs_gives_the_recorded_output(
     args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every golden case of the whole inputs, run with --jobs 2 (workers after 10 projects):
+    """Every golden case of the whole inputs, run with --jobs 2 (parts of 1500 characters):
     stdout, stderr and the exit code recorded from one process."""
     monkeypatch.chdir(ROOT)
     run = cli("--no-config", "--jobs", "2", *args)

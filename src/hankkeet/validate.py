@@ -19,7 +19,7 @@ from typing import IO
 from hankkeet.checks import check_project
 from hankkeet.diagnostics import PROSE_CODES, RULES, Code, Diagnostic, Report, Severity, near_codes
 from hankkeet.locale import _
-from hankkeet.reading.parser import IdRegistry, ParsedProject, parse_lines, parse_sources
+from hankkeet.reading.parser import IdRegistry, ParsedProject, parse_source, parse_sources
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import UnreadableInput
 
@@ -92,7 +92,8 @@ def findings_of(
     """The wanted findings of one item of a parse stream: a project's (its fields' and its
     checks', in line order) or the file note itself."""
     if isinstance(item, ParsedProject):
-        found = item.diagnostics + check_project(item.project)
+        checks = item.checks if item.checks is not None else check_project(item.project)
+        found = item.diagnostics + checks
         found.sort(key=lambda d: d.line)
     else:
         found = [item]
@@ -200,15 +201,14 @@ def stream_findings(
                     report.count(found)
                     spill.add(found)
             else:
-                with source.lines() as lines:
-                    for item in parse_lines(lines, source.path, registry, jobs):
-                        report.projects += isinstance(item, ParsedProject)
-                        for diagnostic in findings_of(item, rules):
-                            if diagnostic.path != source.path:
-                                stray.append(diagnostic)
-                                continue
-                            report.count(diagnostic)
-                            spill.add(diagnostic)
+                for item in parse_source(source, registry, jobs):
+                    report.projects += isinstance(item, ParsedProject)
+                    for diagnostic in findings_of(item, rules):
+                        if diagnostic.path != source.path:
+                            stray.append(diagnostic)
+                            continue
+                        report.count(diagnostic)
+                        spill.add(diagnostic)
             yield from spill.section()
         if stray:
             spill.start_section()

@@ -236,7 +236,8 @@ class Tally:
         """Count one parsed project (and whether it has errors) or an input without one."""
         if isinstance(item, ParsedProject):
             self.projects += 1
-            found = [*item.diagnostics, *check_project(item.project)]
+            checks = item.checks if item.checks is not None else check_project(item.project)
+            found = [*item.diagnostics, *checks]
             if any(d.severity is Severity.ERROR for d in found):
                 self.with_errors += 1
         elif item.code == Code.NO_PROJECTS:

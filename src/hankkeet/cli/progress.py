@@ -133,11 +133,11 @@ class ReadingProgress:
         """One more project read."""
         self.projects += 1
 
-    def following(self, lines: Iterator[str], size: int) -> Iterator[str]:
-        """The lines of the source being read, looking at the clock now and then."""
+    def following(self, lines: Iterator[str], size: int, every: int = EVERY) -> Iterator[str]:
+        """The lines (or pieces) of the source being read, looking at the clock now and then."""
         stream = self.stream
         for number, line in enumerate(lines):
-            if not number % EVERY:
+            if not number % every:
                 self.look(stream)
             yield line
         self.done += size
@@ -192,6 +192,15 @@ class WatchedSource(Source):
                 yield lines
             else:
                 yield self.progress.following(lines, size_of(self))
+
+    @contextmanager
+    def pieces(self) -> Iterator[Iterator[str]]:
+        """The input's text in pieces, followed by the progress (a look at every piece)."""
+        with super().pieces() as pieces:
+            if self.progress is None:
+                yield pieces
+            else:
+                yield self.progress.following(pieces, size_of(self), every=1)
 
 
 # The progress of the reading going on now, if any.

@@ -53,6 +53,10 @@ class Block:
     # People from form labels, one dict a person: a name label starts the next person, the
     # title, e-mail and phone labels under it belong to it.
     people: list[dict[Field, FieldValue]] = field(default_factory=list)
+    # The block's unknown-label notes, in the file's order: (index in notes, the message
+    # without its suggestion, or None when it has none). A file's first HINTS_PER_FILE
+    # unknown labels get suggestions; a reader that starts mid-file counts them again here.
+    hinted: list[tuple[int, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +65,8 @@ class ParsedProject:
 
     project: Project
     diagnostics: list[Diagnostic]
+    # The cross-field findings (checks.check_project), when a worker has found them already.
+    checks: list[Diagnostic] | None = None
 
 
 @dataclass

@@ -13,15 +13,17 @@ from hankkeet.diagnostics import Diagnostic
 from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject, ParseResult
 from hankkeet.reading.layouts import choose_layout
 from hankkeet.reading.layouts.labelled import LabelledParser
+from hankkeet.reading.records import build_project
 from hankkeet.reading.sources import Source
-from hankkeet.reading.text import clean_line
-from hankkeet.reading.workers import build_blocks
+from hankkeet.reading.text import clean_line, count_breaks, lines_of
+from hankkeet.reading.workers import read_in_parts
 
 __all__ = [
     "IdRegistry",
     "ParseResult",
     "ParsedProject",
     "parse_lines",
+    "parse_source",
     "parse_sources",
     "parse_text",
 ]
@@ -31,13 +33,10 @@ DETECT_LINES = 400
 
 
 def parse_lines(
-    lines: Iterable[str], path: str, registry: IdRegistry | None = None, jobs: int = 1
+    lines: Iterable[str], path: str, registry: IdRegistry | None = None
 ) -> Iterator[ParsedProject | Diagnostic]:
-    """Parse a file's lines; yield each project when complete and each file diagnostic.
-
-    With jobs > 1, a long file of the seed's family has its fields read in that many worker
-    processes (reading.workers); the output is the same.
-    """
+    """Parse a file's lines in this process; yield each project when complete and each
+    file diagnostic."""
     registry = IdRegistry() if registry is None else registry
     it = iter(lines)
     head = list(islice(it, DETECT_LINES))
@@ -49,7 +48,31 @@ def parse_lines(
 
         yield from DocumentReader(path, registry, layout).read(numbered)
         return
-    yield from build_blocks(_labelled_blocks(chain(head, it), path), path, registry, jobs)
+    for item in _labelled_blocks(chain(head, it), path):
+        yield build_project(item, path, registry) if isinstance(item, Block) else item
+
+
+def parse_source(
+    source: Source, registry: IdRegistry | None = None, jobs: int = 1
+) -> Iterator[ParsedProject | Diagnostic]:
+    """Parse one source. With jobs > 1, a long file of the seed's family is cut at project
+    boundaries and read by that many worker processes (reading.workers); the output is the
+    same."""
+    registry = IdRegistry() if registry is None else registry
+    if jobs <= 1:
+        with source.lines() as lines:
+            yield from parse_lines(lines, source.path, registry)
+        return
+    with source.pieces() as pieces:
+        head = ""
+        for piece in pieces:
+            head += piece
+            if count_breaks(head) >= DETECT_LINES:
+                break
+        if choose_layout(list(islice(lines_of([head]), DETECT_LINES))) != "labelled":
+            yield from parse_lines(lines_of(chain([head], pieces)), source.path, registry)
+            return
+        yield from read_in_parts(head, pieces, source.path, registry, jobs)
 
 
 def _labelled_blocks(lines: Iterable[str], path: str) -> Iterator[Block | Diagnostic]:
@@ -63,8 +86,7 @@ def parse_sources(sources: Iterable[Source], jobs: int = 1) -> Iterator[ParsedPr
     """Parse every source in turn; ids stay unique across all of them."""
     registry = IdRegistry()
     for source in sources:
-        with source.lines() as lines:
-            yield from parse_lines(lines, source.path, registry, jobs)
+        yield from parse_source(source, registry, jobs)
 
 
 def parse_text(text: str, path: str = "<text>") -> ParseResult:

@@ -6,7 +6,7 @@ A labelled value always wins; the prose reader fills only what no label gave, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
@@ -410,6 +410,10 @@ class ReadBlock:
     notes: list[Note]
     # Where a duplicate-project note goes among the notes: after the layout's own.
     duplicate_at: int
+    # The layout's unknown-label notes among the notes (Block.hinted).
+    hinted: list[tuple[int, str | None]] = field(default_factory=list)
+    # What the id is made of: the slug of the name.
+    slug: str = ""
 
 
 def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProject:
@@ -421,7 +425,7 @@ def claim_id(read: ReadBlock, registry: IdRegistry) -> ParsedProject:
     """The record with its id (unique in the run), its notes as diagnostics in line order."""
     project, notes = read.project, read.notes
     source = project.source
-    pid, first = registry.claim(slug(project.name), f"{source.path}:{source.line}")
+    pid, first = registry.claim(read.slug or slug(project.name), f"{source.path}:{source.line}")
     if first is not None:
         notes.insert(
             read.duplicate_at,
@@ -513,4 +517,4 @@ def read_block(block: Block, path: str) -> ReadBlock:
         read=r.read,
         layout=block.layout,  # type: ignore[arg-type]
     )
-    return ReadBlock(project, r.notes, duplicate_at)
+    return ReadBlock(project, r.notes, duplicate_at, block.hinted, slug(name))

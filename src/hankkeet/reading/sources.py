@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hankkeet.locale import _
-from hankkeet.reading.text import UnreadableInput, detect_encoding, iter_lines, visible
+from hankkeet.reading.text import (
+    UnreadableInput,
+    detect_encoding,
+    iter_lines,
+    iter_pieces,
+    visible,
+)
 
 ENV_SOURCE = "HANKKEET_SOURCE"
 STDIN = "-"
@@ -46,6 +52,13 @@ class Source:
         with self.open() as stream:
             encoding = detect_encoding(stream, self.path)
             yield iter_lines(stream, encoding)
+
+    @contextmanager
+    def pieces(self) -> Iterator[Iterator[str]]:
+        """The input decoded, in pieces of about a megabyte (uncleaned; see text.lines_of)."""
+        with self.open() as stream:
+            encoding = detect_encoding(stream, self.path)
+            yield iter_pieces(stream, encoding)
 
 
 def embedded_source() -> Source:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from hankkeet.locale import _
@@ -133,20 +133,41 @@ def _check_cp1252(stream: BinaryIO, name: str) -> None:
 
 def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[str]:
     """The stream's lines, decoded and cleaned, split at LF, CRLF or CR, one at a time."""
+    return lines_of(iter_pieces(stream, encoding))
+
+
+def iter_pieces(stream: BinaryIO, encoding: str) -> Iterator[str]:
+    """The stream decoded, in pieces of about CHUNK bytes (a line may cross two pieces)."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    rest = ""
     while True:
         chunk = stream.read(CHUNK)
-        text = rest + decoder.decode(chunk, final=not chunk)
-        if chunk:
-            # A CR at the end of a chunk may be the first half of a CRLF: hold it back.
-            held = "\r" if text.endswith("\r") else ""
-            parts = _LINE_BREAK.split(text[: len(text) - len(held)])
-            rest = parts.pop() + held
-        else:
-            parts = _LINE_BREAK.split(text)
-            rest = ""
-        for part in parts:
-            yield clean_line(part)
+        text = decoder.decode(chunk, final=not chunk)
+        if text:
+            yield text
         if not chunk:
             return
+
+
+def split_lines(text: str) -> list[str]:
+    """Text cut at LF, CRLF or CR (uncleaned); text ending in a break ends with ''."""
+    return _LINE_BREAK.split(text)
+
+
+def count_breaks(text: str) -> int:
+    """How many line breaks (LF, CRLF or CR) the text holds."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def lines_of(pieces: Iterable[str]) -> Iterator[str]:
+    """The cleaned lines of text given in pieces, as if the pieces were one string."""
+    rest = ""
+    for piece in pieces:
+        text = rest + piece
+        # A CR at the end of a piece may be the first half of a CRLF: hold it back.
+        held = "\r" if text.endswith("\r") else ""
+        parts = _LINE_BREAK.split(text[: len(text) - len(held)])
+        rest = parts.pop() + held
+        for part in parts:
+            yield clean_line(part)
+    for part in _LINE_BREAK.split(rest):
+        yield clean_line(part)

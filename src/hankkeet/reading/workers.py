@@ -1,35 +1,54 @@
-"""Blocks to records on every core: the same records and findings, in the same order.
+"""A long input on every core: the text cut at project boundaries, each part read by a worker.
 
-Where a project starts depends on every line before it, so the layout (lines -> blocks)
-runs in this process, one line at a time. Reading a block's fields (records.read_block),
-the costly part, needs nothing but the block: batches of blocks go to worker processes.
-Ids depend on every project before this one and are claimed here, in input order. What
-comes out is what one process gives, byte for byte (tests/test_jobs.py proves it).
+This process cuts the text into parts of about PART_CHARS characters. A part ends before a
+line that looks like a project's start: a title line after a blank line, with one of our
+labels on the line under it. A worker reads its part from a fresh start, lines to blocks to
+records, and then reads the next part's first two lines on a copy of its parser, to see
+whether they open a project at that title as they do in one pass over the file. When they
+do, the state a one-pass reader has at that moment is the state a fresh reader has after
+the same two lines: nothing is pending, the new block holds the label's field alone, and
+the text before it was all read into earlier blocks. So the next part's records, read from
+a fresh start, are the ones one pass gives. When they do not (the title was the text of an
+empty field, say), the worker's parser comes back as it was at the end of its part, and
+this process reads the next part on from there itself.
+
+Two things depend on everything before a project and are done here, in input order: ids
+(and their duplicate-project findings), and the suggestions of unknown labels, which a
+file gets for its first HINTS_PER_FILE unknown labels only. What comes out is what one
+process gives, byte for byte (tests/test_jobs.py proves it).
 """
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from itertools import islice
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from itertools import chain
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from hankkeet.diagnostics import Diagnostic
+from pydantic import BaseModel
+
+from hankkeet.checks import check_project
+from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import current_language, set_language
-from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject
-from hankkeet.reading.records import ReadBlock, build_project, claim_id, read_block
+from hankkeet.models import Contact, Funding, FundingSource, Project, SourceRef, StaffPeriod
+from hankkeet.reading.blocks import Block, IdRegistry, Note, ParsedProject
+from hankkeet.reading.layouts.labelled import HINTS_PER_FILE, LabelledParser
+from hankkeet.reading.lines import classify, titleable
+from hankkeet.reading.records import ReadBlock, claim_id, read_block
+from hankkeet.reading.text import clean_line, count_breaks, split_lines
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-__all__ = ["WARM_UP", "available_cores", "build_blocks"]
+__all__ = ["AHEAD", "PART_CHARS", "Part", "available_cores", "parts", "read_in_parts"]
 
-# Blocks read in this process before a worker starts: a small input never starts one.
-WARM_UP = 256
-# Blocks a worker reads per task: one round trip of pickles for many blocks.
-BATCH = 64
-# Tasks queued per worker: enough to keep every core busy, few enough for flat memory.
+# Characters a part holds, about: a few hundred projects, one round trip to a worker.
+PART_CHARS = 1 << 18
+# Parts queued per worker: enough to keep every core busy, few enough for flat memory.
 AHEAD = 3
 
 
@@ -41,37 +60,288 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def build_blocks(
-    items: Iterable[Block | Diagnostic], path: str, registry: IdRegistry, jobs: int = 1
-) -> Iterator[ParsedProject | Diagnostic]:
-    """Each block as its record, each file finding as itself, in input order.
+# -- cutting the text ------------------------------------------------------------------
 
-    With jobs > 1 an input of more than WARM_UP blocks has the rest read by `jobs` worker
-    processes; the output is the same as with jobs=1.
+# A blank line and the line after it; each break whole ('\r\n' is one, never '\r' and '\n').
+_GAP = re.compile(r"(?>\r\n|\n|\r)[ \t\u00a0]*(?>\r\n|\n|\r)(?=[^\r\n])")
+_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+@dataclass
+class Part:
+    """A stretch of the text, whole lines, and where it stands in the file."""
+
+    text: str
+    first: int  # the 1-based number of its first line
+    # How many of its first lines open its first project (title, blank lines, label line);
+    # 0 for the file's first part.
+    opening: int
+    # The next part's opening lines; None for the file's last part.
+    after: tuple[str, ...] | None
+
+
+def parts(text: str, pieces: Iterator[str], size: int | None = None) -> Iterator[Part]:
+    """The text (`text` read so far, then `pieces`) as parts of about `size` characters
+    (PART_CHARS by default).
+
+    The lines of the parts, in turn, are the lines of the whole text (text.lines_of).
     """
-    it = iter(items)
-    built = 0
-    for item in it if jobs > 1 else ():
-        yield _built(item, path, registry)
-        built += isinstance(item, Block)
-        if built >= WARM_UP:
-            yield from _in_workers(it, path, registry, jobs)
-            return
-    for item in it:
-        yield _built(item, path, registry)
+    size = PART_CHARS if size is None else size
+    buffer, first, opening, ended = text, 1, 0, False
+    scan = size  # where to look for the next cut (what is before it was looked at)
+    while True:
+        cut = None
+        if len(buffer) > size:
+            cut, scan = _cut(buffer, scan, ended)
+        if cut is None:
+            if ended:
+                yield Part(buffer, first, opening, None)
+                return
+            piece = next(pieces, None)
+            if piece is None:
+                ended = True
+            else:
+                buffer += piece
+            continue
+        part, buffer = buffer[: cut[0]], buffer[cut[0] :]
+        yield Part(part, first, opening, cut[1])
+        first += count_breaks(part)
+        opening, scan = len(cut[1]), size
 
 
-def _built(item: Block | Diagnostic, path: str, registry: IdRegistry) -> ParsedProject | Diagnostic:
-    return build_project(item, path, registry) if isinstance(item, Block) else item
+# Blank lines allowed between a title and its first label line.
+_BLANKS_UNDER_TITLE = 2
 
 
-def _read_batch(batch: list[Block], path: str) -> list[ReadBlock]:
-    """A worker's task: read each block of the batch (no id yet)."""
-    return [read_block(block, path) for block in batch]
+def _cut(buffer: str, start: int, ended: bool) -> tuple[tuple[int, tuple[str, ...]] | None, int]:
+    """Where a part may end, looked for from `start` on, and where to look next time."""
+    for gap in _GAP.finditer(buffer, start):
+        at = gap.end()
+        opening: list[str] = []
+        pos = at
+        while len(opening) < _BLANKS_UNDER_TITLE + 2:
+            end = _BREAK.search(buffer, pos)
+            if end is None and not ended:
+                return None, gap.start()  # the lines go on in the next piece
+            # A '\r' ending the buffer may be half of a '\r\n': the line is whole anyway.
+            opening.append(buffer[pos : end.start() if end else len(buffer)])
+            if len(opening) > 1 and clean_line(opening[-1]).strip():
+                break
+            if end is None:
+                break
+            pos = end.end()
+        if _starts_project([clean_line(line) for line in opening]):
+            return (at, tuple(opening)), at
+    return None, max(start, len(buffer) - 4)
+
+
+def _starts_project(opening: list[str]) -> bool:
+    """A title line, maybe blank lines, then a label line: a project's start, when read
+    from a fresh start."""
+    title, label = opening[0], opening[-1]
+    if len(opening) < 2 or not title.strip() or not label.strip():
+        return False
+    if classify(title) is not None or not titleable(title.strip(), None):
+        return False
+    under = classify(label)
+    return under is not None and under.field is not None
+
+
+# -- reading a part --------------------------------------------------------------------
+
+# A record as plain values, cheap to send between processes: each model as (values in
+# field order, the fields set when not all of them).
+_Packed = tuple[Any, ...]
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+# Each model's field names, in order (looked up once: pydantic's lookup is not free).
+_KEYS: dict[type[BaseModel], tuple[str, ...]] = {
+    cls: tuple(cls.model_fields)
+    for cls in (Project, SourceRef, StaffPeriod, Contact, Funding, FundingSource)
+}
+_PROJECT_KEYS = _KEYS[Project]
+
+
+def _pack(model: BaseModel, values: tuple[Any, ...]) -> _Packed:
+    fields_set = model.__pydantic_fields_set__
+    return values, (None if len(fields_set) == len(values) else tuple(fields_set))
+
+
+def _unpack(cls: type[_Model], packed: _Packed) -> _Model:
+    values, fields_set = packed
+    keys = _KEYS[cls]
+    model = object.__new__(cls)
+    _set = object.__setattr__
+    _set(model, "__dict__", dict(zip(keys, values, strict=True)))
+    _set(model, "__pydantic_fields_set__", set(keys if fields_set is None else fields_set))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
+def _plain(model: BaseModel) -> _Packed:
+    d = model.__dict__
+    return _pack(model, tuple(d[k] for k in _KEYS[type(model)]))
+
+
+def pack_read(read: ReadBlock) -> _Packed:
+    """A read block as plain values (what a worker sends back)."""
+    p = read.project
+    funding = p.funding
+    nested = {
+        "source": _plain(p.source),
+        "staff": [_plain(s) for s in p.staff],
+        "contacts": [_plain(c) for c in p.contacts],
+        "funding": _pack(
+            funding,
+            (funding.text, [_plain(s) for s in funding.sources], funding.stated_budget),
+        ),
+    }
+    d = p.__dict__
+    values = tuple(nested[k] if k in nested else d[k] for k in _PROJECT_KEYS)
+    return _pack(p, values), read.notes, read.duplicate_at, read.hinted, read.slug
+
+
+def unpack_read(packed: _Packed) -> ReadBlock:
+    """The read block pack_read was given, equal in every field."""
+    (values, fields_set), notes, duplicate_at, hinted, slug = packed
+    record = dict(zip(_PROJECT_KEYS, values, strict=True))
+    record["source"] = _unpack(SourceRef, record["source"])
+    record["staff"] = [_unpack(StaffPeriod, s) for s in record["staff"]]
+    record["contacts"] = [_unpack(Contact, c) for c in record["contacts"]]
+    (text, sources, stated), funding_set = record["funding"]
+    record["funding"] = _unpack(
+        Funding, ((text, [_unpack(FundingSource, s) for s in sources], stated), funding_set)
+    )
+    project = _unpack(Project, (tuple(record.values()), fields_set))
+    return ReadBlock(project, notes, duplicate_at, hinted, slug)
+
+
+@dataclass
+class PartRead:
+    """A part read: its blocks as packed records, and file findings, in input order."""
+
+    # Each record with the findings of its checks (with no id yet), or a file finding.
+    items: list[tuple[_Packed, list[Note]] | Diagnostic]
+    # The next part's first lines open a project at its title, as in one pass.
+    ends_clean: bool
+    # Where the reader stood at the end of the part, when it did not end clean.
+    state: LabelledParser | None
+    # A part read from a fresh start opened a project at its first line, before anything.
+    starts_clean: bool
+
+
+def read_part(part: Part, path: str, parser: LabelledParser | None = None) -> PartRead:
+    """Read a part into records (from a fresh start, or on from `parser`'s state)."""
+    fresh = parser is None and part.opening > 0
+    reader = LabelledParser(path) if parser is None else parser
+    lines = split_lines(part.text)
+    if part.after is not None:
+        lines.pop()  # the '' after the part's last line break
+    found: list[Block | Diagnostic] = []
+    starts_clean = True
+    for number, line in enumerate(lines, start=part.first):
+        found.extend(reader.feed(number, clean_line(line)))
+        if fresh and number == part.first + part.opening - 1:
+            opened = reader.block
+            starts_clean = (
+                opened is not None
+                and opened.line == part.first
+                and reader.preamble is None
+                and not found
+            )
+    ends_clean, state = True, None
+    if part.after is None:
+        found.extend(reader.finish())
+    else:
+        ahead = copy.deepcopy(reader)
+        title_at = part.first + len(lines)
+        closed: list[Block | Diagnostic] = []
+        for number, line in enumerate(part.after, start=title_at):
+            closed.extend(ahead.feed(number, clean_line(line)))
+        ends_clean = ahead.block is not None and ahead.block.line == title_at
+        if ends_clean:
+            found.extend(closed)
+        else:
+            state = reader
+    items: list[tuple[_Packed, list[Note]] | Diagnostic] = []
+    for item in found:
+        if isinstance(item, Block):
+            read = read_block(item, path)
+            checks = [
+                (d.code.value, d.message, d.line, d.column, d.about)
+                for d in check_project(read.project)
+            ]
+            items.append((pack_read(read), checks))
+        else:
+            items.append(item)
+    return PartRead(items, ends_clean, state, starts_clean)
+
+
+# -- putting the parts together --------------------------------------------------------
+
+
+_CODES = {code.value: code for code in Code}
+
+
+class _Hints:
+    """A file's unknown labels, counted in input order: past HINTS_PER_FILE, no suggestion."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def settle(self, read: ReadBlock) -> ReadBlock:
+        for index, plain in read.hinted:
+            self.seen += 1
+            if self.seen > HINTS_PER_FILE and plain is not None:
+                code, _message, line, column, about = read.notes[index]
+                read.notes[index] = (code, plain, line, column, about)
+        return read
+
+
+def read_in_parts(
+    head: str, pieces: Iterator[str], path: str, registry: IdRegistry, jobs: int
+) -> Iterator[ParsedProject | Diagnostic]:
+    """The records and file findings of a labelled file (`head`, then `pieces`), as one
+    process reading it line by line gives them; parts go to `jobs` worker processes."""
+    hints = _Hints()
+    cut = parts(head, pieces)
+    first = next(cut)
+    rest = next(cut, None)
+    if rest is None:  # one part: no worker
+        yield from _handed_out(read_part(first, path).items, path, registry, hints)
+        return
+    yield from _in_workers(chain([first, rest], cut), path, registry, hints, jobs)
+
+
+def _handed_out(
+    items: Iterable[tuple[_Packed, list[Note]] | Diagnostic],
+    path: str,
+    registry: IdRegistry,
+    hints: _Hints,
+) -> Iterator[ParsedProject | Diagnostic]:
+    for item in items:
+        if isinstance(item, Diagnostic):
+            yield item
+            continue
+        packed, checks = item
+        parsed = claim_id(hints.settle(unpack_read(packed)), registry)
+        pid = parsed.project.id
+        parsed.checks = [
+            Diagnostic(_CODES[code], message, path, line, pid, column, about)
+            for code, message, line, column, about in checks
+        ]
+        yield parsed
+
+
+def _read_task(part: Part, path: str) -> PartRead:
+    """A worker's task."""
+    return read_part(part, path)
 
 
 def _in_workers(
-    items: Iterator[Block | Diagnostic], path: str, registry: IdRegistry, jobs: int
+    todo: Iterator[Part], path: str, registry: IdRegistry, hints: _Hints, jobs: int
 ) -> Iterator[ParsedProject | Diagnostic]:
     # Loaded here: most runs never start a worker, and these imports cost start-up time.
     import multiprocessing
@@ -83,42 +353,33 @@ def _in_workers(
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=set_language, initargs=(current_language(),)
     )
-    # In input order: file findings as they are, batches of blocks as their tasks.
-    queue: deque[Diagnostic | Future[list[ReadBlock]]] = deque()
-    tasks = 0
+    queue: deque[tuple[Part, Future[PartRead]]] = deque()
+    state: LabelledParser | None = None  # where this process goes on reading, if it must
     try:
-        while True:
-            batch: list[Block] = []
-            finding: Diagnostic | None = None
-            for item in islice(items, BATCH):
-                if isinstance(item, Block):
-                    batch.append(item)
-                else:
-                    finding = item
-                    break
-            if batch:
-                queue.append(pool.submit(_read_batch, batch, path))
-                tasks += 1
-            if finding is not None:
-                queue.append(finding)
-            elif len(batch) < BATCH:
-                break  # the input has ended
-            while tasks > jobs * AHEAD:
-                tasks -= yield from _handed_out(queue, registry)
+        for part in todo:
+            queue.append((part, pool.submit(_read_task, part, path)))
+            while len(queue) > jobs * AHEAD:
+                state = yield from _settled(queue.popleft(), state, path, registry, hints)
         while queue:
-            yield from _handed_out(queue, registry)
+            state = yield from _settled(queue.popleft(), state, path, registry, hints)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _handed_out(
-    queue: deque[Diagnostic | Future[list[ReadBlock]]], registry: IdRegistry
-) -> Generator[ParsedProject | Diagnostic, None, int]:
-    """Hand out the oldest entry of the queue (waiting for its task); 1 for a task, else 0."""
-    entry = queue.popleft()
-    if isinstance(entry, Diagnostic):
-        yield entry
-        return 0
-    for read in entry.result():
-        yield claim_id(read, registry)
-    return 1
+def _settled(
+    entry: tuple[Part, Future[PartRead]],
+    state: LabelledParser | None,
+    path: str,
+    registry: IdRegistry,
+    hints: _Hints,
+) -> Generator[ParsedProject | Diagnostic, None, LabelledParser | None]:
+    """Hand out a part's records; the reader's state when the next part must go on from it."""
+    part, task = entry
+    done = task.result()
+    if state is not None:
+        # The part before did not end at a project's start: read on from where it stopped.
+        done = read_part(part, path, state)
+    elif not done.starts_clean:
+        raise AssertionError(f"a part of {path} at line {part.first} did not start clean")
+    yield from _handed_out(done.items, path, registry, hints)
+    return done.state

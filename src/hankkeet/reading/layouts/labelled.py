@@ -222,6 +222,12 @@ class LabelledParser:
             if near
             else _("unknown label '{label}'; its value is not used")
         )
+        plain = (
+            _("unknown label '{label}'; its value is not used").format(label=label.label)
+            if near
+            else None
+        )
+        block.hinted.append((len(block.notes), plain))
         block.notes.append(
             ("unknown-label", message.format(label=label.label, near=near), number, 1, None)
         )
