@@ -8,6 +8,7 @@ over the benchmark generator's values checks every shape it writes.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -15,9 +16,16 @@ import pytest
 from conftest import ROOT
 from hankkeet.locale import Language, use_language
 from hankkeet.reading.dates import _TWO_DAYS, read_period, read_period_generally
-from hankkeet.reading.funding import read_funding, read_funding_generally
+from hankkeet.reading.funding import (
+    Patterns,
+    literal_check,
+    programme_key,
+    read_funding,
+    read_funding_generally,
+)
+from hankkeet.reading.labels import FUNDS, PROGRAMMES
 from hankkeet.reading.money import _PLAIN_EUROS, read_money_field, read_money_generally
-from hankkeet.reading.text import clean_line
+from hankkeet.reading.text import clean_line, clean_lines, lines_of, squash, squashable
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import projects as generated  # the benchmark's generator
@@ -126,3 +134,99 @@ def test_every_generated_value_reads_the_same_both_ways() -> None:
                 assert read_funding(value).funding == read_funding_generally(value).funding, line
                 seen["funding"] += 1
     assert min(seen.values()) > 50, seen
+
+
+SQUASH = [
+    # (text, squash leaves it as it is, why)
+    ("Matkailun kehittämishanke", True, "single spaces"),
+    ("", True, "nothing"),
+    ("a  b", False, "two spaces"),
+    (" a", False, "a space first"),
+    ("a ", False, "a space last"),
+    ("a\tb", False, "a tab"),
+    ("a\u00a0b", False, "a no-break space (str.split splits at it)"),
+    ("a\u2028b", False, "a line separator, which cleaning leaves"),
+    ("a\x1cb", False, "a file separator (white space to str.split)"),
+    ("a\u200bb", True, "a zero-width space is no white space"),
+    ("1\u202f000 €", False, "a narrow no-break space"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept", "why"), SQUASH, ids=[s[2] for s in SQUASH])
+def test_squash_skips_only_what_is_squashed_already(text: str, kept: bool, why: str) -> None:
+    """The pre-check is exact: it lets through only text that splitting would not change."""
+    assert squash(text) == " ".join(text.split()), why
+    assert (not squashable(text)) is kept, why
+
+
+def test_squash_agrees_with_splitting_on_every_kind_of_space() -> None:
+    """Every character str.split takes for white space, alone, doubled, inside and at the ends."""
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert len(spaces) > 20
+    for space in spaces:
+        for text in (space, f"a{space}b", f"{space}a", f"a{space}", f"a {space}b", f"a{space} b"):
+            assert squash(text) == " ".join(text.split()), repr(text)
+
+
+LINES = [
+    # (text, why)
+    ("a\nb\r\nc\rd", "every line break"),
+    ("a\u00a0b\nc\td", "spaces to clean"),
+    ("a\r\u200b\nb", "a zero-width mark between CR and LF stays a line of its own"),
+    ("a\x1b[31mb\n", "an escape made visible"),
+    ("", "nothing"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), LINES, ids=[t[1] for t in LINES])
+def test_lines_cleaned_at_once_are_the_lines_cleaned_one_by_one(text: str, why: str) -> None:
+    """clean_lines and lines_of (in pieces of every size) give each line as clean_line does."""
+    expected = [clean_line(line) for line in re.split(r"\r\n|\r|\n", text)]
+    assert clean_lines(text) == expected, why
+    for size in (1, 2, 3):
+        pieces = [text[i : i + size] for i in range(0, len(text), size)]
+        assert list(lines_of(pieces)) == expected, why
+
+
+LITERALS = [
+    # (pattern, texts one of which every match holds, why)
+    (r"\binterreg", ("interreg",), "a word boundary holds no text"),
+    (r"react ?eu", ("react",), "an optional space ends the plain start, the space with it"),
+    (r"\besr\+", ("esr+",), "an escaped character is plain"),
+    (r"\beakr\b|aluekehitysrahasto", ("eakr", "aluekehitysrahasto"), "one per alternative"),
+    (r"a(?:b|c)|d", ("a", "d"), "a '|' inside a group is no top-level alternative"),
+    (r"äkillisen (?:tuki|rahasto)", ("äkillisen ",), "a group ends the plain start"),
+    (r"ab*c", ("a",), "'*' makes the letter before it optional"),
+    (r"x{2}", None, "'{' leaves nothing plain"),
+    (r"[ab]c|d", None, "an alternative with no plain start: always searched"),
+    (r"\w+", None, "a class escape is not plain"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "texts", "why"), LITERALS, ids=[row[2] for row in LITERALS])
+def test_the_texts_every_match_holds(pattern: str, texts: tuple[str, ...] | None, why: str) -> None:
+    """literal_check finds what every match of a pattern holds, or says there is none."""
+    assert literal_check(pattern) == texts, why
+
+
+def test_programme_and_fund_patterns_match_as_plain_searches() -> None:
+    """Pre-checked, the vocabulary's patterns match exactly where re.search finds them: in
+    the generator's and the corpus's funding texts, and in texts made of the plain starts."""
+    atoms = [p for _, patterns in PROGRAMMES for p in patterns] + [p for _, p in FUNDS]
+    assert all(literal_check(p) for p in atoms), "every pattern of the vocabulary is pre-checked"
+    texts = [
+        line.partition(": ")[2]
+        for piece in generated(seed=5, limit=300)
+        for line in piece.splitlines()
+    ]
+    for path in (ROOT / "tests" / "corpus").glob("*/*.txt"):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    for pattern in atoms:
+        for text in literal_check(pattern) or ():
+            texts += [text, f"x{text}", f"{text}x", f" {text} ", f"{text}+", f"{text} eu"]
+    keys = [programme_key(t) for t in texts]
+    patterns = Patterns(atoms)
+    for key in keys:
+        expected = {i for i, p in enumerate(atoms) if re.search(p, key)}
+        assert patterns.matching(key) == expected, key
+    assert sum(bool(patterns.matching(k)) for k in keys) > 300

@@ -26,7 +26,73 @@ from hankkeet.reading.text import shorten
 # Every distinct pattern of the programme table is searched once per text (a pattern two
 # programmes share is not searched twice); a programme is named when all of its are seen.
 _ATOMS = list(dict.fromkeys(p for _, pats in PROGRAMMES for p in pats))
-_ATOM_PATTERNS = [re.compile(atom) for atom in _ATOMS]
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The pattern's top-level alternatives ('a|b(?:c|d)' -> ['a', 'b(?:c|d)'])."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+def _prefix(alternative: str) -> str:
+    """The text every match of an alternative starts with (word boundaries aside): its
+    leading plain characters, less one that a '?', '*' or '{' makes optional."""
+    plain: list[str] = []
+    rest = alternative
+    while rest:
+        if rest.startswith("\\b"):
+            rest = rest[2:]
+        elif rest[0] == "\\" and len(rest) > 1 and not rest[1].isalnum():
+            plain.append(rest[1])  # an escaped character, '\+'
+            rest = rest[2:]
+        elif rest[0] in "\\.^$*+?{}[]|()":
+            if rest[0] in "?*{" and plain:
+                plain.pop()
+            break
+        else:
+            plain.append(rest[0])
+            rest = rest[1:]
+    return "".join(plain)
+
+
+def literal_check(pattern: str) -> tuple[str, ...] | None:
+    """Texts one of which every match of the pattern holds; None when an alternative has
+    no plain start (then nothing spares the search)."""
+    found = tuple(_prefix(alternative) for alternative in _alternatives(pattern))
+    return None if not all(found) else found
+
+
+class Patterns:
+    """Patterns searched in the same texts, answering which of them match.
+
+    Most are absent from a given text: a substring test (in C, fast) on the texts every
+    match holds (literal_check) rules them out before any pattern is searched.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        """The patterns, in order; `matching` answers with their indexes."""
+        self.compiled = [re.compile(p) for p in patterns]
+        checks = [literal_check(p) for p in patterns]
+        self.texts = [(text, i) for i, found in enumerate(checks) if found for text in found]
+        self.always = {i for i, found in enumerate(checks) if found is None}
+
+    def matching(self, key: str) -> set[int]:
+        """The indexes of the patterns that match somewhere in key."""
+        maybe = {i for text, i in self.texts if text in key} | self.always
+        return {i for i in maybe if self.compiled[i].search(key)}
+
+
+_ATOM_PATTERNS = Patterns(_ATOMS)
 _PROGRAMME_ATOMS = [(name, {_ATOMS.index(p) for p in pats}) for name, pats in PROGRAMMES]
 _KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in FUNDER_KINDS]
 # Clauses end at ';', at ', ' and at a sentence's end; a decimal comma has no space after it.
@@ -64,13 +130,13 @@ def find_programmes(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _programmes(text: str) -> tuple[str, ...]:
     key = programme_key(text)
-    seen = {i for i, pattern in enumerate(_ATOM_PATTERNS) if pattern.search(key)}
+    seen = _ATOM_PATTERNS.matching(key)
     found = [name for name, atoms in _PROGRAMME_ATOMS if atoms <= seen]
     implied = {general for name in found for general in PROGRAMME_IMPLIES.get(name, ())}
     return tuple(name for name in found if name not in implied)
 
 
-_FUND_PATTERNS = [(fund, re.compile(p)) for fund, p in FUNDS]
+_FUND_PATTERNS = Patterns([p for _, p in FUNDS])
 
 
 def find_funds(text: str) -> list[str]:
@@ -81,7 +147,8 @@ def find_funds(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _funds(text: str) -> tuple[str, ...]:
     key = programme_key(text)
-    found = [fund for fund, pattern in _FUND_PATTERNS if pattern.search(key)]
+    seen = _FUND_PATTERNS.matching(key)
+    found = [fund for i, (fund, _) in enumerate(FUNDS) if i in seen]
     return tuple(f for f in found if not (f == "ESR" and "ESR+" in found))
 
 

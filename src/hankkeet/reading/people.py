@@ -23,6 +23,7 @@ _PHONE = re.compile(
     + r")? ?:? ?(\+?[0-9][0-9 ()-]{5,18}[0-9])",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"[0-9]")  # what every phone number holds
 _SPLIT = re.compile(r"[,;]| (?:ja|sekä|&) (?=\S)|\n")
 _TITLES = frozenset(TITLE_WORDS)
 
@@ -68,6 +69,8 @@ def _is_name_word(word: str) -> bool:
 
 def find_email(text: str, start: int = 0) -> tuple[int, int, str] | None:
     """The first e-mail address at or after start: (start, end, address with '@')."""
+    if "@" not in text and "(" not in text and "[" not in text:
+        return None  # _AT needs one of them: most contact texts hold none
     for at in _AT.finditer(text, start):
         left = at.start()
         while left > 0 and at.start() - left < 64 and text[left - 1] in _LOCAL_CHARS:
@@ -116,7 +119,7 @@ def _read_segment(text: str) -> _Segment:
     if email:
         seg.email = email[2]
         text = text[: email[0]] + " " + text[email[1] :]
-    phone = _PHONE.search(text)
+    phone = _PHONE.search(text) if _DIGIT.search(text) else None
     if phone and sum(c.isdigit() for c in phone.group(1)) >= 6:
         seg.phone = " ".join(phone.group(1).split())
         text = text[: phone.start()] + " " + text[phone.end() :]

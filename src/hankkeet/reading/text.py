@@ -57,9 +57,23 @@ def shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# White space other than ' ' (what str.split splits at, '\t', '\u2028' and the rest).
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def squashable(text: str) -> bool:
+    """Whether squash changes the text: white space other than ' ', two spaces in a row,
+    or a space at either end."""
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return True
+    # White space other than ' ' is never printable: most text is, and says so fast.
+    return not text.isprintable() and _OTHER_SPACE.search(text) is not None
+
+
 def squash(text: str) -> str:
     """Runs of white space as one space, trimmed."""
-    return " ".join(text.split())
+    # Most text has single spaces already: searches in C are cheaper than splitting it.
+    return " ".join(text.split()) if squashable(text) else text
 
 
 def slug(name: str) -> str:
@@ -148,11 +162,6 @@ def iter_pieces(stream: BinaryIO, encoding: str) -> Iterator[str]:
             return
 
 
-def split_lines(text: str) -> list[str]:
-    """Text cut at LF, CRLF or CR (uncleaned); text ending in a break ends with ''."""
-    return _LINE_BREAK.split(text)
-
-
 def count_breaks(text: str) -> int:
     """How many line breaks (LF, CRLF or CR) the text holds."""
     return text.count("\n") + text.count("\r") - text.count("\r\n")
@@ -165,9 +174,16 @@ def lines_of(pieces: Iterable[str]) -> Iterator[str]:
         text = rest + piece
         # A CR at the end of a piece may be the first half of a CRLF: hold it back.
         held = "\r" if text.endswith("\r") else ""
-        parts = _LINE_BREAK.split(text[: len(text) - len(held)])
+        parts = clean_lines(text[: len(text) - len(held)])
         rest = parts.pop() + held
-        for part in parts:
-            yield clean_line(part)
-    for part in _LINE_BREAK.split(rest):
-        yield clean_line(part)
+        yield from parts
+    yield from clean_lines(rest)
+
+
+def clean_lines(text: str) -> list[str]:
+    """The text cut at LF, CRLF or CR, each line cleaned (clean_line)."""
+    parts = _LINE_BREAK.split(text)
+    # Most text needs no cleaning: one search over all of it spares one a line.
+    # (Not one translate of all of it: a zero-width mark deleted between CR and LF would
+    # join two line breaks into one.)
+    return [clean_line(part) for part in parts] if _NEEDS_CLEANING.search(text) else parts

@@ -39,7 +39,7 @@ from hankkeet.reading.blocks import Block, IdRegistry, Note, ParsedProject
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE, LabelledParser
 from hankkeet.reading.lines import classify, titleable
 from hankkeet.reading.records import ReadBlock, claim_id, read_block
-from hankkeet.reading.text import clean_line, count_breaks, split_lines
+from hankkeet.reading.text import clean_line, clean_lines, count_breaks
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -236,13 +236,13 @@ def read_part(part: Part, path: str, parser: LabelledParser | None = None) -> Pa
     """Read a part into records (from a fresh start, or on from `parser`'s state)."""
     fresh = parser is None and part.opening > 0
     reader = LabelledParser(path) if parser is None else parser
-    lines = split_lines(part.text)
+    lines = clean_lines(part.text)
     if part.after is not None:
         lines.pop()  # the '' after the part's last line break
     found: list[Block | Diagnostic] = []
     starts_clean = True
     for number, line in enumerate(lines, start=part.first):
-        found.extend(reader.feed(number, clean_line(line)))
+        found.extend(reader.feed(number, line))
         if fresh and number == part.first + part.opening - 1:
             opened = reader.block
             starts_clean = (
