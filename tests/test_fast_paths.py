@@ -173,6 +173,8 @@ LINES = [
     ("a\nb\r\nc\rd", "every line break"),
     ("a\u00a0b\nc\td", "spaces to clean"),
     ("a\r\u200b\nb", "a zero-width mark between CR and LF stays a line of its own"),
+    ("a\u00a0b\r\u200b\nc", "spaces to clean and a zero-width mark"),
+    ("1\u00a0000\u00a0€\r\n\x0cb", "no-break spaces and a form feed, translated whole"),
     ("a\x1b[31mb\n", "an escape made visible"),
     ("", "nothing"),
 ]

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import Language, _, current_language
-from hankkeet.models import FunderKind, Funding, FundingSource
+from hankkeet.models import FunderKind, Funding, FundingSource, shallow_copy
 from hankkeet.reading.dates import normalise_dashes
 from hankkeet.reading.labels import (
     FUNDER_KINDS,
@@ -229,18 +229,9 @@ def read_funding(text: str) -> FundingReading:
     # each language of the messages) is read once, and every project gets records of its own.
     reading = _read_funding_once(text, current_language())
     funding = reading.funding
-    sources = [
-        FundingSource.model_construct(
-            funder=source.funder, amount=source.amount, share=source.share, kind=source.kind
-        )
-        for source in funding.sources
-    ]
+    sources = [shallow_copy(source) for source in funding.sources]
     return FundingReading(
-        Funding.model_construct(
-            text=funding.text, sources=sources, stated_budget=funding.stated_budget
-        ),
-        reading.programme,
-        list(reading.problems),
+        shallow_copy(funding, sources=sources), reading.programme, list(reading.problems)
     )
 
 

@@ -203,7 +203,9 @@ def _contacts(r: _Reader) -> list[Contact]:
     if fv is not None:
         people = read_contacts(fv.text)
         contacts = [
-            c.model_copy(update={"name": natural_name(c.name)}) if c.name else c
+            c.model_copy(update={"name": natural})
+            if c.name and (natural := natural_name(c.name)) != c.name
+            else c
             for c in people.contacts
         ]
         if fv.how == "heading":
