@@ -15,7 +15,13 @@ import pytest
 
 from conftest import ROOT
 from hankkeet.locale import Language, use_language
-from hankkeet.reading.dates import _TWO_DAYS, read_period, read_period_generally
+from hankkeet.reading.dates import (
+    _DASH_TABLE,
+    _TWO_DAYS,
+    normalise_dashes,
+    read_period,
+    read_period_generally,
+)
 from hankkeet.reading.funding import (
     Patterns,
     literal_check,
@@ -25,7 +31,16 @@ from hankkeet.reading.funding import (
 )
 from hankkeet.reading.labels import FUNDS, PROGRAMMES
 from hankkeet.reading.money import _PLAIN_EUROS, read_money_field, read_money_generally
-from hankkeet.reading.text import clean_line, clean_lines, lines_of, squash, squashable
+from hankkeet.reading.text import (
+    _FOLD_TABLE,
+    _TABLE,
+    clean_line,
+    clean_lines,
+    lines_of,
+    replace_each,
+    squash,
+    squashable,
+)
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import projects as generated  # the benchmark's generator
@@ -232,3 +247,23 @@ def test_programme_and_fund_patterns_match_as_plain_searches() -> None:
         expected = {i for i, p in enumerate(atoms) if re.search(p, key)}
         assert patterns.matching(key) == expected, key
     assert sum(bool(patterns.matching(k)) for k in keys) > 300
+
+
+@pytest.mark.parametrize(
+    ("table", "why"),
+    [(_TABLE, "clean_line's table"), (_FOLD_TABLE, "slug's folding"), (_DASH_TABLE, "dashes")],
+    ids=["clean", "fold", "dashes"],
+)
+def test_replacing_each_character_is_translating(table: dict[int, str | None], why: str) -> None:
+    """replace_each gives str.translate's text, for every character of the table, alone,
+    twice and next to the others, in ASCII and beyond."""
+    chars = [chr(c) for c in table]
+    texts = ["", "plain text", "Jäänmurtaja – 2024", "".join(chars), "".join(reversed(chars))]
+    texts += [f"a{c}b{c}{c}ä€" for c in chars]
+    for text in texts:
+        assert replace_each(text, chars, table) == text.translate(table), (why, text)
+    for text in texts:
+        if table is _TABLE:
+            assert clean_line(text) == text.translate(_TABLE), repr(text)
+        if table is _DASH_TABLE:
+            assert normalise_dashes(text) == text.translate(_DASH_TABLE), repr(text)

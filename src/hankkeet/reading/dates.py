@@ -12,6 +12,7 @@ from dateutil.relativedelta import relativedelta
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
 from hankkeet.reading.labels import FROM_WORDS, MONTHS, SEASON_WORDS, UNTIL_WORDS
+from hankkeet.reading.text import replace_each
 
 # One alternation of fixed shapes; each branch is bounded, so the scan is linear.
 _DATE_TOKEN = re.compile(
@@ -35,7 +36,7 @@ _WRITTEN = re.compile(
 def normalise_dashes(text: str) -> str:
     """Every dash variant (–, —, ‐, −) as a plain hyphen; a month written out as its number
     ('1 januari 2019' as '1.1.2019')."""
-    text = text.translate(_DASH_TABLE)
+    text = replace_each(text, DASHES, _DASH_TABLE)
     if _WRITTEN.search(text):
         text = _WRITTEN.sub(lambda m: f"{m[1]}.{MONTHS[m[2].casefold()]}.{m[3]}", text)
     return text
