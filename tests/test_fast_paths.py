@@ -31,6 +31,7 @@ from hankkeet.reading.funding import (
 )
 from hankkeet.reading.labels import FUNDS, PROGRAMMES
 from hankkeet.reading.money import _PLAIN_EUROS, read_money_field, read_money_generally
+from hankkeet.reading.people import read_contacts, read_contacts_generally
 from hankkeet.reading.text import (
     _FOLD_TABLE,
     _TABLE,
@@ -125,6 +126,34 @@ def test_a_funding_text_read_again_is_read_the_same(text: str, language: Languag
     assert again.funding is not first.funding
     pairs = zip(again.funding.sources, first.funding.sources, strict=True)
     assert all(a is not b for a, b in pairs)
+
+
+CONTACTS = [
+    "hankepäällikkö Sanna Böhme, sanna.bohme@kemi.fi",
+    "projektikoordinaattori Oskar Oikarinen ja erityisasiantuntija Åsa Jylkkä",
+    "Mats Berg, projektipäällikkö, puh. 040 123 4567",
+    "projektipäälikkö Anna Virtanen",  # a misspelt title: a finding
+    "hankevastaava",  # no name: a finding
+]
+
+
+@pytest.mark.parametrize("language", [Language.EN, Language.FI])
+@pytest.mark.parametrize("text", CONTACTS)
+def test_a_contact_text_read_again_is_read_the_same(text: str, language: Language) -> None:
+    """The second reading (from the cache) equals a fresh one, in the language of the run;
+    each reading has records of its own, and changing one leaves the next reading alone."""
+    with use_language(language):
+        first = read_contacts(text)
+        for contact in first.contacts:
+            contact.email = "changed@example.org"
+        again = read_contacts(text)
+        fresh = read_contacts_generally(text)
+    assert again.contacts == fresh.contacts
+    assert again.problems == fresh.problems
+    assert [c.model_fields_set for c in again.contacts] == [
+        c.model_fields_set for c in fresh.contacts
+    ]
+    assert all(a is not b for a, b in zip(again.contacts, first.contacts, strict=True))
 
 
 def test_every_generated_value_reads_the_same_both_ways() -> None:

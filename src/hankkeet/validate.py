@@ -14,6 +14,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import IO
 
 from hankkeet.checks import check_project
@@ -192,16 +193,17 @@ def stream_findings(
         for source in sources:
             report.files += 1
             spill.start_section()
+            items = parse_source(source, registry, jobs)
             try:
-                with source.lines():
-                    pass  # opening decides the encoding, or says why there is none
+                # Opening decides the encoding, or says why there is none, before any item.
+                first = list(islice(items, 1))
             except UnreadableInput as exc:
                 found = unreadable_file(source.path, exc)
                 if rules.wants(found.code):
                     report.count(found)
                     spill.add(found)
             else:
-                for item in parse_source(source, registry, jobs):
+                for item in chain(first, items):
                     report.projects += isinstance(item, ParsedProject)
                     for diagnostic in findings_of(item, rules):
                         if diagnostic.path != source.path:

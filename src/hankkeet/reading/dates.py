@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -47,8 +46,7 @@ def normalise_dashes(text: str) -> str:
 Precision = Literal["day", "month", "year", "partial"]
 
 
-@dataclass(frozen=True)
-class DateToken:
+class DateToken(NamedTuple):
     """One date-like piece of text, as the first and last day it can mean."""
 
     first: date | None
@@ -59,8 +57,7 @@ class DateToken:
     month: int = 0
 
 
-@dataclass(frozen=True)
-class PeriodReading:
+class PeriodReading(NamedTuple):
     """The result of reading a period: start and end, plus diagnostics as (code, message)."""
 
     start: date | None

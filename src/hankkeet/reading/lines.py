@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from hankkeet.reading.labels import (
     COLON_ONLY,
@@ -26,8 +26,7 @@ from hankkeet.reading.labels import (
 )
 
 
-@dataclass(frozen=True)
-class LabelLine:
+class LabelLine(NamedTuple):
     """A line that starts with a label: the field, the value after it and where it stands.
 
     `field` is None for a label that is not ours: `other` tells a known label of other

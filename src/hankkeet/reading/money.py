@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
@@ -148,8 +147,7 @@ def scan(text: str) -> list[Quantity]:
     return found
 
 
-@dataclass(frozen=True)
-class MoneyReading:
+class MoneyReading(NamedTuple):
     """The result of reading a money field: a value, or a diagnostic code and message."""
 
     value: Decimal | None

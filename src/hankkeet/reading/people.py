@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import Literal
 
 from hankkeet.diagnostics import Code, Problem
-from hankkeet.locale import _
-from hankkeet.models import Contact
+from hankkeet.locale import Language, _, current_language
+from hankkeet.models import Contact, shallow_copy
 from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, PHONE_WORDS, TITLE_WORDS
 
 # An e-mail address is found from its '@' (or '(at)') outwards, not by one pattern with
@@ -170,6 +170,21 @@ def _name_follows(words: list[str], i: int) -> bool:
 
 def read_contacts(text: str) -> ContactsReading:
     """Read one or more contacts; name-before-title and details after a comma are joined."""
+    # A publisher names the same people project after project: each distinct text (in
+    # each language of the messages) is read once, and every reading gets records of its own.
+    reading = _read_contacts_once(text, current_language())
+    return ContactsReading(
+        [shallow_copy(contact) for contact in reading.contacts], list(reading.problems)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _read_contacts_once(text: str, language: Language) -> ContactsReading:
+    return read_contacts_generally(text)
+
+
+def read_contacts_generally(text: str) -> ContactsReading:
+    """read_contacts without its cache (what the cached reading is tested against)."""
     out = ContactsReading()
     pending: str | None = None  # a title written before the name, in a piece of its own
     for piece in _split_segments(text):
