@@ -77,8 +77,10 @@ def parse_source(
 
 def _labelled_blocks(lines: Iterable[str], path: str) -> Iterator[Block | Diagnostic]:
     parser = LabelledParser(path)
+    feed = parser.feed
     for number, line in enumerate(lines, start=1):
-        yield from parser.feed(number, line)
+        if done := feed(number, line):
+            yield from done
     yield from parser.finish()
 
 

@@ -242,7 +242,8 @@ def read_part(part: Part, path: str, parser: LabelledParser | None = None) -> Pa
     found: list[Block | Diagnostic] = []
     starts_clean = True
     for number, line in enumerate(lines, start=part.first):
-        found.extend(reader.feed(number, line))
+        if done := reader.feed(number, line):
+            found.extend(done)
         if fresh and number == part.first + part.opening - 1:
             opened = reader.block
             starts_clean = (

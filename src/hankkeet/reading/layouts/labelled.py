@@ -8,7 +8,7 @@ whatever it cannot place becomes a finding.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Diagnostic
@@ -41,21 +41,26 @@ class LabelledParser:
         self.hints = 0
         self.file_notes: list[Diagnostic] = []
         self.preamble: tuple[int, int] | None = None
+        self._done: list[Block | Diagnostic] = []  # complete, not yet handed out
 
     # -- feeding -------------------------------------------------------------------------
 
-    def feed(self, number: int, line: str) -> Iterator[Block | Diagnostic]:
-        """Take one line (1-based number); yield whatever it completes."""
+    def feed(self, number: int, line: str) -> Sequence[Block | Diagnostic]:
+        """Take one line (1-based number); hand out whatever it completes, in order.
+
+        (A list, not a generator: this runs for every line, and a generator for each line
+        and each step cost more than the steps.)
+        """
         if not line.strip():
             self.after_blank = True
-            return
+            return ()
         label = classify(line)
         if self.held_label is not None:
             held, self.held_label = self.held_label, None
             if self.after_blank:
                 self._take_text(*held)
             else:
-                yield from self._resolve_pending(None)
+                self._resolve_pending(None)
                 self._unknown_label(held[0], held[2])
                 self.after_blank = False
         if (
@@ -64,7 +69,7 @@ class LabelledParser:
             and not self.after_blank
             and (self.pending is not None or self.attached)
         ):
-            yield from self._resolve_pending(None)
+            self._resolve_pending(None)
             self._unknown_label(number, label)
             self.attached = True
         elif (
@@ -75,15 +80,16 @@ class LabelledParser:
         ):
             self.held_label = (number, line.strip(), label)
             self.after_blank = False
-            return
+            return self._handed()
         elif label is not None and label.field is not None:
-            yield from self._resolve_pending(label.field)
-            yield from self._add_field(number, label)
+            self._resolve_pending(label.field)
+            self._add_field(number, label)
             self.attached = True
         else:
             self._take_text(number, line.strip(), label)
         self.after_blank = False
-        yield from self._drain()
+        self._drain()
+        return self._handed()
 
     def _take_text(self, number: int, text: str, label: LabelLine | None) -> None:
         """A text line: the new title candidate; the one before it is resolved as text."""
@@ -101,7 +107,7 @@ class LabelledParser:
         self.pending = (number, text, label)
         self.attached = self.pending_attached
 
-    def finish(self) -> Iterator[Block | Diagnostic]:
+    def finish(self) -> Sequence[Block | Diagnostic]:
         """End of the file: resolve what is pending, complete the last project."""
         if self.held_label is not None:
             self.after_blank = True
@@ -110,21 +116,36 @@ class LabelledParser:
         if self.pending is not None:
             self._resolve_as_text(*self.pending, self.pending_attached, self.pending_alone)
             self.pending = None
-        yield from self._close_block()
+        self._close_block()
         self._flush_preamble()
-        yield from self._drain()
+        self._drain()
         if self.projects == 0:
-            yield Diagnostic(
-                Code.NO_PROJECTS, _("{path} holds no project").format(path=self.path), self.path, 1
+            self._done.append(
+                Diagnostic(
+                    Code.NO_PROJECTS,
+                    _("{path} holds no project").format(path=self.path),
+                    self.path,
+                    1,
+                )
             )
+        return self._handed()
 
     # -- internals -----------------------------------------------------------------------
 
-    def _drain(self) -> Iterator[Diagnostic]:
-        while self.file_notes:
-            yield self.file_notes.pop(0)
+    def _handed(self) -> Sequence[Block | Diagnostic]:
+        """What is complete, handed out once."""
+        done = self._done
+        if not done:
+            return ()
+        self._done = []
+        return done
 
-    def _resolve_pending(self, next_field: Field | None) -> Iterator[Block | Diagnostic]:
+    def _drain(self) -> None:
+        if self.file_notes:
+            self._done.extend(self.file_notes)
+            self.file_notes.clear()
+
+    def _resolve_pending(self, next_field: Field | None) -> None:
         if self.pending is None:
             return
         number, text, maybe_label = self.pending
@@ -151,7 +172,7 @@ class LabelledParser:
                 number, text, maybe_label, self.pending_attached, self.pending_alone
             )
             return
-        yield from self._close_block()
+        self._close_block()
         self._flush_preamble()
         self.block = Block(title=squash(text), line=number)
 
@@ -253,7 +274,7 @@ class LabelledParser:
         )
         self.preamble = None
 
-    def _add_field(self, number: int, label: LabelLine) -> Iterator[Block | Diagnostic]:
+    def _add_field(self, number: int, label: LabelLine) -> None:
         assert label.field is not None
         block = self.block
         if block is None:
@@ -313,15 +334,14 @@ class LabelledParser:
             label.value, number, label.column, label.label, label.year
         )
         block.last = label.field
-        yield from ()
 
-    def _close_block(self) -> Iterator[Block]:
+    def _close_block(self) -> None:
         block = self.block
         self.block = None
         if block is None:
             return
         self.projects += 1
-        yield block
+        self._done.append(block)
 
 
 @lru_cache(maxsize=4096)
