@@ -8,6 +8,7 @@ messages list every command, as before.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -70,6 +71,20 @@ def load_commands(names: Iterable[str] | None = None) -> typer.Typer:
     return common.app
 
 
+# Young objects collected after this many allocations, not Python's 700: a run makes
+# millions of small records and tuples, nearly all freed by reference counting, and a
+# long input spent some 5 % of its instructions in collections that found nothing.
+GC_THRESHOLD = (20_000, 20, 20)
+
+
+def lighter_garbage_collection() -> None:
+    """Fewer garbage collections for this run (the worker processes fork with them): the
+    objects of the loaded modules are frozen out of every collection, and young objects
+    are collected less often."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+
+
 def completing() -> bool:
     """Whether the shell asks for completions (Click's `_PROG_COMPLETE` variable is set)."""
     return any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ)
@@ -79,6 +94,7 @@ def run() -> None:
     """Run the command line; internal errors become one line on stderr unless --debug."""
     name = None if completing() else command_name(sys.argv[1:])
     app = load_commands(None if name is None else [name])
+    lighter_garbage_collection()
     try:
         app(standalone_mode=True)
     except BrokenPipeError:
