@@ -25,7 +25,9 @@ from hankkeet.locale import Language, use_language
 from hankkeet.reading import workers
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE
 from hankkeet.reading.parser import ParsedProject
+from hankkeet.reading.sources import Source
 from hankkeet.reading.text import lines_of
+from hankkeet.validate import validate_sources
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import projects as generated  # the benchmark's generator
@@ -234,3 +236,32 @@ def test_a_bad_jobs_value_is_a_usage_error(jobs: str, why: str) -> None:
     run = cli("--jobs", jobs, "list")
     assert run.exit_code == 2, why
     assert "--jobs" in run.stderr and "Traceback" not in run.stderr, why
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_records_from_workers_are_equal_to_one_process_records(tmp_path: Path) -> None:
+    """The parse stream's items compare equal and show alike, whichever process read them."""
+    path = tmp_path / "big.txt"
+    path.write_text(_text(60), encoding="utf-8")
+    alone, together = list(read_projects([path], jobs=1)), list(read_projects([path], jobs=2))
+    assert together == alone
+    assert [repr(i) for i in together] == [repr(i) for i in alone]
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_validate_leaves_the_records_packed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate needs findings only: the records the workers send stay packed (unpacking
+    them cost this process a third of its time)."""
+    path = tmp_path / "big.txt"
+    path.write_text(_text(60), encoding="utf-8")
+    expected = validate_sources([Source(str(path), file=path)], jobs=1)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a record was unpacked")
+
+    monkeypatch.setattr(workers, "unpack_project", refuse)
+    report = validate_sources([Source(str(path), file=path)], jobs=2)
+    assert report.diagnostics == expected.diagnostics
+    assert report.projects == expected.projects > 50

@@ -65,8 +65,9 @@ class ParsedProject:
 
     project: Project
     diagnostics: list[Diagnostic]
-    # The cross-field findings (checks.check_project), when a worker has found them already.
-    checks: list[Diagnostic] | None = None
+    # The cross-field findings (checks.check_project), when a worker has found them already
+    # (derived from the record: not compared, not shown).
+    checks: list[Diagnostic] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -6,7 +6,7 @@ A labelled value always wins; the prose reader fills only what no label gave, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
@@ -413,9 +413,9 @@ class ReadBlock:
     # Where a duplicate-project note goes among the notes: after the layout's own.
     duplicate_at: int
     # The layout's unknown-label notes among the notes (Block.hinted).
-    hinted: list[tuple[int, str | None]] = field(default_factory=list)
+    hinted: list[tuple[int, str | None]]
     # What the id is made of: the slug of the name.
-    slug: str = ""
+    slug: str
 
 
 def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProject:
@@ -425,26 +425,44 @@ def build_project(block: Block, path: str, registry: IdRegistry) -> ParsedProjec
 
 def claim_id(read: ReadBlock, registry: IdRegistry) -> ParsedProject:
     """The record with its id (unique in the run), its notes as diagnostics in line order."""
-    project, notes = read.project, read.notes
+    project = read.project
     source = project.source
-    pid, first = registry.claim(read.slug or slug(project.name), f"{source.path}:{source.line}")
+    pid, diagnostics = claim(
+        read.notes, read.duplicate_at, read.slug, project.name, source.path, source.line, registry
+    )
+    project.id = pid
+    return ParsedProject(project, diagnostics)
+
+
+def claim(
+    notes: list[Note],
+    duplicate_at: int,
+    base: str,
+    name: str,
+    path: str,
+    line: int,
+    registry: IdRegistry,
+) -> tuple[str, list[Diagnostic]]:
+    """The id of a record (unique in the run: `base`, the slug of its name, or that with a
+    number) and its notes as diagnostics in line order. Only the record's name and place
+    are needed, not the record."""
+    pid, first = registry.claim(base, f"{path}:{line}")
     if first is not None:
         notes.insert(
-            read.duplicate_at,
+            duplicate_at,
             (
                 "duplicate-project",
-                _("'{name}' is already at {place}").format(name=project.name, place=first),
-                source.line,
+                _("'{name}' is already at {place}").format(name=name, place=first),
+                line,
                 None,
                 "name",
             ),
         )
-    project.id = pid
     diagnostics = [
-        Diagnostic(Code(code), shorten(message, MESSAGE_MAX), source.path, line, pid, column, about)
-        for code, message, line, column, about in sorted(notes, key=lambda n: n[2])
+        Diagnostic(Code(code), shorten(message, MESSAGE_MAX), path, at, pid, column, about)
+        for code, message, at, column, about in sorted(notes, key=lambda n: n[2])
     ]
-    return ParsedProject(project, diagnostics)
+    return pid, diagnostics
 
 
 def read_block(block: Block, path: str) -> ReadBlock:

@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -38,13 +38,22 @@ from hankkeet.models import Contact, Funding, FundingSource, Project, SourceRef,
 from hankkeet.reading.blocks import Block, IdRegistry, Note, ParsedProject
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE, LabelledParser
 from hankkeet.reading.lines import classify, titleable
-from hankkeet.reading.records import ReadBlock, claim_id, read_block
+from hankkeet.reading.records import ReadBlock, claim, read_block
 from hankkeet.reading.text import clean_line, clean_lines, count_breaks
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-__all__ = ["AHEAD", "PART_CHARS", "Part", "available_cores", "parts", "read_in_parts"]
+__all__ = [
+    "AHEAD",
+    "PART_CHARS",
+    "Part",
+    "available_cores",
+    "pack_project",
+    "parts",
+    "read_in_parts",
+    "unpack_project",
+]
 
 # Characters a part holds, about: a few hundred projects, one round trip to a worker.
 PART_CHARS = 1 << 18
@@ -185,28 +194,27 @@ def _plain(model: BaseModel) -> _Packed:
     return _pack(model, tuple(d[k] for k in _KEYS[type(model)]))
 
 
-def pack_read(read: ReadBlock) -> _Packed:
-    """A read block as plain values (what a worker sends back)."""
-    p = read.project
-    funding = p.funding
+def pack_project(project: Project) -> _Packed:
+    """A record as plain values (what a worker sends back)."""
+    funding = project.funding
     nested = {
-        "source": _plain(p.source),
-        "staff": [_plain(s) for s in p.staff],
-        "contacts": [_plain(c) for c in p.contacts],
+        "source": _plain(project.source),
+        "staff": [_plain(s) for s in project.staff],
+        "contacts": [_plain(c) for c in project.contacts],
         "funding": _pack(
             funding,
             (funding.text, [_plain(s) for s in funding.sources], funding.stated_budget),
         ),
     }
-    d = p.__dict__
-    values = tuple(nested[k] if k in nested else d[k] for k in _PROJECT_KEYS)
-    return _pack(p, values), read.notes, read.duplicate_at, read.hinted, read.slug
+    d = project.__dict__
+    return _pack(project, tuple(nested[k] if k in nested else d[k] for k in _PROJECT_KEYS))
 
 
-def unpack_read(packed: _Packed) -> ReadBlock:
-    """The read block pack_read was given, equal in every field."""
-    (values, fields_set), notes, duplicate_at, hinted, slug = packed
+def unpack_project(packed: _Packed, pid: str) -> Project:
+    """The record pack_project was given, equal in every field, with its id."""
+    values, fields_set = packed
     record = dict(zip(_PROJECT_KEYS, values, strict=True))
+    record["id"] = pid
     record["source"] = _unpack(SourceRef, record["source"])
     record["staff"] = [_unpack(StaffPeriod, s) for s in record["staff"]]
     record["contacts"] = [_unpack(Contact, c) for c in record["contacts"]]
@@ -214,16 +222,83 @@ def unpack_read(packed: _Packed) -> ReadBlock:
     record["funding"] = _unpack(
         Funding, ((text, [_unpack(FundingSource, s) for s in sources], stated), funding_set)
     )
-    project = _unpack(Project, (tuple(record.values()), fields_set))
-    return ReadBlock(project, notes, duplicate_at, hinted, slug)
+    return _unpack(Project, (tuple(record.values()), fields_set))
+
+
+class _Sent(NamedTuple):
+    """A block as a worker sends it back: the record packed, and what this process needs
+    for its id and findings without unpacking it."""
+
+    record: _Packed
+    name: str
+    line: int
+    slug: str
+    notes: list[Note]
+    duplicate_at: int
+    hinted: list[tuple[int, str | None]]
+    checks: list[Note]  # the findings of its checks, with no id yet
+
+    @classmethod
+    def of(cls, read: ReadBlock) -> _Sent:
+        project = read.project
+        checks = [
+            (d.code.value, d.message, d.line, d.column, d.about) for d in check_project(project)
+        ]
+        return cls(
+            pack_project(project),
+            project.name,
+            project.source.line,
+            read.slug,
+            read.notes,
+            read.duplicate_at,
+            read.hinted,
+            checks,
+        )
+
+
+class _Unpacked(ParsedProject):
+    """A record a worker read: made a Project only when asked for (validate never asks)."""
+
+    def __init__(
+        self, packed: _Packed, pid: str, diagnostics: list[Diagnostic], checks: list[Diagnostic]
+    ) -> None:
+        self._packed: _Packed | None = packed
+        self._pid = pid
+        self._project: Project | None = None
+        self.diagnostics = diagnostics
+        self.checks = checks
+
+    @property
+    def project(self) -> Project:
+        """The record, unpacked on first use."""
+        if self._project is None:
+            assert self._packed is not None
+            self._project, self._packed = unpack_project(self._packed, self._pid), None
+        return self._project
+
+    @project.setter
+    def project(self, project: Project) -> None:
+        self._project, self._packed = project, None
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a ParsedProject of the same record and findings (as one process gives)."""
+        if not isinstance(other, ParsedProject):
+            return NotImplemented
+        return (self.project, self.diagnostics) == (other.project, other.diagnostics)
+
+    __hash__ = None  # type: ignore[assignment]  # as ParsedProject's: mutable, unhashable
+
+    def __repr__(self) -> str:
+        """As a ParsedProject shows itself."""
+        return repr(ParsedProject(self.project, self.diagnostics))
 
 
 @dataclass
 class PartRead:
     """A part read: its blocks as packed records, and file findings, in input order."""
 
-    # Each record with the findings of its checks (with no id yet), or a file finding.
-    items: list[tuple[_Packed, list[Note]] | Diagnostic]
+    # Each block as sent back, or a file finding.
+    items: list[_Sent | Diagnostic]
     # The next part's first lines open a project at its title, as in one pass.
     ends_clean: bool
     # Where the reader stood at the end of the part, when it did not end clean.
@@ -266,17 +341,9 @@ def read_part(part: Part, path: str, parser: LabelledParser | None = None) -> Pa
             found.extend(closed)
         else:
             state = reader
-    items: list[tuple[_Packed, list[Note]] | Diagnostic] = []
-    for item in found:
-        if isinstance(item, Block):
-            read = read_block(item, path)
-            checks = [
-                (d.code.value, d.message, d.line, d.column, d.about)
-                for d in check_project(read.project)
-            ]
-            items.append((pack_read(read), checks))
-        else:
-            items.append(item)
+    items = [
+        _Sent.of(read_block(item, path)) if isinstance(item, Block) else item for item in found
+    ]
     return PartRead(items, ends_clean, state, starts_clean)
 
 
@@ -292,13 +359,13 @@ class _Hints:
     def __init__(self) -> None:
         self.seen = 0
 
-    def settle(self, read: ReadBlock) -> ReadBlock:
-        for index, plain in read.hinted:
+    def settle(self, notes: list[Note], hinted: list[tuple[int, str | None]]) -> None:
+        """Take the suggestion out of the notes of unknown labels past the file's limit."""
+        for index, plain in hinted:
             self.seen += 1
             if self.seen > HINTS_PER_FILE and plain is not None:
-                code, _message, line, column, about = read.notes[index]
-                read.notes[index] = (code, plain, line, column, about)
-        return read
+                code, _message, line, column, about = notes[index]
+                notes[index] = (code, plain, line, column, about)
 
 
 def read_in_parts(
@@ -317,23 +384,21 @@ def read_in_parts(
 
 
 def _handed_out(
-    items: Iterable[tuple[_Packed, list[Note]] | Diagnostic],
-    path: str,
-    registry: IdRegistry,
-    hints: _Hints,
+    items: Iterable[_Sent | Diagnostic], path: str, registry: IdRegistry, hints: _Hints
 ) -> Iterator[ParsedProject | Diagnostic]:
     for item in items:
         if isinstance(item, Diagnostic):
             yield item
             continue
-        packed, checks = item
-        parsed = claim_id(hints.settle(unpack_read(packed)), registry)
-        pid = parsed.project.id
-        parsed.checks = [
+        hints.settle(item.notes, item.hinted)
+        pid, diagnostics = claim(
+            item.notes, item.duplicate_at, item.slug, item.name, path, item.line, registry
+        )
+        checks = [
             Diagnostic(_CODES[code], message, path, line, pid, column, about)
-            for code, message, line, column, about in checks
+            for code, message, line, column, about in item.checks
         ]
-        yield parsed
+        yield _Unpacked(item.record, pid, diagnostics, checks)
 
 
 def _read_task(part: Part, path: str) -> PartRead:
