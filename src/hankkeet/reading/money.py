@@ -69,7 +69,7 @@ def read_number(token: str) -> tuple[Decimal, bool] | None:
     whole, _, frac = token.partition(",")
     if frac and not frac.isdigit():
         return None
-    groups = re.split(r"[ .]", whole)
+    groups = whole.replace(".", " ").split(" ")  # what re.split("[ .]") gives, faster
     if not all(g.isdigit() for g in groups) or sum(map(len, groups)) > MAX_DIGITS:
         return None
     if len(groups) > 1 and groups[0].startswith("0"):

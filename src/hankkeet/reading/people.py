@@ -60,6 +60,7 @@ def _is_title_word(word: str) -> bool:
     return title_status(word)[0] != "unknown"
 
 
+@lru_cache(maxsize=8192)  # the same first names and surnames, project after project
 def _is_name_word(word: str) -> bool:
     body = word.replace("-", "").replace("'", "").replace("\u2019", "")
     return (

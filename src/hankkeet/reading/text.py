@@ -94,13 +94,16 @@ def squash(text: str) -> str:
     return " ".join(text.split()) if squashable(text) else text
 
 
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
 def slug(name: str) -> str:
     """A stable id from a name: 'Jäänmurtajahanke' -> 'jaanmurtajahanke'."""
     plain = replace_each(name.casefold(), _FOLD, _FOLD_TABLE)
     if not plain.isascii():
         plain = unicodedata.normalize("NFKD", plain)
         plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return "-".join(re.findall(r"[a-z0-9]+", plain)) or "hanke"
+    return "-".join(_SLUG_WORD.findall(plain)) or "hanke"
 
 
 def detect_encoding(stream: BinaryIO, name: str) -> str:
