@@ -265,7 +265,6 @@ def _contacts(r: _Reader) -> list[Contact]:
 
 
 def _funding(r: _Reader) -> tuple[Funding, str | None, str | None]:
-    funding = Funding()
     programme = fund = None
     fv = r.text(Field.FUNDING)
     if fv is not None:
@@ -276,6 +275,8 @@ def _funding(r: _Reader) -> tuple[Funding, str | None, str | None]:
         funds = find_funds(fv.text)
         fund = funds[0] if funds else None
         r.mark("programme", fv)
+    else:
+        funding = Funding()
     fund_fv = r.text(Field.FUND)
     if fund_fv is not None:
         funds = find_funds(fund_fv.text)
