@@ -265,3 +265,15 @@ def test_validate_leaves_the_records_packed(
     report = validate_sources([Source(str(path), file=path)], jobs=2)
     assert report.diagnostics == expected.diagnostics
     assert report.projects == expected.projects > 50
+
+
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize(
+    ("encoding", "why"),
+    [("utf-16", "two bytes a character, with a BOM"), ("cp1252", "Windows-1252")],
+)
+def test_other_encodings_are_cut_alike(tmp_path: Path, encoding: str, why: str) -> None:
+    """Parts are cut in decoded text: the encoding of the bytes does not matter."""
+    path = tmp_path / "encoded.txt"
+    path.write_bytes(_text(60).replace("€", "e").encode(encoding))
+    assert _dump(path, jobs=2) == _dump(path, jobs=1), why
