@@ -188,19 +188,18 @@ class WatchedSource(Source):
     def lines(self) -> Iterator[Iterator[str]]:
         """The input's lines, followed by the progress."""
         with super().lines() as lines:
-            if self.progress is None:
-                yield lines
-            else:
-                yield self.progress.following(lines, size_of(self))
+            yield self._followed(lines, EVERY)
 
     @contextmanager
     def pieces(self) -> Iterator[Iterator[str]]:
         """The input's text in pieces, followed by the progress (a look at every piece)."""
         with super().pieces() as pieces:
-            if self.progress is None:
-                yield pieces
-            else:
-                yield self.progress.following(pieces, size_of(self), every=1)
+            yield self._followed(pieces, 1)
+
+    def _followed(self, items: Iterator[str], every: int) -> Iterator[str]:
+        if self.progress is None:
+            return items
+        return self.progress.following(items, size_of(self), every)
 
 
 # The progress of the reading going on now, if any.

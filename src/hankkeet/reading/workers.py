@@ -34,7 +34,15 @@ from pydantic import BaseModel
 from hankkeet.checks import check_project
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import current_language, set_language
-from hankkeet.models import Contact, Funding, FundingSource, Project, SourceRef, StaffPeriod
+from hankkeet.models import (
+    Contact,
+    Funding,
+    FundingSource,
+    Project,
+    SourceRef,
+    StaffPeriod,
+    assembled,
+)
 from hankkeet.reading.blocks import Block, IdRegistry, Note, ParsedProject
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE, LabelledParser
 from hankkeet.reading.lines import classify, titleable
@@ -180,13 +188,11 @@ def _pack(model: BaseModel, values: tuple[Any, ...]) -> _Packed:
 def _unpack(cls: type[_Model], packed: _Packed) -> _Model:
     values, fields_set = packed
     keys = _KEYS[cls]
-    model = object.__new__(cls)
-    _set = object.__setattr__
-    _set(model, "__dict__", dict(zip(keys, values, strict=True)))
-    _set(model, "__pydantic_fields_set__", set(keys if fields_set is None else fields_set))
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
+    return assembled(
+        cls,
+        dict(zip(keys, values, strict=True)),
+        set(keys if fields_set is None else fields_set),
+    )
 
 
 def _plain(model: BaseModel) -> _Packed:
