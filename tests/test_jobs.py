@@ -19,12 +19,13 @@ import pytest
 
 from conftest import ROOT, cli
 from golden_cases import cases, key, load_expected
+from hankkeet.checks import check_project
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.library import read_projects
 from hankkeet.locale import Language, use_language
 from hankkeet.reading import workers
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE
-from hankkeet.reading.parser import ParsedProject
+from hankkeet.reading.parser import ParsedProject, parse_source
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import lines_of
 from hankkeet.validate import validate_sources
@@ -249,22 +250,40 @@ def test_records_from_workers_are_equal_to_one_process_records(tmp_path: Path) -
 
 
 @pytest.mark.usefixtures("small_parts")
-def test_validate_leaves_the_records_packed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """validate needs findings only: the records the workers send stay packed (unpacking
-    them cost this process a third of its time)."""
+def test_validate_has_no_record_sent_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate needs findings only: the workers neither pack nor send the records (packing
+    and sending them were a sixth of a worker's time), and nothing is unpacked here."""
     path = tmp_path / "big.txt"
     path.write_text(_text(60), encoding="utf-8")
     expected = validate_sources([Source(str(path), file=path)], jobs=1)
 
     def refuse(*args: object) -> None:
-        raise AssertionError("a record was unpacked")
+        raise AssertionError("a record was packed or unpacked")
 
+    # The workers are forked after this: they have the refusing functions too.
+    monkeypatch.setattr(workers, "pack_project", refuse)
     monkeypatch.setattr(workers, "unpack_project", refuse)
     report = validate_sources([Source(str(path), file=path)], jobs=2)
     assert report.diagnostics == expected.diagnostics
     assert report.projects == expected.projects > 50
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_record_read_for_findings_only_is_not_there(tmp_path: Path) -> None:
+    """parse_source(records=False) gives ids and findings; asking for a record a worker did
+    not send is an error, never a wrong or empty record."""
+    path = tmp_path / "big.txt"
+    path.write_text(_text(60), encoding="utf-8")
+    source = Source(str(path), file=path)
+    items = list(parse_source(source, jobs=2, records=False))
+    alone = list(parse_source(source, jobs=1))
+    projects = [i for i in items if isinstance(i, ParsedProject)]
+    expected = [i for i in alone if isinstance(i, ParsedProject)]
+    assert [p.diagnostics + (p.checks or []) for p in projects] == [
+        p.diagnostics + check_project(p.project) for p in expected
+    ]
+    with pytest.raises(LookupError, match="not kept"):
+        _ = projects[1].project
 
 
 @pytest.mark.usefixtures("small_parts")

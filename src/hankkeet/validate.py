@@ -128,7 +128,7 @@ def validate_sources(
                 continue
             yield source
 
-    collect(parse_sources(counted(), jobs), report, rules)
+    collect(parse_sources(counted(), jobs, records=False), report, rules)
     report.diagnostics.extend(d for d in unreadable if rules.wants(d.code))
     # Stable: findings on one line keep the order they were found in.
     report.diagnostics.sort(key=lambda d: (order.get(d.path, len(order)), d.line))
@@ -193,7 +193,7 @@ def stream_findings(
         for source in sources:
             report.files += 1
             spill.start_section()
-            items = parse_source(source, registry, jobs)
+            items = parse_source(source, registry, jobs, records=False)
             try:
                 # Opening decides the encoding, or says why there is none, before any item.
                 first = list(islice(items, 1))

@@ -53,11 +53,13 @@ def parse_lines(
 
 
 def parse_source(
-    source: Source, registry: IdRegistry | None = None, jobs: int = 1
+    source: Source, registry: IdRegistry | None = None, jobs: int = 1, records: bool = True
 ) -> Iterator[ParsedProject | Diagnostic]:
     """Parse one source. With jobs > 1, a long file of the seed's family is cut at project
     boundaries and read by that many worker processes (reading.workers); the output is the
-    same."""
+    same. A caller that needs only the ids and findings (validate) passes `records` false:
+    then the workers do not send the records back, and a project's `project` may be
+    missing (asking for it raises LookupError)."""
     registry = IdRegistry() if registry is None else registry
     if jobs <= 1:
         with source.lines() as lines:
@@ -72,7 +74,7 @@ def parse_source(
         if choose_layout(list(islice(lines_of([head]), DETECT_LINES))) != "labelled":
             yield from parse_lines(lines_of(chain([head], pieces)), source.path, registry)
             return
-        yield from read_in_parts(head, pieces, source.path, registry, jobs)
+        yield from read_in_parts(head, pieces, source.path, registry, jobs, records)
 
 
 def _labelled_blocks(lines: Iterable[str], path: str) -> Iterator[Block | Diagnostic]:
@@ -84,11 +86,13 @@ def _labelled_blocks(lines: Iterable[str], path: str) -> Iterator[Block | Diagno
     yield from parser.finish()
 
 
-def parse_sources(sources: Iterable[Source], jobs: int = 1) -> Iterator[ParsedProject | Diagnostic]:
+def parse_sources(
+    sources: Iterable[Source], jobs: int = 1, records: bool = True
+) -> Iterator[ParsedProject | Diagnostic]:
     """Parse every source in turn; ids stay unique across all of them."""
     registry = IdRegistry()
     for source in sources:
-        yield from parse_source(source, registry, jobs)
+        yield from parse_source(source, registry, jobs, records)
 
 
 def parse_text(text: str, path: str = "<text>") -> ParseResult:

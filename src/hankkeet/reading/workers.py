@@ -25,7 +25,7 @@ import os
 import re
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -235,7 +235,7 @@ class _Sent(NamedTuple):
     """A block as a worker sends it back: the record packed, and what this process needs
     for its id and findings without unpacking it."""
 
-    record: _Packed
+    record: _Packed | None  # None when the caller wants findings only
     name: str
     line: int
     slug: str
@@ -245,13 +245,13 @@ class _Sent(NamedTuple):
     checks: list[Note]  # the findings of its checks, with no id yet
 
     @classmethod
-    def of(cls, read: ReadBlock) -> _Sent:
+    def of(cls, read: ReadBlock, records: bool = True) -> _Sent:
         project = read.project
         checks = [
             (d.code.value, d.message, d.line, d.column, d.about) for d in check_project(project)
         ]
         return cls(
-            pack_project(project),
+            pack_project(project) if records else None,
             project.name,
             project.source.line,
             read.slug,
@@ -263,10 +263,15 @@ class _Sent(NamedTuple):
 
 
 class _Unpacked(ParsedProject):
-    """A record a worker read: made a Project only when asked for (validate never asks)."""
+    """A record a worker read: made a Project only when asked for. A worker asked for
+    findings only (validate) sends no record: then there is none to ask for."""
 
     def __init__(
-        self, packed: _Packed, pid: str, diagnostics: list[Diagnostic], checks: list[Diagnostic]
+        self,
+        packed: _Packed | None,
+        pid: str,
+        diagnostics: list[Diagnostic],
+        checks: list[Diagnostic],
     ) -> None:
         self._packed: _Packed | None = packed
         self._pid = pid
@@ -278,7 +283,8 @@ class _Unpacked(ParsedProject):
     def project(self) -> Project:
         """The record, unpacked on first use."""
         if self._project is None:
-            assert self._packed is not None
+            if self._packed is None:
+                raise LookupError("the record was not kept: it was read for its findings only")
             self._project, self._packed = unpack_project(self._packed, self._pid), None
         return self._project
 
@@ -313,8 +319,11 @@ class PartRead:
     starts_clean: bool
 
 
-def read_part(part: Part, path: str, parser: LabelledParser | None = None) -> PartRead:
-    """Read a part into records (from a fresh start, or on from `parser`'s state)."""
+def read_part(
+    part: Part, path: str, parser: LabelledParser | None = None, records: bool = True
+) -> PartRead:
+    """Read a part into records (from a fresh start, or on from `parser`'s state); with
+    `records` false, into the records' ids and findings only."""
     fresh = parser is None and part.opening > 0
     reader = LabelledParser(path) if parser is None else parser
     lines = clean_lines(part.text)
@@ -348,7 +357,8 @@ def read_part(part: Part, path: str, parser: LabelledParser | None = None) -> Pa
         else:
             state = reader
     items = [
-        _Sent.of(read_block(item, path)) if isinstance(item, Block) else item for item in found
+        _Sent.of(read_block(item, path), records) if isinstance(item, Block) else item
+        for item in found
     ]
     return PartRead(items, ends_clean, state, starts_clean)
 
@@ -374,46 +384,65 @@ class _Hints:
                 notes[index] = (code, plain, line, column, about)
 
 
+@dataclass
+class _File:
+    """The file being read, and what is settled for it in input order."""
+
+    path: str
+    registry: IdRegistry
+    records: bool  # false: the caller wants ids and findings only
+    hints: _Hints = field(default_factory=_Hints)
+
+
 def read_in_parts(
-    head: str, pieces: Iterator[str], path: str, registry: IdRegistry, jobs: int
+    head: str,
+    pieces: Iterator[str],
+    path: str,
+    registry: IdRegistry,
+    jobs: int,
+    records: bool = True,
 ) -> Iterator[ParsedProject | Diagnostic]:
     """The records and file findings of a labelled file (`head`, then `pieces`), as one
-    process reading it line by line gives them; parts go to `jobs` worker processes."""
-    hints = _Hints()
+    process reading it line by line gives them; parts go to `jobs` worker processes.
+
+    With `records` false, the records are not sent back from the workers (validate needs
+    only their ids and findings): the items' `project` is then not there to ask for.
+    """
+    file = _File(path, registry, records)
     cut = parts(head, pieces)
     first = next(cut)
     rest = next(cut, None)
     if rest is None:  # one part: no worker
-        yield from _handed_out(read_part(first, path).items, path, registry, hints)
+        yield from _handed_out(read_part(first, path, None, records).items, file)
         return
-    yield from _in_workers(chain([first, rest], cut), path, registry, hints, jobs)
+    yield from _in_workers(chain([first, rest], cut), file, jobs)
 
 
 def _handed_out(
-    items: Iterable[_Sent | Diagnostic], path: str, registry: IdRegistry, hints: _Hints
+    items: Iterable[_Sent | Diagnostic], file: _File
 ) -> Iterator[ParsedProject | Diagnostic]:
     for item in items:
         if isinstance(item, Diagnostic):
             yield item
             continue
-        hints.settle(item.notes, item.hinted)
+        file.hints.settle(item.notes, item.hinted)
         pid, diagnostics = claim(
-            item.notes, item.duplicate_at, item.slug, item.name, path, item.line, registry
+            item.notes, item.duplicate_at, item.slug, item.name, file.path, item.line, file.registry
         )
         checks = [
-            Diagnostic(_CODES[code], message, path, line, pid, column, about)
+            Diagnostic(_CODES[code], message, file.path, line, pid, column, about)
             for code, message, line, column, about in item.checks
         ]
         yield _Unpacked(item.record, pid, diagnostics, checks)
 
 
-def _read_task(part: Part, path: str) -> PartRead:
+def _read_task(part: Part, path: str, records: bool) -> PartRead:
     """A worker's task."""
-    return read_part(part, path)
+    return read_part(part, path, None, records)
 
 
 def _in_workers(
-    todo: Iterator[Part], path: str, registry: IdRegistry, hints: _Hints, jobs: int
+    todo: Iterator[Part], file: _File, jobs: int
 ) -> Iterator[ParsedProject | Diagnostic]:
     # Loaded here: most runs never start a worker, and these imports cost start-up time.
     import multiprocessing
@@ -429,29 +458,25 @@ def _in_workers(
     state: LabelledParser | None = None  # where this process goes on reading, if it must
     try:
         for part in todo:
-            queue.append((part, pool.submit(_read_task, part, path)))
+            queue.append((part, pool.submit(_read_task, part, file.path, file.records)))
             while len(queue) > jobs * AHEAD:
-                state = yield from _settled(queue.popleft(), state, path, registry, hints)
+                state = yield from _settled(queue.popleft(), state, file)
         while queue:
-            state = yield from _settled(queue.popleft(), state, path, registry, hints)
+            state = yield from _settled(queue.popleft(), state, file)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _settled(
-    entry: tuple[Part, Future[PartRead]],
-    state: LabelledParser | None,
-    path: str,
-    registry: IdRegistry,
-    hints: _Hints,
+    entry: tuple[Part, Future[PartRead]], state: LabelledParser | None, file: _File
 ) -> Generator[ParsedProject | Diagnostic, None, LabelledParser | None]:
     """Hand out a part's records; the reader's state when the next part must go on from it."""
     part, task = entry
     done = task.result()
     if state is not None:
         # The part before did not end at a project's start: read on from where it stopped.
-        done = read_part(part, path, state)
+        done = read_part(part, file.path, state, file.records)
     elif not done.starts_clean:
-        raise AssertionError(f"a part of {path} at line {part.first} did not start clean")
-    yield from _handed_out(done.items, path, registry, hints)
+        raise AssertionError(f"a part of {file.path} at line {part.first} did not start clean")
+    yield from _handed_out(done.items, file)
     return done.state
