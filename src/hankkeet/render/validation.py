@@ -12,14 +12,10 @@ from itertools import groupby
 from json.encoder import encode_basestring as json_string
 from typing import Any, assert_never
 
-from rich.table import Table
-from rich.text import Text
-
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps, dumps_nested
 from hankkeet.locale import _, ngettext
 from hankkeet.render.layout import least_width, paragraph_lines, wrap, wrapped
-from hankkeet.render.table import to_text
 
 
 class ValidateFormat(StrEnum):
@@ -251,6 +247,12 @@ def _rules_table(width: int, color: bool) -> str:
     squeeze = room - code_width < title_least
     if squeeze:
         code_width = max(room - title_least, *(least_width(code) for code in RULES))
+    # Loaded here: the report itself is plain text, and JSON runs load no Rich.
+    from rich.table import Table
+    from rich.text import Text
+
+    from hankkeet.render.table import to_text
+
     table = Table(show_lines=False, expand=False)
     table.add_column(_("Code"), no_wrap=True)
     table.add_column(_("Severity"), no_wrap=True)
@@ -290,6 +292,10 @@ def render_explanation(rule: Rule, fmt: ValidateFormat, width: int, color: bool)
 
 def _explanation_text(rule: Rule, width: int, color: bool) -> str:
     """One rule for people: the code, its severity and title, then the explanation."""
+    from rich.text import Text
+
+    from hankkeet.render.table import to_text
+
     text = Text()
     text.append(rule.code, style="bold")
     text.append(f" ({_severity(rule.severity)}): ", style=_STYLE[rule.severity])
