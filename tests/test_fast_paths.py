@@ -11,11 +11,15 @@ from __future__ import annotations
 import difflib
 import re
 import sys
+from datetime import date
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SEED
+from hankkeet.library import read_projects
 from hankkeet.locale import Language, use_language
+from hankkeet.models import Project, SourceRef
 from hankkeet.reading.dates import (
     _DASH_TABLE,
     _TWO_DAYS,
@@ -32,7 +36,9 @@ from hankkeet.reading.funding import (
 )
 from hankkeet.reading.labels import FUNDS, PROGRAMMES, TITLE_WORDS
 from hankkeet.reading.money import _PLAIN_EUROS, read_money_field, read_money_generally
+from hankkeet.reading.parser import ParsedProject
 from hankkeet.reading.people import read_contacts, read_contacts_generally, title_status
+from hankkeet.reading.staff import _COUNT, read_staff, read_staff_generally
 from hankkeet.reading.text import (
     _FOLD_TABLE,
     _TABLE,
@@ -57,15 +63,28 @@ MONEY = [
     ("999 999 999 999 999 euroa", True, "fifteen digits, the most an amount has"),
     ("1 000 000 000 000 000 euroa", False, "sixteen digits: the general reader refuses it"),
     ("0 234 €", False, "a leading zero group: the general reader takes the tail"),
-    ("256.506 euroa", False, "a dot between thousands"),
+    ("256.506 euroa", True, "a dot between thousands"),
+    ("1.016.855,50 euroa", True, "dots between thousands, and cents"),
+    ("999.999.999.999.999 €", True, "fifteen digits grouped by dots"),
+    ("1.000.000.000.000.000 €", False, "sixteen digits grouped by dots"),
+    ("12.50 euroa", False, "a dot as a decimal point: a finding"),
+    ("1 016.855 euroa", False, "a space and a dot mixed"),
+    ("0.500 €", False, "a leading zero before a dot"),
     ("1,2 milj. euroa", False, "a multiplier"),
-    ("1 234,5 €", False, "one decimal"),
+    ("1 234,5 €", True, "one decimal"),
+    ("1 234,567 €", False, "three decimals"),
     ("344 616 euroa vuodessa", False, "per year: a finding"),
     ("344 616 euroa (EAKR 70 %)", False, "a share after it"),
     ("-344 616 euroa", False, "a minus sign"),
     ("344 616", False, "no unit"),
-    ("344616 euroa", False, "no grouping: the general reader"),
-    ("3446160 euroa", False, "seven digits ungrouped"),
+    ("344616 euroa", True, "no grouping"),
+    ("127106,8 euroa", True, "no grouping, one decimal"),
+    ("3446160 euroa", True, "seven digits ungrouped"),
+    ("999999999999999 €", True, "fifteen digits ungrouped"),
+    ("1000000000000000 €", False, "sixteen digits ungrouped: the general reader refuses it"),
+    ("0344616 euroa", False, "a leading zero"),
+    ("1234 567 euroa", False, "a group of four before a group of three"),
+    ("344616€", False, "no space before the unit"),
     ("344 616 €.", False, "a full stop after the unit"),
 ]
 
@@ -89,7 +108,11 @@ PERIODS = [
     ("1/2024–12/2024", False, "months"),
     ("2027–2028", False, "years only"),
     ("1.1.2023 alkaen", False, "open-ended"),
-    ("1.1.2023—31.12.2024", False, "an em dash: the general reader"),
+    ("1.1.2023—31.12.2024", True, "an em dash"),
+    ("1.1.2023 \u2212 31.12.2024", True, "a minus sign as the dash"),
+    ("1.1.2023 \u2010 31.12.2024", True, "a hyphen character"),
+    ("1.1.2023 / 31.12.2024", False, "a slash between the dates"),
+    ("1.1.2023  –  31.12.2024", False, "two spaces around the dash"),
     ("1.1.2023 – 31.12.2024.", False, "a full stop after it"),
 ]
 
@@ -101,6 +124,33 @@ def test_period_fast_path_reads_what_the_general_reader_reads(
     """Same dates and findings; the fast path's pattern matches exactly where the row says."""
     assert (_TWO_DAYS.fullmatch(text) is not None) is fast, why
     assert read_period(text) == read_period_generally(text), why
+
+
+STAFF = [
+    # (text, takes the fast path, why)
+    ("1", True, "one person"),
+    ("2,5", True, "a decimal comma"),
+    ("0,25", True, "a quarter"),
+    ("12", True, "two digits"),
+    ("1,555", False, "three decimals: the general reader"),
+    ("1.5", False, "a decimal point"),
+    ("2 henkilöä", False, "a unit word"),
+    ("2,5 (31.12.2021 saakka, minkä jälkeen 3,0)", False, "a change of headcount"),
+    ("", False, "empty"),
+    ("noin 2", False, "a word before the count"),
+]
+
+
+@pytest.mark.parametrize(("text", "fast", "why"), STAFF, ids=[s[2] for s in STAFF])
+@pytest.mark.parametrize(
+    "period", [(date(2021, 1, 1), date(2022, 12, 31)), (None, None)], ids=["period", "none"]
+)
+def test_staff_fast_path_reads_what_the_general_reader_reads(
+    text: str, fast: bool, why: str, period: tuple[date | None, date | None]
+) -> None:
+    """Same headcount periods and findings; the fast path taken exactly where the row says."""
+    assert (_COUNT.fullmatch(text) is not None) is fast, why
+    assert read_staff(text, *period) == read_staff_generally(text, *period), why
 
 
 FUNDING = [
@@ -158,11 +208,12 @@ def test_a_contact_text_read_again_is_read_the_same(text: str, language: Languag
 
 
 def test_every_generated_value_reads_the_same_both_ways() -> None:
-    """Every money, period and funding value the benchmark's generator writes."""
+    """Every money, period, staff and funding value the benchmark's generator writes."""
     labels = {
         "money": ("Budjetti", "Kustannusarvio", "Kaupungin osuus", "Kunnan osuus"),
         "period": ("Toiminta-aika", "Toteutusaika", "Hankeaika", "Hankkeen kesto"),
         "funding": ("Rahoitus ja ohjelma", "Rahoitus", "Rahoittaja", "Rahoitusohjelma"),
+        "staff": ("Hankehenkilökunnan määrä", "Henkilöstön määrä", "Henkilöstö"),
     }
     seen = {kind: 0 for kind in labels}
     for piece in generated(seed=3, limit=400):
@@ -175,6 +226,10 @@ def test_every_generated_value_reads_the_same_both_ways() -> None:
             elif label in labels["period"]:
                 assert read_period(value) == read_period_generally(value), line
                 seen["period"] += 1
+            elif label in labels["staff"]:
+                period = (date(2020, 1, 1), date(2023, 12, 31))
+                assert read_staff(value, *period) == read_staff_generally(value, *period), line
+                seen["staff"] += 1
             elif label in labels["funding"]:
                 assert read_funding(value).funding == read_funding_generally(value).funding, line
                 seen["funding"] += 1
@@ -320,3 +375,26 @@ def test_title_status_in_one_pass_says_what_two_passes_say() -> None:
             words += [title[:i], title[i:], title + "a" * i]
     for word in words:
         assert title_status.__wrapped__(word) == _title_status_in_two_passes(word), word
+
+
+def _pages() -> list[Path]:
+    return [SEED, *sorted((ROOT / "tests" / "corpus").glob("*/*.txt"))]
+
+
+def test_assembled_records_are_valid_records(tmp_path: Path) -> None:
+    """A record is assembled without pydantic's validation: every record of the seed, every
+    corpus page and a generated corpus is one that strict validation accepts unchanged."""
+    generated_page = tmp_path / "generated.txt"
+    generated_page.write_text("".join(generated(seed=5, limit=300)), encoding="utf-8")
+    checked = 0
+    for page in [*_pages(), generated_page]:
+        for item in read_projects([page]):
+            if not isinstance(item, ParsedProject):
+                continue
+            project = item.project
+            values = dict(project)
+            assert Project.model_validate(values, strict=True) == project, (page, project.name)
+            assert project.model_fields_set == set(Project.model_fields), project.name
+            assert SourceRef.model_validate(dict(project.source), strict=True) == project.source
+            checked += 1
+    assert checked > 350

@@ -127,10 +127,13 @@ def read_date(text: str) -> PeriodReading:
     return PeriodReading(days[0].first, days[0].last)
 
 
-# The shape most periods are written in, two whole dates: read without the general steps,
-# which give the same answer for it (tests/test_fast_paths.py).
+# The shape most periods are written in, two whole dates with a dash of any kind between:
+# read without the general steps, which give the same answer for it
+# (tests/test_fast_paths.py).
 _TWO_DAYS = re.compile(
-    r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}) ?[-\u2013] ?([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"
+    r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}) ?[-"
+    + DASHES
+    + r"] ?([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"
 )
 
 

@@ -156,9 +156,15 @@ class MoneyReading(NamedTuple):
     share: Decimal | None = None
 
 
-# The shape most money fields are written in, '344 616 euroa' or '1 234,50 €': read without
-# the general steps, which give the same answer for it (tests/test_fast_paths.py).
-_PLAIN_EUROS = re.compile(r"([1-9][0-9]{0,2}(?: [0-9]{3}){0,4}|0)(?:,([0-9]{2}))? (?:euroa|€)")
+# The shapes most money fields are written in: '344 616 euroa', '1 234,50 €', '256.506
+# euroa', '127106,8 euroa' (thousands grouped by spaces or by dots, or not at all; a
+# decimal comma with one or two digits). Read without the general steps, which give the
+# same answer for them (tests/test_fast_paths.py); at most MAX_DIGITS digits before the
+# comma, as the general reader reads.
+_PLAIN_EUROS = re.compile(
+    r"([1-9][0-9]{0,2}(?: [0-9]{3}){0,4}|[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,4}|[1-9][0-9]{3,14}|0)"
+    r"(?:,([0-9]{1,2}))? (?:euroa|€)"
+)
 
 
 def read_money_field(text: str) -> MoneyReading:
@@ -167,7 +173,8 @@ def read_money_field(text: str) -> MoneyReading:
     m = _PLAIN_EUROS.fullmatch(text)
     if m is not None:
         cents = m[2]
-        return MoneyReading(Decimal(m[1].replace(" ", "") + ("." + cents if cents else "")))
+        whole = m[1].replace(" ", "").replace(".", "")
+        return MoneyReading(Decimal(whole + ("." + cents if cents else "")))
     return read_money_generally(text)
 
 

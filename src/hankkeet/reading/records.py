@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, cast
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.locale import N_, _
-from hankkeet.models import Contact, Funding, Project, ReadHow, SourceRef, StaffPeriod
+from hankkeet.models import (
+    Contact,
+    Funding,
+    Project,
+    ReadHow,
+    SourceRef,
+    StaffPeriod,
+    assembled,
+)
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedProject
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
 from hankkeet.reading.funding import find_funds, read_funding
@@ -28,6 +36,7 @@ if TYPE_CHECKING:
     from hankkeet.reading.prose import Fact
 
 REQUIRED = (Field.PERIOD, Field.BUDGET)
+_PROJECT_FIELDS = tuple(Project.model_fields)
 # A message quotes the value it is about; a 5 MB value is quoted by its start.
 MESSAGE_MAX = 300
 # Which record field a reader's finding is about.
@@ -519,23 +528,33 @@ def read_block(block: Block, path: str) -> ReadBlock:
     if summary_fv is not None:
         r.mark("summary", summary_fv)
     start, end = values["start"], values["end"]
-    project = Project(
-        id="",
-        name=name,
-        source=SourceRef(path=path, line=block.line),
-        programme=values["programme"],  # type: ignore[arg-type]
-        fund=values["fund"],  # type: ignore[arg-type]
-        start=start if isinstance(start, date) else None,
-        end=end if isinstance(end, date) else None,
-        budget=values["budget"] if isinstance(values["budget"], Decimal) else None,
-        city_share=values["city_share"] if isinstance(values["city_share"], Decimal) else None,
-        city_share_year=city_fv.year if city_fv is not None else None,
-        staff=staff,
-        contacts=contacts,
-        funding=funding,
-        summary=summary,
-        lines=r.lines,
-        read=r.read,
-        layout=block.layout,  # type: ignore[arg-type]
+    # Every value is of its field's type already (the readers make them so): the record is
+    # assembled without pydantic's validation, which would only copy them
+    # (tests/test_fast_paths.py validates every record of the fixtures and the corpus).
+    source = assembled(SourceRef, {"path": path, "line": block.line}, {"path", "line"})
+    project = assembled(
+        Project,
+        {
+            "id": "",
+            "name": name,
+            "source": source,
+            "programme": values["programme"],
+            "fund": values["fund"],
+            "start": start if isinstance(start, date) else None,
+            "end": end if isinstance(end, date) else None,
+            "budget": values["budget"] if isinstance(values["budget"], Decimal) else None,
+            "city_share": (
+                values["city_share"] if isinstance(values["city_share"], Decimal) else None
+            ),
+            "city_share_year": city_fv.year if city_fv is not None else None,
+            "staff": staff,
+            "contacts": contacts,
+            "funding": funding,
+            "summary": summary,
+            "lines": r.lines,
+            "read": r.read,
+            "layout": block.layout,
+        },
+        set(_PROJECT_FIELDS),
     )
     return ReadBlock(project, r.notes, duplicate_at, block.hinted, slug(name))
