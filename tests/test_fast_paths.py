@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, SEED
 from hankkeet.library import read_projects
 from hankkeet.locale import Language, use_language
-from hankkeet.models import Project, SourceRef
+from hankkeet.models import Funding, FundingSource, Project, SourceRef
 from hankkeet.reading.dates import (
     _DASH_TABLE,
     _TWO_DAYS,
@@ -35,7 +35,14 @@ from hankkeet.reading.funding import (
     read_funding_generally,
 )
 from hankkeet.reading.labels import FUNDS, PROGRAMMES, TITLE_WORDS
-from hankkeet.reading.money import _PLAIN_EUROS, read_money_field, read_money_generally
+from hankkeet.reading.money import (
+    _GROUPED,
+    _PLAIN_EUROS,
+    _longest_number,
+    longest_number_generally,
+    read_money_field,
+    read_money_generally,
+)
 from hankkeet.reading.parser import ParsedProject
 from hankkeet.reading.people import read_contacts, read_contacts_generally, title_status
 from hankkeet.reading.staff import _COUNT, read_staff, read_staff_generally
@@ -96,6 +103,30 @@ def test_money_fast_path_reads_what_the_general_reader_reads(
     """Same value, finding and share; the fast path taken exactly where the row says."""
     assert (_PLAIN_EUROS.fullmatch(clean_line(text)) is not None) is fast, why
     assert read_money_field(text) == read_money_generally(text), why
+
+
+NUMBER_RUNS = [
+    # (a run of digits and separators, read as a whole by the fast path, why)
+    ("762 642", True, "grouped by spaces"),
+    ("7", True, "one digit"),
+    ("999 999 999 999 999", True, "fifteen digits"),
+    ("1 000 000 000 000 000", False, "sixteen digits: the general reader takes a tail"),
+    ("2014 1 610 921", False, "a year before the amount: the general reader takes the tail"),
+    ("0 234", False, "a leading zero group"),
+    ("1.016.855", False, "dots"),
+    ("127106,8", False, "a decimal comma"),
+    ("12 34", False, "a group of two"),
+    ("344616", False, "ungrouped"),
+]
+
+
+@pytest.mark.parametrize(("token", "fast", "why"), NUMBER_RUNS, ids=[n[2] for n in NUMBER_RUNS])
+def test_a_grouped_run_is_read_as_the_general_reader_reads_it(
+    token: str, fast: bool, why: str
+) -> None:
+    """The longest tail that reads as a number: the whole run when it is grouped alike."""
+    assert (_GROUPED.fullmatch(token) is not None) is fast, why
+    assert _longest_number(token) == longest_number_generally(token), why
 
 
 PERIODS = [
@@ -396,5 +427,10 @@ def test_assembled_records_are_valid_records(tmp_path: Path) -> None:
             assert Project.model_validate(values, strict=True) == project, (page, project.name)
             assert project.model_fields_set == set(Project.model_fields), project.name
             assert SourceRef.model_validate(dict(project.source), strict=True) == project.source
+            funding = project.funding
+            assert Funding.model_validate(dict(funding), strict=True) == funding
+            for source in funding.sources:
+                assert FundingSource.model_validate(dict(source), strict=True) == source
+                assert source.model_fields_set == set(FundingSource.model_fields)
             checked += 1
     assert checked > 350

@@ -70,22 +70,28 @@ def staff_outside_period(project: Project) -> Iterator[Diagnostic]:
     if project.end is not None and project.start is not None and project.end < project.start:
         return  # end-before-start already says the period itself is wrong
     for staff in project.staff:
-        for message, day in (
-            (_("staff count {count} from {date} lies outside the period {period}"), staff.start),
-            (_("staff count {count} until {date} lies outside the period {period}"), staff.end),
-        ):
-            if day is not None and _outside(day, project):
-                yield _at(
-                    project,
-                    Code.STAFF_OUTSIDE_PERIOD,
-                    message.format(
-                        count=format_number(staff.count),
-                        date=format_date(day),
-                        period=_period(project),
-                    ),
-                    "staff",
-                )
-                return  # one finding per staff line is enough to send the editor there
+        # The message is looked up only for a day outside: most staff lines have none.
+        if staff.start is not None and _outside(staff.start, project):
+            day, message = (
+                staff.start,
+                _("staff count {count} from {date} lies outside the period {period}"),
+            )
+        elif staff.end is not None and _outside(staff.end, project):
+            day, message = (
+                staff.end,
+                _("staff count {count} until {date} lies outside the period {period}"),
+            )
+        else:
+            continue
+        yield _at(
+            project,
+            Code.STAFF_OUTSIDE_PERIOD,
+            message.format(
+                count=format_number(staff.count), date=format_date(day), period=_period(project)
+            ),
+            "staff",
+        )
+        return  # one finding per staff line is enough to send the editor there
 
 
 def city_share_year_outside_period(project: Project) -> Iterator[Diagnostic]:
@@ -165,14 +171,17 @@ def share_mismatch(project: Project) -> Iterator[Diagnostic]:
     if outside:
         share = sum(outside, Decimal(0))
         city_percent = HUNDRED - share
-        stated = _("the funding share {percent}").format(percent=_percent(share))
     elif own:
         city_percent = sum(own, Decimal(0))
-        stated = _("the municipal share {percent}").format(percent=_percent(city_percent))
     else:
         return
     expected = budget * city_percent / HUNDRED
     if abs(expected - city) > TOLERANCE:
+        stated = (
+            _("the funding share {percent}").format(percent=_percent(share))
+            if outside
+            else _("the municipal share {percent}").format(percent=_percent(city_percent))
+        )
         yield _at(
             project,
             Code.SHARE_MISMATCH,

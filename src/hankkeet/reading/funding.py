@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import Language, _, current_language
-from hankkeet.models import FunderKind, Funding, FundingSource, shallow_copy
+from hankkeet.models import FunderKind, Funding, FundingSource, assembled, shallow_copy
 from hankkeet.reading.dates import normalise_dashes
 from hankkeet.reading.labels import (
     FUNDER_KINDS,
@@ -102,6 +102,10 @@ _FUNDER_NOISE = re.compile(r"\b(?:" + "|".join(FUNDER_NOISE_WORDS) + r")\b", re.
 _CAPS_WORD = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
 
 
+_SOURCE_FIELDS = tuple(FundingSource.model_fields)
+_FUNDING_FIELDS = tuple(Funding.model_fields)
+
+
 @dataclass
 class FundingReading:
     """The funding record, its programme, and problems as (code, message)."""
@@ -119,6 +123,10 @@ def programme_key(text: str) -> str:
     return " ".join(normalise_dashes(text).casefold().replace("-", " ").split())
 
 
+# A new funding text is looked at for programmes and then for funds: its key is made once.
+_key_of = lru_cache(maxsize=256)(programme_key)
+
+
 def find_programmes(text: str) -> list[str]:
     """Every programme the text names, in the vocabulary's order."""
     return list(_programmes(text))
@@ -129,7 +137,7 @@ def find_programmes(text: str) -> list[str]:
 # the same in every language, and the cache is bounded.
 @lru_cache(maxsize=8192)
 def _programmes(text: str) -> tuple[str, ...]:
-    key = programme_key(text)
+    key = _key_of(text)
     seen = _ATOM_PATTERNS.matching(key)
     found = [name for name, atoms in _PROGRAMME_ATOMS if atoms <= seen]
     implied = {general for name in found for general in PROGRAMME_IMPLIES.get(name, ())}
@@ -146,7 +154,7 @@ def find_funds(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _funds(text: str) -> tuple[str, ...]:
-    key = programme_key(text)
+    key = _key_of(text)
     seen = _FUND_PATTERNS.matching(key)
     found = [fund for i, (fund, _) in enumerate(FUNDS) if i in seen]
     return tuple(f for f in found if not (f == "ESR" and "ESR+" in found))
@@ -301,13 +309,21 @@ def read_funding_generally(text: str) -> FundingReading:
         funder = _funder_text(clause, [(q.start, q.end) for q in found])
         amount = money[0].value if money else None
         share = percents[0].value if percents else None
+        # Values of their fields' types already: assembled without pydantic's validation
+        # (tests/test_fast_paths.py validates every record of the fixtures and the corpus).
         sources.append(
-            FundingSource(
-                funder=funder or programme or "",
-                amount=amount,
-                share=share,
-                kind=funder_kind(funder),
+            assembled(
+                FundingSource,
+                {
+                    "funder": funder or programme or "",
+                    "amount": amount,
+                    "share": share,
+                    "kind": funder_kind(funder),
+                },
+                set(_SOURCE_FIELDS),
             )
         )
-    funding = Funding(text=text, sources=sources, stated_budget=stated)
+    funding = assembled(
+        Funding, {"text": text, "sources": sources, "stated_budget": stated}, set(_FUNDING_FIELDS)
+    )
     return FundingReading(funding, programme, problems)

@@ -83,8 +83,20 @@ def read_number(token: str) -> tuple[Decimal, bool] | None:
     return None
 
 
+# A run that is one number grouped by spaces, as amounts mostly are: read as a whole.
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?: [0-9]{3}){0,4}")
+
+
 def _longest_number(token: str) -> tuple[str, Decimal, bool] | None:
     """The longest space-separated tail of a digit run that reads as one number."""
+    if _GROUPED.fullmatch(token):
+        # What read_number gives for the whole run (the longest tail), without its steps.
+        return token, Decimal(token.replace(" ", "")), False
+    return longest_number_generally(token)
+
+
+def longest_number_generally(token: str) -> tuple[str, Decimal, bool] | None:
+    """_longest_number without its fast path (what the fast path is tested against)."""
     # No real amount has more than a handful of digit groups; looking further back would
     # make a long run of digits and spaces cost quadratic time.
     chunks = token.split(" ")[-_MAX_GROUPS:]
