@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import Language, _, current_language
@@ -108,30 +108,35 @@ def _split_segments(text: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
-@dataclass
-class _Segment:
-    title_words: list[str] = field(default_factory=list)
-    name_words: list[str] = field(default_factory=list)
-    email: str | None = None
-    phone: str | None = None
-    other: list[str] = field(default_factory=list)
+class _Segment(NamedTuple):
+    """A piece of a contact list, read: what no caller changes (readings are shared)."""
+
+    title_words: tuple[str, ...]
+    name_words: tuple[str, ...]
+    email: str | None
+    phone: str | None
+    other: tuple[str, ...]
 
 
+# The same people stand in one contact list after another, with other people and details
+# around them: each distinct piece ('projektipäällikkö Virpi Pakarinen') is read once.
+@lru_cache(maxsize=8192)
 def _read_segment(text: str) -> _Segment:
-    seg = _Segment()
-    email = find_email(text)
-    if email:
-        seg.email = email[2]
-        text = text[: email[0]] + " " + text[email[1] :]
-    phone = _PHONE.search(text) if _DIGIT.search(text) else None
-    if phone and sum(c.isdigit() for c in phone.group(1)) >= 6:
-        seg.phone = " ".join(phone.group(1).split())
-        text = text[: phone.start()] + " " + text[phone.end() :]
+    email_found = find_email(text)
+    email = phone = None
+    if email_found:
+        email = email_found[2]
+        text = text[: email_found[0]] + " " + text[email_found[1] :]
+    phone_found = _PHONE.search(text) if _DIGIT.search(text) else None
+    if phone_found and sum(c.isdigit() for c in phone_found.group(1)) >= 6:
+        phone = " ".join(phone_found.group(1).split())
+        text = text[: phone_found.start()] + " " + text[phone_found.end() :]
     words = text.replace("(", " ").replace(")", " ").split()
     if words and all(title_status(w)[0] == "known" for w in words):
         # 'Projektipäällikkö' on a line of its own in a contact block: a title, capitalised.
-        seg.title_words = words
-        return seg
+        return _Segment(tuple(words), (), email, phone, ())
+    title_words: list[str] = []
+    name_words: list[str] = []
     i = 0
     # Title words come first: everything before the first name word that is not a title.
     while i < len(words):
@@ -148,7 +153,7 @@ def _read_segment(text: str) -> _Segment:
             or (_is_title_word(word) and i + 2 < len(words) + 1 and _name_follows(words, i + 1))
         ):
             # 'Nuorisotoimen suunnittelija': a genitive before a title belongs to the title.
-            seg.title_words.append(word)
+            title_words.append(word)
             i += 1
             continue
         break
@@ -158,13 +163,12 @@ def _read_segment(text: str) -> _Segment:
             words[i] in NAME_PARTICLES
             and i + 1 < len(words)
             and _is_name_word(words[i + 1])
-            and seg.name_words
+            and name_words
         )
     ):
-        seg.name_words.append(words[i])
+        name_words.append(words[i])
         i += 1
-    seg.other = words[i:]
-    return seg
+    return _Segment(tuple(title_words), tuple(name_words), email, phone, tuple(words[i:]))
 
 
 def _name_follows(words: list[str], i: int) -> bool:
