@@ -105,24 +105,32 @@ class Project(_Record):
 _M = TypeVar("_M", bound=BaseModel)
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
 def assembled(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
     """A record from values that are already a valid record's (its own, or a copy's), in
     field order, without validating them again: what pydantic builds, at a fraction of the
-    cost. Only for values taken from records (shallow_copy, the workers' unpacking)."""
-    record = object.__new__(cls)
-    object.__setattr__(record, "__dict__", values)
-    object.__setattr__(record, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(record, "__pydantic_extra__", None)  # extra="forbid": never any
-    object.__setattr__(record, "__pydantic_private__", None)  # no private attributes
+    cost. Only for values known to be of their fields' types (shallow_copy, the workers'
+    unpacking, the readers' records: tests/test_fast_paths.py validates those)."""
+    record = _new(cls)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", fields_set)
+    _set(record, "__pydantic_extra__", None)  # extra="forbid": never any
+    _set(record, "__pydantic_private__", None)  # no private attributes
     return record
 
 
 def shallow_copy(model: _M, **changed: Any) -> _M:
     """A copy of a record (its lists and nested records shared), with `changed` fields
     replaced: what `model.model_copy(update=changed)` gives, at a fraction of the cost."""
-    values = dict(model.__dict__)
-    values.update(changed)
-    return assembled(type(model), values, model.__pydantic_fields_set__ | set(changed))
+    values = model.__dict__.copy()
+    fields_set = model.__pydantic_fields_set__.copy()
+    if changed:
+        values.update(changed)
+        fields_set.update(changed)
+    return assembled(type(model), values, fields_set)
 
 
 # Which key of `Project.lines` holds the source line of each record field (a field read from
