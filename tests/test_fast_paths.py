@@ -34,7 +34,8 @@ from hankkeet.reading.funding import (
     read_funding,
     read_funding_generally,
 )
-from hankkeet.reading.labels import FUNDS, PROGRAMMES, TITLE_WORDS
+from hankkeet.reading.labels import FUNDS, PROGRAMMES, TITLE_WORDS, Field
+from hankkeet.reading.lines import classify
 from hankkeet.reading.money import (
     _GROUPED,
     _PLAIN_EUROS,
@@ -434,3 +435,28 @@ def test_assembled_records_are_valid_records(tmp_path: Path) -> None:
                 assert source.model_fields_set == set(FundingSource.model_fields)
             checked += 1
     assert checked > 350
+
+
+LABEL_LINES = [
+    # (line, field, value, column of the value, why)
+    ("Budjetti: 100 €", Field.BUDGET, "100 €", 11, "nothing to strip: the common line"),
+    ("  Budjetti:  100 €  ", Field.BUDGET, "100 €", 14, "spaces around the line and the value"),
+    ("\tBudjetti:\t100", Field.BUDGET, "100", 12, "tabs"),
+    ("Budjetti:   ", Field.BUDGET, "", 10, "an empty value, spaces after the colon"),
+    ("Budjetti: 100 €\u2028", Field.BUDGET, "100 €", 11, "a line separator at the end"),
+    ("\u2028Budjetti: 5", Field.BUDGET, "5", 12, "a line separator at the start"),
+    (" Y-tunnus: 123", None, "123", 12, "another's label, indented"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value", "column", "why"), LABEL_LINES, ids=[r[4] for r in LABEL_LINES]
+)
+def test_a_label_line_is_stripped_only_where_it_has_space(
+    line: str, field: Field | None, value: str, column: int, why: str
+) -> None:
+    """A line is stripped only when it starts or ends in white space; the value and its
+    column are what stripping every line gives."""
+    label = classify(line)
+    assert label is not None, why
+    assert (label.field, label.value, label.column) == (field, value, column), why

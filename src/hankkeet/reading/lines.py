@@ -43,6 +43,7 @@ class LabelLine(NamedTuple):
     colon: bool = True
 
 
+_new_tuple = tuple.__new__
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _ALL_KEYS = (*LABEL_INDEX, *OTHER_INDEX)
 # The first word of every label: a line starting with any other word is no label, and
@@ -150,8 +151,12 @@ def looks_like_label(head: str) -> bool:
 
 def classify(line: str) -> LabelLine | None:
     """The label a line starts with (field None for another's label), or None for text."""
-    indent = len(line) - len(line.lstrip())
-    text = line.strip()
+    if line[:1].isspace() or line[-1:].isspace():
+        text = line.lstrip()
+        indent = len(line) - len(text)
+        text = text.rstrip()
+    else:  # most lines: nothing to strip, and no copies of a long line made for it
+        text, indent = line, 0
     colon = text.find(":", 0, _LABEL_MAX_CHARS + 1)
     # 'ry:lle', 'EU:n', 'n:o': a colon inside an inflected abbreviation is no label's end.
     while colon > 0 and text[colon + 1 : colon + 2].islower():
@@ -160,10 +165,15 @@ def classify(line: str) -> LabelLine | None:
         head = text[:colon]
         key, year = _head_key(head)
         rest = text[colon + 1 :]
-        column = indent + colon + 2 + (len(rest) - len(rest.lstrip()))
-        value = rest.strip()
-        if key in LABEL_INDEX:
-            return LabelLine(LABEL_INDEX[key], head.strip(), value, column, year)
+        value = rest.lstrip()  # the text ends in no space: stripped on both sides
+        column = indent + colon + 2 + (len(rest) - len(value))
+        fld = LABEL_INDEX.get(key)
+        if fld is not None:
+            # tuple.__new__: what LabelLine(fld, head, value, column, year) builds, without
+            # its constructor's Python frame (this runs for most lines of a file).
+            return _new_tuple(
+                LabelLine, (fld, head.strip(), value, column, year, None, False, True)
+            )
         if key in OTHER_INDEX:
             return LabelLine(None, head.strip(), value, column, year, other=True)
         if looks_like_label(head):

@@ -76,6 +76,11 @@ _RECORD_FIELDS = frozenset(
 )
 
 
+# Each field's key in a record's `lines` (a dict look-up: an enum's `.value` is a Python
+# property, and this runs for every field of every project).
+_KEYS = {fld: fld.value for fld in Field}
+
+
 class _Reader:
     """The state of reading one block: its notes, line numbers and values."""
 
@@ -487,7 +492,7 @@ def read_block(block: Block, path: str) -> ReadBlock:
     fields = block.fields
     for fld, fv in fields.items():
         if fld in _RECORD_FIELDS:
-            r.lines[fld.value] = fv.line
+            r.lines[_KEYS[fld]] = fv.line
         if not fv.text:
             if fld in REQUIRED or fld in (Field.START, Field.END):
                 r.note("missing-field", _("'{label}' is empty").format(label=fv.label), fv, fld)
