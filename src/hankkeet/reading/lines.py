@@ -282,6 +282,38 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
     return None
 
 
+# never_title's shapes that are looked for at the line's start, as one pattern: a line that
+# may be a title (most lines asked about) is told so by one match, not nine.
+_NEVER_AT_START = re.compile(
+    "|".join(
+        f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
+        if p.flags & re.IGNORECASE
+        else f"(?:{p.pattern})"
+        for p in (
+            *(_MARKUP, _SECTION, _LIST_ITEM, _NUMBERED, _LINK),
+            *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE),
+        )
+    )
+)
+
+
 def titleable(text: str, label: LabelLine | None = None) -> bool:
-    """Whether the line may be a project's title at all (see never_title)."""
-    return never_title(text, label) is None
+    """Whether the line may be a project's title at all (see never_title, which says why
+    not; this gives its answer with fewer steps, tests/test_fast_paths.py)."""
+    if label is not None:
+        return never_title(text, label) is None
+    text = text.strip()
+    if _NEVER_AT_START.match(text):
+        return False
+    if _LINK.search(text) and _NO_LETTERS.match(_LINK.sub("", text)):
+        return False
+    if text.endswith(_SENTENCE_END) and not text.endswith("..."):
+        return False
+    if _MID_SENTENCE.search(text) or text[:1].islower():
+        return False
+    folded = text.casefold()
+    return not (
+        folded.endswith("logo")
+        or folded.strip(" :") in PAGE_CHROME
+        or _first_word(text) in DOCUMENT_WORDS
+    )
