@@ -305,13 +305,21 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
     text = text.strip()
     if _NEVER_AT_START.match(text):
         return False
-    if _LINK.search(text) and _NO_LETTERS.match(_LINK.sub("", text)):
+    folded = text.casefold()
+    # A link holds '://' or 'www.' (in any case), and sentences hold '. ', '! ' or '? ':
+    # searches in C rule the patterns out for most lines.
+    if (
+        ("://" in text or "www." in folded)
+        and _LINK.search(text)
+        and _NO_LETTERS.match(_LINK.sub("", text))
+    ):
         return False
     if text.endswith(_SENTENCE_END) and not text.endswith("..."):
         return False
-    if _MID_SENTENCE.search(text) or text[:1].islower():
+    if text[:1].islower() or (
+        ("! " in text or "? " in text or ". " in text) and _MID_SENTENCE.search(text)
+    ):
         return False
-    folded = text.casefold()
     return not (
         folded.endswith("logo")
         or folded.strip(" :") in PAGE_CHROME
