@@ -428,6 +428,15 @@ def test_assembled_records_are_valid_records(tmp_path: Path) -> None:
             assert Project.model_validate(values, strict=True) == project, (page, project.name)
             assert project.model_fields_set == set(Project.model_fields), project.name
             assert SourceRef.model_validate(dict(project.source), strict=True) == project.source
+            for part in (*project.staff, *project.contacts):
+                model = type(part)
+                assert model.model_validate(dict(part), strict=True) == part, project.name
+                assert (
+                    part.model_fields_set
+                    == type(part)
+                    .model_validate(part.model_dump(exclude_unset=True))
+                    .model_fields_set
+                )
             funding = project.funding
             assert Funding.model_validate(dict(funding), strict=True) == funding
             for source in funding.sources:

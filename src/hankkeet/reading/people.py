@@ -10,7 +10,7 @@ from typing import Literal, NamedTuple
 
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import Language, _, current_language
-from hankkeet.models import Contact, shallow_copy
+from hankkeet.models import Contact, assembled, shallow_copy
 from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, PHONE_WORDS, TITLE_WORDS
 
 # An e-mail address is found from its '@' (or '(at)') outwards, not by one pattern with
@@ -217,14 +217,15 @@ def read_contacts_generally(text: str) -> ContactsReading:
         if seg.name_words:
             if own and pending:
                 out.contacts.append(Contact(title=pending))
-            out.contacts.append(
-                Contact(
-                    title=own or pending,
-                    name=" ".join(seg.name_words),
-                    email=seg.email,
-                    phone=seg.phone,
-                )
-            )
+            # Values of the fields' types (strings or None): assembled without validation
+            # (tests/test_fast_paths.py validates every record of the fixtures and a corpus).
+            values = {
+                "title": own or pending,
+                "name": " ".join(seg.name_words),
+                "email": seg.email,
+                "phone": seg.phone,
+            }
+            out.contacts.append(assembled(Contact, values, set(values)))
             pending = None
             continue
         last = out.contacts[-1] if out.contacts else None

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
-from hankkeet.models import StaffPeriod
+from hankkeet.models import StaffPeriod, assembled
 from hankkeet.reading.dates import date_tokens, normalise_dashes
 from hankkeet.reading.labels import FROM_WORDS, STAFF_UNIT_WORDS, UNTIL_WORDS
 
@@ -38,7 +38,9 @@ def read_staff(text: str, start: date | None, end: date | None) -> StaffReading:
     m = _COUNT.fullmatch(text)
     if m is not None:
         count = Decimal(m[1] + ("." + m[2] if m[2] else ""))
-        return StaffReading([StaffPeriod(count=count, start=start, end=end)])
+        # Assembled without validation: a Decimal and the period's dates (tested as above).
+        values = {"count": count, "start": start, "end": end}
+        return StaffReading([assembled(StaffPeriod, values, set(values))])
     return read_staff_generally(text, start, end)
 
 
