@@ -94,6 +94,8 @@ def findings_of(
     checks', in line order) or the file note itself."""
     if isinstance(item, ParsedProject):
         checks = item.checks if item.checks is not None else check_project(item.project)
+        if not item.diagnostics and not checks:
+            return []  # most projects: nothing found
         found = item.diagnostics + checks
         found.sort(key=lambda d: d.line)
     else:

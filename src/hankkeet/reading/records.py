@@ -473,6 +473,8 @@ def claim(
                 "name",
             ),
         )
+    if not notes:
+        return pid, []  # most projects: nothing to say
     diagnostics = [
         Diagnostic(Code(code), shorten(message, MESSAGE_MAX), path, at, pid, column, about)
         for code, message, at, column, about in sorted(notes, key=lambda n: n[2])

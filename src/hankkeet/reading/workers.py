@@ -425,7 +425,8 @@ def _handed_out(
         if isinstance(item, Diagnostic):
             yield item
             continue
-        file.hints.settle(item.notes, item.hinted)
+        if item.hinted:
+            file.hints.settle(item.notes, item.hinted)
         pid, diagnostics = claim(
             item.notes, item.duplicate_at, item.slug, item.name, file.path, item.line, file.registry
         )
