@@ -55,6 +55,7 @@ from hankkeet.reading.text import (
     lines_of,
     replace_each,
     squash,
+    squash_clean,
     squashable,
 )
 
@@ -513,3 +514,31 @@ def test_titleable_says_what_never_title_says() -> None:
     assert len(reasons) >= 12, reasons  # the table reaches (almost) every reason
     for text in texts:
         assert titleable(text) is (never_title(text) is None), text
+
+
+def test_cleaning_leaves_only_line_separators_as_other_white_space() -> None:
+    """squash_clean looks for two kinds of white space besides ' ': every other kind that
+    str.split splits at is made a space or U+FFFD by cleaning, or ends a line."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    left = {c for c in spaces if c not in "\n\r" and clean_line(c) not in (" ", "\ufffd", "")}
+    assert left == {"\u2028", "\u2029"}
+
+
+CLEAN_SQUASH = [
+    "Yksi väli vain",
+    "Kaksi  väliä",
+    " alussa",
+    "lopussa ",
+    "rivin\u2028erotin",
+    "kappaleen\u2029erotin",
+    "sarkain\tja\u00a0sitova",
+    "",
+    " ",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN_SQUASH)
+def test_squash_of_cleaned_text_is_squash(text: str) -> None:
+    """For text of cleaned lines, squash_clean gives what squash gives."""
+    cleaned = clean_line(text)
+    assert squash_clean(cleaned) == squash(cleaned)

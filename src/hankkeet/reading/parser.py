@@ -36,7 +36,7 @@ def parse_lines(
     lines: Iterable[str], path: str, registry: IdRegistry | None = None
 ) -> Iterator[ParsedProject | Diagnostic]:
     """Parse a file's lines in this process; yield each project when complete and each
-    file diagnostic."""
+    file diagnostic. The lines are cleaned (text.clean_line), as Source.lines gives them."""
     registry = IdRegistry() if registry is None else registry
     it = iter(lines)
     head = list(islice(it, DETECT_LINES))

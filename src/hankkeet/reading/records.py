@@ -30,7 +30,7 @@ from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import read_contacts
 from hankkeet.reading.staff import read_staff
-from hankkeet.reading.text import shorten, slug, squash
+from hankkeet.reading.text import shorten, slug, squash, squash_clean
 
 if TYPE_CHECKING:
     from hankkeet.reading.prose import Fact
@@ -282,7 +282,7 @@ def _funding(r: _Reader) -> tuple[Funding, str | None, str | None]:
     programme = fund = None
     fv = r.text(Field.FUNDING)
     if fv is not None:
-        reading = read_funding(squash(fv.text))
+        reading = read_funding(squash_clean(fv.text))
         funding, programme = reading.funding, reading.programme
         for code, message in reading.problems:
             r.note(code, message, fv, Field.FUNDING)
@@ -531,7 +531,7 @@ def read_block(block: Block, path: str) -> ReadBlock:
     ):
         r.at_title("prose-only", _("no labelled field: every value was read from sentences"), None)
     summary_fv = r.text(Field.SUMMARY)
-    summary = squash(summary_fv.text) if summary_fv else None
+    summary = squash_clean(summary_fv.text) if summary_fv else None
     if summary_fv is not None:
         r.mark("summary", summary_fv)
     start, end = values["start"], values["end"]

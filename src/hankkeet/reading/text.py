@@ -94,6 +94,25 @@ def squash(text: str) -> str:
     return " ".join(text.split()) if squashable(text) else text
 
 
+# The white space other than ' ' that a cleaned line can hold: clean_line makes every other
+# kind a space or U+FFFD, and line breaks end lines.
+_LEFT_BY_CLEANING = ("\u2028", "\u2029")
+
+
+def squash_clean(text: str) -> str:
+    """squash for text made of cleaned lines (clean_line's, joined by spaces): what squash
+    gives, with cheaper checks (tests/test_fast_paths.py)."""
+    if (
+        "  " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+        or _LEFT_BY_CLEANING[0] in text
+        or _LEFT_BY_CLEANING[1] in text
+    ):
+        return " ".join(text.split())
+    return text
+
+
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 

@@ -16,7 +16,7 @@ from hankkeet.locale import _
 from hankkeet.reading.blocks import Block, FieldValue
 from hankkeet.reading.labels import Field, label_key
 from hankkeet.reading.lines import LabelLine, classify, close_labels, titleable
-from hankkeet.reading.text import shorten, squash
+from hankkeet.reading.text import shorten, squash_clean
 
 HINTS_PER_FILE = 200
 # A heading between projects is one short line that does not end a sentence.
@@ -174,7 +174,7 @@ class LabelledParser:
             return
         self._close_block()
         self._flush_preamble()
-        self.block = Block(title=squash(text), line=number)
+        self.block = Block(title=squash_clean(text), line=number)
 
     def _resolve_as_text(
         self, number: int, text: str, maybe_label: LabelLine | None, attached: bool, alone: bool
