@@ -55,6 +55,28 @@ class LabelledParser:
             self.after_blank = True
             return ()
         label = classify(line)
+        if (
+            label is not None
+            and self.pending is None
+            and self.held_label is None
+            and (block := self.block) is not None
+            and (fld := label.field) is not None
+            and fld not in block.fields
+            and label.typo_of is None
+            and not self.file_notes
+            and not self._done
+        ):
+            # Most lines: a label of ours, once in its block, with nothing pending. What the
+            # steps below do for it (_resolve_pending has nothing to resolve, _add_field adds
+            # the field, nothing is complete), without their calls.
+            block.dropping = False
+            block.fields[fld] = FieldValue(
+                label.value, number, label.column, label.label, label.year
+            )
+            block.last = fld
+            self.attached = True
+            self.after_blank = False
+            return ()
         if self.held_label is not None:
             held, self.held_label = self.held_label, None
             if self.after_blank:
