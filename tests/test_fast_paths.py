@@ -456,6 +456,9 @@ LABEL_LINES = [
     ("Budjetti: 100 €\u2028", Field.BUDGET, "100 €", 11, "a line separator at the end"),
     ("\u2028Budjetti: 5", Field.BUDGET, "5", 12, "a line separator at the start"),
     (" Y-tunnus: 123", None, "123", 12, "another's label, indented"),
+    ("Budjetti:  100", Field.BUDGET, "100", 12, "two spaces after the colon"),
+    ("Budjetti:100", Field.BUDGET, "100", 10, "no space after the colon"),
+    ("Budjetti: \u2028100", Field.BUDGET, "100", 12, "a space and a line separator"),
 ]
 
 
