@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 from hankkeet.diagnostics import Code, Diagnostic
@@ -157,6 +158,8 @@ def _money(r: _Reader, fld: Field) -> Decimal | None:
     return money.value
 
 
+# The same people are named project after project: each distinct name is looked at once.
+@lru_cache(maxsize=8192)
 def natural_name(name: str) -> str:
     """'VIRTANEN MARKKU' or 'Kaunismaa Pekka' as 'Markku Virtanen', 'Pekka Kaunismaa'.
 
