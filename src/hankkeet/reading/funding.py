@@ -102,10 +102,6 @@ _FUNDER_NOISE = re.compile(r"\b(?:" + "|".join(FUNDER_NOISE_WORDS) + r")\b", re.
 _CAPS_WORD = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
 
 
-_SOURCE_FIELDS = tuple(FundingSource.model_fields)
-_FUNDING_FIELDS = tuple(Funding.model_fields)
-
-
 @dataclass
 class FundingReading:
     """The funding record, its programme, and problems as (code, message)."""
@@ -311,19 +307,13 @@ def read_funding_generally(text: str) -> FundingReading:
         share = percents[0].value if percents else None
         # Values of their fields' types already: assembled without pydantic's validation
         # (tests/test_fast_paths.py validates every record of the fixtures and the corpus).
-        sources.append(
-            assembled(
-                FundingSource,
-                {
-                    "funder": funder or programme or "",
-                    "amount": amount,
-                    "share": share,
-                    "kind": funder_kind(funder),
-                },
-                set(_SOURCE_FIELDS),
-            )
-        )
-    funding = assembled(
-        Funding, {"text": text, "sources": sources, "stated_budget": stated}, set(_FUNDING_FIELDS)
-    )
+        values = {
+            "funder": funder or programme or "",
+            "amount": amount,
+            "share": share,
+            "kind": funder_kind(funder),
+        }
+        sources.append(assembled(FundingSource, values, set(values)))
+    record = {"text": text, "sources": sources, "stated_budget": stated}
+    funding = assembled(Funding, record, set(record))
     return FundingReading(funding, programme, problems)
