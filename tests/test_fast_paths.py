@@ -45,7 +45,13 @@ from hankkeet.reading.money import (
     read_money_generally,
 )
 from hankkeet.reading.parser import ParsedProject
-from hankkeet.reading.people import read_contacts, read_contacts_generally, title_status
+from hankkeet.reading.people import (
+    _AT,
+    find_email,
+    read_contacts,
+    read_contacts_generally,
+    title_status,
+)
 from hankkeet.reading.staff import _COUNT, read_staff, read_staff_generally
 from hankkeet.reading.text import (
     _FOLD_TABLE,
@@ -408,6 +414,48 @@ def test_title_status_in_one_pass_says_what_two_passes_say() -> None:
             words += [title[:i], title[i:], title + "a" * i]
     for word in words:
         assert title_status.__wrapped__(word) == _title_status_in_two_passes(word), word
+
+
+_ADDRESS_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
+
+
+def _find_email_walking(text: str, start: int = 0) -> tuple[int, int, str] | None:
+    """find_email as it was: the address's sides walked a character at a time."""
+    for at in _AT.finditer(text, start):
+        left = at.start()
+        while left > 0 and at.start() - left < 64 and text[left - 1] in _ADDRESS_CHARS:
+            left -= 1
+        right = at.end()
+        while right < len(text) and right - at.end() < 255 and text[right] in _ADDRESS_CHARS:
+            right += 1
+        domain = text[at.end() : right].rstrip(".")
+        if left < at.start() and "." in domain.strip("."):
+            return left, at.end() + len(domain), f"{text[left : at.start()]}@{domain}"
+    return None
+
+
+EMAILS = [
+    ("Virpi Pakarinen, virpi.pakarinen@kemi.fi", 0, "one address after a name"),
+    ("etunimi.sukunimi(at)lapinliitto.fi, puh. 040 123 4567", 0, "'(at)' for '@'"),
+    ("anna.aho [at] xamk.fi ja pekka.oja @ xamk.fi", 0, "spaces around '[at]' and '@'"),
+    ("a@b.fi c@d.fi", 3, "the search starts past the first address"),
+    ("@kemi.fi", 0, "nothing before the '@': no address"),
+    ("virpi@kemi", 0, "no dot in the domain: no address"),
+    ("virpi@kemi.fi.", 0, "a sentence's full stop after the address"),
+    ("x" * 70 + "@kemi.fi", 0, "a local part longer than 64 characters is cut at 64"),
+    ("x" * 64 + "@kemi.fi", 0, "a local part of 64 characters is whole"),
+    ("anna@" + "k" * 300 + ".fi", 0, "a domain longer than 255 characters is cut at 255"),
+    ("anna@" + "k" * 252 + ".fi", 0, "a domain of 255 characters is whole"),
+    ("anna@" + "k" * 253 + ".fi", 0, "a domain cut just after its dot"),
+    ("ääkköset.öö@kemi.fi", 0, "letters beyond ASCII end the local part"),
+    ("(Kemin kaupunki)", 0, "a bracket and no address"),
+    ("", 0, "empty text"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "why"), EMAILS)
+def test_an_address_is_found_as_walking_its_sides_finds_it(text: str, start: int, why: str) -> None:
+    assert find_email(text, start) == _find_email_walking(text, start), why
 
 
 def _pages() -> list[Path]:

@@ -16,7 +16,7 @@ from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, PHONE_WORDS
 # An e-mail address is found from its '@' (or '(at)') outwards, not by one pattern with
 # unbounded runs on both sides, which would cost quadratic time on long runs of letters.
 _AT = re.compile(r" ?(?:@|\(at\)|\[at\]) ?", re.IGNORECASE)
-_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
+_LOCAL_TEXT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-"
 _PHONE = re.compile(
     r"(?:"
     + "|".join(re.escape(w) for w in PHONE_WORDS)
@@ -76,12 +76,12 @@ def find_email(text: str, start: int = 0) -> tuple[int, int, str] | None:
     if "@" not in text and "(" not in text and "[" not in text:
         return None  # _AT needs one of them: most contact texts hold none
     for at in _AT.finditer(text, start):
-        left = at.start()
-        while left > 0 and at.start() - left < 64 and text[left - 1] in _LOCAL_CHARS:
-            left -= 1
-        right = at.end()
-        while right < len(text) and right - at.end() < 255 and text[right] in _LOCAL_CHARS:
-            right += 1
+        # The run of address characters on each side, at most 64 before and 255 after
+        # (stripped off a slice in C, not walked a character at a time).
+        before = text[max(0, at.start() - 64) : at.start()]
+        left = at.start() - (len(before) - len(before.rstrip(_LOCAL_TEXT)))
+        after = text[at.end() : at.end() + 255]
+        right = at.end() + (len(after) - len(after.lstrip(_LOCAL_TEXT)))
         domain = text[at.end() : right].rstrip(".")
         if left < at.start() and "." in domain.strip("."):
             return left, at.end() + len(domain), f"{text[left : at.start()]}@{domain}"
@@ -116,6 +116,26 @@ class _Segment(NamedTuple):
     email: str | None
     phone: str | None
     other: tuple[str, ...]
+    own: str | None  # the title words as a contact's title: joined, case-folded
+    name: str  # the name words joined ('' for none)
+
+
+def _segment(
+    title_words: list[str] | tuple[str, ...],
+    name_words: list[str] | tuple[str, ...],
+    email: str | None,
+    phone: str | None,
+    other: list[str] | tuple[str, ...],
+) -> _Segment:
+    return _Segment(
+        tuple(title_words),
+        tuple(name_words),
+        email,
+        phone,
+        tuple(other),
+        " ".join(title_words).casefold() or None,
+        " ".join(name_words),
+    )
 
 
 # The same people stand in one contact list after another, with other people and details
@@ -134,7 +154,7 @@ def _read_segment(text: str) -> _Segment:
     words = text.replace("(", " ").replace(")", " ").split()
     if words and all(title_status(w)[0] == "known" for w in words):
         # 'Projektipäällikkö' on a line of its own in a contact block: a title, capitalised.
-        return _Segment(tuple(words), (), email, phone, ())
+        return _segment(words, (), email, phone, ())
     title_words: list[str] = []
     name_words: list[str] = []
     i = 0
@@ -168,7 +188,7 @@ def _read_segment(text: str) -> _Segment:
     ):
         name_words.append(words[i])
         i += 1
-    return _Segment(tuple(title_words), tuple(name_words), email, phone, tuple(words[i:]))
+    return _segment(title_words, name_words, email, phone, words[i:])
 
 
 def _name_follows(words: list[str], i: int) -> bool:
@@ -197,7 +217,7 @@ def read_contacts_generally(text: str) -> ContactsReading:
     pending: str | None = None  # a title written before the name, in a piece of its own
     for piece in _split_segments(text):
         seg = _read_segment(piece)
-        own = " ".join(seg.title_words).casefold() or None
+        own = seg.own
         if seg.other:
             if (
                 seg.name_words
@@ -221,7 +241,7 @@ def read_contacts_generally(text: str) -> ContactsReading:
             # (tests/test_fast_paths.py validates every record of the fixtures and a corpus).
             values = {
                 "title": own or pending,
-                "name": " ".join(seg.name_words),
+                "name": seg.name,
                 "email": seg.email,
                 "phone": seg.phone,
             }
