@@ -7,6 +7,7 @@ import io
 import json
 import sqlite3
 import sys
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -245,12 +246,29 @@ def test_missing_xlsx_extra_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 # -- SQLite -----------------------------------------------------------------------------------
 
+Opener = Callable[[Path], sqlite3.Connection]
 
-def test_sqlite_tables_keys_and_exact_money(tmp_path: Path) -> None:
+
+@pytest.fixture
+def open_db() -> Iterator[Opener]:
+    """Opens SQLite files for one test and closes them after it: a connection left open
+    is a ResourceWarning from Python 3.13 on, and the suite turns warnings into errors."""
+    opened: list[sqlite3.Connection] = []
+
+    def open_(path: Path) -> sqlite3.Connection:
+        opened.append(sqlite3.connect(path))
+        return opened[-1]
+
+    yield open_
+    for db in opened:
+        db.close()
+
+
+def test_sqlite_tables_keys_and_exact_money(tmp_path: Path, open_db: Opener) -> None:
     target = tmp_path / "hankkeet.db"
     run = cli("list", "-o", str(target))
     assert run.exit_code == 0, run.stderr
-    db = sqlite3.connect(target)
+    db = open_db(target)
     tables = {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
     assert {
         "projects",
@@ -279,10 +297,10 @@ def test_sqlite_tables_keys_and_exact_money(tmp_path: Path) -> None:
     assert codes == [d["code"] for d in report["diagnostics"]]
 
 
-def test_sqlite_full_text_search(tmp_path: Path) -> None:
+def test_sqlite_full_text_search(tmp_path: Path, open_db: Opener) -> None:
     target = tmp_path / "hankkeet.sqlite"
     assert cli("list", "-o", str(target)).exit_code == 0
-    db = sqlite3.connect(target)
+    db = open_db(target)
     found = [
         r[0]
         for r in db.execute(
@@ -305,10 +323,10 @@ def test_sqlite_full_text_search(tmp_path: Path) -> None:
     assert "USING FTS5" in sql and "content=[projects]" in sql
 
 
-def test_sqlite_export_respects_filters(tmp_path: Path) -> None:
+def test_sqlite_export_respects_filters(tmp_path: Path, open_db: Opener) -> None:
     target = tmp_path / "eakr.db"
     assert cli("list", "--programme", "EAKR", "-o", str(target)).exit_code == 0
-    db = sqlite3.connect(target)
+    db = open_db(target)
     assert db.execute("select count(*) from projects").fetchone()[0] == 3
     assert (
         db.execute(
@@ -318,20 +336,20 @@ def test_sqlite_export_respects_filters(tmp_path: Path) -> None:
     )
 
 
-def test_sqlite_replaces_an_existing_database(tmp_path: Path) -> None:
+def test_sqlite_replaces_an_existing_database(tmp_path: Path, open_db: Opener) -> None:
     target = tmp_path / "h.db"
     assert cli("list", "--programme", "EAKR", "-o", str(target)).exit_code == 0
     assert cli("list", "-o", str(target)).exit_code == 0
-    assert sqlite3.connect(target).execute("select count(*) from projects").fetchone()[0] == 8
+    assert open_db(target).execute("select count(*) from projects").fetchone()[0] == 8
 
 
-def test_hostile_text_goes_into_both_files(tmp_path: Path) -> None:
+def test_hostile_text_goes_into_both_files(tmp_path: Path, open_db: Opener) -> None:
     source = FIXTURES / "rules" / "unreadable-money.txt"
     for name in ("h.xlsx", "h.db"):
         run = cli("list", str(source), "-o", str(tmp_path / name))
         assert run.exit_code == 0, run.stderr
     assert openpyxl.load_workbook(tmp_path / "h.xlsx")["Diagnostiikka"].max_row >= 2
-    db = sqlite3.connect(tmp_path / "h.db")
+    db = open_db(tmp_path / "h.db")
     assert (
         db.execute("select count(*) from diagnostics where code='unreadable-money'").fetchone()[0]
         >= 1
