@@ -39,6 +39,12 @@ class StaffPeriod(_Record):
 class Contact(_Record):
     """A contact person (yhteyshenkilö): lower-cased job title, name, and details."""
 
+    # Frozen: the projects that name the same people in the same words share these records
+    # (each contact text is read once), so one project's contact cannot be changed under
+    # another's. A changed contact is a copy: `contact.model_copy(update={...})`. (Said in
+    # a comment: the docstring is the JSON schema's description.)
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     title: str | None = None
     name: str | None = None
     email: str | None = None
@@ -47,6 +53,9 @@ class Contact(_Record):
 
 class FundingSource(_Record):
     """One funder named in the funding text, with the amount and share it states."""
+
+    # Frozen, and shared by the projects whose funding text is the same (as Contact).
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     funder: str
     amount: Euros | None = None

@@ -230,12 +230,14 @@ def _bare_amount(clause: str) -> Quantity | None:
 def read_funding(text: str) -> FundingReading:
     """Read programme, sources (funder, amount, share) and a stated total from funding text."""
     # A publisher repeats its funding lines project after project: each distinct text (in
-    # each language of the messages) is read once, and every project gets records of its own.
+    # each language of the messages) is read once. Every project gets a Funding and a list
+    # of its own; the sources in it are shared (a FundingSource is frozen).
     reading = _read_funding_once(text, current_language())
     funding = reading.funding
-    sources = [shallow_copy(source) for source in funding.sources]
     return FundingReading(
-        shallow_copy(funding, sources=sources), reading.programme, list(reading.problems)
+        shallow_copy(funding, sources=list(funding.sources)),
+        reading.programme,
+        list(reading.problems),
     )
 
 

@@ -199,11 +199,10 @@ def _name_follows(words: list[str], i: int) -> bool:
 def read_contacts(text: str) -> ContactsReading:
     """Read one or more contacts; name-before-title and details after a comma are joined."""
     # A publisher names the same people project after project: each distinct text (in
-    # each language of the messages) is read once, and every reading gets records of its own.
+    # each language of the messages) is read once. Every reading gets lists of its own; the
+    # contacts in them are shared (a Contact is frozen).
     reading = _read_contacts_once(text, current_language())
-    return ContactsReading(
-        [shallow_copy(contact) for contact in reading.contacts], list(reading.problems)
-    )
+    return ContactsReading(list(reading.contacts), list(reading.problems))
 
 
 @lru_cache(maxsize=4096)
@@ -251,14 +250,15 @@ def read_contacts_generally(text: str) -> ContactsReading:
         last = out.contacts[-1] if out.contacts else None
         if own and not (seg.email or seg.phone):
             if last is not None and last.title is None and pending is None:
-                last.title = own  # "Mats Berg, projektipäällikkö"
+                out.contacts[-1] = shallow_copy(last, title=own)  # "Mats Berg, projektipäällikkö"
             else:
                 if pending:
                     out.contacts.append(Contact(title=pending))
                 pending = own
         elif last is not None and pending is None and (seg.email or seg.phone):
-            last.email = last.email or seg.email
-            last.phone = last.phone or seg.phone
+            out.contacts[-1] = shallow_copy(
+                last, email=last.email or seg.email, phone=last.phone or seg.phone
+            )
             if own:
                 out.problems.append(
                     Problem(

@@ -23,6 +23,7 @@ from hankkeet.models import (
     SourceRef,
     StaffPeriod,
     assembled,
+    shallow_copy,
 )
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedProject
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
@@ -188,8 +189,9 @@ def _people_of_block(contacts: list[Contact]) -> list[Contact]:
             kept.append(contact)
         elif (kept and _person_like(contact.name)) or (kept and not _person_like(contact.name)):
             last = kept[-1]
-            last.email = last.email or contact.email
-            last.phone = last.phone or contact.phone
+            kept[-1] = shallow_copy(
+                last, email=last.email or contact.email, phone=last.phone or contact.phone
+            )
         elif _known_person(contact):
             kept.append(contact)
     return kept
