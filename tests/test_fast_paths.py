@@ -9,10 +9,12 @@ over the benchmark generator's values checks every shape it writes.
 from __future__ import annotations
 
 import difflib
+import importlib
 import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -24,14 +26,21 @@ from hankkeet.models import Contact, Funding, FundingSource, Project, SourceRef
 from hankkeet.reading.dates import (
     _DASH_TABLE,
     _TWO_DAYS,
+    _WRITTEN,
     normalise_dashes,
     read_period,
     read_period_generally,
 )
 from hankkeet.reading.funding import (
+    _ATOMS,
     Patterns,
+    digit_shape,
+    find_funds,
+    find_programmes,
+    funds_in,
     literal_check,
     programme_key,
+    programmes_in,
     read_funding,
     read_funding_generally,
 )
@@ -68,6 +77,9 @@ from hankkeet.reading.text import (
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import projects as generated  # the benchmark's generator
+
+# The standard library's own regular-expression parser (no type stubs: typed as Any).
+re_parser: Any = importlib.import_module("re._parser")
 
 MONEY = [
     # (text, takes the fast path, why)
@@ -191,6 +203,87 @@ def test_staff_fast_path_reads_what_the_general_reader_reads(
     """Same headcount periods and findings; the fast path taken exactly where the row says."""
     assert (_COUNT.fullmatch(text) is not None) is fast, why
     assert read_staff(text, *period) == read_staff_generally(text, *period), why
+
+
+def digit_blind(pattern: str) -> bool:
+    """Whether a pattern matches the same texts when their digits are changed for others:
+    no digit of its own (alone, in a set or a range's end), no range with part of 0-9 in
+    it, no back-reference (two equal digits may become two different ones). A digit class
+    (\\d, \\w, '.') treats every digit alike."""
+    digits = range(ord("0"), ord("9") + 1)
+
+    def items(value: Any) -> Any:
+        """Every (opcode, argument) of a parsed pattern, nested ones too."""
+        if isinstance(value, re_parser.SubPattern):
+            value = list(value)
+        if not isinstance(value, (list, tuple)):
+            return
+        if len(value) == 2 and type(value[0]).__name__ == "_NamedIntConstant":
+            yield value
+        for part in value:
+            yield from items(part)
+
+    for op, arg in items(re_parser.parse(pattern)):
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL") and arg in digits:
+            return False
+        if name == "RANGE":
+            low, high = arg
+            if not (
+                high < digits[0] or low > digits[-1] or (low <= digits[0] and high >= digits[-1])
+            ):
+                return False
+        if name in ("GROUPREF", "GROUPREF_EXISTS"):
+            return False
+    return True
+
+
+DIGIT_BLIND = [
+    # (pattern, blind to which digits stand in a text, why)
+    (r"\bEAKR\b", True, "letters and word boundaries"),
+    (r"EU[- ]?osuus \d+ %", True, "a digit class treats every digit alike"),
+    (r"[0-9]{4}", True, "a range of every digit"),
+    (r"[!-~]+", True, "a range holding all of 0-9"),
+    (r"ohjelma 2021", False, "a digit of its own"),
+    (r"[12]\d{3}", False, "digits in a set"),
+    (r"[5-z]", False, "a range holding part of 0-9"),
+    (r"(?:a|kausi [^1])", False, "a digit in a negated set, inside an alternative"),
+    (r"(\d)\1", False, "a back-reference"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "blind", "why"), DIGIT_BLIND, ids=[d[2] for d in DIGIT_BLIND])
+def test_digit_blind_tells_the_patterns_apart(pattern: str, blind: bool, why: str) -> None:
+    assert digit_blind(pattern) is blind, why
+
+
+def test_programmes_and_funds_are_found_in_a_texts_digit_shape() -> None:
+    """The programme and fund searches run on a text's digit shape (every digit as 0), so
+    no pattern on the way may tell digits apart: the programme and fund patterns, and the
+    written-month pattern of programme_key."""
+    patterns = [*_ATOMS, *(p for _, p in FUNDS), _WRITTEN.pattern]
+    assert [p for p in patterns if not digit_blind(p)] == []
+
+
+def test_a_texts_shape_names_what_the_text_names() -> None:
+    """find_programmes and find_funds (by shape, cached) give what a direct search of the
+    text gives, for every funding value of the generator and every corpus page's line."""
+    texts = [
+        line.partition(": ")[2]
+        for piece in generated(seed=5, limit=300)
+        for line in piece.splitlines()
+        if line.startswith(("Rahoitus", "Rahoittaja"))
+    ]
+    for page in sorted((ROOT / "tests" / "corpus").glob("*/*.txt")):
+        texts += page.read_text(encoding="utf-8").splitlines()
+    named = 0
+    for text in texts:
+        key = programme_key(text)
+        assert find_programmes(text) == list(programmes_in(key)), text
+        assert find_funds(text) == list(funds_in(key)), text
+        named += bool(programmes_in(key))
+    assert named > 300
+    assert digit_shape("EAKR 2014–2020: 1 953 160 €") == "EAKR 0000–0000: 0 000 000 €"
 
 
 FUNDING = [

@@ -119,8 +119,20 @@ def programme_key(text: str) -> str:
     return " ".join(normalise_dashes(text).casefold().replace("-", " ").split())
 
 
-# A new funding text is looked at for programmes and then for funds: its key is made once.
-_key_of = lru_cache(maxsize=256)(programme_key)
+_NONZERO_DIGIT = re.compile("[1-9]")
+
+
+def digit_shape(text: str) -> str:
+    """The text with every digit written as 0: 'rahoitus 1 953 160 euroa' and 'rahoitus
+    2 201 575 euroa' have one shape."""
+    return _NONZERO_DIGIT.sub("0", text)
+
+
+# No programme or fund pattern tells one digit from another (tests/test_fast_paths.py walks
+# every pattern to check): texts that differ only in their amounts and dates, as the
+# funding lines of one publisher do, name the same programmes and funds. A new text is
+# searched as its shape, and its key made once for both searches.
+_key_of = lru_cache(maxsize=256)(lambda text: programme_key(digit_shape(text)))
 
 
 def find_programmes(text: str) -> list[str]:
@@ -129,11 +141,17 @@ def find_programmes(text: str) -> list[str]:
 
 
 # A publisher writes the same funding line for project after project ('Euroopan
-# aluekehitysrahasto EAKR'): each distinct text is searched once. The answers are names,
-# the same in every language, and the cache is bounded.
+# aluekehitysrahasto EAKR'): each distinct text is looked up once, and each distinct
+# shape searched once. The answers are names, the same in every language; the caches are
+# bounded.
 @lru_cache(maxsize=8192)
 def _programmes(text: str) -> tuple[str, ...]:
-    key = _key_of(text)
+    return programmes_in(_key_of(text))
+
+
+@lru_cache(maxsize=4096)
+def programmes_in(key: str) -> tuple[str, ...]:
+    """The programmes a programme_key names (what find_programmes gives for its text)."""
     seen = _ATOM_PATTERNS.matching(key)
     found = [name for name, atoms in _PROGRAMME_ATOMS if atoms <= seen]
     implied = {general for name in found for general in PROGRAMME_IMPLIES.get(name, ())}
@@ -150,7 +168,12 @@ def find_funds(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _funds(text: str) -> tuple[str, ...]:
-    key = _key_of(text)
+    return funds_in(_key_of(text))
+
+
+@lru_cache(maxsize=4096)
+def funds_in(key: str) -> tuple[str, ...]:
+    """The funds a programme_key names (what find_funds gives for its text)."""
     seen = _FUND_PATTERNS.matching(key)
     found = [fund for i, (fund, _) in enumerate(FUNDS) if i in seen]
     return tuple(f for f in found if not (f == "ESR" and "ESR+" in found))
