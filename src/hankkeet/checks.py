@@ -8,7 +8,7 @@ title line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -22,7 +22,11 @@ TOLERANCE = Decimal(1)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
-Check = Callable[[Project], Iterator[Diagnostic]]
+# A check gives its findings as a tuple: most projects have none, and an empty tuple is
+# cheaper to give (and to go through) than a generator for each check and project.
+Findings = tuple[Diagnostic, ...]
+Check = Callable[[Project], Findings]
+NONE: Findings = ()
 
 
 def euros(value: Decimal) -> str:
@@ -45,18 +49,21 @@ def _at(project: Project, code: Code, message: str, *fields: str) -> Diagnostic:
     return Diagnostic(code, message, project.source.path, line, project.id)
 
 
-def end_before_start(project: Project) -> Iterator[Diagnostic]:
+def end_before_start(project: Project) -> Findings:
     """The period ends before it starts."""
     if project.start is not None and project.end is not None and project.end < project.start:
-        yield _at(
-            project,
-            Code.END_BEFORE_START,
-            _("the period ends on {end}, before it starts on {start}").format(
-                end=format_date(project.end), start=format_date(project.start)
+        return (
+            _at(
+                project,
+                Code.END_BEFORE_START,
+                _("the period ends on {end}, before it starts on {start}").format(
+                    end=format_date(project.end), start=format_date(project.start)
+                ),
+                "end",
+                "period",
             ),
-            "end",
-            "period",
         )
+    return NONE
 
 
 def _outside(day: date, project: Project) -> bool:
@@ -65,10 +72,10 @@ def _outside(day: date, project: Project) -> bool:
     )
 
 
-def staff_outside_period(project: Project) -> Iterator[Diagnostic]:
+def staff_outside_period(project: Project) -> Findings:
     """A headcount whose dates (from a change of headcount) fall outside the period."""
     if project.end is not None and project.start is not None and project.end < project.start:
-        return  # end-before-start already says the period itself is wrong
+        return NONE  # end-before-start already says the period itself is wrong
     for staff in project.staff:
         # The message is looked up only for a day outside: most staff lines have none.
         if staff.start is not None and _outside(staff.start, project):
@@ -83,50 +90,59 @@ def staff_outside_period(project: Project) -> Iterator[Diagnostic]:
             )
         else:
             continue
-        yield _at(
-            project,
-            Code.STAFF_OUTSIDE_PERIOD,
-            message.format(
-                count=format_number(staff.count), date=format_date(day), period=_period(project)
+        # One finding (the first staff line outside) is enough to send the editor there.
+        return (
+            _at(
+                project,
+                Code.STAFF_OUTSIDE_PERIOD,
+                message.format(
+                    count=format_number(staff.count), date=format_date(day), period=_period(project)
+                ),
+                "staff",
             ),
-            "staff",
         )
-        return  # one finding per staff line is enough to send the editor there
+    return NONE
 
 
-def city_share_year_outside_period(project: Project) -> Iterator[Diagnostic]:
+def city_share_year_outside_period(project: Project) -> Findings:
     """The year of a one-year city share is not a year of the period."""
     year = project.city_share_year
     if year is None or (project.start is None and project.end is None):
-        return
+        return NONE
     first = project.start.year if project.start is not None else None
     last = project.end.year if project.end is not None else None
     if (first is not None and year < first) or (last is not None and year > last):
-        yield _at(
-            project,
-            Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD,
-            _("the city share is for {year}, outside the period {period}").format(
-                year=year, period=_period(project)
+        return (
+            _at(
+                project,
+                Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD,
+                _("the city share is for {year}, outside the period {period}").format(
+                    year=year, period=_period(project)
+                ),
+                "city_share",
             ),
-            "city_share",
         )
+    return NONE
 
 
-def city_share_above_budget(project: Project) -> Iterator[Diagnostic]:
+def city_share_above_budget(project: Project) -> Findings:
     """The city's share is larger than the whole budget."""
     share, budget = project.city_share, project.budget
     if share is not None and budget is not None and share > budget:
-        yield _at(
-            project,
-            Code.CITY_SHARE_ABOVE_BUDGET,
-            _("the city share {share} is larger than the budget {budget}").format(
-                share=euros(share), budget=euros(budget)
+        return (
+            _at(
+                project,
+                Code.CITY_SHARE_ABOVE_BUDGET,
+                _("the city share {share} is larger than the budget {budget}").format(
+                    share=euros(share), budget=euros(budget)
+                ),
+                "city_share",
             ),
-            "city_share",
         )
+    return NONE
 
 
-def funding_sum_mismatch(project: Project) -> Iterator[Diagnostic]:
+def funding_sum_mismatch(project: Project) -> Findings:
     """The amounts the funding text states do not add up to the budget (±1 €).
 
     A single amount below the budget is left alone: the text may state only one funder's
@@ -135,24 +151,29 @@ def funding_sum_mismatch(project: Project) -> Iterator[Diagnostic]:
     budget = project.budget
     amounts = [s.amount for s in project.funding.sources if s.amount is not None]
     if budget is None or not amounts:
-        return
+        return NONE
     total = sum(amounts, Decimal(0))
     if total > budget + TOLERANCE or (len(amounts) > 1 and total < budget - TOLERANCE):
         stated = " + ".join(euros(a) for a in amounts)
         if len(amounts) > 1:
             stated += f" = {euros(total)}"
-        yield _at(
-            project,
-            Code.FUNDING_SUM_MISMATCH,
-            _(
-                "the funding text states {stated}, but the budget is {budget} (a "
-                "difference of {difference})"
-            ).format(stated=stated, budget=euros(budget), difference=euros(abs(total - budget))),
-            "funding",
+        return (
+            _at(
+                project,
+                Code.FUNDING_SUM_MISMATCH,
+                _(
+                    "the funding text states {stated}, but the budget is {budget} (a "
+                    "difference of {difference})"
+                ).format(
+                    stated=stated, budget=euros(budget), difference=euros(abs(total - budget))
+                ),
+                "funding",
+            ),
         )
+    return NONE
 
 
-def share_mismatch(project: Project) -> Iterator[Diagnostic]:
+def share_mismatch(project: Project) -> Findings:
     """A stated funding share (80 %) disagrees with the whole-period city share (±1 €).
 
     The share of outside funders leaves the city budget × (100 − share) %; a share the
@@ -161,7 +182,7 @@ def share_mismatch(project: Project) -> Iterator[Diagnostic]:
     """
     budget, city = project.budget, project.city_share
     if budget is None or city is None or project.city_share_year is not None:
-        return
+        return NONE
     outside = [
         s.share for s in project.funding.sources if s.share is not None and s.kind != "municipal"
     ]
@@ -174,7 +195,7 @@ def share_mismatch(project: Project) -> Iterator[Diagnostic]:
     elif own:
         city_percent = sum(own, Decimal(0))
     else:
-        return
+        return NONE
     expected = budget * city_percent / HUNDRED
     if abs(expected - city) > TOLERANCE:
         stated = (
@@ -182,35 +203,41 @@ def share_mismatch(project: Project) -> Iterator[Diagnostic]:
             if outside
             else _("the municipal share {percent}").format(percent=_percent(city_percent))
         )
-        yield _at(
-            project,
-            Code.SHARE_MISMATCH,
-            _(
-                "{stated} means a city share of {expected} ({budget} × {percent}), but the "
-                "city share is {city}"
-            ).format(
-                stated=stated,
-                expected=euros(expected.quantize(CENT).normalize()),
-                budget=euros(budget),
-                percent=_percent(city_percent),
-                city=euros(city),
+        return (
+            _at(
+                project,
+                Code.SHARE_MISMATCH,
+                _(
+                    "{stated} means a city share of {expected} ({budget} × {percent}), but the "
+                    "city share is {city}"
+                ).format(
+                    stated=stated,
+                    expected=euros(expected.quantize(CENT).normalize()),
+                    budget=euros(budget),
+                    percent=_percent(city_percent),
+                    city=euros(city),
+                ),
+                "funding",
             ),
-            "funding",
         )
+    return NONE
 
 
-def stated_budget_mismatch(project: Project) -> Iterator[Diagnostic]:
+def stated_budget_mismatch(project: Project) -> Findings:
     """The funding text states a total budget that differs from the budget field (±1 €)."""
     stated, budget = project.funding.stated_budget, project.budget
     if stated is not None and budget is not None and abs(stated - budget) > TOLERANCE:
-        yield _at(
-            project,
-            Code.STATED_BUDGET_MISMATCH,
-            _(
-                "the funding text states a total budget of {stated}, but the budget is {budget}"
-            ).format(stated=euros(stated), budget=euros(budget)),
-            "funding",
+        return (
+            _at(
+                project,
+                Code.STATED_BUDGET_MISMATCH,
+                _(
+                    "the funding text states a total budget of {stated}, but the budget is {budget}"
+                ).format(stated=euros(stated), budget=euros(budget)),
+                "funding",
+            ),
         )
+    return NONE
 
 
 # Every cross-field check, in the order their findings are reported for one project.
@@ -227,4 +254,8 @@ CHECKS: tuple[Check, ...] = (
 
 def check_project(project: Project) -> list[Diagnostic]:
     """Every cross-field finding about one project."""
-    return [d for check in CHECKS for d in check(project)]
+    found: list[Diagnostic] = []
+    for check in CHECKS:
+        if findings := check(project):
+            found += findings
+    return found
