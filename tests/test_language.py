@@ -366,3 +366,28 @@ def test_rule_catalogue_is_in_the_catalogs() -> None:
         for rule in RULES.values():
             assert _(rule.title) != rule.title, rule.code
             assert _(rule.explanation) != rule.explanation, rule.code
+
+
+def test_a_message_looked_up_again_is_in_the_language_of_the_moment() -> None:
+    """`_` remembers each message per language: switching back and forth gives each
+    language's own text, the same as the catalog's."""
+    message = "the project has no name (no title line before its fields)"
+    finnish = translation(Language.FI).gettext(message)
+    assert finnish != message
+    seen = []
+    for language in (Language.FI, Language.EN, Language.FI, Language.EN):
+        with use_language(language):
+            seen.append(_(message))
+    assert seen == [finnish, message, finnish, message]
+
+
+def test_messages_remembered_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text that is not one of the code's messages is translated (to itself) but does not
+    grow the memory of messages beyond its cap."""
+    from hankkeet import locale
+
+    monkeypatch.setitem(locale._looked_up, Language.EN, {})  # the suite's own left alone
+    with use_language(Language.EN):
+        for i in range(locale._LOOKED_UP_MAX + 50):
+            assert _(f"not a message {i}") == f"not a message {i}"
+    assert len(locale._looked_up[Language.EN]) <= locale._LOOKED_UP_MAX

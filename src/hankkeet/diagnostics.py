@@ -62,6 +62,10 @@ class Code(StrEnum):
     UNREADABLE_FILE = "unreadable-file"
 
 
+# Each code as its rule's code, by its text: what Code(text) gives, without the enum's call
+# (a finding kept as plain values, in a worker's message or a spill file, is made again).
+CODE_OF: dict[str, Code] = {code.value: code for code in Code}
+
 # The findings that say a value was read from a sentence, not from its label.
 PROSE_CODES = frozenset({Code.PROSE_FACT, Code.PROSE_ONLY})
 

@@ -18,7 +18,16 @@ from itertools import chain, islice
 from typing import IO
 
 from hankkeet.checks import check_project
-from hankkeet.diagnostics import PROSE_CODES, RULES, Code, Diagnostic, Report, Severity, near_codes
+from hankkeet.diagnostics import (
+    CODE_OF,
+    PROSE_CODES,
+    RULES,
+    Code,
+    Diagnostic,
+    Report,
+    Severity,
+    near_codes,
+)
 from hankkeet.locale import _
 from hankkeet.reading.parser import IdRegistry, ParsedProject, parse_source, parse_sources
 from hankkeet.reading.sources import Source
@@ -227,7 +236,6 @@ def stream_findings(
 
 # A finding as the spill keeps it: code, message, path, line, project, column, about.
 _Row = tuple[str, str, str, int, str | None, int | None, str | None]
-_CODES = {code.value: code for code in Code}
 
 
 class FindingSpill:
@@ -282,7 +290,7 @@ class FindingSpill:
             self._file.seek(offset)  # each chunk is read whole: runs may take turns
             rows: list[_Row] = marshal.load(self._file)
             for code, message, path, line, project, column, about in rows:
-                yield Diagnostic(_CODES[code], message, path, line, project, column, about)
+                yield Diagnostic(CODE_OF[code], message, path, line, project, column, about)
 
     def section(self, index: int = -1) -> Iterator[Diagnostic]:
         """One section's findings (the last by default) in line order."""

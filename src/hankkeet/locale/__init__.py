@@ -68,9 +68,23 @@ def use_language(language: Language) -> Iterator[None]:
         _active[0] = before
 
 
+# Each message is looked up once per language: a long file gives the same few messages
+# thousands of times. (The messages are the code's own, a few hundred; the cap only keeps
+# a caller that passes other text from growing it without end.)
+_looked_up: dict[Language, dict[str, str]] = {language: {} for language in Language}
+_LOOKED_UP_MAX = 10_000
+
+
 def _(message: str) -> str:
     """The message in the active language."""
-    return translation(_active[0]).gettext(message)
+    language = _active[0]
+    seen = _looked_up[language]
+    text = seen.get(message)
+    if text is None:
+        text = translation(language).gettext(message)
+        if len(seen) < _LOOKED_UP_MAX:
+            seen[message] = text
+    return text
 
 
 def N_(message: str) -> str:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
-from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.diagnostics import CODE_OF, Diagnostic
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.locale import N_, _
 from hankkeet.models import (
@@ -481,7 +481,7 @@ def claim(
     if not notes:
         return pid, []  # most projects: nothing to say
     diagnostics = [
-        Diagnostic(Code(code), shorten(message, MESSAGE_MAX), path, at, pid, column, about)
+        Diagnostic(CODE_OF[code], shorten(message, MESSAGE_MAX), path, at, pid, column, about)
         for code, message, at, column, about in sorted(notes, key=lambda n: n[2])
     ]
     return pid, diagnostics

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from pydantic import BaseModel
 
 from hankkeet.checks import check_project
-from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.diagnostics import CODE_OF, Diagnostic
 from hankkeet.locale import current_language, set_language
 from hankkeet.models import (
     Contact,
@@ -366,9 +366,6 @@ def read_part(
 # -- putting the parts together --------------------------------------------------------
 
 
-_CODES = {code.value: code for code in Code}
-
-
 class _Hints:
     """A file's unknown labels, counted in input order: past HINTS_PER_FILE, no suggestion."""
 
@@ -431,7 +428,7 @@ def _handed_out(
             item.notes, item.duplicate_at, item.slug, item.name, file.path, item.line, file.registry
         )
         checks = [
-            Diagnostic(_CODES[code], message, file.path, line, pid, column, about)
+            Diagnostic(CODE_OF[code], message, file.path, line, pid, column, about)
             for code, message, line, column, about in item.checks
         ]
         yield _Unpacked(item.record, pid, diagnostics, checks)
