@@ -327,11 +327,11 @@ RULES: dict[Code, Rule] = {
         Rule(
             Code.UNCERTAIN_FACT,
             Severity.WARNING,
-            N_("Sentence too vague to read"),
+            N_("Value too vague to read"),
             N_(
-                "A sentence states the fact, but not as one exact value (an approximation, a "
-                "part of a total, a cap, two different totals, or a date that may be a "
-                "decision's); the field is left empty."
+                "A sentence or a labelled value states the fact, but not as one exact value (an "
+                "approximation, rounded millions, a part of a total, a cap, two different "
+                "totals, or a date that may be a decision's); the field is left empty."
             ),
         ),
         Rule(

@@ -9,8 +9,15 @@ from typing import NamedTuple
 
 from hankkeet.finnish import format_number
 from hankkeet.locale import _
-from hankkeet.reading.labels import EURO_UNITS, MULTIPLIERS, PER_YEAR_PATTERN, PERCENT_WORDS
-from hankkeet.reading.text import clean_line
+from hankkeet.reading.labels import (
+    APPROXIMATION_WORDS,
+    CAP_WORDS,
+    EURO_UNITS,
+    MULTIPLIERS,
+    PER_YEAR_PATTERN,
+    PERCENT_WORDS,
+)
+from hankkeet.reading.text import clean_line, find_word, shorten
 
 # A run of digits with the separators Finnish numbers use. The run is read in Python, not
 # by the pattern: one flat character class keeps the scan linear on any input.
@@ -25,6 +32,8 @@ _UNIT = re.compile(
 _PERCENT = re.compile(r" ?(?:" + "|".join(re.escape(w) for w in PERCENT_WORDS) + ")")
 _PER_YEAR = re.compile(r" ?(?:" + PER_YEAR_PATTERN + ")", re.IGNORECASE)
 _WINDOW = 40
+# An amount written in millions ('1,2 milj. €', '3 miljoonaa euroa') is rounded.
+_ROUNDED = re.compile(r"\d ?(?:milj|M\b)", re.IGNORECASE)
 # More digits than this is no amount of euros, and past Decimal's 28-digit precision sums
 # would round silently: such a number is not read at all.
 MAX_DIGITS = 15
@@ -239,7 +248,28 @@ def read_money_generally(text: str) -> MoneyReading:
                 "'{text}': a minus sign or a range; an amount of euros cannot be read from it"
             ).format(text=_around(text, picked)),
         )
+    if hedge := _hedged(text, picked):
+        return hedge
     return _with_point_warning(MoneyReading(value, share=share), picked.decimal_point, picked.text)
+
+
+def _hedged(text: str, picked: Quantity) -> MoneyReading | None:
+    """An amount that a labelled value states only roughly ('noin 80 000 euroa', '1,2 milj.
+    €') or as a ceiling ('enintään 50 000 euroa'): no exact amount, and the finding says why,
+    as for the same words in a sentence (prose.py)."""
+    before = text[max(0, picked.start - 24) : picked.start]
+    quoted = shorten(text.strip(), 60)
+    if word := find_word(before, CAP_WORDS):
+        why = _("'{text}' is a ceiling ('{word}'), not the amount").format(text=quoted, word=word)
+    elif word := find_word(before, APPROXIMATION_WORDS):
+        why = _("'{text}' is an approximation ('{word}'), not an exact amount").format(
+            text=quoted, word=word
+        )
+    elif _ROUNDED.search(picked.text):
+        why = _("'{text}' is rounded to millions, not an exact amount").format(text=quoted)
+    else:
+        return None
+    return MoneyReading(None, "uncertain-fact", why)
 
 
 def _around(text: str, q: Quantity) -> str:

@@ -29,7 +29,7 @@ from hankkeet.reading.labels import (
 )
 from hankkeet.reading.money import Kind, Quantity, scan
 from hankkeet.reading.people import read_contacts
-from hankkeet.reading.text import shorten
+from hankkeet.reading.text import find_word, shorten
 
 # Sentences end at '.', '!' or '?' before a capital letter or a digit that starts a new
 # sentence; a date's dots ('1.5.2023') and a grouped amount ('24.000') have no space.
@@ -148,14 +148,6 @@ def _words_before(text: str, start: int, span: int = 24) -> str:
     return text[max(0, start - span) : start].casefold()
 
 
-def _has_word(text: str, words: tuple[str, ...]) -> str | None:
-    folded = f" {text.casefold()} "
-    for word in words:
-        if f" {word} " in folded or (word.endswith("*") and f" {word[:-1]}" in folded):
-            return word.rstrip("*")
-    return None
-
-
 def _first_money_after(found: list[Quantity], pos: int, limit: int) -> Quantity | None:
     for q in found:
         if q.kind is Kind.MONEY and pos <= q.start <= pos + limit:
@@ -224,7 +216,7 @@ def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates)
             why = _("{quoted} states an amount for one year, not the whole budget").format(
                 quoted=quoted
             )
-        elif word := _has_word(
+        elif word := find_word(
             between + " " + _words_before(sentence, q.start, 12), APPROXIMATION_WORDS
         ):
             why = _("{quoted} gives the budget as an approximation ('{word}'), not exactly").format(
@@ -234,7 +226,7 @@ def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates)
             why = _("{quoted} gives the budget in rounded millions, not exactly").format(
                 quoted=quoted
             )
-        elif word := _has_word(before + " " + between, PART_WORDS):
+        elif word := find_word(before + " " + between, PART_WORDS):
             why = _("{quoted} may state a part ('{word}'), not the whole budget").format(
                 quoted=quoted, word=word
             )
@@ -254,7 +246,7 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
             continue
         quoted = f"'{shorten(sentence, 120)}'"
         between = sentence[m.end() : q.start]
-        if word := _has_word(sentence[: q.start], ("osahanke*", "osahankkee*", "osatoteutu*")):
+        if word := find_word(sentence[: q.start], ("osahanke*", "osahankkee*", "osatoteutu*")):
             cands.unsure.append(
                 (
                     1,
@@ -295,7 +287,7 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
                     line,
                 )
             )
-        elif word := _has_word(between, APPROXIMATION_WORDS):
+        elif word := find_word(between, APPROXIMATION_WORDS):
             cands.unsure.append(
                 (
                     1,
@@ -313,8 +305,8 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
 def _period(line: int, sentence: str, cands: _Candidates) -> None:
     text = normalise_dashes(sentence)
     folded = text.casefold()
-    decision = _has_word(folded, DECISION_WORDS)
-    cue = _has_word(folded, PERIOD_CUE_WORDS)
+    decision = find_word(folded, DECISION_WORDS)
+    cue = find_word(folded, PERIOD_CUE_WORDS)
     quoted = f"'{shorten(sentence, 120)}'"
     if about_many(text) and (_RANGE.search(text) or _YEAR_RANGE.search(text)):
         cands.unsure.append(
@@ -407,7 +399,7 @@ def _programme(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
         names = find_programmes(sentence)
         if not names:
             continue
-        if word := _has_word(sentence, HEDGE_WORDS):
+        if word := find_word(sentence, HEDGE_WORDS):
             out.problems.append(
                 (
                     Problem(

@@ -202,6 +202,16 @@ def iter_pieces(stream: BinaryIO, encoding: str) -> Iterator[str]:
             return
 
 
+def find_word(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of `words` that stands in the text as a whole word (case ignored); a word
+    ending in '*' matches every word it starts."""
+    folded = f" {text.casefold()} "
+    for word in words:
+        if f" {word} " in folded or (word.endswith("*") and f" {word[:-1]}" in folded):
+            return word.rstrip("*")
+    return None
+
+
 def count_breaks(text: str) -> int:
     """How many line breaks (LF, CRLF or CR) the text holds."""
     return text.count("\n") + text.count("\r") - text.count("\r\n")
