@@ -11,6 +11,7 @@ real parser and compares field by field:
 
     python benchmarks/fidelity.py            # the table
     python benchmarks/fidelity.py -v         # and every field that is not right
+    python benchmarks/fidelity.py --corpus tests/incoming/h4   # a new batch, at first contact
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Any
 
 from hankkeet.diagnostics import Diagnostic, Severity
 from hankkeet.models import Project
-from hankkeet.reading.parser import parse_text
+from hankkeet.reading.parser import ParsedProject, parse_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 FIELDS = (
@@ -125,9 +126,20 @@ def score_file(kind: str, txt: Path) -> list[Outcome]:
 def _score(kind: str, txt: Path) -> list[Outcome]:
     spec = tomllib.loads(txt.with_suffix(".toml").read_text(encoding="utf-8"))
     result = parse_text(txt.read_text(encoding="utf-8"), str(txt.name))
-    parsed = list(result.projects)
+    return _verdicts(kind, txt.name, spec, list(result.projects), result.diagnostics)
+
+
+def _verdicts(
+    kind: str,
+    name: str,
+    spec: dict[str, Any],
+    parsed: list[ParsedProject],
+    diagnostics: list[Diagnostic],
+) -> list[Outcome]:
+    """Every field of every expected project of one description, against what was read."""
+    txt = Path(name)
     expected = spec.get("project", [])
-    file_errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    file_errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     out: list[Outcome] = []
     if spec.get("no_projects"):
         out.append(
@@ -205,6 +217,34 @@ def score_corpus(corpus: Path = CORPUS) -> list[Outcome]:
     return out
 
 
+def score_pasted(corpus: Path = CORPUS) -> list[Outcome]:
+    """Every description of the corpus pasted into one text, as `cat` joins files, and read
+    once: each description scored on the projects and file findings whose line falls in
+    its own lines (a project made of two pages counts for the page its title stands in)."""
+    pieces: list[tuple[str, Path, int, int]] = []
+    text = ""
+    line = 1
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        for txt in sorted(folder.glob("*.txt")):
+            body = txt.read_text(encoding="utf-8")
+            body += "" if body.endswith("\n") else "\n"
+            lines = body.count("\n")
+            pieces.append((folder.name, txt, line, line + lines - 1))
+            text += body
+            line += lines
+    result = parse_text(text, "pasted.txt")
+    out: list[Outcome] = []
+    for kind, txt, first, last in pieces:
+        spec = tomllib.loads(txt.with_suffix(".toml").read_text(encoding="utf-8"))
+        mine = [p for p in result.projects if first <= p.project.source.line <= last]
+        notes = [d for d in result.diagnostics if first <= d.line <= last]
+        out.extend(
+            Outcome(o.kind, o.file, o.project, o.field, o.expected, o.got, o.verdict, 1)
+            for o in _verdicts(kind, txt.name, spec, mine, notes)
+        )
+    return out
+
+
 def table(outcomes: list[Outcome]) -> str:
     """Counts per kind, for the structured kinds, the prose kinds and in total."""
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
@@ -246,8 +286,19 @@ def main(argv: list[str] | None = None) -> int:
     """Print the table (and with -v every field not right); exit 1 when any is silently wrong."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="a folder of <kind>/<slug>.txt + .toml (default: tests/corpus)",
+    )
+    parser.add_argument(
+        "--pasted",
+        action="store_true",
+        help="every description pasted into one text and read at once (issue 27)",
+    )
     args = parser.parse_args(argv)
-    outcomes = score_corpus()
+    outcomes = score_pasted(args.corpus) if args.pasted else score_corpus(args.corpus)
     print(table(outcomes))
     if args.verbose:
         for o in outcomes:

@@ -901,6 +901,25 @@ PAGE_CHROME: frozenset[str] = frozenset(
         "lisätiedot",
     }
 )
+# Lines that stand only at a page's top (skip links, a way back to the front page): where
+# they stand after other text, another page pasted into the same file begins.
+PAGE_TOP_LINES: frozenset[str] = frozenset(
+    {
+        "suoraan sisältöön",
+        "siirry sisältöön",
+        "siirry suoraan sisältöön",
+        "siirry pääsisältöön",
+        "hyppää sisältöön",
+        "hyppää pääsisältöön",
+        "takaisin etusivulle",
+        "hoppa till innehåll",
+        "hoppa till huvudinnehåll",
+        "gå till innehållet",
+        "skip to content",
+        "skip to main content",
+        "go to content",
+    }
+)
 # Words that name a document, not a project: a heading that starts with one is never a title
 # ('Loppuraportti 2010 – 2012', 'Pöytäkirja').
 DOCUMENT_WORDS: frozenset[str] = frozenset(

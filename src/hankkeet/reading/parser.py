@@ -10,10 +10,9 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
 from hankkeet.diagnostics import Diagnostic
-from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject, ParseResult
+from hankkeet.reading.blocks import IdRegistry, ParsedProject, ParseResult
+from hankkeet.reading.engine import DETECT_LINES, Engine
 from hankkeet.reading.layouts import choose_layout
-from hankkeet.reading.layouts.labelled import LabelledParser
-from hankkeet.reading.records import build_project
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import clean_line, count_breaks, lines_of
 from hankkeet.reading.workers import read_in_parts
@@ -28,28 +27,17 @@ __all__ = [
     "parse_text",
 ]
 
-# The layout is told from a page's first lines; a page of the seed's family then streams.
-DETECT_LINES = 400
-
 
 def parse_lines(
     lines: Iterable[str], path: str, registry: IdRegistry | None = None
 ) -> Iterator[ParsedProject | Diagnostic]:
     """Parse a file's lines in this process; yield each project when complete and each
-    file diagnostic. The lines are cleaned (text.clean_line), as Source.lines gives them."""
-    registry = IdRegistry() if registry is None else registry
-    it = iter(lines)
-    head = list(islice(it, DETECT_LINES))
-    layout = choose_layout(head)
-    if layout != "labelled":
-        numbered = list(enumerate(chain(head, it), start=1))
-        # Loaded here: a file of the seed's family (most big inputs) never needs it.
-        from hankkeet.reading.layouts.document import DocumentReader
-
-        yield from DocumentReader(path, registry, layout).read(numbered)
-        return
-    for item in _labelled_blocks(chain(head, it), path):
-        yield build_project(item, path, registry) if isinstance(item, Block) else item
+    file diagnostic. The lines are cleaned (text.clean_line), as Source.lines gives them.
+    A layout is chosen for each part of the file (engine.py): pages pasted one after
+    another read as they read alone."""
+    engine = Engine(path, IdRegistry() if registry is None else registry)
+    yield from engine.read(lines)
+    yield from engine.finish()
 
 
 def parse_source(
@@ -61,11 +49,16 @@ def parse_source(
     then the workers do not send the records back, and a project's `project` may be
     missing (asking for it raises LookupError)."""
     registry = IdRegistry() if registry is None else registry
+    # The decoding's findings (bytes that are not UTF-8) first: opening the source reads it
+    # whole to decide its encoding, so they are known before any line, whatever `jobs` is.
+    decoding: list[Diagnostic] = []
     if jobs <= 1:
-        with source.lines() as lines:
+        with source.lines(decoding) as lines:
+            yield from decoding
             yield from parse_lines(lines, source.path, registry)
         return
-    with source.pieces() as pieces:
+    with source.pieces(decoding) as pieces:
+        yield from decoding
         head = ""
         for piece in pieces:
             head += piece
@@ -75,15 +68,6 @@ def parse_source(
             yield from parse_lines(lines_of(chain([head], pieces)), source.path, registry)
             return
         yield from read_in_parts(head, pieces, source.path, registry, jobs, records)
-
-
-def _labelled_blocks(lines: Iterable[str], path: str) -> Iterator[Block | Diagnostic]:
-    parser = LabelledParser(path)
-    feed = parser.feed
-    for number, line in enumerate(lines, start=1):
-        if done := feed(number, line):
-            yield from done
-    yield from parser.finish()
 
 
 def parse_sources(

@@ -15,7 +15,8 @@ this process reads the next part on from there itself.
 Two things depend on everything before a project and are done here, in input order: ids
 (and their duplicate-project findings), and the suggestions of unknown labels, which a
 file gets for its first HINTS_PER_FILE unknown labels only. What comes out is what one
-process gives, byte for byte (tests/test_jobs.py proves it).
+process gives, byte for byte (tests/test_jobs.py proves it). The workers end with this
+process however it ends, killed included, and leave Ctrl-C to it (see _worker_pool).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import os
 import re
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -33,7 +35,7 @@ from pydantic import BaseModel
 
 from hankkeet.checks import check_project
 from hankkeet.diagnostics import CODE_OF, Diagnostic
-from hankkeet.locale import current_language, set_language
+from hankkeet.locale import Language, current_language, set_language
 from hankkeet.models import (
     Contact,
     Funding,
@@ -46,11 +48,12 @@ from hankkeet.models import (
 from hankkeet.reading.blocks import Block, IdRegistry, Note, ParsedProject
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE, LabelledParser
 from hankkeet.reading.lines import classify, titleable
+from hankkeet.reading.pages import may_be_anchor, strong_anchor
 from hankkeet.reading.records import ReadBlock, claim, read_block
 from hankkeet.reading.text import clean_line, clean_lines, count_breaks
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
     "AHEAD",
@@ -317,6 +320,9 @@ class PartRead:
     state: LabelledParser | None
     # A part read from a fresh start opened a project at its first line, before anything.
     starts_clean: bool
+    # A line of the part may open a page of another layout (pages pasted into one file):
+    # this process reads the file on from this part, a layout per part (engine.py).
+    other_pages: bool = False
 
 
 def read_part(
@@ -356,6 +362,11 @@ def read_part(
             found.extend(closed)
         else:
             state = reader
+    if any(
+        may_be_anchor(line) and strong_anchor(line, lines[k - 1] if k else "") is not None
+        for k, line in enumerate(lines)
+    ):
+        return PartRead([], ends_clean, state, starts_clean, other_pages=True)
     items = [
         _Sent.of(read_block(item, path), records) if isinstance(item, Block) else item
         for item in found
@@ -410,7 +421,11 @@ def read_in_parts(
     first = next(cut)
     rest = next(cut, None)
     if rest is None:  # one part: no worker
-        yield from _handed_out(read_part(first, path, None, records).items, file)
+        done = read_part(first, path, None, records)
+        if done.other_pages:
+            yield from _read_on([first], None, file)
+        else:
+            yield from _handed_out(done.items, file)
         return
     yield from _in_workers(chain([first, rest], cut), file, jobs)
 
@@ -442,27 +457,137 @@ def _read_task(part: Part, path: str, records: bool) -> PartRead:
 def _in_workers(
     todo: Iterator[Part], file: _File, jobs: int
 ) -> Iterator[ParsedProject | Diagnostic]:
+    queue: deque[tuple[Part, Future[PartRead]]] = deque()
+    state: LabelledParser | None = None  # where this process goes on reading, if it must
+    with _worker_pool(jobs) as pool:
+        for part in todo:
+            queue.append((part, pool.submit(_read_task, part, file.path, file.records)))
+            while len(queue) > jobs * AHEAD:
+                if queue[0][1].result().other_pages:
+                    yield from _read_on(chain((p for p, _ in queue), todo), state, file)
+                    return
+                state = yield from _settled(queue.popleft(), state, file)
+        while queue:
+            if queue[0][1].result().other_pages:
+                yield from _read_on((p for p, _ in queue), state, file)
+                return
+            state = yield from _settled(queue.popleft(), state, file)
+
+
+def _read_on(
+    todo: Iterable[Part], state: LabelledParser | None, file: _File
+) -> Iterator[ParsedProject | Diagnostic]:
+    """The file read on in this process from the first part that may hold a page of another
+    layout (engine.py): the engine goes on where one pass stands there, in a labelled part
+    (the parts before hold no other page), from the reader's state when the part before did
+    not end at a project's start."""
+    from hankkeet.reading.engine import Engine  # loaded here: most files never need it
+
+    todo = iter(todo)
+    first = next(todo)
+    if first.first == 1:
+        engine = Engine(file.path, file.registry)
+    else:
+        parser = state if state is not None else LabelledParser(file.path)
+        # The suggestions of unknown labels run on: those handed out, and those of the block
+        # the reader holds.
+        parser.hints = file.hints.seen + (len(parser.block.hinted) if parser.block else 0)
+        engine = Engine(file.path, file.registry, parser)
+    for part in chain([first], todo):
+        lines = clean_lines(part.text)
+        if part.after is not None:
+            lines.pop()  # the '' after the part's last line break
+        yield from engine.read(lines, part.first)
+    yield from engine.finish()
+
+
+@contextmanager
+def _worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """`jobs` worker processes that end with this process, however it ends.
+
+    A worker waits on the pool's queue for work or for the word to stop. A process killed
+    (SIGKILL, SIGTERM, the kill of subprocess.run's timeout) sends neither, and the workers
+    hold the queue's pipe open themselves, so no end of file ever comes: they would sleep
+    for ever, adopted by init. So each worker also watches a pipe of its own whose write end
+    only this process holds: when this process ends, however it ends, the kernel closes
+    that end, the worker's read returns empty, and the worker ends at once. (No handler
+    sees SIGKILL; Linux's PR_SET_PDEATHSIG is Linux only and fires when the forking thread
+    ends, not the process; the pipe works wherever fork does.) The watch is a thread
+    blocked in a read: nothing is done per part or per record.
+
+    Ctrl-C at a terminal sends SIGINT to the whole process group, workers included. A
+    worker ignores it: this process, which gets it too, stops them and exits 130 (a worker
+    interrupted while waiting used to print a KeyboardInterrupt traceback). SIGINT is held
+    back while the workers are forked, so that none gets it before it ignores it; this
+    process gets a Ctrl-C of those milliseconds as soon as they are forked.
+    """
     # Loaded here: most runs never start a worker, and these imports cost start-up time.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # fork: the workers start with every module this process has loaded, in milliseconds.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=set_language, initargs=(current_language(),)
-    )
-    queue: deque[tuple[Part, Future[PartRead]]] = deque()
-    state: LabelledParser | None = None  # where this process goes on reading, if it must
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else None)
+    # Only a forked worker inherits the pipe; spawned ones (where there is no fork) are
+    # not watched.
+    watched, held = os.pipe() if forking else (-1, -1)
     try:
-        for part in todo:
-            queue.append((part, pool.submit(_read_task, part, file.path, file.records)))
-            while len(queue) > jobs * AHEAD:
-                state = yield from _settled(queue.popleft(), state, file)
-        while queue:
-            state = yield from _settled(queue.popleft(), state, file)
+        with _sigint_held():
+            pool = ProcessPoolExecutor(
+                jobs,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(current_language(), watched, held),
+            )
+            # A pool forks its workers at its first task: this one forks them now.
+            pool.submit(os.getpid)
+        try:
+            yield pool
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if forking:
+            os.close(watched)
+            os.close(held)
+
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT held back in this thread for the block (pending, not lost), where it can be."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _start_worker(language: Language, watched: int, held: int) -> None:
+    """A worker's start (see _worker_pool): this run's language, Ctrl-C left to the main
+    process, and a watch that ends the worker when the main process ends."""
+    import signal
+    import threading
+
+    set_language(language)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if held >= 0:
+        os.close(held)
+        threading.Thread(
+            target=_end_with_main_process, args=(watched,), name="watch", daemon=True
+        ).start()
+
+
+def _end_with_main_process(watched: int) -> None:
+    """Wait until the main process's end of the pipe is closed (it never writes: the read
+    returns empty when it has ended), then end this worker at once."""
+    os.read(watched, 1)
+    os._exit(1)
 
 
 def _settled(

@@ -648,9 +648,11 @@ class DocumentReader:
         self.registry = registry
         self.layout = layout
         self.notes: list[Diagnostic] = []
+        self.first = 1
 
     def read(self, lines: list[tuple[int, str]]) -> Iterator[ParsedProject | Diagnostic]:
         """The page's projects, then its file findings (no-projects when there is none)."""
+        self.first = lines[0][0] if lines else 1  # a part of a file starts where it starts
         items = items_of(lines)
         cut = {
             "card": self._card,
@@ -744,7 +746,8 @@ class DocumentReader:
             if header and item.kind == "text" and not _is_prose([(item.line, item.text)]):
                 for line, text in item.lines:
                     if current is None:
-                        if titleable(text) and (len(text.split()) > 1 or (not blocks and line > 1)):
+                        one_word_ok = not blocks and line > self.first
+                        if titleable(text) and (len(text.split()) > 1 or one_word_ok):
                             current = _new_block(text, line, "database", "header")
                             blocks.append(current)
                     elif _DATES_LINE.match(text):

@@ -145,7 +145,7 @@ class LabelledParser:
             self._done.append(
                 Diagnostic(
                     Code.NO_PROJECTS,
-                    _("{path} holds no project").format(path=self.path),
+                    _("{path} holds no project description").format(path=self.path),
                     self.path,
                     1,
                 )
@@ -229,6 +229,29 @@ class LabelledParser:
             )
             block.last = None
             return
+        if (
+            attached
+            and last is not None
+            and block.last is Field.SUMMARY
+            and last.text.endswith((".", "!", "?"))
+            and len(text) <= HEADING_MAX
+            and not text.endswith((".", "!", "?", ":", ",", ";"))
+            and titleable(text, maybe_label)
+        ):
+            # A heading glued under a finished summary: another page pasted with no blank
+            # line may start here. Read on as the summary, and said.
+            block.notes.append(
+                (
+                    "unsure-boundary",
+                    _(
+                        "'{text}' may open another page or project; read as part of the "
+                        "summary of '{title}' (line {line})"
+                    ).format(text=shorten(text), title=shorten(block.title), line=block.line),
+                    number,
+                    None,
+                    "summary",
+                )
+            )
         if last is not None and (attached or not last.text or block.last is Field.SUMMARY):
             if not last.text:
                 last.line = number
