@@ -85,11 +85,12 @@ RULE_CASES: list[tuple[str, int, Severity, frozenset[str], str]] = [
     (
         "unsure-boundary",
         6,
-        Severity.WARNING,
+        Severity.ERROR,
         frozenset({"repeated-field"}),
         "the second funding line with no title before it",
     ),
     ("unreadable-file", 1, Severity.ERROR, frozenset(), "NUL bytes: the file is not read"),
+    ("invalid-byte", 5, Severity.WARNING, frozenset(), "the summary line, at its lone 0xE4"),
 ]
 
 

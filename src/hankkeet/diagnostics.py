@@ -60,6 +60,7 @@ class Code(StrEnum):
     PROSE_DISAGREES = "prose-disagrees"
     UNSURE_BOUNDARY = "unsure-boundary"
     UNREADABLE_FILE = "unreadable-file"
+    INVALID_BYTE = "invalid-byte"
 
 
 # Each code as its rule's code, by its text: what Code(text) gives, without the enum's call
@@ -98,8 +99,10 @@ RULES: dict[Code, Rule] = {
             Severity.WARNING,
             N_("Unknown label"),
             N_(
-                "A line looks like 'Label: value' but the label is not in the vocabulary. "
-                "The value is not used. Fix the label or add the variant to labels.py."
+                "A line looks like 'Label: value' but hankkeet does not know the label, so "
+                "the value is not used. Write the label as the other descriptions write it "
+                "(such as 'Kokonaisbudjetti'); if the label is right, ask the maintainers "
+                "of hankkeet to add it."
             ),
         ),
         Rule(
@@ -205,7 +208,11 @@ RULES: dict[Code, Rule] = {
             Code.UNKNOWN_PROGRAMME,
             Severity.INFO,
             N_("Funding programme not recognised"),
-            N_("The funding text names no programme in the vocabulary; the programme is empty."),
+            N_(
+                "The funding text names no funding programme that hankkeet knows; the "
+                "programme is left empty. Name the programme as the other descriptions do "
+                "(such as EAKR or ESR)."
+            ),
         ),
         Rule(
             Code.PROGRAMME_TYPO,
@@ -287,7 +294,11 @@ RULES: dict[Code, Rule] = {
             Code.UNKNOWN_TITLE,
             Severity.WARNING,
             N_("Unknown job title"),
-            N_("A contact's title is not in the title vocabulary."),
+            N_(
+                "A contact's job title is not one that hankkeet knows; the title is kept as "
+                "written. Check its spelling; if the title is right, ask the maintainers of "
+                "hankkeet to add it."
+            ),
         ),
         Rule(
             Code.TITLE_TYPO,
@@ -354,11 +365,13 @@ RULES: dict[Code, Rule] = {
         ),
         Rule(
             Code.UNSURE_BOUNDARY,
-            Severity.WARNING,
-            N_("Unsure where a project starts"),
+            Severity.ERROR,
+            N_("Unsure where a project or page starts"),
             N_(
-                "The text may start a new project here or may continue the one before; it was "
-                "read as stated in the message. Check both projects."
+                "The text may start a new project or a new page here (pages pasted into one "
+                "file), or may continue the one before; it was read as stated in the message, "
+                "and the facts of two projects may have been put together. Check both, and "
+                "part the pages with a blank line or save them as files of their own."
             ),
         ),
         Rule(
@@ -369,6 +382,19 @@ RULES: dict[Code, Rule] = {
                 "An input is missing, or holds NUL bytes, or is in no supported encoding. It is "
                 "an error like any other finding (exit 1), and the other inputs are still "
                 "checked."
+            ),
+        ),
+        Rule(
+            Code.INVALID_BYTE,
+            Severity.WARNING,
+            N_("Byte that is not UTF-8"),
+            N_(
+                "A UTF-8 file holds a byte that is not UTF-8 (a damaged character, or text "
+                "pasted from a Windows-1252 file). The file is still read as UTF-8 and each "
+                "such byte reads as '\ufffd', so the text around it stays as written; the "
+                "message names the bytes. A file is read as Windows-1252 only when it is not "
+                "UTF-8 as a whole (fewer valid UTF-8 characters beyond ASCII than bytes that "
+                "are not UTF-8). Fix the character and save the file as UTF-8."
             ),
         ),
     )

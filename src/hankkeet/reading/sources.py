@@ -11,8 +11,11 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from hankkeet.locale import _
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.locale import _, ngettext
 from hankkeet.reading.text import (
+    BAD_BYTES_LISTED,
+    Decoding,
     UnreadableInput,
     detect_encoding,
     iter_lines,
@@ -47,18 +50,66 @@ class Source:
             raise UnreadableInput(f"{self.path}: {exc.strerror or exc}") from None
 
     @contextmanager
-    def lines(self) -> Iterator[Iterator[str]]:
-        """The input's cleaned lines, decoded in the encoding it was written in."""
+    def lines(self, found: list[Diagnostic] | None = None) -> Iterator[Iterator[str]]:
+        """The input's cleaned lines, decoded in the encoding it was written in; the
+        findings of the decoding (bytes that are not UTF-8) go to `found` when given."""
         with self.open() as stream:
-            encoding = detect_encoding(stream, self.path)
-            yield iter_lines(stream, encoding)
+            decoding = detect_encoding(stream, self.path)
+            if found is not None:
+                found.extend(decoding_findings(decoding, self.path))
+            yield iter_lines(stream, decoding.encoding)
 
     @contextmanager
-    def pieces(self) -> Iterator[Iterator[str]]:
-        """The input decoded, in pieces of about a megabyte (uncleaned; see text.lines_of)."""
+    def pieces(self, found: list[Diagnostic] | None = None) -> Iterator[Iterator[str]]:
+        """The input decoded, in pieces of about a megabyte (uncleaned; see text.lines_of);
+        the findings of the decoding go to `found` when given, as with lines()."""
         with self.open() as stream:
-            encoding = detect_encoding(stream, self.path)
-            yield iter_pieces(stream, encoding)
+            decoding = detect_encoding(stream, self.path)
+            if found is not None:
+                found.extend(decoding_findings(decoding, self.path))
+            yield iter_pieces(stream, decoding.encoding)
+
+
+def decoding_findings(decoding: Decoding, path: str) -> list[Diagnostic]:
+    """An invalid-byte finding for each of the first places with bytes that are not UTF-8
+    (each read as U+FFFD), and one more that counts the places past them."""
+    found = [
+        Diagnostic(
+            Code.INVALID_BYTE,
+            ngettext(
+                "not UTF-8: {count} byte {bytes}, read as '\ufffd'",
+                "not UTF-8: {count} bytes {bytes}, each read as '\ufffd'",
+                place.size,
+            ).format(
+                count=place.size,
+                bytes=" ".join(f"0x{b:02X}" for b in place.head)
+                + (" …" if place.size > len(place.head) else ""),
+            ),
+            path,
+            place.line,
+            column=place.column,
+        )
+        for place in decoding.bad[:BAD_BYTES_LISTED]
+    ]
+    if decoding.places > BAD_BYTES_LISTED:
+        more = decoding.places - BAD_BYTES_LISTED
+        first = decoding.bad[BAD_BYTES_LISTED]
+        found.append(
+            Diagnostic(
+                Code.INVALID_BYTE,
+                ngettext(
+                    "{count} more place with bytes that are not UTF-8 from here on, each "
+                    "byte read as '\ufffd' (is the file UTF-8?)",
+                    "{count} more places with bytes that are not UTF-8 from here on, each "
+                    "byte read as '\ufffd' (is the file UTF-8?)",
+                    more,
+                ).format(count=more),
+                path,
+                first.line,
+                column=first.column,
+            )
+        )
+    return found
 
 
 def embedded_source() -> Source:
@@ -78,8 +129,8 @@ def resolve(
 ) -> list[Source]:
     """The inputs named on the command line; with none, $HANKKEET_SOURCE or the embedded data.
 
-    Folders give every *.txt file in them, sorted. Raises UnreadableInput for a missing
-    path or a folder with no .txt file.
+    A folder gives every *.txt file under it (folder_files). Raises UnreadableInput for a
+    path that is missing or not a readable kind of file, or a folder with no .txt file.
     """
     env = os.environ if environ is None else environ
     if not paths:
@@ -95,16 +146,48 @@ def resolve(
             sources.append(Source(path="<stdin>", data=stdin.read()))
             continue
         path = Path(name)
-        shown = visible(name)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file())
+            found = folder_files(path)
             if not found:
-                raise UnreadableInput(f"{shown}: " + _("folder holds no .txt file"))
-            sources.extend(Source(path=visible(str(p)), file=p) for p in found)
-        elif path.is_file():
-            sources.append(Source(path=shown, file=path))
-        elif path.exists():
-            raise UnreadableInput(f"{shown}: " + _("not a file or folder"))
+                raise UnreadableInput(f"{visible(name)}: " + _("folder holds no .txt file"))
+            sources.extend(file_source(p) for p in found)
         else:
-            raise UnreadableInput(f"{shown}: " + _("no such file or folder"))
+            sources.append(file_source(path, name))
     return sources
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every *.txt entry under a folder, at any depth and in any case (.TXT), sorted by
+    path; hidden folders and files (.git, .venv) are skipped, as ruff and frictionless do.
+
+    Every such entry that is not a folder is listed, whatever it is: a broken link or a
+    FIFO is then refused by file_source, as when it is named on its own, never skipped.
+    The CLI and the library both walk folders with this (one walk, one answer).
+    """
+    return sorted(
+        (
+            p
+            for p in folder.rglob("*")
+            if p.suffix.lower() == ".txt"
+            and not p.is_dir()
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        ),
+        key=str,
+    )
+
+
+def file_source(path: Path, shown: str | None = None) -> Source:
+    """A file as a source, shown as `shown` (its path by default); UnreadableInput when it
+    is missing, a link to nothing, or not a regular file (a FIFO is told by its status,
+    never opened: opening it could block)."""
+    shown = visible(str(path) if shown is None else shown)
+    if path.is_file():
+        return Source(path=shown, file=path)
+    if path.exists():
+        raise UnreadableInput(f"{shown}: " + _("not a file or folder"))
+    if path.is_symlink():
+        raise UnreadableInput(
+            f"{shown}: "
+            + _("a link to {target}, which is not there").format(target=visible(os.readlink(path)))
+        )
+    raise UnreadableInput(f"{shown}: " + _("no such file or folder"))

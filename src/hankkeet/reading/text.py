@@ -6,7 +6,9 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from typing import BinaryIO
+from dataclasses import dataclass, field
+from functools import cache
+from typing import BinaryIO, NamedTuple
 
 from hankkeet.locale import _
 
@@ -125,11 +127,58 @@ def slug(name: str) -> str:
     return "-".join(_SLUG_WORD.findall(plain)) or "hanke"
 
 
-def detect_encoding(stream: BinaryIO, name: str) -> str:
-    """Decide the encoding by reading the whole stream once; the stream is left at its start.
+# Each byte that is not UTF-8 in a file read as UTF-8 becomes one U+FFFD (never a guess):
+# the name of that error handler, for codecs.
+REPLACE_BYTES = "hankkeet.replace-bytes"
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; anything else that
-    is not valid UTF-8 is read as Windows-1252. NUL bytes make a file unusable.
+
+def _replace_bytes(error: UnicodeError) -> tuple[str, int]:
+    """A U+FFFD for each byte of a decoding error (Python's 'replace' gives one a run)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "\ufffd" * (error.end - error.start), error.end
+
+
+codecs.register_error(REPLACE_BYTES, _replace_bytes)
+
+# The places with bytes that are not UTF-8 a decoding lists one by one (past them, a count:
+# a binary-ish file must not give a finding for every byte).
+BAD_BYTES_LISTED = 20
+# The bytes of one place a message shows.
+BAD_BYTES_SHOWN = 8
+
+
+class BadBytes(NamedTuple):
+    """A run of bytes that are not UTF-8, each read as U+FFFD: the 1-based line and column of
+    its first byte in the decoded text, its first bytes and how many there are."""
+
+    line: int
+    column: int
+    head: bytes
+    size: int
+
+
+class Decoding(NamedTuple):
+    """How a file is decoded: its encoding, and the runs of bytes that are not UTF-8 in a
+    file read as UTF-8 (`bad`: the first BAD_BYTES_LISTED + 1 of them; `places`: how many
+    there are in all)."""
+
+    encoding: str
+    bad: tuple[BadBytes, ...] = ()
+    places: int = 0
+
+
+def detect_encoding(stream: BinaryIO, name: str) -> Decoding:
+    """Decide the encoding by reading the whole stream; the stream is left at its start.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. A file that is
+    UTF-8 as a whole with a few bytes that are not is still read as UTF-8, each such byte
+    as U+FFFD, and the Decoding says where they are. A file is UTF-8 as a whole when it
+    starts with the UTF-8 BOM, or when its valid UTF-8 characters beyond ASCII (ä is two
+    bytes, C3 A4) are at least as many as its bytes that are not UTF-8. Otherwise it is
+    read as Windows-1252: there ä is the one byte E4, which is never valid UTF-8 before a
+    letter, so a Windows-1252 file has almost no valid multi-byte sequence and many bad
+    bytes. NUL bytes make a file unusable, and so do bytes that neither reading defines.
     """
     head = stream.read(4)
     stream.seek(0)
@@ -148,11 +197,8 @@ def detect_encoding(stream: BinaryIO, name: str) -> str:
             try:
                 text = decoder.decode(chunk)
             except UnicodeDecodeError:
-                if candidate != "utf-8":
-                    raise UnreadableInput(
-                        f"{name}: "
-                        + _("not valid {encoding} text").format(encoding=candidate.upper())
-                    ) from None
+                if candidate == "utf-16":
+                    raise _not_valid(name, candidate) from None
                 ok = False
                 continue
             if candidate == "utf-16" and "\x00" in text:
@@ -161,17 +207,115 @@ def detect_encoding(stream: BinaryIO, name: str) -> str:
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            ok = candidate != "utf-8"
-            if ok:
-                raise UnreadableInput(
-                    f"{name}: " + _("not valid {encoding} text").format(encoding=candidate.upper())
-                ) from None
+            if candidate == "utf-16":
+                raise _not_valid(name, candidate) from None
+            ok = False
     stream.seek(0)
     if ok:
-        return candidate
+        return Decoding(candidate)
+    scan = _scan_utf8(stream, candidate)
+    stream.seek(0)
+    if candidate == "utf-8-sig" or scan.multibyte >= scan.bad_bytes:
+        return Decoding(candidate, tuple(scan.places), scan.count)
     _check_cp1252(stream, name)
     stream.seek(0)
-    return "cp1252"
+    return Decoding("cp1252")
+
+
+def _not_valid(name: str, encoding: str) -> UnreadableInput:
+    """The refusal of a file that says it is in `encoding` and is not."""
+    return UnreadableInput(
+        f"{name}: " + _("not valid {encoding} text").format(encoding=encoding.upper())
+    )
+
+
+# A run of bytes that are not UTF-8, as surrogateescape decodes them (one character a byte).
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+@dataclass
+class _Utf8Scan:
+    """Text decoded from UTF-8 with surrogateescape, fed in pieces: where its runs of bytes
+    that are not UTF-8 are, and how much of it is valid UTF-8 beyond ASCII."""
+
+    places: list[BadBytes] = field(default_factory=list)
+    count: int = 0  # runs of bad bytes in all
+    bad_bytes: int = 0
+    multibyte: int = 0  # valid characters beyond ASCII
+    # Where the text fed so far ends, while places are still listed: the line, and how many
+    # characters of it were fed; whether its last character is a CR (half of a CRLF?).
+    line: int = 1
+    column: int = 0
+    after_cr: bool = False
+    # The text fed so far ends in a run of bad bytes (the next piece may go on with it).
+    in_run: bool = False
+
+    def feed(self, text: str) -> None:
+        """Scan the next piece of the text."""
+        if not text:
+            return
+        ascii_chars = len(text.encode("ascii", "ignore"))
+        escaped = 0
+        at = 0
+        for match in _ESCAPED.finditer(text):
+            start, end = match.span()
+            escaped += end - start
+            goes_on = start == 0 and self.in_run  # the run the piece before ended in
+            if len(self.places) > BAD_BYTES_LISTED:
+                # Every place to list is found: the rest are counted (in C), not placed.
+                runs = _ESCAPED.findall(text, end)
+                self.count += len(runs) + (not goes_on)
+                escaped += sum(map(len, runs))
+                break
+            if goes_on:
+                self._went_on(match.group())
+            else:
+                self._advance(text[at:start])
+                raw = match.group().encode("utf-8", "surrogateescape")
+                self.places.append(
+                    BadBytes(self.line, self.column + 1, raw[:BAD_BYTES_SHOWN], len(raw))
+                )
+                self.count += 1
+            self.column += end - start
+            self.after_cr = False
+            at = end
+        if len(self.places) <= BAD_BYTES_LISTED:
+            self._advance(text[at:])
+        self.in_run = "\udc80" <= text[-1] <= "\udcff"
+        self.bad_bytes += escaped
+        self.multibyte += len(text) - ascii_chars - escaped
+
+    def _went_on(self, run: str) -> None:
+        """The last place listed goes on in this piece."""
+        last = self.places[-1]
+        raw = run.encode("utf-8", "surrogateescape")
+        head = (last.head + raw)[:BAD_BYTES_SHOWN]
+        self.places[-1] = last._replace(head=head, size=last.size + len(raw))
+
+    def _advance(self, gap: str) -> None:
+        """Move the position over text with no bad byte."""
+        if self.after_cr and gap[:1] == "\n":
+            gap = gap[1:]  # the LF of a CRLF whose CR ended the piece before
+        if not gap:
+            return
+        self.after_cr = gap[-1] == "\r"
+        breaks = count_breaks(gap)
+        if breaks:
+            self.line += breaks
+            self.column = len(gap) - 1 - max(gap.rfind("\n"), gap.rfind("\r"))
+        else:
+            self.column += len(gap)
+
+
+def _scan_utf8(stream: BinaryIO, encoding: str) -> _Utf8Scan:
+    """The stream decoded as UTF-8 (`encoding`: with its BOM or not), scanned (_Utf8Scan)."""
+    scan = _Utf8Scan()
+    decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
+    while True:
+        chunk = stream.read(CHUNK)
+        scan.feed(decoder.decode(chunk, final=not chunk))
+        if not chunk:
+            return scan
 
 
 def _check_cp1252(stream: BinaryIO, name: str) -> None:
@@ -192,7 +336,8 @@ def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[str]:
 
 def iter_pieces(stream: BinaryIO, encoding: str) -> Iterator[str]:
     """The stream decoded, in pieces of about CHUNK bytes (a line may cross two pieces)."""
-    decoder = codecs.getincrementaldecoder(encoding)()
+    # Bytes that are not UTF-8 are each one U+FFFD: detect_encoding said where they are.
+    decoder = codecs.getincrementaldecoder(encoding)(REPLACE_BYTES)
     while True:
         chunk = stream.read(CHUNK)
         text = decoder.decode(chunk, final=not chunk)
@@ -206,10 +351,17 @@ def find_word(text: str, words: tuple[str, ...]) -> str | None:
     """The first of `words` that stands in the text as a whole word (case ignored); a word
     ending in '*' matches every word it starts."""
     folded = f" {text.casefold()} "
-    for word in words:
-        if f" {word} " in folded or (word.endswith("*") and f" {word[:-1]}" in folded):
-            return word.rstrip("*")
+    for word, whole, start in _word_keys(words):
+        if whole in folded or (start and start in folded):
+            return word
     return None
+
+
+@cache
+def _word_keys(words: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """Each word of a vocabulary as find_word looks for it: the word, ' word ', and ' word'
+    when it ends in '*' (else '')."""
+    return tuple((w.rstrip("*"), f" {w} ", f" {w[:-1]}" if w.endswith("*") else "") for w in words)
 
 
 def count_breaks(text: str) -> int:
