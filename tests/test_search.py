@@ -192,6 +192,9 @@ WORDS: list[tuple[str, str, bool, str]] = [
     ("hanke", "hankkeita", True, "e-word: weak nominative, strong stem"),
     ("ihminen", "ihmisiä", True, "nen/s"),
     ("vanhemmuus", "vanhemmuutta", True, "uus/uut"),
+    ("kiertotalous", "kiertotalouden", True, "ous/oude: a vowel and -us, like -uus"),
+    ("talous", "taloutta", True, "ous/out"),
+    ("pimeys", "pimeyden", True, "eys/eyde"),
     ("puhelin", "puhelimen", True, "in/ime"),
     ("yritys", "yrityksiin", True, "s/ks"),
     ("matka", "benchmarkkausmatkojen", True, "a/o of the plural, inside a compound"),
@@ -625,3 +628,210 @@ def test_control_characters_in_the_query_never_reach_the_output(fmt: SearchForma
         # The echoed query stays on its one line (the other lines are the run's notes).
         assert not any(line.startswith("rivi") for line in run.stderr.splitlines())
         assert len([x for x in run.stderr.splitlines() if "matches" in x]) <= 1
+
+
+# -- the project's own text: pages of prose are searched too (issue 27, defect 8) ------------
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+KIERTOTALOUS = frozenset(
+    {
+        "city-page/h3-savonia-kiertotalous-kasvu.txt",
+        "city-page/h3-siilinjarvi-kierre.txt",
+        "city-page/h3-xamk-mikkelipuisto.txt",
+        "database/h3-maaseutuverkosto-kiertokylat.txt",
+        "eu-card/h3-eura-hy-kiertotalous-etela-savo.txt",
+        "eu-card/h3-eura-lapinamk-kiertotalous.txt",
+        "list-page/h3-lapinliitto-paattyneet-hankkeet.txt",
+        "news/h3-uusiouutiset-circwaste.txt",
+    }
+)
+
+# (arguments after `search`, the corpus pages it must find, exactly, why). The pages were
+# found with grep -ril on the word's stem over tests/corpus/*/*.txt, not by running search.
+# fmt: off
+CORPUS_QUERIES: list[tuple[tuple[str, ...], frozenset[str], str]] = [
+    (("kiertotalous",), KIERTOTALOUS,
+     "grep kiertotalou: 8 pages; 4 say it only in paragraphs no field holds (kiertotalouden, "
+     "Kiertotaloutta), among them the news page and the list page that have no summary"),
+    (("kiertotalous", "--in", "text"), KIERTOTALOUS,
+     "--in text alone: every page's own lines, the summaries' lines among them"),
+    (("kylätalo",), frozenset({
+        "leader/h2-aisapari-lakaluoma-kylatalo.txt", "leader/h2-outokaira-laukota.txt",
+        "leader/h2-tasapaa-leikkipaikka.txt", "leader/h3-emo-salonkyla-kylatalo.txt",
+        "leader/h3-salonvilpas-tupurin-maja.txt", "leader/vihtijarvi-kylatalo-investointi.txt"}),
+     "grep kylätalo: 6 Leader pages; Laukota says it in its title line (-kylätalohanke, not in "
+     "the name Laukota), Tupurin maja in its news paragraphs"),
+    (("jätehuolto",), frozenset({"news/h3-uusiouutiset-circwaste.txt"}),
+     "grep jätehuol: jätehuollon, jätehuoltoon in a news text with no summary"),
+    (("resurssiviisaus",), frozenset({"city-page/h3-siilinjarvi-kierre.txt"}),
+     "grep resurssiviisau: resurssiviisauden, Resurssiviisaudella in a page with no summary; "
+     "the Helsinki agenda's resurssiviisaat is the adjective viisas, another word"),
+    (("biotalous",), frozenset({
+        "city-page/h3-siilinjarvi-kierre.txt", "list-page/h3-lapinliitto-paattyneet-hankkeet.txt"}),
+     "grep biotalou: the name Arktinen biotalous, and biotalouden in KierRe's paragraphs"),
+    (("matkailu",), frozenset({
+        "agenda/h3-mikkeli-paamaja-kuntarahoitus.txt", "agenda/h3-puumala-visitsaimaa.txt",
+        "agenda/h3-varsinais-suomi-matkailun-elpyminen.txt", "city-page/h3-ahtari-pandatalous.txt",
+        "city-page/h3-xamk-mikkelipuisto.txt", "database/kairala-kestavan-kehityksen-kairala.txt",
+        "database/ristiina-astuvan-juuret.txt", "news/h3-esavo-paamaja-do-saimaa.txt"}),
+     "grep matkailu: 8 pages; Ähtäri's and Mikkelipuisto's say it in numbered goals only "
+     "(matkailun, matkailu- ja hyvinvointialan)"),
+]
+# fmt: on
+
+
+def _corpus_pages(args: tuple[str, ...]) -> tuple[int, set[str]]:
+    """Exit code and the corpus pages (kind/file) of the projects the search found."""
+    run = cli("search", *args, str(CORPUS), "--format", "json")
+    found = json.loads(run.stdout)["results"]
+    pages = {Path(r["project"]["source"]["path"]).relative_to(CORPUS).as_posix() for r in found}
+    return run.exit_code, pages
+
+
+def test_the_corpus_query_table_has_no_repeats() -> None:
+    args = [q[0] for q in CORPUS_QUERIES]
+    assert len(args) == len(set(args))
+
+
+@pytest.mark.parametrize(
+    ("args", "pages", "why"), CORPUS_QUERIES, ids=[" ".join(q[0]) for q in CORPUS_QUERIES]
+)
+def test_every_page_s_own_text_is_searched(
+    args: tuple[str, ...], pages: frozenset[str], why: str
+) -> None:
+    exit_code, found = _corpus_pages(args)
+    assert found == pages, f"{why}: missed {sorted(pages - found)}, wrongly {sorted(found - pages)}"
+    assert exit_code == 0
+
+
+# (query, page, what the excerpt shows, what it must not show, why)
+# fmt: off
+SNIPPETS: list[tuple[str, str, str, str, str]] = [
+    ("jätehuolto", "news/h3-uusiouutiset-circwaste.txt",
+     "saavuttamaan jätehuollon tavoitteet", "Facebooktwitterlinkedin",
+     "a news page with no summary: the paragraph where the word stands, not the page's start"),
+    ("Jokiväylä", "eu-card/h3-eura-lapinamk-kiertotalous.txt",
+     "Jokiväylä 11 C", "Vähähiilisyys",
+     "a card with a summary: the address line where the word stands, not the summary's start"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("query", "page", "shown", "not_shown", "why"), SNIPPETS, ids=[s[0] for s in SNIPPETS]
+)
+def test_the_snippet_is_taken_where_the_match_stands(
+    query: str, page: str, shown: str, not_shown: str, why: str
+) -> None:
+    run = cli("search", query, str(CORPUS / page), env={"COLUMNS": "250"})
+    assert run.exit_code == 0, run.stderr
+    [row] = [line for line in run.stdout.splitlines() if shown in line]
+    assert "  text  " in row, f"{why}: the text field matched"
+    assert not_shown not in run.stdout, why
+    document = json.loads(cli("search", query, str(CORPUS / page), "--format", "json").stdout)
+    assert [r["fields"] for r in document["results"]] == [["text"]], why
+
+
+def test_the_snippet_of_the_text_highlights_the_match() -> None:
+    """The spans point at the matched word in the excerpt of the project's own text."""
+    from hankkeet.library import projects
+    from hankkeet.reading.own_text import OwnText
+    from hankkeet.reading.sources import resolve
+
+    sources = resolve([str(CORPUS / "news" / "h3-uusiouutiset-circwaste.txt")])
+    index = SearchIndex(parse_query("jätehuolto"))
+    own = OwnText(sources)
+    for project in own.follow(projects(sources)):
+        index.add(project, own.lines(project))
+    [result] = index.results(index.ranked())
+    piece = snippet(result)
+    assert piece is not None and piece.field is SearchField.TEXT
+    assert [piece.text[s:e] for s, e in piece.spans] == ["jätehuollon"]
+    assert piece.text.startswith("…") and len(piece.text) <= 130
+
+
+LUKUHANKE = """Lukuhanke
+
+Rahoitus ja ohjelma: Kunnan rahoitus.
+Toiminta-aika: 1.1.2022–31.12.2022
+Budjetti koko toiminta-ajalle: 1000 euroa
+Kohderyhmä: kirjastojen asiakkaat ja koululaiset
+Yhteyshenkilö: projektipäällikkö Pekka Virtanen
+Tiivistelmä: Kirjasto on auki.
+"""
+OLD_FIELDS = ("--in", "name,summary,funding,contacts")
+
+# (query, the fields that matched, whether the score is that of the other fields alone, why)
+# fmt: off
+COUNTED_ONCE: list[tuple[str, list[str], bool, str]] = [
+    ("auki", ["summary"], True,
+     "the summary's line is the summary's: the text leaves it out, nothing counts twice"),
+    ("Pekka Virtanen", ["contacts"], True,
+     "the contact line says the contact's words: not counted again in the text"),
+    ("kirjasto", ["summary", "text"], False,
+     "kirjastojen is a word the summary does not have: a further mention counts"),
+    ("koululainen", ["text"], False,
+     "a word only the text has (under a label of other things, Kohderyhmä)"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("query", "fields", "same_score", "why"), COUNTED_ONCE, ids=[c[0] for c in COUNTED_ONCE]
+)
+def test_a_match_is_counted_once(
+    tmp_path: Path, query: str, fields: list[str], same_score: bool, why: str
+) -> None:
+    path = tmp_path / "lukuhanke.txt"
+    path.write_text(LUKUHANKE, encoding="utf-8")
+    run = cli("search", query, str(path), "--format", "json")
+    [result] = json.loads(run.stdout)["results"]
+    assert result["fields"] == fields, why
+    old = json.loads(cli("search", query, str(path), *OLD_FIELDS, "--format", "json").stdout)
+    if same_score:
+        assert [r["score"] for r in old["results"]] == [result["score"]], why
+    else:
+        assert not old["results"] or old["results"][0]["score"] < result["score"], why
+
+
+def test_labels_are_not_the_project_s_words(tmp_path: Path) -> None:
+    """Every project has 'Budjetti' and 'Kaupungin osuus' lines: the labels are left out."""
+    path = tmp_path / "lukuhanke.txt"
+    path.write_text(LUKUHANKE, encoding="utf-8")
+    for query in ("budjetti", "kohderyhmä", "tiivistelmä"):
+        run = cli("search", query, str(path), "--format", "json")
+        assert json.loads(run.stdout)["results"] == [], query
+        assert run.exit_code == 1
+
+
+def test_in_text_is_a_field() -> None:
+    assert parse_fields("text") == (SearchField.TEXT,)
+    assert ALL_FIELDS[-1] is SearchField.TEXT  # the last choice for a snippet on a tie
+    assert "text" in cli("search", "--help", env={"COLUMNS": "200"}).stdout
+
+
+def test_standard_input_is_read_again_for_the_text() -> None:
+    page = (CORPUS / "news" / "h3-uusiouutiset-circwaste.txt").read_bytes()
+    run = cli("search", "jätehuolto", "-", "--format", "json", input=page)
+    assert run.exit_code == 0, run.stderr
+    assert [r["fields"] for r in json.loads(run.stdout)["results"]] == [["text"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("query", ["hanke", "2021 Kemi", "euroa"], ids=str)
+def test_workers_find_what_one_process_finds(query: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 2 with parts of 1500 characters: the same results, texts and snippets (the
+    golden cases of tests/test_jobs.py run more queries with --jobs 2)."""
+    from hankkeet.reading import workers
+
+    monkeypatch.setattr(workers, "PART_CHARS", 1500)
+    monkeypatch.setattr(workers, "AHEAD", 1)
+    generated = str(Path(__file__).resolve().parent / "golden" / "generated.txt")
+    outputs = []
+    for jobs in ("1", "2"):
+        for fmt in ("json", "table"):
+            run = cli("--jobs", jobs, "search", query, generated, "--format", fmt)
+            outputs.append((run.exit_code, run.stdout))
+    assert outputs[:2] == outputs[2:]
+    results = json.loads(outputs[0][1])["results"]
+    assert any("text" in r["fields"] for r in results)  # the text field took part

@@ -21,10 +21,17 @@ No I/O, no printing. How a query word finds the forms of the text:
 Every term must match (AND) unless any term is enough (OR); a quoted phrase, or a word with
 inner punctuation (``Meri-Lappi``), matches consecutive words on one line.
 
+The fields are the record's name, summary, funding text and contacts, and the project's own
+text: the lines the reader gave it in its source, labels left out (reading.own_text), so a
+page of prose with no summary is searched too. The text would say the other fields' words
+again, so it holds only the lines no other searched field says whole, and a term another
+field found counts in the text only in words that field does not have: no match is counted
+twice, and its snippet shows the text where the match stands.
+
 A search reads its projects as a stream: SearchIndex matches each one as it comes and keeps
 only what ranking, sorting and the snippet need of those it finds (their records pickled and
-compressed), so a 60 MB input is never held as records; only the results shown are made
-whole again.
+compressed, and the text when the text matched), so a 60 MB input is never held as records;
+only the results shown are made whole again.
 """
 
 from __future__ import annotations
@@ -57,17 +64,23 @@ class SearchField(StrEnum):
     SUMMARY = "summary"
     FUNDING = "funding"
     CONTACTS = "contacts"
+    # The project's own lines in its source (reading.own_text): a page of prose that has no
+    # summary is searched too. Not a part of the record: SearchIndex.add is given it.
+    TEXT = "text"
 
 
 ALL_FIELDS: tuple[SearchField, ...] = tuple(SearchField)
 
 # How much one match weighs in each field: a name says what the project is about, a contact
-# is an exact person, the summary and the funding text mention many things in passing.
+# is an exact person, the summary and the funding text mention many things in passing, and
+# the rest of a project's text (a page's paragraphs, its footer, the values of other fields)
+# holds the most words in passing.
 FIELD_WEIGHTS: dict[SearchField, float] = {
     SearchField.NAME: 3.0,
     SearchField.CONTACTS: 2.0,
     SearchField.SUMMARY: 1.0,
     SearchField.FUNDING: 1.0,
+    SearchField.TEXT: 0.5,
 }
 
 # BM25's term-frequency saturation: the third mention of a word adds less than the first.
@@ -266,8 +279,8 @@ def word_keys(word: str) -> set[StemKey]:
             # tehdas → tehtaan, rikas → rikkaan: the vowel doubles, the consonant strengthens.
             stems = _regrade(word[:-2], STRENGTHENING) or {word[:-2]}
             keys |= {StemKey(s + word[-2] * 2) for s in stems}
-        if word[-3:-1] in ("uu", "yy", "eu", "ey"):
-            # vanhemmuus → vanhemmuuden
+        if word[-2] in "uy" and word[-3:-2] in VOWELS:
+            # vanhemmuus → vanhemmuuden, talous → talouden, taloutta (a vowel and -us)
             keys |= {StemKey(word[:-1] + "de"), StemKey(word[:-1] + "t")}
     elif word.endswith("in") and len(word) > 4:
         keys.add(StemKey(word[:-1] + "me"))  # puhelin → puhelimen
@@ -409,8 +422,11 @@ def parse_fields(spec: str | None) -> tuple[SearchField, ...]:
     return tuple(f for f in ALL_FIELDS if f in wanted)
 
 
-def field_text(project: Project, which: SearchField) -> str:
-    """The searchable text of one field of a project; contacts one a line."""
+def field_text(project: Project, which: SearchField, own: str = "") -> str:
+    """The searchable text of one field of a project; contacts one a line. The text field
+    is not in the record: it is `own`, the project's own lines one a line."""
+    if which is SearchField.TEXT:
+        return own
     if which is SearchField.NAME:
         return project.name
     if which is SearchField.SUMMARY:
@@ -508,6 +524,8 @@ class Found(NamedTuple):
     fields: tuple[SearchField, ...]
     hits: tuple[Hit, ...]
     record: bytes
+    # The project's own text, compressed, when the text field matched (for the snippet).
+    own: bytes | None = None
 
 
 def _idf(total: int, with_term: int) -> float:
@@ -561,17 +579,31 @@ class SearchIndex:
             for term in query.terms
         ]
 
-    def add(self, project: Project) -> bool:
-        """Match one project; keep it compactly when the query finds it (then True)."""
+    def add(self, project: Project, own_lines: Sequence[str] = ()) -> bool:
+        """Match one project; keep it compactly when the query finds it (then True).
+
+        `own_lines` are the project's own lines in its source (reading.own_text), the text
+        field's words: none, and the text field finds nothing.
+        """
         self.total += 1
         # The words of the fields live only while the project is matched.
-        indexes = {f: FieldIndex.build(field_text(project, f)) for f in self.fields}
+        indexes: dict[SearchField, FieldIndex] = {
+            f: FieldIndex.build(field_text(project, f))
+            for f in self.fields
+            if f is not SearchField.TEXT
+        }
+        if SearchField.TEXT in self.fields:
+            indexes[SearchField.TEXT] = FieldIndex.build(
+                _rest_of(own_lines, [index.text for index in indexes.values()])
+            )
         hits = [
             Hit(f, start, end, n)
             for n, term in enumerate(self.query.terms)
             for f, index in indexes.items()
             for start, end in index.find(term, self._tests[n])
         ]
+        if SearchField.TEXT in indexes and len(indexes) > 1:
+            hits = _new_in_text(hits, indexes)
         matched = {h.term for h in hits}
         if not (bool(matched) if self.match_any else len(matched) == len(self.query.terms)):
             return False
@@ -597,6 +629,11 @@ class SearchIndex:
             fields=tuple(f for f in self.fields if any(h.field is f for h in hits)),
             hits=tuple(hits),
             record=zlib.compress(pickle.dumps(project, pickle.HIGHEST_PROTOCOL), RECORD_LEVEL),
+            own=(
+                zlib.compress(indexes[SearchField.TEXT].text.encode(), RECORD_LEVEL)
+                if any(h.field is SearchField.TEXT for h in hits)
+                else None
+            ),
         )
         self._found.append((tuple(weighted), found))
         return True
@@ -617,12 +654,73 @@ class SearchIndex:
     def result(self, found: Found) -> SearchResult:
         """A found project made whole: its record, and the searched texts its hits point into."""
         project: Project = pickle.loads(zlib.decompress(found.record))
-        texts = {f: unicodedata.normalize("NFC", field_text(project, f)) for f in self.fields}
+        own = zlib.decompress(found.own).decode() if found.own is not None else ""
+        texts = {f: unicodedata.normalize("NFC", field_text(project, f, own)) for f in self.fields}
         return SearchResult(project, found.score, found.fields, found.hits, texts)
 
     def results(self, found: Sequence[Found]) -> Results:
         """These found projects as results, each made whole only when it is read."""
         return Results(self, found)
+
+
+def _holds(text: str, line: str) -> bool:
+    """Whether the text says the line, as whole words (not 'Kemi' inside 'Kemin')."""
+    at = text.find(line)
+    while at != -1:
+        end = at + len(line)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            return True
+        at = text.find(line, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """A character of a word (what \\w matches)."""
+    return char.isalnum() or char == "_"
+
+
+def _rest_of(own_lines: Sequence[str], others: Sequence[str]) -> str:
+    """The text field: the project's own lines, less those another searched field says
+    whole (a summary's lines, the name's, the funding text's), one a line.
+
+    A line left out would only match where that field matches already: whatever it holds
+    is counted there (_new_in_text does the same for the words of a line left in).
+    """
+    # One text to look in: a line break between the fields is no part of a word.
+    said = "\n".join(others)
+    rest: list[str] = []
+    for line in own_lines:
+        line = unicodedata.normalize("NFC", line)
+        if not _holds(said, line):
+            rest.append(line)
+    return "\n".join(rest)
+
+
+def _new_in_text(hits: list[Hit], indexes: dict[SearchField, FieldIndex]) -> list[Hit]:
+    """The hits, less those of the text field that another field has already counted.
+
+    The text holds the lines of the other fields too: a term that another field searched
+    also matched is counted in the text only where the text says it in a word that field
+    does not have (a summary that says *kiertotalouden* once, and a page that says
+    *kiertotaloutta* further on, count twice; the summary's own line does not).
+    """
+    elsewhere = {h.term for h in hits if h.field is not SearchField.TEXT}
+    if not elsewhere or all(h.field is not SearchField.TEXT for h in hits):
+        return hits
+    words: set[str] = set()
+    for which, index in indexes.items():
+        if which is not SearchField.TEXT:
+            words.update(index.lowered)
+    text = indexes[SearchField.TEXT].text
+    return [
+        h
+        for h in hits
+        if h.field is not SearchField.TEXT
+        or h.term not in elsewhere
+        or not all(w in words for w in WORD_PATTERN.findall(lower(text[h.start : h.end])))
+    ]
 
 
 class Results(Sequence[SearchResult]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,10 +18,12 @@ from hankkeet.cli.common import (
     build_filters,
     color_wanted,
     filters_text,
+    input_sources,
     iter_projects,
     note,
     note_without_period,
     say_what_was_read,
+    stop_when_nothing_read,
     terminal_width,
     usable_input,
 )
@@ -28,14 +31,14 @@ from hankkeet.cli.config import configured_format, configured_paths
 from hankkeet.cli.output import (
     ColumnsOpt,
     LimitOpt,
-    OutputOpt,
     ReverseOpt,
     choose_format,
     emitting,
+    output_option,
     writable,
 )
 from hankkeet.export.flat import limited, parse_columns
-from hankkeet.locale import _
+from hankkeet.locale import N_, _
 from hankkeet.query import Skipped, SortKey, filter_projects, sort_projects
 from hankkeet.reading.text import clean_line, squash
 from hankkeet.render.search import SearchFormat, stream_search
@@ -48,23 +51,30 @@ def search_command(
         str,
         typer.Argument(
             metavar="QUERY",
-            help='Words that must all match; "quoted phrase" for words in a row. Any form of '
-            "a word finds the others (rakennemuutos finds rakennemuutoksen), and a part of "
-            "a compound finds the compound. Without ä/ö/å the query also matches them.",
+            help=N_(
+                'Words that must all match; "quoted phrase" for words in a row. Any form of '
+                "a word finds the others (rakennemuutos finds rakennemuutoksen), and a part of "
+                "a compound finds the compound. Without ä/ö/å the query also matches them."
+            ),
             show_default=False,
         ),
     ],
     paths: PathsArg = None,
     match_any: Annotated[
         bool,
-        typer.Option("--any", help="Find projects that match any of the words, not all of them."),
+        typer.Option(
+            "--any", help=N_("Find projects that match any of the words, not all of them.")
+        ),
     ] = False,
     fields: Annotated[
         str | None,
         typer.Option(
             "--in",
             metavar="FIELDS",
-            help="Only search these fields, comma-separated: name,summary,funding,contacts.",
+            help=N_(
+                "Only search these fields, comma-separated: name,summary,funding,contacts,"
+                "text (the project's own lines in its source: a page without a summary too)."
+            ),
         ),
     ] = None,
     active: ActiveOpt = None,
@@ -76,10 +86,10 @@ def search_command(
             "--format",
             "-f",
             show_default=False,
-            help="Output format (default: table, or from -o FILE's extension).",
+            help=N_("Output format (default: table, or from -o FILE's extension)."),
         ),
     ] = None,
-    output: OutputOpt = None,
+    output: Annotated[Path | None, output_option(SearchFormat)] = None,
     columns: ColumnsOpt = None,
     limit: LimitOpt = None,
     reverse: ReverseOpt = False,
@@ -88,7 +98,7 @@ def search_command(
         typer.Option(
             "--sort",
             show_default=False,
-            help="Order by this field instead of the best match first.",
+            help=N_("Order by this field instead of the best match first."),
         ),
     ] = None,
 ) -> None:
@@ -98,7 +108,8 @@ def search_command(
     """
     # Imported here: loading the search machinery is the search command's cost, not every
     # command's (the cli package imports this module to register the command).
-    from hankkeet.search import SearchIndex, parse_fields, parse_query
+    from hankkeet.reading.own_text import OwnText
+    from hankkeet.search import SearchField, SearchIndex, parse_fields, parse_query
 
     # The query is echoed (table title, JSON, the no-result note): control characters in it
     # must not reach a terminal, and a line break must not split the one-line message.
@@ -108,15 +119,24 @@ def search_command(
         picked = parse_columns(columns, SEARCH_COLUMNS) if columns else None
     with usable_input():
         parsed = parse_query(query)
-        index = SearchIndex(parsed, parse_fields(fields), match_any)
+        searched = parse_fields(fields)
+        index = SearchIndex(parsed, searched, match_any)
         filters = build_filters(active, programme, contact)
         tally = Tally()
         skipped = Skipped()
-        # One project at a time: the index keeps only the ones found, and those compactly.
-        for project in filter_projects(
-            iter_projects(configured_paths(paths), tally), filters, skipped
-        ):
-            index.add(project)
+        sources = input_sources(configured_paths(paths))
+        projects = iter_projects(None, tally, sources)
+        if SearchField.TEXT not in searched:
+            # One project at a time: the index keeps only the ones found, and those compactly.
+            for project in filter_projects(projects, filters, skipped):
+                index.add(project)
+        else:
+            # Each project's own lines are read again from its source, in step with the
+            # projects: one project's lines at a time (a project left out is skipped).
+            own = OwnText(sources)
+            for project in filter_projects(own.follow(projects), filters, skipped):
+                index.add(project, own.lines(project))
+    stop_when_nothing_read(tally)
     found = index.ranked()
     if sort is not None:
         found = sort_projects(found, sort, reverse)

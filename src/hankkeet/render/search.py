@@ -11,6 +11,7 @@ from rich.text import Text
 from hankkeet.encode import dumps, dumps_nested
 from hankkeet.locale import _, ngettext
 from hankkeet.render.columns import render_columns_table
+from hankkeet.render.fields import field_label
 from hankkeet.render.layout import Column, draw_table, fit_table
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def result_row(result: SearchResult) -> tuple[Text, Text, Text]:
     name = highlighted(name_text, result.spans(SearchField.NAME))
     piece = snippet(result)
     excerpt = highlighted(piece.text, piece.spans) if piece else Text("")
-    return name, Text(", ".join(result.fields)), excerpt
+    return name, Text(", ".join(field_label(f) for f in result.fields)), excerpt
 
 
 def _marked(text: Text) -> tuple[str, ...]:
@@ -88,14 +89,19 @@ def render_table(query: str, results: Sequence[SearchResult], width: int, color:
     return draw_table(columns, widths, color, title=search_title(results, query))
 
 
-def stream_json(query: str, results: Iterable[SearchResult]) -> Iterator[str]:
-    """render_json's text in pieces, a result at a time (its record a dict only meanwhile)."""
-    from hankkeet.render.search_data import result_record
+def stream_json(
+    query: str, results: Iterable[SearchResult], columns: Sequence[str] | None = None
+) -> Iterator[str]:
+    """render_json's text in pieces, a result at a time (its record a dict only meanwhile);
+    with `columns`, each result is the flat cells of those columns, as in JSON Lines."""
+    from hankkeet.render.search_data import chosen_record
 
     yield dumps({"query": query}, indent=2)[: -len("\n}")] + ',\n  "results": ['
     first = True
     for result in results:
-        yield ("\n    " if first else ",\n    ") + dumps_nested(result_record(result), 2, 2)
+        yield ("\n    " if first else ",\n    ") + dumps_nested(
+            chosen_record(result, columns), 2, 2
+        )
         first = False
     yield "]\n}\n" if first else "\n  ]\n}\n"
 
@@ -129,7 +135,7 @@ def stream_search(
         case SearchFormat.TABLE:
             yield render_table(query, results, width, color)
         case SearchFormat.JSON:
-            yield from stream_json(query, results)
+            yield from stream_json(query, results, columns)
         case SearchFormat.JSONL:
             yield from search_data.stream_jsonl(results, columns)
         case SearchFormat.CSV:

@@ -35,13 +35,20 @@ def result_row(result: SearchResult) -> dict[str, Any]:
     }
 
 
+def chosen_record(result: SearchResult, columns: Sequence[str] | None) -> dict[str, Any]:
+    """The JSON result, or (with --columns) the flat cells of the chosen columns."""
+    if columns is None:
+        return result_record(result)
+    row = result_row(result)
+    return {c: row.get(c) for c in columns}
+
+
 def stream_jsonl(
     results: Iterable[SearchResult], columns: Sequence[str] | None = None
 ) -> Iterator[str]:
     """One result a line: the JSON result, or flat cells of the chosen columns."""
     for r in results:
-        record = result_record(r) if columns is None else {c: result_row(r).get(c) for c in columns}
-        yield dumps(record) + "\n"
+        yield dumps(chosen_record(r, columns)) + "\n"
 
 
 def render_jsonl(results: Iterable[SearchResult], columns: Sequence[str] | None = None) -> str:
