@@ -111,7 +111,7 @@ def test_help_still_lists_every_command() -> None:
 def test_an_unknown_command_still_suggests_the_known_one() -> None:
     run = run_process("lisst")
     assert run.exit_code == 2
-    assert "No such command 'lisst'. Did you mean 'list'?" in run.stderr
+    assert "no such command 'lisst' (did you mean 'list'?)" in run.stderr
 
 
 def test_version_needs_no_command() -> None:

@@ -67,7 +67,6 @@ def load_commands(names: Iterable[str] | None = None) -> typer.Typer:
     common.app.registered_commands.sort(
         key=lambda command: order.get(command.name or "", len(order))
     )
-    common.translate_help(common.app)
     return common.app
 
 
@@ -98,9 +97,10 @@ def run() -> None:
     try:
         app(standalone_mode=True)
     except BrokenPipeError:
-        # The reader went away (`hankkeet list | head`): not an error worth a message.
+        # The reader went away (`hankkeet list | head`) outside a command (a command's own
+        # broken pipe is common.stopped_from_outside's): quietly, with the same code.
         sys.stderr.close()
-        sys.exit(0)
+        sys.exit(common.EXIT_BROKEN_PIPE)
     except Exception as exc:  # the last line of defence; --debug shows the traceback
         if common.STATE.debug:
             raise
