@@ -5,11 +5,12 @@ Only the cli package parses arguments, prints and exits; the core below it does 
 
 from __future__ import annotations
 
-import inspect
 import os
+import signal
 import sys
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+import traceback
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -19,20 +20,25 @@ import typer
 from hankkeet import __version__
 from hankkeet.checks import check_project
 from hankkeet.cli import progress
+from hankkeet.cli.language import LocalGroup, LocalTyper, configured_language
 from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
 from hankkeet.diagnostics import Code, Diagnostic, Severity
 from hankkeet.library import available_cores, project_records, read_projects
-from hankkeet.locale import Language, _, language_from_environment, ngettext, set_language
+from hankkeet.locale import N_, Language, _, language_from_environment, ngettext, set_language
 from hankkeet.models import Project
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
 from hankkeet.reading.parser import ParsedProject
-from hankkeet.reading.sources import ENV_SOURCE, Source, resolve
+from hankkeet.reading.sources import ENV_SOURCE, Source, folder_files, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+# A run stopped from outside: 128 + the signal's number, as a shell reports a process that
+# SIGINT (Ctrl-C) or SIGPIPE (a reader gone: `| head`) ended.
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
-app = typer.Typer(
+app = LocalTyper(
     name="hankkeet",
+    cls=LocalGroup,
     help="Finnish municipal development projects (hankkeet) as exact, typed records.\n\n"
     "With no PATH, commands read the embedded data (or the file $HANKKEET_SOURCE names).\n\n"
     "Example: hankkeet list --active 2022",
@@ -57,50 +63,11 @@ class State:
 STATE = State()
 
 
-def configured_language(config: Config) -> Language | None:
-    """The configuration's `language` (checked when the file was read), if it has one."""
-    return Language(config.language) if config.language else None
-
-
-def initial_language(
-    argv: list[str], environ: Mapping[str, str], folder: Path | None = None
-) -> Language:
-    """--lang as typed (read before Typer parses it, so help text can follow it), else the
-    configured language (unless --no-config), else the locale. Help texts are made when the
-    commands are defined, before any parsing."""
-    for i, arg in enumerate(argv):
-        value = (
-            arg.removeprefix("--lang=")
-            if arg.startswith("--lang=")
-            else argv[i + 1]
-            if arg == "--lang" and i + 1 < len(argv)
-            else None
-        )
-        if value in (Language.FI.value, Language.EN.value):
-            return Language(value)
-    if folder is not None and "--no-config" not in argv:
-        try:
-            configured = configured_language(discover(folder))
-        except ConfigError:
-            configured = None  # the command's own start says what is wrong with the file
-        if configured is not None:
-            return configured
-    return language_from_environment(environ)
-
-
-def _current_folder() -> Path | None:
-    try:
-        return Path.cwd()
-    except OSError:  # the folder was removed under us: no configuration to find
-        return None
-
-
-set_language(initial_language(sys.argv, os.environ, _current_folder()))
-
 PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help=_("Files, folders (every *.txt in them, at any depth) or '-' for standard input."),
+        metavar="PATH",
+        help=N_("Files, folders (every *.txt in them, at any depth) or '-' for standard input."),
         show_default=False,
     ),
 ]
@@ -109,9 +76,10 @@ ActiveOpt = Annotated[
     typer.Option(
         "--active",
         metavar="YEAR|DATE|FROM..TO",
-        help=_(
-            "Projects whose period overlaps a year (2022), a day (2022-06-15 or "
-            "15.6.2022) or a range (2021..2022)."
+        help=N_(
+            "Projects whose period overlaps a year (2022), a month (2022-06), a day "
+            "(2022-06-15 or 15.6.2022) or a range FROM..TO (2021..2022, 2023.., or with a "
+            "dash: 2021–2022, 1.1.2022-31.12.2022)."
         ),
     ),
 ]
@@ -121,7 +89,7 @@ ProgrammeOpt = Annotated[
         "--programme",
         "--program",
         metavar="NAME",
-        help=_("Only this funding programme (EAKR, AKKE, 'REACT-EU ESR', ...)."),
+        help=N_("Only this funding programme (EAKR, AKKE, 'REACT-EU ESR', ...)."),
     ),
 ]
 ContactOpt = Annotated[
@@ -129,7 +97,7 @@ ContactOpt = Annotated[
     typer.Option(
         "--contact",
         metavar="TEXT",
-        help=_(
+        help=N_(
             "Only projects with a contact whose name or title holds TEXT (case and ä/ö/å ignored)."
         ),
     ),
@@ -138,19 +106,9 @@ ExcelOpt = Annotated[
     bool,
     typer.Option(
         "--excel",
-        help=_("With --format csv: CSV for Excel (';' delimiter, decimal commas, UTF-8 BOM)."),
+        help=N_("With --format csv: CSV for Excel (';' delimiter, decimal commas, UTF-8 BOM)."),
     ),
 ]
-
-
-def translate_help(application: typer.Typer) -> None:
-    """Every command's help (its docstring) in the active language."""
-    for command in application.registered_commands:
-        if command.callback is not None and command.callback.__doc__:
-            command.help = _(inspect.cleandoc(command.callback.__doc__))
-    root_info = application.registered_callback
-    if root_info is not None and root_info.callback is not None and root_info.callback.__doc__:
-        root_info.help = _(inspect.cleandoc(root_info.callback.__doc__))
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
@@ -158,6 +116,49 @@ def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
     progress.messages_in_use()
     typer.echo(f"hankkeet: {visible(message)}", err=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def stopped_from_outside() -> Iterator[None]:
+    """Ctrl-C exits 130 and a closed stdout (`| head`) 141, quietly: no traceback, no bar
+    left on the screen, no worker left, no 'Exception ignored' from Python's last flush.
+
+    Held by the app's context for the whole command (see root): Typer would make a broken
+    pipe exit 1, which means "no input".
+    """
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        # Workers ignore Ctrl-C: this process stops them. A second Ctrl-C while it does
+        # ends this process at once (its workers end with it), still without a traceback.
+        with suppress(ValueError):  # a run in another thread than the main one sets none
+            signal.signal(signal.SIGINT, lambda _signal, _frame: os._exit(EXIT_INTERRUPTED))
+        let_go(stop)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError as stop:
+        let_go(stop)
+        try:
+            # What stdout still holds goes nowhere: its reader is gone.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):  # not a file (a test's capture)
+            pass
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def let_go(stop: BaseException) -> None:
+    """Close, here and now, what the command that `stop` ended still holds, and take any bar
+    away.
+
+    The frames the exception went through hold the reading's generators (a command stopped
+    between two records leaves them open). Cleared, they close the generators in this
+    thread: their finally blocks stop the workers and take the bar away. Left to a garbage
+    collection, they would close in whichever thread it runs in, a worker pool's own
+    thread among them, which then fails to wait for itself, with a traceback.
+    """
+    traceback.clear_frames(stop.__traceback__)
+    progress.messages_in_use()
 
 
 @contextmanager
@@ -174,7 +175,7 @@ def usable_input() -> Iterator[None]:
 def build_filters(active: str | None, programme: str | None, contact: str | None) -> Filters:
     """The shared filters from the command line; QueryError for a value that makes no sense."""
     return Filters(
-        active=parse_active(active) if active else None,
+        active=parse_active(active) if active is not None else None,
         programme=resolve_programme(programme) if programme else None,
         contact=contact or None,
     )
@@ -187,23 +188,29 @@ def check_excel(excel: bool, csv_chosen: bool) -> None:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Folders as every *.txt file under them (any depth, any case), sorted; hidden folders
-    and files (.git, .venv) are skipped, as ruff and frictionless do."""
+    """Folders as their *.txt entries, walked as the library walks them (folder_files: any
+    depth, any case, hidden ones skipped; a broken link or a FIFO is listed, and resolve()
+    refuses it as when it is named on its own), each a path of its own."""
     out: list[str] = []
     for name in paths:
         folder = Path(name)
         if name == "-" or not folder.is_dir():
             out.append(name)
             continue
-        found = sorted(
-            str(p)
-            for p in folder.rglob("*")
-            if p.suffix.lower() == ".txt"
-            and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        )
+        found = [str(p) for p in folder_files(folder)]
         out.extend(found or [name])  # an empty folder: resolve() says so
     return out
+
+
+def from_config(problem: UnreadableInput, paths: list[str]) -> UnreadableInput:
+    """A problem with an input of the configuration's `paths` says it came from there
+    (configured_paths hands them over as they are: no PATH was typed)."""
+    config = STATE.config
+    if config.source is None or paths != list(config.paths):
+        return problem
+    return UnreadableInput(
+        _("{problem} (from 'paths' in {config})").format(problem=problem, config=config.source)
+    )
 
 
 def input_sources(paths: list[str] | None) -> list[Source]:
@@ -212,7 +219,10 @@ def input_sources(paths: list[str] | None) -> list[Source]:
     A problem with the file $HANKKEET_SOURCE names says that it came from there.
     """
     if paths:
-        return resolve(expand_paths(paths), stdin=sys.stdin.buffer)
+        try:
+            return resolve(expand_paths(paths), stdin=sys.stdin.buffer)
+        except UnreadableInput as exc:
+            raise from_config(exc, paths) from None
     default = os.environ.get(ENV_SOURCE, "").strip()
     if not default:
         return resolve([], stdin=sys.stdin.buffer)
@@ -226,11 +236,13 @@ def input_sources(paths: list[str] | None) -> list[Source]:
 
 @dataclass
 class Tally:
-    """What was read: projects, projects with errors, and inputs that hold no project."""
+    """What was read: projects, projects with errors, inputs that hold no project, and
+    inputs with bytes that are not UTF-8 (read as U+FFFD)."""
 
     projects: int = 0
     with_errors: int = 0
     empty: list[str] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)
 
     def count(self, item: ParsedProject | Diagnostic) -> None:
         """Count one parsed project (and whether it has errors) or an input without one."""
@@ -242,12 +254,16 @@ class Tally:
                 self.with_errors += 1
         elif item.code == Code.NO_PROJECTS:
             self.empty.append(item.path)
+        elif item.code == Code.INVALID_BYTE and item.path not in self.damaged[-1:]:
+            self.damaged.append(item.path)  # a file's findings come in a row
 
 
-def iter_parsed(paths: list[str] | None) -> Iterator[ParsedProject | Diagnostic]:
-    """Parsed projects and file diagnostics from the inputs, one at a time; on a terminal a
-    progress bar follows the reading when it takes a while."""
-    sources = input_sources(paths)
+def iter_parsed(
+    paths: list[str] | None, sources: list[Source] | None = None
+) -> Iterator[ParsedProject | Diagnostic]:
+    """Parsed projects and file diagnostics from the inputs (or these sources of them), one
+    at a time; on a terminal a progress bar follows the reading when it takes a while."""
+    sources = input_sources(paths) if sources is None else sources
     if not progress.wanted(STATE.quiet):
         yield from read_projects(sources, STATE.jobs)
         return
@@ -278,9 +294,12 @@ def counted(
         yield item
 
 
-def iter_projects(paths: list[str] | None, tally: Tally) -> Iterator[Project]:
-    """The inputs' projects one at a time, counted in `tally` with their errors."""
-    return project_records(counted(iter_parsed(paths), tally))
+def iter_projects(
+    paths: list[str] | None, tally: Tally, sources: list[Source] | None = None
+) -> Iterator[Project]:
+    """The inputs' projects (or these sources' projects) one at a time, counted in `tally`
+    with their errors."""
+    return project_records(counted(iter_parsed(paths, sources), tally))
 
 
 def load_projects(paths: list[str] | None, tally: Tally | None = None) -> list[Project]:
@@ -303,15 +322,25 @@ def filters_text(active: str | None, programme: str | None, contact: str | None)
 
 
 def say_what_was_read(tally: Tally, shown: int, filters: str = "") -> None:
-    """Notes on stderr: inputs without projects, how many projects, and which have errors.
+    """Notes on stderr: inputs without projects, how many projects, and which have errors
+    (--quiet leaves out the counts: how many were read and matched, how many have errors).
 
     Exits 1 when no input holds a project description at all (a filter that matches nothing
     is not an error).
     """
+    for path in tally.damaged:
+        note(
+            _(
+                "{path}: bytes that are not UTF-8 were read as '\ufffd'; "
+                "'hankkeet validate' says where"
+            ).format(path=path)
+        )
     for path in tally.empty:
         note(_("{path}: holds no project description").format(path=path))
     if tally.projects == 0:
         fail(_("no input holds a project description"), EXIT_FINDINGS)
+    if STATE.quiet:
+        return
     if filters:
         note(
             ngettext(
@@ -334,6 +363,14 @@ def say_what_was_read(tally: Tally, shown: int, filters: str = "") -> None:
                 tally.with_errors,
             ).format(count=tally.with_errors)
         )
+
+
+def stop_when_nothing_read(tally: Tally) -> None:
+    """Exit 1 before any data is written when no input holds a project description: a CSV
+    header, an empty JSON array or a total of nothing would pass for an answer (and -o FILE
+    is left as it was)."""
+    if tally.projects == 0:
+        say_what_was_read(tally, 0)
 
 
 def write(text: str) -> None:
@@ -395,23 +432,28 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+            "--version",
+            callback=version_callback,
+            is_eager=True,
+            help=N_("Show the version and exit."),
         ),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback on internal errors.")
+        bool, typer.Option("--debug", help=N_("Show a traceback on internal errors."))
     ] = False,
     quiet: Annotated[
         bool,
         typer.Option(
             "--quiet",
             "-q",
-            help=_(
+            help=N_(
                 "No progress bar (shown on stderr when it is a terminal and reading takes "
-                "more than a second)."
+                "more than a second) and no counts of the projects read and matched; "
+                "errors, and notes on what was left out, are still said."
             ),
         ),
     ] = False,
@@ -421,7 +463,8 @@ def root(
             "--jobs",
             "-j",
             min=1,
-            help=_(
+            metavar="N",
+            help=N_(
                 "Processes that read a long input (default: one per core; 1: read in this "
                 "process only). The output is the same."
             ),
@@ -431,14 +474,17 @@ def root(
         Language | None,
         typer.Option(
             "--lang",
-            help="Language of tables, notes and messages: fi or en (default: the "
-            "configured language, else from LC_ALL/LANG, else en).",
+            help=N_(
+                "Language of tables, notes, messages and help: fi or en (default: the "
+                "configured language, else from LC_ALL/LANG, else en)."
+            ),
         ),
     ] = None,
     no_config: Annotated[
         bool,
         typer.Option(
-            "--no-config", help="Ignore hankkeet.toml and [tool.hankkeet] in pyproject.toml."
+            "--no-config",
+            help=N_("Ignore hankkeet.toml and [tool.hankkeet] in pyproject.toml."),
         ),
     ] = False,
 ) -> None:
@@ -448,6 +494,7 @@ def root(
 
     Example: hankkeet list --active 2022
     """
+    ctx.with_resource(stopped_from_outside())
     STATE.debug = debug
     STATE.quiet = quiet
     STATE.jobs = available_cores() if jobs is None else jobs

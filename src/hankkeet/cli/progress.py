@@ -26,6 +26,8 @@ from hankkeet.reading.sources import Source
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
+    from hankkeet.diagnostics import Diagnostic
+
 # Seconds of reading before the bar appears, and between two updates of it.
 DELAY = 1.0
 REFRESH = 0.1
@@ -185,15 +187,15 @@ class WatchedSource(Source):
             yield stream
 
     @contextmanager
-    def lines(self) -> Iterator[Iterator[str]]:
+    def lines(self, found: list[Diagnostic] | None = None) -> Iterator[Iterator[str]]:
         """The input's lines, followed by the progress."""
-        with super().lines() as lines:
+        with super().lines(found) as lines:
             yield self._followed(lines, EVERY)
 
     @contextmanager
-    def pieces(self) -> Iterator[Iterator[str]]:
+    def pieces(self, found: list[Diagnostic] | None = None) -> Iterator[Iterator[str]]:
         """The input's text in pieces, followed by the progress (a look at every piece)."""
-        with super().pieces() as pieces:
+        with super().pieces(found) as pieces:
             yield self._followed(pieces, 1)
 
     def _followed(self, items: Iterator[str], every: int) -> Iterator[str]:
