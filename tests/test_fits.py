@@ -211,11 +211,12 @@ def test_fit_widths(
 @pytest.mark.parametrize("width", [60, 80])
 def test_narrow_list_says_what_it_left_out(width: int) -> None:
     run = cli("list", env={"COLUMNS": str(width)})
-    assert "At this width:" in run.stdout
-    assert "--format csv" in run.stdout
+    assert "At this width, column" in run.stderr, "a note, on stderr as the counts"
+    assert "--format csv" in run.stderr
+    assert "At this width" not in run.stdout
 
 
 def test_wide_list_leaves_nothing_out() -> None:
     run = cli("list", env={"COLUMNS": "160"})
-    assert "At this width" not in run.stdout
+    assert "At this width" not in run.stdout + run.stderr
     assert "Contacts" in run.stdout and "City share" in run.stdout

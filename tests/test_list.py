@@ -112,7 +112,7 @@ def test_table_shows_finnish_money() -> None:
     assert run.exit_code == 0
     assert "344\u00a0616\u00a0€" in run.stdout
     # One column, one number of decimals: 4979,2 makes every city share show cents.
-    assert "4\u00a0979,20\u00a0€" in run.stdout and "(v.\u00a02021)" in run.stdout
+    assert "4\u00a0979,20\u00a0€" in run.stdout and "(in\u00a02021)" in run.stdout
     assert "12\u00a0375,00\u00a0€" in run.stdout
 
 

@@ -92,7 +92,8 @@ def test_quiet_shows_no_bar(monkeypatch: pytest.MonkeyPatch, at_once: None) -> N
     stdout, stderr = plain("list", "--format", "jsonl")
     monkeypatch.setattr("hankkeet.cli.progress.stderr_is_terminal", lambda: True)
     run = on_xterm("--quiet", "list", "--format", "jsonl", str(SEED))
-    assert (run.stdout, run.stderr) == (stdout, stderr)
+    assert stderr, "without --quiet the counts are said"
+    assert (run.stdout, run.stderr) == (stdout, ""), "--quiet: no bar, and no counts"
     run = on_xterm("-q", "totals", str(SEED))
     assert not BAR.search(run.stderr)
 

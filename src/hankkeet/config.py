@@ -7,6 +7,7 @@ table wins; the files are not merged. Options on the command line win over the f
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,10 +104,17 @@ def parse_config(path: Path, table: dict[str, Any]) -> Config:
     """The settings of one table; paths are taken relative to the file's folder."""
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
+        near = difflib.get_close_matches(unknown[0], sorted(KNOWN_KEYS), n=1)
         raise ConfigError(
             f"{path}: "
-            + _("unknown setting '{key}'; known: {known}").format(
-                key=unknown[0], known=", ".join(sorted(KNOWN_KEYS))
+            + (
+                _("unknown setting '{key}' (did you mean '{near}'?); known: {known}").format(
+                    key=unknown[0], near=near[0], known=", ".join(sorted(KNOWN_KEYS))
+                )
+                if near
+                else _("unknown setting '{key}'; known: {known}").format(
+                    key=unknown[0], known=", ".join(sorted(KNOWN_KEYS))
+                )
             )
         )
     strict = table.get("strict")

@@ -9,9 +9,10 @@ never come here: they keep the exact decimals the text states.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Protocol
 
 NBSP = "\u00a0"
 CENT = Decimal("0.01")
@@ -84,3 +85,21 @@ def format_period(start: date | None, end: date | None, spaced: bool = False) ->
         return ""
     dash = f"{NBSP}– " if spaced else "–"
     return f"{format_date(start) or '…'}{dash}{format_date(end) or '…'}"
+
+
+class Headcount(Protocol):
+    """What format_staff reads of a staff period (models.StaffPeriod)."""
+
+    @property
+    def count(self) -> Decimal: ...
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def end(self) -> date | None: ...
+
+
+def format_staff(periods: Iterable[Headcount]) -> str:
+    """Headcounts and their periods, as in '2,5 (1.9.2021–31.12.2021); 3,0 (1.1.2022–…)'."""
+    return "; ".join(
+        f"{format_number(p.count)} ({format_period(p.start, p.end) or '…'})" for p in periods
+    )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol, TypeVar
@@ -40,34 +41,94 @@ class DateRange:
     last: date | None
 
 
+# A month as typed: '2022-06' (ISO) or '6/2022' (as descriptions write them).
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})|([0-9]{1,2})/([0-9]{4})")
+# Where a range written with a dash may be cut: en or em dash, or a hyphen, spaces around.
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _month(text: str, end: bool) -> date | None:
+    """The first (or last) day of a month typed as '2022-06' or '6/2022'; None if not one."""
+    m = _MONTH.fullmatch(text)
+    if m is None:
+        return None
+    year, month = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+    if not 1 <= month <= 12:
+        return None
+    if not end:
+        return date(year, month, 1)
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _day(text: str, end: bool) -> date | None:
+    """A year (its first or last day), a month (likewise) or a day; None if none of them."""
+    if text.isdigit() and len(text) == 4:
+        return date(int(text), 12, 31) if end else date(int(text), 1, 1)
+    return _month(text, end) or parse_cli_date(text)
+
+
+def _not_a_bound(text: str) -> QueryError:
+    return QueryError(
+        _(
+            "'{text}' is not a year (2022), a month (2022-06), a day (2022-06-15 or 15.6.2022) "
+            "or a range FROM..TO (2021..2022)"
+        ).format(text=text)
+    )
+
+
 def _bound(text: str, end: bool) -> date | None:
     text = text.strip()
     if not text:
         return None
-    if text.isdigit() and len(text) == 4:
-        return date(int(text), 12, 31) if end else date(int(text), 1, 1)
-    day = parse_cli_date(text)
+    day = _day(text, end)
     if day is None:
-        raise QueryError(
-            _("'{text}' is not a year (2022) or a date (2022-06-15 or 15.6.2022)").format(text=text)
-        )
+        raise _not_a_bound(text)
     return day
 
 
+def _dash_range(spec: str) -> tuple[date, date] | None:
+    """'2021–2022', '1.1.2022-31.12.2022', '2022-01-01 - 2022-06-30': the one place a dash
+    can cut the text into two bounds (a hyphen inside an ISO date is not such a place)."""
+    found = []
+    for cut in _DASH.finditer(spec):
+        lo = _day(spec[: cut.start()].strip(), end=False)
+        hi = _day(spec[cut.end() :].strip(), end=True)
+        if lo is not None and hi is not None:
+            found.append((lo, hi))
+    return found[0] if len(found) == 1 else None
+
+
+def _in_order(spec: str, lo: date | None, hi: date | None) -> DateRange:
+    if lo and hi and hi < lo:
+        raise QueryError(_("'{spec}' ends before it starts").format(spec=spec))
+    return DateRange(lo, hi)
+
+
 def parse_active(spec: str) -> DateRange:
-    """'2022', '2022-06-15', '15.6.2022', '2021..2022', '2022-01-01..' as a date range."""
+    """'2022', '2022-06', '2022-06-15', '15.6.2022', '2021..2022', '2022-01-01..', and a
+    range with a dash ('2021–2022', '1.1.2022-31.12.2022') as a date range."""
+    spec = spec.strip()
+    if not spec:
+        raise QueryError(
+            _(
+                "--active needs a year (2022), a month (2022-06), a day (15.6.2022) "
+                "or a range FROM..TO (2021..2022)"
+            )
+        )
     if ".." in spec:
         lo_text, _dots, hi_text = spec.partition("..")
         lo, hi = _bound(lo_text, end=False), _bound(hi_text, end=True)
         if lo is None and hi is None:
             raise QueryError(_("'..' needs a start, an end or both, as in 2021..2022"))
-        if lo and hi and hi < lo:
-            raise QueryError(_("'{spec}' ends before it starts").format(spec=spec))
+        return _in_order(spec, lo, hi)
+    lo, hi = _day(spec, end=False), _day(spec, end=True)
+    if lo is not None and hi is not None:
         return DateRange(lo, hi)
-    lo, hi = _bound(spec, end=False), _bound(spec, end=True)
-    if lo is None:
-        raise QueryError(_("--active needs a year, a date or a range FROM..TO"))
-    return DateRange(lo, hi)
+    dashed = _dash_range(spec)
+    if dashed is None:
+        raise _not_a_bound(spec)
+    return _in_order(spec, *dashed)
 
 
 def overlaps(project: Project, window: DateRange) -> bool | None:
@@ -241,6 +302,18 @@ def find_project(projects: Iterable[Project], ident: str) -> Project | None:
 
 
 def near_projects(projects: Iterable[Project], ident: str) -> list[str]:
-    """Ids of projects whose id or name holds the text (folded), for 'did you mean'."""
+    """Ids for 'did you mean' (text folded): those whose id or name starts with the text
+    (an ambiguous start: `show k` names the projects starting with k), else those whose
+    id or name holds it anywhere."""
     key = fold_text(ident.strip())
-    return [p.id for p in projects if key and (key in fold_text(p.id) or key in fold_text(p.name))]
+    if not key:
+        return []
+    starting: list[str] = []
+    holding: list[str] = []
+    for p in projects:
+        id_key, name_key = fold_text(p.id), fold_text(p.name)
+        if id_key.startswith(key) or name_key.startswith(key):
+            starting.append(p.id)
+        elif key in id_key or key in name_key:
+            holding.append(p.id)
+    return starting or holding

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,9 +19,9 @@ from hankkeet.cli.common import (
     usable_input,
 )
 from hankkeet.cli.config import configured_format
-from hankkeet.cli.output import OutputOpt, choose_format, emit
+from hankkeet.cli.output import choose_format, emit, output_option
 from hankkeet.diff import diff_projects
-from hankkeet.locale import _
+from hankkeet.locale import N_, _
 from hankkeet.render.diff import DiffFormat, render_diff, summary_note
 
 
@@ -31,7 +32,7 @@ def diff_command(
         typer.Argument(
             metavar="OLD",
             show_default=False,
-            help=("The old version: a file, a folder (every *.txt in it) or '-'."),
+            help=N_("The old version: a file, a folder (every *.txt in it) or '-'."),
         ),
     ],
     new: Annotated[
@@ -39,7 +40,7 @@ def diff_command(
         typer.Argument(
             metavar="NEW",
             show_default=False,
-            help=("The new version: a file, a folder (every *.txt in it) or '-'."),
+            help=N_("The new version: a file, a folder (every *.txt in it) or '-'."),
         ),
     ],
     fmt: Annotated[
@@ -48,10 +49,10 @@ def diff_command(
             "--format",
             "-f",
             show_default=False,
-            help="table (default), json or markdown (for a review).",
+            help=N_("table (default), json or markdown (for a review)."),
         ),
     ] = None,
-    output: OutputOpt = None,
+    output: Annotated[Path | None, output_option(DiffFormat)] = None,
 ) -> None:
     """Show projects added, removed and renamed, and fields changed, between two versions.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -10,16 +11,24 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+from typer.models import OptionInfo
 
 from hankkeet.cli.common import Tally, fail, iter_parsed, write
+from hankkeet.cli.language import filled_help
 from hankkeet.cli.progress import stdout_in_use
 from hankkeet.diagnostics import Diagnostic, Report
 from hankkeet.export import DatabaseError, InexactMoney, MissingExtra
 from hankkeet.export.flat import UnknownColumn
-from hankkeet.export.output import atomic_path, format_for_path, write_text_atomic
-from hankkeet.locale import Language, _, use_language
+from hankkeet.export.output import (
+    EXTENSION_FORMATS,
+    atomic_path,
+    format_for_path,
+    write_text_atomic,
+)
+from hankkeet.locale import N_, Language, _, use_language
 from hankkeet.models import Project
 from hankkeet.reading.parser import ParsedProject
+from hankkeet.render import ListFormat
 from hankkeet.validate import collect
 
 F = TypeVar("F", bound=StrEnum)
@@ -27,39 +36,50 @@ F = TypeVar("F", bound=StrEnum)
 # Formats that are files, not text: they need -o, and never go to a terminal or a pipe.
 FILE_FORMATS = frozenset({"xlsx", "sqlite"})
 
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
+
+def output_option(kind: type[StrEnum]) -> OptionInfo:
+    """-o/--output for a command that writes the formats of `kind`: its help names the file
+    endings of those formats only."""
+    values = {f.value for f in kind}
+    endings = [ending for ending, value in EXTENSION_FORMATS.items() if value in values]
+    option: OptionInfo = typer.Option(
         "--output",
         "-o",
         metavar="FILE",
         dir_okay=False,
-        help=_(
-            "Write to FILE (atomically: replaced only when the run succeeds); the "
-            "format follows the extension (.json .jsonl .csv .md .xlsx .sqlite .db) "
-            "unless --format says otherwise."
+        help=filled_help(
+            N_(
+                "Write to FILE (atomically: replaced only when the run succeeds); the "
+                "format follows its ending ({endings}) unless --format says otherwise."
+            ),
+            endings=" ".join(endings),
         ),
-    ),
-]
+    )
+    return option
+
+
+# -o of `list`, which writes every format.
+OutputOpt = Annotated[Path | None, output_option(ListFormat)]
+
 ColumnsOpt = Annotated[
     str | None,
     typer.Option(
         "--columns",
         metavar="NAME,...",
-        help=_(
+        help=N_(
             "Only these columns, in this order (id,name,programme,start,end,"
-            "budget,city_share,...); for the table, csv, markdown, xlsx and "
-            "jsonl."
+            "budget,city_share,...); for every format but sqlite (json and jsonl "
+            "then write flat rows of them)."
         ),
     ),
 ]
 LimitOpt = Annotated[
     int | None,
-    typer.Option("--limit", min=0, metavar="N", help=_("At most N projects.")),
+    typer.Option("--limit", min=0, metavar="N", help=N_("At most N projects.")),
 ]
 ReverseOpt = Annotated[
     bool,
-    typer.Option("--reverse", help=_("The opposite order (missing values stay last).")),
+    typer.Option("--reverse", help=N_("The opposite order (missing values stay last).")),
 ]
 
 
@@ -70,7 +90,10 @@ def choose_format(
     default format (when this command has it), else the command's default."""
     if given is not None:
         chosen = given
-    elif output is not None and (wanted := format_for_path(output)) is not None:
+    elif output is not None and (wanted := format_for_path(output)) is None:
+        # A file named out.xls, x.pdf or noext would otherwise get a text table: refuse.
+        fail(unknown_extension(output, kind))
+    elif output is not None and wanted is not None:
         values = [f.value for f in kind]
         if wanted not in values:
             fail(
@@ -95,6 +118,28 @@ def choose_format(
             )
         )
     return chosen
+
+
+def unknown_extension(output: Path, kind: type[StrEnum]) -> str:
+    """Why -o FILE's name tells no format, the nearest ending this command writes
+    ('.xls': did you mean .xlsx?) and every ending it writes."""
+    values = {f.value for f in kind}
+    endings = [ending for ending, value in EXTENSION_FORMATS.items() if value in values]
+    suffix = output.suffix.casefold()
+    near = difflib.get_close_matches(suffix, endings, n=1, cutoff=0.6) if suffix else []
+    problem = (
+        _("cannot tell the format of {path} from its ending {suffix}").format(
+            path=output, suffix=output.suffix
+        )
+        if suffix
+        else _("cannot tell the format of {path}: its name has no ending").format(path=output)
+    )
+    hint = _(" (did you mean {near}?)").format(near=near[0]) if near else ""
+    return (
+        problem
+        + hint
+        + _("; name it with one of {endings}, or give --format").format(endings=" ".join(endings))
+    )
 
 
 @contextmanager

@@ -28,8 +28,10 @@ from hankkeet.cli.common import (
     filters_text,
     iter_projects,
     load_projects,
+    note,
     note_without_period,
     say_what_was_read,
+    stop_when_nothing_read,
     terminal_width,
     usable_input,
     write,
@@ -51,7 +53,7 @@ from hankkeet.cli.output import (
 )
 from hankkeet.encode import dumps
 from hankkeet.export.flat import limited, parse_columns
-from hankkeet.locale import _
+from hankkeet.locale import N_, _
 from hankkeet.models import Project, record_schema
 from hankkeet.query import (
     Filters,
@@ -65,11 +67,17 @@ from hankkeet.query import (
 )
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS
+from hankkeet.render.records import (
+    ShowFormat,
+    render_list_noted,
+    render_project,
+    row_writer,
+    streams,
+)
 
 # render_list lives in render/records.py; re-exported (`as`) so that callers written when it
 # lived here still find it.
 from hankkeet.render.records import render_list as render_list
-from hankkeet.render.records import render_project, row_writer, streams
 
 
 @dataclass(frozen=True)
@@ -94,10 +102,12 @@ def stream_list(
     limit: int | None,
     writer: tuple[str, Callable[[Project], str]],
     output: Path | None,
+    tally: Tally | None = None,
 ) -> tuple[int, int]:
     """Write the rows of the matching projects without holding the projects: in source
     order each row as it is read; in another order each row to a temporary file, holding
-    only what sorting needs. (shown, without a period) as select() counts them."""
+    only what sorting needs. (shown, without a period) as select() counts them. When
+    `tally` counted no project at all, nothing is written and the run exits 1."""
     head, row = writer
     shown = 0
     skipped = Skipped()
@@ -133,6 +143,8 @@ def stream_list(
             )
             spill.write(data)
         if not started:
+            if tally is not None:
+                stop_when_nothing_read(tally)
             out(head)
         if not in_order:
             for spot in limited(sort_projects(placed, sort, reverse), limit):
@@ -151,7 +163,7 @@ def list_command(
         SortKey,
         typer.Option(
             "--sort",
-            help=_(
+            help=N_(
                 "Order of the projects (source: as in the input, each written as it is read; "
                 "another order holds only what sorting needs)."
             ),
@@ -162,13 +174,13 @@ def list_command(
         typer.Option(
             "--format",
             "-f",
-            help="Output format (default: table, or from -o FILE's extension).",
+            help=N_("Output format (default: table, or from -o FILE's extension)."),
             show_default=False,
         ),
     ] = None,
     excel: ExcelOpt = False,
     show_ids: Annotated[
-        bool, typer.Option("--ids", help="Add the id column (what 'hankkeet show' takes).")
+        bool, typer.Option("--ids", help=N_("Add the id column (what 'hankkeet show' takes)."))
     ] = False,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
@@ -183,6 +195,13 @@ def list_command(
     check_excel(excel, chosen is ListFormat.CSV)
     with writable():
         picked = parse_columns(columns) if columns else None
+    if picked is not None and chosen is ListFormat.SQLITE:
+        fail(
+            _(
+                "--columns does not apply to SQLite: the database keeps every field; "
+                "choose columns in SQL (select name, budget_cents from projects)"
+            )
+        )
     tally = Tally()
     if streams(chosen):
         with usable_input():
@@ -195,6 +214,7 @@ def list_command(
                 limit,
                 row_writer(chosen, excel, picked),
                 output,
+                tally,
             )
         say_what_was_read(tally, shown, filters_text(active, programme, contact))
         note_without_period(without_period)
@@ -206,6 +226,7 @@ def list_command(
         else:
             everything, findings = load_projects(configured_paths(paths), tally), []
         selection = select(everything, filters)
+    stop_when_nothing_read(tally)
     projects = limited(sort_projects(selection.projects, sort, reverse), limit)
     # The data first: a machine format stays valid ('[]') even when the run then exits 1.
     match chosen:
@@ -230,12 +251,12 @@ def list_command(
             | ListFormat.CSV
             | ListFormat.MARKDOWN
         ):
-            emit(
-                render_list(
-                    projects, chosen, excel, terminal_width(), color_wanted(), show_ids, picked
-                ),
-                output,
+            text, width_note = render_list_noted(
+                projects, chosen, excel, terminal_width(), color_wanted(), show_ids, picked
             )
+            emit(text, output)
+            if width_note:
+                note(width_note)
         case _:
             assert_never(chosen)
     say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
@@ -245,12 +266,20 @@ def list_command(
 @app.command("show")
 def show_command(
     ident: Annotated[
-        str, typer.Argument(metavar="ID", help="The project's id (or a unique start of it).")
+        str, typer.Argument(metavar="ID", help=N_("The project's id (or a unique start of it)."))
     ],
     paths: PathsArg = None,
     fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table, or json for the record.")
-    ] = ListFormat.TABLE,
+        ShowFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_(
+                "table (every field with its line), json (the record), jsonl, csv or "
+                "markdown; for xlsx or sqlite use 'hankkeet list -o FILE'."
+            ),
+        ),
+    ] = ShowFormat.TABLE,
 ) -> None:
     """Show every field of one project with the line it came from.
 
@@ -258,20 +287,16 @@ def show_command(
 
     Example: hankkeet show harrastusten-jaanmurtajahanke
     """
-    if fmt.value in FILE_FORMATS:
-        fail(
-            _(
-                "show writes table, json, jsonl, csv or markdown; for {name} use "
-                "'hankkeet list -o FILE'"
-            ).format(name=fmt.value)
-        )
     with usable_input():
         projects = load_projects(configured_paths(paths))
     project = find_project(projects, ident)
     if project is None:
         close = near_projects(projects, ident)
+        more = _("(and {count} more)").format(count=len(close) - 5) if len(close) > 5 else ""
         hint = (
-            _("; did you mean: {ids}").format(ids=", ".join(close[:5]))
+            _("; did you mean: {ids}").format(
+                ids=" ".join(filter(None, [", ".join(close[:5]), more]))
+            )
             if close
             else _("; 'hankkeet list --ids' shows the ids")
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated, assert_never
 
 import typer
@@ -25,22 +26,23 @@ from hankkeet.cli.common import (
     note,
     note_without_period,
     say_what_was_read,
+    stop_when_nothing_read,
     terminal_width,
     usable_input,
     write,
 )
 from hankkeet.cli.config import configured_format, configured_paths
 from hankkeet.cli.output import (
-    OutputOpt,
     choose_format,
     emit,
     emit_file,
     findings_of,
+    output_option,
     projects_and_findings,
 )
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export.xlsx import diagnostics_sheet, totals_sheets, write_workbook
-from hankkeet.locale import _
+from hankkeet.locale import N_, _
 from hankkeet.query import Skipped, filter_projects, select
 from hankkeet.render.totals import (
     TotalsFormat,
@@ -56,24 +58,28 @@ from hankkeet.totals import GroupBy, TotalsBuilder
 def totals_command(
     paths: PathsArg = None,
     by_programme: Annotated[
-        bool, typer.Option("--by-program", "--by-programme", help="A row per funding programme.")
+        bool,
+        typer.Option("--by-program", "--by-programme", help=N_("A row per funding programme.")),
     ] = False,
     by_year: Annotated[
         bool,
-        typer.Option("--by-year", help="Budgets spread over calendar years, pro rata by days."),
+        typer.Option("--by-year", help=N_("Budgets spread over calendar years, pro rata by days.")),
     ] = False,
     by_funder: Annotated[
         bool,
         typer.Option(
             "--by-funder",
-            help="A row per kind of funder with a stated amount (EU and state, "
-            "municipalities, other).",
+            help=N_(
+                "A row per kind of funder with a stated amount (EU and state, "
+                "municipalities, other)."
+            ),
         ),
     ] = False,
     by_contact: Annotated[
         bool,
         typer.Option(
-            "--by-contact", help="A row per contact person (a project with two counts under both)."
+            "--by-contact",
+            help=N_("A row per contact person (a project with two counts under both)."),
         ),
     ] = False,
     active: ActiveOpt = None,
@@ -84,15 +90,15 @@ def totals_command(
         typer.Option(
             "--format",
             "-f",
-            help="Output format (default: table, or from -o FILE's extension).",
+            help=N_("Output format (default: table, or from -o FILE's extension)."),
             show_default=False,
         ),
     ] = None,
     excel: ExcelOpt = False,
     chart: Annotated[
-        bool, typer.Option("--chart", help="Draw the budget of each row as a horizontal bar.")
+        bool, typer.Option("--chart", help=N_("Draw the budget of each row as a horizontal bar."))
     ] = False,
-    output: OutputOpt = None,
+    output: Annotated[Path | None, output_option(TotalsFormat)] = None,
 ) -> None:
     """Sum budgets, city shares, stated funding and person-years, exact to the cent.
 
@@ -136,6 +142,7 @@ def totals_command(
                 iter_projects(configured_paths(paths), tally), filters, skipped
             ):
                 builder.add(project)
+    stop_when_nothing_read(tally)
     totals = builder.result()
     if chart:
         emit(render_chart(totals, terminal_width(), color_wanted()), output)
@@ -176,6 +183,7 @@ def timeline_command(
     with usable_input():
         filters = build_filters(active, programme, contact)
         selection = select(load_projects(configured_paths(paths), tally), filters)
+    stop_when_nothing_read(tally)
     from hankkeet.render.charts import timeline  # here, so that `totals` starts without Rich
 
     write(timeline(selection.projects, date.today(), terminal_width(), color_wanted()))

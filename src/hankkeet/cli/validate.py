@@ -23,6 +23,7 @@ from hankkeet.cli.common import (
     expand_paths,
     fail,
     followed,
+    from_config,
     input_sources,
     note,
     terminal_width,
@@ -30,10 +31,10 @@ from hankkeet.cli.common import (
     write,
 )
 from hankkeet.cli.config import configured_format, configured_paths
-from hankkeet.cli.output import OutputOpt, choose_format, emit, emitting, writable
+from hankkeet.cli.output import choose_format, emit, emitting, output_option, writable
 from hankkeet.diagnostics import RULES, Code, Diagnostic
 from hankkeet.export.output import write_text_atomic
-from hankkeet.locale import Language, _, ngettext, use_language
+from hankkeet.locale import N_, Language, _, ngettext, use_language
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.render.statistics import render_statistics
@@ -67,7 +68,7 @@ SelectOpt = Annotated[
         "--select",
         metavar="CODE,...",
         show_default=False,
-        help="Report only these rules (comma-separated or repeated).",
+        help=N_("Report only these rules (comma-separated or repeated)."),
     ),
 ]
 IgnoreOpt = Annotated[
@@ -76,7 +77,7 @@ IgnoreOpt = Annotated[
         "--ignore",
         metavar="CODE,...",
         show_default=False,
-        help="Do not report these rules (comma-separated or repeated).",
+        help=N_("Do not report these rules (comma-separated or repeated)."),
     ),
 ]
 
@@ -90,35 +91,42 @@ def validate_command(
             "--format",
             "-f",
             show_default=False,
-            help="text (default; grouped by file and project), json (the report), github "
-            "(annotations, then the text) or sarif (SARIF 2.1.0 for code scanning).",
+            help=N_(
+                "text (default; grouped by file and project), json (the report), github "
+                "(annotations, then the text) or sarif (SARIF 2.1.0 for code scanning)."
+            ),
         ),
     ] = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Warnings fail the run too (exit 1).")
+        bool, typer.Option("--strict", help=N_("Warnings fail the run too (exit 1)."))
     ] = False,
     strict_labels: Annotated[
         bool,
         typer.Option(
             "--strict-labels",
-            help="A value read from a sentence (prose-fact, prose-only) fails "
-            "the run too (exit 1): labelled fields are required.",
+            help=N_(
+                "A value read from a sentence (prose-fact, prose-only) fails "
+                "the run too (exit 1): labelled fields are required."
+            ),
         ),
     ] = False,
     list_rules: Annotated[
         bool,
         typer.Option(
-            "--list-rules", help="List every rule code with its severity and title, and exit."
+            "--list-rules", help=N_("List every rule code with its severity and title, and exit.")
         ),
     ] = False,
     explain: Annotated[
-        str | None, typer.Option("--explain", metavar="CODE", help="Explain one rule, and exit.")
+        str | None,
+        typer.Option("--explain", metavar="CODE", help=N_("Explain one rule, and exit.")),
     ] = None,
     statistics: Annotated[
         bool,
-        typer.Option("--statistics", help="Count the findings per rule instead of listing them."),
+        typer.Option(
+            "--statistics", help=N_("Count the findings per rule instead of listing them.")
+        ),
     ] = False,
     baseline: Annotated[
         Path | None,
@@ -126,7 +134,9 @@ def validate_command(
             "--baseline",
             metavar="FILE",
             dir_okay=False,
-            help="Leave out the findings accepted in FILE (until the text around them changes).",
+            help=N_(
+                "Leave out the findings accepted in FILE (until the text around them changes)."
+            ),
         ),
     ] = None,
     write_baseline: Annotated[
@@ -135,10 +145,10 @@ def validate_command(
             "--write-baseline",
             metavar="FILE",
             dir_okay=False,
-            help="Accept every current finding: write them to FILE for --baseline, exit 0.",
+            help=N_("Accept every current finding: write them to FILE for --baseline, exit 0."),
         ),
     ] = None,
-    output: OutputOpt = None,
+    output: Annotated[Path | None, output_option(ValidateFormat)] = None,
 ) -> None:
     """Check the data: unreadable values, missing fields, sums that do not add up.
 
@@ -148,8 +158,20 @@ def validate_command(
     Example: hankkeet validate --format sarif -o hankkeet.sarif data/
     """
     config = STATE.config
-    fmt = choose_format(ValidateFormat, fmt, output, configured_format(), ValidateFormat.TEXT)
+    configured = configured_format()
+    if statistics and configured in (ValidateFormat.SARIF, ValidateFormat.GITHUB):
+        # A configured format is a default: one that --statistics has no form for is passed
+        # over, as a command passes over a format it does not have; a typed one is refused.
+        configured = None
+    fmt = choose_format(ValidateFormat, fmt, output, configured, ValidateFormat.TEXT)
     strict = strict or bool(config.strict)
+    if statistics and fmt in (ValidateFormat.SARIF, ValidateFormat.GITHUB):
+        # SARIF and annotations hold findings, not counts: say so rather than write text.
+        fail(
+            _(
+                "--statistics writes text or json, not {name}; add --format text or --format json"
+            ).format(name=fmt.value)
+        )
     width, color = terminal_width(), color_wanted()
     if list_rules:
         write(render_rules(fmt, width, color))
@@ -313,5 +335,5 @@ def readable_sources(paths: list[str], unreadable: list[Diagnostic]) -> list[Sou
         try:
             sources.extend(resolve([name], stdin=sys.stdin.buffer))
         except UnreadableInput as exc:
-            unreadable.append(unreadable_file(visible(name), exc))
+            unreadable.append(unreadable_file(visible(name), from_config(exc, paths)))
     return sources

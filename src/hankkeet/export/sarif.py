@@ -11,7 +11,7 @@ from pathlib import PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from hankkeet import __version__
+from hankkeet import HOMEPAGE, __version__
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps
 
@@ -22,8 +22,16 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 RULE_INDEX = {code: i for i, code in enumerate(RULES)}
 
 
+# The path the readers give standard input ('-'); SARIF names it STDIN_URI.
+STDIN_PATH = "<stdin>"
+STDIN_URI = "stdin"
+
+
 def artifact_uri(path: str) -> str:
-    """A file path as a URI reference: forward slashes, special characters escaped."""
+    """A file path as a URI reference: forward slashes, special characters escaped;
+    standard input is 'stdin'."""
+    if path == STDIN_PATH:
+        return STDIN_URI
     posix = PureWindowsPath(path).as_posix() if "\\" in path else path
     if posix.startswith("/"):
         return "file://" + quote(posix)
@@ -88,6 +96,7 @@ def sarif_log(report: Report, prints: Sequence[str] | None = None) -> dict[str, 
                     "driver": {
                         "name": "hankkeet",
                         "version": __version__,
+                        "informationUri": HOMEPAGE,
                         "rules": [rule_descriptor(rule) for rule in RULES.values()],
                     }
                 },

@@ -151,7 +151,10 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
         import xlsxwriter  # type: ignore[import-untyped]
     except ImportError:
         raise MissingExtra(
-            _("writing .xlsx needs XlsxWriter: pip install 'hankkeet[xlsx]'")
+            _(
+                "writing .xlsx needs XlsxWriter: pip install XlsxWriter "
+                "(from a checkout of hankkeet: pip install '.[xlsx]')"
+            )
         ) from None
     # Every cell is written with a typed method; these only guard against a future write().
     workbook = xlsxwriter.Workbook(

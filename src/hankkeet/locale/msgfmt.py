@@ -70,7 +70,7 @@ def extract(root: Path) -> list[tuple[str, str | None]]:
             if isinstance(node, ast.FunctionDef) and _is_command(node):
                 doc = ast.get_docstring(node, clean=True)
                 if doc:
-                    found[(doc, None)] = None  # a command's help (see cli.translate_help)
+                    found[(doc, None)] = None  # a command's help (see cli.language.translate_help)
                 continue
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue

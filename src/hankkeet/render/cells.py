@@ -34,7 +34,9 @@ def period_text(project: Project) -> str:
 
 
 def staff_text(staff: list[StaffPeriod]) -> str:
-    """'2.5 (2021-09-01–2021-12-31); 3 (2022-01-01–2023-07-31)'."""
+    """'2.5 (2021-09-01–2021-12-31); 3 (2022-01-01–2023-07-31)': the machine form of the
+    flat formats (CSV, JSON Lines with --columns), as the record writes numbers and dates;
+    people's views write finnish.format_staff."""
 
     def one(s: StaffPeriod) -> str:
         span = f"{s.start.isoformat() if s.start else '…'}–{s.end.isoformat() if s.end else '…'}"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from hankkeet.finnish import format_date, format_euros
+from hankkeet.finnish import format_date, format_euros, format_staff
 from hankkeet.models import Project
 from hankkeet.render.cells import flat_row
 from hankkeet.render.layout import Column, draw_table, fit_table
@@ -36,7 +36,8 @@ def render_columns_table(
     """
     if not projects:
         return ""  # the note on stderr says how many matched; an empty box says nothing
-    rows = [flat_row(p) for p in projects]
+    # Staff for people, as `show` writes it (the flat row holds the machine form of CSV).
+    rows = [{**flat_row(p), "staff": format_staff(p.staff)} for p in projects]
     table = [
         Column(
             name, tuple(people_cell(name, row.get(name)) for row in rows), right=True, nowrap=True

@@ -7,10 +7,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import assert_never
 
-from hankkeet.diff import ChangeKind, Diff, ProjectChange, Value
+from hankkeet.diff import ChangeKind, Diff, FieldChange, ProjectChange, Value
 from hankkeet.encode import dumps
-from hankkeet.finnish import format_date, format_euros
+from hankkeet.finnish import format_date, format_euros, format_staff
 from hankkeet.locale import _
+from hankkeet.render.fields import field_label
 from hankkeet.render.layout import Column, clipped, draw_table, fit_table
 from hankkeet.render.markdown import render_markdown
 
@@ -57,12 +58,22 @@ def change_rows(change: ProjectChange) -> list[tuple[str, str, str, str, str, st
                     kind,
                     project.name,
                     f.name,
-                    value_text(f.name, f.old),
-                    value_text(f.name, f.new),
+                    *old_and_new_text(change, f),
                     line_text(f.old_line, f.new_line),
                 )
                 for f in change.fields
             ]
+
+
+def old_and_new_text(change: ProjectChange, field: FieldChange) -> tuple[str, str]:
+    """A changed field's old and new value for people; staff in the Finnish form from the
+    records themselves (the diff's own value is the machine form of its JSON)."""
+    if field.name == "staff" and change.old is not None and change.new is not None:
+        return (
+            format_staff(change.old.staff) or "–",
+            format_staff(change.new.staff) or "–",
+        )
+    return value_text(field.name, field.old), value_text(field.name, field.new)
 
 
 def summary_text(diff: Diff) -> str:
@@ -98,7 +109,12 @@ def render_table(diff: Diff, width: int, color: bool) -> str:
     if not diff.changed:
         return ""
     rows = [
-        (kind_text(change.kind), *(clipped(c, 300) for c in row[1:]))
+        (
+            kind_text(change.kind),
+            clipped(row[1], 300),
+            field_label(row[2]) if row[2] else "",
+            *(clipped(c, 300) for c in row[3:]),
+        )
         for change in diff.changes
         for row in change_rows(change)
     ]

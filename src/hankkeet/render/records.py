@@ -9,6 +9,8 @@ Rich (which draws only coloured tables; render/plain.py draws the rest).
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
+from enum import StrEnum
 from typing import assert_never
 
 from hankkeet.encode import dumps
@@ -38,9 +40,41 @@ def render_list(
     ids: bool = False,
     columns: tuple[str, ...] | None = None,
 ) -> str:
-    """The projects in a text format; --columns makes JSON Lines flat rows of those columns
-    and the table a plain table of them (with --ids, the id column first)."""
+    """The projects in a text format; --columns makes JSON and JSON Lines flat rows of those
+    columns and the table a plain table of them (with --ids, the id column first)."""
+    return render_list_noted(projects, fmt, excel, width, color, ids, columns)[0]
+
+
+def render_list_noted(
+    projects: list[Project],
+    fmt: ListFormat,
+    excel: bool = False,
+    width: int = 100,
+    color: bool = False,
+    ids: bool = False,
+    columns: tuple[str, ...] | None = None,
+) -> tuple[str, str]:
+    """render_list's text, and a note for stderr on what the width hid (the table's; empty
+    for the other formats)."""
+    if fmt is ListFormat.TABLE and columns is None:
+        from hankkeet.render.table import project_table
+
+        return project_table(projects, width, color, ids)
+    return _render_list(projects, fmt, excel, width, color, ids, columns), ""
+
+
+def _render_list(
+    projects: list[Project],
+    fmt: ListFormat,
+    excel: bool,
+    width: int,
+    color: bool,
+    ids: bool,
+    columns: tuple[str, ...] | None,
+) -> str:
     match fmt:
+        case ListFormat.JSON if columns is not None:
+            return dumps([_picked(p, columns) for p in projects], indent=2) + "\n"
         case ListFormat.JSON:
             return render_json(projects)
         case ListFormat.JSONL if columns is not None:
@@ -66,20 +100,28 @@ def render_list(
             assert_never(fmt)
 
 
-def render_project(project: Project, fmt: ListFormat, width: int = 100, color: bool = False) -> str:
+class ShowFormat(StrEnum):
+    """Formats `show` can write: the text formats of `list` (its files are `list -o FILE`'s)."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+def render_project(project: Project, fmt: ShowFormat, width: int = 100, color: bool = False) -> str:
     """`show`: one project; the table is every field with the line it came from, JSON the
     record (indented), and the other text formats as `list` writes a list of one."""
     match fmt:
-        case ListFormat.TABLE:
+        case ShowFormat.TABLE:
             from hankkeet.render.show import render_show
 
             return render_show(project, width, color)
-        case ListFormat.JSON:
+        case ShowFormat.JSON:
             return dumps(project.record(), indent=2) + "\n"
-        case ListFormat.JSONL | ListFormat.CSV | ListFormat.MARKDOWN:
-            return render_list([project], fmt)
-        case ListFormat.XLSX | ListFormat.SQLITE:
-            raise ValueError(f"{fmt.value} is a file format, not text")
+        case ShowFormat.JSONL | ShowFormat.CSV | ShowFormat.MARKDOWN:
+            return render_list([project], ListFormat(fmt.value))
         case _:
             assert_never(fmt)
 
@@ -129,7 +171,12 @@ def row_writer(
             assert_never(fmt)
 
 
+def _picked(project: Project, columns: tuple[str, ...]) -> dict[str, str | Decimal | int | None]:
+    """One project as the flat cells of the chosen columns."""
+    row = flat_row(project)
+    return {c: row[c] for c in columns}
+
+
 def _picked_line(project: Project, columns: tuple[str, ...]) -> str:
     """One project as a flat JSON line of the chosen columns."""
-    row = flat_row(project)
-    return dumps({c: row[c] for c in columns}) + "\n"
+    return dumps(_picked(project, columns)) + "\n"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from hankkeet.encode import decimal_text
-from hankkeet.finnish import NBSP, format_euros, format_period
+from hankkeet.finnish import NBSP, format_euros, format_period, format_staff
 from hankkeet.locale import _
 from hankkeet.models import Project
-from hankkeet.render.cells import staff_text
 from hankkeet.render.layout import Column, draw_table, fit_table
 from hankkeet.render.table import cell, city_share_text
 
@@ -37,7 +36,7 @@ def show_rows(project: Project) -> list[tuple[str, str, int | None]]:
         (_("period"), format_period(project.start, project.end), lines.get("start")),
         (_("budget"), format_euros(project.budget), lines.get("budget")),
         (_("city share"), city_share_text(project), lines.get("city_share")),
-        (_("staff"), staff_text(project.staff), lines.get("staff")),
+        (_("staff"), format_staff(project.staff), lines.get("staff")),
     ]
     for contact in project.contacts:
         details = ", ".join(

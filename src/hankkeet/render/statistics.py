@@ -31,11 +31,14 @@ def render_statistics_json(counts: Sequence[RuleCount]) -> str:
 
 
 def render_statistics(counts: Sequence[RuleCount], fmt: ValidateFormat) -> str:
-    """--statistics in the chosen format: JSON, else the plain lines."""
+    """--statistics in the chosen format: JSON or the plain lines (SARIF and GitHub
+    annotations hold findings, not counts: the command refuses them)."""
     match fmt:
         case ValidateFormat.JSON:
             return render_statistics_json(counts)
-        case ValidateFormat.TEXT | ValidateFormat.GITHUB | ValidateFormat.SARIF:
+        case ValidateFormat.TEXT:
             return render_statistics_text(counts)
+        case ValidateFormat.GITHUB | ValidateFormat.SARIF:
+            raise ValueError(f"--statistics has no {fmt.value} form")
         case _:
             assert_never(fmt)

@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from hankkeet.finnish import NBSP, euro_places, format_euros, format_period, money_column
-from hankkeet.locale import _
+from hankkeet.finnish import euro_places, format_euros, format_period, money_column
+from hankkeet.locale import _, ngettext
 from hankkeet.models import Project
 from hankkeet.render.cells import contact_text
 from hankkeet.render.layout import (
@@ -20,7 +20,6 @@ from hankkeet.render.layout import (
     clipped,
     draw_table,
     fit_table,
-    paragraph_lines,
 )
 
 
@@ -51,7 +50,10 @@ def city_share_text(project: Project, sep: str = " ", places: int | None = None)
     if project.city_share is None:
         return ""
     money = format_euros(project.city_share, places=places)
-    return f"{money}{sep}(v.{NBSP}{project.city_share_year})" if project.city_share_year else money
+    if not project.city_share_year:
+        return money
+    # The year keeps to its word (a no-break space): '(in 2021)', in Finnish '(v. 2021)'.
+    return sep.join((money, _("(in\u00a0{year})").format(year=project.city_share_year)))
 
 
 def _without(header: str) -> Callable[[list[Column]], list[Column]]:
@@ -87,29 +89,51 @@ def list_layout(
         Column(h_share, tuple(city_share_text(p, " ", share_places) for p in projects), right=True),
         Column(h_contacts, contacts),
     ]
+    # Each step says what it hid: the names-only step the word NAMES_ONLY, the others the
+    # header of the column left out (width_note makes the sentence).
     steps = [
-        Step(_("contacts show names only"), _names_only(h_contacts, names)),
-        *(
-            Step(_("column left out: {name}").format(name=h), _without(h))
-            for h in (h_contacts, h_share, h_programme, h_period)
-        ),
+        Step(NAMES_ONLY, _names_only(h_contacts, names)),
+        *(Step(h, _without(h)) for h in (h_contacts, h_share, h_programme, h_period)),
     ]
     return fit_table(columns, width, steps)
+
+
+# What list_layout's first narrowing step says (the others say a column's header).
+NAMES_ONLY = "names only"
+
+
+def width_note(taken: list[str]) -> str:
+    """One sentence on what the width hid: contacts shortened to names, or the columns left
+    out (once the contacts are left out, their names-only step no longer applies)."""
+    left_out = [step for step in taken if step != NAMES_ONLY]
+    if left_out:
+        return ngettext(
+            "At this width, column left out: {names} (a wider terminal or --format csv "
+            "shows every column).",
+            "At this width, columns left out: {names} (a wider terminal or --format csv "
+            "shows every column).",
+            len(left_out),
+        ).format(names=", ".join(left_out))
+    if taken:
+        return _(
+            "At this width, contacts show names only (a wider terminal or --format csv "
+            "shows them in full)."
+        )
+    return ""
+
+
+def project_table(
+    projects: list[Project], width: int, color: bool, ids: bool = False
+) -> tuple[str, str]:
+    """The list table fitted to the width, and a note (for stderr) of what the width hid."""
+    if not projects:
+        return "", ""  # the note on stderr says how many matched; an empty box says nothing
+    columns, widths, taken = list_layout(projects, width, ids)
+    return draw_table(columns, widths, color), width_note(taken)
 
 
 def render_project_table(
     projects: list[Project], width: int, color: bool, ids: bool = False
 ) -> str:
-    """The list table fitted to the width; a line under it says what a narrow width hid."""
-    if not projects:
-        return ""  # the note on stderr says how many matched; an empty box says nothing
-    columns, widths, taken = list_layout(projects, width, ids)
-    text = draw_table(columns, widths, color)
-    if taken:
-        text += paragraph_lines(
-            _(
-                "At this width: {steps} (a wider terminal or --format csv shows every column)."
-            ).format(steps="; ".join(taken)),
-            width,
-        )
-    return text
+    """The list table fitted to the width (project_table gives the note of what it hid)."""
+    return project_table(projects, width, color, ids)[0]

@@ -14,7 +14,7 @@ from typing import Any, assert_never
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps, dumps_nested
-from hankkeet.locale import _, ngettext
+from hankkeet.locale import N_, _, ngettext
 from hankkeet.render.layout import least_width, paragraph_lines, wrap, wrapped
 
 
@@ -30,7 +30,8 @@ class ValidateFormat(StrEnum):
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 # GitHub knows error, warning and notice; an info finding is a notice.
 _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-FILE_LEVEL = "(file)"
+# The heading of findings about a whole file, not one project (in the run's language).
+FILE_LEVEL = N_("(file)")
 
 
 def location(diagnostic: Diagnostic) -> str:
@@ -114,7 +115,7 @@ def _groups(report: Report) -> Iterator[tuple[str, list[tuple[str, list[Diagnost
     """(path, [(project, findings)]) in report order; consecutive findings share a group."""
     for path, in_file in groupby(report.diagnostics, key=lambda d: d.path):
         projects = [
-            (project or FILE_LEVEL, list(found))
+            (project or _(FILE_LEVEL), list(found))
             for project, found in groupby(in_file, key=lambda d: d.project)
         ]
         yield path, projects
@@ -355,7 +356,9 @@ def stream_text(
         parts.append(paragraph_lines(path, width))
         yield _trimmed("".join(parts))
         for project, found in groupby(in_file, key=lambda d: d.project):
-            yield _trimmed(paragraph_lines(f"  {project or FILE_LEVEL}", width) + rows.text(found))
+            yield _trimmed(
+                paragraph_lines(f"  {project or _(FILE_LEVEL)}", width) + rows.text(found)
+            )
 
 
 def _trimmed(text: str) -> str:
