@@ -12,6 +12,7 @@ import pytest
 
 from hankkeet.diagnostics import Code
 from hankkeet.reading.parser import parse_text
+from hankkeet.reading.records import natural_name
 
 D = Decimal
 BASE = {  # the labels a case does not set itself
@@ -495,3 +496,18 @@ def test_missing_required_fields_are_reported_at_the_title_line() -> None:
     diags = result.projects[0].diagnostics
     assert {(d.code, d.line) for d in diags} == {("missing-field", 1)}
     assert len([d for d in diags if d.code == "missing-field"]) == 2
+
+
+# (as written, as read, why): a name's order (records.natural_name)
+NAME_ORDER = [
+    ("VIRTANEN MARKKU", "Markku Virtanen", "capitals: a register's surname first"),
+    ("TERHI LAINE", "Terhi Laine", "capitals, but the first word is a first name"),
+    ("Kaunismaa Pekka", "Pekka Kaunismaa", "the second word is a first name"),
+    ("Pekka Kaunismaa", "Pekka Kaunismaa", "already in natural order"),
+    ("MATTI PEKKA", "Pekka Matti", "both first names: capitals keep the register's order"),
+]
+
+
+@pytest.mark.parametrize(("written", "read", "why"), NAME_ORDER, ids=[r[2] for r in NAME_ORDER])
+def test_name_order(written: str, read: str, why: str) -> None:
+    assert natural_name(written) == read, why

@@ -164,16 +164,19 @@ def _money(r: _Reader, fld: Field) -> Decimal | None:
 def natural_name(name: str) -> str:
     """'VIRTANEN MARKKU' or 'Kaunismaa Pekka' as 'Markku Virtanen', 'Pekka Kaunismaa'.
 
-    Capitals are a register's surname-first convention; otherwise the order is told by the
-    first-name vocabulary, and a name it cannot tell stays as written.
+    Capitals are a register's surname-first convention, unless the first-name vocabulary
+    tells the first word is the first name ('TERHI LAINE'); otherwise the order is told by
+    the first-name vocabulary, and a name it cannot tell stays as written.
     """
     words = name.split()
     if len(words) != 2:
         return name
+    first, last = (w.casefold() for w in words)
     if name.isupper():
         words = ["-".join(p.capitalize() for p in w.split("-")) for w in words]
+        if first in FIRST_NAMES and last not in FIRST_NAMES:
+            return f"{words[0]} {words[1]}"
         return f"{words[1]} {words[0]}"
-    first, last = (w.casefold() for w in words)
     if last in FIRST_NAMES and first not in FIRST_NAMES:
         return f"{words[1]} {words[0]}"
     return name
