@@ -60,12 +60,23 @@ def test_the_same_city_share_reads_the_same_in_list_totals_and_show() -> None:
 def test_million_euros_shows_whole_euros(tmp_path: Path) -> None:
     source = tmp_path / "m.txt"
     source.write_text(
-        "Miljoonahanke\nToiminta-aika: 1.1.2022–31.12.2022\nBudjetti: 1,2 milj. euroa\n",
+        "Miljoonahanke\nToiminta-aika: 1.1.2022–31.12.2022\nBudjetti: 1 200 000,00 euroa\n",
         encoding="utf-8",
     )
     run = cli("list", str(source))
     assert f"1{N}200{N}000{N}€" in run.stdout
     assert "1 200 000,0" not in run.stdout.replace(N, " ")
+
+
+def test_rounded_millions_are_no_amount(tmp_path: Path) -> None:
+    """'1,2 milj. euroa' is a rounded figure (issue 27): no budget, and validate says so."""
+    source = tmp_path / "m.txt"
+    source.write_text(
+        "Miljoonahanke\nToiminta-aika: 1.1.2022–31.12.2022\nBudjetti: 1,2 milj. euroa\n",
+        encoding="utf-8",
+    )
+    assert "200" not in cli("list", str(source)).stdout
+    assert "uncertain-fact" in cli("validate", str(source)).stdout
 
 
 def test_a_zero_total_is_written() -> None:

@@ -202,6 +202,28 @@ def test_pages_of_other_layouts_read_alike(monkeypatch: pytest.MonkeyPatch) -> N
         assert _dump(path, jobs=2) == _dump(path, jobs=1), path
 
 
+@pytest.mark.usefixtures("small_parts")
+def test_pasted_pages_read_alike(tmp_path: Path) -> None:
+    """Long files of the seed's family with pages of other layouts pasted into them (issue
+    27): the workers see the other pages' lines, and this process reads the file on from
+    there, a layout per part, as one process reads it."""
+    agenda = (ROOT / "tests/corpus/agenda/h3-puumala-visitsaimaa.txt").read_text("utf-8")
+    card = (ROOT / "tests/corpus/eu-card/lab-twininno.txt").read_text("utf-8")
+    for n, text in enumerate(
+        [
+            _text(60) + agenda + _text(30) + card + _text(20),  # pages after a few parts
+            agenda + _text(40),  # the first part
+            _text(1) + card,  # one part: no worker
+        ]
+    ):
+        path = tmp_path / f"pasted{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        alone = _dump(path, jobs=1)
+        assert _dump(path, jobs=2) == alone, n
+        joined = "\n".join(alone)
+        assert "TwinInno" in joined or "VisitSaimaa" in joined, n
+
+
 def test_cores_are_counted() -> None:
     """The default of --jobs is a positive number of cores."""
     assert workers.available_cores() >= 1
@@ -210,6 +232,7 @@ def test_cores_are_counted() -> None:
 GOLDEN_INPUTS = ("tests/golden/generated.txt", "data/source.txt")
 
 
+@pytest.mark.slow  # every golden case run again with workers: CI's slow lane runs them
 @pytest.mark.usefixtures("small_parts")
 @pytest.mark.parametrize(
     "args",
