@@ -33,7 +33,17 @@ def block(*lines: str, title: str = "Testihanke") -> str:
 def _mentions(text: str, key: str) -> bool:
     words = {
         "funding": ("Rahoit", "RAHOIT", "Päärahoit", "Ohjelma"),
-        "period": ("aika", "AIKA", "kesto", "KESTO", "Aloitus", "Alkamis", "aikataulu", "Toteutus"),
+        "period": (
+            "aika",
+            "AIKA",
+            "kesto",
+            "KESTO",
+            "Aloitus",
+            "Aloittamis",
+            "Alkamis",
+            "aikataulu",
+            "Toteutus",
+        ),
         "budget": ("udjetti", "UDJETTI", "Kustannus"),
     }[key]
     return any(w in text for w in words)
@@ -84,6 +94,18 @@ CASES: list[tuple[str, dict[str, Any], set[str], str]] = [
         {"start": date(2025, 3, 1), "end": date(2027, 11, 30)},
         set(),
         "separate start and end",
+    ),
+    (
+        block("Aloituspvm: 1.1.2011", "Päättymispvm: 31.12.2013"),
+        {"start": date(2011, 1, 1), "end": date(2013, 12, 31)},
+        set(),
+        "'pvm', päivämäärä shortened, as register exports write it",
+    ),
+    (
+        block("Aloittamispvm   1.1.2011", "Päättymispvm   31.12.2013"),
+        {"start": date(2011, 1, 1), "end": date(2013, 12, 31)},
+        set(),
+        "a table pasted: label and value parted by spaces, no colon",
     ),
     (
         block("Toiminta-aika:", "1.9.2023–31.8.2025"),
@@ -511,3 +533,33 @@ NAME_ORDER = [
 @pytest.mark.parametrize(("written", "read", "why"), NAME_ORDER, ids=[r[2] for r in NAME_ORDER])
 def test_name_order(written: str, read: str, why: str) -> None:
     assert natural_name(written) == read, why
+
+
+# (text, names, contacts, why): lists of grants in Swedish and English, one project a name label
+GRANT_LISTS = [
+    (
+        "Projekt: ”Härbärget på Kökar, fas 2”\n"
+        "Projektägare: Föreningen Franciskus på Kökar. Kontaktperson är Christian Pleijel.\n"
+        "Projekttid: 01.06.2016-31.05.2018\nTotalbudget: 60 278 euro\nLeaderstöd: 36 167 euro\n\n"
+        "Projekt: ”Erkas köksspis och bakugn”\n"
+        "Projektägare: Vårdöby-Strömsöby byalag. Kontaktperson är Gunilla Boman.\n"
+        "Projekttid: 25.02.2016-31.12.2016\nTotalbudget: 4 489,62 euro\n",
+        ["Härbärget på Kökar, fas 2", "Erkas köksspis och bakugn"],
+        [["Christian Pleijel"], ["Gunilla Boman"]],
+        "'Projekt:' names each project; the owner's label is not a title; 'Kontaktperson är'",
+    ),
+    (
+        "Project name: Blue Growth\nProject owner: Turku Science Park Ltd. The contact person "
+        "is Tero Karhi.\nDuration: 1.1.2019-31.12.2021\nProject partners: University of Turku\n",
+        ["Blue Growth"],
+        [["Tero Karhi"]],
+        "English: the owner and partners are no name, 'the contact person is'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "contacts", "why"), GRANT_LISTS)
+def test_grant_lists(text: str, names: list[str], contacts: list[list[str]], why: str) -> None:
+    projects = [p.project for p in parse_text(text).projects]
+    assert [" ".join(p.name.strip('”"').split()) for p in projects] == names, why
+    assert [[c.name for c in p.contacts] for p in projects] == contacts, why

@@ -94,6 +94,11 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Alkamispäivä",
         "Alkamispäivämäärä",
         "Aloituspäivä",
+        # 'pvm', päivämäärä shortened: register exports and cities' project databases.
+        "Aloituspvm",
+        "Aloittamispvm",
+        "Alkamispvm",
+        "Alkupvm",
         "Startdatum",
         "Start date",
         "Starting date",
@@ -104,6 +109,10 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Päättymispäivämäärä",
         "Päättymispäivä",
         "Loppumispäivämäärä",
+        "Päättymispvm",
+        "Lopetuspvm",
+        "Loppumispvm",
+        "Loppupvm",
         "Slutdatum",
         "End date",
         "Ending date",
@@ -123,6 +132,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Kokonaiskustannus",
         "Kustannukset yhteensä",
         "Total budget",
+        "Totalbudget",
         "Total projektkostnad",
     ),
     Field.CITY_SHARE: (
@@ -202,6 +212,9 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Projektets namn",
         "Project name",
         "Hankkeen nimi suomeksi",
+        # Swedish and English lists of grants: 'Projekt: ”Härbärget på Kökar”' (colon only).
+        "Projekt",
+        "Project",
     ),
     Field.LEADER: (
         "Onko kyseessä Leader-hanke?",
@@ -223,6 +236,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Offentlig projektbeskrivning",
         "Projektbeskrivning",
         "Project description",
+        "Project in a nutshell",
         "Hankkeesta",
         "Tiivistelmä hankkeesta",
         "Hankkeen julkinen tiivistelmä",
@@ -237,6 +251,12 @@ LABELS: dict[Field, tuple[str, ...]] = {
 # Labels of other things (organisation details, register codes, targets): read as labels, so
 # they never become a title or start a project, but their values are not used.
 OTHER_LABELS: tuple[str, ...] = (
+    "Projektägare",
+    "Project owner",
+    "Huvudsökande",
+    "Projektparter",
+    "Project partners",
+    "Leaderstöd",
     "Hankekoodi",
     "Projektikoodi",
     "Hankenumero",
@@ -356,6 +376,8 @@ COLON_ONLY: frozenset[str] = frozenset(
         "Hankkeen rahoittaja",
         "Hankkeen rahoittajat",
         "Nimi",
+        "Projekt",
+        "Project",
         "Funding",
         "Funder",
         "Funders",

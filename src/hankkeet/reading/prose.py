@@ -421,7 +421,8 @@ def _programme(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
 
 
 _CONTACT = re.compile(
-    r"\byhteyshenkilö(?:nä|t)?\s+(?:on\s+|ovat\s+)?(?:[a-zåäö-]+\s+){0,2}?"
+    r"\b(?i:yhteyshenkilö(?:nä|t)?\s+(?:on\s+|ovat\s+)?"
+    r"|kontaktperson(?:en)?\s+(?:är\s+)?|contact person\s+(?:is\s+)?)(?:[a-zåäö-]+\s+){0,2}?"
     r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)"
 )
 
