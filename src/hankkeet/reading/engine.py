@@ -86,6 +86,7 @@ class Engine:
             parser = self.parser
             if parser is None:
                 continue
+            feed = parser.feed
             for number, line in numbered:  # a labelled part streams
                 if "§" in line or (":" not in line and 0 < len(line) < HEADING_MAX):
                     if done := self.feed(number, line, above):
@@ -93,7 +94,7 @@ class Engine:
                     if self.parser is not parser:
                         above = line
                         break  # a new part: held until its layout is known
-                elif read := parser.feed(number, line):
+                elif read := feed(number, line):
                     yield from self._counted(self._built(read), 0)
                 above = line
 

@@ -89,7 +89,8 @@ def strong_anchor(line: str, above: str) -> Family | None:
             return Family.CARD
         if folded.strip(" .»>") in PAGE_TOP_LINES:
             return Family.TOP
-    if text[-1:].isdigit() and _KIND_NUMBER.match(text) and len(above.split()) == 1:
+    above = above.strip()
+    if text[-1:].isdigit() and above and " " not in above and _KIND_NUMBER.match(text):
         return Family.DATABASE
     return None
 
