@@ -82,3 +82,13 @@ def run_process(
 def seed() -> Path:
     """The real data file."""
     return SEED
+
+
+def changed_copy(folder: Path) -> Path:
+    """The seed with one budget changed, for `diff`."""
+    text = SEED.read_text(encoding="utf-8")
+    changed = text.replace("344 616 euroa", "344 617 euroa", 1)
+    assert changed != text
+    path = folder / "muutettu.txt"
+    path.write_text(changed, encoding="utf-8")
+    return path

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, cli
+from conftest import SEED, changed_copy, cli
 from hankkeet import render
 from hankkeet.cli.output import FILE_FORMATS
 from hankkeet.render import ListFormat
@@ -65,16 +65,6 @@ CASES = [
     for args, kind, code, why in COMMANDS
     for fmt in kind
 ]
-
-
-def changed_copy(folder: Path) -> Path:
-    """The seed with one budget changed, for `diff`."""
-    text = SEED.read_text(encoding="utf-8")
-    changed = text.replace("344 616 euroa", "344 617 euroa", 1)
-    assert changed != text
-    path = folder / "muutettu.txt"
-    path.write_text(changed, encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize(("args", "fmt", "code"), CASES)

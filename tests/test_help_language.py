@@ -10,7 +10,7 @@ import pytest
 import typer.main
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from conftest import SEED, cli, run_process
+from conftest import SEED, changed_copy, cli, run_process
 from hankkeet.cli import app
 from hankkeet.cli.application import COMMAND_MODULES
 from hankkeet.cli.language import translate_help
@@ -263,16 +263,6 @@ def test_the_city_share_year_in_the_language(lang: str, expected: str, other: st
 def test_validate_file_heading_in_the_language() -> None:
     assert "  (tiedosto)" in cli("--lang", "fi", "validate").stdout.splitlines()
     assert "  (file)" in cli("--lang", "en", "validate").stdout.splitlines()
-
-
-def changed_copy(folder: Path) -> Path:
-    """The seed with one budget changed, for `diff`."""
-    text = SEED.read_text(encoding="utf-8")
-    changed = text.replace("344 616 euroa", "344 617 euroa", 1)
-    assert changed != text
-    path = folder / "muutettu.txt"
-    path.write_text(changed, encoding="utf-8")
-    return path
 
 
 def test_diff_field_column_in_the_language(tmp_path: Path) -> None:
