@@ -262,4 +262,7 @@ def test_the_projects_own_files_hold_no_project(name: str) -> None:
     text = (Path(__file__).resolve().parents[1] / name).read_text(encoding="utf-8")
     result = parse_text(text, name)
     assert [p.project.name for p in result.projects] == []
-    assert [d.code for d in result.diagnostics] == ["no-projects"]
+    codes = [d.code for d in result.diagnostics]
+    # No project, said; a text that speaks of projects with dates and amounts is also said
+    # to be in no layout the readers know (unknown-layout), never read as one.
+    assert "no-projects" in codes and set(codes) <= {"no-projects", "unknown-layout"}

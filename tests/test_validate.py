@@ -89,6 +89,20 @@ RULE_CASES: list[tuple[str, int, Severity, frozenset[str], str]] = [
         frozenset({"repeated-field"}),
         "the second funding line with no title before it",
     ),
+    (
+        "unsure-name",
+        5,
+        Severity.WARNING,
+        frozenset({"missing-field", "prose-only", "uncertain-fact", "prose-fact"}),
+        "a heading inside the text, while the text names two projects of its own",
+    ),
+    (
+        "unknown-layout",
+        3,
+        Severity.WARNING,
+        frozenset({"no-projects"}),
+        "a project spoken of, with a date, in no layout: nothing made up, said where it stands",
+    ),
     ("unreadable-file", 1, Severity.ERROR, frozenset(), "NUL bytes: the file is not read"),
     ("invalid-byte", 5, Severity.WARNING, frozenset(), "the summary line, at its lone 0xE4"),
 ]

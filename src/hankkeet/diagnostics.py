@@ -61,6 +61,8 @@ class Code(StrEnum):
     UNSURE_BOUNDARY = "unsure-boundary"
     UNREADABLE_FILE = "unreadable-file"
     INVALID_BYTE = "invalid-byte"
+    UNSURE_NAME = "unsure-name"
+    UNKNOWN_LAYOUT = "unknown-layout"
 
 
 # Each code as its rule's code, by its text: what Code(text) gives, without the enum's call
@@ -372,6 +374,31 @@ RULES: dict[Code, Rule] = {
                 "file), or may continue the one before; it was read as stated in the message, "
                 "and the facts of two projects may have been put together. Check both, and "
                 "part the pages with a blank line or save them as files of their own."
+            ),
+        ),
+        Rule(
+            Code.UNSURE_NAME,
+            Severity.WARNING,
+            N_("Unsure of the project's name"),
+            N_(
+                "Nothing the readers trust names this project: no name label, no title line "
+                "over its fields, no 'X -hanke' phrase, no list entry that opens with its name. "
+                "The record keeps the line the message names, which may be a section heading "
+                "or a headline about something else; the message lists the other candidates. "
+                "Check the name, or give the project a 'Hankkeen nimi:' line."
+            ),
+        ),
+        Rule(
+            Code.UNKNOWN_LAYOUT,
+            Severity.WARNING,
+            N_("Layout not recognised"),
+            N_(
+                "The text speaks of projects, but in none of the layouts the readers know "
+                "(labelled lines, a register card, a database page, an agenda item, a news "
+                "release or a list of projects) with enough evidence to tell where a project "
+                "starts and what its name is. Nothing is made up from it: no project is read, "
+                "and the finding stands where the text starts. Save the page as HTML or give "
+                "each project a title line and labelled lines."
             ),
         ),
         Rule(

@@ -28,7 +28,10 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 _DASH_TABLE = {ord(c): "-" for c in DASHES}
 _WRITTEN = re.compile(
-    r"\b([0-9]{1,2})\.?\s+(" + "|".join(MONTHS) + r")\s+([0-9]{4})\b", re.IGNORECASE
+    r"\b([0-9]{1,2})\.?\s+("
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+([0-9]{4})\b",
+    re.IGNORECASE,
 )
 
 
@@ -209,6 +212,19 @@ def read_period_generally(text: str) -> PeriodReading:
                     _("'{text}' mixes years with dates; which is meant is unclear").format(
                         text=text
                     ),
+                ),
+            ),
+        )
+    if all(t.precision == "year" for t in found) and words & MONTHS.keys():
+        # 'May 2014 – June 2016', '1 Jun 2014 - 2016': months that were not read;
+        # the years alone would put the start and the end months away from the text's.
+        return PeriodReading(
+            None,
+            None,
+            (
+                Problem(
+                    Code.UNREADABLE_DATE,
+                    _("'{text}' gives days or months that could not be read").format(text=text),
                 ),
             ),
         )

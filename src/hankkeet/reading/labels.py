@@ -63,6 +63,13 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Funding",
         "Funder",
         "Funders",
+        "Funded by",
+        "Financed by",
+        # A label that names the programme: its amount is that programme's grant.
+        "Leaderstöd",
+        "Leader-stöd",
+        "Leader-tuki",
+        "Leader-rahoitus",
     ),
     Field.FUND: ("Rahasto", "Fund", "Fond"),
     Field.PERIOD: (
@@ -88,6 +95,8 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Projektperiod",
         "Project period",
         "Duration",
+        "Implementation period",
+        "Project duration",
     ),
     Field.START: (
         "Aloituspäivämäärä",
@@ -245,6 +254,8 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Innehåll",
         "Sammanfattning",
         "Summary",
+        "Contents",
+        "Content",
     ),
 }
 
@@ -256,7 +267,6 @@ OTHER_LABELS: tuple[str, ...] = (
     "Huvudsökande",
     "Projektparter",
     "Project partners",
-    "Leaderstöd",
     "Hankekoodi",
     "Projektikoodi",
     "Hankenumero",
@@ -350,6 +360,14 @@ OTHER_LABELS: tuple[str, ...] = (
 )
 
 
+# A known label narrowed to one organisation or place: 'Contact person in TScP Ltd',
+# 'Kontaktperson vid Novia', 'Yhteyshenkilö Kemin kaupungilla'. The words after the label
+# open with one of these, or end in a Finnish place case (-ssa, -lla, -sta…).
+QUALIFIER_WORDS: frozenset[str] = frozenset(
+    ("in", "at", "for", "of", "vid", "på", "hos", "i", "för", "inom", "från")
+)
+QUALIFIER_ENDINGS: tuple[str, ...] = ("ssa", "ssä", "lla", "llä", "sta", "stä", "lta", "ltä")
+
 # A city-share label may name the one year it covers: "Kaupungin osuus vuonna 2021".
 YEAR_SUFFIX = re.compile(r"\s+vuonna\s+(\d{4})$")
 
@@ -386,6 +404,10 @@ COLON_ONLY: frozenset[str] = frozenset(
         "Duration",
         "Period",
         "Innehåll",
+        "Contents",
+        "Content",
+        "Funded by",
+        "Financed by",
         "Finansiering",
         "Fund",
         "Fond",
@@ -774,6 +796,49 @@ AGENDA_SECTION_WORDS: frozenset[str] = frozenset(
 )
 # Words that show a text is about a project at all.
 PROJECT_WORDS: tuple[str, ...] = ("hank", "projekt", "project")
+# A word that names one project: the project word is the word's end ('hanke',
+# 'kehittämishankkeelle', 'projektet'), not the start or the middle of another thing
+# ('hankekatsaus', 'suunnitteluhankeyhtiön') and not a plural ('hankkeiden').
+ONE_PROJECT_WORD = re.compile(
+    r"(?:hanke|hankkee(?:n|lle|ssa|sta|seen|lla|na)|hanketta|projekti(?:n|lle|ssa|sta|in|a)?"
+    r"|projekt(?:et)?|projects?)$"
+)
+# 'hanke-' or 'projekti-' before one of these heads names an overview of many projects
+# ('Hankekatsaus 2016', 'hankehaku', 'hankesalkku'), never one project.
+OVERVIEW_HEADS: tuple[str, ...] = (
+    "katsaus",
+    "haku",
+    "haun",
+    "haut",
+    "salkku",
+    "lista",
+    "luettelo",
+    "kooste",
+    "yhteenveto",
+    "rahoitus",
+    "hakemuks",
+    "tilanne",
+    "seuranta",
+)
+# The first word of a page's date line ('Julkaistu 7.9.2023', 'Päivitetty 1.2.2024'): never
+# a project's title.
+DATE_LINE_WORDS: frozenset[str] = frozenset(
+    {
+        "julkaistu",
+        "julkaisuajankohta",
+        "julkaisupäivä",
+        "julkaisupäivämäärä",
+        "päivitetty",
+        "muokattu",
+        "published",
+        "updated",
+        "posted",
+        "publicerad",
+        "publicerat",
+        "uppdaterad",
+        "uppdaterat",
+    }
+)
 # Title words about projects in the plural: a text about many projects, not about one.
 NOT_ONE_PROJECT: frozenset[str] = frozenset(
     {
@@ -893,6 +958,29 @@ MONTHS: dict[str, int] = {
             ),
             1,
         )
+    },
+    # English and Swedish months shortened, as English-interface pages write them
+    # ('1 Jan 2014 – 30 Jun 2016'); 'mar', 'maj' and 'may' are whole words above or here.
+    **{
+        m: i
+        for i, names in enumerate(
+            (
+                ("jan",),
+                ("feb",),
+                ("mar",),
+                ("apr",),
+                (),
+                ("jun",),
+                ("jul",),
+                ("aug",),
+                ("sep", "sept"),
+                ("oct", "okt"),
+                ("nov",),
+                ("dec",),
+            ),
+            1,
+        )
+        for m in names
     },
 }
 # Words of a page's frame, not of its content: never a project's title.

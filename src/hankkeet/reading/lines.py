@@ -15,11 +15,14 @@ from typing import NamedTuple
 
 from hankkeet.reading.labels import (
     COLON_ONLY,
+    DATE_LINE_WORDS,
     DOCUMENT_WORDS,
     LABEL_INDEX,
     MAX_LABEL_WORDS,
     OTHER_INDEX,
     PAGE_CHROME,
+    QUALIFIER_ENDINGS,
+    QUALIFIER_WORDS,
     YEAR_SUFFIX,
     Field,
     label_key,
@@ -128,6 +131,23 @@ def near_label(key: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def qualified_label(key: str) -> str | None:
+    """The known label a longer one narrows to an organisation or place ('contact person in
+    tscp ltd' -> 'contact person'), or None. A name label is never narrowed."""
+    words = key.split()
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        fld = LABEL_INDEX.get(head)
+        if fld is None or fld is Field.NAME:
+            continue
+        rest = words[n:]
+        if rest[0] in QUALIFIER_WORDS or rest[-1].endswith(QUALIFIER_ENDINGS):
+            return head
+        return None
+    return None
+
+
 def _split_year(key: str) -> tuple[str, int | None]:
     m = YEAR_SUFFIX.search(key)
     return (key[: m.start()], int(m.group(1))) if m else (key, None)
@@ -176,6 +196,9 @@ def classify(line: str) -> LabelLine | None:
             )
         if key in OTHER_INDEX:
             return LabelLine(None, head.strip(), value, column, year, other=True)
+        narrowed = qualified_label(key) if head[:1].isupper() else None
+        if narrowed is not None:
+            return LabelLine(LABEL_INDEX[narrowed], head.strip(), value, column, year)
         if looks_like_label(head):
             near = near_label(key)
             if near is not None:
@@ -279,6 +302,8 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a page's frame (menu, section name)"
     if _first_word(text) in DOCUMENT_WORDS:
         return "the name of a document, not of a project"
+    if _first_word(text) in DATE_LINE_WORDS:
+        return "a page's date line"
     return None
 
 
@@ -324,4 +349,5 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         folded.endswith("logo")
         or folded.strip(" :") in PAGE_CHROME
         or _first_word(text) in DOCUMENT_WORDS
+        or _first_word(text) in DATE_LINE_WORDS
     )

@@ -24,6 +24,7 @@ from hankkeet.reading.labels import (
     DECISION_WORDS,
     HEDGE_WORDS,
     NOT_ONE_PROJECT,
+    OVERVIEW_HEADS,
     PART_WORDS,
     PERIOD_CUE_WORDS,
 )
@@ -141,7 +142,15 @@ _PLURAL_ENDINGS = (
 def about_many(text: str) -> bool:
     """Words about projects in the plural ('Kuntien työllisyyshankkeille jatkoaikaa')."""
     words = [w.strip('#*:,.()”"') for w in text.casefold().split()]
-    return any(w in NOT_ONE_PROJECT or w.endswith(_PLURAL_ENDINGS) for w in words)
+    return any(w in NOT_ONE_PROJECT or w.endswith(_PLURAL_ENDINGS) or _overview(w) for w in words)
+
+
+def _overview(word: str) -> bool:
+    """'hankekatsaus', 'hankehaku', 'projektisalkku': an overview of many projects."""
+    for stem in ("hanke", "projekti"):
+        if word.startswith(stem) and word[len(stem) :].startswith(OVERVIEW_HEADS):
+            return True
+    return False
 
 
 def _words_before(text: str, start: int, span: int = 24) -> str:

@@ -27,7 +27,7 @@ from hankkeet.models import (
 )
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedProject
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
-from hankkeet.reading.funding import find_funds, read_funding
+from hankkeet.reading.funding import find_funds, find_programmes, read_funding
 from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import read_contacts
@@ -290,7 +290,10 @@ def _funding(r: _Reader) -> tuple[Funding, str | None, str | None]:
     programme = fund = None
     fv = r.text(Field.FUNDING)
     if fv is not None:
-        reading = read_funding(squash_clean(fv.text))
+        text = squash_clean(fv.text)
+        if not find_programmes(text) and find_programmes(fv.label):
+            text = f"{fv.label}: {text}"  # 'Leaderstöd: 36 167 euro' names its programme
+        reading = read_funding(text)
         funding, programme = reading.funding, reading.programme
         for code, message in reading.problems:
             r.note(code, message, fv, Field.FUNDING)

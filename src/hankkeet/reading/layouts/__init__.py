@@ -71,6 +71,8 @@ def _seed_shaped(content: list[tuple[int, str]], labels: dict[int, LabelLine | N
             k += 1
         if len(fields) >= 2 and (start == 0 or titleable(content[start - 1][1], None)):
             return True
+        if len(fields) >= 4:
+            return True  # four of our fields in one run: the page's projects, titles or not
         first = labels[content[start][0]]
         if (
             first is not None

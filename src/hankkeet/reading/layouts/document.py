@@ -22,9 +22,9 @@ from hankkeet.reading.labels import (
     CARD_HEADINGS,
     GENERIC_NAMES,
     LABELS,
+    ONE_PROJECT_WORD,
     PAGE_CHROME,
     PROGRAMME_CONTEXT_LABELS,
-    PROJECT_WORDS,
     Field,
     label_key,
 )
@@ -56,6 +56,7 @@ _TWO_DATES = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{4})\s*[-–]?\s*(\d{1,2}\.\d{1,
 _LISTED_NAME = re.compile(
     r"\b(?:hanke|hankkeelle|projekti)\s+[“”\"](?P<name>[^“”\"]{3,160})[“”\"]", re.IGNORECASE
 )
+_FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _LIST_MARK = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[).])\s+")
 
 
@@ -542,10 +543,10 @@ def compound_names(text: str) -> list[str]:
 
 def _about_one_project(title: str, text: str) -> bool:
     """A title and text about one project: a project word, and no title about many."""
-    folded = f"{title} {text}".casefold()
     if about_many(title):
         return False
-    return any(w in folded for w in PROJECT_WORDS)
+    words = f"{title} {text}".casefold().replace("-", " ").split()
+    return any(ONE_PROJECT_WORD.search(w.strip('.,:;!?()"”')) for w in words)
 
 
 # Labelled fields that make a page's text a project description on their own.
@@ -668,6 +669,8 @@ class DocumentReader:
                 self.path,
                 1,
             )
+            if self.layout == "prose":
+                yield from _unknown_layout(items, self.path)
             return
         for block in blocks:
             yield build_project(block, self.path, self.registry)
@@ -846,10 +849,14 @@ class DocumentReader:
         if len(sections) >= 2:
             return sections
         head = _headline(items)
+        inside = False  # a heading inside the text, under paragraphs of it
         if head is None:
             head = _heading_over_text(items)
             if head is None:
                 return []
+            inside = any(
+                i.kind == "text" and _is_prose([(i.line, i.text)]) for i in items[: head[1]]
+            )
             # The fields above the heading (a register's facts box) belong to it too.
             body = [i for n, i in enumerate(items) if n != head[1]]
         else:
@@ -869,14 +876,25 @@ class DocumentReader:
         labelled = any(f in block.fields for f in _FACT_FIELDS)
         if not labelled and not (_about_one_project(title, text) and _states_facts(block)):
             return []
+        if inside and name == _strip_years(title) and not _names_itself(name):
+            _unsure_name(block, [n for n in hanke_names(text) if n != name])
         return [block]
 
     def _entries(self, items: list[Item]) -> list[Block]:
         """A list page: paragraphs that start 'Name 2019-2021: sentence…', one per project."""
         blocks: list[Block] = []
         current: Block | None = None
+        heads = [
+            m.group("name").casefold()
+            for item in items
+            if item.kind == "text" and (m := _ENTRY.match(item.text)) is not None
+        ]
+        # A head that opens two entries ('Contents: …' under each project) is a label.
+        labels = {head for head in heads if heads.count(head) > 1}
         for item in items:
             m = _ENTRY.match(item.text) if item.kind == "text" else None
+            if m is not None and m.group("name").casefold() in labels:
+                m = None
             if m is not None and titleable(m.group("name")):
                 current = _new_block(_strip_years(m.group("name")), item.line, "prose", "entry")
                 current.years = years_of(m.group("name"))
@@ -1023,6 +1041,69 @@ def _prose_name(title: str, first: list[str]) -> str:
         if len(compounds) == 1:
             return compounds[0]
     return _strip_years(title)
+
+
+def _unknown_layout(items: list[Item], path: str) -> Iterator[Diagnostic]:
+    """A text no reader made a project of, though it speaks of one ('… hankkeessa') and
+    states amounts or dates: said where it first speaks of it, since a project may stand
+    there in a layout no reader knows."""
+    texts = [i.text for i in items if i.kind == "text"]
+    if not any(scan_money(t) or _FULL_DATE.search(t) for t in texts):
+        return
+    for item in items:
+        if item.kind != "text":
+            continue
+        for line, text in item.lines:
+            word = next(
+                (
+                    w
+                    for w in text.casefold().replace("-", " ").split()
+                    if ONE_PROJECT_WORD.search(w.strip('.,:;!?()"”'))
+                ),
+                None,
+            )
+            if word is not None:
+                yield Diagnostic(
+                    Code.UNKNOWN_LAYOUT,
+                    _(
+                        "the text speaks of a project ('{word}') in no layout the readers "
+                        "know; nothing was read from it"
+                    ).format(word=word.strip('.,:;!?()"”')),
+                    path,
+                    line,
+                )
+                return
+
+
+def _names_itself(name: str) -> bool:
+    """'Kylätalon kunnostushanke', 'X-projekti': a heading that says it names a project."""
+    return name.casefold().endswith(("hanke", "projekti", "projekt", "project"))
+
+
+def _unsure_name(block: Block, others: list[str]) -> None:
+    """The name is a line no reader trusts as a name: kept, and said, with the names the
+    text gives ('… -hanke') as the other candidates."""
+    others = list(dict.fromkeys(others))[:3]
+    block.notes.append(
+        (
+            "unsure-name",
+            (
+                _(
+                    "'{name}' (line {line}) may not be the project's name; other "
+                    "candidates: {others}"
+                )
+                if others
+                else _("'{name}' (line {line}) may not be the project's name; no other candidate")
+            ).format(
+                name=shorten(block.title),
+                line=block.line,
+                others=", ".join(f"'{shorten(n)}'" for n in others),
+            ),
+            block.line,
+            None,
+            "name",
+        )
+    )
 
 
 def _first_name_in(text: str) -> str | None:

@@ -337,6 +337,16 @@ class LabelledParser:
                     None,
                 )
             )
+        if (
+            label.field in block.fields
+            and self.after_blank
+            and label.field is next(iter(block.fields))
+        ):
+            # The project's first field again after a blank line: the next project starts
+            # here, its title missing ('Duration: …' opens each project of a list page whose
+            # names were images or links). It is a project of its own, said to have no name.
+            self._close_block()
+            block = self.block = Block(title="", line=number)
         if label.field in block.fields:
             first = block.fields[label.field]
             if label.field is Field.FUNDING and block.title:

@@ -1,0 +1,209 @@
+"""Kinds of failure that pages nobody had shown the readers brought (issue 23, batch 4): each
+row is a text in the shape of such a page, what must be read from it, and the codes it must
+raise. Every row failed (a wrong value, a made-up project) before the rule it tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from hankkeet.reading.dates import read_period
+from hankkeet.reading.lines import never_title, titleable
+from hankkeet.reading.parser import parse_text
+
+ENGLISH_LIST = """\
+Accelerace Life
+
+Implementation period: 1 Jan 2014 – 30 Jun 2016
+Project partners: Karolinska, Stockholm Innovation
+Funded by: Nordic Innovation
+Contents: The project sets up a business development unit for all Nordic countries.
+Duties of TScP Ltd: Partial implementer in Finland.
+Contact person in TScP Ltd: Hanna Halme
+
+BiC (Biomarker Commercialization)
+
+Implementation period: 1 Oct 2017 - 30 Sep 2020
+Project partners: Aalborg University Hospital
+Funded by: Interreg Öresund-Kattegat-Skagerrak
+Contents: The project helps biomarker research reach the market.
+Duties of TScP Ltd: Work package leader.
+Contact person in TScP Ltd: Timo Huttunen
+"""
+
+NO_TITLES = """\
+This list shows our projects that are running now.
+
+
+Duration: 1.4.2019 – 31.3.2021
+Funding: Interreg Central Baltic.
+Project in a nutshell: The project helps small firms export to Chile.
+Contact person in Turku Science Park Ltd: Teppo Laaksonen
+
+
+Duration: 1.5.2019 – 30.4.2021
+Funding: Interreg Central Baltic.
+Project in a nutshell: The project helps cleantech firms find markets in Asia.
+Contact person in Turku Science Park Ltd: Tero Karhi
+"""
+
+SWEDISH_GRANTS = """\
+Periodens första Leaderprojekt har beviljats!
+
+Projekt: ”Härbärget på Kökar, fas 2”
+Projektägare: Föreningen Franciskus på Kökar.
+Projekttid: 01.06.2016-31.05.2018
+Totalbudget: 60 278 euro
+Leaderstöd: 36 167 euro
+"""
+
+CALL = """\
+Hyppää sisältöön
+
+JTF-rahaston hankkeiden haku on käynnissä Kymenlaaksossa
+
+Julkaisuajankohta 7.9.2023 10.31
+Tiedote
+
+Hämeen ELY-keskus on avannut oikeudenmukaisen siirtymän rahaston haun (JTF) Kymenlaaksossa.
+
+Haun tuen kokonaismäärä on 3,5 miljoonaa euroa.
+"""
+
+OVERVIEW = """\
+Hankekatsaus 2016 EU- ja elinkeinopoliittinen määräraha 2016 Kaupunginhallitus 22.8.2016
+
+Katsauksessa kukin määrärahasta rahoitettu hanke tiivistetään yhdelle sivulle. Vuoden 2016 \
+talousarviossa varattiin elinkeinojen kehittämiseen yhteensä 3 366 664 euroa.
+"""
+
+AGENDA_NEWS = """\
+Kaupunginhallituksessa 31.8.2020 käsiteltäviä asioita
+
+Kokouksessa ovat esillä valtionosuuden hakeminen ja suunnitteluhankeyhtiön pääomittaminen.
+
+Kaupunki hakee korotusta 4,0 milj. euroa.
+
+Lisätietoja: talousjohtaja Hellevi Kunnas, hellevi.kunnas@kouvola.fi
+"""
+
+MID_HEADING = """\
+Ohjelmakausi lennokkaasti käyntiin!
+
+Asiakkaat ovat innostuneet uusista tukimuodoista. Hallitus kokoontui syksyllä kolmesti.
+
+Rahoituskiintiön jakautuminen
+
+Vuodelle 2023 rahoitusta oli käytettävissä 727 750 €. Hallitus esitti rahoitettavaksi \
+Kahdeksan vuodenajan tapahtumat -hankkeen ja Tunturikylien polut -hankkeen.
+"""
+
+# (text, [(name, {field: value})], codes that must be raised, why)
+CASES: list[tuple[str, list[tuple[str, dict[str, Any]]], set[str], str]] = [
+    (
+        ENGLISH_LIST,
+        [
+            (
+                "Accelerace Life",
+                {
+                    "start": date(2014, 1, 1),
+                    "end": date(2016, 6, 30),
+                    "contacts": ["Hanna Halme"],
+                    "summary": "The project sets up a business development unit for all "
+                    "Nordic countries.",
+                },
+            ),
+            (
+                "BiC (Biomarker Commercialization)",
+                {"start": date(2017, 10, 1), "programme": "Interreg"},
+            ),
+        ],
+        set(),
+        "an English list: 'Contents:' repeats under each project, so it is a label, never a "
+        "name; 'Contact person in <firm>' is a contact label; '1 Jan 2014' is a date",
+    ),
+    (
+        NO_TITLES,
+        [
+            ("(nimetön hanke, rivi 4)", {"contacts": ["Teppo Laaksonen"]}),
+            ("(nimetön hanke, rivi 10)", {"contacts": ["Tero Karhi"], "end": date(2021, 4, 30)}),
+        ],
+        {"missing-field"},
+        "names lost (images): the first field again after a blank line starts the next "
+        "project, said to have no name, never merged into the one before",
+    ),
+    (
+        SWEDISH_GRANTS,
+        [("”Härbärget på Kökar, fas 2”", {"programme": "Leader", "budget": Decimal("60278")})],
+        set(),
+        "'Leaderstöd' names its programme: the label's grant is Leader's",
+    ),
+    (CALL, [], {"no-projects"}, "a call for applications: the date line is no headline"),
+    (OVERVIEW, [], {"no-projects"}, "'Hankekatsaus' is an overview of many projects"),
+    (
+        AGENDA_NEWS,
+        [],
+        {"no-projects"},
+        "'suunnitteluhankeyhtiön' is a company, not a project: no project word, no project",
+    ),
+    (
+        MID_HEADING,
+        [("Rahoituskiintiön jakautuminen", {})],
+        {"unsure-name"},
+        "a section heading inside the text is kept as the name only with a warning that "
+        "names the projects the text gives",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "projects", "codes", "why"), CASES, ids=[c[3] for c in CASES])
+def test_kind(
+    text: str, projects: list[tuple[str, dict[str, Any]]], codes: set[str], why: str
+) -> None:
+    result = parse_text(text, "page.txt")
+    read = list(result.projects)
+    assert [p.project.name for p in read] == [name for name, _ in projects], why
+    for parsed, (_, fields) in zip(read, projects, strict=True):
+        for key, want in fields.items():
+            got = getattr(parsed.project, key)
+            if key == "contacts":
+                got = [c.name for c in got]
+            assert got == want, (key, why)
+    found = {d.code.value for d in result.diagnostics} | {
+        d.code.value for p in read for d in p.diagnostics
+    }
+    assert codes <= found, (found, why)
+
+
+PERIODS = [
+    ("1 Jan 2014 – 30 Jun 2016", (date(2014, 1, 1), date(2016, 6, 30)), "English short months"),
+    ("1 Sept. 2019 - 31 Aug. 2021", (date(2019, 9, 1), date(2021, 8, 31)), "a dot after them"),
+    ("1 okt 2020 – 30 sep 2022", (date(2020, 10, 1), date(2022, 9, 30)), "Swedish short months"),
+    ("May 2014 – June 2016", (None, None), "months with no day: never whole years"),
+    ("2019–2020", (date(2019, 1, 1), date(2020, 12, 31)), "years alone: whole years, said"),
+]
+
+
+@pytest.mark.parametrize(("text", "period", "why"), PERIODS, ids=[p[2] for p in PERIODS])
+def test_period(text: str, period: tuple[date | None, date | None], why: str) -> None:
+    reading = read_period(text)
+    assert (reading.start, reading.end) == period, why
+    if period == (None, None):
+        assert [p.code.value for p in reading.problems] == ["unreadable-date"], why
+
+
+DATE_LINES = [
+    ("Julkaisuajankohta 7.9.2023 10.31", "a register's publication line"),
+    ("Julkaistu 12.3.2024", "a city page's"),
+    ("Published 1.2.2024", "an English page's"),
+    ("Publicerad 5.6.2023", "a Swedish page's"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), DATE_LINES, ids=[d[1] for d in DATE_LINES])
+def test_a_date_line_is_never_a_title(text: str, why: str) -> None:
+    assert not titleable(text), why
+    assert never_title(text) == "a page's date line", why
