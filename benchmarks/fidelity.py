@@ -45,6 +45,8 @@ FIELDS = (
     "contacts",
     "summary",
 )
+# A project whose page never names it: its name is expected to be left empty.
+NO_NAME = "(no name)"
 RIGHT, EMPTY, WRONG = "right", "empty+diagnostic", "silently wrong"
 # Kinds 1-4 of issue 10 (register cards, database pages, Leader and village pages, agendas),
 # the seed's own family from other cities, and the prose kinds.
@@ -160,7 +162,11 @@ def _verdicts(
     pairs: list[tuple[dict[str, Any], int | None]] = []
     for exp in expected:
         hit = next(
-            (i for i in unmatched if norm_name(parsed[i].project.name) == norm_name(exp["name"])),
+            (
+                i
+                for i in unmatched
+                if "name" in exp and norm_name(parsed[i].project.name) == norm_name(exp["name"])
+            ),
             None,
         )
         if hit is not None:
@@ -181,7 +187,7 @@ def _verdicts(
                     Outcome(
                         kind,
                         txt.name,
-                        exp["name"],
+                        exp.get("name", NO_NAME),
                         name,
                         want,
                         None,
@@ -204,7 +210,7 @@ def _verdicts(
                 verdict = EMPTY  # kept, with a warning that it may not be the name
             else:
                 verdict = WRONG
-            out.append(Outcome(kind, txt.name, exp["name"], name, want, got, verdict))
+            out.append(Outcome(kind, txt.name, exp.get("name", NO_NAME), name, want, got, verdict))
     for i in unmatched:
         out.append(
             Outcome(

@@ -101,6 +101,37 @@ Vuodelle 2023 rahoitusta oli käytettävissä 727 750 €. Hallitus esitti rahoi
 Kahdeksan vuodenajan tapahtumat -hankkeen ja Tunturikylien polut -hankkeen.
 """
 
+LEAD_IN = """\
+Kevään AKKE-hausta rahoitusta kolmelle selvityshankkeelle
+
+Maakuntahallitus päätti rahoittaa kestävän kasvun määrärahasta (AKKE) kolme selvitystä.
+
+Rahoitusta myönnettiin seuraaville hakkeille:
+
+  • Loviisan yritysten tulevaisuusnäkymät -selvitys, Cursor Oy
+  • Green line -esiselvitys, Espoon kaupunki
+  • Luova Törmäyttämö -alusta, kehityssuunnitelma, Vantaan kaupunki
+"""
+
+COUNTED = """\
+Kolme hanketta sai rahoitusta
+
+Maakuntahallitus myönsi rahoitusta kolmelle kylien hankkeelle. Hankkeiden yhteenlaskettu \
+tuki on 120 000 euroa, ja ne toteutetaan vuosina 2024-2025.
+"""
+
+CARD_SECTIONS = """\
+Cultural Platform Kvarken
+
+Budget
+
+40,000 EUR
+
+Financiers
+
+Interreg Aurora
+"""
+
 # (text, [(name, {field: value})], codes that must be raised, why)
 CASES: list[tuple[str, list[tuple[str, dict[str, Any]]], set[str], str]] = [
     (
@@ -150,6 +181,24 @@ CASES: list[tuple[str, list[tuple[str, dict[str, Any]]], set[str], str]] = [
         "'suunnitteluhankeyhtiön' is a company, not a project: no project word, no project",
     ),
     (
+        LEAD_IN,
+        [
+            ("Loviisan yritysten tulevaisuusnäkymät -selvitys", {"programme": "AKKE"}),
+            ("Green line -esiselvitys", {"programme": "AKKE"}),
+            ("Luova Törmäyttämö -alusta, kehityssuunnitelma", {"programme": "AKKE"}),
+        ],
+        set(),
+        "a lead-in ('seuraaville …:', even misspelt) over 'Name, applicant' items: one "
+        "project an item, the name all but the applicant, the page's programme for each",
+    ),
+    (
+        COUNTED,
+        [],
+        {"no-projects"},
+        "a headline that counts its projects ('Kolme hanketta') is about several: no one "
+        "project is made of it",
+    ),
+    (
         MID_HEADING,
         [("Rahoituskiintiön jakautuminen", {})],
         {"unsure-name"},
@@ -193,6 +242,19 @@ def test_period(text: str, period: tuple[date | None, date | None], why: str) ->
     assert (reading.start, reading.end) == period, why
     if period == (None, None):
         assert [p.code.value for p in reading.problems] == ["unreadable-date"], why
+
+
+SECTION_WORDS = [
+    ("Budget", "a card's section heading in English"),
+    ("Financiers", "and its funders' heading"),
+    ("Tiivistelmä", "a Finnish one"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), SECTION_WORDS, ids=[w[1] for w in SECTION_WORDS])
+def test_a_one_word_label_is_never_a_title(text: str, why: str) -> None:
+    assert not titleable(text), why
+    assert never_title(text) is not None, why
 
 
 DATE_LINES = [

@@ -262,6 +262,13 @@ _MARKUP = re.compile(r"^(?:#+\s|\$\s|```|\||>\s|<[a-zA-Z/!]|\[[^\]]*\]\(|[{}\[\]
 _MID_SENTENCE = re.compile(r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]")
 
 
+# One-word labels that head a section of a card ('Budget', 'Financiers'): never a title. A
+# name label ('Nimi') is left out: a page may name a project so.
+_SECTION_LABELS = frozenset(
+    key for key, fld in LABEL_INDEX.items() if " " not in key and fld is not Field.NAME
+)
+
+
 def is_numbered_heading(text: str) -> bool:
     """'1 Hanke', '4.1 Tavoitteet', '§ 42 Title', '42 §': a numbered heading."""
     return bool(_NUMBERED.match(text) or _SECTION.match(text))
@@ -304,6 +311,8 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "the name of a document, not of a project"
     if _first_word(text) in DATE_LINE_WORDS:
         return "a page's date line"
+    if " " not in text and text.casefold().rstrip(" :") in _SECTION_LABELS:
+        return "a one-word label standing alone (a section heading)"
     return None
 
 
@@ -350,4 +359,5 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         or folded.strip(" :") in PAGE_CHROME
         or _first_word(text) in DOCUMENT_WORDS
         or _first_word(text) in DATE_LINE_WORDS
+        or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
     )

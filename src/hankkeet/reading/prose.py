@@ -21,12 +21,15 @@ from hankkeet.reading.funding import find_funds, find_programmes
 from hankkeet.reading.labels import (
     ABBREVIATIONS,
     APPROXIMATION_WORDS,
+    COUNT_STEMS,
+    COUNT_WORDS,
     DECISION_WORDS,
     HEDGE_WORDS,
     NOT_ONE_PROJECT,
     OVERVIEW_HEADS,
     PART_WORDS,
     PERIOD_CUE_WORDS,
+    PROJECT_WORDS,
 )
 from hankkeet.reading.money import Kind, Quantity, scan
 from hankkeet.reading.people import read_contacts
@@ -143,6 +146,32 @@ def about_many(text: str) -> bool:
     """Words about projects in the plural ('Kuntien työllisyyshankkeille jatkoaikaa')."""
     words = [w.strip('#*:,.()”"') for w in text.casefold().split()]
     return any(w in NOT_ONE_PROJECT or w.endswith(_PLURAL_ENDINGS) or _overview(w) for w in words)
+
+
+def counts_projects(title: str) -> bool:
+    """A headline that counts its projects ('rahoitusta kymmenelle selvityshankkeelle',
+    'Åtta projekt får Leader-pengar'): a page about several projects."""
+    words = [w.strip('#*:,.()”"') for w in title.casefold().split()]
+    return any(_project_word(w) and _count_before(words, k) for k, w in enumerate(words))
+
+
+def _count_before(words: list[str], k: int) -> bool:
+    """A count right before the k-th word, or before a word in its case ('kuusi uutta
+    hanketta', not 'viiden kunnan yhteishanke')."""
+    if k > 0 and _counted(words[k - 1]):
+        return True
+    return k > 1 and _counted(words[k - 2]) and words[k - 1][-2:] == words[k][-2:]
+
+
+def _counted(word: str) -> bool:
+    """'kymmenelle', '3', 'tre', 'several': a count of two or more."""
+    if word.isdigit():
+        return 2 <= int(word) < 100  # '2021 EU-hankkeelle' is a year
+    return word in COUNT_WORDS or (word.startswith(COUNT_STEMS) and len(word) <= 12)
+
+
+def _project_word(word: str) -> bool:
+    return any(stem in word for stem in PROJECT_WORDS)
 
 
 def _overview(word: str) -> bool:

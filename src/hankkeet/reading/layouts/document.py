@@ -37,7 +37,7 @@ from hankkeet.reading.lines import (
 )
 from hankkeet.reading.money import Kind, scan
 from hankkeet.reading.people import read_contacts
-from hankkeet.reading.prose import about_many, read_prose
+from hankkeet.reading.prose import about_many, counts_projects, read_prose
 from hankkeet.reading.records import build_project
 from hankkeet.reading.text import shorten, squash
 
@@ -57,6 +57,9 @@ _LISTED_NAME = re.compile(
     r"\b(?:hanke|hankkeelle|projekti)\s+[“”\"](?P<name>[^“”\"]{3,160})[“”\"]", re.IGNORECASE
 )
 _FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+# A line that leads in to a list of projects: 'seuraaville hankkeille:', 'följande projekt:'.
+_LEAD_IN = re.compile(r"\b(?:seuraav\w*|följande|the following)\b.*:$", re.IGNORECASE)
+_ITEM_START = re.compile(r"\s+(?=[•▪◦·]\s)")
 _LIST_MARK = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[).])\s+")
 
 
@@ -543,7 +546,7 @@ def compound_names(text: str) -> list[str]:
 
 def _about_one_project(title: str, text: str) -> bool:
     """A title and text about one project: a project word, and no title about many."""
-    if about_many(title):
+    if about_many(title) or counts_projects(title):
         return False
     words = f"{title} {text}".casefold().replace("-", " ").split()
     return any(ONE_PROJECT_WORD.search(w.strip('.,:;!?()"”')) for w in words)
@@ -982,9 +985,19 @@ class DocumentReader:
                 item.text if item.kind == "text" else (f"{item.label.label}:" if item.label else "")
             )
             m = _COLUMNS_HEAD.match(head_text.strip())
-            if m is None:
-                continue
-            columns = 1 + len(re.findall(r",|\bja\b", m.group("rest")))
+            below = items[n + 1] if n + 1 < len(items) else None
+            rows = below.lines if below is not None and below.kind == "text" else []
+            if m is not None:
+                columns = 1 + len(re.findall(r",|\bja\b", m.group("rest")))
+            else:
+                if item.kind == "unknown" and item.text:
+                    # The items ran on under the lead-in label as its value: one a mark.
+                    rows = [(item.line, r) for r in _ITEM_START.split(item.text) if r.strip()]
+                if not (_LEAD_IN.search(head_text.strip()) and _listed(rows)):
+                    continue
+                # 'Rahoitusta myönnettiin seuraaville hankkeille:' over 'Name, applicant'
+                # items: the name is all but the last part when every item has one.
+                columns = 2 if all("," in r for _, r in rows if _LIST_MARK.match(r)) else 1
             # The nearest text above that names a programme says whose call this list is.
             context = next(
                 (
@@ -996,7 +1009,6 @@ class DocumentReader:
                 ),
                 None,
             )
-            rows = items[n + 1].lines if n + 1 < len(items) and items[n + 1].kind == "text" else []
             for line, row in rows:
                 if not _LIST_MARK.match(row):
                     continue
@@ -1073,6 +1085,12 @@ def _unknown_layout(items: list[Item], path: str) -> Iterator[Diagnostic]:
                     line,
                 )
                 return
+
+
+def _listed(rows: list[tuple[int, str]]) -> bool:
+    """Two or more list items, none naming its project in quotes (_quoted_list's)."""
+    marked = [r for _, r in rows if _LIST_MARK.match(r)]
+    return len(marked) >= 2 and not any(_LISTED_NAME.search(r) for r in marked)
 
 
 def _names_itself(name: str) -> bool:
