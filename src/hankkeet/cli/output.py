@@ -18,13 +18,13 @@ from hankkeet.cli.language import filled_help
 from hankkeet.cli.progress import stdout_in_use
 from hankkeet.diagnostics import Diagnostic, Report
 from hankkeet.export import DatabaseError, InexactMoney, MissingExtra
-from hankkeet.export.flat import UnknownColumn
 from hankkeet.export.output import (
     EXTENSION_FORMATS,
     atomic_path,
     format_for_path,
     write_text_atomic,
 )
+from hankkeet.flat import UnknownColumn
 from hankkeet.locale import N_, Language, _, use_language
 from hankkeet.models import Project
 from hankkeet.reading.parser import ParsedProject

@@ -52,7 +52,7 @@ from hankkeet.cli.output import (
     writable,
 )
 from hankkeet.encode import dumps
-from hankkeet.export.flat import limited, parse_columns
+from hankkeet.flat import COLUMNS, limited, parse_columns
 from hankkeet.locale import N_, _
 from hankkeet.models import Project, record_schema
 from hankkeet.query import (
@@ -66,7 +66,6 @@ from hankkeet.query import (
     sort_projects,
 )
 from hankkeet.render import ListFormat
-from hankkeet.render.cells import COLUMNS
 from hankkeet.render.records import (
     ShowFormat,
     render_list_noted,

@@ -218,7 +218,7 @@ def render_report(
         case ValidateFormat.GITHUB:
             return render_github(report, width)
         case ValidateFormat.SARIF:
-            from hankkeet.export.sarif import render_sarif
+            from hankkeet.render.sarif import render_sarif
 
             return render_sarif(report, prints)
         case _:
@@ -252,7 +252,7 @@ def _rules_table(width: int, color: bool) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    from hankkeet.render.table import to_text
+    from hankkeet.render.draw import to_text
 
     table = Table(show_lines=False, expand=False)
     table.add_column(_("Code"), no_wrap=True)
@@ -295,7 +295,7 @@ def _explanation_text(rule: Rule, width: int, color: bool) -> str:
     """One rule for people: the code, its severity and title, then the explanation."""
     from rich.text import Text
 
-    from hankkeet.render.table import to_text
+    from hankkeet.render.draw import to_text
 
     text = Text()
     text.append(rule.code, style="bold")
