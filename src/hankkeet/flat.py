@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from hankkeet.finnish import format_date
 from hankkeet.locale import _
 from hankkeet.models import Contact, Project, StaffPeriod
 
@@ -33,13 +32,6 @@ COLUMNS = (
     "path",
     "line",
 )
-
-
-def period_text(project: Project) -> str:
-    """'1.11.2021–31.10.2023', with '…' for an open side; empty with no period."""
-    if project.start is None and project.end is None:
-        return ""
-    return f"{format_date(project.start) or '…'}–{format_date(project.end) or '…'}"
 
 
 def staff_text(staff: list[StaffPeriod]) -> str:

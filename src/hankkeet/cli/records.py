@@ -74,10 +74,6 @@ from hankkeet.render.records import (
     streams,
 )
 
-# render_list lives in render/records.py; re-exported (`as`) so that callers written when it
-# lived here still find it.
-from hankkeet.render.records import render_list as render_list
-
 
 @dataclass(frozen=True)
 class Placed:
