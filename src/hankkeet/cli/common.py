@@ -21,11 +21,10 @@ import typer.main
 from typer import _click as click
 
 from hankkeet import __version__
-from hankkeet.checks import check_project
 from hankkeet.cli import progress
 from hankkeet.cli.language import LocalCommand, LocalGroup, LocalTyper, configured_language
 from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
-from hankkeet.diagnostics import Code, Diagnostic, Severity
+from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.library import available_cores, project_records, read_projects
 from hankkeet.locale import N_, Language, _, language_from_environment, ngettext, set_language
 from hankkeet.models import Project
@@ -33,6 +32,7 @@ from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
 from hankkeet.reading.parser import ParsedProject
 from hankkeet.reading.sources import ENV_SOURCE, Source, folder_files, resolve
 from hankkeet.reading.text import UnreadableInput, visible
+from hankkeet.validate import has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 # A run stopped from outside: 128 + the signal's number, as a shell reports a process that
@@ -327,10 +327,7 @@ class Tally:
         """Count one parsed project (and whether it has errors) or an input without one."""
         if isinstance(item, ParsedProject):
             self.projects += 1
-            checks = item.checks if item.checks is not None else check_project(item.project)
-            found = [*item.diagnostics, *checks]
-            if any(d.severity is Severity.ERROR for d in found):
-                self.with_errors += 1
+            self.with_errors += has_errors(item)
         elif item.code == Code.NO_PROJECTS:
             self.empty.append(item.path)
         elif item.code == Code.INVALID_BYTE and item.path not in self.damaged[-1:]:

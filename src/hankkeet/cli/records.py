@@ -21,8 +21,10 @@ from hankkeet.cli.common import (
     build_filters,
     check_excel,
     color_wanted,
+    counted,
     fail,
     filters_text,
+    iter_parsed,
     iter_projects,
     load_projects,
     note,
@@ -44,8 +46,6 @@ from hankkeet.cli.output import (
     emit,
     emit_file,
     emitting,
-    findings_of,
-    projects_and_findings,
     writable,
 )
 from hankkeet.encode import dumps
@@ -70,6 +70,7 @@ from hankkeet.render.records import (
     row_writer,
     streams,
 )
+from hankkeet.validate import findings_about, projects_and_findings
 
 
 def stream_list(
@@ -171,7 +172,9 @@ def list_command(
     with usable_input():
         filters = build_filters(active, programme, contact)
         if chosen.value in FILE_FORMATS:
-            everything, findings = projects_and_findings(configured_paths(paths), tally)
+            everything, findings = projects_and_findings(
+                counted(iter_parsed(configured_paths(paths)), tally)
+            )
         else:
             everything, findings = load_projects(configured_paths(paths), tally), []
         selection = select(everything, filters)
@@ -184,14 +187,15 @@ def list_command(
 
             sheets = [
                 project_sheet(projects, picked or COLUMNS),
-                diagnostics_sheet(findings_of(projects, findings)),
+                diagnostics_sheet(findings_about(projects, findings)),
             ]
             emit_file(output, lambda path: write_workbook(path, sheets))
         case ListFormat.SQLITE:
             from hankkeet.export.sqlite import write_database
 
             emit_file(
-                output, lambda path: write_database(path, projects, findings_of(projects, findings))
+                output,
+                lambda path: write_database(path, projects, findings_about(projects, findings)),
             )
         case (
             ListFormat.TABLE
