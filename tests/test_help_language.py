@@ -12,12 +12,19 @@ from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from conftest import SEED, changed_copy, cli, run_process
 from hankkeet.cli import app
-from hankkeet.cli.application import COMMAND_MODULES
 from hankkeet.cli.language import translate_help
 from hankkeet.export.output import EXTENSION_FORMATS
 from hankkeet.locale import Language, use_language
 
-COMMANDS = list(COMMAND_MODULES)
+
+def app_commands() -> list[str]:
+    """Every command of the app, as its help lists them (a new command is walked too)."""
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    return list(group.commands)
+
+
+COMMANDS = app_commands()
 
 # Words of English sentences that no Finnish help holds (option names, metavars, format
 # names and examples are left out before looking).
@@ -83,6 +90,15 @@ CHOICES = [
     ([], {}, Language.EN, "nothing set"),
 ]
 CHOICE_IDS = [c[3] for c in CHOICES]
+# (extra arguments after the command, environment, language, why): help only
+HELP_CHOICES = [
+    *CHOICES,
+    ([], {"LANG": "fi"}, Language.FI, "LANG=fi"),
+]
+AFTER = [
+    (["--lang", "fi"], {}, Language.FI, "--lang fi after the command"),
+    (["--lang", "en"], {"LANG": "fi"}, Language.EN, "--lang en after the command"),
+]
 
 
 def sentence_words(text: str) -> set[str]:
@@ -103,11 +119,22 @@ def help_of(args: list[str], env: dict[str, str]) -> str:
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS], ids=["(root)", *COMMANDS])
-@pytest.mark.parametrize(("first", "env", "language", "why"), CHOICES, ids=CHOICE_IDS)
+@pytest.mark.parametrize(
+    ("where", "given", "env", "language", "why"),
+    [("before", *c) for c in HELP_CHOICES] + [("after", *c) for c in AFTER],
+    ids=[c[3] for c in HELP_CHOICES] + [c[3] for c in AFTER],
+)
 def test_help_speaks_one_language(
-    command: str | None, first: list[str], env: dict[str, str], language: Language, why: str
+    command: str | None,
+    where: str,
+    given: list[str],
+    env: dict[str, str],
+    language: Language,
+    why: str,
 ) -> None:
-    text = help_of([*first, *([command] if command else []), "--help"], env)
+    named = [command] if command else []
+    args = [*given, *named, "--help"] if where == "before" else [*named, "--help", *given]
+    text = help_of(args, env)
     words = sentence_words(text)
     if language is Language.FI:
         assert text.startswith("Käyttö: hankkeet"), why
@@ -117,6 +144,22 @@ def test_help_speaks_one_language(
         assert text.startswith("Usage: hankkeet"), why
         assert "Example: hankkeet" in text, "every command has help with an example"
         assert not words & FINNISH, f"{why}: Finnish in English help: {sorted(words & FINNISH)}"
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS], ids=["(root)", *COMMANDS])
+def test_no_line_of_the_other_language(command: str | None) -> None:
+    """A line of sentences that reads the same in the Finnish and the English help was left
+    untranslated (`LANG=fi hankkeet validate --help` once mixed the two languages)."""
+    named = [command] if command else []
+    finnish = help_of([*named, "--help"], {"LANG": "fi"})
+    english = help_of([*named, "--help"], {})
+    assert finnish != english
+
+    def sentences(text: str) -> set[str]:
+        return {line.strip() for line in text.splitlines() if sentence_words(line)}
+
+    same = sentences(finnish) & sentences(english)
+    assert not same, f"the same line in the Finnish and the English help: {sorted(same)}"
 
 
 def test_every_help_text_has_a_finnish_translation() -> None:

@@ -12,9 +12,9 @@ import pytest
 
 from conftest import SEED, cli, run_process
 from hankkeet.cli.output import FILE_FORMATS
-from hankkeet.cli.records import render_list
 from hankkeet.reading.parser import parse_text
 from hankkeet.render import ListFormat
+from hankkeet.render.records import render_list
 
 HARR = "harrastusten-jaanmurtajahanke"
 

@@ -14,7 +14,8 @@ import random
 import pytest
 
 from hankkeet.finnish import NBSP
-from hankkeet.render.layout import Column, draw_table, draw_table_rich, fit_table
+from hankkeet.render.draw import draw_table, draw_table_rich
+from hankkeet.render.layout import Column, fit_table
 from hankkeet.render.plain import draw_plain, plain_table
 
 # Words of every width class: ASCII, Finnish letters, money, hyphens (where wrap may

@@ -14,10 +14,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SEED, cli
-from hankkeet.diagnostics import Code, Diagnostic, Report
+from hankkeet.diagnostics import PROSE_CODES, Code, Diagnostic, Report, Severity
 from hankkeet.encode import dumps_nested
+from hankkeet.reading.sources import resolve
 from hankkeet.render.validation import _finding_json, render_text
-from hankkeet.validate import FindingSpill
+from hankkeet.validate import (
+    FindingSpill,
+    RuleSelection,
+    StreamedReport,
+    stream_validation,
+    validate_sources,
+)
 
 RULE_FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 
@@ -101,3 +108,50 @@ def test_findings_file_gives_exactly_the_findings_asked_for(findings: int, tmp_p
     assert stats["errors"] + stats["warnings"] + stats["infos"] == findings
     if findings > 100:
         assert len({d["code"] for d in report["diagnostics"]}) >= 20
+
+
+@settings(max_examples=80)
+@given(st.lists(_findings, max_size=12), st.booleans(), st.booleans(), st.integers(0, 3))
+def test_a_streamed_report_passes_as_the_held_one(
+    findings: list[Diagnostic], strict: bool, labels_required: bool, files: int
+) -> None:
+    """One `passes` for both reports: the held one counts its findings, the streamed one
+    counted them as they went; both say the same, under every option."""
+    held = Report(list(findings), files=files, labels_required=labels_required)
+    streamed = StreamedReport(files=files, labels_required=labels_required)
+    for finding in findings:
+        streamed.count(finding)
+    assert streamed.counts == held.counts
+    assert streamed.codes_found() == held.codes_found()
+    assert streamed.valid == held.valid
+    assert streamed.passes(strict) == held.passes(strict)
+    assert streamed.to_dict(strict)["valid"] == held.to_dict(strict)["valid"]
+    # And the rule itself, said once more in plain words.
+    severities = {d.severity for d in findings}
+    fails = Severity.ERROR in severities or (strict and Severity.WARNING in severities)
+    fails = fails or (labels_required and any(d.code in PROSE_CODES for d in findings))
+    assert held.passes(strict) is not fails
+
+
+@pytest.mark.parametrize(
+    ("select", "why"),
+    [((), "every rule"), (("unreadable-file", "missing-field"), "two rules")],
+)
+def test_the_two_engines_find_the_same(select: tuple[str, ...], why: str) -> None:
+    """stream_validation hands out, counts and spills what validate_sources holds: the same
+    findings in the same order (the unresolved inputs' first), the same counts."""
+    rules = RuleSelection.from_options(select)
+    unresolved = [Diagnostic(Code.UNREADABLE_FILE, "no such file", "gone.txt", 1)]
+    held = validate_sources(resolve([str(RULE_FIXTURES), str(SEED)]), rules, 1, unresolved)
+    streamed = StreamedReport()
+    with FindingSpill() as spill:
+        first = list(
+            stream_validation(
+                resolve([str(RULE_FIXTURES), str(SEED)]), streamed, spill, rules, 1, unresolved
+            )
+        )
+        again = list(spill)
+    assert held.diagnostics, why
+    assert first == again == held.diagnostics, why
+    assert (streamed.files, streamed.projects) == (held.files, held.projects), why
+    assert streamed.counts == held.counts, why

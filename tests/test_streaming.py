@@ -12,7 +12,15 @@ import pytest
 from conftest import SEED, cli
 from hankkeet.cli.records import stream_list
 from hankkeet.models import Project
-from hankkeet.query import Filters, SortKey
+from hankkeet.query import (
+    Filters,
+    Matched,
+    SortKey,
+    ordered_rows,
+    parse_active,
+    select,
+    sort_projects,
+)
 from hankkeet.reading.parser import parse_text
 from hankkeet.render import ListFormat
 from hankkeet.render.records import row_writer
@@ -88,3 +96,37 @@ def test_the_default_order_writes_each_row_before_the_next_is_read(
     assert shown == len(projects)
     rows = out.seen[-len(projects) :]  # after the CSV header
     assert rows == list(range(1, len(projects) + 1))
+
+
+# (sort, reverse, limit, filters, why): the library's ordered rows against sorting in memory
+ORDERS = [
+    (SortKey.SOURCE, False, None, Filters(), "as read"),
+    (SortKey.SOURCE, True, None, Filters(), "as read, reversed (spilled)"),
+    (SortKey.BUDGET, False, None, Filters(), "by budget"),
+    (SortKey.START, True, 2, Filters(), "by start, reversed, two"),
+    (SortKey.NAME, False, 0, Filters(), "none"),
+    (SortKey.SOURCE, False, 1, Filters(programme="EAKR"), "one, filtered"),
+    (SortKey.END, False, None, Filters(active=parse_active("2022")), "--active 2022 by end"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sort", "reverse", "limit", "filters", "why"), ORDERS, ids=[o[4] for o in ORDERS]
+)
+def test_ordered_rows_are_the_rows_sorted_in_memory(
+    sort: SortKey, reverse: bool, limit: int | None, filters: Filters, why: str
+) -> None:
+    projects = [p.project for p in parse_text(SEED.read_text(encoding="utf-8")).projects]
+    counted = Matched()
+    rows = list(
+        ordered_rows(projects, filters, sort, reverse, limit, lambda p: p.id + "\n", counted)
+    )
+    selection = select(projects, filters)
+    expected = sort_projects(selection.projects, sort, reverse)
+    expected = expected if limit is None else expected[:limit]
+    assert rows == [p.id + "\n" for p in expected], why
+    assert (counted.kept, counted.without_period) == (
+        len(selection.projects),
+        selection.without_period,
+    ), why
+    assert counted.kept, f"{why}: the filters keep a project"

@@ -12,6 +12,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT, SEED, cli, run_process
 from hankkeet.diagnostics import RULES, Code, Diagnostic, Report, Severity
+from hankkeet.library import read_projects
+from hankkeet.locale import Language, use_language
 from hankkeet.reading.parser import ParsedProject, parse_text
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.render.validation import (
@@ -22,7 +24,17 @@ from hankkeet.render.validation import (
     render_report,
     render_text,
 )
-from hankkeet.validate import ALL_RULES, RuleSelection, UnknownRule, collect, validate_sources
+from hankkeet.validate import (
+    ALL_RULES,
+    RuleSelection,
+    UnknownRule,
+    collect,
+    findings_about,
+    findings_of,
+    has_errors,
+    projects_and_findings,
+    validate_sources,
+)
 
 RULE_FIXTURES = FIXTURES / "rules"
 SEED_ID = "harrastusten-jaanmurtajahanke"
@@ -599,3 +611,37 @@ def test_strict_labels(args: list[str], code: int, valid: bool, why: str) -> Non
     run = cli("validate", "--format", "json", *args, str(RULE_FIXTURES / "prose-only.txt"))
     assert run.exit_code == code, why
     assert json.loads(run.stdout)["valid"] is valid, why
+
+
+def readable_rule_fixtures() -> list[str]:
+    return [
+        str(p)
+        for p in sorted((FIXTURES / "rules").glob("*.txt"))
+        if p.name != "unreadable-file.txt"
+    ]
+
+
+def test_projects_and_findings_from_an_item_stream() -> None:
+    """The library's projects and findings of a parse stream: the projects read, and the
+    findings validate reports (English messages), each about a project read or a file."""
+    sources = resolve([str(SEED), *readable_rule_fixtures()])
+    with use_language(Language.FI):
+        projects, findings = projects_and_findings(read_projects(sources))
+    report = validate_sources(sources)
+    assert findings and sorted(map(str, findings)) == sorted(map(str, report.diagnostics))
+    assert len(projects) == report.projects
+    ids = {p.id for p in projects}
+    assert all(d.project is None or d.project in ids for d in findings)
+    chosen = projects[:3]
+    about = findings_about(chosen, findings)
+    kept = {p.id for p in chosen}
+    assert about == [d for d in findings if d.project is None or d.project in kept]
+    assert len(about) < len(findings)
+
+
+def test_has_errors_says_what_the_findings_say() -> None:
+    sources = resolve(readable_rule_fixtures())
+    items = [i for i in read_projects(sources) if isinstance(i, ParsedProject)]
+    answers = [has_errors(i) for i in items]
+    assert answers == [any(d.severity is Severity.ERROR for d in findings_of(i)) for i in items]
+    assert any(answers) and not all(answers)

@@ -479,20 +479,24 @@ class Report:
         """Number of findings per severity."""
         return Counter(d.severity.value for d in self.diagnostics)
 
+    def codes_found(self) -> set[Code]:
+        """The rules of the findings."""
+        return {d.code for d in self.diagnostics}
+
     @property
     def valid(self) -> bool:
         """True when no finding is an error."""
-        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+        return not self.counts.get(Severity.ERROR.value)
 
     def passes(self, strict: bool = False) -> bool:
-        """Whether a run passes: no error, and under strict no warning either."""
-        if self.labels_required and any(d.code in PROSE_CODES for d in self.diagnostics):
+        """Whether a run passes: no error, and under strict no warning either; under
+        --strict-labels no value read from a sentence either. (A report that counts its
+        findings instead of holding them gives `counts` and `codes_found` its own way.)"""
+        if self.labels_required and self.codes_found() & PROSE_CODES:
             return False
-        if strict:
-            return not any(
-                d.severity in (Severity.ERROR, Severity.WARNING) for d in self.diagnostics
-            )
-        return self.valid
+        failing = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
+        counts = self.counts
+        return not any(counts.get(severity.value) for severity in failing)
 
     def to_dict(self, strict: bool = False) -> dict[str, Any]:
         """The public JSON shape of a report; `valid` says whether the run passes (or strictly)."""

@@ -16,7 +16,6 @@ from typing import Protocol
 
 NBSP = "\u00a0"
 CENT = Decimal("0.01")
-WHOLE = Decimal(1)
 
 
 def format_number(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -284,6 +285,73 @@ def sort_projects(projects: list[S], key: SortKey, reverse: bool = False) -> lis
     # Two stable sorts: by name first, so equal values keep name order either way.
     ordered = sorted(by_name, key=value_of, reverse=reverse)  # type: ignore[arg-type]
     return ordered + sorted(missing, key=lambda p: p.name.casefold())
+
+
+@dataclass
+class Matched(Skipped):
+    """What `ordered_rows` counts as it goes: the projects the filters keep, and those
+    --active could not test."""
+
+    kept: int = 0
+
+
+@dataclass(frozen=True)
+class Placed:
+    """What sorting needs of a project, and where its row waits in the spill file."""
+
+    name: str
+    start: date | None
+    end: date | None
+    budget: Decimal | None
+    city_share: Decimal | None
+    programme: str | None
+    offset: int
+    size: int
+
+
+def ordered_rows(
+    projects: Iterable[Project],
+    filters: Filters,
+    sort: SortKey,
+    reverse: bool,
+    limit: int | None,
+    row: Callable[[Project], str],
+    counted: Matched,
+) -> Generator[str, None, None]:
+    """The rows of the projects the filters keep, in the order asked, without holding the
+    projects: in source order each row as its project is read; in another order each row
+    goes to a temporary file, only what sorting needs is held, and the rows come back from
+    the file in order once every project is read. At most `limit` rows; every project
+    kept is counted in `counted`, as select() counts them."""
+    kept = filter_projects(projects, filters, counted)
+    if sort is SortKey.SOURCE and not reverse:
+        for project in kept:
+            counted.kept += 1
+            if limit is None or counted.kept <= limit:
+                yield row(project)
+        return
+    placed: list[Placed] = []
+    with tempfile.TemporaryFile() as spill:
+        for project in kept:
+            counted.kept += 1
+            data = row(project).encode("utf-8")
+            placed.append(
+                Placed(
+                    project.name,
+                    project.start,
+                    project.end,
+                    project.budget,
+                    project.city_share,
+                    project.programme,
+                    spill.tell(),
+                    len(data),
+                )
+            )
+            spill.write(data)
+        ordered = sort_projects(placed, sort, reverse)
+        for spot in ordered if limit is None else ordered[:limit]:
+            spill.seek(spot.offset)
+            yield spill.read(spot.size).decode("utf-8")
 
 
 def find_project(projects: Iterable[Project], ident: str) -> Project | None:

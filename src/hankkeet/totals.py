@@ -43,7 +43,6 @@ class GroupBy(StrEnum):
 FUNDER_GROUPS: tuple[str, ...] = ("eu_state", "municipal", "other")
 # The year column of budgets whose period is missing or open.
 UNKNOWN_YEAR = "unknown"
-YEAR_SPLIT = "pro rata by days"
 
 # A row of totals: one value (or None, "not stated") per GroupBy, in group_by order.
 RowKey = tuple[str | None, ...]

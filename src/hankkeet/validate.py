@@ -12,7 +12,7 @@ import marshal
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import IO
@@ -20,7 +20,6 @@ from typing import IO
 from hankkeet.checks import check_project
 from hankkeet.diagnostics import (
     CODE_OF,
-    PROSE_CODES,
     RULES,
     Code,
     Diagnostic,
@@ -28,7 +27,8 @@ from hankkeet.diagnostics import (
     Severity,
     near_codes,
 )
-from hankkeet.locale import _
+from hankkeet.locale import Language, _, use_language
+from hankkeet.models import Project
 from hankkeet.reading.parser import IdRegistry, ParsedProject, parse_source, parse_sources
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import UnreadableInput
@@ -102,7 +102,7 @@ def findings_of(
     """The wanted findings of one item of a parse stream: a project's (its fields' and its
     checks', in line order) or the file note itself."""
     if isinstance(item, ParsedProject):
-        checks = item.checks if item.checks is not None else check_project(item.project)
+        checks = checks_of(item)
         if not item.diagnostics and not checks:
             return []  # most projects: nothing found
         found = item.diagnostics + checks
@@ -112,18 +112,68 @@ def findings_of(
     return [d for d in found if rules.wants(d.code)]
 
 
+def checks_of(item: ParsedProject) -> list[Diagnostic]:
+    """The checks' findings about a parsed project (run in the worker that read it, or here)."""
+    return item.checks if item.checks is not None else check_project(item.project)
+
+
+def has_errors(item: ParsedProject) -> bool:
+    """Whether a parsed project has an error among its findings (its fields' or checks')."""
+    return any(d.severity is Severity.ERROR for d in chain(item.diagnostics, checks_of(item)))
+
+
+def projects_and_findings(
+    items: Iterable[ParsedProject | Diagnostic],
+) -> tuple[list[Project], list[Diagnostic]]:
+    """Every project of a parse stream, and every finding about them (as validate reports
+    them). The findings go into Excel and SQLite files, which never change with the
+    language: their messages are English."""
+    projects: list[Project] = []
+    report = Report()
+
+    def kept() -> Iterator[ParsedProject | Diagnostic]:
+        for item in items:
+            if isinstance(item, ParsedProject):
+                projects.append(item.project)
+            yield item
+
+    with use_language(Language.EN):
+        collect(kept(), report)
+    return projects, report.diagnostics
+
+
+def findings_about(
+    projects: Sequence[Project], diagnostics: Sequence[Diagnostic]
+) -> list[Diagnostic]:
+    """The findings about these projects and about whole files."""
+    ids = {p.id for p in projects}
+    return [d for d in diagnostics if d.project is None or d.project in ids]
+
+
 def unreadable_file(path: str, problem: UnreadableInput) -> Diagnostic:
     """The finding for an input that cannot be read (the message without the path again)."""
     message = str(problem).removeprefix(f"{path}: ")
     return Diagnostic(Code.UNREADABLE_FILE, message, path, 1)
 
 
+def holds_findings(*, baseline: bool, statistics: bool, fingerprints: bool) -> bool:
+    """Which of the two reports a run needs: a held `Report` (validate_sources) when
+    something needs every finding at once (a baseline to apply or write, statistics, SARIF's
+    fingerprints), else a `StreamedReport` (stream_validation), whose memory stays flat."""
+    return baseline or statistics or fingerprints
+
+
 def validate_sources(
-    sources: Iterable[Source], rules: RuleSelection = ALL_RULES, jobs: int = 1
+    sources: Iterable[Source],
+    rules: RuleSelection = ALL_RULES,
+    jobs: int = 1,
+    unresolved: Sequence[Diagnostic] = (),
+    labels_required: bool = False,
 ) -> Report:
     """Validate every source in turn; one that cannot be read is a finding, and the rest is
-    still checked. `jobs` as in library.read_projects."""
-    report = Report()
+    still checked. `jobs` as in library.read_projects. `unresolved` are the findings about
+    inputs that never became sources (a path that names nothing): they come first."""
+    report = Report(labels_required=labels_required)
     order: dict[str, int] = {}
     unreadable: list[Diagnostic] = []
 
@@ -143,6 +193,10 @@ def validate_sources(
     report.diagnostics.extend(d for d in unreadable if rules.wants(d.code))
     # Stable: findings on one line keep the order they were found in.
     report.diagnostics.sort(key=lambda d: (order.get(d.path, len(order)), d.line))
+    if unresolved:
+        # Every other input was still checked; the missing ones are findings too.
+        report.files += len(unresolved)
+        report.diagnostics[:0] = [d for d in unresolved if rules.wants(d.code)]
     return report
 
 
@@ -166,21 +220,30 @@ class StreamedReport(Report):
         """Number of findings per severity."""
         return Counter(self.severities)
 
-    @property
-    def valid(self) -> bool:
-        """True when no finding is an error."""
-        return not self.severities.get(Severity.ERROR.value)
+    def codes_found(self) -> set[Code]:
+        """The rules of the findings handed out."""
+        return self.codes
 
-    def passes(self, strict: bool = False) -> bool:
-        """Whether a run passes: no error, and under strict no warning either."""
-        if self.labels_required and self.codes & PROSE_CODES:
-            return False
-        if strict:
-            return not (
-                self.severities.get(Severity.ERROR.value)
-                or self.severities.get(Severity.WARNING.value)
-            )
-        return self.valid
+
+def stream_validation(
+    sources: Iterable[Source],
+    report: StreamedReport,
+    spill: FindingSpill,
+    rules: RuleSelection = ALL_RULES,
+    jobs: int = 1,
+    unresolved: Sequence[Diagnostic] = (),
+) -> Iterator[Diagnostic]:
+    """validate_sources' findings, in its order, handed out one file at a time: each
+    counted in `report` and kept in `spill` (to be read again in line order), the findings
+    about `unresolved` inputs first."""
+    report.files += len(unresolved)
+    wanted = [d for d in unresolved if rules.wants(d.code)]
+    spill.start_section()
+    for d in wanted:  # all on line 1: the section keeps their order
+        report.count(d)
+        spill.add(d)
+    yield from wanted
+    yield from stream_findings(sources, report, rules, spill, jobs)
 
 
 def stream_findings(
@@ -308,3 +371,11 @@ class FindingSpill:
     def close(self) -> None:
         """Remove the temporary file."""
         self._file.close()
+
+    def __enter__(self) -> FindingSpill:
+        """The spill, removed when the block ends."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Remove the temporary file."""
+        self.close()

@@ -12,17 +12,19 @@ import traceback
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+import typer.main
+from typer import _click as click
 
 from hankkeet import __version__
-from hankkeet.checks import check_project
 from hankkeet.cli import progress
-from hankkeet.cli.language import LocalGroup, LocalTyper, configured_language
+from hankkeet.cli.language import LocalCommand, LocalGroup, LocalTyper, configured_language
 from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
-from hankkeet.diagnostics import Code, Diagnostic, Severity
+from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.library import available_cores, project_records, read_projects
 from hankkeet.locale import N_, Language, _, language_from_environment, ngettext, set_language
 from hankkeet.models import Project
@@ -30,15 +32,105 @@ from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
 from hankkeet.reading.parser import ParsedProject
 from hankkeet.reading.sources import ENV_SOURCE, Source, folder_files, resolve
 from hankkeet.reading.text import UnreadableInput, visible
+from hankkeet.validate import has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 # A run stopped from outside: 128 + the signal's number, as a shell reports a process that
 # SIGINT (Ctrl-C) or SIGPIPE (a reader gone: `| head`) ended.
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
+
+@dataclass
+class State:
+    """The app's options (given before the command, or after it: see `Command`)."""
+
+    debug: bool = False
+    quiet: bool = False
+    jobs: int = 1  # processes reading a long input's fields (--jobs; default: every core)
+    config: Config = NO_CONFIG
+
+
+STATE = State()
+
+# The options of the app that a command also takes after its name.
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help=N_(
+            "No progress bar (shown on stderr when it is a terminal and reading takes "
+            "more than a second) and no counts of the projects read and matched; "
+            "errors, and notes on what was left out, are still said."
+        ),
+    ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help=N_(
+            "Processes that read a long input (default: one per core; 1: read in this "
+            "process only). The output is the same."
+        ),
+    ),
+]
+LangOpt = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help=N_(
+            "Language of tables, notes, messages and help: fi or en (default: the "
+            "configured language, else from LC_ALL/LANG, else en)."
+        ),
+    ),
+]
+
+
+def after_the_command(quiet: QuietOpt = False, jobs: JobsOpt = None, lang: LangOpt = None) -> None:
+    """--quiet, --jobs and --lang given after the command's name: the same meaning as before
+    it, and over what was given before it (as the later of an option given twice)."""
+    if quiet:
+        STATE.quiet = True
+    if jobs is not None:
+        STATE.jobs = jobs
+    if lang is not None:
+        set_language(lang)
+
+
+@cache
+def global_parameters() -> tuple[click.Parameter, ...]:
+    """The Click parameters of `after_the_command`, as Typer makes them from its signature."""
+    probe = typer.Typer(add_completion=False)
+    probe.command()(after_the_command)
+    return tuple(typer.main.get_command(probe).params)
+
+
+class Command(LocalCommand):
+    """A command of the app: it also takes --quiet, --jobs and --lang after its name."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        shared = global_parameters()
+        taken = {p.name for p in self.params} | {o for p in self.params for o in p.opts}
+        clash = taken & ({p.name for p in shared} | {o for p in shared for o in p.opts})
+        if clash:
+            raise TypeError(f"command {self.name!r} defines global options {sorted(clash)}")
+        self.params.extend(shared)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Take the global options given after the name, then run the command."""
+        after_the_command(**{p.name: ctx.params.pop(p.name) for p in global_parameters() if p.name})
+        return super().invoke(ctx)
+
+
 app = LocalTyper(
     name="hankkeet",
     cls=LocalGroup,
+    command_class=Command,
     help="Finnish municipal development projects (hankkeet) as exact, typed records.\n\n"
     "With no PATH, commands read the embedded data (or the file $HANKKEET_SOURCE names).\n\n"
     "Example: hankkeet list --active 2022",
@@ -48,19 +140,6 @@ app = LocalTyper(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-@dataclass
-class State:
-    """Options given before the command."""
-
-    debug: bool = False
-    quiet: bool = False
-    jobs: int = 1  # processes reading a long input's fields (--jobs; default: every core)
-    config: Config = NO_CONFIG
-
-
-STATE = State()
 
 
 PathsArg = Annotated[
@@ -248,10 +327,7 @@ class Tally:
         """Count one parsed project (and whether it has errors) or an input without one."""
         if isinstance(item, ParsedProject):
             self.projects += 1
-            checks = item.checks if item.checks is not None else check_project(item.project)
-            found = [*item.diagnostics, *checks]
-            if any(d.severity is Severity.ERROR for d in found):
-                self.with_errors += 1
+            self.with_errors += has_errors(item)
         elif item.code == Code.NO_PROJECTS:
             self.empty.append(item.path)
         elif item.code == Code.INVALID_BYTE and item.path not in self.damaged[-1:]:
@@ -445,41 +521,9 @@ def root(
     debug: Annotated[
         bool, typer.Option("--debug", help=N_("Show a traceback on internal errors."))
     ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet",
-            "-q",
-            help=N_(
-                "No progress bar (shown on stderr when it is a terminal and reading takes "
-                "more than a second) and no counts of the projects read and matched; "
-                "errors, and notes on what was left out, are still said."
-            ),
-        ),
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help=N_(
-                "Processes that read a long input (default: one per core; 1: read in this "
-                "process only). The output is the same."
-            ),
-        ),
-    ] = None,
-    lang: Annotated[
-        Language | None,
-        typer.Option(
-            "--lang",
-            help=N_(
-                "Language of tables, notes, messages and help: fi or en (default: the "
-                "configured language, else from LC_ALL/LANG, else en)."
-            ),
-        ),
-    ] = None,
+    quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
+    lang: LangOpt = None,
     no_config: Annotated[
         bool,
         typer.Option(

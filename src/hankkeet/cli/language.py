@@ -63,12 +63,14 @@ def configured_language(config: Config) -> Language | None:
     return Language(config.language) if config.language else None
 
 
-def initial_language(
-    argv: Sequence[str], environ: Mapping[str, str], folder: Path | None = None
-) -> Language:
-    """--lang as typed (read before Typer parses it, so that help and usage errors follow
-    it), else the configured language (unless --no-config), else the locale."""
+def typed_language(argv: Sequence[str]) -> Language | None:
+    """The language of the last --lang in the words as typed, before the app's or after the
+    command's name (Click keeps the last of an option given twice), up to a `--`; None
+    when no --lang names one."""
+    found = None
     for i, arg in enumerate(argv):
+        if arg == "--":
+            break
         value = (
             arg.removeprefix("--lang=")
             if arg.startswith("--lang=")
@@ -77,7 +79,18 @@ def initial_language(
             else None
         )
         if value in (Language.FI.value, Language.EN.value):
-            return Language(value)
+            found = Language(value)
+    return found
+
+
+def initial_language(
+    argv: Sequence[str], environ: Mapping[str, str], folder: Path | None = None
+) -> Language:
+    """--lang as typed (read before Typer parses it, so that help and usage errors follow
+    it), else the configured language (unless --no-config), else the locale."""
+    typed = typed_language(argv)
+    if typed is not None:
+        return typed
     if folder is not None and "--no-config" not in argv:
         try:
             configured = configured_language(discover(folder))
@@ -357,6 +370,15 @@ class _Local(click.Command):
 class LocalCommand(_Local, TyperCommand):
     """A command whose help, usage and usage errors speak the run's language."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse the options and arguments; a --lang among them is the run's language from
+        here on, so that a usage error in them speaks it too (the app's callback, which ran
+        before, chose one without it)."""
+        typed = typed_language(args)
+        if typed is not None:
+            set_language(typed)
+        return super().parse_args(ctx, args)
+
 
 class LocalGroup(_Local, TyperGroup):
     """The app: chooses the language before parsing, and speaks it in help and errors."""
@@ -396,10 +418,15 @@ class LocalGroup(_Local, TyperGroup):
 
 
 class LocalTyper(typer.Typer):
-    """A Typer app whose commands are `LocalCommand`s unless told otherwise."""
+    """A Typer app whose commands are of `command_class` (a `LocalCommand`) unless told
+    otherwise."""
+
+    def __init__(self, *, command_class: type[LocalCommand] = LocalCommand, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.command_class = command_class
 
     def command(  # type: ignore[override]
         self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """`Typer.command`, with `LocalCommand` as the class."""
-        return super().command(name, cls=cls or LocalCommand, **kwargs)
+        """`Typer.command`, with the app's command class."""
+        return super().command(name, cls=cls or self.command_class, **kwargs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -13,23 +13,19 @@ from typing import Annotated, TypeVar
 import typer
 from typer.models import OptionInfo
 
-from hankkeet.cli.common import Tally, fail, iter_parsed, write
+from hankkeet.cli.common import fail, write
 from hankkeet.cli.language import filled_help
 from hankkeet.cli.progress import stdout_in_use
-from hankkeet.diagnostics import Diagnostic, Report
 from hankkeet.export import DatabaseError, InexactMoney, MissingExtra
-from hankkeet.export.flat import UnknownColumn
 from hankkeet.export.output import (
     EXTENSION_FORMATS,
     atomic_path,
     format_for_path,
     write_text_atomic,
 )
-from hankkeet.locale import N_, Language, _, use_language
-from hankkeet.models import Project
-from hankkeet.reading.parser import ParsedProject
+from hankkeet.flat import UnknownColumn
+from hankkeet.locale import N_, _
 from hankkeet.render import ListFormat
-from hankkeet.validate import collect
 
 F = TypeVar("F", bound=StrEnum)
 
@@ -178,34 +174,6 @@ def emit_file(output: Path | None, writer: Callable[[Path], None]) -> None:
         fail(_("give the file a name with -o FILE"))
     with writable(), atomic_path(output) as temporary:
         writer(temporary)
-
-
-def projects_and_findings(
-    paths: list[str] | None, tally: Tally | None = None
-) -> tuple[list[Project], list[Diagnostic]]:
-    """Every project of the inputs, and every finding about them (as validate reports);
-    what was read is counted in `tally` when given. The findings go into Excel and SQLite
-    files, which never change with the language: their messages are English."""
-    projects: list[Project] = []
-    report = Report()
-
-    def kept() -> Iterator[ParsedProject | Diagnostic]:
-        for item in iter_parsed(paths):
-            if tally is not None:
-                tally.count(item)
-            if isinstance(item, ParsedProject):
-                projects.append(item.project)
-            yield item
-
-    with use_language(Language.EN):
-        collect(kept(), report)
-    return projects, report.diagnostics
-
-
-def findings_of(projects: Sequence[Project], diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-    """The findings about the chosen projects and about whole files."""
-    ids = {p.id for p in projects}
-    return [d for d in diagnostics if d.project is None or d.project in ids]
 
 
 @contextmanager

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated, assert_never
 
@@ -24,8 +21,10 @@ from hankkeet.cli.common import (
     build_filters,
     check_excel,
     color_wanted,
+    counted,
     fail,
     filters_text,
+    iter_parsed,
     iter_projects,
     load_projects,
     note,
@@ -47,26 +46,23 @@ from hankkeet.cli.output import (
     emit,
     emit_file,
     emitting,
-    findings_of,
-    projects_and_findings,
     writable,
 )
 from hankkeet.encode import dumps
-from hankkeet.export.flat import limited, parse_columns
+from hankkeet.flat import COLUMNS, limited, parse_columns
 from hankkeet.locale import N_, _
 from hankkeet.models import Project, record_schema
 from hankkeet.query import (
     Filters,
-    Skipped,
+    Matched,
     SortKey,
-    filter_projects,
     find_project,
     near_projects,
+    ordered_rows,
     select,
     sort_projects,
 )
 from hankkeet.render import ListFormat
-from hankkeet.render.cells import COLUMNS
 from hankkeet.render.records import (
     ShowFormat,
     render_list_noted,
@@ -74,24 +70,7 @@ from hankkeet.render.records import (
     row_writer,
     streams,
 )
-
-# render_list lives in render/records.py; re-exported (`as`) so that callers written when it
-# lived here still find it.
-from hankkeet.render.records import render_list as render_list
-
-
-@dataclass(frozen=True)
-class Placed:
-    """What sorting needs of a project, and where its row waits in the spill file."""
-
-    name: str
-    start: date | None
-    end: date | None
-    budget: Decimal | None
-    city_share: Decimal | None
-    programme: str | None
-    offset: int
-    size: int
+from hankkeet.validate import findings_about, projects_and_findings
 
 
 def stream_list(
@@ -104,53 +83,24 @@ def stream_list(
     output: Path | None,
     tally: Tally | None = None,
 ) -> tuple[int, int]:
-    """Write the rows of the matching projects without holding the projects: in source
-    order each row as it is read; in another order each row to a temporary file, holding
-    only what sorting needs. (shown, without a period) as select() counts them. When
-    `tally` counted no project at all, nothing is written and the run exits 1."""
+    """Write the head and the rows of the matching projects (query.ordered_rows: none held)
+    to the output; (shown, without a period) as select() counts them. When `tally` counted
+    no project at all, nothing is written and the run exits 1."""
     head, row = writer
-    shown = 0
-    skipped = Skipped()
-    keep = limit if limit is not None else -1
-    in_order = sort is SortKey.SOURCE and not reverse
-    placed: list[Placed] = []
-    # The head waits for the first row: an input that fails before any row leaves stdout
-    # empty, as when everything was read first.
-    started = False
-    with emitting(output) as out, tempfile.TemporaryFile() as spill:
-        for project in filter_projects(projects, filters, skipped):
-            shown += 1
-            if in_order:
-                if not started:
-                    out(head)
-                    started = True
-                if keep != 0:
-                    out(row(project))
-                    keep -= 1
-                continue
-            data = row(project).encode("utf-8")
-            placed.append(
-                Placed(
-                    project.name,
-                    project.start,
-                    project.end,
-                    project.budget,
-                    project.city_share,
-                    project.programme,
-                    spill.tell(),
-                    len(data),
-                )
-            )
-            spill.write(data)
-        if not started:
-            if tally is not None:
-                stop_when_nothing_read(tally)
-            out(head)
-        if not in_order:
-            for spot in limited(sort_projects(placed, sort, reverse), limit):
-                spill.seek(spot.offset)
-                out(spill.read(spot.size).decode("utf-8"))
-    return shown, skipped.without_period
+    counted = Matched()
+    rows = ordered_rows(projects, filters, sort, reverse, limit, row, counted)
+    with closing(rows), emitting(output) as out:
+        # The head waits for the first row: an input that fails before any row leaves
+        # stdout empty, as when everything was read first.
+        first = next(rows, None)
+        if first is None and tally is not None:
+            stop_when_nothing_read(tally)
+        out(head)
+        if first is not None:
+            out(first)
+        for text in rows:
+            out(text)
+    return counted.kept, counted.without_period
 
 
 @app.command("list")
@@ -222,7 +172,9 @@ def list_command(
     with usable_input():
         filters = build_filters(active, programme, contact)
         if chosen.value in FILE_FORMATS:
-            everything, findings = projects_and_findings(configured_paths(paths), tally)
+            everything, findings = projects_and_findings(
+                counted(iter_parsed(configured_paths(paths)), tally)
+            )
         else:
             everything, findings = load_projects(configured_paths(paths), tally), []
         selection = select(everything, filters)
@@ -235,14 +187,15 @@ def list_command(
 
             sheets = [
                 project_sheet(projects, picked or COLUMNS),
-                diagnostics_sheet(findings_of(projects, findings)),
+                diagnostics_sheet(findings_about(projects, findings)),
             ]
             emit_file(output, lambda path: write_workbook(path, sheets))
         case ListFormat.SQLITE:
             from hankkeet.export.sqlite import write_database
 
             emit_file(
-                output, lambda path: write_database(path, projects, findings_of(projects, findings))
+                output,
+                lambda path: write_database(path, projects, findings_about(projects, findings)),
             )
         case (
             ListFormat.TABLE

@@ -37,7 +37,7 @@ from hankkeet.cli.output import (
     output_option,
     writable,
 )
-from hankkeet.export.flat import limited, parse_columns
+from hankkeet.flat import limited, parse_columns
 from hankkeet.locale import N_, _
 from hankkeet.query import Skipped, SortKey, filter_projects, sort_projects
 from hankkeet.reading.text import clean_line, squash

@@ -19,8 +19,10 @@ from hankkeet.cli.common import (
     build_filters,
     check_excel,
     color_wanted,
+    counted,
     fail,
     filters_text,
+    iter_parsed,
     iter_projects,
     load_projects,
     note,
@@ -36,9 +38,7 @@ from hankkeet.cli.output import (
     choose_format,
     emit,
     emit_file,
-    findings_of,
     output_option,
-    projects_and_findings,
 )
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export.xlsx import diagnostics_sheet, totals_sheets, write_workbook
@@ -52,6 +52,7 @@ from hankkeet.render.totals import (
     render_totals,
 )
 from hankkeet.totals import GroupBy, TotalsBuilder
+from hankkeet.validate import findings_about, projects_and_findings
 
 
 @app.command("totals")
@@ -131,12 +132,14 @@ def totals_command(
         filters = build_filters(active, programme, contact)
         if fmt is TotalsFormat.XLSX:
             # The workbook carries the findings too, so the projects are read with them.
-            everything, findings = projects_and_findings(configured_paths(paths), tally)
+            everything, findings = projects_and_findings(
+                counted(iter_parsed(configured_paths(paths)), tally)
+            )
             selection = select(everything, filters)
             skipped.without_period = selection.without_period
             for project in selection.projects:
                 builder.add(project)
-            findings = findings_of(selection.projects, findings)
+            findings = findings_about(selection.projects, findings)
         else:
             for project in filter_projects(
                 iter_projects(configured_paths(paths), tally), filters, skipped

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections import deque
-from collections.abc import Iterator
 from contextlib import nullcontext
-from itertools import chain
 from pathlib import Path
-from typing import Annotated, assert_never
+from typing import Annotated
 
 import typer
 
@@ -41,14 +38,11 @@ from hankkeet.render.statistics import render_statistics
 from hankkeet.render.validation import (
     ValidateFormat,
     for_machines,
-    location,
     needs_fingerprints,
     render_explanation,
     render_report,
     render_rules,
-    stream_github,
-    stream_json,
-    stream_text,
+    stream_report,
     summary_line,
 )
 from hankkeet.validate import (
@@ -56,8 +50,9 @@ from hankkeet.validate import (
     RuleSelection,
     StreamedReport,
     UnknownRule,
+    holds_findings,
     parse_codes,
-    stream_findings,
+    stream_validation,
     unreadable_file,
     validate_sources,
 )
@@ -213,30 +208,29 @@ def validate_command(
     # whose fingerprints are made from the messages (a file written in a Finnish run must
     # match in an English one).
     english = for_machines(fmt) or baseline is not None or write_baseline is not None
-    if (
-        accepted is None
-        and write_baseline is None
-        and not statistics
-        and not needs_fingerprints(fmt)
+    if not holds_findings(
+        baseline=accepted is not None or write_baseline is not None,
+        statistics=statistics,
+        fingerprints=needs_fingerprints(fmt),
     ):
+        # Neither the projects nor the findings are held: each file's findings go to a
+        # temporary file and come back from it in line order to be written.
+        streamed = StreamedReport(labels_required=strict_labels)
         with use_language(Language.EN) if english else nullcontext(), usable_input():
             sources = readable_sources(given, unreadable) if given else input_sources(None)
-            with followed(sources) as watched:
-                streamed = stream_report(
-                    watched, unreadable, rules, strict_labels, fmt, width, color, strict, output
+            with followed(sources) as watched, FindingSpill() as spill, emitting(output) as out:
+                findings = stream_validation(
+                    watched, streamed, spill, rules, STATE.jobs, unreadable
                 )
+                for piece in stream_report(fmt, findings, spill, streamed, width, color, strict):
+                    out(piece)
         if not for_machines(fmt):
             note(summary_line(streamed, strict))
         raise typer.Exit(EXIT_OK if streamed.passes(strict) else EXIT_FINDINGS)
     with use_language(Language.EN) if english else nullcontext(), usable_input():
         sources = readable_sources(given, unreadable) if given else input_sources(None)
         with followed(sources) as watched:
-            report = validate_sources(watched, rules, STATE.jobs)
-        report.labels_required = strict_labels
-        if unreadable:
-            # Every other input was still checked; the missing ones are findings too.
-            report.files += len(unreadable)
-            report.diagnostics[:0] = [d for d in unreadable if rules.wants(d.code)]
+            report = validate_sources(watched, rules, STATE.jobs, unreadable, strict_labels)
         needs_prints = accepted is not None or write_baseline is not None or needs_fingerprints(fmt)
         prints = fingerprints(report.diagnostics, source_texts(sources)) if needs_prints else None
     if write_baseline is not None:
@@ -269,63 +263,6 @@ def validate_command(
     if not for_machines(fmt):
         note(summary_line(report, strict))
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
-
-
-def stream_report(
-    sources: list[Source],
-    unreadable: list[Diagnostic],
-    rules: RuleSelection,
-    strict_labels: bool,
-    fmt: ValidateFormat,
-    width: int,
-    color: bool,
-    strict: bool,
-    output: Path | None,
-) -> StreamedReport:
-    """Validate and write the report without holding the projects or the findings: each
-    file's findings go to a temporary file and come back in line order (GitHub annotations
-    straight out) while the counts and widths are taken, then the report is written from
-    that file."""
-    report = StreamedReport(labels_required=strict_labels)
-    report.files += len(unreadable)
-    spill = FindingSpill()
-    where_width = code_width = 0
-
-    def first_pass() -> Iterator[Diagnostic]:
-        nonlocal where_width, code_width
-        wanted = [d for d in unreadable if rules.wants(d.code)]
-        spill.start_section()
-        for d in wanted:  # all on line 1: the section keeps their order
-            report.count(d)
-            spill.add(d)
-        for d in chain(wanted, stream_findings(sources, report, rules, spill, STATE.jobs)):
-            where_width = max(where_width, len(location(d)))
-            code_width = max(code_width, len(d.code))
-            yield d
-
-    try:
-        with emitting(output) as out:
-            match fmt:
-                case ValidateFormat.GITHUB:
-                    # The annotations go out as they are found, the text report after them.
-                    pieces = stream_github(
-                        first_pass(), spill, lambda: (where_width, code_width), width
-                    )
-                case ValidateFormat.JSON:
-                    deque(first_pass(), maxlen=0)
-                    pieces = stream_json(report, spill, strict)
-                case ValidateFormat.TEXT:
-                    deque(first_pass(), maxlen=0)
-                    pieces = stream_text(spill, where_width, code_width, width, color)
-                case ValidateFormat.SARIF:
-                    raise ValueError("SARIF is not streamed: it needs every fingerprint")
-                case _:
-                    assert_never(fmt)
-            for piece in pieces:
-                out(piece)
-    finally:
-        spill.close()
-    return report
 
 
 def readable_sources(paths: list[str], unreadable: list[Diagnostic]) -> list[Source]:

@@ -1,4 +1,4 @@
-"""Where the data goes next: files written atomically, workbooks, SQLite, SARIF."""
+"""Where the data goes next: files written atomically, workbooks, SQLite."""
 
 from __future__ import annotations
 

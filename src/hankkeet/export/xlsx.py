@@ -18,9 +18,9 @@ from typing import Any
 
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export import MissingExtra
+from hankkeet.flat import flat_row
 from hankkeet.locale import _
 from hankkeet.models import LINE_OF_FIELD, Project
-from hankkeet.render.cells import flat_row
 
 MONEY_FORMAT = '#,##0.00\\ "€"'
 DATE_FORMAT = "d.m.yyyy"

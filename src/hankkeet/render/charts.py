@@ -19,8 +19,8 @@ from rich.text import Text
 from hankkeet.finnish import format_date
 from hankkeet.locale import _
 from hankkeet.models import Project
+from hankkeet.render.draw import to_text
 from hankkeet.render.layout import least_width, wrap
-from hankkeet.render.table import to_text
 
 # A run of styled text: (text, Rich style or None).
 Segment = tuple[str, str | None]

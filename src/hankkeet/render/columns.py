@@ -7,9 +7,10 @@ from datetime import date
 from decimal import Decimal
 
 from hankkeet.finnish import format_date, format_euros, format_staff
+from hankkeet.flat import flat_row
 from hankkeet.models import Project
-from hankkeet.render.cells import flat_row
-from hankkeet.render.layout import Column, draw_table, fit_table
+from hankkeet.render.draw import draw_table
+from hankkeet.render.layout import Column, fit_table
 from hankkeet.render.table import cell
 
 MONEY_COLUMNS = frozenset({"budget", "city_share"})

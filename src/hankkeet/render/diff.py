@@ -11,8 +11,9 @@ from hankkeet.diff import ChangeKind, Diff, FieldChange, ProjectChange, Value
 from hankkeet.encode import dumps
 from hankkeet.finnish import format_date, format_euros, format_staff
 from hankkeet.locale import _
+from hankkeet.render.draw import draw_table
 from hankkeet.render.fields import field_label
-from hankkeet.render.layout import Column, clipped, draw_table, fit_table
+from hankkeet.render.layout import Column, clipped, fit_table
 from hankkeet.render.markdown import render_markdown
 
 MONEY_FIELDS = frozenset({"budget", "city_share"})

@@ -14,9 +14,9 @@ from enum import StrEnum
 from typing import assert_never
 
 from hankkeet.encode import dumps
+from hankkeet.flat import COLUMNS, flat_row
 from hankkeet.models import Project
 from hankkeet.render import ListFormat
-from hankkeet.render.cells import COLUMNS, flat_row
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.spreadsheet import render_rows
 

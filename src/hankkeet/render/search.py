@@ -11,8 +11,9 @@ from rich.text import Text
 from hankkeet.encode import dumps, dumps_nested
 from hankkeet.locale import _, ngettext
 from hankkeet.render.columns import render_columns_table
+from hankkeet.render.draw import draw_table
 from hankkeet.render.fields import field_label
-from hankkeet.render.layout import Column, draw_table, fit_table
+from hankkeet.render.layout import Column, fit_table
 
 if TYPE_CHECKING:
     # Only for types: the search module loads when a search runs, so `list` never pays for it.

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from hankkeet.encode import dumps
-from hankkeet.render.cells import COLUMNS, flat_row
+from hankkeet.flat import COLUMNS, flat_row
 from hankkeet.render.spreadsheet import render_rows
 
 if TYPE_CHECKING:

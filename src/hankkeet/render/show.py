@@ -6,7 +6,8 @@ from hankkeet.encode import decimal_text
 from hankkeet.finnish import NBSP, format_euros, format_period, format_staff
 from hankkeet.locale import _
 from hankkeet.models import Project
-from hankkeet.render.layout import Column, draw_table, fit_table
+from hankkeet.render.draw import draw_table
+from hankkeet.render.layout import Column, fit_table
 from hankkeet.render.table import cell, city_share_text
 
 

@@ -2,47 +2,21 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from hankkeet.finnish import euro_places, format_euros, format_period, money_column
+from hankkeet.flat import contact_text
 from hankkeet.locale import _, ngettext
 from hankkeet.models import Project
-from hankkeet.render.cells import contact_text
-from hankkeet.render.layout import (
-    CELL_MAX,
-    Column,
-    Step,
-    clipped,
-    draw_table,
-    fit_table,
-)
+from hankkeet.render.draw import draw_table
+from hankkeet.render.layout import CELL_MAX, Column, Step, clipped, fit_table
 
 
 def cell(value: str, limit: int = CELL_MAX) -> Text:
     """User text for a table cell: never markup, and cut when very long."""
     return Text(clipped(value, limit))
-
-
-def to_text(table: Table | Text, width: int, color: bool) -> str:
-    """Render a Rich object to a string at a fixed width."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    console.print(table)
-    return buffer.getvalue()
 
 
 def city_share_text(project: Project, sep: str = " ", places: int | None = None) -> str:

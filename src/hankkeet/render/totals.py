@@ -15,9 +15,10 @@ from enum import StrEnum
 from typing import Any, assert_never
 
 from hankkeet.encode import dumps
-from hankkeet.finnish import format_euros, format_number, format_percent, money_column
+from hankkeet.finnish import format_number, format_percent, money_column
 from hankkeet.locale import _
-from hankkeet.render.layout import GAP, Column, draw_table, fit_table, fit_widths, paragraph_lines
+from hankkeet.render.draw import draw_table
+from hankkeet.render.layout import GAP, Column, fit_table, fit_widths, paragraph_lines
 from hankkeet.render.markdown import render_markdown
 from hankkeet.render.spreadsheet import render_rows
 from hankkeet.totals import FUNDER_GROUPS, UNKNOWN_YEAR, GroupBy, Measures, Totals, round_places
@@ -66,11 +67,6 @@ def total_label() -> str:
 
 
 NO_VALUE = "–"
-
-
-def money_text(value: Decimal | None) -> str:
-    """Euros for people: whole euros without decimals, otherwise cents ('4 979,20 €')."""
-    return format_euros(value)
 
 
 def person_years_text(measures: Measures) -> str:

@@ -6,6 +6,7 @@ Every function returns a string; the command decides where it goes.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import groupby
@@ -218,7 +219,7 @@ def render_report(
         case ValidateFormat.GITHUB:
             return render_github(report, width)
         case ValidateFormat.SARIF:
-            from hankkeet.export.sarif import render_sarif
+            from hankkeet.render.sarif import render_sarif
 
             return render_sarif(report, prints)
         case _:
@@ -252,7 +253,7 @@ def _rules_table(width: int, color: bool) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    from hankkeet.render.table import to_text
+    from hankkeet.render.draw import to_text
 
     table = Table(show_lines=False, expand=False)
     table.add_column(_("Code"), no_wrap=True)
@@ -295,7 +296,7 @@ def _explanation_text(rule: Rule, width: int, color: bool) -> str:
     """One rule for people: the code, its severity and title, then the explanation."""
     from rich.text import Text
 
-    from hankkeet.render.table import to_text
+    from hankkeet.render.draw import to_text
 
     text = Text()
     text.append(rule.code, style="bold")
@@ -306,6 +307,43 @@ def _explanation_text(rule: Rule, width: int, color: bool) -> str:
 
 
 # -- streamed reports: the same text, a piece at a time, from findings read twice ------------
+
+
+def stream_report(
+    fmt: ValidateFormat,
+    findings: Iterable[Diagnostic],
+    again: Iterable[Diagnostic],
+    report: Report,
+    width: int,
+    color: bool,
+    strict: bool = False,
+) -> Iterator[str]:
+    """render_report's text in pieces, from a first pass over the findings (which counts
+    them in `report`) and `again`, the same findings read a second time in line order:
+    GitHub's annotations as they come, the rest once the first pass is done and the widest
+    location and code are known. SARIF is never streamed: it needs every fingerprint."""
+    where_width = code_width = 0
+
+    def measured() -> Iterator[Diagnostic]:
+        nonlocal where_width, code_width
+        for d in findings:
+            where_width = max(where_width, len(location(d)))
+            code_width = max(code_width, len(d.code))
+            yield d
+
+    match fmt:
+        case ValidateFormat.GITHUB:
+            yield from stream_github(measured(), again, lambda: (where_width, code_width), width)
+        case ValidateFormat.JSON:
+            deque(measured(), maxlen=0)
+            yield from stream_json(report, again, strict)
+        case ValidateFormat.TEXT:
+            deque(measured(), maxlen=0)
+            yield from stream_text(again, where_width, code_width, width, color)
+        case ValidateFormat.SARIF:
+            raise ValueError("SARIF is not streamed: it needs every fingerprint")
+        case _:
+            assert_never(fmt)
 
 
 def stream_json(

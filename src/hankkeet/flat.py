@@ -1,11 +1,19 @@
-"""Flat cells of a project, shared by the table, CSV and Markdown formats."""
+"""A project as a flat row of cells, and choosing its columns and rows (--columns, --limit).
+
+The table, CSV, Markdown, JSON Lines with --columns and the workbook all write these cells:
+render/ and export/ both sit above this module, neither above the other.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import TypeVar
 
-from hankkeet.finnish import format_date
+from hankkeet.locale import _
 from hankkeet.models import Contact, Project, StaffPeriod
+
+T = TypeVar("T")
 
 # Column order of the flat formats (CSV, Markdown). Stable: spreadsheets depend on it.
 COLUMNS = (
@@ -24,13 +32,6 @@ COLUMNS = (
     "path",
     "line",
 )
-
-
-def period_text(project: Project) -> str:
-    """'1.11.2021–31.10.2023', with '…' for an open side; empty with no period."""
-    if project.start is None and project.end is None:
-        return ""
-    return f"{format_date(project.start) or '…'}–{format_date(project.end) or '…'}"
 
 
 def staff_text(staff: list[StaffPeriod]) -> str:
@@ -68,3 +69,38 @@ def flat_row(project: Project) -> dict[str, str | Decimal | int | None]:
         "path": project.source.path,
         "line": project.source.line,
     }
+
+
+class UnknownColumn(ValueError):
+    """A column name given to --columns is not one of the columns."""
+
+
+def parse_columns(text: str | None, available: Sequence[str] = COLUMNS) -> tuple[str, ...]:
+    """'name,budget' as column names in the order given; all columns when text is empty."""
+    if not text or not text.strip():
+        return tuple(available)
+    chosen: list[str] = []
+    for part in text.split(","):
+        name = part.strip().casefold().replace("-", "_")
+        if not name:
+            continue
+        if name not in available:
+            raise UnknownColumn(
+                _("unknown column '{name}' in --columns; columns: {columns}").format(
+                    name=part.strip(), columns=",".join(available)
+                )
+            )
+        if name not in chosen:
+            chosen.append(name)
+    if not chosen:
+        raise UnknownColumn(
+            _("--columns needs column names; columns: {columns}").format(
+                columns=",".join(available)
+            )
+        )
+    return tuple(chosen)
+
+
+def limited(items: Sequence[T], limit: int | None) -> list[T]:
+    """The first `limit` items (all of them when limit is None)."""
+    return list(items if limit is None else items[:limit])
