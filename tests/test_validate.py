@@ -343,7 +343,7 @@ def _unusable(tmp_path: Path, kind: str) -> str:
     ("kind", "reason"),
     [
         ("missing", "no such file or folder"),
-        ("empty folder", "folder holds no .txt file"),
+        ("empty folder", "folder holds no file of a kind hankkeet reads"),
         ("nul bytes", "NUL"),
         ("undecodable", "save it as UTF-8"),
     ],

@@ -80,6 +80,9 @@ class Project(_Record):
 
     id: str = Field(description="unique, stable slug of the name")
     name: str
+    code: str | None = Field(
+        default=None, description="register code: EURA S21949/A72571, a Kohesio id, a case number"
+    )
     source: SourceRef
     programme: str | None = Field(default=None, description="canonical funding programme")
     fund: str | None = Field(
@@ -123,6 +126,12 @@ def assembled(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M
     field order, without validating them again: what pydantic builds, at a fraction of the
     cost. Only for values known to be of their fields' types (shallow_copy, the workers'
     unpacking, the readers' records: tests/test_fast_paths.py validates those)."""
+    if len(values) != len(cls.model_fields):
+        # A field added to a model since the reader that assembles it was written (Project's
+        # `code`): its default, so that the record stays whole.
+        for name, info in cls.model_fields.items():
+            if name not in values:
+                values[name] = info.get_default(call_default_factory=True)
     record = _new(cls)
     _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", fields_set)
