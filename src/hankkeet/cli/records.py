@@ -19,6 +19,7 @@ from hankkeet.cli.common import (
     ExcelOpt,
     PathsArg,
     ProgrammeOpt,
+    RefreshOpt,
     Tally,
     app,
     build_filters,
@@ -156,6 +157,7 @@ def stream_list(
 @app.command("list")
 def list_command(
     paths: PathsArg = None,
+    refresh: RefreshOpt = False,
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
@@ -269,6 +271,7 @@ def show_command(
         str, typer.Argument(metavar="ID", help=N_("The project's id (or a unique start of it)."))
     ],
     paths: PathsArg = None,
+    refresh: RefreshOpt = False,
     fmt: Annotated[
         ShowFormat,
         typer.Option(

@@ -95,6 +95,15 @@ def kind_of_content_type(content_type: str) -> Kind | None:
     return CONTENT_TYPES.get(content_type.split(";", 1)[0].strip().lower())
 
 
+def charset_of(content_type: str) -> str | None:
+    """The charset parameter of a content type ('text/html; charset=utf-8'), or None."""
+    for parameter in content_type.split(";")[1:]:
+        key, _sep, value = parameter.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("'\"")
+    return None
+
+
 def sniff(head: bytes) -> Kind:
     """The kind an input's first bytes show: a PDF, a workbook, a web page, else text."""
     for magic, kind in _MAGIC:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from hankkeet.diagnostics import Code, Diagnostic
-from hankkeet.inputs import Extracted
+from hankkeet.inputs import Extracted, charset_of
 from hankkeet.locale import _
 from hankkeet.reading.text import clean_line
 
@@ -528,15 +528,6 @@ class _CharsetFinder(HTMLParser):
             self.charset = values["charset"].strip()
         elif values.get("http-equiv", "").lower() == "content-type":
             self.charset = charset_of(values.get("content", ""))
-
-
-def charset_of(content_type: str) -> str | None:
-    """The charset parameter of a content type ('text/html; charset=utf-8'), or None."""
-    for parameter in content_type.split(";")[1:]:
-        key, _sep, value = parameter.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("'\"")
-    return None
 
 
 def declared_encoding(data: bytes) -> str | None:
