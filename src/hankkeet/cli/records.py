@@ -66,6 +66,7 @@ from hankkeet.query import (
     select,
     sort_projects,
 )
+from hankkeet.reading.text import UnreadableInput
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS
 from hankkeet.render.records import (
@@ -307,7 +308,25 @@ def show_command(
             _("no single project with id or name '{ident}'").format(ident=ident) + hint,
             EXIT_FINDINGS,
         )
-    write(render_project(project, fmt, terminal_width(), color_wanted()))
+    write(render_project(project, fmt, terminal_width(), color_wanted(), source_place(project)))
+
+
+def source_place(project: Project) -> str | None:
+    """Where a project read from a PDF stands: its page and the line on that page (its
+    line is the line of the PDF's text); None for the other kinds, whose path:line says it."""
+    path = project.source.path
+    if not path.lower().endswith(".pdf"):
+        return None
+    from hankkeet.inputs.pdf import page_and_line, pdf_lines
+
+    try:
+        pages = pdf_lines(Path(path).read_bytes(), path).pages
+    except (OSError, UnreadableInput):
+        return None
+    page, line = page_and_line(pages, project.source.line)
+    return _("{path} page {page}, line {line} (line {number} of its text)").format(
+        path=path, page=page, line=line, number=project.source.line
+    )
 
 
 @app.command("schema")
