@@ -68,8 +68,9 @@ PathsArg = Annotated[
     typer.Argument(
         metavar="PATH",
         help=N_(
-            "Files (.txt, .html, .pdf, .csv, .xlsx), folders (every such file in them, at any "
-            "depth), web addresses (https://…) or '-' for standard input."
+            "Files (text, saved web pages, PDFs, CSV or Excel register exports), folders "
+            "(every such file in them, at any depth), web addresses (https://…) or '-' for "
+            "standard input."
         ),
         show_default=False,
     ),
