@@ -61,7 +61,8 @@ SKIPPED_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 )
 # Words of an id or class (split at '-' and '_') that mark what is never content: cookie
-# banners, share buttons, breadcrumbs, menus, skip links and text only for screen readers.
+# banners, share buttons, breadcrumbs, menus and skip links. ('hidden' is a whole name
+# only: Drupal's 'field--label-hidden' holds the body of the page.)
 SKIPPED_WORDS = frozenset(
     {
         "cookie",
@@ -87,28 +88,34 @@ SKIPPED_WORDS = frozenset(
         "newsletter",
         "feedback",
         "palaute",
-        "sronly",
-        "hidden",
-        "invisible",
-        "visuallyhidden",
     }
 )
-# Whole id or class names that mark text only for screen readers or print.
-SKIPPED_NAMES = frozenset({"sr-only", "visually-hidden", "screen-reader-text", "element-invisible"})
+# Whole id or class names that mark what is never content: text only for screen readers,
+# the site's header and footer of themes older than <header>/<footer>, and a post's byline
+# (author and category: 'Julkaissut toimisto | Ajankohtaista').
+SKIPPED_NAMES = frozenset(
+    {
+        "sr-only",
+        "visually-hidden",
+        "screen-reader-text",
+        "element-invisible",
+        "visuallyhidden",
+        "hidden",
+        "footer",
+        "post-meta",
+    }
+)
 
 # The main content, in order of preference: (attribute, value). An agenda system's item
-# body first (its page holds the meeting's other items and menus around it); then the
+# body first (its page holds the meeting's menus and other items around it); then the
 # page's main element; then its articles (all of them, in order: a list of news items).
+# Seen in saved pages and scrapers (tests/corpus_html/README.md says where). No item page
+# of Dynasty was found: its pages are Word-exported HTML, read as the whole body.
 CONTENT_ROOTS: tuple[tuple[str, str], ...] = (
-    # CloudNC (cloudnc.fi agenda and minutes pages): the item's text
-    ("class", "cnc-item-content"),
-    ("id", "cnc-content"),
-    ("class", "item-content"),
-    # Dynasty (Innofactor Dynasty 10; htmtxt item pages): the item's body
-    ("id", "dynasty-content"),
-    ("class", "dynasty-item"),
-    ("class", "asia"),
-    ("class", "pykala"),
+    # CloudNC (CaseM): the item's body, `div#ContentStart[role=main]`
+    ("id", "contentstart"),
+    # EURA 2014 public project card (rrtiepa projekti.php): `div.description`
+    ("class", "description"),
     # any page
     ("tag", "main"),
     ("role", "main"),
@@ -169,16 +176,15 @@ class Node:
             yield node
             stack.extend(reversed([c for c in node.children if isinstance(c, Node)]))
 
-    def words(self) -> list[str]:
-        """The id and class names, and their words (split at '-' and '_'), lower-cased."""
-        names = [self.attrs.get("id", ""), *self.attrs.get("class", "").split()]
-        out: list[str] = []
-        for name in names:
-            name = name.lower()
-            if name:
-                out.append(name)
-                out.extend(name.replace("_", "-").split("-"))
-        return out
+    def names(self) -> list[str]:
+        """The id and class names, lower-cased."""
+        return [
+            n.lower() for n in (self.attrs.get("id", ""), *self.attrs.get("class", "").split()) if n
+        ]
+
+    def words(self) -> set[str]:
+        """The words of the id and class names (split at '-' and '_'), lower-cased."""
+        return {w for name in self.names() for w in name.replace("_", "-").split("-") if w}
 
 
 class _TreeBuilder(HTMLParser):
@@ -233,8 +239,7 @@ def skipped(node: Node, in_content: bool) -> bool:
         return True
     if attrs.get("role", "").lower() in SKIPPED_ROLES:
         return True
-    words = node.words()
-    return any(w in SKIPPED_WORDS or w in SKIPPED_NAMES for w in words)
+    return not SKIPPED_NAMES.isdisjoint(node.names()) or not SKIPPED_WORDS.isdisjoint(node.words())
 
 
 def _matches(node: Node, attribute: str, value: str) -> bool:
