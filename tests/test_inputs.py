@@ -259,7 +259,7 @@ def test_menus_and_banners_make_no_project(tmp_path: Path) -> None:
 def test_show_gives_the_line_of_the_pages_text(tmp_path: Path) -> None:
     page = tmp_path / "jaanmurtaja.html"
     page.write_text(WORDPRESS, encoding="utf-8")
-    run = cli("show", "harrastusten", str(page))
+    run = cli("show", "harrastusten", str(page), env={"COLUMNS": "400"})
     assert run.exit_code == 0, run.stderr
     assert f"{page}:1" in run.stdout
 
@@ -298,7 +298,7 @@ def test_a_kohesio_export(tmp_path: Path) -> None:
     assert (first.code, first.name, first.budget) == (
         "Q3182468",
         "Kestävää kasvua Pohjois-Savoon",
-        218740,
+        Decimal(218740),
     )
     assert str(first.budget) == "218740.00"
     assert first.funding.sources[0].amount == 153118

@@ -151,7 +151,7 @@ def test_only_a_scan_is_no_silence(tmp_path: Path) -> None:
 
 def test_show_tells_the_page(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "kaksi.pdf", [[["Etusivu"]], [[line] for line in MINUTES]])
-    run = cli("show", "perameren", str(path))
+    run = cli("show", "perameren", str(path), env={"COLUMNS": "400"})
     assert run.exit_code == 0, run.stderr
     assert f"{path} page 2, line 7" in run.stdout
 

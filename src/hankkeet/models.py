@@ -128,10 +128,11 @@ def assembled(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M
     unpacking, the readers' records: tests/test_fast_paths.py validates those)."""
     if len(values) != len(cls.model_fields):
         # A field added to a model since the reader that assembles it was written (Project's
-        # `code`): its default, so that the record stays whole.
-        for name, info in cls.model_fields.items():
-            if name not in values:
-                values[name] = info.get_default(call_default_factory=True)
+        # `code`): its default, in field order (the JSON writer follows the record's order).
+        values = {
+            name: values[name] if name in values else info.get_default(call_default_factory=True)
+            for name, info in cls.model_fields.items()
+        }
     record = _new(cls)
     _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", fields_set)

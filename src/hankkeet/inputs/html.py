@@ -317,7 +317,8 @@ def title_candidate(document: Node, roots: list[Node]) -> Node | None:
                 walk(child, header)
 
     walk(document, False)
-    return (outside or in_header or [None])[0]
+    found = outside or in_header
+    return found[0] if found else None
 
 
 class _Writer:
