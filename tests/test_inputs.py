@@ -261,7 +261,8 @@ def test_show_gives_the_line_of_the_pages_text(tmp_path: Path) -> None:
     page.write_text(WORDPRESS, encoding="utf-8")
     run = cli("show", "harrastusten", str(page), env={"COLUMNS": "400"})
     assert run.exit_code == 0, run.stderr
-    assert f"{page}:1" in run.stdout
+    assert f"{page}:1 (line 1 of the text read from the page: " in run.stdout
+    assert "'Harrastusten jäänmurtajahanke'" in run.stdout
 
 
 # -- register exports ---------------------------------------------------------------------------

@@ -153,7 +153,8 @@ def test_show_tells_the_page(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "kaksi.pdf", [[["Etusivu"]], [[line] for line in MINUTES]])
     run = cli("show", "perameren", str(path), env={"COLUMNS": "400"})
     assert run.exit_code == 0, run.stderr
-    assert f"{path} page 2, line 7" in run.stdout
+    assert f"{path} page 2, line 7 (line 9 of the text read from the PDF: " in run.stdout
+    assert "'§ 156 Perämeren saaristomatkailun kehittämishanke'" in run.stdout
 
 
 @pytest.mark.parametrize(("line", "place"), [(1, (1, 1)), (3, (1, 3)), (4, (2, 1)), (9, (3, 2))])

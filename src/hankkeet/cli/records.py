@@ -66,7 +66,7 @@ from hankkeet.query import (
     select,
     sort_projects,
 )
-from hankkeet.reading.text import UnreadableInput
+from hankkeet.reading.text import shorten
 from hankkeet.render import ListFormat
 from hankkeet.render.cells import COLUMNS
 from hankkeet.render.records import (
@@ -312,20 +312,24 @@ def show_command(
 
 
 def source_place(project: Project) -> str | None:
-    """Where a project read from a PDF stands: its page and the line on that page (its
-    line is the line of the PDF's text); None for the other kinds, whose path:line says it."""
-    path = project.source.path
-    if not path.lower().endswith(".pdf"):
-        return None
-    from hankkeet.inputs.pdf import page_and_line, pdf_lines
+    """Where a project read from a saved page or a PDF stands, for people: its line of the
+    text read from the file, quoted, and a PDF's page; None for text, whose path:line says
+    it all."""
+    from hankkeet.inputs import place_of
 
-    try:
-        pages = pdf_lines(Path(path).read_bytes(), path).pages
-    except (OSError, UnreadableInput):
+    source = project.source
+    place = place_of(source.path, source.line)
+    if place is None:
         return None
-    page, line = page_and_line(pages, project.source.line)
-    return _("{path} page {page}, line {line} (line {number} of its text)").format(
-        path=path, page=page, line=line, number=project.source.line
+    quoted = shorten(place.text)
+    if place.page is None:
+        return _("{path}:{number} (line {number} of the text read from the page: '{text}')").format(
+            path=source.path, number=source.line, text=quoted
+        )
+    return _(
+        "{path} page {page}, line {line} (line {number} of the text read from the PDF: '{text}')"
+    ).format(
+        path=source.path, page=place.page, line=place.page_line, number=source.line, text=quoted
     )
 
 

@@ -156,3 +156,32 @@ def extract(kind: Kind, data: bytes, path: str) -> Extracted:
             return table_lines(kind, data, path)
         case Kind.TEXT:
             raise ValueError("plain text is read by Source.lines itself")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a line of the text read from a web page or a PDF stands: the line's text, and
+    for a PDF its page and its line on that page."""
+
+    text: str
+    page: int | None = None
+    page_line: int | None = None
+
+
+def place_of(path: str, line: int) -> Place | None:
+    """The place of a line of the text of a saved page or a PDF (read again from the file);
+    None for another kind, or a file that is gone or unreadable now."""
+    kind = kind_of_name(path)
+    if kind not in (Kind.HTML, Kind.PDF):
+        return None
+    try:
+        extracted = extract(kind, Path(path).read_bytes(), path)
+    except (OSError, UnreadableInput):
+        return None
+    text = extracted.lines[line - 1] if 0 < line <= len(extracted.lines) else ""
+    if kind is not Kind.PDF:
+        return Place(text)
+    from hankkeet.inputs.pdf import page_and_line
+
+    page, page_line = page_and_line(extracted.pages, line)
+    return Place(text, page, page_line)
