@@ -256,6 +256,12 @@ def test_menus_and_banners_make_no_project(tmp_path: Path) -> None:
         assert outside not in text
 
 
+def test_a_page_on_standard_input_is_told_by_its_bytes() -> None:
+    run = cli("list", "--format", "json", "-", input=WORDPRESS.encode("utf-8"))
+    assert run.exit_code == 0, run.stderr
+    assert [p["name"] for p in json.loads(run.stdout)] == ["Harrastusten jäänmurtajahanke"]
+
+
 def test_show_gives_the_line_of_the_pages_text(tmp_path: Path) -> None:
     page = tmp_path / "jaanmurtaja.html"
     page.write_text(WORDPRESS, encoding="utf-8")

@@ -4,12 +4,14 @@ checked in), read with pypdf."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import cli
 from hankkeet.diagnostics import Code
+from hankkeet.inputs import MissingExtra
 from hankkeet.inputs.pdf import form_lines, page_and_line, pdf_lines
 from hankkeet.reading.sources import resolve
 from hankkeet.validate import validate_sources
@@ -167,3 +169,9 @@ def test_not_a_pdf_exits_2(tmp_path: Path) -> None:
     path.write_bytes(b"%PDF-1.4 ei oikeasti")
     run = cli("list", str(path))
     assert run.exit_code == 2 and "rikki.pdf" in run.stderr
+
+
+def test_without_pypdf_the_error_names_the_pip_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # import pypdf fails
+    with pytest.raises(MissingExtra, match=r"pip install 'hankkeet\[pdf\]'"):
+        pdf_lines(b"%PDF-1.7", "poytakirja.pdf")
