@@ -83,6 +83,7 @@ def download(url: str) -> tuple[bytes, str]:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             return response.read(), response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as exc:
+        exc.close()  # the error's own response holds the connection
         raise FetchFailed(
             f"{shown}: "
             + _("the server answered HTTP {status} {reason}").format(
