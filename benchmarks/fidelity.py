@@ -14,6 +14,10 @@ real parser and compares field by field:
     python benchmarks/fidelity.py            # the table
     python benchmarks/fidelity.py -v         # and every field that is not right
     python benchmarks/fidelity.py --corpus tests/incoming/h4   # a new batch, at first contact
+
+The HTML column (issue 24): each saved page in tests/corpus_html/<kind>/<slug>.html is read
+as `hankkeet` reads a page (hankkeet.inputs.html) and scored against the .toml of the same
+slug in tests/corpus, next to the score of that slug's text.
 """
 
 from __future__ import annotations
@@ -31,9 +35,10 @@ from typing import Any
 
 from hankkeet.diagnostics import Code, Diagnostic, Severity
 from hankkeet.models import Project
-from hankkeet.reading.parser import ParsedProject, parse_text
+from hankkeet.reading.parser import ParsedProject, parse_lines, parse_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+CORPUS_HTML = CORPUS.parent / "corpus_html"
 FIELDS = (
     "name",
     "start",
@@ -235,6 +240,63 @@ def score_corpus(corpus: Path = CORPUS) -> list[Outcome]:
     return out
 
 
+def score_html_file(kind: str, page: Path, corpus: Path = CORPUS) -> list[Outcome]:
+    """Every field of every expected project of a saved page, read as a page, against the
+    .toml of the text of the same slug."""
+    from hankkeet.inputs.html import html_lines
+
+    spec = tomllib.loads((corpus / kind / f"{page.stem}.toml").read_text(encoding="utf-8"))
+    extracted = html_lines(page.read_bytes(), page.name)
+    projects: list[ParsedProject] = []
+    diagnostics: list[Diagnostic] = list(extracted.findings)
+    for item in parse_lines(extracted.lines, page.name):
+        if isinstance(item, ParsedProject):
+            projects.append(item)
+        else:
+            diagnostics.append(item)
+    return _verdicts(kind, f"{page.stem}.txt", spec, projects, diagnostics)
+
+
+def score_html(
+    corpus: Path = CORPUS, pages: Path = CORPUS_HTML
+) -> tuple[list[Outcome], list[Outcome]]:
+    """The saved pages scored as pages, and their texts (the same slugs) as text."""
+    as_html: list[Outcome] = []
+    as_text: list[Outcome] = []
+    for folder in sorted(p for p in pages.iterdir() if p.is_dir()):
+        for page in sorted(folder.glob("*.html")):
+            txt = corpus / folder.name / f"{page.stem}.txt"
+            if not txt.is_file():
+                continue
+            as_html.extend(score_html_file(folder.name, page, corpus))
+            as_text.extend(score_file(folder.name, txt))
+    return as_html, as_text
+
+
+def html_table(as_html: list[Outcome], as_text: list[Outcome]) -> str:
+    """The HTML column: per kind, the pages' fields right and silently wrong as text and as
+    HTML (made-up projects, from menus or banners, count as silently wrong)."""
+    kinds = sorted({o.kind for o in as_text})
+    lines = [
+        f"{'kind':<24}{'pages':>6}{'fields':>8}{'text right':>14}{'html right':>14}"
+        f"{'text wrong':>12}{'html wrong':>12}"
+    ]
+    for label, chosen in [*((k, (k,)) for k in kinds), ("total", tuple(kinds))]:
+        text = [o for o in as_text if o.kind in chosen]
+        html = [o for o in as_html if o.kind in chosen]
+        total = len(text) or 1
+        right_t = sum(o.verdict == RIGHT for o in text)
+        right_h = sum(o.verdict == RIGHT for o in html)
+        lines.append(
+            f"{label:<24}{len({o.file for o in text}):>6}{len(text):>8}"
+            f"{right_t:>6} ({100 * right_t / total:5.1f}%)"
+            f"{right_h:>6} ({100 * right_h / total:5.1f}%)"
+            f"{sum(o.verdict == WRONG for o in text):>12}"
+            f"{sum(o.verdict == WRONG for o in html):>12}"
+        )
+    return "\n".join(lines)
+
+
 def score_pasted(corpus: Path = CORPUS) -> list[Outcome]:
     """Every description of the corpus pasted into one text, as `cat` joins files, and read
     once: each description scored on the projects and file findings whose line falls in
@@ -315,17 +377,36 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="every description pasted into one text and read at once (issue 27)",
     )
+    parser.add_argument(
+        "--html",
+        type=Path,
+        default=CORPUS_HTML,
+        help="saved pages <kind>/<slug>.html of the corpus's slugs (default: tests/corpus_html)",
+    )
     args = parser.parse_args(argv)
     outcomes = score_pasted(args.corpus) if args.pasted else score_corpus(args.corpus)
     print(table(outcomes))
+    as_html: list[Outcome] = []
+    if args.html.is_dir() and not args.pasted:
+        as_html, as_text = score_html(args.corpus, args.html)
+        print()
+        print("The same descriptions as saved web pages (HTML) and as text")
+        print(html_table(as_html, as_text))
     if args.verbose:
         for o in outcomes:
             if o.verdict != RIGHT:
-                print(
-                    f"{o.verdict:>16}  {o.kind}/{o.file} [{o.project[:30]}] {o.field}: "
-                    f"expected {o.expected!r}, got {o.got!r}"
-                )
+                _say(o)
+        for o in as_html:
+            if o.verdict != RIGHT:
+                _say(o, "html ")
     return int(any(o.verdict == WRONG for o in outcomes))
+
+
+def _say(o: Outcome, prefix: str = "") -> None:
+    print(
+        f"{o.verdict:>16}  {prefix}{o.kind}/{o.file} [{o.project[:30]}] {o.field}: "
+        f"expected {o.expected!r}, got {o.got!r}"
+    )
 
 
 if __name__ == "__main__":

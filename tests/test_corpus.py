@@ -115,3 +115,21 @@ def test_scorer_counts_a_made_up_project_as_silently_wrong(tmp_path: Path) -> No
     )
     verdicts = Counter(o.verdict for o in FIDELITY.score_corpus(tmp_path))
     assert verdicts[FIDELITY.WRONG] == 1 and verdicts[FIDELITY.RIGHT] >= 8
+
+
+# The saved web pages of the corpus's slugs (tests/corpus_html, issue 24).
+PAGES = sorted((ROOT / "tests" / "corpus_html").glob("*/*.html"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_saved_page_reads_as_well_as_its_text(page: Path) -> None:
+    """A page read as HTML has as many fields right as its text, nothing silently wrong, and
+    no project made up from its menus, banners or footers."""
+    kind = page.parent.name
+    as_html = FIDELITY.score_html_file(kind, page)
+    as_text = FIDELITY.score_file(kind, CORPUS / kind / f"{page.stem}.txt")
+    right = FIDELITY.RIGHT
+    assert sum(o.verdict == right for o in as_html) >= sum(o.verdict == right for o in as_text)
+    wrong = [o for o in as_html if o.verdict == FIDELITY.WRONG]
+    assert wrong == [], wrong
+    assert not [o for o in as_html if o.field == "made-up project"]

@@ -201,7 +201,7 @@ def test_missing_input_is_one_line_and_exit_2(args: list[str], why: str) -> None
 
 def test_empty_folder_exit_2(tmp_path: Path) -> None:
     run = cli("list", str(tmp_path))
-    assert run.exit_code == 2 and "no .txt" in run.stderr
+    assert run.exit_code == 2 and "no file of a kind hankkeet reads" in run.stderr
 
 
 def test_show_every_field_with_its_line() -> None:
@@ -229,7 +229,9 @@ def test_schema_is_json_schema_of_the_record() -> None:
     run = cli("schema")
     schema = json.loads(run.stdout)
     assert schema["title"] == "Project"
-    assert {"id", "name", "budget", "staff", "contacts", "funding"} <= set(schema["properties"])
+    fields = set(schema["properties"])
+    assert {"id", "name", "code", "budget", "staff", "contacts", "funding"} <= fields
+    assert schema["properties"]["code"]["anyOf"] == [{"type": "string"}, {"type": "null"}]
 
 
 @pytest.mark.parametrize("command", ["list", "show", "schema"])

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +118,20 @@ def test_an_unknown_command_still_suggests_the_known_one() -> None:
 def test_version_needs_no_command() -> None:
     loaded = loaded_modules("--version")
     assert not any(name.startswith("hankkeet.cli.") for name in loaded)
+
+
+@pytest.mark.parametrize("args", [["list"], ["list", "--format", "json"]], ids=" ".join)
+def test_reading_the_embedded_data_loads_no_other_kind_of_input(args: list[str]) -> None:
+    """Web pages, PDFs, register exports and addresses are read by modules loaded only when
+    such an input is read (issue 24): the embedded text loads none of them."""
+    loaded = loaded_modules(*args)
+    assert not {name for name in loaded if name.startswith("hankkeet.inputs")}
+    assert loaded & {"html.parser", "urllib.request", "pypdf", "openpyxl"} == set()
+
+
+def test_a_web_page_loads_its_reader_only(tmp_path: Path) -> None:
+    page = tmp_path / "sivu.html"
+    page.write_text("<h1>Hanke</h1><p>Budjetti: 1 000 €</p>", encoding="utf-8")
+    loaded = loaded_modules("list", "--format", "json", str(page))
+    assert {"hankkeet.inputs", "hankkeet.inputs.html", "html.parser"} <= loaded
+    assert not loaded & {"hankkeet.inputs.pdf", "hankkeet.inputs.tables", "pypdf", "openpyxl"}

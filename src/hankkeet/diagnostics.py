@@ -63,6 +63,7 @@ class Code(StrEnum):
     INVALID_BYTE = "invalid-byte"
     UNSURE_NAME = "unsure-name"
     UNKNOWN_LAYOUT = "unknown-layout"
+    NO_TEXT_LAYER = "no-text-layer"
 
 
 # Each code as its rule's code, by its text: what Code(text) gives, without the enum's call
@@ -422,6 +423,16 @@ RULES: dict[Code, Rule] = {
                 "message names the bytes. A file is read as Windows-1252 only when it is not "
                 "UTF-8 as a whole (fewer valid UTF-8 characters beyond ASCII than bytes that "
                 "are not UTF-8). Fix the character and save the file as UTF-8."
+            ),
+        ),
+        Rule(
+            Code.NO_TEXT_LAYER,
+            Severity.ERROR,
+            N_("PDF page without text"),
+            N_(
+                "A page of a PDF has no text layer: it is a scanned image, so nothing on it "
+                "can be read, and a project on it is missed. Run the PDF through OCR (for "
+                "example ocrmypdf) and read the result."
             ),
         ),
     )

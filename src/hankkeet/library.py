@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.models import Project
 from hankkeet.query import Filters, Skipped, filter_projects
-from hankkeet.reading.parser import ParsedProject, parse_sources
+from hankkeet.reading.kinds import read_sources
+from hankkeet.reading.parser import ParsedProject
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.reading.workers import available_cores
 
@@ -38,11 +39,13 @@ SourceLike = Source | str | os.PathLike[str]
 
 
 def as_sources(sources: Iterable[SourceLike]) -> Iterator[Source]:
-    """Each path as its sources (a folder as its *.txt files), each Source as itself.
+    """Each path as its sources (a folder as the files of the kinds it reads: .txt, .html,
+    .htm, .pdf, .csv, .xlsx; a web address fetched), each Source as itself.
 
     Paths are resolved one at a time as they are reached; UnreadableInput for a path that
-    does not exist or a folder without a .txt file. An empty list is no input at all
-    (embedded_source() in reading.sources is the data shipped with the package).
+    does not exist, a folder without such a file, or an address that cannot be fetched.
+    An empty list is no input at all (embedded_source() in reading.sources is the data
+    shipped with the package).
     """
     for source in sources:
         if isinstance(source, Source):
@@ -61,7 +64,7 @@ def read_projects(
     With jobs > 1, long files have their fields read in that many worker processes
     (`available_cores()` is every core); what comes out is the same as with jobs=1.
     """
-    return parse_sources(as_sources(sources), jobs)
+    return read_sources(as_sources(sources), jobs)
 
 
 def project_records(items: Iterable[ParsedProject | Diagnostic]) -> Iterator[Project]:

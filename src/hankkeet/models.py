@@ -80,6 +80,9 @@ class Project(_Record):
 
     id: str = Field(description="unique, stable slug of the name")
     name: str
+    code: str | None = Field(
+        default=None, description="register code: EURA S21949/A72571, a Kohesio id, a case number"
+    )
     source: SourceRef
     programme: str | None = Field(default=None, description="canonical funding programme")
     fund: str | None = Field(

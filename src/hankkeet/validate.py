@@ -29,7 +29,8 @@ from hankkeet.diagnostics import (
 )
 from hankkeet.locale import Language, _, use_language
 from hankkeet.models import Project
-from hankkeet.reading.parser import IdRegistry, ParsedProject, parse_source, parse_sources
+from hankkeet.reading.kinds import read_source, read_sources
+from hankkeet.reading.parser import IdRegistry, ParsedProject
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import UnreadableInput
 
@@ -189,7 +190,7 @@ def validate_sources(
                 continue
             yield source
 
-    collect(parse_sources(counted(), jobs, records=False), report, rules)
+    collect(read_sources(counted(), jobs, records=False), report, rules)
     report.diagnostics.extend(d for d in unreadable if rules.wants(d.code))
     # Stable: findings on one line keep the order they were found in.
     report.diagnostics.sort(key=lambda d: (order.get(d.path, len(order)), d.line))
@@ -267,7 +268,7 @@ def stream_findings(
         for source in sources:
             report.files += 1
             spill.start_section()
-            items = parse_source(source, registry, jobs, records=False)
+            items = read_source(source, registry, jobs, records=False)
             try:
                 # Opening decides the encoding, or says why there is none, before any item.
                 first = list(islice(items, 1))

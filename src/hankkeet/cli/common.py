@@ -146,7 +146,11 @@ PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="PATH",
-        help=N_("Files, folders (every *.txt in them, at any depth) or '-' for standard input."),
+        help=N_(
+            "Files (text, saved web pages, PDFs, CSV or Excel register exports), folders "
+            "(every such file in them, at any depth), web addresses (https://…) or '-' for "
+            "standard input."
+        ),
         show_default=False,
     ),
 ]
@@ -188,6 +192,44 @@ ExcelOpt = Annotated[
         help=N_("With --format csv: CSV for Excel (';' delimiter, decimal commas, UTF-8 BOM)."),
     ),
 ]
+
+
+@dataclass
+class Fetching:
+    """Web addresses among the inputs: whether to fetch them again (--refresh), and those
+    that could not be fetched (said, and exit 2, once the rest is read and written)."""
+
+    refresh: bool = False
+    failed: list[UnreadableInput] = field(default_factory=list)
+
+
+FETCHING = Fetching()
+
+
+def _set_refresh(value: bool) -> bool:
+    FETCHING.refresh = value
+    return value
+
+
+RefreshOpt = Annotated[
+    bool,
+    typer.Option(
+        "--refresh",
+        callback=_set_refresh,
+        help=N_("Fetch web addresses again instead of reading them from the cache."),
+    ),
+]
+
+
+def unfetched_said() -> None:
+    """Say which addresses could not be fetched and exit 2 (the other inputs' output is
+    written already: the command calls this when it ends); nothing when every address was
+    fetched."""
+    failed, FETCHING.failed = FETCHING.failed, []
+    if failed:
+        for problem in failed[:-1]:
+            note(f"hankkeet: {problem}")
+        fail(str(failed[-1]))
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
@@ -298,10 +340,18 @@ def input_sources(paths: list[str] | None) -> list[Source]:
     A problem with the file $HANKKEET_SOURCE names says that it came from there.
     """
     if paths:
+        failed: list[UnreadableInput] = []
         try:
-            return resolve(expand_paths(paths), stdin=sys.stdin.buffer)
+            sources = resolve(
+                expand_paths(paths), sys.stdin.buffer, refresh=FETCHING.refresh, failed=failed
+            )
         except UnreadableInput as exc:
             raise from_config(exc, paths) from None
+        if failed:
+            FETCHING.failed.extend(failed)
+            if not sources:
+                unfetched_said()  # nothing else to read
+        return sources
     default = os.environ.get(ENV_SOURCE, "").strip()
     if not default:
         return resolve([], stdin=sys.stdin.buffer)
@@ -539,6 +589,7 @@ def root(
     Example: hankkeet list --active 2022
     """
     ctx.with_resource(stopped_from_outside())
+    ctx.call_on_close(unfetched_said)  # at the end: addresses that could not be fetched
     STATE.debug = debug
     STATE.quiet = quiet
     STATE.jobs = available_cores() if jobs is None else jobs

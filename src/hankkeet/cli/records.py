@@ -16,6 +16,7 @@ from hankkeet.cli.common import (
     ExcelOpt,
     PathsArg,
     ProgrammeOpt,
+    RefreshOpt,
     Tally,
     app,
     build_filters,
@@ -62,6 +63,7 @@ from hankkeet.query import (
     select,
     sort_projects,
 )
+from hankkeet.reading.text import shorten
 from hankkeet.render import ListFormat
 from hankkeet.render.records import (
     ShowFormat,
@@ -106,6 +108,7 @@ def stream_list(
 @app.command("list")
 def list_command(
     paths: PathsArg = None,
+    refresh: RefreshOpt = False,
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
@@ -222,6 +225,7 @@ def show_command(
         str, typer.Argument(metavar="ID", help=N_("The project's id (or a unique start of it)."))
     ],
     paths: PathsArg = None,
+    refresh: RefreshOpt = False,
     fmt: Annotated[
         ShowFormat,
         typer.Option(
@@ -257,7 +261,29 @@ def show_command(
             _("no single project with id or name '{ident}'").format(ident=ident) + hint,
             EXIT_FINDINGS,
         )
-    write(render_project(project, fmt, terminal_width(), color_wanted()))
+    write(render_project(project, fmt, terminal_width(), color_wanted(), source_place(project)))
+
+
+def source_place(project: Project) -> str | None:
+    """Where a project read from a saved page or a PDF stands, for people: its line of the
+    text read from the file, quoted, and a PDF's page; None for text, whose path:line says
+    it all."""
+    from hankkeet.inputs.dispatch import place_of
+
+    source = project.source
+    place = place_of(source.path, source.line)
+    if place is None:
+        return None
+    quoted = shorten(place.text)
+    if place.page is None:
+        return _("{path}:{number} (line {number} of the text read from the page: '{text}')").format(
+            path=source.path, number=source.line, text=quoted
+        )
+    return _(
+        "{path} page {page}, line {line} (line {number} of the text read from the PDF: '{text}')"
+    ).format(
+        path=source.path, page=place.page, line=place.page_line, number=source.line, text=quoted
+    )
 
 
 @app.command("schema")

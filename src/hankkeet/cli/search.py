@@ -13,6 +13,7 @@ from hankkeet.cli.common import (
     ContactOpt,
     PathsArg,
     ProgrammeOpt,
+    RefreshOpt,
     Tally,
     app,
     build_filters,
@@ -60,6 +61,7 @@ def search_command(
         ),
     ],
     paths: PathsArg = None,
+    refresh: RefreshOpt = False,
     match_any: Annotated[
         bool,
         typer.Option(

@@ -14,6 +14,7 @@ from hankkeet.cli.common import (
     ExcelOpt,
     PathsArg,
     ProgrammeOpt,
+    RefreshOpt,
     Tally,
     app,
     build_filters,
@@ -58,6 +59,7 @@ from hankkeet.validate import findings_about, projects_and_findings
 @app.command("totals")
 def totals_command(
     paths: PathsArg = None,
+    refresh: RefreshOpt = False,
     by_programme: Annotated[
         bool,
         typer.Option("--by-program", "--by-programme", help=N_("A row per funding programme.")),
@@ -172,6 +174,7 @@ def totals_command(
 @app.command("timeline")
 def timeline_command(
     paths: PathsArg = None,
+    refresh: RefreshOpt = False,
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,

@@ -13,8 +13,10 @@ from hankkeet.ci import Baseline, BaselineError, fingerprints, rule_counts, sour
 from hankkeet.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    FETCHING,
     STATE,
     PathsArg,
+    RefreshOpt,
     app,
     color_wanted,
     expand_paths,
@@ -80,6 +82,7 @@ IgnoreOpt = Annotated[
 @app.command("validate")
 def validate_command(
     paths: PathsArg = None,
+    refresh: RefreshOpt = False,
     fmt: Annotated[
         ValidateFormat | None,
         typer.Option(
@@ -270,7 +273,7 @@ def readable_sources(paths: list[str], unreadable: list[Diagnostic]) -> list[Sou
     sources: list[Source] = []
     for name in expand_paths(paths):
         try:
-            sources.extend(resolve([name], stdin=sys.stdin.buffer))
+            sources.extend(resolve([name], sys.stdin.buffer, refresh=FETCHING.refresh))
         except UnreadableInput as exc:
             unreadable.append(unreadable_file(visible(name), from_config(exc, paths)))
     return sources

@@ -555,6 +555,7 @@ def read_block(block: Block, path: str) -> ReadBlock:
         {
             "id": "",
             "name": name,
+            "code": None,
             "source": source,
             "programme": values["programme"],
             "fund": values["fund"],

@@ -28,13 +28,21 @@ STDIN = "-"
 EMBEDDED_NAME = "source.txt"
 
 
+# The suffixes a folder walk lists (hankkeet.inputs.SUFFIXES, written out here: walking a
+# folder of text files loads no reader of another kind; tests/test_inputs.py compares them).
+FOLDER_SUFFIXES = frozenset({".txt", ".html", ".htm", ".pdf", ".csv", ".xlsx"})
+TEXT = "text"
+
+
 @dataclass(frozen=True)
 class Source:
-    """One input: a display path and how to open it as bytes."""
+    """One input: a display path, how to open it as bytes, and its kind (hankkeet.inputs.Kind:
+    text, html, pdf, csv or xlsx; anything but text is turned into lines there)."""
 
     path: str
     file: Path | None = None
     data: bytes | None = None
+    kind: str = TEXT
 
     @contextmanager
     def open(self) -> Iterator[BinaryIO]:
@@ -52,7 +60,13 @@ class Source:
     @contextmanager
     def lines(self, found: list[Diagnostic] | None = None) -> Iterator[Iterator[str]]:
         """The input's cleaned lines, decoded in the encoding it was written in; the
-        findings of the decoding (bytes that are not UTF-8) go to `found` when given."""
+        findings of the decoding (bytes that are not UTF-8) go to `found` when given.
+
+        A web page or a PDF gives the lines of its text (hankkeet.inputs), a table its rows,
+        with the findings of reading it."""
+        if self.kind != TEXT:
+            yield iter(self._extracted(found))
+            return
         with self.open() as stream:
             decoding = detect_encoding(stream, self.path)
             if found is not None:
@@ -63,11 +77,26 @@ class Source:
     def pieces(self, found: list[Diagnostic] | None = None) -> Iterator[Iterator[str]]:
         """The input decoded, in pieces of about a megabyte (uncleaned; see text.lines_of);
         the findings of the decoding go to `found` when given, as with lines()."""
+        if self.kind != TEXT:
+            yield iter(["\n".join(self._extracted(found))])
+            return
         with self.open() as stream:
             decoding = detect_encoding(stream, self.path)
             if found is not None:
                 found.extend(decoding_findings(decoding, self.path))
             yield iter_pieces(stream, decoding.encoding)
+
+    def _extracted(self, found: list[Diagnostic] | None) -> list[str]:
+        """The lines of an input that is not plain text, read whole (its findings to found)."""
+        from hankkeet.inputs import Kind
+        from hankkeet.inputs.dispatch import extract
+
+        with self.open() as stream:
+            data = stream.read()
+        extracted = extract(Kind(self.kind), data, self.path)
+        if found is not None:
+            found.extend(extracted.findings)
+        return extracted.lines
 
 
 def decoding_findings(decoding: Decoding, path: str) -> list[Diagnostic]:
@@ -124,13 +153,25 @@ def embedded_source() -> Source:
     raise UnreadableInput("the embedded data is missing from this installation")
 
 
+def is_address(name: str) -> bool:
+    """Whether an input names a web address (http:// or https://), not a file."""
+    return name[:8].lower().startswith(("http://", "https://"))
+
+
 def resolve(
-    paths: Sequence[str], stdin: BinaryIO | None = None, environ: dict[str, str] | None = None
+    paths: Sequence[str],
+    stdin: BinaryIO | None = None,
+    environ: dict[str, str] | None = None,
+    refresh: bool = False,
+    failed: list[UnreadableInput] | None = None,
 ) -> list[Source]:
     """The inputs named on the command line; with none, $HANKKEET_SOURCE or the embedded data.
 
-    A folder gives every *.txt file under it (folder_files). Raises UnreadableInput for a
-    path that is missing or not a readable kind of file, or a folder with no .txt file.
+    A folder gives every file of a kind hankkeet reads under it (folder_files). A web
+    address is fetched now (hankkeet.inputs.url; `refresh` bypasses the cache). Raises
+    UnreadableInput for a path that is missing or not a readable kind of file, or a folder
+    with no such file; an address that cannot be fetched goes to `failed` when given (the
+    other inputs are still read), else it raises too.
     """
     env = os.environ if environ is None else environ
     if not paths:
@@ -143,22 +184,46 @@ def resolve(
         if name == STDIN:
             if stdin is None:
                 raise UnreadableInput("standard input is not available")
-            sources.append(Source(path="<stdin>", data=stdin.read()))
+            sources.append(stdin_source(stdin.read()))
+            continue
+        if is_address(name):
+            from hankkeet.inputs.url import fetch
+
+            try:
+                data, kind = fetch(name, refresh=refresh)
+                sources.append(Source(path=visible(name), data=data, kind=kind))
+            except UnreadableInput as problem:
+                if failed is None:
+                    raise
+                failed.append(problem)
             continue
         path = Path(name)
         if path.is_dir():
             found = folder_files(path)
             if not found:
-                raise UnreadableInput(f"{visible(name)}: " + _("folder holds no .txt file"))
+                raise UnreadableInput(
+                    f"{visible(name)}: "
+                    + _("folder holds no file of a kind hankkeet reads ({suffixes})").format(
+                        suffixes=", ".join(sorted(FOLDER_SUFFIXES))
+                    )
+                )
             sources.extend(file_source(p) for p in found)
         else:
             sources.append(file_source(path, name))
     return sources
 
 
+def stdin_source(data: bytes) -> Source:
+    """Standard input as a source: its kind told by its first bytes (a PDF, a web page)."""
+    from hankkeet.inputs import SNIFF_BYTES, sniff
+
+    return Source(path="<stdin>", data=data, kind=sniff(data[:SNIFF_BYTES]).value)
+
+
 def folder_files(folder: Path) -> list[Path]:
-    """Every *.txt entry under a folder, at any depth and in any case (.TXT), sorted by
-    path; hidden folders and files (.git, .venv) are skipped, as ruff and frictionless do.
+    """Every entry under a folder of a kind hankkeet reads (FOLDER_SUFFIXES: .txt, .html,
+    .htm, .pdf, .csv, .xlsx), at any depth and in any case (.TXT), sorted by path; hidden
+    folders and files (.git, .venv) are skipped, as ruff and frictionless do.
 
     Every such entry that is not a folder is listed, whatever it is: a broken link or a
     FIFO is then refused by file_source, as when it is named on its own, never skipped.
@@ -168,7 +233,7 @@ def folder_files(folder: Path) -> list[Path]:
         (
             p
             for p in folder.rglob("*")
-            if p.suffix.lower() == ".txt"
+            if p.suffix.lower() in FOLDER_SUFFIXES
             and not p.is_dir()
             and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         ),
@@ -182,7 +247,11 @@ def file_source(path: Path, shown: str | None = None) -> Source:
     never opened: opening it could block)."""
     shown = visible(str(path) if shown is None else shown)
     if path.is_file():
-        return Source(path=shown, file=path)
+        if path.suffix.lower() == ".txt":
+            return Source(path=shown, file=path)
+        from hankkeet.inputs import kind_of_file
+
+        return Source(path=shown, file=path, kind=kind_of_file(path).value)
     if path.exists():
         raise UnreadableInput(f"{shown}: " + _("not a file or folder"))
     if path.is_symlink():

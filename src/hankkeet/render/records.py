@@ -110,14 +110,21 @@ class ShowFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-def render_project(project: Project, fmt: ShowFormat, width: int = 100, color: bool = False) -> str:
-    """`show`: one project; the table is every field with the line it came from, JSON the
-    record (indented), and the other text formats as `list` writes a list of one."""
+def render_project(
+    project: Project,
+    fmt: ShowFormat,
+    width: int = 100,
+    color: bool = False,
+    where: str | None = None,
+) -> str:
+    """`show`: one project; the table is every field with the line it came from (`where`
+    tells the source when path:line does not say it all), JSON the record (indented), and
+    the other text formats as `list` writes a list of one."""
     match fmt:
         case ShowFormat.TABLE:
             from hankkeet.render.show import render_show
 
-            return render_show(project, width, color)
+            return render_show(project, width, color, where)
         case ShowFormat.JSON:
             return dumps(project.record(), indent=2) + "\n"
         case ShowFormat.JSONL | ShowFormat.CSV | ShowFormat.MARKDOWN:

@@ -11,14 +11,15 @@ from hankkeet.render.layout import Column, fit_table
 from hankkeet.render.table import cell, city_share_text
 
 
-def show_rows(project: Project) -> list[tuple[str, str, int | None]]:
-    """(field, value, line) for every field of a project, in reading order, for people."""
+def show_rows(project: Project, where: str | None = None) -> list[tuple[str, str, int | None]]:
+    """(field, value, line) for every field of a project, in reading order, for people;
+    `where` tells the source when its path and line do not say it all (a PDF's page)."""
     lines = project.lines
     funding = project.funding
     rows: list[tuple[str, str, int | None]] = [
         (_("id"), project.id, None),
         (_("name"), project.name, lines.get("name")),
-        (_("source"), f"{project.source.path}:{project.source.line}", None),
+        (_("source"), where or f"{project.source.path}:{project.source.line}", None),
         (_("programme"), project.programme or "", lines.get("funding")),
         (_("funding"), funding.text or "", lines.get("funding")),
     ]
@@ -48,9 +49,9 @@ def show_rows(project: Project) -> list[tuple[str, str, int | None]]:
     return rows
 
 
-def render_show(project: Project, width: int, color: bool) -> str:
+def render_show(project: Project, width: int, color: bool, where: str | None = None) -> str:
     """The project's name, then a table of field, value and line, fitting the width."""
-    rows = show_rows(project)
+    rows = show_rows(project, where)
     columns = [
         Column(_("Field"), tuple(r[0] for r in rows), nowrap=True),
         Column(_("Value"), tuple(cell(r[1]).plain for r in rows)),
