@@ -103,7 +103,7 @@ DOCS = (
     README,
     ROOT / "CHANGELOG.md",
     ROOT / "benchmarks" / "README.md",
-    *(ROOT / "docs").glob("*.md"),
+    *sorted((ROOT / "docs").glob("*.md")),
 )
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 FENCE = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
