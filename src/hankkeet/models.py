@@ -80,6 +80,7 @@ class Project(_Record):
 
     id: str = Field(description="unique, stable slug of the name")
     name: str
+    code: str | None = Field(default=None, description="register code: EURA S21949/A72571, a Kohesio id, a case number")
     source: SourceRef
     programme: str | None = Field(default=None, description="canonical funding programme")
     fund: str | None = Field(
@@ -123,6 +124,10 @@ def assembled(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M
     field order, without validating them again: what pydantic builds, at a fraction of the
     cost. Only for values known to be of their fields' types (shallow_copy, the workers'
     unpacking, the readers' records: tests/test_fast_paths.py validates those)."""
+    if cls is Project and "code" not in values:
+        # The readers (reading/records.py) do not fill `code` yet: until they do, a record
+        # they assemble gets it empty here (the workers' packing needs every field).
+        values["code"] = None
     record = _new(cls)
     _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", fields_set)
