@@ -89,7 +89,7 @@ WEIGHTS: dict[str, tuple[int, int]] = {
     # field: (agree, disagree)
     "code": (100, -100),  # a register code: decisive either way (same kind of code only)
     "name": (6, -6),  # normalised names equal / not alike (below SIMILAR_NAMES)
-    "name-alike": (3, 0),  # not equal but alike: similarity >= NAME_ALIKE
+    "name-alike": (4, 0),  # not equal but alike: similarity >= NAME_ALIKE
     "name-similar": (1, 0),  # similarity >= SIMILAR_NAMES
     "follow-up": (0, -8),  # 'Hanke' and 'Hanke II': the numerals differ
     "period": (4, -6),  # same start and end (each within PERIOD_SLACK_DAYS) / no overlap
@@ -103,7 +103,7 @@ WEIGHTS: dict[str, tuple[int, int]] = {
     "business-id": (4, -4),  # Y-tunnus
 }
 MATCH_AT = 9
-PROBABLE_AT = 5
+PROBABLE_AT = 4
 NAME_ALIKE = 0.9
 SIMILAR_NAMES = 0.75
 PERIOD_SLACK_DAYS = 31
@@ -112,8 +112,8 @@ BUDGET_NEAR = Decimal("0.05")  # 5 % of the larger budget
 CONFLICTS = frozenset({"period", "fund", "follow-up", "municipality", "code"})
 
 NAME_KEY_LENGTH = 5
-BLOCK_LIMIT = 60
-WINDOW = 12
+BLOCK_LIMIT = 20
+WINDOW = 6
 
 # What a layout says of where a record comes from, most trusted first: registers, the
 # city's own page, decisions, news (the order of merging; see Group.trusted).
@@ -135,13 +135,19 @@ _TRAILING_PERIOD = re.compile(
     r"\s*[)\]]\s*$"
 )
 _SUFFIX = re.compile(r"(?:^|[\s-])(?:hanke|projekti|projekt)$")
-_FOLLOW_UP = re.compile(r"\s(ii|iii|iv|v|vi|[2-9]|2\.0|3\.0)$")
 _NOT_WORD = re.compile(r"[^\w]+")
+# Generic words before the name itself: 'EU-hanke Healthy Boost' is 'Healthy Boost'.
+_GENERIC_START = re.compile(r"^(?:eu[- ])?(?:hanke|projekti|projekt|project)\s+")
+_TRAILING_YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s+(?:19|20)\d\d)?$")
+# A follow-up's numeral: a roman numeral word, or one or two digits (alone or at the end of
+# a word: 'VisitSaimaa2'); a year (four digits) is a period, not a numeral.
+_NUMERAL = re.compile(r"(?<![\d])(\d{1,2})(?![\d])|\b(ii|iii|iv|vi)\b")
 
 
 def normalised_name(name: str) -> str:
-    """The name folded for comparing: case, quotes, dashes, a trailing period in
-    parentheses, a `-hanke`/`-projekti`/`-projekt` suffix and punctuation away.
+    """The name folded for comparing: case, quotes, dashes, a trailing period (in
+    parentheses or bare years), a `-hanke`/`-projekti`/`-projekt` suffix, a generic
+    'EU-hanke' before the name, and punctuation away.
 
     'ELY-keskuksen ”Kasvua kyliin” -hanke (2023–2025).' -> 'ely keskuksen kasvua kyliin'
     """
@@ -151,18 +157,26 @@ def normalised_name(name: str) -> str:
     text = _TRAILING_PERIOD.sub("", text).rstrip(" .")
     text = text.translate({ord(d): "-" for d in _DASHES})
     text = _SUFFIX.sub("", text.rstrip(" -")).rstrip(" -")
-    return _NOT_WORD.sub(" ", text).replace("_", " ").strip()
+    text = _NOT_WORD.sub(" ", text).replace("_", " ").strip()
+    text = _TRAILING_YEARS.sub("", text)
+    return _GENERIC_START.sub("", text) or text
 
 
 def follow_up(normalised: str) -> tuple[str, str]:
-    """The name without a follow-up numeral at its end, and the numeral ('' for none):
-    'kasvua kyliin ii' -> ('kasvua kyliin', '2')."""
-    found = _FOLLOW_UP.search(normalised)
-    if found is None:
-        return normalised, ""
-    numeral = found.group(1)
-    value = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}.get(numeral, numeral[0])
-    return normalised[: found.start()].strip(), value
+    """The name without its follow-up numerals, and the numerals ('' for none), roman ones
+    as digits: 'kasvua kyliin ii' -> ('kasvua kyliin', '2'); 'visitsaimaa2' ->
+    ('visitsaimaa', '2')."""
+    numerals: list[str] = []
+
+    def take(found: re.Match[str]) -> str:
+        digits, roman = found.group(1), found.group(2)
+        numerals.append(
+            str(int(digits)) if digits else {"ii": "2", "iii": "3", "iv": "4", "vi": "6"}[roman]
+        )
+        return " "
+
+    stem = " ".join(_NUMERAL.sub(take, normalised).split())
+    return stem, " ".join(sorted(numerals))
 
 
 # Register codes in a text: EURA 2014 and 2021 codes (S21949, A72571), a council's or an
@@ -306,18 +320,47 @@ def identity_of(project: Project, index: int = 0, lines: Sequence[str] = ()) -> 
 # --- comparing ---------------------------------------------------------------------------
 
 
-def name_similarity(a: str, b: str) -> float:
+def name_similarity(
+    a: str, b: str, matchers: dict[str, SequenceMatcher[str]] | None = None
+) -> float:
     """How alike two normalised names are, 0..1: the one place that says it.
 
-    The standard library's difflib (Ratcliff/Obershelp): exact names are 1.0, and the
-    cheap upper bounds skip the full comparison of names that cannot be alike.
+    1.0 for the same words (in any order); NAME_ALIKE when the shorter name (two words or
+    eight letters at least) is all in the longer one, as words or as the longer one's
+    beginning without spaces ('visit saimaa' and 'visitsaimaa lakeland finland'); 0.0 for
+    names that share neither a word nor their first three letters; else the standard
+    library's difflib ratio (Ratcliff/Obershelp), its cheap upper bounds first.
+    `matchers` keeps a matcher per name for a run that compares one name with many (difflib
+    then reads that name once).
     """
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < SIMILAR_NAMES or matcher.quick_ratio() < SIMILAR_NAMES:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    # The same words, or the shorter name in the longer one, need the shorter one's first
+    # word in the longer one: a substring test in C rules most pairs out at once.
+    if short.split(" ", 1)[0] in long_:
+        words_short, words_long = short.split(), long_.split()
+        if sorted(words_short) == sorted(words_long):
+            return 1.0
+        squeezed = "".join(words_short)
+        if (len(words_short) >= 2 or len(squeezed) >= 8) and (
+            set(words_short) <= set(words_long) or "".join(words_long).startswith(squeezed)
+        ):
+            return NAME_ALIKE
+    if 2 * len(short) < SIMILAR_NAMES * (len(a) + len(b)):
+        return 0.0  # difflib's real_quick_ratio, without making a matcher
+    if a.replace(" ", "")[:3] != b.replace(" ", "")[:3] and set(a.split()).isdisjoint(b.split()):
+        return 0.0  # alike names share a word or their first letters
+    if matchers is None:
+        matcher = SequenceMatcher(None, b, a, autojunk=False)
+    else:
+        matcher = matchers.get(a) or matchers.setdefault(
+            a, SequenceMatcher(None, "", a, autojunk=False)
+        )
+        matcher.set_seq1(b)
+    if matcher.quick_ratio() < SIMILAR_NAMES:
         return 0.0
     return matcher.ratio()
 
@@ -330,7 +373,7 @@ class Evidence:
     field: str
     agrees: bool
     weight: int
-    values: tuple[str, str]
+    values: tuple[object, object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +394,12 @@ class Pair:
             "score": self.score,
             "status": None if self.status is None else self.status.value,
             "evidence": [
-                {"field": e.field, "agrees": e.agrees, "weight": e.weight, "values": list(e.values)}
+                {
+                    "field": e.field,
+                    "agrees": e.agrees,
+                    "weight": e.weight,
+                    "values": [_text(v) for v in e.values],
+                }
                 for e in self.evidence
             ],
         }
@@ -363,6 +411,9 @@ class Pair:
 
 
 def _text(value: object) -> str:
+    """A value of the evidence as text: a period as 'start..end'."""
+    if isinstance(value, tuple):
+        return "..".join("" if v is None else str(v) for v in value)
     return "" if value is None else str(value)
 
 
@@ -385,48 +436,95 @@ def _same_period(a: Identity, b: Identity) -> bool | None:
     return None
 
 
-def compare(a: Identity, b: Identity) -> Pair:
-    """The evidence of two records, its weight and the verdict."""
+class NameMemo:
+    """Name similarities a run has worked out, and a difflib matcher per name (kept for
+    the names compared last: a block's pairs come name by name)."""
+
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, str], float] = {}
+        self.matchers: dict[str, SequenceMatcher[str]] = {}
+
+    def similarity(self, a: str, b: str) -> float:
+        """name_similarity(a, b), worked out once."""
+        key = (a, b)
+        found = self.known.get(key)
+        if found is None:
+            if len(self.matchers) > self.LIMIT:
+                self.matchers.clear()
+            if len(self.known) > 64 * self.LIMIT:
+                self.known.clear()
+            found = self.known[key] = name_similarity(a, b, self.matchers)
+        return found
+
+
+def _best_case(a: Identity, b: Identity) -> int:
+    """The most a pair with names not alike can add up to: the name's weight against, and
+    every other field both records state agreeing."""
+    best = WEIGHTS["name"][1]
+    if a.start is not None and b.start is not None:
+        best += WEIGHTS["period"][0]
+    if a.programme and b.programme:
+        best += WEIGHTS["programme"][0]
+    if a.fund and b.fund:
+        best += WEIGHTS["fund"][0]
+    if a.budget is not None and b.budget is not None:
+        best += WEIGHTS["budget"][0]
+    if a.municipality and b.municipality:
+        best += WEIGHTS["municipality"][0]
+    if a.business_id and b.business_id:
+        best += WEIGHTS["business-id"][0]
+    elif a.implementer and b.implementer:
+        best += WEIGHTS["implementer"][0]
+    return best
+
+
+def compare(a: Identity, b: Identity, names: NameMemo | None = None) -> Pair:
+    """The evidence of two records, its weight and the verdict (`names`: what a run that
+    compares many pairs keeps of the names it compared)."""
     evidence: list[Evidence] = []
 
     def add(name: str, agrees: bool, left: object, right: object) -> None:
         agree, disagree = WEIGHTS[name]
-        evidence.append(
-            Evidence(name, agrees, agree if agrees else disagree, (_text(left), _text(right)))
-        )
+        evidence.append(Evidence(name, agrees, agree if agrees else disagree, (left, right)))
 
-    shared_code = bool(set(a.codes) & set(b.codes))
-    if shared_code:
-        code = next(c for c in a.codes if c in b.codes)
-        add("code", True, code, code)
+    shared_code = False
+    if a.codes and b.codes:
+        shared = [c for c in a.codes if c in b.codes]
+        if shared:
+            shared_code = True
+            add("code", True, shared[0], shared[0])
+        else:
+            kinds_a = {code_kind(c): c for c in a.codes}
+            for code in b.codes:
+                other = kinds_a.get(code_kind(code))
+                if other is not None and code_kind(code) == "eura":
+                    add("code", False, other, code)
+                    break
+    if names is None:
+        similarity = name_similarity(a.stem, b.stem)
     else:
-        kinds_a = {code_kind(c): c for c in a.codes}
-        for code in b.codes:
-            other = kinds_a.get(code_kind(code))
-            if other is not None and code_kind(code) == "eura":
-                add("code", False, other, code)
-                break
-    similarity = name_similarity(a.normalised, b.normalised)
-    stem_similarity = (
-        similarity
-        if a.stem == a.normalised and b.stem == b.normalised
-        else (name_similarity(a.stem, b.stem))
-    )
+        similarity = names.similarity(a.stem, b.stem)
+    if similarity < SIMILAR_NAMES and not shared_code and _best_case(a, b) < PROBABLE_AT:
+        # Names not alike, and not enough else that could agree: no verdict, and no
+        # evidence to keep (most pairs of a block end here, cheaply).
+        return Pair(a.index, b.index, WEIGHTS["name"][1], None, ())
     if similarity == 1.0:
         add("name", True, a.name, b.name)
-    elif max(similarity, stem_similarity) >= NAME_ALIKE:
+    elif similarity >= NAME_ALIKE:
         add("name-alike", True, a.name, b.name)
-    elif max(similarity, stem_similarity) >= SIMILAR_NAMES:
+    elif similarity >= SIMILAR_NAMES:
         add("name-similar", True, a.name, b.name)
     else:
         add("name", False, a.name, b.name)
-    if a.numeral != b.numeral and stem_similarity >= SIMILAR_NAMES:
+    if a.numeral != b.numeral and similarity >= SIMILAR_NAMES:
         add("follow-up", False, a.numeral or "-", b.numeral or "-")
     period = _same_period(a, b)
     if period is not None:
-        add("period", period, f"{a.start}..{a.end or ''}", f"{b.start}..{b.end or ''}")
+        add("period", period, (a.start, a.end), (b.start, b.end))
     elif a.start and b.start and a.end and b.end:
-        add("period-overlaps", True, f"{a.start}..{a.end}", f"{b.start}..{b.end}")
+        add("period-overlaps", True, (a.start, a.end), (b.start, b.end))
     if a.programme and b.programme:
         add("programme", a.programme == b.programme, a.programme, b.programme)
     if a.fund and b.fund:
@@ -451,7 +549,7 @@ def compare(a: Identity, b: Identity) -> Pair:
     if shared_code:
         status = Status.MATCH
     elif conflicting:
-        status = Status.REVIEW if max(similarity, stem_similarity) >= SIMILAR_NAMES else None
+        status = Status.REVIEW if similarity >= SIMILAR_NAMES else None
     elif score >= MATCH_AT:
         status = Status.MATCH
     elif score >= PROBABLE_AT:
@@ -465,13 +563,15 @@ def compare(a: Identity, b: Identity) -> Pair:
 
 
 def block_keys(identity: Identity) -> Iterator[tuple[str, str]]:
-    """The blocks a record stands in: each code, its name's first letters, and its
-    municipality with its start year."""
+    """The blocks a record stands in: each code, its name's first letters and its longest
+    word, and its municipality with its start year."""
     for code in identity.codes:
         yield ("code", code)
     squeezed = identity.stem.replace(" ", "")
     if squeezed:
         yield ("name", squeezed[:NAME_KEY_LENGTH])
+        # and its longest word: the same words in another order ('Baltic SOHJOA')
+        yield ("word", max(identity.stem.split(), key=lambda w: (len(w), w)))
     if identity.municipality and identity.start is not None:
         yield ("place", f"{identity.municipality} {identity.start.year}")
 
@@ -607,9 +707,10 @@ def link_identities(identities: Sequence[Identity]) -> Linkage:
     pairs: list[Pair] = []
     conflicts: set[tuple[int, int]] = set()
     compared = 0
+    names = NameMemo()
     for first, second in candidate_pairs(identities):
         compared += 1
-        pair = compare(identities[first], identities[second])
+        pair = compare(identities[first], identities[second], names)
         if pair.status is Status.REVIEW or (pair.status is None and pair.conflicts):
             conflicts.add((first, second))
         if pair.status is not None:
@@ -633,19 +734,14 @@ def link_identities(identities: Sequence[Identity]) -> Linkage:
     for pair in pairs:
         if pair.status is Status.PROBABLE and probable.join(pair.a, pair.b, conflicts):
             joining.append(pair)
+    joined: dict[int, list[Pair]] = defaultdict(list)
+    for pair in joining:
+        joined[probable.find(pair.a)].append(pair)
     for members in probable.clusters():
         parts = sorted({group_of[m] for m in members if m in group_of})
         if len(parts) == 1 and len(members) == len(groups[parts[0]].members):
             continue  # a match group alone
-        inside = set(members)
-        groups.append(
-            Group(
-                Status.PROBABLE,
-                members,
-                [p for p in joining if p.a in inside],
-                parts,
-            )
-        )
+        groups.append(Group(Status.PROBABLE, members, joined[probable.find(members[0])], parts))
     together = {m: probable.find(m) for m in range(len(identities))}
     shown: set[tuple[int, int]] = set()
     for pair in pairs:
