@@ -35,8 +35,16 @@ from itertools import combinations
 from pathlib import Path
 
 from hankkeet.library import project_records, read_projects
-from hankkeet.link import Identity, Linkage, Status, link, link_identities, raw_lines
-from hankkeet.link import follow_up, normalised_name
+from hankkeet.link import (
+    Identity,
+    Linkage,
+    Status,
+    follow_up,
+    link,
+    link_identities,
+    normalised_name,
+    raw_lines,
+)
 from hankkeet.models import Project
 from hankkeet.reading.sources import resolve
 
@@ -134,7 +142,7 @@ def score(projects: list[Project], linkage: Linkage, folder: Path = LINKAGE) -> 
 
 # --- timing --------------------------------------------------------------------------------
 
-_SYLLABLES = "ka ki ko ku la li lo lu ma mi mo mu na ni no nu pa pi po pu ra ri ro ru sa si so su ta ti to tu va vi".split()
+_SYLLABLES = [c + v for c in "klmnprstv" for v in "aiou"]
 
 
 def _words(rng: random.Random, count: int) -> list[str]:
