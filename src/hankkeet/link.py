@@ -55,6 +55,7 @@ __all__ = [
     "MATCH_AT",
     "PROBABLE_AT",
     "WEIGHTS",
+    "acronym_of",
     "Evidence",
     "Group",
     "Identity",
@@ -179,6 +180,23 @@ def follow_up(normalised: str) -> tuple[str, str]:
     return stem, " ".join(sorted(numerals))
 
 
+_ACRONYM = re.compile(r"^([A-ZÄÖÅ][A-ZÄÖÅ0-9]{3,})(?:\b|-)|\(([A-ZÄÖÅ][A-ZÄÖÅ0-9]{3,})\)\s*$")
+
+
+def acronym_of(name: str) -> str:
+    """The acronym a name starts with, or ends with in parentheses ('' for none):
+    'DIGIDIA-hanke pureutuu...' -> 'DIGIDIA', 'Digitaalisuuden optimointi (DIHYTE)' ->
+    'DIHYTE'. Only capitals (four or more), so a name in capitals has none."""
+    found = _ACRONYM.search(name.strip())
+    if found is None:
+        return ""
+    word = found.group(1) or found.group(2)
+    rest = name.strip()[len(word) :] if found.group(1) else ""
+    if found.group(1) and rest[:1].isalpha() or name.isupper():
+        return ""  # a word in capitals that goes on, or a whole name in capitals
+    return word
+
+
 # Register codes in a text: EURA 2014 and 2021 codes (S21949, A72571), a council's or an
 # agency's case number (KAJDno-2022-849, OUKA/1234/02.08.00/2022, Dnro 123/2022), a
 # rural-network or Leader project number after its label.
@@ -245,6 +263,7 @@ class Identity:
     normalised: str
     stem: str  # the normalised name without its follow-up numeral
     numeral: str  # the follow-up numeral ('2' for 'II'), '' for none
+    acronym: str = ""  # a name's acronym: 'DIGIDIA' of 'DIGIDIA - Digitaalista osaamista...'
     codes: tuple[str, ...] = ()
     implementer: str | None = None
     business_id: str | None = None
@@ -302,6 +321,7 @@ def identity_of(project: Project, index: int = 0, lines: Sequence[str] = ()) -> 
         normalised=normalised,
         stem=stem,
         numeral=numeral,
+        acronym=acronym_of(project.name),
         codes=codes,
         implementer=normalised_name(implementer) if implementer else None,
         business_id=business_id,
@@ -506,6 +526,8 @@ def compare(a: Identity, b: Identity, names: NameMemo | None = None) -> Pair:
         similarity = name_similarity(a.stem, b.stem)
     else:
         similarity = names.similarity(a.stem, b.stem)
+    if similarity < NAME_ALIKE and a.acronym and a.acronym == b.acronym:
+        similarity = NAME_ALIKE  # the same acronym: 'DIGIDIA - ...' and 'DIGIDIA — ...'
     if similarity < SIMILAR_NAMES and not shared_code and _best_case(a, b) < PROBABLE_AT:
         # Names not alike, and not enough else that could agree: no verdict, and no
         # evidence to keep (most pairs of a block end here, cheaply).
@@ -572,6 +594,8 @@ def block_keys(identity: Identity) -> Iterator[tuple[str, str]]:
         yield ("name", squeezed[:NAME_KEY_LENGTH])
         # and its longest word: the same words in another order ('Baltic SOHJOA')
         yield ("word", max(identity.stem.split(), key=lambda w: (len(w), w)))
+    if identity.acronym:
+        yield ("acronym", identity.acronym)
     if identity.municipality and identity.start is not None:
         yield ("place", f"{identity.municipality} {identity.start.year}")
 
