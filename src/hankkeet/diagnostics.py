@@ -61,6 +61,8 @@ class Code(StrEnum):
     UNSURE_BOUNDARY = "unsure-boundary"
     UNREADABLE_FILE = "unreadable-file"
     INVALID_BYTE = "invalid-byte"
+    SOURCES_DISAGREE = "sources-disagree"
+    DUPLICATE_ACROSS_FILES = "duplicate-across-files"
 
 
 # Each code as its rule's code, by its text: what Code(text) gives, without the enum's call
@@ -395,6 +397,30 @@ RULES: dict[Code, Rule] = {
                 "message names the bytes. A file is read as Windows-1252 only when it is not "
                 "UTF-8 as a whole (fewer valid UTF-8 characters beyond ASCII than bytes that "
                 "are not UTF-8). Fix the character and save the file as UTF-8."
+            ),
+        ),
+        # linking (hankkeet link): records of one project in several sources
+        Rule(
+            Code.SOURCES_DISAGREE,
+            Severity.WARNING,
+            N_("Sources of one project disagree"),
+            N_(
+                "Records in different sources describe one project ('hankkeet link' says "
+                "so: a 'match' group), and they state a field differently: a budget of "
+                "52 300 € on one page and 52 000 € on another. The message names both values "
+                "and their places; a merged record takes the value of the most trusted source "
+                "(a register, then the city's page, then a decision, then news)."
+            ),
+        ),
+        Rule(
+            Code.DUPLICATE_ACROSS_FILES,
+            Severity.WARNING,
+            N_("One project in several files"),
+            N_(
+                "Records in different files describe one project (a 'match' group of "
+                "'hankkeet link'). Read as they are, the project is counted once for each "
+                "record; 'hankkeet totals' counts it once (and says so), '--no-merge' counts "
+                "each record."
             ),
         ),
     )

@@ -47,7 +47,10 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import Any
 
-from hankkeet.models import Project
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.finnish import format_date, format_euros
+from hankkeet.locale import N_, _
+from hankkeet.models import LINE_OF_FIELD, Project, shallow_copy
 from hankkeet.reading.sources import Source
 
 __all__ = [
@@ -55,17 +58,20 @@ __all__ = [
     "MATCH_AT",
     "PROBABLE_AT",
     "WEIGHTS",
-    "acronym_of",
     "Evidence",
     "Group",
     "Identity",
     "Linkage",
+    "Merged",
     "Pair",
     "Status",
+    "acronym_of",
     "codes_in",
     "compare",
+    "duplicates_across_files",
     "identity_of",
     "link",
+    "merge",
     "name_similarity",
     "normalised_name",
     "raw_lines",
@@ -192,7 +198,7 @@ def acronym_of(name: str) -> str:
         return ""
     word = found.group(1) or found.group(2)
     rest = name.strip()[len(word) :] if found.group(1) else ""
-    if found.group(1) and rest[:1].isalpha() or name.isupper():
+    if (found.group(1) and rest[:1].isalpha()) or name.isupper():
         return ""  # a word in capitals that goes on, or a whole name in capitals
     return word
 
@@ -818,3 +824,191 @@ def link(projects: Sequence[Project], lines: Sequence[Sequence[str]] | None = No
         for n, project in enumerate(projects)
     ]
     return link_identities(identities)
+
+
+# --- merging -----------------------------------------------------------------------------
+
+# The fields a merged record takes from the most trusted record that states them, in
+# record order; and the ones whose different values are a finding (a city share is each
+# municipality's own and differs between a city's page and another's decision by nature).
+MERGED_FIELDS = (
+    "code",
+    "programme",
+    "fund",
+    "start",
+    "end",
+    "budget",
+    "city_share",
+    "city_share_year",
+    "summary",
+)
+MERGED_LISTS = ("staff", "contacts")
+COMPARED_FIELDS = ("start", "end", "budget", "programme", "fund")
+
+
+@dataclass
+class Merged:
+    """Records with each match group made one record, and what the merging found."""
+
+    projects: list[Project]
+    counted_once: int  # match groups made one record each
+    findings: list[Diagnostic]
+
+
+def _shown(field_name: str, value: object) -> str:
+    """A value as a finding shows it: euros and dates in Finnish."""
+    if isinstance(value, Decimal):
+        return format_euros(value)
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
+
+
+def _place(project: Project, field_name: str) -> tuple[str, int]:
+    """Where a record states a field: its file and line (the record's first line when the
+    reader kept none)."""
+    line = project.lines.get(LINE_OF_FIELD.get(field_name, field_name), project.source.line)
+    return project.source.path, line
+
+
+def disagreements(members: Sequence[Project]) -> list[Diagnostic]:
+    """sources-disagree: each compared field that two records of one group state
+    differently, with both values and their places (the first record's against each)."""
+    found: list[Diagnostic] = []
+    for field_name in COMPARED_FIELDS:
+        stated = [
+            (p, getattr(p, field_name)) for p in members if getattr(p, field_name) is not None
+        ]
+        if len(stated) < 2:
+            continue
+        first, value = stated[0]
+        for other, other_value in stated[1:]:
+            if other_value == value:
+                continue
+            path, line = _place(first, field_name)
+            other_path, other_line = _place(other, field_name)
+            found.append(
+                Diagnostic(
+                    Code.SOURCES_DISAGREE,
+                    _(
+                        "the sources of '{name}' disagree on {field}: {value} ({path}, line "
+                        "{line}) and {other} ({other_path}, line {other_line})"
+                    ).format(
+                        name=first.name,
+                        field=_(field_label_text(field_name)),
+                        value=_shown(field_name, value),
+                        path=path,
+                        line=line,
+                        other=_shown(field_name, other_value),
+                        other_path=other_path,
+                        other_line=other_line,
+                    ),
+                    path,
+                    line,
+                    first.id,
+                    about=field_name,
+                )
+            )
+    return found
+
+
+def field_label_text(field_name: str) -> str:
+    """The English name of a compared field (translated by the caller)."""
+    return {
+        "start": N_("start"),
+        "end": N_("end"),
+        "budget": N_("budget"),
+        "programme": N_("programme"),
+        "fund": N_("fund"),
+    }[field_name]
+
+
+def merge(projects: Sequence[Project], linkage: Linkage) -> Merged:
+    """One record per match group, at its first record's place; the others as they are.
+
+    Each field comes from the most trusted record that states it (registers, then a city's
+    page, then decisions, then news: TRUST_OF_LAYOUT; in input order among equals), and its
+    source line comes with it. Fields that records of a group state differently are
+    sources-disagree findings.
+    """
+    merged_at: dict[int, Project] = {}
+    dropped: set[int] = set()
+    findings: list[Diagnostic] = []
+    groups = linkage.of_status(Status.MATCH)
+    for group in groups:
+        order = sorted(group.members, key=lambda n: (linkage.identities[n].trust, n))
+        members = [projects[n] for n in order]
+        base = members[0]
+        changed: dict[str, Any] = {}
+        lines = dict(base.lines)
+        for field_name in MERGED_FIELDS:
+            if getattr(base, field_name) is not None:
+                continue
+            for other in members[1:]:
+                value = getattr(other, field_name)
+                if value is not None:
+                    changed[field_name] = value
+                    key = LINE_OF_FIELD.get(field_name, field_name)
+                    if key in other.lines:
+                        lines[key] = other.lines[key]
+                    break
+        for field_name in MERGED_LISTS:
+            if not getattr(base, field_name):
+                for other in members[1:]:
+                    if getattr(other, field_name):
+                        changed[field_name] = getattr(other, field_name)
+                        break
+        if changed:
+            changed["lines"] = lines
+        first = min(group.members)
+        merged_at[first] = shallow_copy(base, **changed) if changed else base
+        dropped.update(m for m in group.members if m != first)
+        findings.extend(disagreements([projects[n] for n in sorted(group.members)]))
+    out = [merged_at.get(n, project) for n, project in enumerate(projects) if n not in dropped]
+    return Merged(out, len(groups), findings)
+
+
+def duplicates_across_files(projects: Sequence[Project], linkage: Linkage) -> list[Diagnostic]:
+    """duplicate-across-files: each record of a match group after the group's first, when
+    the group's records stand in more than one file (read without merging, the project
+    would be counted once for each)."""
+    found: list[Diagnostic] = []
+    for group in linkage.of_status(Status.MATCH):
+        members = [projects[n] for n in sorted(group.members)]
+        if len({p.source.path for p in members}) < 2:
+            continue
+        first = members[0]
+        for other in members[1:]:
+            found.append(
+                Diagnostic(
+                    Code.DUPLICATE_ACROSS_FILES,
+                    _(
+                        "'{name}' is the project that {path}, line {line} describes too; "
+                        "'hankkeet totals' counts it once, 'hankkeet link' shows why"
+                    ).format(name=other.name, path=first.source.path, line=first.source.line),
+                    other.source.path,
+                    other.source.line,
+                    other.id,
+                )
+            )
+    return found
+
+
+def cross_source_findings(sources: Sequence[Source], jobs: int = 1) -> list[Diagnostic]:
+    """What linking finds in several sources, as validate reports it: duplicate-across-files
+    for each match group read without merging, and sources-disagree for its differing
+    values. The sources are read again, with their records (nothing when there is one)."""
+    if len(sources) < 2:
+        return []
+    from hankkeet.reading.parser import ParsedProject, parse_sources
+
+    projects = [
+        item.project
+        for item in parse_sources(iter(sources), jobs)
+        if isinstance(item, ParsedProject)
+    ]
+    linkage = link(projects, raw_lines(projects, sources))
+    found = duplicates_across_files(projects, linkage)
+    for group in linkage.of_status(Status.MATCH):
+        found.extend(disagreements([projects[n] for n in sorted(group.members)]))
+    return found

@@ -139,11 +139,35 @@ def validate_sources(
                 continue
             yield source
 
-    collect(parse_sources(counted(), jobs, records=False), report, rules)
+    read: list[Source] = []
+
+    def kept() -> Iterator[Source]:
+        for source in counted():
+            read.append(source)
+            yield source
+
+    collect(parse_sources(kept(), jobs, records=False), report, rules)
     report.diagnostics.extend(d for d in unreadable if rules.wants(d.code))
+    report.diagnostics.extend(across_sources(read, rules, jobs))
     # Stable: findings on one line keep the order they were found in.
     report.diagnostics.sort(key=lambda d: (order.get(d.path, len(order)), d.line))
     return report
+
+
+def across_sources(sources: list[Source], rules: RuleSelection, jobs: int = 1) -> list[Diagnostic]:
+    """The wanted findings that only several sources together give (records of one project
+    in different files: hankkeet.link); none for a single source."""
+    if len(sources) < 2 or not (
+        rules.wants(Code.DUPLICATE_ACROSS_FILES) or rules.wants(Code.SOURCES_DISAGREE)
+    ):
+        return []
+    from hankkeet.link import cross_source_findings
+
+    try:
+        found = cross_source_findings(sources, jobs)
+    except UnreadableInput:
+        return []  # an input that cannot be read is a finding of its own already
+    return [d for d in found if rules.wants(d.code)]
 
 
 # -- streaming: findings handed out as each file is done, never all held -------------------
@@ -200,9 +224,11 @@ def stream_findings(
     spill = FindingSpill() if spill is None else spill
     registry = IdRegistry()
     stray: list[Diagnostic] = []  # about another path than the file read: last, as sorted
+    read: list[Source] = []
     try:
         for source in sources:
             report.files += 1
+            read.append(source)
             spill.start_section()
             items = parse_source(source, registry, jobs, records=False)
             try:
@@ -223,6 +249,7 @@ def stream_findings(
                         report.count(diagnostic)
                         spill.add(diagnostic)
             yield from spill.section()
+        stray.extend(across_sources(read, rules, jobs))
         if stray:
             spill.start_section()
             for diagnostic in stray:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,11 @@ from hankkeet.cli.config import configured_format, configured_paths
 from hankkeet.cli.output import choose_format, emit, output_option
 from hankkeet.locale import N_, _, ngettext
 from hankkeet.render.link import LinkFormat, render_link
+
+if TYPE_CHECKING:
+    from hankkeet.link import Merged
+    from hankkeet.models import Project
+    from hankkeet.reading.sources import Source
 
 
 @app.command("link")
@@ -73,3 +78,35 @@ def link_command(
             linkage.compared,
         ).format(count=linkage.compared)
     )
+
+
+def merged_projects(sources: list[Source], projects: list[Project]) -> tuple[list[Project], Merged]:
+    """The projects of several sources with each match group made one record, and what
+    the merging found; notes on stderr say how many groups were counted once, and how
+    many probable and review groups were left as they are."""
+    from hankkeet.link import Status, link, merge, raw_lines
+
+    linkage = link(projects, raw_lines(projects, sources))
+    merged = merge(projects, linkage)
+    if merged.counted_once:
+        note(
+            ngettext(
+                "{count} project is described by more than one source and is counted "
+                "once; '--no-merge' counts each record",
+                "{count} projects are described by more than one source and are counted "
+                "once; '--no-merge' counts each record",
+                merged.counted_once,
+            ).format(count=merged.counted_once)
+        )
+    unsure = len(linkage.of_status(Status.PROBABLE)) + len(linkage.of_status(Status.REVIEW))
+    if unsure:
+        note(
+            ngettext(
+                "{count} group of records may describe one project and is counted as "
+                "found; 'hankkeet link' shows it",
+                "{count} groups of records may describe one project and are counted as "
+                "found; 'hankkeet link' shows them",
+                unsure,
+            ).format(count=unsure)
+        )
+    return merged.projects, merged

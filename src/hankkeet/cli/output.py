@@ -28,6 +28,7 @@ from hankkeet.export.output import (
 from hankkeet.locale import N_, Language, _, use_language
 from hankkeet.models import Project
 from hankkeet.reading.parser import ParsedProject
+from hankkeet.reading.sources import Source
 from hankkeet.render import ListFormat
 from hankkeet.validate import collect
 
@@ -181,7 +182,7 @@ def emit_file(output: Path | None, writer: Callable[[Path], None]) -> None:
 
 
 def projects_and_findings(
-    paths: list[str] | None, tally: Tally | None = None
+    paths: list[str] | None, tally: Tally | None = None, sources: list[Source] | None = None
 ) -> tuple[list[Project], list[Diagnostic]]:
     """Every project of the inputs, and every finding about them (as validate reports);
     what was read is counted in `tally` when given. The findings go into Excel and SQLite
@@ -190,7 +191,7 @@ def projects_and_findings(
     report = Report()
 
     def kept() -> Iterator[ParsedProject | Diagnostic]:
-        for item in iter_parsed(paths):
+        for item in iter_parsed(paths, sources):
             if tally is not None:
                 tally.count(item)
             if isinstance(item, ParsedProject):
