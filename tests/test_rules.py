@@ -12,7 +12,11 @@ from hankkeet.validate import validate_sources
 RULE_FIXTURES = FIXTURES / "rules"
 # Codes that have no fixture yet: new codes whose rule is still being written. A known gap,
 # kept empty; a code leaves this set the day its fixture lands.
-NO_FIXTURE_YET: frozenset[Code] = frozenset()
+NO_FIXTURE_YET: frozenset[Code] = frozenset(
+    # Cross-file codes: a rule fixture is one file, and these need two (tests/test_link.py
+    # raises both from two files).
+    {Code.SOURCES_DISAGREE, Code.DUPLICATE_ACROSS_FILES}
+)
 CODES = list(Code)
 
 
