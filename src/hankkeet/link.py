@@ -773,11 +773,11 @@ def link_identities(identities: Sequence[Identity]) -> Linkage:
             continue  # a match group alone
         groups.append(Group(Status.PROBABLE, members, joined[probable.find(members[0])], parts))
     together = {m: probable.find(m) for m in range(len(identities))}
-    shown: set[tuple[int, int]] = set()
+    shown: set[tuple[int, ...]] = set()
     for pair in pairs:
         if pair.status is not Status.REVIEW or together[pair.a] == together[pair.b]:
             continue
-        key = (together[pair.a], together[pair.b])
+        key = tuple(sorted((together[pair.a], together[pair.b])))
         if key in shown:
             continue
         shown.add(key)
@@ -807,7 +807,7 @@ def raw_lines(projects: Sequence[Project], sources: Sequence[Source]) -> list[tu
         kept: list[str] = []
         with source.lines() as lines:
             for number, line in enumerate(lines, start=1):
-                while at < len(bounds) and bounds[at][1] is not None and number >= bounds[at][1]:
+                while at < len(bounds) and (end := bounds[at][1]) is not None and number >= end:
                     out[bounds[at][2]] = tuple(kept)
                     kept, at = [], at + 1
                 if at < len(bounds) and number >= bounds[at][0] and line.strip():
