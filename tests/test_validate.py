@@ -23,6 +23,7 @@ from hankkeet.render.validation import (
     render_text,
 )
 from hankkeet.validate import ALL_RULES, RuleSelection, UnknownRule, collect, validate_sources
+from test_rules import NO_FIXTURE_YET
 
 RULE_FIXTURES = FIXTURES / "rules"
 SEED_ID = "harrastusten-jaanmurtajahanke"
@@ -110,8 +111,10 @@ def seed_without_block() -> str:
 
 
 def test_every_rule_has_a_fixture_and_a_case() -> None:
-    assert [c[0] for c in RULE_CASES] == list(RULES)
-    assert {p.stem for p in RULE_FIXTURES.glob("*.txt")} == set(RULES)
+    # The cross-file codes need two files; tests/test_link.py raises them.
+    with_fixture = [code for code in RULES if code not in NO_FIXTURE_YET]
+    assert [c[0] for c in RULE_CASES] == with_fixture
+    assert {p.stem for p in RULE_FIXTURES.glob("*.txt")} == set(with_fixture)
 
 
 @pytest.mark.parametrize(

@@ -109,7 +109,8 @@ def findings_of(
         found.sort(key=lambda d: d.line)
     else:
         found = [item]
-    return [d for d in found if rules.wants(d.code)]
+    # In line order, as a spill's section hands its findings out (stable: file order kept).
+    return sorted((d for d in found if rules.wants(d.code)), key=lambda d: d.line)
 
 
 def unreadable_file(path: str, problem: UnreadableInput) -> Diagnostic:
@@ -148,9 +149,10 @@ def validate_sources(
 
     collect(parse_sources(kept(), jobs, records=False), report, rules)
     report.diagnostics.extend(d for d in unreadable if rules.wants(d.code))
-    report.diagnostics.extend(across_sources(read, rules, jobs))
     # Stable: findings on one line keep the order they were found in.
     report.diagnostics.sort(key=lambda d: (order.get(d.path, len(order)), d.line))
+    # Last, in the order found: what only the files together give (hankkeet.link).
+    report.diagnostics.extend(across_sources(read, rules, jobs))
     return report
 
 
@@ -167,7 +169,8 @@ def across_sources(sources: list[Source], rules: RuleSelection, jobs: int = 1) -
         found = cross_source_findings(sources, jobs)
     except UnreadableInput:
         return []  # an input that cannot be read is a finding of its own already
-    return [d for d in found if rules.wants(d.code)]
+    # In line order, as a spill's section hands its findings out (stable: file order kept).
+    return sorted((d for d in found if rules.wants(d.code)), key=lambda d: d.line)
 
 
 # -- streaming: findings handed out as each file is done, never all held -------------------
@@ -228,7 +231,6 @@ def stream_findings(
     try:
         for source in sources:
             report.files += 1
-            read.append(source)
             spill.start_section()
             items = parse_source(source, registry, jobs, records=False)
             try:
@@ -240,6 +242,7 @@ def stream_findings(
                     report.count(found)
                     spill.add(found)
             else:
+                read.append(source)
                 for item in chain(first, items):
                     report.projects += isinstance(item, ParsedProject)
                     for diagnostic in findings_of(item, rules):
@@ -249,10 +252,17 @@ def stream_findings(
                         report.count(diagnostic)
                         spill.add(diagnostic)
             yield from spill.section()
-        stray.extend(across_sources(read, rules, jobs))
         if stray:
             spill.start_section()
             for diagnostic in stray:
+                report.count(diagnostic)
+                spill.add(diagnostic)
+            yield from spill.section()
+        # Last, in the order found: what only the files together give (as validate_sources).
+        across = across_sources(read, rules, jobs)
+        if across:
+            spill.start_section()
+            for diagnostic in across:
                 report.count(diagnostic)
                 spill.add(diagnostic)
             yield from spill.section()
