@@ -127,7 +127,8 @@ def assembled(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M
     if cls is Project and "code" not in values:
         # The readers (reading/records.py) do not fill `code` yet: until they do, a record
         # they assemble gets it empty here (the workers' packing needs every field).
-        values["code"] = None
+        # In field order (after the name), as a validated record and the workers' have it.
+        values = {"id": values["id"], "name": values["name"], "code": None, **values}
     record = _new(cls)
     _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", fields_set)
