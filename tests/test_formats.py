@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, changed_copy, cli
+from conftest import FIXTURES, SEED, changed_copy, cli
 from hankkeet import render
 from hankkeet.cli.output import FILE_FORMATS
 from hankkeet.render import ListFormat
 from hankkeet.render.diff import DiffFormat
+from hankkeet.render.link import LinkFormat
 from hankkeet.render.records import ShowFormat
 from hankkeet.render.search import SearchFormat
 from hankkeet.render.totals import TotalsFormat
@@ -45,6 +46,7 @@ COMMANDS: list[tuple[tuple[str, ...], type[StrEnum], int, str]] = [
     (("validate", "--list-rules"), ValidateFormat, 0, "the rule catalogue"),
     (("validate", "--explain", "funding-sum-mismatch"), ValidateFormat, 0, "one rule"),
     (("diff", str(SEED), "{changed}"), DiffFormat, 1, "a change: exit 1, like diff"),
+    (("link", str(FIXTURES / "link")), LinkFormat, 0, "a match and review groups"),
     # `show` writes every text format of `list`; the file formats are `list -o FILE`'s.
     (("show", "harrastusten-jaanmurtajahanke", str(SEED)), ShowFormat, 0, "one project"),
 ]

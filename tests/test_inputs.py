@@ -457,12 +457,17 @@ def test_a_mixed_folder_with_list_validate_and_totals(tmp_path: Path) -> None:
     validated = cli("validate", "--format", "json", str(folder))
     report = json.loads(validated.stdout)
     assert report["stats"]["files"] == 4 and report["stats"]["projects"] == len(records)
-    totals = cli("totals", "--format", "json", str(folder))
-    assert totals.exit_code == 0, totals.stderr
-    total = json.loads(totals.stdout, parse_float=Decimal)["total"]
+    each = cli("totals", "--no-merge", "--format", "json", str(folder))
+    assert each.exit_code == 0, each.stderr
+    total = json.loads(each.stdout, parse_float=Decimal)["total"]
     assert total["projects"] == len(records)
     budgets = [Decimal(str(r["budget"])) for r in records if r["budget"] is not None]
     assert total["budget"] == sum(budgets)
+    # By default the export's 8 records of the text's 8 projects are counted once (issue 25).
+    once = cli("totals", "--format", "json", str(folder))
+    assert once.exit_code == 0, once.stderr
+    assert json.loads(once.stdout)["total"]["projects"] == 8 + 1 + 2
+    assert "--no-merge" in once.stderr
 
 
 def test_an_empty_folder_names_the_kinds_it_looks_for(tmp_path: Path) -> None:

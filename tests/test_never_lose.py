@@ -517,7 +517,7 @@ DOCS_HOLD = [
         "_search=jaanmurtaja*&_searchmode=raw",
         "a prefix search works in datasette 0.65 only raw",
     ),
-    ("README.md", "pip install '.[xlsx]'", "the extra as a checkout installs it"),
+    ("README.md", "pip install '.[pdf,html,xlsx]'", "the extras as a checkout installs them"),
     (
         "docs/commands.md",
         "`list`, `search`, `totals`, `validate` and `diff` take `-o FILE`",

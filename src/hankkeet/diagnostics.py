@@ -64,6 +64,8 @@ class Code(StrEnum):
     UNSURE_NAME = "unsure-name"
     UNKNOWN_LAYOUT = "unknown-layout"
     NO_TEXT_LAYER = "no-text-layer"
+    SOURCES_DISAGREE = "sources-disagree"
+    DUPLICATE_ACROSS_FILES = "duplicate-across-files"
 
 
 # Each code as its rule's code, by its text: what Code(text) gives, without the enum's call
@@ -433,6 +435,30 @@ RULES: dict[Code, Rule] = {
                 "A page of a PDF has no text layer: it is a scanned image, so nothing on it "
                 "can be read, and a project on it is missed. Run the PDF through OCR (for "
                 "example ocrmypdf) and read the result."
+            ),
+        ),
+        # linking (hankkeet link): records of one project in several sources
+        Rule(
+            Code.SOURCES_DISAGREE,
+            Severity.WARNING,
+            N_("Sources of one project disagree"),
+            N_(
+                "Records in different sources describe one project ('hankkeet link' says "
+                "so: a 'match' group), and they state a field differently: a budget of "
+                "52 300 € on one page and 52 000 € on another. The message names both values "
+                "and their places; a merged record takes the value of the most trusted source "
+                "(a register, then the city's page, then a decision, then news)."
+            ),
+        ),
+        Rule(
+            Code.DUPLICATE_ACROSS_FILES,
+            Severity.WARNING,
+            N_("One project in several files"),
+            N_(
+                "Records in different files describe one project (a 'match' group of "
+                "'hankkeet link'). Read as they are, the project is counted once for each "
+                "record; 'hankkeet totals' counts it once (and says so), '--no-merge' counts "
+                "each record."
             ),
         ),
     )

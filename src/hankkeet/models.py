@@ -126,6 +126,11 @@ def assembled(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M
     field order, without validating them again: what pydantic builds, at a fraction of the
     cost. Only for values known to be of their fields' types (shallow_copy, the workers'
     unpacking, the readers' records: tests/test_fast_paths.py validates those)."""
+    if cls is Project and "code" not in values:
+        # The readers (reading/records.py) do not fill `code` yet: until they do, a record
+        # they assemble gets it empty here (the workers' packing needs every field).
+        # In field order (after the name), as a validated record and the workers' have it.
+        values = {"id": values["id"], "name": values["name"], "code": None, **values}
     record = _new(cls)
     _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", fields_set)

@@ -110,7 +110,8 @@ def findings_of(
         found.sort(key=lambda d: d.line)
     else:
         found = [item]
-    return [d for d in found if rules.wants(d.code)]
+    # In line order, as a spill's section hands its findings out (stable: file order kept).
+    return sorted((d for d in found if rules.wants(d.code)), key=lambda d: d.line)
 
 
 def checks_of(item: ParsedProject) -> list[Diagnostic]:
@@ -190,7 +191,14 @@ def validate_sources(
                 continue
             yield source
 
-    collect(read_sources(counted(), jobs, records=False), report, rules)
+    read: list[Source] = []
+
+    def kept() -> Iterator[Source]:
+        for source in counted():
+            read.append(source)
+            yield source
+
+    collect(read_sources(kept(), jobs, records=False), report, rules)
     report.diagnostics.extend(d for d in unreadable if rules.wants(d.code))
     # Stable: findings on one line keep the order they were found in.
     report.diagnostics.sort(key=lambda d: (order.get(d.path, len(order)), d.line))
@@ -198,7 +206,26 @@ def validate_sources(
         # Every other input was still checked; the missing ones are findings too.
         report.files += len(unresolved)
         report.diagnostics[:0] = [d for d in unresolved if rules.wants(d.code)]
+    # Last, in the order found: what only the files together give (hankkeet.link).
+    report.diagnostics.extend(across_sources(read, rules, jobs))
     return report
+
+
+def across_sources(sources: list[Source], rules: RuleSelection, jobs: int = 1) -> list[Diagnostic]:
+    """The wanted findings that only several sources together give (records of one project
+    in different files: hankkeet.link); none for a single source."""
+    if len(sources) < 2 or not (
+        rules.wants(Code.DUPLICATE_ACROSS_FILES) or rules.wants(Code.SOURCES_DISAGREE)
+    ):
+        return []
+    from hankkeet.link import cross_source_findings
+
+    try:
+        found = cross_source_findings(sources, jobs)
+    except UnreadableInput:
+        return []  # an input that cannot be read is a finding of its own already
+    # In line order, as a spill's section hands its findings out (stable: file order kept).
+    return sorted((d for d in found if rules.wants(d.code)), key=lambda d: d.line)
 
 
 # -- streaming: findings handed out as each file is done, never all held -------------------
@@ -264,6 +291,7 @@ def stream_findings(
     spill = FindingSpill() if spill is None else spill
     registry = IdRegistry()
     stray: list[Diagnostic] = []  # about another path than the file read: last, as sorted
+    read: list[Source] = []
     try:
         for source in sources:
             report.files += 1
@@ -278,6 +306,7 @@ def stream_findings(
                     report.count(found)
                     spill.add(found)
             else:
+                read.append(source)
                 for item in chain(first, items):
                     report.projects += isinstance(item, ParsedProject)
                     for diagnostic in findings_of(item, rules):
@@ -290,6 +319,14 @@ def stream_findings(
         if stray:
             spill.start_section()
             for diagnostic in stray:
+                report.count(diagnostic)
+                spill.add(diagnostic)
+            yield from spill.section()
+        # Last, in the order found: what only the files together give (as validate_sources).
+        across = across_sources(read, rules, jobs)
+        if across:
+            spill.start_section()
+            for diagnostic in across:
                 report.count(diagnostic)
                 spill.add(diagnostic)
             yield from spill.section()

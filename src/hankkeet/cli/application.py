@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # Each command and the module that defines it, in the order help lists them.
 COMMAND_MODULES: dict[str, str] = {
     "diff": "hankkeet.cli.diff",
+    "link": "hankkeet.cli.link",
     "list": "hankkeet.cli.records",
     "show": "hankkeet.cli.records",
     "schema": "hankkeet.cli.records",

@@ -23,6 +23,7 @@ from hankkeet.cli.common import (
     counted,
     fail,
     filters_text,
+    input_sources,
     iter_parsed,
     iter_projects,
     load_projects,
@@ -35,6 +36,7 @@ from hankkeet.cli.common import (
     write,
 )
 from hankkeet.cli.config import configured_format, configured_paths
+from hankkeet.cli.link import merged_projects
 from hankkeet.cli.output import (
     choose_format,
     emit,
@@ -102,6 +104,16 @@ def totals_command(
         bool, typer.Option("--chart", help=N_("Draw the budget of each row as a horizontal bar."))
     ] = False,
     output: Annotated[Path | None, output_option(TotalsFormat)] = None,
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge/--no-merge",
+            help=N_(
+                "With several inputs, count a project that several sources describe once "
+                "(a 'match' group of 'hankkeet link'); --no-merge counts each record."
+            ),
+        ),
+    ] = True,
 ) -> None:
     """Sum budgets, city shares, stated funding and person-years, exact to the cent.
 
@@ -132,20 +144,26 @@ def totals_command(
     tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
+        sources = input_sources(configured_paths(paths))
+        merging = merge and len(sources) > 1
         if fmt is TotalsFormat.XLSX:
             # The workbook carries the findings too, so the projects are read with them.
-            everything, findings = projects_and_findings(
-                counted(iter_parsed(configured_paths(paths)), tally)
-            )
+            everything, findings = projects_and_findings(counted(iter_parsed(None, sources), tally))
+            if merging:
+                everything, merged = merged_projects(sources, everything)
+                findings = [*findings, *merged.findings]
             selection = select(everything, filters)
             skipped.without_period = selection.without_period
             for project in selection.projects:
                 builder.add(project)
             findings = findings_about(selection.projects, findings)
         else:
-            for project in filter_projects(
-                iter_projects(configured_paths(paths), tally), filters, skipped
-            ):
+            projects = iter_projects(None, tally, sources)
+            if merging:
+                # Linking needs every record at once: the projects are read whole, and
+                # each match group is counted once (the notes say how many).
+                projects = iter(merged_projects(sources, list(projects))[0])
+            for project in filter_projects(projects, filters, skipped):
                 builder.add(project)
     stop_when_nothing_read(tally)
     totals = builder.result()

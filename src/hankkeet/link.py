@@ -1,0 +1,1014 @@
+"""Record linkage: which records, read from different sources, describe one project.
+
+An analyst gathers several sources per project (the city's project page, an EURA card or a
+Kohesio row, a council decision, news items); each becomes a record of its own. This module
+finds the records that describe one project, the way record linkage does it (Fellegi and
+Sunter's match weights), with fixed, documented weights: no training, no labelled data.
+
+1. **Identity.** Each record's evidence of who it is (`Identity`): its register codes (the
+   record's `code`, and codes its own lines state: `Hanketunnus: S21949`, an EURA code in a
+   sentence, a council's case number such as `KAJDno-2022-849`), its normalised name (case,
+   dashes, quotes, a `-hanke`/`-projekti`/`-projekt` suffix and a trailing period in
+   parentheses folded away), a follow-up numeral (`II`, `2`), the implementer and Y-tunnus,
+   the municipality, the period, programme, fund and budget.
+2. **Blocking.** Only records that share a block are compared, never all pairs: a block per
+   register code, per first characters of the normalised name (`NAME_KEY_LENGTH`), and per
+   municipality plus start year. A block larger than `BLOCK_LIMIT` is compared as a sorted
+   neighbourhood (records sorted by name, each against the next `WINDOW` ones), so that a
+   city with thousands of projects in one year costs a linear number of comparisons.
+3. **Weights.** Each field of a pair agrees (a positive weight), disagrees (a negative
+   one) or cannot be compared (both not stated: nothing). `WEIGHTS` lists them all; the
+   evidence of a pair names each field with its weight. A shared register code is
+   decisive, and so is a different code of the same kind (two EURA codes).
+4. **Decision.** A pair whose weights add up to `MATCH_AT` or more is a `match`, to
+   `PROBABLE_AT` a `probable`. A pair with similar names (`SIMILAR_NAMES`) whose period,
+   fund, follow-up numeral or municipality disagrees (a *conflict*) is never a match nor
+   probable, whatever its sum: it is `review`, for a person to decide. A shared register
+   code makes a match even then (the conflict is then a disagreement of the sources).
+5. **Groups.** Match pairs join their records into groups, strongest pair first; two
+   groups are never joined when any record of one conflicts with any record of the other,
+   so a chain of matches cannot merge two projects that disagree. Probable pairs join
+   match groups into probable groups the same way. Review pairs between groups that stay
+   apart are listed as review groups of two.
+
+The core of the command `hankkeet link`; it never prints.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from difflib import SequenceMatcher
+from enum import StrEnum
+from typing import Any
+
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.finnish import format_date, format_euros
+from hankkeet.locale import N_, _
+from hankkeet.models import LINE_OF_FIELD, Project, shallow_copy
+from hankkeet.reading.sources import Source
+
+__all__ = [
+    "BLOCK_LIMIT",
+    "MATCH_AT",
+    "PROBABLE_AT",
+    "WEIGHTS",
+    "Evidence",
+    "Group",
+    "Identity",
+    "Linkage",
+    "Merged",
+    "Pair",
+    "Status",
+    "acronym_of",
+    "codes_in",
+    "compare",
+    "duplicates_across_files",
+    "identity_of",
+    "link",
+    "merge",
+    "name_similarity",
+    "normalised_name",
+    "raw_lines",
+]
+
+
+class Status(StrEnum):
+    """How sure a group is: `match` (one project, merged), `probable` (probably one
+    project: counted as found, shown by `link`), `review` (alike, but something disagrees:
+    a person decides)."""
+
+    MATCH = "match"
+    PROBABLE = "probable"
+    REVIEW = "review"
+
+
+# The fixed weights, in points (think of them as log-likelihood ratios: how much more
+# often a field agrees in pairs that are one project than in pairs that are not). Each
+# field of a pair gives its "agree" or its "disagree" weight, or nothing when one record
+# does not state it. Documented in the module docstring and the README.
+WEIGHTS: dict[str, tuple[int, int]] = {
+    # field: (agree, disagree)
+    "code": (100, -100),  # a register code: decisive either way (same kind of code only)
+    "name": (6, -6),  # normalised names equal / not alike (below SIMILAR_NAMES)
+    "name-alike": (4, 0),  # not equal but alike: similarity >= NAME_ALIKE
+    "name-similar": (1, 0),  # similarity >= SIMILAR_NAMES
+    "follow-up": (0, -8),  # 'Hanke' and 'Hanke II': the numerals differ
+    "period": (4, -6),  # same start and end (each within PERIOD_SLACK_DAYS) / no overlap
+    "period-overlaps": (1, 0),  # overlapping periods, not the same
+    "programme": (2, -2),
+    "fund": (1, -6),
+    "budget": (4, -1),  # the same to the cent / more than BUDGET_NEAR apart
+    "budget-near": (2, 0),  # within BUDGET_NEAR (one page rounds, the other does not)
+    "municipality": (2, -5),
+    "implementer": (2, -3),
+    "business-id": (4, -4),  # Y-tunnus
+}
+MATCH_AT = 9
+PROBABLE_AT = 4
+NAME_ALIKE = 0.9
+SIMILAR_NAMES = 0.75
+PERIOD_SLACK_DAYS = 31
+BUDGET_NEAR = Decimal("0.05")  # 5 % of the larger budget
+# Fields whose disagreement makes alike names a case for a person, never a match.
+CONFLICTS = frozenset({"period", "fund", "follow-up", "municipality", "code"})
+
+NAME_KEY_LENGTH = 5
+BLOCK_LIMIT = 20
+WINDOW = 6
+
+# What a layout says of where a record comes from, most trusted first: registers, the
+# city's own page, decisions, news (the order of merging; see Group.trusted).
+TRUST_OF_LAYOUT: dict[str, int] = {
+    "card": 0,
+    "database": 0,
+    "labelled": 1,
+    "agenda": 2,
+    "prose": 3,
+}
+
+
+# --- identity ---------------------------------------------------------------------------
+
+_QUOTES = "\"'`´‘’‚‛“”„‟«»‹›"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
+_TRAILING_PERIOD = re.compile(
+    r"\s*[(\[]\s*(?:\d{1,2}\.\d{1,2}\.)?\d{4}\s*(?:[-–—]\s*(?:\d{1,2}\.\d{1,2}\.)?\d{2,4})?"
+    r"\s*[)\]]\s*$"
+)
+_SUFFIX = re.compile(r"(?:^|[\s-])(?:hanke|projekti|projekt)$")
+_NOT_WORD = re.compile(r"[^\w]+")
+# Generic words before the name itself: 'EU-hanke Healthy Boost' is 'Healthy Boost'.
+_GENERIC_START = re.compile(r"^(?:eu[- ])?(?:hanke|projekti|projekt|project)\s+")
+_TRAILING_YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s+(?:19|20)\d\d)?$")
+# A follow-up's numeral: a roman numeral word, or one or two digits (alone or at the end of
+# a word: 'VisitSaimaa2'); a year (four digits) is a period, not a numeral.
+_NUMERAL = re.compile(r"(?<![\d])(\d{1,2})(?![\d])|\b(ii|iii|iv|vi)\b")
+
+
+def normalised_name(name: str) -> str:
+    """The name folded for comparing: case, quotes, dashes, a trailing period (in
+    parentheses or bare years), a `-hanke`/`-projekti`/`-projekt` suffix, a generic
+    'EU-hanke' before the name, and punctuation away.
+
+    'ELY-keskuksen ”Kasvua kyliin” -hanke (2023–2025).' -> 'ely keskuksen kasvua kyliin'
+    """
+    text = unicodedata.normalize("NFC", name).casefold().strip()
+    text = text.translate({ord(q): None for q in _QUOTES})
+    text = text.rstrip(" .")
+    text = _TRAILING_PERIOD.sub("", text).rstrip(" .")
+    text = text.translate({ord(d): "-" for d in _DASHES})
+    text = _SUFFIX.sub("", text.rstrip(" -")).rstrip(" -")
+    text = _NOT_WORD.sub(" ", text).replace("_", " ").strip()
+    text = _TRAILING_YEARS.sub("", text)
+    return _GENERIC_START.sub("", text) or text
+
+
+def follow_up(normalised: str) -> tuple[str, str]:
+    """The name without its follow-up numerals, and the numerals ('' for none), roman ones
+    as digits: 'kasvua kyliin ii' -> ('kasvua kyliin', '2'); 'visitsaimaa2' ->
+    ('visitsaimaa', '2')."""
+    numerals: list[str] = []
+
+    def take(found: re.Match[str]) -> str:
+        digits, roman = found.group(1), found.group(2)
+        numerals.append(
+            str(int(digits)) if digits else {"ii": "2", "iii": "3", "iv": "4", "vi": "6"}[roman]
+        )
+        return " "
+
+    stem = " ".join(_NUMERAL.sub(take, normalised).split())
+    return stem, " ".join(sorted(numerals))
+
+
+_ACRONYM = re.compile(r"^([A-ZÄÖÅ][A-ZÄÖÅ0-9]{3,})(?:\b|-)|\(([A-ZÄÖÅ][A-ZÄÖÅ0-9]{3,})\)\s*$")
+
+
+def acronym_of(name: str) -> str:
+    """The acronym a name starts with, or ends with in parentheses ('' for none):
+    'DIGIDIA-hanke pureutuu...' -> 'DIGIDIA', 'Digitaalisuuden optimointi (DIHYTE)' ->
+    'DIHYTE'. Only capitals (four or more), so a name in capitals has none."""
+    found = _ACRONYM.search(name.strip())
+    if found is None:
+        return ""
+    word = found.group(1) or found.group(2)
+    rest = name.strip()[len(word) :] if found.group(1) else ""
+    if (found.group(1) and rest[:1].isalpha()) or name.isupper():
+        return ""  # a word in capitals that goes on, or a whole name in capitals
+    return word
+
+
+# Register codes in a text: EURA 2014 and 2021 codes (S21949, A72571), a council's or an
+# agency's case number (KAJDno-2022-849, OUKA/1234/02.08.00/2022, Dnro 123/2022), a
+# rural-network or Leader project number after its label.
+_EURA = re.compile(r"\b([SAJ]\d{5})\b")
+_CASE = re.compile(r"\b([A-ZÄÖ]{2,10}(?:DNO|Dno|dno)-\d{4}-\d{1,6})\b")
+_CODE_LABEL = re.compile(
+    r"^\s*(?:hanketunnus|hankekoodi|hankenumero|hankkeen (?:tunnus|numero|koodi)|"
+    r"projektikoodi|projektinumero|projektnummer|eura[- ]?(?:tunnus|koodi)|"
+    r"kohesio[- ]?(?:id|tunnus)|diaarinumero|dnro|dno|asianumero|project (?:code|id))"
+    r"\s*[:.]?\s+(\S+)",
+    re.IGNORECASE,
+)
+_IMPLEMENTER_LABEL = re.compile(
+    r"^\s*(?:toteuttaja|hankkeen toteuttaja|päätoteuttaja|tuensaaja|tuen saaja|hakija|"
+    r"hallinnoija|hankkeen hallinnoija|hallinnoiva organisaatio|toteuttajaorganisaatio|"
+    r"organisaatio|stödmottagare|beneficiary)\s*:?\s+(.+)$",
+    re.IGNORECASE,
+)
+_MUNICIPALITY_LABEL = re.compile(
+    r"^\s*(?:kunta|kunnat|sijaintikunta|kotikunta|paikkakunta|toteutuskunta|"
+    r"toteutusalue|kommun)\s*:?\s+(.+)$",
+    re.IGNORECASE,
+)
+_BUSINESS_ID = re.compile(r"\b(\d{7}-\d)\b")
+_MUNICIPAL_FUNDER = re.compile(r"^\s*(\w+?)n?\s+(?:kaupunki|kunta)\b", re.IGNORECASE)
+
+
+def code_kind(code: str) -> str:
+    """What kind of register a code is of: 'eura', 'case' or 'other' (only codes of one
+    kind are compared: an EURA code and a case number of one project differ by nature)."""
+    if _EURA.fullmatch(code):
+        return "eura"
+    if _CASE.fullmatch(code) or "/" in code:
+        return "case"
+    return "other"
+
+
+def codes_in(lines: Iterable[str]) -> tuple[str, ...]:
+    """The register codes a project's own lines state, in order, each once."""
+    found: dict[str, None] = {}
+    for line in lines:
+        labelled = _CODE_LABEL.match(line)
+        if labelled:
+            found[labelled.group(1).strip(".,;)")] = None
+        for pattern in (_EURA, _CASE):
+            for hit in pattern.finditer(line):
+                found[hit.group(1)] = None
+    return tuple(found)
+
+
+def municipality_key(text: str) -> str:
+    """A municipality as a short key: 'Kajaanin kaupunki', 'Kajaani' -> 'kajaa' (the
+    first letters: a genitive and gradation change the end of a name, rarely its start)."""
+    word = _NOT_WORD.split(text.casefold().strip())[0] if text.strip() else ""
+    return word[:5]
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """The evidence of who a record is: what linking compares."""
+
+    index: int  # the record's place in the linked sequence
+    name: str
+    normalised: str
+    stem: str  # the normalised name without its follow-up numeral
+    numeral: str  # the follow-up numeral ('2' for 'II'), '' for none
+    acronym: str = ""  # a name's acronym: 'DIGIDIA' of 'DIGIDIA - Digitaalista osaamista...'
+    codes: tuple[str, ...] = ()
+    implementer: str | None = None
+    business_id: str | None = None
+    municipality: str | None = None
+    start: date | None = None
+    end: date | None = None
+    programme: str | None = None
+    fund: str | None = None
+    budget: Decimal | None = None
+    trust: int = 1  # TRUST_OF_LAYOUT of the record's layout
+    path: str = ""
+    line: int = 0
+
+    def record(self) -> dict[str, Any]:
+        """Where the record stands and what it says of itself, for output."""
+        return {
+            "record": self.index + 1,
+            "path": self.path,
+            "line": self.line,
+            "name": self.name,
+            "codes": list(self.codes),
+            "municipality": self.municipality,
+            "start": self.start,
+            "end": self.end,
+            "programme": self.programme,
+            "fund": self.fund,
+            "budget": self.budget,
+        }
+
+
+def identity_of(project: Project, index: int = 0, lines: Sequence[str] = ()) -> Identity:
+    """A record's identity, from its fields and (when given) its own raw lines: codes,
+    implementer, Y-tunnus and municipality the reader does not keep as fields."""
+    normalised = normalised_name(project.name)
+    stem, numeral = follow_up(normalised)
+    codes = codes_in(lines)
+    if project.code:
+        codes = (project.code, *[c for c in codes if c != project.code])
+    implementer = business_id = municipality = None
+    for line in lines:
+        if implementer is None and (found := _IMPLEMENTER_LABEL.match(line)):
+            implementer = _BUSINESS_ID.sub("", found.group(1)).strip(" ,;()")
+        if municipality is None and (found := _MUNICIPALITY_LABEL.match(line)):
+            municipality = municipality_key(found.group(1))
+        if business_id is None and (found := _BUSINESS_ID.search(line)):
+            business_id = found.group(1)
+    if municipality is None:
+        for source in project.funding.sources:
+            if source.kind == "municipal" and (found := _MUNICIPAL_FUNDER.match(source.funder)):
+                municipality = municipality_key(found.group(1))
+                break
+    return Identity(
+        index=index,
+        name=project.name,
+        normalised=normalised,
+        stem=stem,
+        numeral=numeral,
+        acronym=acronym_of(project.name),
+        codes=codes,
+        implementer=normalised_name(implementer) if implementer else None,
+        business_id=business_id,
+        municipality=municipality or None,
+        start=project.start,
+        end=project.end,
+        programme=project.programme,
+        fund=project.fund,
+        budget=project.budget,
+        trust=TRUST_OF_LAYOUT.get(project.layout, 1),
+        path=project.source.path,
+        line=project.source.line,
+    )
+
+
+# --- comparing ---------------------------------------------------------------------------
+
+
+def name_similarity(
+    a: str, b: str, matchers: dict[str, SequenceMatcher[str]] | None = None
+) -> float:
+    """How alike two normalised names are, 0..1: the one place that says it.
+
+    1.0 for the same words (in any order); NAME_ALIKE when the shorter name (two words or
+    eight letters at least) is all in the longer one, as words or as the longer one's
+    beginning without spaces ('visit saimaa' and 'visitsaimaa lakeland finland'); 0.0 for
+    names that share neither a word nor their first three letters; else the standard
+    library's difflib ratio (Ratcliff/Obershelp), its cheap upper bounds first.
+    `matchers` keeps a matcher per name for a run that compares one name with many (difflib
+    then reads that name once).
+    """
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    # The same words, or the shorter name in the longer one, need the shorter one's first
+    # word in the longer one: a substring test in C rules most pairs out at once.
+    if short.split(" ", 1)[0] in long_:
+        words_short, words_long = short.split(), long_.split()
+        if sorted(words_short) == sorted(words_long):
+            return 1.0
+        squeezed = "".join(words_short)
+        if (len(words_short) >= 2 or len(squeezed) >= 8) and (
+            set(words_short) <= set(words_long) or "".join(words_long).startswith(squeezed)
+        ):
+            return NAME_ALIKE
+    if 2 * len(short) < SIMILAR_NAMES * (len(a) + len(b)):
+        return 0.0  # difflib's real_quick_ratio, without making a matcher
+    if a.replace(" ", "")[:3] != b.replace(" ", "")[:3] and set(a.split()).isdisjoint(b.split()):
+        return 0.0  # alike names share a word or their first letters
+    if matchers is None:
+        matcher = SequenceMatcher(None, b, a, autojunk=False)
+    else:
+        matcher = matchers.get(a) or matchers.setdefault(
+            a, SequenceMatcher(None, "", a, autojunk=False)
+        )
+        matcher.set_seq1(b)
+    if matcher.quick_ratio() < SIMILAR_NAMES:
+        return 0.0
+    return matcher.ratio()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One field of a pair: agreed (True), disagreed (False), with its weight and the two
+    values as text."""
+
+    field: str
+    agrees: bool
+    weight: int
+    values: tuple[object, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two records compared: their evidence, the sum of its weights, and the verdict
+    (None: not alike at all)."""
+
+    a: int
+    b: int
+    score: int
+    status: Status | None
+    evidence: tuple[Evidence, ...]
+
+    def record(self) -> dict[str, Any]:
+        """The pair for output: its records, score, verdict and evidence."""
+        return {
+            "records": [self.a + 1, self.b + 1],
+            "score": self.score,
+            "status": None if self.status is None else self.status.value,
+            "evidence": [
+                {
+                    "field": e.field,
+                    "agrees": e.agrees,
+                    "weight": e.weight,
+                    "values": [_text(v) for v in e.values],
+                }
+                for e in self.evidence
+            ],
+        }
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        """The conflicting fields (CONFLICTS) that disagree."""
+        return tuple(e.field for e in self.evidence if not e.agrees and e.field in CONFLICTS)
+
+
+def _text(value: object) -> str:
+    """A value of the evidence as text: a period as 'start..end'."""
+    if isinstance(value, tuple):
+        return "..".join("" if v is None else str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _same_period(a: Identity, b: Identity) -> bool | None:
+    """True: same period (within the slack); False: no overlap or a different start or
+    end by more than a year; None: not comparable, or overlapping and close."""
+    if a.start is None or b.start is None:
+        return None
+    if abs((a.start - b.start).days) > PERIOD_SLACK_DAYS + 365:
+        return False
+    if a.end is None or b.end is None:
+        return True if abs((a.start - b.start).days) <= PERIOD_SLACK_DAYS else None
+    if a.start > b.end or b.start > a.end:
+        return False
+    if (
+        abs((a.start - b.start).days) <= PERIOD_SLACK_DAYS
+        and abs((a.end - b.end).days) <= PERIOD_SLACK_DAYS
+    ):
+        return True
+    return None
+
+
+class NameMemo:
+    """Name similarities a run has worked out, and a difflib matcher per name (kept for
+    the names compared last: a block's pairs come name by name)."""
+
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, str], float] = {}
+        self.matchers: dict[str, SequenceMatcher[str]] = {}
+
+    def similarity(self, a: str, b: str) -> float:
+        """name_similarity(a, b), worked out once."""
+        key = (a, b)
+        found = self.known.get(key)
+        if found is None:
+            if len(self.matchers) > self.LIMIT:
+                self.matchers.clear()
+            if len(self.known) > 64 * self.LIMIT:
+                self.known.clear()
+            found = self.known[key] = name_similarity(a, b, self.matchers)
+        return found
+
+
+def _best_case(a: Identity, b: Identity) -> int:
+    """The most a pair with names not alike can add up to: the name's weight against, and
+    every other field both records state agreeing."""
+    best = WEIGHTS["name"][1]
+    if a.start is not None and b.start is not None:
+        best += WEIGHTS["period"][0]
+    if a.programme and b.programme:
+        best += WEIGHTS["programme"][0]
+    if a.fund and b.fund:
+        best += WEIGHTS["fund"][0]
+    if a.budget is not None and b.budget is not None:
+        best += WEIGHTS["budget"][0]
+    if a.municipality and b.municipality:
+        best += WEIGHTS["municipality"][0]
+    if a.business_id and b.business_id:
+        best += WEIGHTS["business-id"][0]
+    elif a.implementer and b.implementer:
+        best += WEIGHTS["implementer"][0]
+    return best
+
+
+def compare(a: Identity, b: Identity, names: NameMemo | None = None) -> Pair:
+    """The evidence of two records, its weight and the verdict (`names`: what a run that
+    compares many pairs keeps of the names it compared)."""
+    evidence: list[Evidence] = []
+
+    def add(name: str, agrees: bool, left: object, right: object) -> None:
+        agree, disagree = WEIGHTS[name]
+        evidence.append(Evidence(name, agrees, agree if agrees else disagree, (left, right)))
+
+    shared_code = False
+    if a.codes and b.codes:
+        shared = [c for c in a.codes if c in b.codes]
+        if shared:
+            shared_code = True
+            add("code", True, shared[0], shared[0])
+        else:
+            kinds_a = {code_kind(c): c for c in a.codes}
+            for code in b.codes:
+                other = kinds_a.get(code_kind(code))
+                if other is not None and code_kind(code) == "eura":
+                    add("code", False, other, code)
+                    break
+    if names is None:
+        similarity = name_similarity(a.stem, b.stem)
+    else:
+        similarity = names.similarity(a.stem, b.stem)
+    if similarity < NAME_ALIKE and a.acronym and a.acronym == b.acronym:
+        similarity = NAME_ALIKE  # the same acronym: 'DIGIDIA - ...' and 'DIGIDIA — ...'
+    if similarity < SIMILAR_NAMES and not shared_code and _best_case(a, b) < PROBABLE_AT:
+        # Names not alike, and not enough else that could agree: no verdict, and no
+        # evidence to keep (most pairs of a block end here, cheaply).
+        return Pair(a.index, b.index, WEIGHTS["name"][1], None, ())
+    if similarity == 1.0:
+        add("name", True, a.name, b.name)
+    elif similarity >= NAME_ALIKE:
+        add("name-alike", True, a.name, b.name)
+    elif similarity >= SIMILAR_NAMES:
+        add("name-similar", True, a.name, b.name)
+    else:
+        add("name", False, a.name, b.name)
+    if a.numeral != b.numeral and similarity >= SIMILAR_NAMES:
+        add("follow-up", False, a.numeral or "-", b.numeral or "-")
+    period = _same_period(a, b)
+    if period is not None:
+        add("period", period, (a.start, a.end), (b.start, b.end))
+    elif a.start and b.start and a.end and b.end:
+        add("period-overlaps", True, (a.start, a.end), (b.start, b.end))
+    if a.programme and b.programme:
+        add("programme", a.programme == b.programme, a.programme, b.programme)
+    if a.fund and b.fund:
+        add("fund", a.fund == b.fund, a.fund, b.fund)
+    if a.budget is not None and b.budget is not None:
+        if a.budget == b.budget:
+            add("budget", True, a.budget, b.budget)
+        elif abs(a.budget - b.budget) <= BUDGET_NEAR * max(abs(a.budget), abs(b.budget)):
+            add("budget-near", True, a.budget, b.budget)
+        else:
+            add("budget", False, a.budget, b.budget)
+    if a.municipality and b.municipality:
+        add("municipality", a.municipality == b.municipality, a.municipality, b.municipality)
+    if a.business_id and b.business_id:
+        add("business-id", a.business_id == b.business_id, a.business_id, b.business_id)
+    elif a.implementer and b.implementer:
+        agrees = name_similarity(a.implementer, b.implementer) >= NAME_ALIKE
+        add("implementer", agrees, a.implementer, b.implementer)
+    score = sum(e.weight for e in evidence)
+    conflicting = any(not e.agrees and e.field in CONFLICTS for e in evidence)
+    status: Status | None
+    if shared_code:
+        status = Status.MATCH
+    elif conflicting:
+        status = Status.REVIEW if similarity >= SIMILAR_NAMES else None
+    elif score >= MATCH_AT:
+        status = Status.MATCH
+    elif score >= PROBABLE_AT:
+        status = Status.PROBABLE
+    else:
+        status = None
+    return Pair(a.index, b.index, score, status, tuple(evidence))
+
+
+# --- blocking ----------------------------------------------------------------------------
+
+
+def block_keys(identity: Identity) -> Iterator[tuple[str, str]]:
+    """The blocks a record stands in: each code, its name's first letters and its longest
+    word, and its municipality with its start year."""
+    for code in identity.codes:
+        yield ("code", code)
+    squeezed = identity.stem.replace(" ", "")
+    if squeezed:
+        yield ("name", squeezed[:NAME_KEY_LENGTH])
+        # and its longest word: the same words in another order ('Baltic SOHJOA')
+        yield ("word", max(identity.stem.split(), key=lambda w: (len(w), w)))
+    if identity.acronym:
+        yield ("acronym", identity.acronym)
+    if identity.municipality and identity.start is not None:
+        yield ("place", f"{identity.municipality} {identity.start.year}")
+
+
+def candidate_pairs(identities: Sequence[Identity]) -> Iterator[tuple[int, int]]:
+    """Each pair of records that share a block, once (never all pairs): a block of at
+    most BLOCK_LIMIT records gives all its pairs, a larger one those of a sorted
+    neighbourhood (sorted by name, each record with the next WINDOW)."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for identity in identities:
+        for key in block_keys(identity):
+            blocks[key].append(identity.index)
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        if len(members) <= BLOCK_LIMIT:
+            pairs: Iterable[tuple[int, int]] = (
+                (members[i], members[j])
+                for i in range(len(members))
+                for j in range(i + 1, len(members))
+            )
+        else:
+            ordered = sorted(members, key=lambda n: identities[n].normalised)
+            pairs = (
+                (ordered[i], ordered[j])
+                for i in range(len(ordered))
+                for j in range(i + 1, min(i + 1 + WINDOW, len(ordered)))
+            )
+        for first, second in pairs:
+            pair = (first, second) if first < second else (second, first)
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+# --- groups ------------------------------------------------------------------------------
+
+
+@dataclass
+class Group:
+    """Records that describe one project (match), probably do (probable), or look alike
+    but disagree (review); with the pairs that joined them."""
+
+    status: Status
+    members: list[int]
+    pairs: list[Pair] = field(default_factory=list)
+    # For a probable group: the match groups it joins (indexes into Linkage.groups).
+    parts: list[int] = field(default_factory=list)
+
+
+class _Clusters:
+    """Union-find over records, where two clusters with a conflict between them never join."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.members: dict[int, list[int]] = {}
+
+    def find(self, n: int) -> int:
+        root = n
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[n] != root:
+            self.parent[n], n = root, self.parent[n]
+        return root
+
+    def join(self, a: int, b: int, conflicts: set[tuple[int, int]]) -> bool:
+        """Join the clusters of a and b unless a pair across them conflicts."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        left = self.members.get(ra, [ra])
+        right = self.members.get(rb, [rb])
+        if conflicts and any(
+            ((x, y) if x < y else (y, x)) in conflicts for x in left for y in right
+        ):
+            return False
+        if len(left) < len(right):
+            ra, rb, left, right = rb, ra, right, left
+        self.parent[rb] = ra
+        self.members[ra] = left + right
+        self.members.pop(rb, None)
+        return True
+
+    def clusters(self) -> list[list[int]]:
+        """The clusters of more than one record, each in record order, by first record."""
+        return sorted(sorted(m) for m in self.members.values() if len(m) > 1)
+
+
+@dataclass
+class Linkage:
+    """The groups of a set of records: match groups first, then probable, then review."""
+
+    identities: list[Identity]
+    groups: list[Group]
+    compared: int = 0  # pairs compared (blocking keeps this far below all pairs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON shape of a linkage: counts, then each group with its records
+        and the pairs (with their evidence) that made it."""
+        counts = {status.value: len(self.of_status(status)) for status in Status}
+        return {
+            "stats": {"records": len(self.identities), "compared": self.compared, **counts},
+            "groups": [
+                {
+                    "group": n + 1,
+                    "status": group.status.value,
+                    "parts": [p + 1 for p in group.parts],
+                    "records": [self.identities[m].record() for m in group.members],
+                    "pairs": [pair.record() for pair in group.pairs],
+                }
+                for n, group in enumerate(self.groups)
+            ],
+        }
+
+    def of_status(self, status: Status) -> list[Group]:
+        """The groups of one status."""
+        return [g for g in self.groups if g.status is status]
+
+    def match_of(self) -> dict[int, int]:
+        """Each record in a match group -> that group's index in `groups`."""
+        return {
+            member: n
+            for n, group in enumerate(self.groups)
+            if group.status is Status.MATCH
+            for member in group.members
+        }
+
+
+def link_identities(identities: Sequence[Identity]) -> Linkage:
+    """Compare the records of each block and build the groups (see the module docstring)."""
+    identities = list(identities)
+    pairs: list[Pair] = []
+    conflicts: set[tuple[int, int]] = set()
+    compared = 0
+    names = NameMemo()
+    for first, second in candidate_pairs(identities):
+        compared += 1
+        pair = compare(identities[first], identities[second], names)
+        if pair.status is Status.REVIEW or (pair.status is None and pair.conflicts):
+            conflicts.add((first, second))
+        if pair.status is not None:
+            pairs.append(pair)
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    matches = _Clusters(len(identities))
+    for pair in pairs:
+        if pair.status is Status.MATCH:
+            matches.join(pair.a, pair.b, conflicts)
+    groups = [Group(Status.MATCH, members) for members in matches.clusters()]
+    group_of = {m: n for n, g in enumerate(groups) for m in g.members}
+    for pair in pairs:
+        if pair.status is Status.MATCH and group_of.get(pair.a) == group_of.get(pair.b):
+            groups[group_of[pair.a]].pairs.append(pair)
+    # Probable pairs join match groups (and single records) the same way.
+    probable = _Clusters(len(identities))
+    for group in groups:
+        for member in group.members[1:]:
+            probable.join(group.members[0], member, set())
+    joining: list[Pair] = []
+    for pair in pairs:
+        if pair.status is Status.PROBABLE and probable.join(pair.a, pair.b, conflicts):
+            joining.append(pair)
+    joined: dict[int, list[Pair]] = defaultdict(list)
+    for pair in joining:
+        joined[probable.find(pair.a)].append(pair)
+    for members in probable.clusters():
+        parts = sorted({group_of[m] for m in members if m in group_of})
+        if len(parts) == 1 and len(members) == len(groups[parts[0]].members):
+            continue  # a match group alone
+        groups.append(Group(Status.PROBABLE, members, joined[probable.find(members[0])], parts))
+    together = {m: probable.find(m) for m in range(len(identities))}
+    shown: set[tuple[int, ...]] = set()
+    for pair in pairs:
+        if pair.status is not Status.REVIEW or together[pair.a] == together[pair.b]:
+            continue
+        key = tuple(sorted((together[pair.a], together[pair.b])))
+        if key in shown:
+            continue
+        shown.add(key)
+        groups.append(Group(Status.REVIEW, [pair.a, pair.b], [pair]))
+    return Linkage(identities, groups, compared)
+
+
+def raw_lines(projects: Sequence[Project], sources: Sequence[Source]) -> list[tuple[str, ...]]:
+    """Each record's own lines as written (labels kept), read again from its source: from
+    its first line to the line before the next record of the same source. Each source is
+    read once, line by line."""
+    starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for n, project in enumerate(projects):
+        starts[project.source.path].append((project.source.line, n))
+    out: list[tuple[str, ...]] = [() for _ in projects]
+    done: set[str] = set()
+    for source in sources:
+        if source.path in done or source.path not in starts:
+            continue
+        done.add(source.path)
+        ordered = sorted(starts[source.path])
+        bounds = [
+            (line, ordered[k + 1][0] if k + 1 < len(ordered) else None, n)
+            for k, (line, n) in enumerate(ordered)
+        ]
+        at = 0
+        kept: list[str] = []
+        with source.lines() as lines:
+            for number, line in enumerate(lines, start=1):
+                while at < len(bounds) and (end := bounds[at][1]) is not None and number >= end:
+                    out[bounds[at][2]] = tuple(kept)
+                    kept, at = [], at + 1
+                if at < len(bounds) and number >= bounds[at][0] and line.strip():
+                    kept.append(line)
+        if at < len(bounds):
+            out[bounds[at][2]] = tuple(kept)
+    return out
+
+
+def link(projects: Sequence[Project], lines: Sequence[Sequence[str]] | None = None) -> Linkage:
+    """The groups of these records (each with its own raw lines when given)."""
+    identities = [
+        identity_of(project, n, lines[n] if lines is not None else ())
+        for n, project in enumerate(projects)
+    ]
+    return link_identities(identities)
+
+
+# --- merging -----------------------------------------------------------------------------
+
+# The fields a merged record takes from the most trusted record that states them, in
+# record order; and the ones whose different values are a finding (a city share is each
+# municipality's own and differs between a city's page and another's decision by nature).
+MERGED_FIELDS = (
+    "code",
+    "programme",
+    "fund",
+    "start",
+    "end",
+    "budget",
+    "city_share",
+    "city_share_year",
+    "summary",
+)
+MERGED_LISTS = ("staff", "contacts")
+COMPARED_FIELDS = ("start", "end", "budget", "programme", "fund")
+
+
+@dataclass
+class Merged:
+    """Records with each match group made one record, and what the merging found."""
+
+    projects: list[Project]
+    counted_once: int  # match groups made one record each
+    findings: list[Diagnostic]
+
+
+def _shown(field_name: str, value: object) -> str:
+    """A value as a finding shows it: euros and dates in Finnish."""
+    if isinstance(value, Decimal):
+        return format_euros(value)
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
+
+
+def _place(project: Project, field_name: str) -> tuple[str, int]:
+    """Where a record states a field: its file and line (the record's first line when the
+    reader kept none)."""
+    line = project.lines.get(LINE_OF_FIELD.get(field_name, field_name), project.source.line)
+    return project.source.path, line
+
+
+def disagreements(members: Sequence[Project]) -> list[Diagnostic]:
+    """sources-disagree: each compared field that two records of one group state
+    differently, with both values and their places (the first record's against each)."""
+    found: list[Diagnostic] = []
+    for field_name in COMPARED_FIELDS:
+        stated = [
+            (p, getattr(p, field_name)) for p in members if getattr(p, field_name) is not None
+        ]
+        if len(stated) < 2:
+            continue
+        first, value = stated[0]
+        for other, other_value in stated[1:]:
+            if other_value == value:
+                continue
+            path, line = _place(first, field_name)
+            other_path, other_line = _place(other, field_name)
+            found.append(
+                Diagnostic(
+                    Code.SOURCES_DISAGREE,
+                    _(
+                        "the sources of '{name}' disagree on {field}: {value} ({path}, line "
+                        "{line}) and {other} ({other_path}, line {other_line})"
+                    ).format(
+                        name=first.name,
+                        field=_(field_label_text(field_name)),
+                        value=_shown(field_name, value),
+                        path=path,
+                        line=line,
+                        other=_shown(field_name, other_value),
+                        other_path=other_path,
+                        other_line=other_line,
+                    ),
+                    path,
+                    line,
+                    first.id,
+                    about=field_name,
+                )
+            )
+    return found
+
+
+def field_label_text(field_name: str) -> str:
+    """The English name of a compared field (translated by the caller)."""
+    return {
+        "start": N_("start"),
+        "end": N_("end"),
+        "budget": N_("budget"),
+        "programme": N_("programme"),
+        "fund": N_("fund"),
+    }[field_name]
+
+
+def merge(projects: Sequence[Project], linkage: Linkage) -> Merged:
+    """One record per match group, at its first record's place; the others as they are.
+
+    Each field comes from the most trusted record that states it (registers, then a city's
+    page, then decisions, then news: TRUST_OF_LAYOUT; in input order among equals), and its
+    source line comes with it. Fields that records of a group state differently are
+    sources-disagree findings.
+    """
+    merged_at: dict[int, Project] = {}
+    dropped: set[int] = set()
+    findings: list[Diagnostic] = []
+    groups = linkage.of_status(Status.MATCH)
+    for group in groups:
+        order = sorted(group.members, key=lambda n: (linkage.identities[n].trust, n))
+        members = [projects[n] for n in order]
+        base = members[0]
+        changed: dict[str, Any] = {}
+        lines = dict(base.lines)
+        for field_name in MERGED_FIELDS:
+            if getattr(base, field_name) is not None:
+                continue
+            for other in members[1:]:
+                value = getattr(other, field_name)
+                if value is not None:
+                    changed[field_name] = value
+                    key = LINE_OF_FIELD.get(field_name, field_name)
+                    if key in other.lines:
+                        lines[key] = other.lines[key]
+                    break
+        for field_name in MERGED_LISTS:
+            if not getattr(base, field_name):
+                for other in members[1:]:
+                    if getattr(other, field_name):
+                        changed[field_name] = getattr(other, field_name)
+                        break
+        if changed:
+            changed["lines"] = lines
+        first = min(group.members)
+        merged_at[first] = shallow_copy(base, **changed) if changed else base
+        dropped.update(m for m in group.members if m != first)
+        findings.extend(disagreements([projects[n] for n in sorted(group.members)]))
+    out = [merged_at.get(n, project) for n, project in enumerate(projects) if n not in dropped]
+    return Merged(out, len(groups), findings)
+
+
+def duplicates_across_files(projects: Sequence[Project], linkage: Linkage) -> list[Diagnostic]:
+    """duplicate-across-files: each record of a match group after the group's first, when
+    the group's records stand in more than one file (read without merging, the project
+    would be counted once for each)."""
+    found: list[Diagnostic] = []
+    for group in linkage.of_status(Status.MATCH):
+        members = [projects[n] for n in sorted(group.members)]
+        if len({p.source.path for p in members}) < 2:
+            continue
+        first = members[0]
+        for other in members[1:]:
+            found.append(
+                Diagnostic(
+                    Code.DUPLICATE_ACROSS_FILES,
+                    _(
+                        "'{name}' is the project that {path}, line {line} describes too; "
+                        "'hankkeet totals' counts it once, 'hankkeet link' shows why"
+                    ).format(name=other.name, path=first.source.path, line=first.source.line),
+                    other.source.path,
+                    other.source.line,
+                    other.id,
+                )
+            )
+    return found
+
+
+def cross_source_findings(sources: Sequence[Source], jobs: int = 1) -> list[Diagnostic]:
+    """What linking finds in several sources, as validate reports it: duplicate-across-files
+    for each match group read without merging, and sources-disagree for its differing
+    values. The sources are read again, with their records (nothing when there is one)."""
+    if len(sources) < 2:
+        return []
+    from hankkeet.reading.parser import ParsedProject, parse_sources
+
+    projects = [
+        item.project
+        for item in parse_sources(iter(sources), jobs)
+        if isinstance(item, ParsedProject)
+    ]
+    linkage = link(projects, raw_lines(projects, sources))
+    found = duplicates_across_files(projects, linkage)
+    for group in linkage.of_status(Status.MATCH):
+        found.extend(disagreements([projects[n] for n in sorted(group.members)]))
+    return found

@@ -1,0 +1,338 @@
+"""`link` and merging: one project in many sources, never counted twice.
+
+The fixtures in tests/fixtures/link/ are four small files written for these tests: an
+EURA-like card and a city page of one project (a shared code S21949, budgets 52 300,50 € and
+52 000 €), its follow-up 'II' and a project of the same name in another municipality.
+Expected sums are worked out by hand from those files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, cli
+from hankkeet.diagnostics import Code
+from hankkeet.encode import dumps
+from hankkeet.finnish import NBSP
+from hankkeet.library import project_records, read_projects
+from hankkeet.link import (
+    Identity,
+    Status,
+    acronym_of,
+    codes_in,
+    compare,
+    follow_up,
+    link,
+    link_identities,
+    merge,
+    name_similarity,
+    normalised_name,
+    raw_lines,
+)
+from hankkeet.reading.sources import resolve
+from hankkeet.validate import validate_sources
+
+LINK = FIXTURES / "link"
+LINKAGE = Path(__file__).resolve().parent / "linkage"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "why"),
+    [
+        ("Kasvua kyliin -hanke", "kasvua kyliin", "the -hanke suffix"),
+        ("KASVUA KYLIIN", "kasvua kyliin", "case"),
+        ("”Kasvua kyliin” (2023–2025).", "kasvua kyliin", "quotes, a period in parentheses"),
+        ("Kasvua kyliin -projekti", "kasvua kyliin", "the -projekti suffix"),
+        ("Smart City -projekt", "smart city", "the Swedish -projekt suffix"),
+        ("Pohjois-Savon kasvu", "pohjois savon kasvu", "a dash inside the name"),
+        ("EU-hanke Healthy Boost", "healthy boost", "a generic 'EU-hanke' before the name"),
+        ("VisitSaimaa2 -Lakeland Finland 2019-2021", "visitsaimaa2 lakeland finland", "years"),
+        ("Hankeosaaminen", "hankeosaaminen", "'hanke' inside a word stays"),
+    ],
+)
+def test_normalised_name(name: str, expected: str, why: str) -> None:
+    assert normalised_name(name) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("normalised", "expected", "why"),
+    [
+        ("kasvua kyliin ii", ("kasvua kyliin", "2"), "a roman numeral"),
+        ("kasvua kyliin 2", ("kasvua kyliin", "2"), "a digit"),
+        ("visitsaimaa2 lakeland finland", ("visitsaimaa lakeland finland", "2"), "glued"),
+        ("kasvua kyliin", ("kasvua kyliin", ""), "none"),
+    ],
+)
+def test_follow_up(normalised: str, expected: tuple[str, str], why: str) -> None:
+    assert follow_up(normalised) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "at_least", "at_most", "why"),
+    [
+        ("kasvua kyliin", "kasvua kyliin", 1.0, 1.0, "the same"),
+        ("baltic sohjoa", "sohjoa baltic", 1.0, 1.0, "the same words in another order"),
+        ("sohjoa baltic", "sohjoa baltic ympäristöystävällisempää liikennettä", 0.9, 0.9, "inside"),
+        ("visit saimaa", "visitsaimaa lakeland finland", 0.9, 0.9, "the beginning, spaced"),
+        ("kasvua kyliin", "kasvua kylille", 0.75, 0.99, "an inflected word"),
+        ("kasvua kyliin", "healthy boost", 0.0, 0.0, "nothing alike"),
+        ("ab", "ab cd ef gh", 0.0, 0.74, "two letters are not a name inside another"),
+    ],
+)
+def test_name_similarity(a: str, b: str, at_least: float, at_most: float, why: str) -> None:
+    assert at_least <= name_similarity(a, b) <= at_most, why
+    assert name_similarity(a, b) == name_similarity(b, a), "symmetric"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "why"),
+    [
+        ("DIGIDIA - Digitaalista osaamista", "DIGIDIA", "a leading acronym"),
+        ("DIGIDIA-hanke pureutuu", "DIGIDIA", "with a suffix"),
+        ("Digitaalisuuden optimointi Kainuussa (DIHYTE)", "DIHYTE", "in parentheses at the end"),
+        ("PANDATALOUDEN JA TUTKIMUKSEN TIET", "", "a name in capitals has none"),
+        ("Healthy Boost", "", "none"),
+    ],
+)
+def test_acronym(name: str, expected: str, why: str) -> None:
+    assert acronym_of(name) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected", "why"),
+    [
+        (["Hanketunnus: S21949"], ("S21949",), "a labelled code"),
+        (["Lisätietoja: hanketunnus S21949"], ("S21949",), "an EURA code in a sentence"),
+        (["§ 45 Osallistuminen", "KAJDno-2022-849"], ("KAJDno-2022-849",), "a case number"),
+        (["Budjetti 212 000 €"], (), "no code"),
+    ],
+)
+def test_codes_in(lines: list[str], expected: tuple[str, ...], why: str) -> None:
+    assert codes_in(lines) == expected, why
+
+
+def identity(index: int, name: str, **fields: object) -> Identity:
+    """An identity with a name and some fields, as identity_of makes them."""
+    normalised = normalised_name(name)
+    stem, numeral = follow_up(normalised)
+    return Identity(
+        index=index,
+        name=name,
+        normalised=normalised,
+        stem=stem,
+        numeral=numeral,
+        acronym=acronym_of(name),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+PERIOD = {"start": date(2023, 1, 1), "end": date(2025, 12, 31)}
+LATER = {"start": date(2026, 1, 1), "end": date(2027, 12, 31)}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected", "why"),
+    [
+        ({"codes": ("S21949",)}, {"codes": ("S21949",)}, Status.MATCH, "a shared code"),
+        (
+            {"codes": ("S21949",), **PERIOD},
+            {"codes": ("S21949",), **LATER},
+            Status.MATCH,
+            "a shared code decides even when the periods differ",
+        ),
+        (
+            {"budget": Decimal(52300), **PERIOD},
+            {"budget": Decimal(52300), **PERIOD},
+            Status.MATCH,
+            "name, period and budget agree",
+        ),
+        ({}, {}, Status.PROBABLE, "the name alone"),
+        ({**PERIOD}, {**LATER}, Status.REVIEW, "the same name, another period"),
+        (
+            {"fund": "EAKR", "budget": Decimal(1), **PERIOD},
+            {"fund": "ESR", "budget": Decimal(1), **PERIOD},
+            Status.REVIEW,
+            "the same name, period and budget, another fund: never matched",
+        ),
+        (
+            {"municipality": "kajaa"},
+            {"municipality": "kuhmo"},
+            Status.REVIEW,
+            "the same name in two municipalities",
+        ),
+        ({"codes": ("S21949",)}, {"codes": ("S30001",)}, Status.REVIEW, "two EURA codes"),
+    ],
+)
+def test_verdict(a: dict[str, object], b: dict[str, object], expected: Status, why: str) -> None:
+    pair = compare(identity(0, "Kasvua kyliin", **a), identity(1, "Kasvua kyliin -hanke", **b))
+    assert pair.status is expected, (why, pair)
+
+
+def test_a_follow_up_is_never_matched() -> None:
+    pair = compare(
+        identity(0, "Kasvua kyliin", **PERIOD), identity(1, "Kasvua kyliin II", **PERIOD)
+    )
+    assert pair.status is Status.REVIEW
+    assert "follow-up" in pair.conflicts
+
+
+def test_evidence_names_each_field_with_its_weight() -> None:
+    pair = compare(
+        identity(0, "Kasvua kyliin", budget=Decimal(100), **PERIOD),
+        identity(1, "Kasvua kyliin", budget=Decimal(100), **PERIOD),
+    )
+    assert [(e.field, e.agrees, e.weight) for e in pair.evidence] == [
+        ("name", True, 6),
+        ("period", True, 4),
+        ("budget", True, 4),
+    ]
+    assert pair.score == 14
+
+
+def test_a_chain_of_matches_never_joins_records_that_conflict() -> None:
+    """A matches B and B matches C by their codes, but A and C disagree on the period
+    with alike names: C stays out of A's group."""
+    records = [
+        identity(0, "Kasvua kyliin", codes=("S21949",), **PERIOD),
+        identity(1, "Kasvua kyliin", codes=("S21949", "A70001")),
+        identity(2, "Kasvua kyliin", codes=("A70001",), **LATER),
+    ]
+    linkage = link_identities(records)
+    matched = [g.members for g in linkage.of_status(Status.MATCH)]
+    assert [0, 1, 2] not in matched
+    assert any(0 in m and 1 in m for m in matched)
+
+
+def test_blocking_never_compares_all_pairs() -> None:
+    """Two thousand different records: far fewer comparisons than their 1 999 000 pairs."""
+    records = [
+        identity(n, f"Hanke {n:04d} {chr(97 + n % 26)}{chr(97 + n // 26 % 26)}x", **PERIOD)
+        for n in range(2000)
+    ]
+    linkage = link_identities(records)
+    assert linkage.compared < 2000 * 30
+
+
+def read(folder: Path) -> tuple[list, list]:  # type: ignore[type-arg]
+    sources = resolve([str(p) for p in sorted(folder.glob("*.txt"))])
+    projects = list(project_records(read_projects(sources)))
+    return projects, raw_lines(projects, sources)
+
+
+def test_merge_takes_the_trusted_value_and_says_where_they_disagree() -> None:
+    projects, lines = read(LINK)
+    linkage = link(projects, lines)
+    merged = merge(projects, linkage)
+    assert merged.counted_once == 1
+    assert len(merged.projects) == len(projects) - 1
+    budgets = sorted(p.budget for p in merged.projects if p.budget is not None)
+    assert budgets == [Decimal(48000), Decimal("52300.50"), Decimal(150000)]
+    (finding,) = merged.findings
+    assert finding.code is Code.SOURCES_DISAGREE
+    assert f"52{NBSP}300,50" in finding.message and f"52{NBSP}000" in finding.message
+    assert "card.txt" in finding.message and "page.txt" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("args", "budget", "projects", "why"),
+    [
+        ([], "250300.5", "3", "merged: the card and the page are one project, counted once"),
+        (["--no-merge"], "302300.5", "4", "each record: the project counted twice"),
+    ],
+)
+def test_totals_counts_a_project_once(
+    args: list[str], budget: str, projects: str, why: str
+) -> None:
+    run = cli("totals", str(LINK), "--format", "csv", *args)
+    assert run.exit_code == 0, run.stderr
+    (row,) = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert (row["budget"], row["projects"]) == (budget, projects), why
+    said = "described by more than one source and is counted once" in run.stderr
+    assert said == (not args), why
+
+
+def test_totals_over_the_linkage_set_names_the_unsure_groups() -> None:
+    """The real sources of tests/linkage give no match (no two sources share a code or agree
+    on enough), so merging changes no sum; the probable and review groups are said."""
+    merged = cli("totals", str(LINKAGE), "--format", "csv")
+    each = cli("totals", str(LINKAGE), "--format", "csv", "--no-merge")
+    assert merged.stdout == each.stdout
+    assert "'hankkeet link' shows them" in merged.stderr
+    assert "counted once" not in merged.stderr
+
+
+def test_validate_reports_both_cross_file_findings() -> None:
+    report = validate_sources(resolve([str(LINK / "card.txt"), str(LINK / "page.txt")]))
+    codes = [d.code for d in report.diagnostics]
+    assert Code.DUPLICATE_ACROSS_FILES in codes
+    assert Code.SOURCES_DISAGREE in codes
+    (duplicate,) = [d for d in report.diagnostics if d.code is Code.DUPLICATE_ACROSS_FILES]
+    assert duplicate.path.endswith("page.txt") and "card.txt" in duplicate.message
+
+
+def test_validate_of_one_file_links_nothing() -> None:
+    report = validate_sources(resolve([str(LINK / "card.txt")]))
+    assert Code.DUPLICATE_ACROSS_FILES not in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "why"),
+    [("table", "for people"), ("json", "the library's dict"), ("csv", "a row per record")],
+)
+def test_link_command_formats(fmt: str, why: str) -> None:
+    run = cli("link", str(LINK), "--format", fmt)
+    assert run.exit_code == 0, run.stderr
+    if fmt == "json":
+        projects, lines = read(LINK)
+        assert json.loads(run.stdout) == json.loads(dumps(link(projects, lines).to_dict())), why
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(run.stdout)))
+        assert {r["status"] for r in rows} == {"match", "review"}, why
+        assert [r["path"].rsplit("/", 1)[-1] for r in rows[:2]] == ["card.txt", "page.txt"]
+    else:
+        assert "match" in run.stdout and "code +100" in run.stdout, why
+
+
+def test_link_says_when_nothing_links() -> None:
+    run = cli("link", str(LINK / "card.txt"))
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert "no two records describe the same project" in run.stderr
+
+
+def test_link_of_a_missing_file_exits_2() -> None:
+    run = cli("link", str(LINK / "nothing-here.txt"))
+    assert run.exit_code == 2
+
+
+def test_link_in_finnish() -> None:
+    run = cli("--lang", "fi", "link", str(LINK))
+    assert run.exit_code == 0, run.stderr
+    assert "sama" in run.stdout and "tarkistettava" in run.stdout
+
+
+def test_linkage_set_meets_the_targets() -> None:
+    """Precision of match 1.0 and recall of match+probable 0.9 over the records the reader
+    finds in the real linkage set (benchmarks/linkage.py prints the figures)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "linkage_bench", Path(__file__).resolve().parents[1] / "benchmarks" / "linkage.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # dataclasses look their module up
+    spec.loader.exec_module(bench)
+    projects, lines = bench.read_set()
+    result = bench.score(projects, link(projects, lines))
+    assert result.precision == 1.0, result.wrong
+    assert result.alike_joined == 0
+    assert result.recall >= 0.85, result.missed
