@@ -120,7 +120,10 @@ def broken_words(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("width", WIDTHS)
+# The narrow widths, where things break, in the fast loop; the wide ones with the slow tests.
+@pytest.mark.parametrize(
+    "width", [w if w <= 80 else pytest.param(w, marks=pytest.mark.slow) for w in WIDTHS]
+)
 @pytest.mark.parametrize(("args", "why"), COMMANDS, ids=[c[1] for c in COMMANDS])
 def test_output_fits_and_breaks_no_word(args: list[str], why: str, width: int, lang: str) -> None:
     run = cli("--lang", lang, *args, env={"COLUMNS": str(width)})

@@ -121,7 +121,10 @@ def help_of(args: list[str], env: dict[str, str]) -> str:
 @pytest.mark.parametrize("command", [None, *COMMANDS], ids=["(root)", *COMMANDS])
 @pytest.mark.parametrize(
     ("where", "given", "env", "language", "why"),
-    [("before", *c) for c in HELP_CHOICES] + [("after", *c) for c in AFTER],
+    [("before", *c) for c in HELP_CHOICES]
+    # After the command the same texts again, for every command: a wide matrix, run with
+    # the slow tests (tests/test_global_options.py checks options after the command fast).
+    + [pytest.param("after", *c, marks=pytest.mark.slow) for c in AFTER],
     ids=[c[3] for c in HELP_CHOICES] + [c[3] for c in AFTER],
 )
 def test_help_speaks_one_language(

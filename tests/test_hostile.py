@@ -48,6 +48,10 @@ from hankkeet.render.validation import ValidateFormat
 from hankkeet.validate import validate_sources
 from pathological import HEAD, PATHOLOGICAL, PERIOD, normal_text, prose
 
+# Every command on every hostile input (a forking server runs ~300 commands): a big
+# matrix, run by `pytest -m slow` (and CI), not the fast loop.
+pytestmark = pytest.mark.slow
+
 HOSTILE = FIXTURES / "hostile"
 SAMPLE_TEXT = (HOSTILE / "sample.txt").read_text(encoding="utf-8")
 SAMPLE_ID = "kaupunkipyorailyn-edistamishanke"
