@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from hankkeet.reading.dates import read_period
-from hankkeet.reading.lines import never_title, titleable
+from hankkeet.reading.lines import classify, never_title, titleable
 from hankkeet.reading.parser import parse_text
 
 ENGLISH_LIST = """\
@@ -199,6 +199,28 @@ CASES: list[tuple[str, list[tuple[str, dict[str, Any]]], set[str], str]] = [
         "project is made of it",
     ),
     (
+        """\
+Päättynyt hanke
+
+Lähde kylään! -teemahankkeessa kylät saivat tukea retkiin. Hakuaika 1.3. – 30.9.2020, ja \
+tukea myönnettiin 500 euroa retkeä kohden.
+""",
+        [("Päättynyt hanke", {"start": None, "end": None})],
+        {"unsure-name"},
+        "a status headline names no project (unsure-name, the text's own name offered); a "
+        "call's application period is not the project's",
+    ),
+    (
+        """\
+Staden hade 102 pågående projekt år 2020
+
+Projekten hade en sammanlagd budget på 11,8 miljoner euro.
+""",
+        [],
+        {"no-projects"},
+        "a headline that counts its projects in digits, an adjective between",
+    ),
+    (
         MID_HEADING,
         [("Rahoituskiintiön jakautuminen", {})],
         {"unsure-name"},
@@ -233,6 +255,8 @@ PERIODS = [
     ("1 okt 2020 – 30 sep 2022", (date(2020, 10, 1), date(2022, 9, 30)), "Swedish short months"),
     ("May 2014 – June 2016", (None, None), "months with no day: never whole years"),
     ("2019–2020", (date(2019, 1, 1), date(2020, 12, 31)), "years alone: whole years, said"),
+    ("Octobre 2002 – Février 2005", (None, None), "months in another language: never years"),
+    ("Vuodet 2019-2021", (date(2019, 1, 1), date(2021, 12, 31)), "'Vuodet' names no month"),
 ]
 
 
@@ -242,6 +266,27 @@ def test_period(text: str, period: tuple[date | None, date | None], why: str) ->
     assert (reading.start, reading.end) == period, why
     if period == (None, None):
         assert [p.code.value for p in reading.problems] == ["unreadable-date"], why
+
+
+GLUED = [
+    ("Duration of project1.4.2023–30.9.2025", "period", "1.4.2023–30.9.2025", "words, then a date"),
+    ("Aloituspäivä2.1.2023", "start", "2.1.2023", "one word, then a date"),
+]
+
+
+@pytest.mark.parametrize(("line", "field", "value", "why"), GLUED, ids=[g[3] for g in GLUED])
+def test_a_label_run_into_its_value(line: str, field: str, value: str, why: str) -> None:
+    label = classify(line)
+    assert label is not None and label.field is not None, why
+    assert (label.field.value, label.value) == (field, value), why
+
+
+PEOPLE = [("Dr. James Scott", "a doctor"), ("Prof. Anna Virtanen", "a professor")]
+
+
+@pytest.mark.parametrize(("text", "why"), PEOPLE, ids=[p[1] for p in PEOPLE])
+def test_a_person_with_a_title_is_never_a_project(text: str, why: str) -> None:
+    assert not titleable(text) and never_title(text) == "a person's name", why
 
 
 SECTION_WORDS = [

@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import _
-from hankkeet.reading.labels import FROM_WORDS, MONTHS, SEASON_WORDS, UNTIL_WORDS
+from hankkeet.reading.labels import FROM_WORDS, MONTHS, SEASON_WORDS, UNTIL_WORDS, YEAR_WORDS
 from hankkeet.reading.text import replace_each
 
 # One alternation of fixed shapes; each branch is bounded, so the scan is linear.
@@ -33,6 +33,15 @@ _WRITTEN = re.compile(
     + r")\.?\s+([0-9]{4})\b",
     re.IGNORECASE,
 )
+
+
+# A capitalised word right before a year: a month in another language ('Octobre 2002',
+# 'Kesäkuu 2020'), never read as the whole year.
+_NAMED_YEAR = re.compile(r"\b([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2,})\.?\s+(?:19|20)[0-9]{2}\b")
+
+
+def _month_named(text: str) -> bool:
+    return any(m[1].casefold() not in YEAR_WORDS for m in _NAMED_YEAR.finditer(text))
 
 
 def normalise_dashes(text: str) -> str:
@@ -215,7 +224,7 @@ def read_period_generally(text: str) -> PeriodReading:
                 ),
             ),
         )
-    if all(t.precision == "year" for t in found) and words & MONTHS.keys():
+    if all(t.precision == "year" for t in found) and (words & MONTHS.keys() or _month_named(clean)):
         # 'May 2014 – June 2016', '1 Jun 2014 - 2016': months that were not read;
         # the years alone would put the start and the end months away from the text's.
         return PeriodReading(

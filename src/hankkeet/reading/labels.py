@@ -99,6 +99,8 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Duration",
         "Implementation period",
         "Project duration",
+        "Duration of project",
+        "Duration of the project",
     ),
     Field.START: (
         "Aloituspäivämäärä",
@@ -685,6 +687,12 @@ DECISION_WORDS: tuple[str, ...] = (
     "kokoukse*",
     "mennessä",
     "viimeistään",
+    # A call's application period, not the project's ('Hakuaika 1.3. – 30.9.2020').
+    "hakuaika*",
+    "haku on auki",
+    "hakea voi",
+    "ansökningstid*",
+    "application period",
 )
 PERIOD_CUE_WORDS: tuple[str, ...] = (
     "toteutetaan",
@@ -826,6 +834,34 @@ OVERVIEW_HEADS: tuple[str, ...] = (
     "tilanne",
     "seuranta",
 )
+# Words that stand before a year and name no month ('Vuodet 2019-2021', 'År 2020').
+YEAR_WORDS: frozenset[str] = frozenset(
+    {
+        "vuosi",
+        "vuodet",
+        "vuosina",
+        "vuonna",
+        "vuosille",
+        "vuodelle",
+        "vuoden",
+        "kausi",
+        "ohjelmakausi",
+        "år",
+        "åren",
+        "året",
+        "year",
+        "years",
+        "period",
+        "from",
+        "since",
+        "until",
+        "från",
+        "till",
+    }
+)
+# A person's title before the name ('Dr. James Scott', 'Prof. Anna Virtanen'): a line that
+# starts with one names a person, never a project.
+HONORIFICS: frozenset[str] = frozenset({"dr", "prof", "professor", "fil", "phd", "mr", "ms", "mrs"})
 # The first word of a page's date line ('Julkaistu 7.9.2023', 'Päivitetty 1.2.2024'): never
 # a project's title.
 DATE_LINE_WORDS: frozenset[str] = frozenset(

@@ -17,6 +17,7 @@ from hankkeet.reading.labels import (
     COLON_ONLY,
     DATE_LINE_WORDS,
     DOCUMENT_WORDS,
+    HONORIFICS,
     LABEL_INDEX,
     MAX_LABEL_WORDS,
     OTHER_INDEX,
@@ -230,17 +231,19 @@ def classify(line: str) -> LabelLine | None:
 
 
 _GLUED = re.compile(r"^([A-ZÅÄÖ][a-zåäö-]{3,})(?=[A-ZÅÄÖ0-9])(\S.*)$")
+# 'Duration of project1.4.2023–30.9.2025': a label of several words run into its value.
+_GLUED_WORDS = re.compile(r"^([A-ZÅÄÖ][a-zåäö-]+(?: [a-zåäö-]+){1,4}?)(?=[A-ZÅÄÖ0-9])(\S.*)$")
 
 
 def _glued(text: str, indent: int) -> LabelLine | None:
     """'Aloituspäivä2.1.2023', 'YhteyshenkilöMaarit Janhunen': a web page's label and value
     run together (its table cells copied without the space), read as the label of ours."""
     m = _GLUED.match(text)
-    if m is None:
-        return None
-    key = label_key(m.group(1))
-    fld = LABEL_INDEX.get(key)
+    fld = LABEL_INDEX.get(label_key(m.group(1))) if m is not None else None
     if fld is None:
+        m = _GLUED_WORDS.match(text)
+        fld = LABEL_INDEX.get(label_key(m.group(1))) if m is not None else None
+    if m is None or fld is None:
         return None
     return LabelLine(fld, m.group(1), m.group(2).strip(), indent + len(m.group(1)) + 1, colon=False)
 
@@ -269,6 +272,12 @@ _SECTION_LABELS = frozenset(
 )
 
 
+def _titled_person(text: str) -> bool:
+    """'Dr. James Scott': a person's title, with its full stop, before the name."""
+    word = _first_word(text)
+    return word in HONORIFICS and text[len(word) : len(word) + 1] == "."
+
+
 def is_numbered_heading(text: str) -> bool:
     """'1 Hanke', '4.1 Tavoitteet', '§ 42 Title', '42 §': a numbered heading."""
     return bool(_NUMBERED.match(text) or _SECTION.match(text))
@@ -281,6 +290,8 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a label line"
     if label is not None and label.value and never_title(label.value) is not None:
         return "a label line"  # 'Vastuualue: 3.1.', 'Kotisivu: http://…'
+    if _titled_person(text):
+        return "a person's name"
     if _MARKUP.match(text):
         return "markup or code (a Markdown heading, a shell prompt, a table row)"
     if _SECTION.match(text):
@@ -359,5 +370,6 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         or folded.strip(" :") in PAGE_CHROME
         or _first_word(text) in DOCUMENT_WORDS
         or _first_word(text) in DATE_LINE_WORDS
+        or _titled_person(text)
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
     )

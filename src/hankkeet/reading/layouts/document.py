@@ -871,7 +871,11 @@ class DocumentReader:
         several = _by_paragraph(body) if (" ja " in title or about_many(title)) else []
         if len(several) >= 2:
             return several
-        name = _prose_name(title, [i.text for i in body[:3] if i.kind == "text"])
+        name = _prose_name(
+            title,
+            [i.text for i in body[:3] if i.kind == "text"],
+            [i.text for i in body[3:] if i.kind == "text"],
+        )
         block = _new_block(name, head[0].line, "prose", "headline")
         block.years = years_of(title)
         for item in body:
@@ -879,7 +883,9 @@ class DocumentReader:
         labelled = any(f in block.fields for f in _FACT_FIELDS)
         if not labelled and not (_about_one_project(title, text) and _states_facts(block)):
             return []
-        if inside and name == _strip_years(title) and not _names_itself(name):
+        if name == _strip_years(title) and _weak_headline(
+            title, inside and not _names_itself(name)
+        ):
             _unsure_name(block, [n for n in hanke_names(text) if n != name])
         return [block]
 
@@ -1025,7 +1031,7 @@ class DocumentReader:
         return blocks
 
 
-def _prose_name(title: str, first: list[str]) -> str:
+def _prose_name(title: str, first: list[str], rest: list[str] | None = None) -> str:
     """A news page's project: the name the text gives ('X -hanke') when it gives one,
     else the headline; a headline that names nothing ('Hankkeen rahoitus') yields to the
     project its text names ('… kunnostushankkeelle')."""
@@ -1052,6 +1058,13 @@ def _prose_name(title: str, first: list[str]) -> str:
         compounds = list(dict.fromkeys(n for text in first for n in compound_names(text)))
         if len(compounds) == 1:
             return compounds[0]
+    if not names and rest:
+        # The text names its project further down, and names only that one: the name the
+        # text gives is better than a headline about it ('… -hankkeeseen' in the fifth
+        # paragraph under 'Lappiin 40 miljoonaa').
+        later = list(dict.fromkeys(n for text in rest for n in hanke_names(text)))
+        if len(later) == 1 and later[0].casefold() not in title.casefold():
+            return later[0]
     return _strip_years(title)
 
 
@@ -1091,6 +1104,16 @@ def _listed(rows: list[tuple[int, str]]) -> bool:
     """Two or more list items, none naming its project in quotes (_quoted_list's)."""
     marked = [r for _, r in rows if _LIST_MARK.match(r)]
     return len(marked) >= 2 and not any(_LISTED_NAME.search(r) for r in marked)
+
+
+def _weak_headline(title: str, inside: bool) -> bool:
+    """A headline that is weak evidence of a name: a heading inside the text, a headline in
+    capitals (a slogan: 'HELMESTÄ ON KUORIUTUNUT TODELLINEN HELMI'), or a project's status
+    with no name ('Päättynyt hanke')."""
+    words = title.split()
+    if inside or (len(words) >= 2 and title.isupper()):
+        return True
+    return len(words) <= 3 and words[-1].casefold() in ("hanke", "projekti", "projekt", "project")
 
 
 def _names_itself(name: str) -> bool:
