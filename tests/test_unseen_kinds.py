@@ -221,6 +221,20 @@ Projekten hade en sammanlagd budget på 11,8 miljoner euro.
         "a headline that counts its projects in digits, an adjective between",
     ),
     (
+        """\
+Uutinen
+
+DeTo-hanke sai rahoitusta
+
+Interreg Aurora -ohjelmaa toteutetaan vuosina 2021–2027. DeTo-hanke sai rahoitusta, ja sen \
+kokonaiskustannukset ovat 1,4 M€.
+""",
+        [("DeTo", {"start": None, "end": None, "budget": None})],
+        {"uncertain-fact"},
+        "the programme's period (2021–2027) is not the project's; '1,4 M€' is rounded "
+        "millions as '1,4 milj. €' is; a chrome word ('Uutinen') is no headline",
+    ),
+    (
         MID_HEADING,
         [("Rahoituskiintiön jakautuminen", {})],
         {"unsure-name"},

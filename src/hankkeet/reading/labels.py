@@ -694,6 +694,17 @@ DECISION_WORDS: tuple[str, ...] = (
     "ansökningstid*",
     "application period",
 )
+# The EU's programming periods: years a sentence gives for a programme, not for a project
+# ('Interreg Aurora -ohjelmaa toteutetaan vuosina 2021–2027').
+PROGRAMME_PERIODS: frozenset[tuple[int, int]] = frozenset(
+    {(2000, 2006), (2007, 2013), (2014, 2020), (2021, 2027), (2028, 2034)}
+)
+PROGRAMME_PERIOD_WORDS: tuple[str, ...] = (
+    "ohjelma*",
+    "ohjelmakau*",
+    "programperiod*",
+    "programme*",
+)
 PERIOD_CUE_WORDS: tuple[str, ...] = (
     "toteutetaan",
     "toteutettiin",
@@ -1076,6 +1087,19 @@ MONTHS: dict[str, int] = {
 # Words of a page's frame, not of its content: never a project's title.
 PAGE_CHROME: frozenset[str] = frozenset(
     {
+        "rss",
+        "rss-linkki",
+        "uutinen",
+        "nyhet",
+        "nyheter",
+        "news",
+        "artikkeli",
+        "artikel",
+        "project presentations",
+        "projects",
+        "hankkeet",
+        "projekt",
+        "projekten",
         "projektinformation",
         "projektitiedot",
         "hankkeen tiedot",
@@ -1092,7 +1116,6 @@ PAGE_CHROME: frozenset[str] = frozenset(
         "jaa",
         "tulosta",
         "takaisin",
-        "hankkeet",
         "projektit",
         "kylähankkeet",
         "hankkeet ja projektit",

@@ -34,6 +34,13 @@ _PER_YEAR = re.compile(r" ?(?:" + PER_YEAR_PATTERN + ")", re.IGNORECASE)
 _WINDOW = 40
 # An amount written in millions ('1,2 milj. €', '3 miljoonaa euroa') is rounded.
 _ROUNDED = re.compile(r"\d ?(?:milj|M\b)", re.IGNORECASE)
+
+
+def in_millions(text: str) -> bool:
+    """'1,2 milj. €', '27,2 M€', '3 miljoonaa': an amount rounded to millions."""
+    return bool(_ROUNDED.search(text))
+
+
 # More digits than this is no amount of euros, and past Decimal's 28-digit precision sums
 # would round silently: such a number is not read at all.
 MAX_DIGITS = 15
@@ -265,7 +272,7 @@ def _hedged(text: str, picked: Quantity) -> MoneyReading | None:
         why = _("'{text}' is an approximation ('{word}'), not an exact amount").format(
             text=quoted, word=word
         )
-    elif _ROUNDED.search(picked.text):
+    elif in_millions(picked.text):
         why = _("'{text}' is rounded to millions, not an exact amount").format(text=quoted)
     else:
         return None

@@ -29,9 +29,11 @@ from hankkeet.reading.labels import (
     OVERVIEW_HEADS,
     PART_WORDS,
     PERIOD_CUE_WORDS,
+    PROGRAMME_PERIOD_WORDS,
+    PROGRAMME_PERIODS,
     PROJECT_WORDS,
 )
-from hankkeet.reading.money import Kind, Quantity, scan
+from hankkeet.reading.money import Kind, Quantity, in_millions, scan
 from hankkeet.reading.people import read_contacts
 from hankkeet.reading.text import find_word, shorten
 
@@ -265,7 +267,7 @@ def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates)
             why = _("{quoted} gives the budget as an approximation ('{word}'), not exactly").format(
                 quoted=quoted, word=word
             )
-        elif "milj" in q.text.casefold():
+        elif in_millions(q.text):
             why = _("{quoted} gives the budget in rounded millions, not exactly").format(
                 quoted=quoted
             )
@@ -400,6 +402,18 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
     if cue:
         for m3 in _YEAR_RANGE.finditer(text):
             a, b = int(m3.group("a")), int(m3.group("b"))
+            if (a, b) in PROGRAMME_PERIODS or find_word(folded, PROGRAMME_PERIOD_WORDS):
+                cands.unsure.append(
+                    (
+                        1,
+                        _(
+                            "{quoted}: the years are a funding programme's period, not the "
+                            "project's"
+                        ).format(quoted=quoted),
+                        line,
+                    )
+                )
+                return
             if any(q.kind is Kind.MONEY for q in scan(text)):
                 cands.unsure.append(
                     (
