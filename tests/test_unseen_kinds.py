@@ -235,6 +235,33 @@ kokonaiskustannukset ovat 1,4 M€.
         "millions as '1,4 milj. €' is; a chrome word ('Uutinen') is no headline",
     ),
     (
+        """\
+Maaseudun kehittämiseen 2,9 miljoonaa euroa kesällä
+
+Yhdistykset saivat kehittämishankkeisiinsa rahoitusta, ja tuen sai kaikkiaan 27 hanketta. \
+Isoin tukipäätös tehtiin Viitasaarelle laajakaistahankkeelle 1,1 miljoonaa euroa.
+
+Tuettujen hankkeiden rahoitus on yhteensä viisi miljoonaa euroa.
+""",
+        [],
+        {"no-projects", "unknown-layout"},
+        "a report of many grants under a headline that names none: no made-up project, "
+        "and said where the text speaks of one",
+    ),
+    (
+        """\
+Kajplats för charterbåtar
+
+Den som vill använda kajkanten ombeds ge staden följande uppgifter:
+
+ • Kort beskrivning av verksamheten
+ • Uppskattad tidsperiod för verksamheten
+""",
+        [],
+        {"no-projects"},
+        "a lead-in to a list of other things ('följande uppgifter:') gives no projects",
+    ),
+    (
         MID_HEADING,
         [("Rahoituskiintiön jakautuminen", {})],
         {"unsure-name"},

@@ -26,6 +26,7 @@ from hankkeet.reading.labels import (
     DECISION_WORDS,
     HEDGE_WORDS,
     NOT_ONE_PROJECT,
+    ONE_PROJECT_WORD,
     OVERVIEW_HEADS,
     PART_WORDS,
     PERIOD_CUE_WORDS,
@@ -148,6 +149,25 @@ def about_many(text: str) -> bool:
     """Words about projects in the plural ('Kuntien työllisyyshankkeille jatkoaikaa')."""
     words = [w.strip('#*:,.()”"') for w in text.casefold().split()]
     return any(w in NOT_ONE_PROJECT or w.endswith(_PLURAL_ENDINGS) or _overview(w) for w in words)
+
+
+def mostly_many(text: str) -> bool:
+    """A text that speaks of projects in the plural ('27 hanketta', 'hankkeille',
+    'kehittämishankkeisiinsa') more often than of one project: a report of many grants, not
+    a project's own page."""
+    words = [w.strip('#*:,.()”"') for w in text.casefold().split()]
+    many = one = counted = 0
+    for k, w in enumerate(words):
+        if _project_word(w) and _count_before(words, k):
+            counted += 1
+            many += 1
+        elif w in NOT_ONE_PROJECT or w.endswith(_PLURAL_ENDINGS) or "hankkei" in w:
+            many += 1
+        elif ONE_PROJECT_WORD.search(w.rsplit("-", 1)[-1]):
+            one += 1
+    # Counted projects ('27 hanketta') are the evidence; plurals alone are not (a page about
+    # one project may speak of 'muut hankkeet').
+    return counted > 0 and many > one
 
 
 def counts_projects(title: str) -> bool:

@@ -37,7 +37,7 @@ from hankkeet.reading.lines import (
 )
 from hankkeet.reading.money import Kind, scan
 from hankkeet.reading.people import read_contacts
-from hankkeet.reading.prose import about_many, counts_projects, read_prose
+from hankkeet.reading.prose import about_many, counts_projects, mostly_many, read_prose
 from hankkeet.reading.records import build_project
 from hankkeet.reading.text import shorten, squash
 
@@ -883,6 +883,8 @@ class DocumentReader:
         labelled = any(f in block.fields for f in _FACT_FIELDS)
         if not labelled and not (_about_one_project(title, text) and _states_facts(block)):
             return []
+        if not labelled and name == _strip_years(title) and mostly_many(text):
+            return []  # a report of many grants under a headline that names none of them
         if name == _strip_years(title) and _weak_headline(
             title, inside and not _names_itself(name)
         ):
@@ -999,7 +1001,8 @@ class DocumentReader:
                 if item.kind == "unknown" and item.text:
                     # The items ran on under the lead-in label as its value: one a mark.
                     rows = [(item.line, r) for r in _ITEM_START.split(item.text) if r.strip()]
-                if not (_LEAD_IN.search(head_text.strip()) and _listed(rows)):
+                lead = head_text.strip()
+                if not (_LEAD_IN.search(lead) and _of_projects(lead) and _listed(rows)):
                     continue
                 # 'Rahoitusta myönnettiin seuraaville hankkeille:' over 'Name, applicant'
                 # items: the name is all but the last part when every item has one.
@@ -1098,6 +1101,13 @@ def _unknown_layout(items: list[Item], path: str) -> Iterator[Diagnostic]:
                     line,
                 )
                 return
+
+
+def _of_projects(lead: str) -> bool:
+    """A lead-in about projects or grants ('Rahoitusta myönnettiin seuraaville hakkeille:'),
+    not about other things ('följande uppgifter:')."""
+    folded = lead.casefold()
+    return any(w in folded for w in ("hank", "projekt", "project")) or bool(_GRANT.search(lead))
 
 
 def _listed(rows: list[tuple[int, str]]) -> bool:
