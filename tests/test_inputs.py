@@ -133,6 +133,30 @@ PAGES: list[tuple[str, list[str], str]] = [
         "every article in order; an article's own header is content",
     ),
     (
+        "<div class='header'><a>Dynasty tietopalvelu</a> <a>Haku</a></div><p>RSS-linkki</p>"
+        "<!--DATABEGIN--><div class='data-part page-title'><p>Kaupunginhallitus</p>"
+        "<p>Pöytäkirja 04.12.2023/Pykälä 5</p></div><div class='data-part meetingitem'>"
+        "<div class='data-part-block-htm'><div><p><span>§ 5</span></p><p><span>&#xa0;</span></p>"
+        "<p><span style='font-weight:bold'>Hanke</span></p></div></div></div><!--DATAEND-->"
+        "<div class='footer'><a>&copy;</a></div>",
+        ["§ 5", "", "Hanke"],
+        "a Dynasty item page: the item's text alone (service header, RSS links, footer out)",
+    ),
+    (
+        "<div class='header'>Etusivu Haku</div><!--DATABEGIN--><table class='tbl navigation'>"
+        "<caption class='caption navigation hidden'>Navigointi</caption><tr><td><a>Edellinen "
+        "asia</a> | <a>Seuraava asia</a></td><td><a>Muutoksenhakuohje</a></td></tr></table>"
+        "<div><p><span>Päätös tarkastetaan heti.</span></p></div><!--DATAEND-->"
+        "<div class='footer'><a>&copy;</a></div>",
+        ["Päätös tarkastetaan heti."],
+        "Dynasty's <!--DATABEGIN-->…<!--DATAEND--> region, its navigation table out",
+    ),
+    (
+        "<p>Ennen</p><div><!-- DATABEGIN --><p>Sisältö</p></div><p>Jälkeen</p><!--DATAEND-->",
+        ["Sisältö"],
+        "a marked region closed early by its parent's end tag keeps what it held",
+    ),
+    (
         "<script>document.write('<p>ei</p>')</script><style>p{}</style><p>Kyllä</p>"
         "<p hidden>Piilossa</p><span class='sr-only'>Ruudunlukijalle</span>",
         ["Kyllä"],
@@ -254,6 +278,26 @@ def test_menus_and_banners_make_no_project(tmp_path: Path) -> None:
     text = " ".join(Source(str(page), page, kind="html")._extracted(None))
     for outside in ("Koronasta kasvuun", "Valtakatu", "evästeitä", "Facebook", "1.1.2000"):
         assert outside not in text
+
+
+# The Dynasty item pages of the corpus (tests/corpus_html/README.md names the markup), and
+# what stands around their item: the service's header, its RSS links, the item navigation
+# and the footer.
+DYNASTY_PAGES = [
+    Path(__file__).parent / "corpus_html" / "agenda" / f"{slug}.html"
+    for slug in ("helsinki-baltic-sohjoa-2018", "h2-helsinki-robust-2021")
+]
+DYNASTY_CHROME = ("Dynasty tietopalvelu", "RSS-linkki", "Kokousasiat", "Edellinen asia",
+                  "Muutoksenhakuohje", "PDF-muodossa", "Pykälä", "©")  # fmt: skip
+
+
+@pytest.mark.parametrize("page", DYNASTY_PAGES, ids=lambda p: p.stem)
+def test_a_dynasty_item_page_reads_as_its_item_alone(page: Path) -> None:
+    extracted = Source(str(page), page, kind="html")._extracted(None)
+    text = "\n".join(extracted)
+    assert [c for c in DYNASTY_CHROME if c in text] == []
+    as_text = page.parents[2] / "corpus" / "agenda" / f"{page.stem}.txt"
+    assert extracted[0] == as_text.read_text(encoding="utf-8").splitlines()[0]
 
 
 def test_a_page_on_standard_input_is_told_by_its_bytes() -> None:
