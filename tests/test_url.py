@@ -143,3 +143,21 @@ def test_validate_and_totals_read_an_address(server: str) -> None:
     assert json.loads(validated.stdout)["stats"]["projects"] == 8
     totals = cli("totals", "--format", "json", f"{server}/kemi")
     assert totals.exit_code == 0 and json.loads(totals.stdout)["total"]["projects"] == 8
+
+
+# (address's path, why): `show` quotes the line of the text read from the page, as for a
+# saved page, from the user's cache (the bytes and kind the first read kept).
+SHOWN = [
+    ("/sivu", "a page whose encoding only the header's charset tells"),
+    ("/hanke.txt", "an address that says .txt, a server that says HTML"),
+]
+
+
+@pytest.mark.parametrize(("path", "why"), SHOWN, ids=[w for _, w in SHOWN])
+def test_show_quotes_the_line_of_an_addresss_text(server: str, path: str, why: str) -> None:
+    url = server + path
+    run = cli("show", "perameren", url, env={"COLUMNS": "400"})
+    assert run.exit_code == 0, run.stderr
+    assert f"{url}:1 (line 1 of the text read from the page: " in run.stdout, why
+    assert "'Perämeren saaristomatkailun kehittämishanke'" in run.stdout, why
+    assert _Handler.hits == [path], "read once, then from the cache"
