@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hankkeet.inputs import Extracted, Kind, kind_of_name
-from hankkeet.reading.text import UnreadableInput, is_address
+from hankkeet.reading.text import UnreadableInput
 
 
 def extract(kind: Kind, data: bytes, path: str) -> Extracted:
@@ -44,23 +44,24 @@ class Place:
 
 
 def place_of(path: str, line: int) -> Place | None:
-    """The place of a line of the text of a saved page or a PDF (read again from the file,
-    or for a web address from the user's cache, hankkeet.inputs.url); None for another
-    kind, or a file that is gone or unreadable now, or an address no longer kept."""
+    """The place of a line of the text of a saved page or a PDF, read again from the file;
+    for a path that is no file, from the user's cache (hankkeet.inputs.url keeps what it
+    fetched under the address, and nothing else). None for another kind, or a file that
+    is gone or unreadable now, or an address that is not kept."""
+    data: bytes | None = None
     try:
-        if is_address(path):
+        if Path(path).is_file():
+            kind = kind_of_name(path)
+        else:
             from hankkeet.inputs.url import kept
 
             found = kept(path)
             if found is None:
                 return None
             data, kind = found[0], Kind(found[1])
-        else:
-            kind = kind_of_name(path) or Kind.TEXT
-            data = Path(path).read_bytes() if kind in (Kind.HTML, Kind.PDF) else b""
         if kind not in (Kind.HTML, Kind.PDF):
             return None
-        extracted = extract(kind, data, path)
+        extracted = extract(kind, Path(path).read_bytes() if data is None else data, path)
     except (OSError, UnreadableInput):
         return None
     text = extracted.lines[line - 1] if 0 < line <= len(extracted.lines) else ""

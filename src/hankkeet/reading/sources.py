@@ -18,7 +18,6 @@ from hankkeet.reading.text import (
     Decoding,
     UnreadableInput,
     detect_encoding,
-    is_address,
     iter_lines,
     iter_pieces,
     visible,
@@ -152,6 +151,11 @@ def embedded_source() -> Source:
     if checkout.is_file():
         return Source(path=f"<embedded>/{EMBEDDED_NAME}", file=checkout)
     raise UnreadableInput("the embedded data is missing from this installation")
+
+
+def is_address(name: str) -> bool:
+    """Whether an input names a web address (http:// or https://), not a file."""
+    return name[:8].lower().startswith(("http://", "https://"))
 
 
 def resolve(

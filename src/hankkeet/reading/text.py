@@ -63,11 +63,6 @@ _VISIBLE = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), 0x7F, *range(0x80, 0x
 _VISIBLE.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"})
 
 
-def is_address(name: str) -> bool:
-    """Whether an input names a web address (http:// or https://), not a file."""
-    return name[:8].lower().startswith(("http://", "https://"))
-
-
 def visible(text: str) -> str:
     """Text for a one-line message or a displayed path: control characters escaped.
 
