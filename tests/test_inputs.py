@@ -377,6 +377,66 @@ def test_the_structural_funds_list(tmp_path: Path) -> None:
     assert not [i for i in items if isinstance(i, Diagnostic)]
 
 
+# (a real download's header row and one of its rows, the project's code, name, period and
+# EU and state funding, why). Headers and rows as in the rakennerahastot.fi downloads kept in
+# os-data/eu-structural-funds data/FI.finland (projektilista.csv, EURA 2014;
+# projektilista-2007-2013.csv, EURA 2007).
+REAL_HEADERS: list[tuple[str, tuple[str, str, str, str, str], str]] = [
+    (
+        "Koodi,Rahasto,Hankkeen nimi,Tl,Viranomainen,Tila,Aloituspvm,Päättymispvm,Toteuttajan "
+        "nimi,Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja valtion rahoitus,Suunniteltu "
+        "julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus yhteensä\n"
+        "A70303,EAKR,INKA - SmartResearch,2,Innovaatiorahoituskeskus Tekes,Toiminnassa,"
+        "1.1.2015,31.12.2016,Oulun Yliopisto,81000,7155,85500,7950\n",
+        ("A70303", "INKA - SmartResearch", "2015-01-01", "2016-12-31", "81000"),
+        "EURA 2014 (2014-2020), all thirteen columns",
+    ),
+    (
+        "Koodi,Rahasto,Projektin nimi,Ohjelma / osio,Tl,Viranomainen,Toiminnan tila,Aloituspvm,"
+        "Päättymispvm,Toteuttajan nimi,Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja "
+        "valtion rahoitus,Suunniteltu julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus "
+        "yhteensä\n"
+        "S10324,ESR,HoivaRekry,Etelä-Suomen suuralueosio,1,Hämeen elinkeino-, liikenne- ja "
+        "ympäristökeskus,Toiminta päättynyt,1.4.2008,31.12.2010,Helsingin yliopiston "
+        "Koulutus- ja kehittämiskeskus Palmenia,308999,308999,368999,366699\n",
+        ("S10324", "HoivaRekry", "2008-04-01", "2010-12-31", ""),
+        "EURA 2007 (2007-2013): 'Projektin nimi'; this row's authority holds the separator",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "why"), REAL_HEADERS, ids=[w for *_, w in REAL_HEADERS]
+)
+def test_a_real_structural_funds_download(
+    tmp_path: Path, text: str, expected: tuple[str, str, str, str, str], why: str
+) -> None:
+    items = _table(tmp_path, "projektilista.csv", text)
+    assert not [i for i in items if isinstance(i, Diagnostic) and i.code == Code.UNKNOWN_LABEL]
+    (project,) = (i.project for i in items if isinstance(i, ParsedProject))
+    code, name, start, end, eu = expected
+    assert (project.code, project.name) == (code, name), why
+    assert project.budget is None, "public funding is not the budget"
+    if eu:
+        assert (str(project.start), str(project.end)) == (start, end), why
+        assert str(project.funding.sources[0].amount) == eu, why
+
+
+def test_a_row_with_more_cells_than_columns_is_said_not_shifted(tmp_path: Path) -> None:
+    """A download whose cells hold its separator unquoted (the EURA lists' authority names:
+    'Hämeen elinkeino-, liikenne- ja ympäristökeskus'): the row's cells cannot be told apart,
+    so no value is read from a column after the split; a finding says so."""
+    text = REAL_HEADERS[1][0]
+    items = _table(tmp_path, "projektilista.csv", text)
+    (project,) = (i.project for i in items if isinstance(i, ParsedProject))
+    assert (project.start, project.end, project.funding.sources) == (None, None, [])
+    (ragged,) = [
+        d for i in items if isinstance(i, ParsedProject) for d in i.diagnostics
+        if d.code == Code.STRAY_TEXT
+    ]  # fmt: skip
+    assert ragged.line == 2 and "15" in ragged.message and "14" in ragged.message
+
+
 def test_an_unknown_column_is_said(tmp_path: Path) -> None:
     text = RAKENNERAHASTOT.replace("Tl;", "Tl;Uusi sarake;", 1).replace(";5;", ";5;x;")
     notes = [i for i in _table(tmp_path, "h.csv", text) if isinstance(i, Diagnostic)]
