@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, cli, run_process
+from conftest import MINUTES, SEED, cli, run_process, write_pdf
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.inputs import (
     SUFFIXES,
@@ -525,8 +525,8 @@ def test_a_missing_extra_exits_2(tmp_path: Path) -> None:
 
 
 def mixed_folder(tmp_path: Path) -> Path:
-    """A folder with a text file, a web page, a CSV and an XLSX export (and a PDF, when
-    fpdf2 is installed), each holding other projects."""
+    """A folder with a text file, a web page, a PDF, a CSV and an XLSX export, each holding
+    other projects (the tests that use it are skipped without fpdf2, a test dependency)."""
     folder = tmp_path / "aineisto"
     (folder / "sivut").mkdir(parents=True)
     text = SEED.read_text(encoding="utf-8")
@@ -538,6 +538,9 @@ def mixed_folder(tmp_path: Path) -> Path:
     assert cli("list", "-o", str(tmp_path / "x.xlsx"), str(SEED)).exit_code == 0
     book = (tmp_path / "x.xlsx").read_bytes()
     (folder / "oma.xlsx").write_bytes(book)
+    # Council minutes of three items, one of them a project of its own name.
+    minutes = [line.replace("Perämeren saaristo", "Tornionjokilaakson ") for line in MINUTES]
+    write_pdf(folder / "sivut" / "poytakirja.pdf", [[[line] for line in minutes]])
     (folder / "muistiinpanot.md").write_text("ei luettava", encoding="utf-8")
     return folder
 
@@ -545,7 +548,7 @@ def mixed_folder(tmp_path: Path) -> Path:
 def test_a_folder_lists_every_kind(tmp_path: Path) -> None:
     folder = mixed_folder(tmp_path)
     names = [p.name for p in folder_files(folder)]
-    assert names == ["kemi.txt", "kohesio.csv", "oma.xlsx", "jaanmurtaja.HTML"]
+    assert names == ["kemi.txt", "kohesio.csv", "oma.xlsx", "jaanmurtaja.HTML", "poytakirja.pdf"]
 
 
 def test_a_mixed_folder_with_list_validate_and_totals(tmp_path: Path) -> None:
@@ -554,13 +557,15 @@ def test_a_mixed_folder_with_list_validate_and_totals(tmp_path: Path) -> None:
     assert listed.exit_code == 0, listed.stderr
     records = json.loads(listed.stdout)
     paths = {Path(r["source"]["path"]).name for r in records}
-    assert paths == {"kemi.txt", "jaanmurtaja.HTML", "kohesio.csv", "oma.xlsx"}
-    assert len(records) == 8 + 1 + 2 + 8
+    assert paths == {"kemi.txt", "jaanmurtaja.HTML", "poytakirja.pdf", "kohesio.csv", "oma.xlsx"}
+    assert len(records) == 8 + 1 + 1 + 2 + 8
+    (minutes,) = [r for r in records if r["source"]["path"].endswith(".pdf")]
+    assert minutes["name"] == "Tornionjokilaakson matkailun kehittämishanke"
     # The export repeats the text's projects: their ids get a number, as names read twice do.
     assert len({r["id"] for r in records}) == len(records)
     validated = cli("validate", "--format", "json", str(folder))
     report = json.loads(validated.stdout)
-    assert report["stats"]["files"] == 4 and report["stats"]["projects"] == len(records)
+    assert report["stats"]["files"] == 5 and report["stats"]["projects"] == len(records)
     each = cli("totals", "--no-merge", "--format", "json", str(folder))
     assert each.exit_code == 0, each.stderr
     total = json.loads(each.stdout, parse_float=Decimal)["total"]
@@ -570,7 +575,7 @@ def test_a_mixed_folder_with_list_validate_and_totals(tmp_path: Path) -> None:
     # By default the export's 8 records of the text's 8 projects are counted once (issue 25).
     once = cli("totals", "--format", "json", str(folder))
     assert once.exit_code == 0, once.stderr
-    assert json.loads(once.stdout)["total"]["projects"] == 8 + 1 + 2
+    assert json.loads(once.stdout)["total"]["projects"] == 8 + 1 + 1 + 2
     assert "--no-merge" in once.stderr
 
 
