@@ -92,3 +92,39 @@ def changed_copy(folder: Path) -> Path:
     path = folder / "muutettu.txt"
     path.write_text(changed, encoding="utf-8")
     return path
+
+
+def write_pdf(path: Path, pages: list[list[list[str]]]) -> Path:
+    """A PDF of pages, each a list of rows, each row its cells (set 60 mm apart), written
+    with fpdf2 (a test dependency: no PDF is checked in); the test is skipped without it."""
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.set_font("helvetica", size=10)
+    for rows in pages:
+        pdf.add_page()
+        for cells in rows:
+            for cell in cells[:-1]:
+                pdf.cell(60, 6, cell)
+            pdf.cell(0, 6, cells[-1] if cells else "", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+# Council minutes of three items, one of them a project (tests/test_pdf.py writes them as a
+# PDF, and so does the mixed folder of tests/test_inputs.py).
+MINUTES = [
+    "Kemin kaupunki      PÖYTÄKIRJA      3/2022",
+    "Kaupunginhallitus   14.3.2022",
+    "",
+    "§ 155 Talousarvion toteutuminen",
+    "Kaupunginhallitus merkitsee tiedoksi talousarvion toteutuman.",
+    "",
+    "§ 156 Perämeren saaristomatkailun kehittämishanke",
+    "Hankkeen kesto: 1.6.2021-31.5.2022",
+    "Kokonaisbudjetti: 135 484 euroa",
+    "Kaupungin osuus: 15 490 euroa",
+    "Rahoitus: EAKR",
+    "",
+    "§ 157 Kokouksen päättäminen",
+    "Puheenjohtaja päätti kokouksen klo 18.05.",
+]

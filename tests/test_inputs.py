@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, cli, run_process
+from conftest import MINUTES, SEED, cli, run_process, write_pdf
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.inputs import (
     SUFFIXES,
@@ -131,6 +131,30 @@ PAGES: list[tuple[str, list[str], str]] = [
         "<article><h2>Toinen</h2><p>Lisää.</p></article></body>",
         ["Uutinen", "", "12.3.2022", "", "Teksti.", "", "Toinen", "", "Lisää."],
         "every article in order; an article's own header is content",
+    ),
+    (
+        "<div class='header'><a>Dynasty tietopalvelu</a> <a>Haku</a></div><p>RSS-linkki</p>"
+        "<!--DATABEGIN--><div class='data-part page-title'><p>Kaupunginhallitus</p>"
+        "<p>Pöytäkirja 04.12.2023/Pykälä 5</p></div><div class='data-part meetingitem'>"
+        "<div class='data-part-block-htm'><div><p><span>§ 5</span></p><p><span>&#xa0;</span></p>"
+        "<p><span style='font-weight:bold'>Hanke</span></p></div></div></div><!--DATAEND-->"
+        "<div class='footer'><a>&copy;</a></div>",
+        ["§ 5", "", "Hanke"],
+        "a Dynasty item page: the item's text alone (service header, RSS links, footer out)",
+    ),
+    (
+        "<div class='header'>Etusivu Haku</div><!--DATABEGIN--><table class='tbl navigation'>"
+        "<caption class='caption navigation hidden'>Navigointi</caption><tr><td><a>Edellinen "
+        "asia</a> | <a>Seuraava asia</a></td><td><a>Muutoksenhakuohje</a></td></tr></table>"
+        "<div><p><span>Päätös tarkastetaan heti.</span></p></div><!--DATAEND-->"
+        "<div class='footer'><a>&copy;</a></div>",
+        ["Päätös tarkastetaan heti."],
+        "Dynasty's <!--DATABEGIN-->…<!--DATAEND--> region, its navigation table out",
+    ),
+    (
+        "<p>Ennen</p><div><!-- DATABEGIN --><p>Sisältö</p></div><p>Jälkeen</p><!--DATAEND-->",
+        ["Sisältö"],
+        "a marked region closed early by its parent's end tag keeps what it held",
     ),
     (
         "<script>document.write('<p>ei</p>')</script><style>p{}</style><p>Kyllä</p>"
@@ -256,6 +280,26 @@ def test_menus_and_banners_make_no_project(tmp_path: Path) -> None:
         assert outside not in text
 
 
+# The Dynasty item pages of the corpus (tests/corpus_html/README.md names the markup), and
+# what stands around their item: the service's header, its RSS links, the item navigation
+# and the footer.
+DYNASTY_PAGES = [
+    Path(__file__).parent / "corpus_html" / "agenda" / f"{slug}.html"
+    for slug in ("helsinki-baltic-sohjoa-2018", "h2-helsinki-robust-2021")
+]
+DYNASTY_CHROME = ("Dynasty tietopalvelu", "RSS-linkki", "Kokousasiat", "Edellinen asia",
+                  "Muutoksenhakuohje", "PDF-muodossa", "Pykälä", "©")  # fmt: skip
+
+
+@pytest.mark.parametrize("page", DYNASTY_PAGES, ids=lambda p: p.stem)
+def test_a_dynasty_item_page_reads_as_its_item_alone(page: Path) -> None:
+    extracted = Source(str(page), page, kind="html")._extracted(None)
+    text = "\n".join(extracted)
+    assert [c for c in DYNASTY_CHROME if c in text] == []
+    as_text = page.parents[2] / "corpus" / "agenda" / f"{page.stem}.txt"
+    assert extracted[0] == as_text.read_text(encoding="utf-8").splitlines()[0]
+
+
 def test_a_page_on_standard_input_is_told_by_its_bytes() -> None:
     run = cli("list", "--format", "json", "-", input=WORDPRESS.encode("utf-8"))
     assert run.exit_code == 0, run.stderr
@@ -331,6 +375,66 @@ def test_the_structural_funds_list(tmp_path: Path) -> None:
     assert (second.code, second.programme) == ("A72571", "ESR")
     # Columns the profile does not name are said, never dropped silently.
     assert not [i for i in items if isinstance(i, Diagnostic)]
+
+
+# (a real download's header row and one of its rows, the project's code, name, period and
+# EU and state funding, why). Headers and rows as in the rakennerahastot.fi downloads kept in
+# os-data/eu-structural-funds data/FI.finland (projektilista.csv, EURA 2014;
+# projektilista-2007-2013.csv, EURA 2007).
+REAL_HEADERS: list[tuple[str, tuple[str, str, str, str, str], str]] = [
+    (
+        "Koodi,Rahasto,Hankkeen nimi,Tl,Viranomainen,Tila,Aloituspvm,Päättymispvm,Toteuttajan "
+        "nimi,Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja valtion rahoitus,Suunniteltu "
+        "julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus yhteensä\n"
+        "A70303,EAKR,INKA - SmartResearch,2,Innovaatiorahoituskeskus Tekes,Toiminnassa,"
+        "1.1.2015,31.12.2016,Oulun Yliopisto,81000,7155,85500,7950\n",
+        ("A70303", "INKA - SmartResearch", "2015-01-01", "2016-12-31", "81000"),
+        "EURA 2014 (2014-2020), all thirteen columns",
+    ),
+    (
+        "Koodi,Rahasto,Projektin nimi,Ohjelma / osio,Tl,Viranomainen,Toiminnan tila,Aloituspvm,"
+        "Päättymispvm,Toteuttajan nimi,Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja "
+        "valtion rahoitus,Suunniteltu julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus "
+        "yhteensä\n"
+        "S10324,ESR,HoivaRekry,Etelä-Suomen suuralueosio,1,Hämeen elinkeino-, liikenne- ja "
+        "ympäristökeskus,Toiminta päättynyt,1.4.2008,31.12.2010,Helsingin yliopiston "
+        "Koulutus- ja kehittämiskeskus Palmenia,308999,308999,368999,366699\n",
+        ("S10324", "HoivaRekry", "2008-04-01", "2010-12-31", ""),
+        "EURA 2007 (2007-2013): 'Projektin nimi'; this row's authority holds the separator",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "why"), REAL_HEADERS, ids=[w for *_, w in REAL_HEADERS]
+)
+def test_a_real_structural_funds_download(
+    tmp_path: Path, text: str, expected: tuple[str, str, str, str, str], why: str
+) -> None:
+    items = _table(tmp_path, "projektilista.csv", text)
+    assert not [i for i in items if isinstance(i, Diagnostic) and i.code == Code.UNKNOWN_LABEL]
+    (project,) = (i.project for i in items if isinstance(i, ParsedProject))
+    code, name, start, end, eu = expected
+    assert (project.code, project.name) == (code, name), why
+    assert project.budget is None, "public funding is not the budget"
+    if eu:
+        assert (str(project.start), str(project.end)) == (start, end), why
+        assert str(project.funding.sources[0].amount) == eu, why
+
+
+def test_a_row_with_more_cells_than_columns_is_said_not_shifted(tmp_path: Path) -> None:
+    """A download whose cells hold its separator unquoted (the EURA lists' authority names:
+    'Hämeen elinkeino-, liikenne- ja ympäristökeskus'): the row's cells cannot be told apart,
+    so no value is read from a column after the split; a finding says so."""
+    text = REAL_HEADERS[1][0]
+    items = _table(tmp_path, "projektilista.csv", text)
+    (project,) = (i.project for i in items if isinstance(i, ParsedProject))
+    assert (project.start, project.end, project.funding.sources) == (None, None, [])
+    (ragged,) = [
+        d for i in items if isinstance(i, ParsedProject) for d in i.diagnostics
+        if d.code == Code.STRAY_TEXT
+    ]  # fmt: skip
+    assert ragged.line == 2 and "15" in ragged.message and "14" in ragged.message
 
 
 def test_an_unknown_column_is_said(tmp_path: Path) -> None:
@@ -421,8 +525,8 @@ def test_a_missing_extra_exits_2(tmp_path: Path) -> None:
 
 
 def mixed_folder(tmp_path: Path) -> Path:
-    """A folder with a text file, a web page, a CSV and an XLSX export (and a PDF, when
-    fpdf2 is installed), each holding other projects."""
+    """A folder with a text file, a web page, a PDF, a CSV and an XLSX export, each holding
+    other projects (the tests that use it are skipped without fpdf2, a test dependency)."""
     folder = tmp_path / "aineisto"
     (folder / "sivut").mkdir(parents=True)
     text = SEED.read_text(encoding="utf-8")
@@ -434,6 +538,9 @@ def mixed_folder(tmp_path: Path) -> Path:
     assert cli("list", "-o", str(tmp_path / "x.xlsx"), str(SEED)).exit_code == 0
     book = (tmp_path / "x.xlsx").read_bytes()
     (folder / "oma.xlsx").write_bytes(book)
+    # Council minutes of three items, one of them a project of its own name.
+    minutes = [line.replace("Perämeren saaristo", "Tornionjokilaakson ") for line in MINUTES]
+    write_pdf(folder / "sivut" / "poytakirja.pdf", [[[line] for line in minutes]])
     (folder / "muistiinpanot.md").write_text("ei luettava", encoding="utf-8")
     return folder
 
@@ -441,7 +548,7 @@ def mixed_folder(tmp_path: Path) -> Path:
 def test_a_folder_lists_every_kind(tmp_path: Path) -> None:
     folder = mixed_folder(tmp_path)
     names = [p.name for p in folder_files(folder)]
-    assert names == ["kemi.txt", "kohesio.csv", "oma.xlsx", "jaanmurtaja.HTML"]
+    assert names == ["kemi.txt", "kohesio.csv", "oma.xlsx", "jaanmurtaja.HTML", "poytakirja.pdf"]
 
 
 def test_a_mixed_folder_with_list_validate_and_totals(tmp_path: Path) -> None:
@@ -450,13 +557,15 @@ def test_a_mixed_folder_with_list_validate_and_totals(tmp_path: Path) -> None:
     assert listed.exit_code == 0, listed.stderr
     records = json.loads(listed.stdout)
     paths = {Path(r["source"]["path"]).name for r in records}
-    assert paths == {"kemi.txt", "jaanmurtaja.HTML", "kohesio.csv", "oma.xlsx"}
-    assert len(records) == 8 + 1 + 2 + 8
+    assert paths == {"kemi.txt", "jaanmurtaja.HTML", "poytakirja.pdf", "kohesio.csv", "oma.xlsx"}
+    assert len(records) == 8 + 1 + 1 + 2 + 8
+    (minutes,) = [r for r in records if r["source"]["path"].endswith(".pdf")]
+    assert minutes["name"] == "Tornionjokilaakson matkailun kehittämishanke"
     # The export repeats the text's projects: their ids get a number, as names read twice do.
     assert len({r["id"] for r in records}) == len(records)
     validated = cli("validate", "--format", "json", str(folder))
     report = json.loads(validated.stdout)
-    assert report["stats"]["files"] == 4 and report["stats"]["projects"] == len(records)
+    assert report["stats"]["files"] == 5 and report["stats"]["projects"] == len(records)
     each = cli("totals", "--no-merge", "--format", "json", str(folder))
     assert each.exit_code == 0, each.stderr
     total = json.loads(each.stdout, parse_float=Decimal)["total"]
@@ -466,7 +575,7 @@ def test_a_mixed_folder_with_list_validate_and_totals(tmp_path: Path) -> None:
     # By default the export's 8 records of the text's 8 projects are counted once (issue 25).
     once = cli("totals", "--format", "json", str(folder))
     assert once.exit_code == 0, once.stderr
-    assert json.loads(once.stdout)["total"]["projects"] == 8 + 1 + 2
+    assert json.loads(once.stdout)["total"]["projects"] == 8 + 1 + 1 + 2
     assert "--no-merge" in once.stderr
 
 

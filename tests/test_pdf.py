@@ -9,45 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli
+from conftest import MINUTES, cli, write_pdf
 from hankkeet.diagnostics import Code
 from hankkeet.inputs import MissingExtra
 from hankkeet.inputs.pdf import form_lines, page_and_line, pdf_lines
 from hankkeet.reading.sources import resolve
 from hankkeet.validate import validate_sources
 
-fpdf = pytest.importorskip("fpdf")
-
-MINUTES = [
-    "Kemin kaupunki      PÖYTÄKIRJA      3/2022",
-    "Kaupunginhallitus   14.3.2022",
-    "",
-    "§ 155 Talousarvion toteutuminen",
-    "Kaupunginhallitus merkitsee tiedoksi talousarvion toteutuman.",
-    "",
-    "§ 156 Perämeren saaristomatkailun kehittämishanke",
-    "Hankkeen kesto: 1.6.2021-31.5.2022",
-    "Kokonaisbudjetti: 135 484 euroa",
-    "Kaupungin osuus: 15 490 euroa",
-    "Rahoitus: EAKR",
-    "",
-    "§ 157 Kokouksen päättäminen",
-    "Puheenjohtaja päätti kokouksen klo 18.05.",
-]
-
-
-def write_pdf(path: Path, pages: list[list[list[str]]]) -> Path:
-    """A PDF of pages, each a list of rows, each row its cells (set 60 mm apart)."""
-    pdf = fpdf.FPDF()
-    pdf.set_font("helvetica", size=10)
-    for rows in pages:
-        pdf.add_page()
-        for cells in rows:
-            for cell in cells[:-1]:
-                pdf.cell(60, 6, cell)
-            pdf.cell(0, 6, cells[-1] if cells else "", new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
+pytest.importorskip("fpdf")  # the PDFs are written by the tests (conftest.write_pdf)
 
 
 def minutes_pdf(tmp_path: Path) -> Path:

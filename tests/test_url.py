@@ -143,3 +143,41 @@ def test_validate_and_totals_read_an_address(server: str) -> None:
     assert json.loads(validated.stdout)["stats"]["projects"] == 8
     totals = cli("totals", "--format", "json", f"{server}/kemi")
     assert totals.exit_code == 0 and json.loads(totals.stdout)["total"]["projects"] == 8
+
+
+def test_an_address_and_a_folder_in_one_run(server: str, tmp_path: Path) -> None:
+    """`list`, `validate` and `totals` read a folder and an address side by side."""
+    folder = tmp_path / "aineisto"
+    folder.mkdir()
+    (folder / "kemi.txt").write_bytes(SEED.read_bytes())
+    address = f"{server}/sivu"
+    listed = cli("list", "--format", "json", str(folder), address)
+    assert listed.exit_code == 0, listed.stderr
+    paths = [r["source"]["path"] for r in json.loads(listed.stdout)]
+    assert paths.count(address) == 1 and len(paths) == 9
+    report = json.loads(cli("validate", "--format", "json", str(folder), address).stdout)
+    assert (report["stats"]["files"], report["stats"]["projects"]) == (2, 9)
+    each = cli("totals", "--no-merge", "--format", "json", str(folder), address)
+    assert each.exit_code == 0 and json.loads(each.stdout)["total"]["projects"] == 9
+    # The page describes one of the text's projects: by default it is counted once (issue 25).
+    once = cli("totals", "--format", "json", str(folder), address)
+    assert once.exit_code == 0 and json.loads(once.stdout)["total"]["projects"] == 8
+    assert _Handler.hits == ["/sivu"], "fetched once, then read from the cache"
+
+
+# (address's path, why): `show` quotes the line of the text read from the page, as for a
+# saved page, from the user's cache (the bytes and kind the first read kept).
+SHOWN = [
+    ("/sivu", "a page whose encoding only the header's charset tells"),
+    ("/hanke.txt", "an address that says .txt, a server that says HTML"),
+]
+
+
+@pytest.mark.parametrize(("path", "why"), SHOWN, ids=[w for _, w in SHOWN])
+def test_show_quotes_the_line_of_an_addresss_text(server: str, path: str, why: str) -> None:
+    url = server + path
+    run = cli("show", "perameren", url, env={"COLUMNS": "400"})
+    assert run.exit_code == 0, run.stderr
+    assert f"{url}:1 (line 1 of the text read from the page: " in run.stdout, why
+    assert "'Perämeren saaristomatkailun kehittämishanke'" in run.stdout, why
+    assert _Handler.hits == [path], "read once, then from the cache"

@@ -44,13 +44,24 @@ class Place:
 
 
 def place_of(path: str, line: int) -> Place | None:
-    """The place of a line of the text of a saved page or a PDF (read again from the file);
-    None for another kind, or a file that is gone or unreadable now."""
-    kind = kind_of_name(path)
-    if kind not in (Kind.HTML, Kind.PDF):
-        return None
+    """The place of a line of the text of a saved page or a PDF, read again from the file;
+    for a path that is no file, from the user's cache (hankkeet.inputs.url keeps what it
+    fetched under the address, and nothing else). None for another kind, or a file that
+    is gone or unreadable now, or an address that is not kept."""
+    data: bytes | None = None
     try:
-        extracted = extract(kind, Path(path).read_bytes(), path)
+        if Path(path).is_file():
+            kind = kind_of_name(path)
+        else:
+            from hankkeet.inputs.url import kept
+
+            found = kept(path)
+            if found is None:
+                return None
+            data, kind = found[0], Kind(found[1])
+        if kind not in (Kind.HTML, Kind.PDF):
+            return None
+        extracted = extract(kind, Path(path).read_bytes() if data is None else data, path)
     except (OSError, UnreadableInput):
         return None
     text = extracted.lines[line - 1] if 0 < line <= len(extracted.lines) else ""

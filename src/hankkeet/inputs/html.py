@@ -5,7 +5,8 @@ expression ever looks at markup). Its main content is chosen: an agenda system's
 (CloudNC, Dynasty), else `<main>` or `role=main`, else the page's `<article>`s, else the
 whole body; what is never content (navigation, the site's header and footer, asides, cookie
 banners, share buttons, breadcrumbs, scripts) is left out wherever it stands. These choices
-are data (CONTENT_ROOTS, SKIPPED_TAGS, SKIPPED_ROLES, SKIPPED_WORDS), not code.
+are data (CONTENT_ROOTS, MARKED_REGIONS, SKIPPED_TAGS, SKIPPED_ROLES, SKIPPED_WORDS), not
+code.
 
 The markup's structure is written into the lines, as a person copying the page with care
 would write it, so that the readers see the evidence it gives:
@@ -109,11 +110,17 @@ SKIPPED_NAMES = frozenset(
 # The main content, in order of preference: (attribute, value). An agenda system's item
 # body first (its page holds the meeting's menus and other items around it); then the
 # page's main element; then its articles (all of them, in order: a list of news items).
-# Seen in saved pages and scrapers (tests/corpus_html/README.md says where). No item page
-# of Dynasty was found: its pages are Word-exported HTML, read as the whole body.
+# Seen in saved pages and scrapers (tests/corpus_html/README.md says where).
 CONTENT_ROOTS: tuple[tuple[str, str], ...] = (
     # CloudNC (CaseM): the item's body, `div#ContentStart[role=main]`
     ("id", "contentstart"),
+    # Dynasty (DREQUEST.PHP?page=meetingitem): the item's text, `div.data-part-block-htm`
+    # inside `div.data-part.meetingitem`; the service's header, the RSS links, the item
+    # navigation and the attachment list stand outside it
+    ("class", "data-part-block-htm"),
+    # Dynasty, any version: the region between its `<!--DATABEGIN-->` and `<!--DATAEND-->`
+    # comments (MARKED_REGIONS), the service's header and footer outside it
+    ("marker", "databegin"),
     # EURA 2014 public project card (rrtiepa projekti.php): `div.description`
     ("class", "description"),
     # any page
@@ -121,6 +128,11 @@ CONTENT_ROOTS: tuple[tuple[str, str], ...] = (
     ("role", "main"),
     ("tag", "article"),
 )
+
+# Comments that mark where a page's content starts and ends: {start: end}, lower-cased.
+# The text between them is read as an element of its own (REGION, its `marker` the start).
+MARKED_REGIONS: dict[str, str] = {"databegin": "dataend"}
+REGION = "#region"
 
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -133,7 +145,7 @@ BLOCKS = frozenset(
         "address", "article", "blockquote", "body", "center", "dd", "details", "div", "dl",
         "dt", "fieldset", "figcaption", "figure", "form", "header", "hgroup", "html", "li",
         "main", "ol", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
-        "caption",
+        "caption", REGION,
     }
 )  # fmt: skip
 # Elements that are paragraphs: a blank line on each side.
@@ -215,6 +227,20 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        """A comment that starts a marked region opens it; the one that ends it closes it."""
+        marker = data.strip().lower()
+        if marker in MARKED_REGIONS:
+            node = Node(REGION, {"marker": marker})
+            self.stack[-1].children.append(node)
+            self.stack.append(node)
+            return
+        for at in range(len(self.stack) - 1, 0, -1):
+            node = self.stack[at]
+            if node.tag == REGION and MARKED_REGIONS[node.attrs["marker"]] == marker:
+                del self.stack[at:]
+                return
 
     def _close_implied(self, tag: str) -> None:
         """Close the open elements a new `tag` ends: down the stack past inline elements,

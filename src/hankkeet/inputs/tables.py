@@ -75,27 +75,41 @@ PROFILES: dict[str, dict[str, str]] = {
         "themes": "",
         "categories": "",
     },
-    # The structural funds project list (EURA 2014 / EURA 2021 search of rakennerahastot.fi)
+    # The structural funds project lists of rakennerahastot.fi, as downloaded: EURA 2014
+    # (2014-2020) here, EURA 2007 (2007-2013) below. The headers are those of the downloads
+    # kept in os-data/eu-structural-funds (data/FI.finland); no EURA 2021 download was
+    # found, so none of its headers is guessed. Public funding is not the project's budget.
     "rakennerahastot": {
         "koodi": "code",
         "rahasto": "fund",
         "hankkeen nimi": "name",
         "tl": "",
-        "toimintalinja": "",
-        "erityistavoite": "",
         "viranomainen": "",
         "tila": "",
         "aloituspvm": "start",
         "päättymispvm": "end",
         "toteuttajan nimi": "",
-        "toteuttajan y-tunnus": "",
         "myönnetty eu- ja valtion rahoitus": "eu_support",
         "toteutunut eu- ja valtion rahoitus": "",
-        "suunniteltu julkinen rahoitus": "",
-        "suunnitellut kokonaiskustannukset": "budget",
-        "maakunta": "",
-        "kunta": "",
-        "tiivistelmä": "summary",
+        "suunniteltu julkinen rahoitus yhteensä": "",
+        "toteutunut julkinen rahoitus yhteensä": "",
+    },
+    # EURA 2007: a project is a 'projekti', with its programme part and its state
+    "rakennerahastot-2007": {
+        "koodi": "code",
+        "rahasto": "fund",
+        "projektin nimi": "name",
+        "ohjelma / osio": "",
+        "tl": "",
+        "viranomainen": "",
+        "toiminnan tila": "",
+        "aloituspvm": "start",
+        "päättymispvm": "end",
+        "toteuttajan nimi": "",
+        "myönnetty eu- ja valtion rahoitus": "eu_support",
+        "toteutunut eu- ja valtion rahoitus": "",
+        "suunniteltu julkinen rahoitus yhteensä": "",
+        "toteutunut julkinen rahoitus yhteensä": "",
     },
 }
 # The field a profile is known by: the project's name.
@@ -433,12 +447,34 @@ def read_table(
             continue
         number = at + 1
         notes: list[Note] = []
+        width = len(cells)
+        while width and not cells[width - 1]:
+            width -= 1
+        read = fields
+        if width > len(headers):
+            # A cell held the separator unquoted: the cells after it stand one column to the
+            # right, and which cell that was cannot be told. Only the columns up to the name
+            # (the code and the name, left of the cells that hold prose) are read.
+            last = max(i for i, field in fields.items() if field == NAME)
+            read = {i: field for i, field in fields.items() if i <= last}
+            notes.append(
+                (
+                    Code.STRAY_TEXT.value,
+                    _(
+                        "row {row} has {cells} cells but the header names {columns} columns "
+                        "(a cell holds the separator): only the columns up to the name are read"
+                    ).format(row=number, cells=width, columns=len(headers)),
+                    number,
+                    None,
+                    None,
+                )
+            )
         row = _Row(
             path,
             number,
             {
                 field: (cells[i] if i < len(cells) else "", headers[i], i + 1)
-                for i, field in fields.items()
+                for i, field in read.items()
             },
             notes,
         )

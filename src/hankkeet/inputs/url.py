@@ -106,12 +106,25 @@ def download(url: str) -> tuple[bytes, str]:
 def fetch(url: str, refresh: bool = False) -> tuple[bytes, str]:
     """An address's bytes and the kind its content type says (from the cache unless
     `refresh`); reading/sources.py makes the source of them."""
-    kept = None if refresh else _cached(url)
-    if kept is None:
+    cached = None if refresh else _cached(url)
+    if cached is None:
         data, content_type = download(url)
         _keep(url, data, content_type)
     else:
-        data, content_type = kept
+        data, content_type = cached
+    return _as_input(url, data, content_type)
+
+
+def kept(url: str) -> tuple[bytes, str] | None:
+    """An address's bytes and kind as `fetch` gave them, from the cache alone (never the
+    network): `show` quotes the text read from them. None when the address is not kept."""
+    cached = _cached(url)
+    return None if cached is None else _as_input(url, *cached)
+
+
+def _as_input(url: str, data: bytes, content_type: str) -> tuple[bytes, str]:
+    """A fetched input's bytes (a text kind in UTF-8 with a byte-order mark when the server
+    named a charset) and its kind: by content type, else the address, else its bytes."""
     kind = (
         kind_of_content_type(content_type)
         or kind_of_name(url.split("?", 1)[0].split("#", 1)[0])
