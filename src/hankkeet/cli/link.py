@@ -27,6 +27,7 @@ from hankkeet.locale import N_, _, ngettext
 from hankkeet.render.link import LinkFormat, render_link
 
 if TYPE_CHECKING:
+    from hankkeet.diagnostics import Diagnostic
     from hankkeet.link import Merged
     from hankkeet.models import Project
     from hankkeet.reading.sources import Source
@@ -86,8 +87,10 @@ def merged_projects(sources: list[Source], projects: list[Project]) -> tuple[lis
     many probable and review groups were left as they are."""
     from hankkeet.link import Status, link, merge, raw_lines
 
+    from hankkeet.cli.common import STATE
+
     linkage = link(projects, raw_lines(projects, sources))
-    merged = merge(projects, linkage)
+    merged = merge(projects, linkage, STATE.config.trust)
     if merged.counted_once:
         note(
             ngettext(
@@ -110,3 +113,27 @@ def merged_projects(sources: list[Source], projects: list[Project]) -> tuple[lis
             ).format(count=unsure)
         )
     return merged.projects, merged
+
+
+MergeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--merge",
+        help=N_(
+            "One record per project that several sources describe (a 'match' group of "
+            "'hankkeet link'): each field from the most trusted source, with its sources."
+        ),
+    ),
+]
+
+
+def read_merged(paths: list[str] | None, tally: Tally) -> tuple[list[Project], list[Diagnostic]]:
+    """The projects of PATH... with each match group made one record (`--merge` of list
+    and show), and the sources-disagree findings; from one source, the projects as read."""
+    with usable_input():
+        sources = input_sources(paths)
+        projects = list(iter_projects(None, tally, sources))
+    if len(sources) < 2:
+        return projects, []
+    merged, found = merged_projects(sources, projects)
+    return merged, found.findings

@@ -37,6 +37,7 @@ from hankkeet.cli.common import (
     write,
 )
 from hankkeet.cli.config import configured_format, configured_paths
+from hankkeet.cli.link import MergeOpt, read_merged
 from hankkeet.cli.output import (
     FILE_FORMATS,
     ColumnsOpt,
@@ -139,6 +140,7 @@ def list_command(
     columns: ColumnsOpt = None,
     limit: LimitOpt = None,
     reverse: ReverseOpt = False,
+    merge: MergeOpt = False,
 ) -> None:
     """List projects as a table or as data, or write them to a file.
 
@@ -156,7 +158,7 @@ def list_command(
             )
         )
     tally = Tally()
-    if streams(chosen):
+    if streams(chosen) and not merge:
         with usable_input():
             filters = build_filters(active, programme, contact)
             shown, without_period = stream_list(
@@ -174,7 +176,9 @@ def list_command(
         return
     with usable_input():
         filters = build_filters(active, programme, contact)
-        if chosen.value in FILE_FORMATS:
+        if merge:
+            everything, findings = read_merged(configured_paths(paths), tally)
+        elif chosen.value in FILE_FORMATS:
             everything, findings = projects_and_findings(
                 counted(iter_parsed(configured_paths(paths)), tally)
             )
@@ -237,6 +241,7 @@ def show_command(
             ),
         ),
     ] = ShowFormat.TABLE,
+    merge: MergeOpt = False,
 ) -> None:
     """Show every field of one project with the line it came from.
 
@@ -244,8 +249,11 @@ def show_command(
 
     Example: hankkeet show harrastusten-jaanmurtajahanke
     """
-    with usable_input():
-        projects = load_projects(configured_paths(paths))
+    if merge:
+        projects = read_merged(configured_paths(paths), Tally())[0]
+    else:
+        with usable_input():
+            projects = load_projects(configured_paths(paths))
     project = find_project(projects, ident)
     if project is None:
         close = near_projects(projects, ident)
