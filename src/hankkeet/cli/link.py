@@ -85,9 +85,8 @@ def merged_projects(sources: list[Source], projects: list[Project]) -> tuple[lis
     """The projects of several sources with each match group made one record, and what
     the merging found; notes on stderr say how many groups were counted once, and how
     many probable and review groups were left as they are."""
-    from hankkeet.link import Status, link, merge, raw_lines
-
     from hankkeet.cli.common import STATE
+    from hankkeet.link import Status, link, merge, raw_lines
 
     linkage = link(projects, raw_lines(projects, sources))
     merged = merge(projects, linkage, STATE.config.trust)
