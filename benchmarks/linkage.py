@@ -52,6 +52,8 @@ from hankkeet.reading.sources import resolve
 LINKAGE = Path(__file__).resolve().parents[1] / "tests" / "linkage"
 # The input kinds of the set: texts, saved pages and register exports.
 SOURCE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".csv", ".xlsx"})
+# A read name this unlike the truth's names of its file is the reader's miss, not linking's.
+MISNAMED_BELOW = 0.5
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Score:
     match_pairs: int
     match_right: int
     found_pairs: int  # true pairs in one match or probable group
+    named_pairs: int  # true pairs of two records the reader named right
+    named_found: int  # those in one match or probable group
     alike_pairs: int
     alike_joined: int  # look-alike record pairs in one match or probable group
     wrong: tuple[str, ...]
@@ -77,6 +81,12 @@ class Score:
         """Recall of `match` + `probable`."""
         return self.found_pairs / self.true_pairs if self.true_pairs else 1.0
 
+    @property
+    def named_recall(self) -> float:
+        """Recall of `match` + `probable` over pairs of records the reader named right:
+        what linking itself finds."""
+        return self.named_found / self.named_pairs if self.named_pairs else 1.0
+
 
 def read_set(folder: Path = LINKAGE) -> tuple[list[Project], list[tuple[str, ...]]]:
     """Every record of the set, in file order, with its own raw lines."""
@@ -86,8 +96,12 @@ def read_set(folder: Path = LINKAGE) -> tuple[list[Project], list[tuple[str, ...
     return projects, raw_lines(projects, sources)
 
 
-def truth_of(projects: list[Project], folder: Path = LINKAGE) -> tuple[list[str], list[set[str]]]:
-    """Each record's true project id, and the look-alike pairs of project ids."""
+def truth_of(
+    projects: list[Project], folder: Path = LINKAGE
+) -> tuple[list[str], list[set[str]], set[int]]:
+    """Each record's true project id, the look-alike pairs of project ids, and the records
+    the reader misnamed (a name unlike every name the truth gives its file: a page read
+    without its name); linking cannot be asked to find those."""
     truth = tomllib.loads((folder / "truth.toml").read_text(encoding="utf-8"))
     by_file: dict[str, list[tuple[str, str]]] = {}
     for project in truth["project"]:
@@ -95,20 +109,24 @@ def truth_of(projects: list[Project], folder: Path = LINKAGE) -> tuple[list[str]
             file, _, name = record.partition("#")
             by_file.setdefault(file, []).append((name, project["id"]))
     ids = []
+    misnamed: set[int] = set()
     for n, project in enumerate(projects):
         candidates = by_file.get(Path(project.source.path).name, [])
         if not candidates:
             ids.append(f"unlisted-{n}")
             continue
-        best = max(
-            candidates,
-            key=lambda c: SequenceMatcher(
-                None, normalised_name(c[0]), normalised_name(project.name)
-            ).ratio(),
-        )
+
+        def likeness(candidate: tuple[str, str], name: str = project.name) -> float:
+            return SequenceMatcher(
+                None, normalised_name(candidate[0]), normalised_name(name)
+            ).ratio()
+
+        best = max(candidates, key=likeness)
+        if likeness(best) < MISNAMED_BELOW:
+            misnamed.add(n)
         ids.append(best[1])
     alike = [set(pair["projects"]) for pair in truth.get("alike", [])]
-    return ids, alike
+    return ids, alike, misnamed
 
 
 def together(linkage: Linkage, statuses: set[Status]) -> set[tuple[int, int]]:
@@ -136,7 +154,7 @@ def score(
     """The pair counts of a linkage against the truth; `part` "old" counts only pairs of
     records of projects the rules were tuned on, "new" the pairs with a record of a
     held-out project (a wrong match between an old and a new record counts as new)."""
-    ids, alike = truth_of(projects, folder)
+    ids, alike, misnamed = truth_of(projects, folder)
     new = held_out(folder)
     keep_pair: Callable[[int, int], bool] = {
         "all": lambda a, b: True,
@@ -161,6 +179,8 @@ def score(
         match_pairs=len(matched),
         match_right=len(matched & true),
         found_pairs=len(found & true),
+        named_pairs=len(named := {(a, b) for a, b in true if not {a, b} & misnamed}),
+        named_found=len(found & named),
         alike_pairs=len(alike_pairs),
         alike_joined=len(alike_pairs & found),
         wrong=tuple(f"{names[a]}  +  {names[b]}" for a, b in sorted(matched - true)),
@@ -240,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{title}: match precision {figures.precision:.3f} "
             f"({figures.match_right} of {figures.match_pairs} pairs), match+probable recall "
-            f"{figures.recall:.3f} ({figures.found_pairs} of {figures.true_pairs} pairs), "
+            f"{figures.recall:.3f} ({figures.found_pairs} of {figures.true_pairs} pairs; "
+            f"{figures.named_recall:.3f} of pairs the reader named right), "
             f"look-alike pairs joined {figures.alike_joined} of {figures.alike_pairs}"
         )
     truth = tomllib.loads((LINKAGE / "truth.toml").read_text(encoding="utf-8"))
@@ -261,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"match+probable recall: {result.recall:.3f} "
-        f"({result.found_pairs} of {result.true_pairs} pairs)"
+        f"({result.found_pairs} of {result.true_pairs} pairs); of pairs the reader named "
+        f"right: {result.named_recall:.3f} ({result.named_found} of {result.named_pairs})"
     )
     print(f"look-alike record pairs joined: {result.alike_joined} of {result.alike_pairs}")
     for line in result.wrong:

@@ -157,8 +157,8 @@ _NOT_WORD = re.compile(r"[^\w]+")
 _GENERIC_START = re.compile(r"^(?:eu[- ])?(?:hanke|projekti|projekt|project)\s+")
 _TRAILING_YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s+(?:19|20)\d\d)?$")
 # A follow-up's numeral: a roman numeral word, or one or two digits (alone or at the end of
-# a word: 'VisitSaimaa2'); a year (four digits) is a period, not a numeral.
-_NUMERAL = re.compile(r"(?<![\d])(\d{1,2})(?![\d])|\b(ii|iii|iv|vi)\b")
+# a word: 'VisitSaimaa2', never at its start: '6Aika'); a year (four digits) is a period.
+_NUMERAL = re.compile(r"(?<![\d])(\d{1,2})(?![\w])|\b(ii|iii|iv|vi)\b")
 
 
 def normalised_name(name: str) -> str:
