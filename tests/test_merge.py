@@ -170,3 +170,33 @@ def test_link_groups_a_mixed_folder() -> None:
         "eura.csv",
         "page.html",
     }
+
+
+@pytest.mark.parametrize(
+    ("args", "has_sources", "why"),
+    [
+        (["--merge"], True, "a merged record's row ends with its sources"),
+        ([], False, "without --merge the columns are the usual ones, exactly"),
+    ],
+)
+def test_csv_export_says_where_merged_values_came_from(
+    args: list[str], has_sources: bool, why: str
+) -> None:
+    run = cli("list", "--format", "csv", *args, str(MIXED))
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert ("sources" in rows[0]) == has_sources, why
+    if has_sources:
+        (merged,) = [r for r in rows if r["sources"]]
+        assert merged["sources"].startswith(f"{MIXED / 'eura.csv'}:2 register (name 2,"), why
+        assert "page.html:5 page" in merged["sources"], why
+
+
+def test_xlsx_export_of_merged_records_has_the_sources_column(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "yhdistetty.xlsx"
+    run = cli("list", "--merge", "-o", str(out), str(MIXED))
+    assert run.exit_code == 0, run.stderr
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    values = [row[header.index("sources")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sum(1 for v in values if v) == 1

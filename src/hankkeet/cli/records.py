@@ -51,7 +51,7 @@ from hankkeet.cli.output import (
     writable,
 )
 from hankkeet.encode import dumps
-from hankkeet.flat import COLUMNS, limited, parse_columns
+from hankkeet.flat import flat_columns, limited, parse_columns
 from hankkeet.locale import N_, _
 from hankkeet.models import Project, record_schema
 from hankkeet.query import (
@@ -193,7 +193,7 @@ def list_command(
             from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
 
             sheets = [
-                project_sheet(projects, picked or COLUMNS),
+                project_sheet(projects, picked or flat_columns(projects)),
                 diagnostics_sheet(findings_about(projects, findings)),
             ]
             emit_file(output, lambda path: write_workbook(path, sheets))
