@@ -1,6 +1,6 @@
 """`--merge` on list and show (issue 25): one record per match group, each value with its
 source, the trust order from the configuration, and the schema of the merged and linked
-output. The folder tests/fixtures/link-mixed mixes the input kinds (text, HTML, CSV)."""
+output. The folder tests/link-mixed mixes the input kinds (text, HTML, CSV)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 from conftest import cli
 from hankkeet.config import ConfigError, parse_config
 
-MIXED = Path(__file__).parent / "fixtures" / "link-mixed"
+MIXED = Path(__file__).parent / "link-mixed"
 LINKAGE = Path(__file__).parent / "linkage"
 
 

@@ -114,18 +114,6 @@ def merged_projects(sources: list[Source], projects: list[Project]) -> tuple[lis
     return merged.projects, merged
 
 
-MergeOpt = Annotated[
-    bool,
-    typer.Option(
-        "--merge",
-        help=N_(
-            "One record per project that several sources describe (a 'match' group of "
-            "'hankkeet link'): each field from the most trusted source, with its sources."
-        ),
-    ),
-]
-
-
 def read_merged(paths: list[str] | None, tally: Tally) -> tuple[list[Project], list[Diagnostic]]:
     """The projects of PATH... with each match group made one record (`--merge` of list
     and show), and the sources-disagree findings; from one source, the projects as read."""

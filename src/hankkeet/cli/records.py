@@ -14,6 +14,7 @@ from hankkeet.cli.common import (
     ActiveOpt,
     ContactOpt,
     ExcelOpt,
+    MergeOpt,
     PathsArg,
     ProgrammeOpt,
     RefreshOpt,
@@ -37,7 +38,6 @@ from hankkeet.cli.common import (
     write,
 )
 from hankkeet.cli.config import configured_format, configured_paths
-from hankkeet.cli.link import MergeOpt, read_merged
 from hankkeet.cli.output import (
     FILE_FORMATS,
     ColumnsOpt,
@@ -177,6 +177,8 @@ def list_command(
     with usable_input():
         filters = build_filters(active, programme, contact)
         if merge:
+            from hankkeet.cli.link import read_merged
+
             everything, findings = read_merged(configured_paths(paths), tally)
         elif chosen.value in FILE_FORMATS:
             everything, findings = projects_and_findings(
@@ -250,6 +252,8 @@ def show_command(
     Example: hankkeet show harrastusten-jaanmurtajahanke
     """
     if merge:
+        from hankkeet.cli.link import read_merged
+
         projects = read_merged(configured_paths(paths), Tally())[0]
     else:
         with usable_input():
