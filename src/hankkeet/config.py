@@ -17,7 +17,9 @@ from hankkeet.locale import Language, _
 # In the order they are looked for in each folder.
 CONFIG_NAMES = ("hankkeet.toml", ".hankkeet.toml", "pyproject.toml")
 LANGUAGES = tuple(language.value for language in Language)
-KNOWN_KEYS = frozenset({"paths", "select", "ignore", "strict", "format", "language"})
+KNOWN_KEYS = frozenset({"paths", "select", "ignore", "strict", "format", "language", "trust"})
+# The kinds of source merging (`--merge`) trusts, most trusted first by default.
+SOURCE_KINDS = ("register", "page", "decision", "news")
 
 
 class ConfigError(ValueError):
@@ -29,6 +31,8 @@ class Config:
     """Settings from a configuration file; empty values mean 'not set'.
 
     `language` (fi or en) is the language of human output when --lang is not given.
+    `trust` orders the kinds of source (SOURCE_KINDS) for `--merge`: each field of a merged
+    record comes from the most trusted kind that states it; () is the default order.
     """
 
     source: Path | None = None
@@ -38,6 +42,7 @@ class Config:
     strict: bool | None = None
     output_format: str | None = None
     language: str | None = None
+    trust: tuple[str, ...] = ()
 
 
 NO_CONFIG = Config()
@@ -100,6 +105,21 @@ def _language(path: Path, value: Any) -> str | None:
     return language
 
 
+def _trust(path: Path, value: Any) -> tuple[str, ...]:
+    """The trust order: every kind of source once (kinds left out keep the default order,
+    after the named ones)."""
+    named = tuple(kind.casefold() for kind in _strings(path, "trust", value))
+    wrong = [kind for kind in named if kind not in SOURCE_KINDS]
+    if wrong or len(set(named)) != len(named):
+        raise ConfigError(
+            f"{path}: "
+            + _("'trust' must name kinds of source, each once, of: {kinds}").format(
+                kinds=", ".join(SOURCE_KINDS)
+            )
+        )
+    return (*named, *(kind for kind in SOURCE_KINDS if kind not in named)) if named else ()
+
+
 def parse_config(path: Path, table: dict[str, Any]) -> Config:
     """The settings of one table; paths are taken relative to the file's folder."""
     unknown = sorted(set(table) - KNOWN_KEYS)
@@ -132,6 +152,7 @@ def parse_config(path: Path, table: dict[str, Any]) -> Config:
         strict=strict,
         output_format=_optional_string(path, "format", table.get("format")),
         language=_language(path, table.get("language")),
+        trust=_trust(path, table.get("trust", [])),
     )
 
 

@@ -34,6 +34,35 @@ COLUMNS = (
 )
 
 
+# The column a merged record (`--merge`) adds after COLUMNS: its sources, each with the
+# fields taken from it and their lines. Only when a record was merged: other output keeps
+# COLUMNS exactly.
+SOURCES_COLUMN = "sources"
+
+
+def sources_text(project: Project) -> str:
+    """'eura.csv:2 register (name 2, budget 2); sivu.html:5 page (contacts 9)': a merged
+    record's sources, most trusted first, each with the fields taken from it and their
+    lines ('' for a record read from one source)."""
+    return "; ".join(
+        f"{s.path}:{s.line} {s.kind}"
+        + (
+            " (" + ", ".join(f"{f} {line}" for f, line in s.fields.items()) + ")"
+            if s.fields
+            else ""
+        )
+        for s in project.sources
+    )
+
+
+def flat_columns(projects: Sequence[Project]) -> tuple[str, ...]:
+    """The default columns of these records: COLUMNS, and SOURCES_COLUMN when one of them
+    was merged from several sources."""
+    if any(p.sources for p in projects):
+        return (*COLUMNS, SOURCES_COLUMN)
+    return COLUMNS
+
+
 def staff_text(staff: list[StaffPeriod]) -> str:
     """'2.5 (2021-09-01–2021-12-31); 3 (2022-01-01–2023-07-31)': the machine form of the
     flat formats (CSV, JSON Lines with --columns), as the record writes numbers and dates;
@@ -68,6 +97,7 @@ def flat_row(project: Project) -> dict[str, str | Decimal | int | None]:
         "summary": project.summary,
         "path": project.source.path,
         "line": project.source.line,
+        SOURCES_COLUMN: sources_text(project),
     }
 
 

@@ -50,7 +50,7 @@ from typing import Any
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.locale import N_, _
-from hankkeet.models import LINE_OF_FIELD, Project, shallow_copy
+from hankkeet.models import LINE_OF_FIELD, Project, RecordSource, SourceKind, shallow_copy
 from hankkeet.reading.sources import Source
 
 __all__ = [
@@ -131,6 +131,16 @@ TRUST_OF_LAYOUT: dict[str, int] = {
     "agenda": 2,
     "prose": 3,
 }
+# The kind of source each layout is (a register export's rows are `database`): what the
+# configured trust order (`trust` in hankkeet.toml, config.SOURCE_KINDS) names.
+SOURCE_KIND: dict[str, SourceKind] = {
+    "card": "register",
+    "database": "register",
+    "labelled": "page",
+    "agenda": "decision",
+    "prose": "news",
+}
+DEFAULT_TRUST: tuple[SourceKind, ...] = ("register", "page", "decision", "news")
 
 
 # --- identity ---------------------------------------------------------------------------
@@ -147,8 +157,8 @@ _NOT_WORD = re.compile(r"[^\w]+")
 _GENERIC_START = re.compile(r"^(?:eu[- ])?(?:hanke|projekti|projekt|project)\s+")
 _TRAILING_YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s+(?:19|20)\d\d)?$")
 # A follow-up's numeral: a roman numeral word, or one or two digits (alone or at the end of
-# a word: 'VisitSaimaa2'); a year (four digits) is a period, not a numeral.
-_NUMERAL = re.compile(r"(?<![\d])(\d{1,2})(?![\d])|\b(ii|iii|iv|vi)\b")
+# a word: 'VisitSaimaa2', never at its start: '6Aika'); a year (four digits) is a period.
+_NUMERAL = re.compile(r"(?<![\d])(\d{1,2})(?![\w])|\b(ii|iii|iv|vi)\b")
 
 
 def normalised_name(name: str) -> str:
@@ -923,45 +933,73 @@ def field_label_text(field_name: str) -> str:
     }[field_name]
 
 
-def merge(projects: Sequence[Project], linkage: Linkage) -> Merged:
+def trust_rank(trust: Sequence[str] = ()) -> dict[str, int]:
+    """Each layout's rank in a trust order of kinds of source (0 most trusted); the
+    default order (DEFAULT_TRUST) when `trust` is empty."""
+    order = list(trust or DEFAULT_TRUST)
+    order += [kind for kind in DEFAULT_TRUST if kind not in order]
+    return {layout: order.index(kind) for layout, kind in SOURCE_KIND.items()}
+
+
+def _record_source(project: Project, taken: dict[str, int]) -> RecordSource:
+    """One source of a merged record, with the fields taken from it and their lines."""
+    return RecordSource(
+        path=project.source.path,
+        line=project.source.line,
+        name=project.name,
+        kind=SOURCE_KIND.get(project.layout, "page"),
+        fields=taken,
+    )
+
+
+def merge(projects: Sequence[Project], linkage: Linkage, trust: Sequence[str] = ()) -> Merged:
     """One record per match group, at its first record's place; the others as they are.
 
     Each field comes from the most trusted record that states it (registers, then a city's
-    page, then decisions, then news: TRUST_OF_LAYOUT; in input order among equals), and its
-    source line comes with it. Fields that records of a group state differently are
-    sources-disagree findings.
+    page, then decisions, then news, or the order `trust` names; in input order among
+    equals), and its source line comes with it. The merged record's `sources` lists every
+    record of the group, most trusted first, each with the fields taken from it and their
+    lines. Fields that records of a group state differently are sources-disagree findings.
     """
+    rank = trust_rank(trust)
     merged_at: dict[int, Project] = {}
     dropped: set[int] = set()
     findings: list[Diagnostic] = []
     groups = linkage.of_status(Status.MATCH)
     for group in groups:
-        order = sorted(group.members, key=lambda n: (linkage.identities[n].trust, n))
+        order = sorted(group.members, key=lambda n: (rank.get(projects[n].layout, 1), n))
         members = [projects[n] for n in order]
         base = members[0]
+        taken: list[dict[str, int]] = [{} for _ in members]
         changed: dict[str, Any] = {}
         lines = dict(base.lines)
-        for field_name in MERGED_FIELDS:
-            if getattr(base, field_name) is not None:
-                continue
-            for other in members[1:]:
-                value = getattr(other, field_name)
-                if value is not None:
+        for field_name in ("name", *MERGED_FIELDS, *MERGED_LISTS):
+            for at, member in enumerate(members):
+                value = getattr(member, field_name)
+                if value is None or value == []:
+                    continue
+                key = LINE_OF_FIELD.get(field_name, field_name)
+                taken[at][field_name] = member.lines.get(key, member.source.line)
+                if at:
                     changed[field_name] = value
-                    key = LINE_OF_FIELD.get(field_name, field_name)
-                    if key in other.lines:
-                        lines[key] = other.lines[key]
+                    if key in member.lines:
+                        lines[key] = member.lines[key]
+                    else:
+                        lines.pop(key, None)
+                break
+        if base.code is None and "code" not in changed:
+            # A code the records' own lines state (what linked them): the most trusted's.
+            for at, n in enumerate(order):
+                if linkage.identities[n].codes:
+                    changed["code"] = linkage.identities[n].codes[0]
+                    taken[at]["code"] = members[at].source.line
                     break
-        for field_name in MERGED_LISTS:
-            if not getattr(base, field_name):
-                for other in members[1:]:
-                    if getattr(other, field_name):
-                        changed[field_name] = getattr(other, field_name)
-                        break
-        if changed:
-            changed["lines"] = lines
+        changed["lines"] = lines
+        changed["sources"] = [
+            _record_source(member, taken[at]) for at, member in enumerate(members)
+        ]
         first = min(group.members)
-        merged_at[first] = shallow_copy(base, **changed) if changed else base
+        merged_at[first] = shallow_copy(base, **changed)
         dropped.update(m for m in group.members if m != first)
         findings.extend(disagreements([projects[n] for n in sorted(group.members)]))
     out = [merged_at.get(n, project) for n, project in enumerate(projects) if n not in dropped]

@@ -15,6 +15,8 @@ ReadHow = Literal["heading", "header", "prose"]
 # Who a funder is, for totals: the EU or the state, municipalities, or private money.
 FunderKind = Literal["eu_state", "municipal", "private"]
 Layout = Literal["labelled", "card", "database", "agenda", "prose"]
+# What kind of source a record comes from, as merging trusts it (see link.SOURCE_KIND).
+SourceKind = Literal["register", "page", "decision", "news"]
 
 
 class _Record(BaseModel):
@@ -75,6 +77,23 @@ class Funding(_Record):
     )
 
 
+class RecordSource(_Record):
+    """One source of a merged record (`--merge`): where the source's record stands, what
+    kind of source it is, and the fields whose values the merged record took from it, each
+    with its line (a register export's row) in that source."""
+
+    path: str
+    line: int = Field(description="1-based line of the source's record (a table's row)")
+    name: str = Field(description="the project's name as this source writes it")
+    kind: SourceKind = Field(
+        description="register, page (the city's project page), decision or news"
+    )
+    fields: dict[str, int] = Field(
+        default_factory=dict,
+        description="each field the merged record took from this source, with its line",
+    )
+
+
 class Project(_Record):
     """One development project (hanke) as read from the text."""
 
@@ -108,10 +127,19 @@ class Project(_Record):
         "under a heading), 'header' (a page's header lines), 'prose' (a sentence)",
     )
     layout: Layout = Field(default="labelled", description="the layout family of the text")
+    sources: list[RecordSource] = Field(
+        default_factory=list,
+        description="a merged record's sources (list/show --merge), most trusted first; "
+        "left out of a record read from one source",
+    )
 
     def record(self) -> dict[str, Any]:
-        """The public record: plain Python values, Decimals and dates kept exact."""
-        return self.model_dump(mode="python")
+        """The public record: plain Python values, Decimals and dates kept exact (`sources`
+        only when the record was merged from several)."""
+        record = self.model_dump(mode="python")
+        if not record["sources"]:
+            del record["sources"]
+        return record
 
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -131,6 +159,9 @@ def assembled(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M
         # they assemble gets it empty here (the workers' packing needs every field).
         # In field order (after the name), as a validated record and the workers' have it.
         values = {"id": values["id"], "name": values["name"], "code": None, **values}
+    if cls is Project and "sources" not in values:
+        # Nor `sources` (only merging fills it): the last field, so order is kept.
+        values["sources"] = []
     record = _new(cls)
     _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", fields_set)
@@ -168,6 +199,116 @@ LINE_OF_FIELD: dict[str, str] = {
 }
 
 
+_NUMBER_OR_NULL = {"anyOf": [{"type": "number"}, {"type": "null"}]}
+_STRING_OR_NULL = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+_DATE_OR_NULL = {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}
+_COUNT = {"type": "integer", "minimum": 0}
+
+# The output of `hankkeet link --format json` (link.Linkage.to_dict): written here, as data,
+# because a linkage is not a pydantic record. Records and pairs name records by their
+# 1-based place in the linked sequence.
+LINKAGE_SCHEMA: dict[str, Any] = {
+    "title": "Linkage",
+    "description": "hankkeet link --format json: groups of records that describe one project",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["stats", "groups"],
+    "properties": {
+        "stats": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["records", "compared", "match", "probable", "review"],
+            "properties": {
+                key: _COUNT for key in ("records", "compared", "match", "probable", "review")
+            },
+        },
+        "groups": {
+            "type": "array",
+            "items": {
+                "title": "Group",
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["group", "status", "parts", "records", "pairs"],
+                "properties": {
+                    "group": {"type": "integer", "minimum": 1},
+                    "status": {"enum": ["match", "probable", "review"]},
+                    "parts": {
+                        "description": "match groups a probable group joins (their numbers)",
+                        "type": "array",
+                        "items": {"type": "integer", "minimum": 1},
+                    },
+                    "records": {
+                        "type": "array",
+                        "items": {
+                            "title": "LinkedRecord",
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["record", "path", "line", "name", "codes"],
+                            "properties": {
+                                "record": {"type": "integer", "minimum": 1},
+                                "path": {"type": "string"},
+                                "line": {"type": "integer", "minimum": 0},
+                                "name": {"type": "string"},
+                                "codes": {
+                                    "description": "register codes: the record's and its lines'",
+                                    "type": "array",
+                                    "items": {"type": "string"},
+                                },
+                                "municipality": _STRING_OR_NULL,
+                                "start": _DATE_OR_NULL,
+                                "end": _DATE_OR_NULL,
+                                "programme": _STRING_OR_NULL,
+                                "fund": _STRING_OR_NULL,
+                                "budget": _NUMBER_OR_NULL,
+                            },
+                        },
+                    },
+                    "pairs": {
+                        "type": "array",
+                        "items": {
+                            "title": "Pair",
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["records", "score", "status", "evidence"],
+                            "properties": {
+                                "records": {
+                                    "type": "array",
+                                    "items": {"type": "integer", "minimum": 1},
+                                    "minItems": 2,
+                                    "maxItems": 2,
+                                },
+                                "score": {"type": "integer"},
+                                "status": {"enum": ["match", "probable", "review", None]},
+                                "evidence": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "additionalProperties": False,
+                                        "required": ["field", "agrees", "weight", "values"],
+                                        "properties": {
+                                            "field": {"type": "string"},
+                                            "agrees": {"type": "boolean"},
+                                            "weight": {"type": "integer"},
+                                            "values": {
+                                                "type": "array",
+                                                "items": {"type": "string"},
+                                            },
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
 def record_schema() -> dict[str, Any]:
-    """The JSON Schema of a project record."""
-    return Project.model_json_schema(mode="serialization")
+    """The JSON Schema of a project record (with `sources` when merged); `$defs/Linkage`
+    is the schema of `hankkeet link --format json`."""
+    schema = Project.model_json_schema(mode="serialization")
+    schema["$defs"]["Linkage"] = LINKAGE_SCHEMA
+    return schema

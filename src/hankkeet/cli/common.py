@@ -598,3 +598,15 @@ def root(
     except ConfigError as exc:
         fail(str(exc))
     set_language(lang or configured_language(STATE.config) or language_from_environment(os.environ))
+
+
+MergeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--merge",
+        help=N_(
+            "One record per project that several sources describe (a 'match' group of "
+            "'hankkeet link'): each field from the most trusted source, with its sources."
+        ),
+    ),
+]

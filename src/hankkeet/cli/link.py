@@ -27,6 +27,7 @@ from hankkeet.locale import N_, _, ngettext
 from hankkeet.render.link import LinkFormat, render_link
 
 if TYPE_CHECKING:
+    from hankkeet.diagnostics import Diagnostic
     from hankkeet.link import Merged
     from hankkeet.models import Project
     from hankkeet.reading.sources import Source
@@ -84,10 +85,11 @@ def merged_projects(sources: list[Source], projects: list[Project]) -> tuple[lis
     """The projects of several sources with each match group made one record, and what
     the merging found; notes on stderr say how many groups were counted once, and how
     many probable and review groups were left as they are."""
+    from hankkeet.cli.common import STATE
     from hankkeet.link import Status, link, merge, raw_lines
 
     linkage = link(projects, raw_lines(projects, sources))
-    merged = merge(projects, linkage)
+    merged = merge(projects, linkage, STATE.config.trust)
     if merged.counted_once:
         note(
             ngettext(
@@ -110,3 +112,15 @@ def merged_projects(sources: list[Source], projects: list[Project]) -> tuple[lis
             ).format(count=unsure)
         )
     return merged.projects, merged
+
+
+def read_merged(paths: list[str] | None, tally: Tally) -> tuple[list[Project], list[Diagnostic]]:
+    """The projects of PATH... with each match group made one record (`--merge` of list
+    and show), and the sources-disagree findings; from one source, the projects as read."""
+    with usable_input():
+        sources = input_sources(paths)
+        projects = list(iter_projects(None, tally, sources))
+    if len(sources) < 2:
+        return projects, []
+    merged, found = merged_projects(sources, projects)
+    return merged, found.findings

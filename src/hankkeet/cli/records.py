@@ -14,6 +14,7 @@ from hankkeet.cli.common import (
     ActiveOpt,
     ContactOpt,
     ExcelOpt,
+    MergeOpt,
     PathsArg,
     ProgrammeOpt,
     RefreshOpt,
@@ -50,7 +51,7 @@ from hankkeet.cli.output import (
     writable,
 )
 from hankkeet.encode import dumps
-from hankkeet.flat import COLUMNS, limited, parse_columns
+from hankkeet.flat import flat_columns, limited, parse_columns
 from hankkeet.locale import N_, _
 from hankkeet.models import Project, record_schema
 from hankkeet.query import (
@@ -139,6 +140,7 @@ def list_command(
     columns: ColumnsOpt = None,
     limit: LimitOpt = None,
     reverse: ReverseOpt = False,
+    merge: MergeOpt = False,
 ) -> None:
     """List projects as a table or as data, or write them to a file.
 
@@ -156,7 +158,7 @@ def list_command(
             )
         )
     tally = Tally()
-    if streams(chosen):
+    if streams(chosen) and not merge:
         with usable_input():
             filters = build_filters(active, programme, contact)
             shown, without_period = stream_list(
@@ -174,7 +176,11 @@ def list_command(
         return
     with usable_input():
         filters = build_filters(active, programme, contact)
-        if chosen.value in FILE_FORMATS:
+        if merge:
+            from hankkeet.cli.link import read_merged
+
+            everything, findings = read_merged(configured_paths(paths), tally)
+        elif chosen.value in FILE_FORMATS:
             everything, findings = projects_and_findings(
                 counted(iter_parsed(configured_paths(paths)), tally)
             )
@@ -189,7 +195,7 @@ def list_command(
             from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
 
             sheets = [
-                project_sheet(projects, picked or COLUMNS),
+                project_sheet(projects, picked or flat_columns(projects)),
                 diagnostics_sheet(findings_about(projects, findings)),
             ]
             emit_file(output, lambda path: write_workbook(path, sheets))
@@ -237,6 +243,7 @@ def show_command(
             ),
         ),
     ] = ShowFormat.TABLE,
+    merge: MergeOpt = False,
 ) -> None:
     """Show every field of one project with the line it came from.
 
@@ -244,8 +251,13 @@ def show_command(
 
     Example: hankkeet show harrastusten-jaanmurtajahanke
     """
-    with usable_input():
-        projects = load_projects(configured_paths(paths))
+    if merge:
+        from hankkeet.cli.link import read_merged
+
+        projects = read_merged(configured_paths(paths), Tally())[0]
+    else:
+        with usable_input():
+            projects = load_projects(configured_paths(paths))
     project = find_project(projects, ident)
     if project is None:
         close = near_projects(projects, ident)

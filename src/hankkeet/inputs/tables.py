@@ -57,6 +57,7 @@ PROFILES: dict[str, dict[str, str]] = {
         "summary": "summary",
         "path": "",
         "line": "",
+        "sources": "",  # a merged record's sources (list --merge): known, left out
     },
     # Kohesio (kohesio.ec.europa.eu) project search, downloaded as CSV or XLSX
     "kohesio": {

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import assert_never
 
 from hankkeet.encode import dumps
-from hankkeet.flat import COLUMNS, flat_row
+from hankkeet.flat import COLUMNS, flat_columns, flat_row
 from hankkeet.models import Project
 from hankkeet.render import ListFormat
 from hankkeet.render.markdown import render_markdown
@@ -82,9 +82,13 @@ def _render_list(
         case ListFormat.JSONL:
             return render_jsonl(projects)
         case ListFormat.CSV:
-            return render_rows(columns or COLUMNS, [flat_row(p) for p in projects], excel=excel)
+            return render_rows(
+                columns or flat_columns(projects), [flat_row(p) for p in projects], excel=excel
+            )
         case ListFormat.MARKDOWN:
-            return render_markdown(columns or COLUMNS, [flat_row(p) for p in projects])
+            return render_markdown(
+                columns or flat_columns(projects), [flat_row(p) for p in projects]
+            )
         case ListFormat.TABLE if columns is not None:
             from hankkeet.render.columns import render_columns_table
 

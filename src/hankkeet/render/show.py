@@ -46,6 +46,30 @@ def show_rows(project: Project, where: str | None = None) -> list[tuple[str, str
         )
         rows.append((_("contact"), details, lines.get("contacts")))
     rows.append((_("summary"), project.summary or "", lines.get("summary")))
+    rows += source_rows(project)
+    return rows
+
+
+def source_rows(project: Project) -> list[tuple[str, str, int | None]]:
+    """A merged record's sources, most trusted first: each source's place, kind and name,
+    then the fields taken from it (each at its line in that source)."""
+    kinds = {
+        "register": _("register"),
+        "page": _("project page"),
+        "decision": _("decision"),
+        "news": _("news"),
+    }
+    rows: list[tuple[str, str, int | None]] = []
+    for source in project.sources:
+        rows.append(
+            (
+                _("from"),
+                f"{source.path}:{source.line} ({kinds[source.kind]}) {source.name}",
+                source.line,
+            )
+        )
+        for field_name, line in source.fields.items():
+            rows.append(("  " + _("value of"), field_name, line))
     return rows
 
 

@@ -100,6 +100,15 @@ class LabelledParser:
             and self.after_blank
             and self.pending is not None
         ):
+            if label.other:
+                # A label of another thing ('Kunta: Kajaani') is never a title: the line
+                # above it is the project's, as over a label of ours.
+                self._resolve_pending(None)
+                self._unknown_label(number, label)
+                self.attached = True
+                self.after_blank = False
+                self._drain()
+                return self._handed()
             self.held_label = (number, line.strip(), label)
             self.after_blank = False
             return self._handed()
