@@ -12,7 +12,9 @@ import pytest
 
 from hankkeet.reading.dates import read_period
 from hankkeet.reading.lines import classify, never_title, titleable
+from hankkeet.reading.money import read_money_field
 from hankkeet.reading.parser import parse_text
+from hankkeet.reading.people import read_contacts
 
 ENGLISH_LIST = """\
 Accelerace Life
@@ -355,3 +357,38 @@ DATE_LINES = [
 def test_a_date_line_is_never_a_title(text: str, why: str) -> None:
     assert not titleable(text), why
     assert never_title(text) == "a page's date line", why
+
+
+MONEY = [
+    ("EUR 3.1 million", "uncertain-fact", "English millions: rounded, never exact"),
+    ("€ 4 miljoner", "uncertain-fact", "Swedish millions after the sign"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "why"), MONEY, ids=[m[2] for m in MONEY])
+def test_millions_with_the_currency_first(text: str, code: str, why: str) -> None:
+    reading = read_money_field(text)
+    assert (reading.value, reading.problem) == (None, code), why
+
+
+CONTACTS = [
+    ("Kaavoitusarkkitehti Heli Vauhkonen", "kaavoitusarkkitehti", "Heli Vauhkonen", "a planner"),
+    ("erikoistutkija Anna Koski", "erikoistutkija", "Anna Koski", "a compound of tutkija"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "name", "why"), CONTACTS, ids=[c[3] for c in CONTACTS])
+def test_a_title_compound_is_no_part_of_the_name(
+    text: str, title: str, name: str, why: str
+) -> None:
+    contacts = read_contacts(text).contacts
+    assert [(c.title, c.name) for c in contacts] == [(title, name)], why
+
+
+def test_swedish_project_leads_are_contacts() -> None:
+    text = (
+        "Dagvatten i Pargas\n\nProjekttid: 1.12.2022- 30.6.2024\n"
+        "Projektansvariga: Heidi Saaristo-Levin\n"
+    )
+    (parsed,) = parse_text(text, "pargas.txt").projects
+    assert [c.name for c in parsed.project.contacts] == ["Heidi Saaristo-Levin"]

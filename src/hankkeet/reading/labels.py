@@ -183,6 +183,8 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Lisätietoja antaa",
         "Lisätietoja antavat",
         "Kontaktperson",
+        "Projektansvarig",
+        "Projektansvariga",
         "Projektets kontaktpersoner",
         "Contact person",
         "Yhteyshenkilöt hankkeessa",
@@ -575,6 +577,19 @@ TITLE_WORDS: tuple[str, ...] = (
     "kehittämispäällikkö",
     "erityisasiantuntija",
     "projektisihteeri",
+    # Titles of planners, scientists and officials (compounds end in them:
+    # 'Kaavoitusarkkitehti', 'erikoistutkija').
+    "arkkitehti",
+    "professori",
+    "ekonomisti",
+    "agrologi",
+    "tarkastaja",
+    "kaavoittaja",
+    "puheenjohtaja",
+    "toiminnanjohtaja",
+    "projektledare",
+    "koordinator",
+    "handläggare",
 )
 
 # Name particles that stay lower-case inside a name ("Oskar van Ieperen").

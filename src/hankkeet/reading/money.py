@@ -36,6 +36,12 @@ _WINDOW = 40
 _ROUNDED = re.compile(r"\d ?(?:milj|M\b)", re.IGNORECASE)
 
 
+# The currency before the number and the millions in words: 'EUR 3.1 million', '€2,4 milj.'.
+_EUR_MILLIONS = re.compile(
+    r"(?:\bEUR|€)\s?\d+(?:[.,]\d+)?\s?(?:million|milj|miljoonaa|miljoner)", re.IGNORECASE
+)
+
+
 def in_millions(text: str) -> bool:
     """'1,2 milj. €', '27,2 M€', '3 miljoonaa': an amount rounded to millions."""
     return bool(_ROUNDED.search(text))
@@ -223,6 +229,14 @@ def read_money_generally(text: str) -> MoneyReading:
                 None,
                 "unreadable-money",
                 _("'{text}' states a share, not an amount in euros").format(text=text),
+            )
+        if _EUR_MILLIONS.search(text):
+            # 'EUR 3.1 million': English, rounded to millions; its '.' is a decimal point
+            # here, and still no exact amount.
+            return MoneyReading(
+                None,
+                "uncertain-fact",
+                _("'{text}' is rounded to millions, not an exact amount").format(text=text),
             )
         return MoneyReading(
             None, "unreadable-money", _("no amount in euros in '{text}'").format(text=text)
