@@ -50,7 +50,7 @@ from typing import Any
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.locale import N_, _
-from hankkeet.models import LINE_OF_FIELD, Project, shallow_copy
+from hankkeet.models import LINE_OF_FIELD, Layout, Project, shallow_copy
 from hankkeet.reading.sources import Source
 
 __all__ = [
@@ -124,12 +124,12 @@ WINDOW = 6
 
 # What a layout says of where a record comes from, most trusted first: registers, the
 # city's own page, decisions, news (the order of merging; see Group.trusted).
-TRUST_OF_LAYOUT: dict[str, int] = {
-    "card": 0,
-    "database": 0,
-    "labelled": 1,
-    "agenda": 2,
-    "prose": 3,
+TRUST_OF_LAYOUT: dict[Layout, int] = {
+    Layout.CARD: 0,
+    Layout.DATABASE: 0,
+    Layout.LABELLED: 1,
+    Layout.AGENDA: 2,
+    Layout.PROSE: 3,
 }
 
 

@@ -26,7 +26,15 @@ from typing import Any
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.inputs import Extracted, Kind, MissingExtra
 from hankkeet.locale import _
-from hankkeet.models import Contact, Funding, FundingSource, Project, SourceRef, StaffPeriod
+from hankkeet.models import (
+    Contact,
+    Funding,
+    FundingSource,
+    Layout,
+    Project,
+    SourceRef,
+    StaffPeriod,
+)
 from hankkeet.reading.blocks import IdRegistry, Note, ParsedProject
 from hankkeet.reading.dates import read_date
 from hankkeet.reading.funding import find_funds, find_programmes, read_funding
@@ -228,7 +236,7 @@ class _Row:
         problem = _("row {row}, column '{column}': {problem}").format(
             row=self.number, column=header, problem=message
         )
-        self.notes.append((code.value, problem, self.number, column, about or field))
+        self.notes.append(Note(code, problem, self.number, column, about or field))
 
     def single(self, field: str) -> str | None:
         """The one value of a cell; several different values joined by '|' are a finding."""
@@ -398,7 +406,7 @@ def read_row(row: _Row, profile: str) -> Project | None:
         funding=funding,
         summary=summary,
         lines=lines,
-        layout="database",
+        layout=Layout.DATABASE,
         **values,
     )
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hankkeet.diagnostics import Diagnostic
-from hankkeet.models import Project
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.models import Layout, Project
 from hankkeet.reading.labels import Field
 
 
@@ -25,8 +25,15 @@ class FieldValue:
     how: str = "label"
 
 
-# A finding about a block before it is a record: (code, message, line, column, field).
-Note = tuple[str, str, int, int | None, str | None]
+@dataclass(slots=True)
+class Note:
+    """A finding about a block before it is a record (it has no path or id yet)."""
+
+    code: Code
+    message: str
+    line: int
+    column: int | None = None
+    about: str | None = None  # the record field it is about
 
 
 @dataclass
@@ -39,7 +46,7 @@ class Block:
     last: Field | None = None
     dropping: bool = False  # lines under an unknown or repeated label go with it, unread
     notes: list[Note] = field(default_factory=list)
-    layout: str = "labelled"
+    layout: Layout = Layout.LABELLED
     # Paragraphs of running text (first line, text): the prose reader looks in them for
     # facts that no label gave.
     prose: list[tuple[int, str]] = field(default_factory=list)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
+from hankkeet.diagnostics import Code
 from hankkeet.finnish import format_number
 from hankkeet.locale import _
 from hankkeet.reading.labels import (
@@ -172,7 +173,7 @@ class MoneyReading(NamedTuple):
     """The result of reading a money field: a value, or a diagnostic code and message."""
 
     value: Decimal | None
-    problem: str | None = None
+    problem: Code | None = None
     message: str = ""
     share: Decimal | None = None
 
@@ -214,17 +215,17 @@ def read_money_generally(text: str) -> MoneyReading:
         if percents:
             return MoneyReading(
                 None,
-                "unreadable-money",
+                Code.UNREADABLE_MONEY,
                 _("'{text}' states a share, not an amount in euros").format(text=text),
             )
         return MoneyReading(
-            None, "unreadable-money", _("no amount in euros in '{text}'").format(text=text)
+            None, Code.UNREADABLE_MONEY, _("no amount in euros in '{text}'").format(text=text)
         )
     totals = [q for q in money if not q.per_year]
     if not totals:
         return MoneyReading(
             None,
-            "per-year-amount",
+            Code.PER_YEAR_AMOUNT,
             _("'{amount}' is an amount per year, not the total").format(amount=money[0].text),
         )
     outside = {q.value for q in totals if not q.in_parens}
@@ -234,7 +235,7 @@ def read_money_generally(text: str) -> MoneyReading:
         amounts = ", ".join(q.text for q in totals[:3]) + (", …" if len(totals) > 3 else "")
         return MoneyReading(
             None,
-            "ambiguous-money",
+            Code.AMBIGUOUS_MONEY,
             _("several amounts ({amounts}) and none is clearly the total").format(amounts=amounts),
         )
     value = next(iter(chosen))
@@ -243,7 +244,7 @@ def read_money_generally(text: str) -> MoneyReading:
     if before.endswith(("-", "\u2212", "\u2013", "\u2014")):
         return MoneyReading(
             None,
-            "unreadable-money",
+            Code.UNREADABLE_MONEY,
             _(
                 "'{text}': a minus sign or a range; an amount of euros cannot be read from it"
             ).format(text=_around(text, picked)),
@@ -269,7 +270,7 @@ def _hedged(text: str, picked: Quantity) -> MoneyReading | None:
         why = _("'{text}' is rounded to millions, not an exact amount").format(text=quoted)
     else:
         return None
-    return MoneyReading(None, "uncertain-fact", why)
+    return MoneyReading(None, Code.UNCERTAIN_FACT, why)
 
 
 def _around(text: str, q: Quantity) -> str:
@@ -281,7 +282,7 @@ def _with_point_warning(reading: MoneyReading, decimal_point: bool, text: str) -
         return reading
     return MoneyReading(
         reading.value,
-        "money-decimal-point",
+        Code.MONEY_DECIMAL_POINT,
         _("'{text}' read as {number}: the dot was taken as a decimal point").format(
             text=text, number=format_number(reading.value)
         ),

@@ -6,18 +6,19 @@ A labelled value always wins; the prose reader fills only what no label gave, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
-from hankkeet.diagnostics import CODE_OF, Diagnostic
+from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.locale import N_, _
 from hankkeet.models import (
     Contact,
     Funding,
+    Layout,
     Project,
     ReadHow,
     SourceRef,
@@ -92,11 +93,11 @@ class _Reader:
         self.lines: dict[str, int] = {"name": block.line}
         self.read: dict[str, ReadHow] = {}
 
-    def note(self, code: str, message: str, fv: FieldValue, fld: Field) -> None:
-        self.notes.append((code, message, fv.line, fv.column, _ABOUT.get(fld)))
+    def note(self, code: Code, message: str, fv: FieldValue, fld: Field) -> None:
+        self.notes.append(Note(code, message, fv.line, fv.column, _ABOUT.get(fld)))
 
-    def at_title(self, code: str, message: str, about: str | None) -> None:
-        self.notes.append((code, message, self.block.line, None, about))
+    def at_title(self, code: Code, message: str, about: str | None) -> None:
+        self.notes.append(Note(code, message, self.block.line, None, about))
 
     def text(self, fld: Field) -> FieldValue | None:
         fv = self.block.fields.get(fld)
@@ -148,7 +149,7 @@ def _money(r: _Reader, fld: Field) -> Decimal | None:
         r.note(money.problem, money.message, fv, fld)
     if fld is Field.BUDGET and fv.year is not None:
         r.note(
-            "per-year-amount",
+            Code.PER_YEAR_AMOUNT,
             _("'{label}' is the budget of one year, not the total").format(label=fv.label),
             fv,
             fld,
@@ -261,7 +262,7 @@ def _contacts(r: _Reader) -> list[Contact]:
         name = natural_name(squash(name_fv.text))
         if not _person_like(name):
             r.note(
-                "contact-without-name",
+                Code.CONTACT_WITHOUT_NAME,
                 _("'{name}' is not a person's name").format(name=shorten(name)),
                 name_fv,
                 Field.CONTACT_NAME,
@@ -334,12 +335,26 @@ def _quote(fact: Fact) -> str:
     return f"'{shorten(fact.sentence, 160)}'"
 
 
-def _from_prose(r: _Reader, values: dict[str, object]) -> None:
+@dataclass(slots=True)
+class _Values:
+    """The record's values the labels gave, which the sentences may fill when they did not
+    (the attributes are the record's field names and the prose findings' `about`)."""
+
+    start: date | None
+    end: date | None
+    budget: Decimal | None = None
+    city_share: Decimal | None = None
+    programme: str | None = None
+    fund: str | None = None
+    contacts: list[Contact] = field(default_factory=list)
+
+
+def _from_prose(r: _Reader, values: _Values) -> None:
     """Fill what no label gave from the block's sentences; each value is reported."""
     block = r.block
     if not block.prose and not block.asides:
-        if values.get("programme") is None and values.get("fund") is not None:
-            values["programme"] = values["fund"]
+        if values.programme is None and values.fund is not None:
+            values.programme = values.fund
         return
     # Loaded here: blocks of the seed's family have no paragraphs of prose.
     from hankkeet.reading.prose import contacts_in, read_prose
@@ -347,22 +362,22 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
     prose = read_prose(block.prose, block.years)
     contacts_in(block.asides, prose)
     for (code, message), line, about in prose.problems:
-        if values.get(about) is None and not (about == "period" and values.get("start")):
-            r.notes.append((code, message, line, None, about))
+        if getattr(values, about, None) is None and not (about == "period" and values.start):
+            r.notes.append(Note(code, message, line, None, about))
     filled: list[tuple[str, Fact, str]] = []
-    if values.get("budget") is None and prose.budget is not None:
-        values["budget"] = prose.budget.value
+    if values.budget is None and prose.budget is not None:
+        values.budget = prose.budget.money
         filled.append(("budget", prose.budget, format_euros(prose.budget.money)))
     elif (
-        values.get("budget") is not None
+        values.budget is not None
         and prose.budget is not None
-        and prose.budget.value != values["budget"]
+        and prose.budget.value != values.budget
     ):
         r.notes.append(
-            (
-                "prose-disagrees",
+            Note(
+                Code.PROSE_DISAGREES,
                 _("the budget field says {field} but {quote} says {sentence}").format(
-                    field=format_euros(values["budget"]),  # type: ignore[arg-type]
+                    field=format_euros(values.budget),
                     quote=_quote(prose.budget),
                     sentence=format_euros(prose.budget.money),
                 ),
@@ -371,20 +386,20 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
                 "budget",
             )
         )
-    if values.get("city_share") is None and prose.city_share is not None:
-        values["city_share"] = prose.city_share.value
+    if values.city_share is None and prose.city_share is not None:
+        values.city_share = prose.city_share.money
         filled.append(("city_share", prose.city_share, format_euros(prose.city_share.money)))
-    if values.get("start") is None and values.get("end") is None and prose.period is not None:
+    if values.start is None and values.end is None and prose.period is not None:
         start, end = prose.period.period
-        values["start"], values["end"] = start, end
+        values.start, values.end = start, end
         if prose.period.line:
             filled.append(("period", prose.period, f"{format_date(start)}–{format_date(end)}"))
         else:
             r.lines["start"] = r.lines["end"] = block.line
             r.read["start"] = r.read["end"] = "header"
             r.notes.append(
-                (
-                    "period-years-only",
+                Note(
+                    Code.PERIOD_YEARS_ONLY,
                     _(
                         "the title '{title}' gives years only: read as 1 January to 31 December"
                     ).format(title=shorten(block.title)),
@@ -393,19 +408,19 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
                     "period",
                 )
             )
-    if values.get("programme") is None and prose.programme is not None:
-        values["programme"] = prose.programme.value
-        filled.append(("programme", prose.programme, str(prose.programme.value)))
-    if values.get("fund") is None and prose.fund is not None:
-        values["fund"] = prose.fund.value
-        filled.append(("fund", prose.fund, str(prose.fund.value)))
-    if values.get("programme") is None and values.get("fund") is not None:
+    if values.programme is None and prose.programme is not None:
+        values.programme = str(prose.programme.value)
+        filled.append(("programme", prose.programme, values.programme))
+    if values.fund is None and prose.fund is not None:
+        values.fund = str(prose.fund.value)
+        filled.append(("fund", prose.fund, values.fund))
+    if values.programme is None and values.fund is not None:
         # 'Fond: Europeiska regionala utvecklingsfonden (ERDF)': the fund names the
         # programme when nothing more specific does.
-        values["programme"] = values["fund"]
-    if not values.get("contacts") and prose.contacts:
+        values.programme = values.fund
+    if not values.contacts and prose.contacts:
         names = list(dict.fromkeys(str(f.value) for f in prose.contacts))
-        values["contacts"] = [Contact(name=name) for name in names]
+        values.contacts = [Contact(name=name) for name in names]
         fact = prose.contacts[0]
         filled.append(("contacts", fact, ", ".join(names)))
     for key, fact, shown in filled:
@@ -414,8 +429,8 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
             r.lines[k] = fact.line
             r.read[k] = "prose"
         r.notes.append(
-            (
-                "prose-fact",
+            Note(
+                Code.PROSE_FACT,
                 _("{field} {value} read from the sentence {quote}").format(
                     field=_(_FIELD_NAMES[key]), value=shown, quote=_quote(fact)
                 ),
@@ -460,6 +475,10 @@ def claim_id(read: ReadBlock, registry: IdRegistry) -> ParsedProject:
     return ParsedProject(project, diagnostics)
 
 
+def _line_of(note: Note) -> int:
+    return note.line
+
+
 def claim(
     notes: list[Note],
     duplicate_at: int,
@@ -476,8 +495,8 @@ def claim(
     if first is not None:
         notes.insert(
             duplicate_at,
-            (
-                "duplicate-project",
+            Note(
+                Code.DUPLICATE_PROJECT,
                 _("'{name}' is already at {place}").format(name=name, place=first),
                 line,
                 None,
@@ -487,8 +506,8 @@ def claim(
     if not notes:
         return pid, []  # most projects: nothing to say
     diagnostics = [
-        Diagnostic(CODE_OF[code], shorten(message, MESSAGE_MAX), path, at, pid, column, about)
-        for code, message, at, column, about in sorted(notes, key=lambda n: n[2])
+        Diagnostic(n.code, shorten(n.message, MESSAGE_MAX), path, n.line, pid, n.column, n.about)
+        for n in sorted(notes, key=_line_of)
     ]
     return pid, diagnostics
 
@@ -500,7 +519,9 @@ def read_block(block: Block, path: str) -> ReadBlock:
     duplicate_at = len(r.notes)
     if not block.title:
         r.at_title(
-            "missing-field", _("the project has no name (no title line before its fields)"), "name"
+            Code.MISSING_FIELD,
+            _("the project has no name (no title line before its fields)"),
+            "name",
         )
     fields = block.fields
     for fld, fv in fields.items():
@@ -508,15 +529,14 @@ def read_block(block: Block, path: str) -> ReadBlock:
             r.lines[_KEYS[fld]] = fv.line
         if not fv.text:
             if fld in REQUIRED or fld in (Field.START, Field.END):
-                r.note("missing-field", _("'{label}' is empty").format(label=fv.label), fv, fld)
+                r.note(Code.MISSING_FIELD, _("'{label}' is empty").format(label=fv.label), fv, fld)
             else:
-                r.note("empty-field", _("'{label}' is empty").format(label=fv.label), fv, fld)
+                r.note(Code.EMPTY_FIELD, _("'{label}' is empty").format(label=fv.label), fv, fld)
     period = _period(r)
-    values: dict[str, object] = {"start": period.start, "end": period.end}
-    budget = _money(r, Field.BUDGET)
+    values = _Values(period.start, period.end)
+    values.budget = _money(r, Field.BUDGET)
     city_fv = r.text(Field.CITY_SHARE)
-    city_share = _money(r, Field.CITY_SHARE)
-    values["budget"], values["city_share"] = budget, city_share
+    values.city_share = _money(r, Field.CITY_SHARE)
     staff: list[StaffPeriod] = []
     staff_fv = r.text(Field.STAFF)
     if staff_fv is not None:
@@ -524,28 +544,26 @@ def read_block(block: Block, path: str) -> ReadBlock:
         staff = reading.periods
         for code, message in reading.problems:
             r.note(code, message, staff_fv, Field.STAFF)
-    contacts = _contacts(r)
-    funding, programme, fund = _funding(r)
-    values["programme"], values["fund"] = programme, fund
-    values["contacts"] = contacts
+    values.contacts = _contacts(r)
+    funding, values.programme, values.fund = _funding(r)
     _from_prose(r, values)
-    contacts = values["contacts"]  # type: ignore[assignment]
     has_period = any(f in fields for f in (Field.PERIOD, Field.START)) or "start" in r.read
     if not has_period:
-        r.at_title("missing-field", _("no period (Toiminta-aika)"), "period")
-    if Field.BUDGET not in fields and values["budget"] is None:
-        r.at_title("missing-field", _("no budget (Budjetti)"), "budget")
+        r.at_title(Code.MISSING_FIELD, _("no period (Toiminta-aika)"), "period")
+    if Field.BUDGET not in fields and values.budget is None:
+        r.at_title(Code.MISSING_FIELD, _("no budget (Budjetti)"), "budget")
     if (
-        block.layout != "labelled"
+        block.layout is not Layout.LABELLED
         and not any(fv.how == "label" for fv in fields.values())
         and r.read
     ):
-        r.at_title("prose-only", _("no labelled field: every value was read from sentences"), None)
+        r.at_title(
+            Code.PROSE_ONLY, _("no labelled field: every value was read from sentences"), None
+        )
     summary_fv = r.text(Field.SUMMARY)
     summary = squash_clean(summary_fv.text) if summary_fv else None
     if summary_fv is not None:
         r.mark("summary", summary_fv)
-    start, end = values["start"], values["end"]
     # Every value is of its field's type already (the readers make them so): the record is
     # assembled without pydantic's validation, which would only copy them
     # (tests/test_fast_paths.py validates every record of the fixtures and the corpus).
@@ -557,17 +575,15 @@ def read_block(block: Block, path: str) -> ReadBlock:
             "name": name,
             "code": None,
             "source": source,
-            "programme": values["programme"],
-            "fund": values["fund"],
-            "start": start if isinstance(start, date) else None,
-            "end": end if isinstance(end, date) else None,
-            "budget": values["budget"] if isinstance(values["budget"], Decimal) else None,
-            "city_share": (
-                values["city_share"] if isinstance(values["city_share"], Decimal) else None
-            ),
+            "programme": values.programme,
+            "fund": values.fund,
+            "start": values.start,
+            "end": values.end,
+            "budget": values.budget,
+            "city_share": values.city_share,
             "city_share_year": city_fv.year if city_fv is not None else None,
             "staff": staff,
-            "contacts": contacts,
+            "contacts": values.contacts,
             "funding": funding,
             "summary": summary,
             "lines": r.lines,

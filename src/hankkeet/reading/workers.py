@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from pydantic import BaseModel
 
 from hankkeet.checks import check_project
-from hankkeet.diagnostics import CODE_OF, Diagnostic
+from hankkeet.diagnostics import Diagnostic
 from hankkeet.locale import Language, current_language, set_language
 from hankkeet.models import (
     Contact,
@@ -251,7 +251,7 @@ class _Sent(NamedTuple):
     def of(cls, read: ReadBlock, records: bool = True) -> _Sent:
         project = read.project
         checks = [
-            (d.code.value, d.message, d.line, d.column, d.about) for d in check_project(project)
+            Note(d.code, d.message, d.line, d.column, d.about) for d in check_project(project)
         ]
         return cls(
             pack_project(project) if records else None,
@@ -388,8 +388,7 @@ class _Hints:
         for index, plain in hinted:
             self.seen += 1
             if self.seen > HINTS_PER_FILE and plain is not None:
-                code, _message, line, column, about = notes[index]
-                notes[index] = (code, plain, line, column, about)
+                notes[index].message = plain
 
 
 @dataclass
@@ -443,8 +442,8 @@ def _handed_out(
             item.notes, item.duplicate_at, item.slug, item.name, file.path, item.line, file.registry
         )
         checks = [
-            Diagnostic(CODE_OF[code], message, file.path, line, pid, column, about)
-            for code, message, line, column, about in item.checks
+            Diagnostic(n.code, n.message, file.path, n.line, pid, n.column, n.about)
+            for n in item.checks
         ]
         yield _Unpacked(item.record, pid, diagnostics, checks)
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import _
-from hankkeet.reading.blocks import Block, FieldValue
+from hankkeet.reading.blocks import Block, FieldValue, Note
 from hankkeet.reading.labels import Field, label_key
 from hankkeet.reading.lines import LabelLine, classify, close_labels, titleable
 from hankkeet.reading.text import shorten, squash_clean
@@ -219,8 +219,8 @@ class LabelledParser:
             and not text.endswith((".", "!", "?", ":", ","))
         ):
             block.notes.append(
-                (
-                    "preamble",
+                Note(
+                    Code.PREAMBLE,
                     _("'{text}' is a heading, not part of a project").format(text=text),
                     number,
                     None,
@@ -241,8 +241,8 @@ class LabelledParser:
             # A heading glued under a finished summary: another page pasted with no blank
             # line may start here. Read on as the summary, and said.
             block.notes.append(
-                (
-                    "unsure-boundary",
+                Note(
+                    Code.UNSURE_BOUNDARY,
                     _(
                         "'{text}' may open another page or project; read as part of the "
                         "summary of '{title}' (line {line})"
@@ -259,8 +259,8 @@ class LabelledParser:
             last.text = f"{last.text} {text}" if last.text else text
             return
         block.notes.append(
-            (
-                "stray-text",
+            Note(
+                Code.STRAY_TEXT,
                 _("text that belongs to no field: '{text}'").format(text=shorten(text)),
                 number,
                 None,
@@ -295,7 +295,7 @@ class LabelledParser:
         )
         block.hinted.append((len(block.notes), plain))
         block.notes.append(
-            ("unknown-label", message.format(label=label.label, near=near), number, 1, None)
+            Note(Code.UNKNOWN_LABEL, message.format(label=label.label, near=near), number, 1, None)
         )
         block.last = None
         block.dropping = True
@@ -327,8 +327,8 @@ class LabelledParser:
             block = self.block = Block(title="", line=number)
         if label.typo_of is not None:
             block.notes.append(
-                (
-                    "label-typo",
+                Note(
+                    Code.LABEL_TYPO,
                     _("label '{label}' read as '{known}'").format(
                         label=label.label, known=_canonical_label(label.typo_of)
                     ),
@@ -353,8 +353,8 @@ class LabelledParser:
                 # A project's first label again, with no title line before it: a second
                 # project may start here, its title missing. Said, not guessed.
                 block.notes.append(
-                    (
-                        "unsure-boundary",
+                    Note(
+                        Code.UNSURE_BOUNDARY,
                         _(
                             "'{label}' again (first on line {first}) with no title "
                             "line before it: a new project may start here without "
@@ -371,8 +371,8 @@ class LabelledParser:
                     )
                 )
             block.notes.append(
-                (
-                    "repeated-field",
+                Note(
+                    Code.REPEATED_FIELD,
                     _("'{label}' again (first on line {line}); '{value}' is not used").format(
                         label=label.label, line=first.line, value=shorten(label.value)
                     ),
