@@ -348,15 +348,17 @@ def test_configuration_errors_follow_the_locale(tmp_path: Path) -> None:
     assert run.exit_code == 2 and "'strict' on oltava true tai false" in run.stderr
 
 
-def test_the_library_speaks_english_without_the_cli() -> None:
+def test_the_library_speaks_no_language() -> None:
+    """A reader's finding is a value: written in English or Finnish where it is shown,
+    whatever language the process has chosen when it was read (issue 26 item 2)."""
     from hankkeet.reading.dates import read_period
 
     cli("--lang", "fi", "validate", str(RULE_FIXTURES / "unreadable-date.txt"))
-    assert read_period("syksy 2024").problems[0][1] == "'syksy 2024' names a season, not a date"
     with use_language(Language.FI):
-        assert (
-            read_period("syksy 2024").problems[0][1] == "'syksy 2024' on vuodenaika, ei päivämäärä"
-        )
+        message = read_period("syksy 2024").problems[0].message
+    assert message.text(Language.EN) == "'syksy 2024' names a season, not a date"
+    assert message.text(Language.FI) == "'syksy 2024' on vuodenaika, ei päivämäärä"
+    assert message.values() == {"text": "syksy 2024"}
 
 
 def test_rule_catalogue_is_in_the_catalogs() -> None:

@@ -49,7 +49,7 @@ from typing import Any
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
-from hankkeet.locale import N_, _
+from hankkeet.locale import M_, N_
 from hankkeet.models import LINE_OF_FIELD, Layout, Project, shallow_copy
 from hankkeet.reading.sources import Source
 
@@ -890,12 +890,11 @@ def disagreements(members: Sequence[Project]) -> list[Diagnostic]:
             found.append(
                 Diagnostic(
                     Code.SOURCES_DISAGREE,
-                    _(
+                    M_(
                         "the sources of '{name}' disagree on {field}: {value} ({path}, line "
-                        "{line}) and {other} ({other_path}, line {other_line})"
-                    ).format(
+                        "{line}) and {other} ({other_path}, line {other_line})",
                         name=first.name,
-                        field=_(field_label_text(field_name)),
+                        field=M_(field_label_text(field_name)),
                         value=_shown(field_name, value),
                         path=path,
                         line=line,
@@ -982,10 +981,13 @@ def duplicates_across_files(projects: Sequence[Project], linkage: Linkage) -> li
             found.append(
                 Diagnostic(
                     Code.DUPLICATE_ACROSS_FILES,
-                    _(
+                    M_(
                         "'{name}' is the project that {path}, line {line} describes too; "
-                        "'hankkeet totals' counts it once, 'hankkeet link' shows why"
-                    ).format(name=other.name, path=first.source.path, line=first.source.line),
+                        "'hankkeet totals' counts it once, 'hankkeet link' shows why",
+                        name=other.name,
+                        path=first.source.path,
+                        line=first.source.line,
+                    ),
                     other.source.path,
                     other.source.line,
                     other.id,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from hankkeet.diagnostics import Code, Diagnostic
-from hankkeet.locale import _
+from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject
 from hankkeet.reading.labels import Field
@@ -121,7 +121,7 @@ class Engine:
             out.append(
                 Diagnostic(
                     Code.NO_PROJECTS,
-                    _("{path} holds no project description").format(path=self.path),
+                    M_("{path} holds no project description", path=self.path),
                     self.path,
                     1,
                 )
@@ -282,7 +282,7 @@ class Engine:
         """A card or database page with a long text under its last field."""
         return Diagnostic(
             Code.UNSURE_BOUNDARY,
-            _(
+            M_(
                 "a long text follows the last field of this page (a register card or a "
                 "database page) from here on: another page may have been pasted under it, "
                 "its facts read into this one"
@@ -295,10 +295,11 @@ class Engine:
         """A page read as starting at a title glued under the text before it."""
         return Diagnostic(
             Code.UNSURE_BOUNDARY,
-            _(
+            M_(
                 "'{text}' is read as the title of a new page, but no blank line parts it from "
-                "the text above: check that the two pages are told apart right"
-            ).format(text=shorten(text.strip())),
+                "the text above: check that the two pages are told apart right",
+                text=shorten(text.strip()),
+            ),
             self.path,
             number,
         )
@@ -308,7 +309,7 @@ class Engine:
         notes = [
             Diagnostic(
                 Code.PREAMBLE,
-                _("the part of the text from line {line} on holds no project").format(line=line),
+                M_("the part of the text from line {line} on holds no project", line=line),
                 self.path,
                 line,
             )

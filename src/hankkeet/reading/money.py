@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from hankkeet.diagnostics import Code
 from hankkeet.finnish import format_number
-from hankkeet.locale import _
+from hankkeet.locale import M_, Message
 from hankkeet.reading.labels import (
     APPROXIMATION_WORDS,
     CAP_WORDS,
@@ -174,7 +174,7 @@ class MoneyReading(NamedTuple):
 
     value: Decimal | None
     problem: Code | None = None
-    message: str = ""
+    message: Message | None = None
     share: Decimal | None = None
 
 
@@ -216,17 +216,17 @@ def read_money_generally(text: str) -> MoneyReading:
             return MoneyReading(
                 None,
                 Code.UNREADABLE_MONEY,
-                _("'{text}' states a share, not an amount in euros").format(text=text),
+                M_("'{text}' states a share, not an amount in euros", text=text),
             )
         return MoneyReading(
-            None, Code.UNREADABLE_MONEY, _("no amount in euros in '{text}'").format(text=text)
+            None, Code.UNREADABLE_MONEY, M_("no amount in euros in '{text}'", text=text)
         )
     totals = [q for q in money if not q.per_year]
     if not totals:
         return MoneyReading(
             None,
             Code.PER_YEAR_AMOUNT,
-            _("'{amount}' is an amount per year, not the total").format(amount=money[0].text),
+            M_("'{amount}' is an amount per year, not the total", amount=money[0].text),
         )
     outside = {q.value for q in totals if not q.in_parens}
     inside = {q.value for q in totals if q.in_parens}
@@ -236,7 +236,7 @@ def read_money_generally(text: str) -> MoneyReading:
         return MoneyReading(
             None,
             Code.AMBIGUOUS_MONEY,
-            _("several amounts ({amounts}) and none is clearly the total").format(amounts=amounts),
+            M_("several amounts ({amounts}) and none is clearly the total", amounts=amounts),
         )
     value = next(iter(chosen))
     picked = next(q for q in totals if q.value == value)
@@ -245,9 +245,10 @@ def read_money_generally(text: str) -> MoneyReading:
         return MoneyReading(
             None,
             Code.UNREADABLE_MONEY,
-            _(
-                "'{text}': a minus sign or a range; an amount of euros cannot be read from it"
-            ).format(text=_around(text, picked)),
+            M_(
+                "'{text}': a minus sign or a range; an amount of euros cannot be read from it",
+                text=_around(text, picked),
+            ),
         )
     if hedge := _hedged(text, picked):
         return hedge
@@ -261,13 +262,13 @@ def _hedged(text: str, picked: Quantity) -> MoneyReading | None:
     before = text[max(0, picked.start - 24) : picked.start]
     quoted = shorten(text.strip(), 60)
     if word := find_word(before, CAP_WORDS):
-        why = _("'{text}' is a ceiling ('{word}'), not the amount").format(text=quoted, word=word)
+        why = M_("'{text}' is a ceiling ('{word}'), not the amount", text=quoted, word=word)
     elif word := find_word(before, APPROXIMATION_WORDS):
-        why = _("'{text}' is an approximation ('{word}'), not an exact amount").format(
-            text=quoted, word=word
+        why = M_(
+            "'{text}' is an approximation ('{word}'), not an exact amount", text=quoted, word=word
         )
     elif _ROUNDED.search(picked.text):
-        why = _("'{text}' is rounded to millions, not an exact amount").format(text=quoted)
+        why = M_("'{text}' is rounded to millions, not an exact amount", text=quoted)
     else:
         return None
     return MoneyReading(None, Code.UNCERTAIN_FACT, why)
@@ -283,8 +284,10 @@ def _with_point_warning(reading: MoneyReading, decimal_point: bool, text: str) -
     return MoneyReading(
         reading.value,
         Code.MONEY_DECIMAL_POINT,
-        _("'{text}' read as {number}: the dot was taken as a decimal point").format(
-            text=text, number=format_number(reading.value)
+        M_(
+            "'{text}' read as {number}: the dot was taken as a decimal point",
+            text=text,
+            number=format_number(reading.value),
         ),
         reading.share,
     )

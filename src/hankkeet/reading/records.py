@@ -6,15 +6,15 @@ A labelled value always wins; the prose reader fills only what no label gave, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
-from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.diagnostics import MESSAGE_MAX, Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
-from hankkeet.locale import N_, _
+from hankkeet.locale import M_, N_, Message
 from hankkeet.models import (
     Contact,
     Funding,
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 
 REQUIRED = (Field.PERIOD, Field.BUDGET)
 _PROJECT_FIELDS = tuple(Project.model_fields)
-# A message quotes the value it is about; a 5 MB value is quoted by its start.
-MESSAGE_MAX = 300
 # Which record field a reader's finding is about.
 _ABOUT = {
     Field.PERIOD: "period",
@@ -93,10 +91,10 @@ class _Reader:
         self.lines: dict[str, int] = {"name": block.line}
         self.read: dict[str, ReadHow] = {}
 
-    def note(self, code: Code, message: str, fv: FieldValue, fld: Field) -> None:
+    def note(self, code: Code, message: Message, fv: FieldValue, fld: Field) -> None:
         self.notes.append(Note(code, message, fv.line, fv.column, _ABOUT.get(fld)))
 
-    def at_title(self, code: Code, message: str, about: str | None) -> None:
+    def at_title(self, code: Code, message: Message, about: str | None) -> None:
         self.notes.append(Note(code, message, self.block.line, None, about))
 
     def text(self, fld: Field) -> FieldValue | None:
@@ -145,12 +143,12 @@ def _money(r: _Reader, fld: Field) -> Decimal | None:
     if fv is None:
         return None
     money = read_money_field(fv.text)
-    if money.problem:
+    if money.problem is not None and money.message is not None:
         r.note(money.problem, money.message, fv, fld)
     if fld is Field.BUDGET and fv.year is not None:
         r.note(
             Code.PER_YEAR_AMOUNT,
-            _("'{label}' is the budget of one year, not the total").format(label=fv.label),
+            M_("'{label}' is the budget of one year, not the total", label=fv.label),
             fv,
             fld,
         )
@@ -263,7 +261,7 @@ def _contacts(r: _Reader) -> list[Contact]:
         if not _person_like(name):
             r.note(
                 Code.CONTACT_WITHOUT_NAME,
-                _("'{name}' is not a person's name").format(name=shorten(name)),
+                M_("'{name}' is not a person's name", name=shorten(name)),
                 name_fv,
                 Field.CONTACT_NAME,
             )
@@ -335,18 +333,23 @@ def _quote(fact: Fact) -> str:
     return f"'{shorten(fact.sentence, 160)}'"
 
 
-@dataclass(slots=True)
 class _Values:
     """The record's values the labels gave, which the sentences may fill when they did not
-    (the attributes are the record's field names and the prose findings' `about`)."""
+    (the attributes are the record's field names and the prose findings' `about`).
 
-    start: date | None
-    end: date | None
-    budget: Decimal | None = None
-    city_share: Decimal | None = None
-    programme: str | None = None
-    fund: str | None = None
-    contacts: list[Contact] = field(default_factory=list)
+    (A plain class: one is made per project, and a dataclass's generated methods cost
+    start-up time.)"""
+
+    __slots__ = ("budget", "city_share", "contacts", "end", "fund", "programme", "start")
+
+    def __init__(self, start: date | None, end: date | None) -> None:
+        self.start = start
+        self.end = end
+        self.budget: Decimal | None = None
+        self.city_share: Decimal | None = None
+        self.programme: str | None = None
+        self.fund: str | None = None
+        self.contacts: list[Contact] = []
 
 
 def _from_prose(r: _Reader, values: _Values) -> None:
@@ -376,7 +379,8 @@ def _from_prose(r: _Reader, values: _Values) -> None:
         r.notes.append(
             Note(
                 Code.PROSE_DISAGREES,
-                _("the budget field says {field} but {quote} says {sentence}").format(
+                M_(
+                    "the budget field says {field} but {quote} says {sentence}",
                     field=format_euros(values.budget),
                     quote=_quote(prose.budget),
                     sentence=format_euros(prose.budget.money),
@@ -400,9 +404,10 @@ def _from_prose(r: _Reader, values: _Values) -> None:
             r.notes.append(
                 Note(
                     Code.PERIOD_YEARS_ONLY,
-                    _(
-                        "the title '{title}' gives years only: read as 1 January to 31 December"
-                    ).format(title=shorten(block.title)),
+                    M_(
+                        "the title '{title}' gives years only: read as 1 January to 31 December",
+                        title=shorten(block.title),
+                    ),
                     block.line,
                     None,
                     "period",
@@ -431,8 +436,11 @@ def _from_prose(r: _Reader, values: _Values) -> None:
         r.notes.append(
             Note(
                 Code.PROSE_FACT,
-                _("{field} {value} read from the sentence {quote}").format(
-                    field=_(_FIELD_NAMES[key]), value=shown, quote=_quote(fact)
+                M_(
+                    "{field} {value} read from the sentence {quote}",
+                    field=M_(_FIELD_NAMES[key]),
+                    value=shown,
+                    quote=_quote(fact),
                 ),
                 fact.line,
                 None,
@@ -454,7 +462,7 @@ class ReadBlock:
     # Where a duplicate-project note goes among the notes: after the layout's own.
     duplicate_at: int
     # The layout's unknown-label notes among the notes (Block.hinted).
-    hinted: list[tuple[int, str | None]]
+    hinted: list[tuple[int, Message | None]]
     # What the id is made of: the slug of the name.
     slug: str
 
@@ -497,7 +505,7 @@ def claim(
             duplicate_at,
             Note(
                 Code.DUPLICATE_PROJECT,
-                _("'{name}' is already at {place}").format(name=name, place=first),
+                M_("'{name}' is already at {place}", name=name, place=first),
                 line,
                 None,
                 "name",
@@ -506,7 +514,7 @@ def claim(
     if not notes:
         return pid, []  # most projects: nothing to say
     diagnostics = [
-        Diagnostic(n.code, shorten(n.message, MESSAGE_MAX), path, n.line, pid, n.column, n.about)
+        Diagnostic(n.code, n.message.bounded(MESSAGE_MAX), path, n.line, pid, n.column, n.about)
         for n in sorted(notes, key=_line_of)
     ]
     return pid, diagnostics
@@ -520,7 +528,7 @@ def read_block(block: Block, path: str) -> ReadBlock:
     if not block.title:
         r.at_title(
             Code.MISSING_FIELD,
-            _("the project has no name (no title line before its fields)"),
+            M_("the project has no name (no title line before its fields)"),
             "name",
         )
     fields = block.fields
@@ -529,9 +537,9 @@ def read_block(block: Block, path: str) -> ReadBlock:
             r.lines[_KEYS[fld]] = fv.line
         if not fv.text:
             if fld in REQUIRED or fld in (Field.START, Field.END):
-                r.note(Code.MISSING_FIELD, _("'{label}' is empty").format(label=fv.label), fv, fld)
+                r.note(Code.MISSING_FIELD, M_("'{label}' is empty", label=fv.label), fv, fld)
             else:
-                r.note(Code.EMPTY_FIELD, _("'{label}' is empty").format(label=fv.label), fv, fld)
+                r.note(Code.EMPTY_FIELD, M_("'{label}' is empty", label=fv.label), fv, fld)
     period = _period(r)
     values = _Values(period.start, period.end)
     values.budget = _money(r, Field.BUDGET)
@@ -549,16 +557,16 @@ def read_block(block: Block, path: str) -> ReadBlock:
     _from_prose(r, values)
     has_period = any(f in fields for f in (Field.PERIOD, Field.START)) or "start" in r.read
     if not has_period:
-        r.at_title(Code.MISSING_FIELD, _("no period (Toiminta-aika)"), "period")
+        r.at_title(Code.MISSING_FIELD, M_("no period (Toiminta-aika)"), "period")
     if Field.BUDGET not in fields and values.budget is None:
-        r.at_title(Code.MISSING_FIELD, _("no budget (Budjetti)"), "budget")
+        r.at_title(Code.MISSING_FIELD, M_("no budget (Budjetti)"), "budget")
     if (
         block.layout is not Layout.LABELLED
         and not any(fv.how == "label" for fv in fields.values())
         and r.read
     ):
         r.at_title(
-            Code.PROSE_ONLY, _("no labelled field: every value was read from sentences"), None
+            Code.PROSE_ONLY, M_("no labelled field: every value was read from sentences"), None
         )
     summary_fv = r.text(Field.SUMMARY)
     summary = squash_clean(summary_fv.text) if summary_fv else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from hankkeet.diagnostics import Code, Diagnostic
-from hankkeet.locale import _
+from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedProject
 from hankkeet.reading.funding import find_programmes
@@ -379,7 +379,8 @@ def _add(block: Block, item: Item) -> None:
                 block.notes.append(
                     Note(
                         Code.REPEATED_FIELD,
-                        _("'{label}' again (first on line {line}); '{value}' is not used").format(
+                        M_(
+                            "'{label}' again (first on line {line}); '{value}' is not used",
                             label=item.label.label if item.label else "",
                             line=first.line,
                             value=shorten(item.text),
@@ -418,7 +419,7 @@ def _add(block: Block, item: Item) -> None:
         block.notes.append(
             Note(
                 Code.UNKNOWN_LABEL,
-                _("unknown label '{label}'; its value is not used").format(label=item.label.label),
+                M_("unknown label '{label}'; its value is not used", label=item.label.label),
                 item.line,
                 1,
                 None,
@@ -684,7 +685,7 @@ class DocumentReader:
         if not blocks:
             yield Diagnostic(
                 Code.NO_PROJECTS,
-                _("{path} holds no project description").format(path=self.path),
+                M_("{path} holds no project description", path=self.path),
                 self.path,
                 1,
             )
@@ -742,7 +743,7 @@ class DocumentReader:
                 block.notes.append(
                     Note(
                         Code.MISSING_FIELD,
-                        _("the card has no name label (Hankkeen nimi)"),
+                        M_("the card has no name label (Hankkeen nimi)"),
                         block.line,
                         None,
                         "name",
@@ -826,8 +827,9 @@ class DocumentReader:
                 self.notes.append(
                     Diagnostic(
                         Code.PREAMBLE,
-                        _("agenda item '{title}' is not about one project").format(
-                            title=shorten(title or head.text)
+                        M_(
+                            "agenda item '{title}' is not about one project",
+                            title=shorten(title or head.text),
                         ),
                         self.path,
                         head.line,
@@ -1095,10 +1097,11 @@ def _unknown_layout(items: list[Item], path: str) -> Iterator[Diagnostic]:
             if word is not None:
                 yield Diagnostic(
                     Code.UNKNOWN_LAYOUT,
-                    _(
+                    M_(
                         "the text speaks of a project ('{word}') in no layout the readers "
-                        "know; nothing was read from it"
-                    ).format(word=word.strip('.,:;!?()"”')),
+                        "know; nothing was read from it",
+                        word=word.strip('.,:;!?()"”'),
+                    ),
                     path,
                     line,
                 )
@@ -1123,17 +1126,17 @@ def _unsure_name(block: Block, others: list[str]) -> None:
     block.notes.append(
         Note(
             Code.UNSURE_NAME,
-            (
-                _(
-                    "'{name}' (line {line}) may not be the project's name; other "
-                    "candidates: {others}"
-                )
-                if others
-                else _("'{name}' (line {line}) may not be the project's name; no other candidate")
-            ).format(
+            M_(
+                "'{name}' (line {line}) may not be the project's name; other candidates: {others}",
                 name=shorten(block.title),
                 line=block.line,
                 others=", ".join(f"'{shorten(n)}'" for n in others),
+            )
+            if others
+            else M_(
+                "'{name}' (line {line}) may not be the project's name; no other candidate",
+                name=shorten(block.title),
+                line=block.line,
             ),
             block.line,
             None,
