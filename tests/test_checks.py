@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from hankkeet.checks import CHECKS, check_project
 from hankkeet.diagnostics import RULES
+from hankkeet.locale import Language
 from hankkeet.models import FunderKind, Funding, FundingSource, Project, SourceRef, StaffPeriod
 
 TITLE_LINE = 10
@@ -245,7 +246,9 @@ def test_every_check_is_exercised() -> None:
 def test_finding_names_project_and_path() -> None:
     (finding,) = check_project(project(city_share=Decimal(120_000)))
     assert (finding.path, finding.project, finding.column) == ("hankkeet.txt", "testihanke", None)
-    assert "120\u00a0000\u00a0€" in finding.message and "100\u00a0000\u00a0€" in finding.message
+    assert "120\u00a0000\u00a0€" in finding.text(
+        Language.EN
+    ) and "100\u00a0000\u00a0€" in finding.text(Language.EN)
 
 
 def test_funding_sum_message_quotes_the_amounts() -> None:
@@ -257,18 +260,18 @@ def test_funding_sum_message_quotes_the_amounts() -> None:
         )
     )
     # NBSP inside every amount, so a wrapped message never breaks one.
-    assert finding.message.replace("\u00a0", " ") == (
+    assert finding.text(Language.EN).replace("\u00a0", " ") == (
         "the funding text states 108 387 € + 27 097 € = 135 484 €, but "
         "the budget is 61 875 € (a difference of 73 609 €)"
     )
-    assert "108\u00a0387\u00a0€" in finding.message
+    assert "108\u00a0387\u00a0€" in finding.text(Language.EN)
 
 
 def test_share_message_shows_the_expected_share() -> None:
     (finding,) = check_project(
         project(funding=sources((None, 90)), budget=Decimal(145_616), city_share=Decimal("4979.2"))
     )
-    text = finding.message.replace("\u00a0", " ")
+    text = finding.text(Language.EN).replace("\u00a0", " ")
     assert "14 561,60 €" in text and "4 979,20 €" in text
 
 

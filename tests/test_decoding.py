@@ -17,6 +17,7 @@ import pytest
 from conftest import ROOT, SEED, cli
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.library import read_projects
+from hankkeet.locale import Language
 from hankkeet.reading import text, workers
 from hankkeet.reading.parser import ParsedProject, parse_text
 from hankkeet.reading.sources import Source
@@ -139,7 +140,7 @@ def test_decoding(
     assert [(d.line, d.column) for d in found] == [(line, col) for line, col, _ in expected], why
     for finding, (_line, _col, part) in zip(found, expected, strict=True):
         assert finding.code is Code.INVALID_BYTE
-        assert part in finding.message, (finding.message, why)
+        assert part in finding.text(Language.EN), (finding.text(Language.EN), why)
     lines = list(iter_lines(io.BytesIO(data), chosen))
     listed = expected[:BAD_BYTES_LISTED]
     for line, column, _part in listed:

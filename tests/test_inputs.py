@@ -24,6 +24,7 @@ from hankkeet.inputs import (
 from hankkeet.inputs.html import decode_page, page_lines
 from hankkeet.inputs.tables import PROFILES, UnknownHeaders, read_table
 from hankkeet.library import read_projects
+from hankkeet.locale import Language
 from hankkeet.reading.blocks import IdRegistry, ParsedProject
 from hankkeet.reading.kinds import TABLE_KINDS
 from hankkeet.reading.sources import FOLDER_SUFFIXES, Source, folder_files
@@ -361,7 +362,7 @@ def test_a_kohesio_export(tmp_path: Path) -> None:
     found = {(d.code, d.line, d.column) for d in projects[2].diagnostics}
     assert (Code.UNREADABLE_MONEY, 4, 3) in found
     assert (Code.IMPOSSIBLE_DATE, 4, 5) in found
-    assert any("column 'TOTAL BUDGET'" in d.message for d in projects[2].diagnostics)
+    assert any("column 'TOTAL BUDGET'" in d.text(Language.EN) for d in projects[2].diagnostics)
     assert projects[0].diagnostics == []
 
 
@@ -434,14 +435,16 @@ def test_a_row_with_more_cells_than_columns_is_said_not_shifted(tmp_path: Path) 
         d for i in items if isinstance(i, ParsedProject) for d in i.diagnostics
         if d.code == Code.STRAY_TEXT
     ]  # fmt: skip
-    assert ragged.line == 2 and "15" in ragged.message and "14" in ragged.message
+    assert (
+        ragged.line == 2 and "15" in ragged.text(Language.EN) and "14" in ragged.text(Language.EN)
+    )
 
 
 def test_an_unknown_column_is_said(tmp_path: Path) -> None:
     text = RAKENNERAHASTOT.replace("Tl;", "Tl;Uusi sarake;", 1).replace(";5;", ";5;x;")
     notes = [i for i in _table(tmp_path, "h.csv", text) if isinstance(i, Diagnostic)]
     assert [(d.code, d.line) for d in notes] == [(Code.UNKNOWN_LABEL, 1)]
-    assert "Uusi sarake" in notes[0].message
+    assert "Uusi sarake" in notes[0].text(Language.EN)
 
 
 def test_unknown_headers_exit_2_listing_the_known_ones(tmp_path: Path) -> None:

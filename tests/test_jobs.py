@@ -59,14 +59,15 @@ def _text(count: int, newline: str = "\n") -> str:
     return "".join(pieces).replace("\n", newline)
 
 
-def _dump(path: Path, jobs: int) -> list[str]:
+def _dump(path: Path, jobs: int, language: Language = Language.EN) -> list[str]:
+    """Every record and finding, each finding as its value and its text in `language`."""
     out: list[str] = []
     for item in read_projects([path], jobs=jobs):
         if isinstance(item, ParsedProject):
             out.append(item.project.model_dump_json())
-            out.extend(repr(d) for d in item.diagnostics)
+            out.extend(f"{d!r} {d.text(language)}" for d in item.diagnostics)
         else:
-            out.append(repr(item))
+            out.append(f"{item!r} {item.text(language)}")
     return out
 
 
@@ -95,8 +96,8 @@ def test_workers_give_what_one_process_gives(
 
     monkeypatch.setattr(workers, "read_part", watched)
     with use_language(language):
-        alone = _dump(path, jobs=1)
-        together = _dump(path, jobs=2)
+        alone = _dump(path, 1, language)
+        together = _dump(path, 2, language)
     assert together == alone
     # The input did cross every seam the workers have:
     joined = "\n".join(alone)

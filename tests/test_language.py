@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import marshal
 from pathlib import Path
 
 import pytest
 
 from conftest import cli
+from hankkeet.diagnostics import MESSAGE_MAX, pack_message, unpack_message
 from hankkeet.locale import (
     LOCALE_DIR,
+    M_,
+    MN_,
     Language,
+    Message,
     _,
     language_from_environment,
     translation,
@@ -348,15 +353,17 @@ def test_configuration_errors_follow_the_locale(tmp_path: Path) -> None:
     assert run.exit_code == 2 and "'strict' on oltava true tai false" in run.stderr
 
 
-def test_the_library_speaks_english_without_the_cli() -> None:
+def test_the_library_speaks_no_language() -> None:
+    """A reader's finding is a value: written in English or Finnish where it is shown,
+    whatever language the process has chosen when it was read (issue 26 item 2)."""
     from hankkeet.reading.dates import read_period
 
     cli("--lang", "fi", "validate", str(RULE_FIXTURES / "unreadable-date.txt"))
-    assert read_period("syksy 2024").problems[0][1] == "'syksy 2024' names a season, not a date"
     with use_language(Language.FI):
-        assert (
-            read_period("syksy 2024").problems[0][1] == "'syksy 2024' on vuodenaika, ei päivämäärä"
-        )
+        message = read_period("syksy 2024").problems[0].message
+    assert message.text(Language.EN) == "'syksy 2024' names a season, not a date"
+    assert message.text(Language.FI) == "'syksy 2024' on vuodenaika, ei päivämäärä"
+    assert message.values() == {"text": "syksy 2024"}
 
 
 def test_rule_catalogue_is_in_the_catalogs() -> None:
@@ -391,3 +398,74 @@ def test_messages_remembered_are_capped(monkeypatch: pytest.MonkeyPatch) -> None
         for i in range(locale._LOOKED_UP_MAX + 50):
             assert _(f"not a message {i}") == f"not a message {i}"
     assert len(locale._looked_up[Language.EN]) <= locale._LOOKED_UP_MAX
+
+
+# (message, English, Finnish, its JSON args, why)
+FINDING_MESSAGES = [
+    (
+        M_("'{label}' is empty", label="Budjetti"),
+        "'Budjetti' is empty",
+        "'Budjetti' on tyhjä",
+        {"label": "Budjetti"},
+        "a value",
+    ),
+    (
+        M_(
+            "text before the first project ({where}) is not a project",
+            where=M_("lines {start}–{end}", start=1, end=3),
+        ),
+        "text before the first project (lines 1–3) is not a project",
+        "teksti ennen ensimmäistä hanketta (rivit 1–3) ei ole hanke",
+        {"where": "lines 1–3"},
+        "a message inside, written in the same language (in English in JSON)",
+    ),
+    (
+        MN_(
+            "not UTF-8: {count} byte {bytes}, read as '\ufffd'",
+            "not UTF-8: {count} bytes {bytes}, each read as '\ufffd'",
+            count=2,
+            bytes="0xC3 0x28",
+        ),
+        "not UTF-8: 2 bytes 0xC3 0x28, each read as '\ufffd'",
+        "ei UTF-8:aa: 2 tavua 0xC3 0x28, kukin luettu merkiksi '\ufffd'",
+        {"count": 2, "bytes": "0xC3 0x28"},
+        "a plural chosen by its count",
+    ),
+    (
+        MN_(
+            "not UTF-8: {count} byte {bytes}, read as '\ufffd'",
+            "not UTF-8: {count} bytes {bytes}, each read as '\ufffd'",
+            count=1,
+            bytes="0xC3",
+        ),
+        "not UTF-8: 1 byte 0xC3, read as '\ufffd'",
+        "ei UTF-8:aa: 1 tavu 0xC3, luettu merkiksi '\ufffd'",
+        {"count": 1, "bytes": "0xC3"},
+        "the singular",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "english", "finnish", "args", "why"),
+    FINDING_MESSAGES,
+    ids=[m[4] for m in FINDING_MESSAGES],
+)
+def test_a_message_is_written_where_it_is_shown(
+    message: Message, english: str, finnish: str, args: dict[str, object], why: str
+) -> None:
+    """The same value in either language, whatever the process's language is."""
+    with use_language(Language.FI):
+        assert message.text(Language.EN) == english, why
+    assert message.text(Language.FI) == finnish, why
+    assert message.values() == args, why
+    assert unpack_message(marshal.loads(marshal.dumps(pack_message(message)))) == message, why
+
+
+def test_a_long_value_is_quoted_by_its_start() -> None:
+    message = M_("no amount in euros in '{text}'", text="x" * 5000).bounded(MESSAGE_MAX)
+    ((_name, value),) = message.args
+    assert value == "x" * (MESSAGE_MAX - 1) + "…"
+    assert M_("'{label}' is empty", label="Budjetti").bounded(MESSAGE_MAX).args == (
+        ("label", "Budjetti"),
+    )

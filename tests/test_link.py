@@ -37,6 +37,7 @@ from hankkeet.link import (
     normalised_name,
     raw_lines,
 )
+from hankkeet.locale import Language
 from hankkeet.reading.sources import resolve
 from hankkeet.validate import validate_sources
 
@@ -243,8 +244,10 @@ def test_merge_takes_the_trusted_value_and_says_where_they_disagree() -> None:
     assert budgets == [Decimal(48000), Decimal("52300.50"), Decimal(150000)]
     (finding,) = merged.findings
     assert finding.code is Code.SOURCES_DISAGREE
-    assert f"52{NBSP}300,50" in finding.message and f"52{NBSP}000" in finding.message
-    assert "card.txt" in finding.message and "page.txt" in finding.message
+    assert f"52{NBSP}300,50" in finding.text(Language.EN) and f"52{NBSP}000" in finding.text(
+        Language.EN
+    )
+    assert "card.txt" in finding.text(Language.EN) and "page.txt" in finding.text(Language.EN)
 
 
 @pytest.mark.parametrize(
@@ -301,7 +304,7 @@ def test_validate_reports_both_cross_file_findings() -> None:
     assert Code.DUPLICATE_ACROSS_FILES in codes
     assert Code.SOURCES_DISAGREE in codes
     (duplicate,) = [d for d in report.diagnostics if d.code is Code.DUPLICATE_ACROSS_FILES]
-    assert duplicate.path.endswith("page.txt") and "card.txt" in duplicate.message
+    assert duplicate.path.endswith("page.txt") and "card.txt" in duplicate.text(Language.EN)
 
 
 def test_validate_of_one_file_links_nothing() -> None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, SEED, cli
 from hankkeet.diagnostics import PROSE_CODES, Code, Diagnostic, Report, Severity
 from hankkeet.encode import dumps_nested
+from hankkeet.locale import M_, Arg, Language, Message
 from hankkeet.reading.sources import resolve
 from hankkeet.render.validation import _finding_json, render_text
 from hankkeet.validate import (
@@ -28,10 +29,25 @@ from hankkeet.validate import (
 
 RULE_FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 
+# Messages of every shape a finding's can take: text, whole numbers and None as values, and a
+# message of its own ('lines 3–5') among them.
+_values = st.text(max_size=12) | st.integers(0, 10**6) | st.none()
+
+
+@st.composite
+def _messages(draw: st.DrawFn) -> Message:
+    names = draw(st.lists(st.sampled_from(["text", "label", "near", "line"]), unique=True))
+    args: list[tuple[str, Arg]] = [(name, draw(_values)) for name in names]
+    if draw(st.booleans()):
+        args.append(("where", M_("lines {start}–{end}", start=3, end=draw(st.integers(3, 9)))))
+    words = draw(st.text(alphabet=st.characters(blacklist_characters="{}"), max_size=20))
+    return Message(" ".join([words, *(f"{{{name}}}" for name, _ in args)]), tuple(args))
+
+
 _findings = st.builds(
     Diagnostic,
     st.sampled_from(list(Code)),
-    st.text(max_size=30),
+    _messages(),
     st.sampled_from(["a.txt", "b/ä.txt"]),
     st.integers(min_value=1, max_value=12),
     st.none() | st.text(max_size=8),
@@ -81,12 +97,17 @@ def test_streamed_text_equals_the_held_report(paths: list[str], width: int) -> N
     held = Report(
         [
             Diagnostic(
-                Code(d["code"]), d["message"], d["path"], d["line"], d["project"], d["column"]
+                Code(d["code"]),
+                Message(d["message"]),
+                d["path"],
+                d["line"],
+                d["project"],
+                d["column"],
             )
             for d in found["diagnostics"]
         ]
     )
-    assert cli("validate", *paths, env=env).stdout == render_text(held, width, color=False)
+    assert cli("validate", *paths, env=env).stdout == render_text(held, width, False, Language.EN)
 
 
 def _generator() -> ModuleType:
@@ -141,7 +162,7 @@ def test_the_two_engines_find_the_same(select: tuple[str, ...], why: str) -> Non
     """stream_validation hands out, counts and spills what validate_sources holds: the same
     findings in the same order (the unresolved inputs' first), the same counts."""
     rules = RuleSelection.from_options(select)
-    unresolved = [Diagnostic(Code.UNREADABLE_FILE, "no such file", "gone.txt", 1)]
+    unresolved = [Diagnostic(Code.UNREADABLE_FILE, Message("no such file"), "gone.txt", 1)]
     held = validate_sources(resolve([str(RULE_FIXTURES), str(SEED)]), rules, 1, unresolved)
     streamed = StreamedReport()
     with FindingSpill() as spill:

@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, ROOT, SEED, cli, run_process
 from hankkeet.diagnostics import RULES, Code, Diagnostic, Report, Severity
 from hankkeet.library import read_projects
-from hankkeet.locale import Language, use_language
+from hankkeet.locale import M_, Language, Message, use_language
 from hankkeet.reading.parser import ParsedProject, parse_text
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.render.validation import (
@@ -161,8 +161,8 @@ def test_messages_suggest_the_fix(code: str) -> None:
     (finding,) = [
         d for d in report_for(RULE_FIXTURES / f"{code}.txt").diagnostics if d.code == code
     ]
-    assert "'" in finding.message
-    assert any(hint in finding.message for hint in ("did you mean", "read as"))
+    assert "'" in finding.text(Language.EN)
+    assert any(hint in finding.text(Language.EN) for hint in ("did you mean", "read as"))
 
 
 # -- the seed -----------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def test_seed_has_one_error_and_two_warnings() -> None:
 
 
 def test_seed_messages_quote_the_values() -> None:
-    by_code = {d.code: d.message for d in report_for(SEED).diagnostics}
+    by_code = {d.code: d.text(Language.EN) for d in report_for(SEED).diagnostics}
     # Amounts carry NBSPs (never broken across lines), as in every view.
     for amount in (
         "108\u00a0387\u00a0€",
@@ -429,15 +429,49 @@ def test_json_shape() -> None:
     data = json.loads(cli("validate", "--format", "json").stdout)
     assert set(data) == {"valid", "stats", "diagnostics"}
     assert data["stats"] == {"files": 1, "projects": 8, "errors": 1, "warnings": 2, "infos": 1}
-    assert set(data["diagnostics"][0]) == {
+    assert list(data["diagnostics"][0]) == [
         "code",
         "severity",
         "message",
+        "args",
         "path",
         "line",
         "column",
         "project",
-    }
+    ]
+
+
+# (code, what its JSON finding's args are: the values its English message is made of, why)
+ARGS = [
+    (Code.PREAMBLE, {"where": "lines 1–3"}, "a message of its own, in English"),
+    (
+        Code.FUNDING_SUM_MISMATCH,
+        {
+            "stated": "108\u00a0387\u00a0€ + 27\u00a0097\u00a0€ = 135\u00a0484\u00a0€",
+            "budget": "61\u00a0875\u00a0€",
+            "difference": "73\u00a0609\u00a0€",
+        },
+        "amounts as every view writes them",
+    ),
+    (Code.EMPTY_FIELD, {"label": "Hankehenkilökunnan määrä"}, "the label as written"),
+    (Code.TITLE_TYPO, {"title": "korrdinattori", "near": "koordinaattori"}, "two values"),
+]
+
+
+@pytest.mark.parametrize(("code", "args", "why"), ARGS, ids=[a[2] for a in ARGS])
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_json_gives_each_finding_its_args(
+    code: Code, args: dict[str, object], why: str, lang: str
+) -> None:
+    """JSON keeps the English message and gains the values that fill it, whatever the
+    language of the run (issue 26 item 2)."""
+    data = json.loads(cli("--lang", lang, "validate", "--format", "json").stdout)
+    (finding,) = [d for d in data["diagnostics"] if d["code"] == code]
+    assert finding["args"] == args, why
+    for value in args.values():
+        assert str(value) in finding["message"], why
+    english = [d for d in report_for(SEED).diagnostics if d.code == code]
+    assert finding["message"] == english[0].text(Language.EN), why
 
 
 ESCAPES = [
@@ -457,9 +491,9 @@ def test_github_escaping(raw: str, data: str, prop: str, why: str) -> None:
 
 def test_github_annotation_escapes_path_title_and_message() -> None:
     finding = Diagnostic(
-        Code.FUNDING_SUM_MISMATCH, "80 %: a, b\nnext", "C:\\data,1.txt", 7, "hanke", 3
+        Code.FUNDING_SUM_MISMATCH, Message("80 %: a, b\nnext"), "C:\\data,1.txt", 7, "hanke", 3
     )
-    assert annotation(finding) == (
+    assert annotation(finding, Language.EN) == (
         "::error file=C%3A\\data%2C1.txt,line=7,col=3,"
         "title=funding-sum-mismatch::80 %25: a, b%0Anext"
     )
@@ -497,15 +531,17 @@ def test_text_is_grouped_by_file_and_project() -> None:
 
 
 def test_text_shows_user_text_literally() -> None:
-    finding = Diagnostic(Code.STRAY_TEXT, "text '[bold]x[/] [red]'", "[b]a.txt", 2, "[i]p")
-    out = render_text(Report([finding], 1, 1), width=100, color=False)
+    finding = Diagnostic(
+        Code.STRAY_TEXT, M_("text '{text}'", text="[bold]x[/] [red]"), "[b]a.txt", 2, "[i]p"
+    )
+    out = render_text(Report([finding], 1, 1), 100, False, Language.EN)
     assert "[bold]x[/] [red]" in out and "[b]a.txt" in out and "[i]p" in out
 
 
 @pytest.mark.parametrize("fmt", list(ValidateFormat))
 @pytest.mark.parametrize("report", [Report(), report_for(SEED)], ids=["empty", "seed"])
 def test_every_format_renders(fmt: ValidateFormat, report: Report) -> None:
-    out = render_report(report, fmt, width=100, color=False)
+    out = render_report(report, fmt, 100, False, Language.EN)
     if fmt is ValidateFormat.JSON:
         assert json.loads(out) == report.to_dict()
     elif fmt is ValidateFormat.SARIF:  # a whole log even when empty; test_sarif checks more

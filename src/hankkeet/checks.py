@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros, format_number, format_percent, format_period
-from hankkeet.locale import _
+from hankkeet.locale import M_, N_, Message
 from hankkeet.models import Project
 
 # Amounts in the text are rounded to whole euros; a difference of one euro is rounding.
@@ -43,7 +43,7 @@ def _period(project: Project) -> str:
     return format_period(project.start, project.end)
 
 
-def _at(project: Project, code: Code, message: str, *fields: str) -> Diagnostic:
+def _at(project: Project, code: Code, message: Message, *fields: str) -> Diagnostic:
     """A diagnostic at the first of the fields that has a line, else at the title line."""
     line = next((project.lines[f] for f in fields if f in project.lines), project.source.line)
     return Diagnostic(code, message, project.source.path, line, project.id)
@@ -56,8 +56,10 @@ def end_before_start(project: Project) -> Findings:
             _at(
                 project,
                 Code.END_BEFORE_START,
-                _("the period ends on {end}, before it starts on {start}").format(
-                    end=format_date(project.end), start=format_date(project.start)
+                M_(
+                    "the period ends on {end}, before it starts on {start}",
+                    end=format_date(project.end),
+                    start=format_date(project.start),
                 ),
                 "end",
                 "period",
@@ -81,12 +83,12 @@ def staff_outside_period(project: Project) -> Findings:
         if staff.start is not None and _outside(staff.start, project):
             day, message = (
                 staff.start,
-                _("staff count {count} from {date} lies outside the period {period}"),
+                N_("staff count {count} from {date} lies outside the period {period}"),
             )
         elif staff.end is not None and _outside(staff.end, project):
             day, message = (
                 staff.end,
-                _("staff count {count} until {date} lies outside the period {period}"),
+                N_("staff count {count} until {date} lies outside the period {period}"),
             )
         else:
             continue
@@ -95,8 +97,11 @@ def staff_outside_period(project: Project) -> Findings:
             _at(
                 project,
                 Code.STAFF_OUTSIDE_PERIOD,
-                message.format(
-                    count=format_number(staff.count), date=format_date(day), period=_period(project)
+                M_(
+                    message,
+                    count=format_number(staff.count),
+                    date=format_date(day),
+                    period=_period(project),
                 ),
                 "staff",
             ),
@@ -116,8 +121,10 @@ def city_share_year_outside_period(project: Project) -> Findings:
             _at(
                 project,
                 Code.CITY_SHARE_YEAR_OUTSIDE_PERIOD,
-                _("the city share is for {year}, outside the period {period}").format(
-                    year=year, period=_period(project)
+                M_(
+                    "the city share is for {year}, outside the period {period}",
+                    year=year,
+                    period=_period(project),
                 ),
                 "city_share",
             ),
@@ -133,8 +140,10 @@ def city_share_above_budget(project: Project) -> Findings:
             _at(
                 project,
                 Code.CITY_SHARE_ABOVE_BUDGET,
-                _("the city share {share} is larger than the budget {budget}").format(
-                    share=euros(share), budget=euros(budget)
+                M_(
+                    "the city share {share} is larger than the budget {budget}",
+                    share=euros(share),
+                    budget=euros(budget),
                 ),
                 "city_share",
             ),
@@ -161,11 +170,12 @@ def funding_sum_mismatch(project: Project) -> Findings:
             _at(
                 project,
                 Code.FUNDING_SUM_MISMATCH,
-                _(
+                M_(
                     "the funding text states {stated}, but the budget is {budget} (a "
-                    "difference of {difference})"
-                ).format(
-                    stated=stated, budget=euros(budget), difference=euros(abs(total - budget))
+                    "difference of {difference})",
+                    stated=stated,
+                    budget=euros(budget),
+                    difference=euros(abs(total - budget)),
                 ),
                 "funding",
             ),
@@ -199,18 +209,17 @@ def share_mismatch(project: Project) -> Findings:
     expected = budget * city_percent / HUNDRED
     if abs(expected - city) > TOLERANCE:
         stated = (
-            _("the funding share {percent}").format(percent=_percent(share))
+            M_("the funding share {percent}", percent=_percent(share))
             if outside
-            else _("the municipal share {percent}").format(percent=_percent(city_percent))
+            else M_("the municipal share {percent}", percent=_percent(city_percent))
         )
         return (
             _at(
                 project,
                 Code.SHARE_MISMATCH,
-                _(
+                M_(
                     "{stated} means a city share of {expected} ({budget} × {percent}), but the "
-                    "city share is {city}"
-                ).format(
+                    "city share is {city}",
                     stated=stated,
                     expected=euros(expected.quantize(CENT).normalize()),
                     budget=euros(budget),
@@ -231,9 +240,12 @@ def stated_budget_mismatch(project: Project) -> Findings:
             _at(
                 project,
                 Code.STATED_BUDGET_MISMATCH,
-                _(
-                    "the funding text states a total budget of {stated}, but the budget is {budget}"
-                ).format(stated=euros(stated), budget=euros(budget)),
+                M_(
+                    "the funding text states a total budget of {stated}, but the budget is "
+                    "{budget}",
+                    stated=euros(stated),
+                    budget=euros(budget),
+                ),
                 "funding",
             ),
         )

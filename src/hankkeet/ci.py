@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule
-from hankkeet.locale import _
+from hankkeet.locale import Language, _
 from hankkeet.reading.sources import Source
 
 BASELINE_VERSION = 1
@@ -55,7 +55,7 @@ def fingerprint(diagnostic: Diagnostic, lines: Sequence[str]) -> str:
     first = max(0, diagnostic.line - 1 - CONTEXT)
     around = [line.strip() for line in lines[first : diagnostic.line + CONTEXT]]
     material = "\0".join(
-        [str(diagnostic.code), diagnostic.project or "", diagnostic.message, *around]
+        [str(diagnostic.code), diagnostic.project or "", diagnostic.text(Language.EN), *around]
     )
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:20]
 
@@ -98,7 +98,7 @@ class Baseline:
                 "code": str(d.code),
                 "project": d.project,
                 "line": d.line,
-                "message": d.message,
+                "message": d.text(Language.EN),
                 "fingerprint": p,
             }
             for d, p in zip(report.diagnostics, prints, strict=True)

@@ -1,4 +1,10 @@
-"""Diagnostics: findings about the data as values, with a stable code, severity and line."""
+"""Diagnostics: findings about the data as values, with a stable code, severity and line.
+
+A finding is its code, its message as a value (locale.Message: the English template and the
+values that fill it) and its place; the message is written in a language only where it is
+shown (`Diagnostic.text`). Workers and spill files carry findings as plain values
+(`pack_message`, `Diagnostic.pack`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from hankkeet.locale import N_
+from hankkeet.locale import N_, Language, Message
 
 
 class Severity(StrEnum):
@@ -74,13 +80,41 @@ CODE_OF: dict[str, Code] = {code.value: code for code in Code}
 
 # The findings that say a value was read from a sentence, not from its label.
 PROSE_CODES = frozenset({Code.PROSE_FACT, Code.PROSE_ONLY})
+# A message quotes the value it is about; a 5 MB value is quoted by its start.
+MESSAGE_MAX = 300
 
 
 class Problem(NamedTuple):
     """What a reader found wrong with one value: the code and a message for people."""
 
     code: Code
-    message: str
+    message: Message
+
+
+# -- findings as plain values ----------------------------------------------------------
+# A message as plain values (tuples, text and numbers: what marshal and pickle take
+# cheaply): (template, plural, (name, value, name, value, ...)), a value that is a message
+# of its own packed the same way.
+Packed = tuple[Any, ...]
+
+
+def pack_message(message: Message) -> Packed:
+    """A message as plain values (see unpack_message)."""
+    flat: list[Any] = []
+    for name, value in message.args:
+        flat.append(name)
+        flat.append(pack_message(value) if isinstance(value, Message) else value)
+    return message.template, message.plural, tuple(flat)
+
+
+def unpack_message(packed: Packed) -> Message:
+    """The message pack_message was given."""
+    template, plural, flat = packed
+    args = tuple(
+        (flat[k], unpack_message(flat[k + 1]) if isinstance(flat[k + 1], tuple) else flat[k + 1])
+        for k in range(0, len(flat), 2)
+    )
+    return Message(template, args, plural)
 
 
 @dataclass(frozen=True)
@@ -472,10 +506,11 @@ def near_codes(code: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding: a rule code at a 1-based line of a file, about a project if known."""
+    """One finding: a rule code and its message as a value, at a 1-based line of a file,
+    about a project if known."""
 
     code: Code
-    message: str
+    message: Message
     path: str
     line: int
     project: str | None = None
@@ -488,12 +523,37 @@ class Diagnostic:
         """The rule's severity."""
         return RULES[self.code].severity
 
+    def text(self, language: Language) -> str:
+        """The message written in `language`, cut at MESSAGE_MAX characters."""
+        text = self.message.text(language)
+        return text if len(text) <= MESSAGE_MAX else text[: MESSAGE_MAX - 1] + "…"
+
+    def pack(self) -> Packed:
+        """The finding as plain values (see unpack)."""
+        return (
+            self.code.value,
+            pack_message(self.message),
+            self.path,
+            self.line,
+            self.project,
+            self.column,
+            self.about,
+        )
+
+    @classmethod
+    def unpack(cls, packed: Packed) -> Diagnostic:
+        """The finding `pack` gave."""
+        code, message, path, line, project, column, about = packed
+        return cls(CODE_OF[code], unpack_message(message), path, line, project, column, about)
+
     def to_dict(self) -> dict[str, Any]:
-        """The public JSON shape of a diagnostic."""
+        """The public JSON shape of a diagnostic: the message in English, and the values
+        that fill it."""
         return {
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message,
+            "message": self.text(Language.EN),
+            "args": self.message.values(),
             "path": self.path,
             "line": self.line,
             "column": self.column,

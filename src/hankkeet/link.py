@@ -49,8 +49,8 @@ from typing import Any
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
-from hankkeet.locale import N_, _
-from hankkeet.models import LINE_OF_FIELD, Project, RecordSource, SourceKind, shallow_copy
+from hankkeet.locale import M_, N_
+from hankkeet.models import LINE_OF_FIELD, Layout, Project, RecordSource, SourceKind, shallow_copy
 from hankkeet.reading.sources import Source
 
 __all__ = [
@@ -124,12 +124,12 @@ WINDOW = 6
 
 # What a layout says of where a record comes from, most trusted first: registers, the
 # city's own page, decisions, news (the order of merging; see Group.trusted).
-TRUST_OF_LAYOUT: dict[str, int] = {
-    "card": 0,
-    "database": 0,
-    "labelled": 1,
-    "agenda": 2,
-    "prose": 3,
+TRUST_OF_LAYOUT: dict[Layout, int] = {
+    Layout.CARD: 0,
+    Layout.DATABASE: 0,
+    Layout.LABELLED: 1,
+    Layout.AGENDA: 2,
+    Layout.PROSE: 3,
 }
 # The kind of source each layout is (a register export's rows are `database`): what the
 # configured trust order (`trust` in hankkeet.toml, config.SOURCE_KINDS) names.
@@ -900,12 +900,11 @@ def disagreements(members: Sequence[Project]) -> list[Diagnostic]:
             found.append(
                 Diagnostic(
                     Code.SOURCES_DISAGREE,
-                    _(
+                    M_(
                         "the sources of '{name}' disagree on {field}: {value} ({path}, line "
-                        "{line}) and {other} ({other_path}, line {other_line})"
-                    ).format(
+                        "{line}) and {other} ({other_path}, line {other_line})",
                         name=first.name,
-                        field=_(field_label_text(field_name)),
+                        field=M_(field_label_text(field_name)),
                         value=_shown(field_name, value),
                         path=path,
                         line=line,
@@ -1020,10 +1019,13 @@ def duplicates_across_files(projects: Sequence[Project], linkage: Linkage) -> li
             found.append(
                 Diagnostic(
                     Code.DUPLICATE_ACROSS_FILES,
-                    _(
+                    M_(
                         "'{name}' is the project that {path}, line {line} describes too; "
-                        "'hankkeet totals' counts it once, 'hankkeet link' shows why"
-                    ).format(name=other.name, path=first.source.path, line=first.source.line),
+                        "'hankkeet totals' counts it once, 'hankkeet link' shows why",
+                        name=other.name,
+                        path=first.source.path,
+                        line=first.source.line,
+                    ),
                     other.source.path,
                     other.source.line,
                     other.id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
@@ -14,7 +15,21 @@ Exact = Annotated[Decimal, WithJsonSchema({"type": "number"})]
 ReadHow = Literal["heading", "header", "prose"]
 # Who a funder is, for totals: the EU or the state, municipalities, or private money.
 FunderKind = Literal["eu_state", "municipal", "private"]
-Layout = Literal["labelled", "card", "database", "agenda", "prose"]
+
+
+class Layout(StrEnum):
+    """The layout family of the text a record was read from (its JSON value is the value)."""
+
+    LABELLED = "labelled"
+    CARD = "card"
+    DATABASE = "database"
+    AGENDA = "agenda"
+    PROSE = "prose"
+
+
+# The record's JSON Schema shows the layout as it did when it was a Literal: an enum of
+# strings inside the property, not a $ref.
+_LAYOUT_SCHEMA = WithJsonSchema({"enum": [layout.value for layout in Layout], "type": "string"})
 # What kind of source a record comes from, as merging trusts it (see link.SOURCE_KIND).
 SourceKind = Literal["register", "page", "decision", "news"]
 
@@ -126,7 +141,9 @@ class Project(_Record):
         description="how a field was read when not from its own label line: 'heading' (text "
         "under a heading), 'header' (a page's header lines), 'prose' (a sentence)",
     )
-    layout: Layout = Field(default="labelled", description="the layout family of the text")
+    layout: Annotated[Layout, _LAYOUT_SCHEMA] = Field(
+        default=Layout.LABELLED, description="the layout family of the text", title="Layout"
+    )
     sources: list[RecordSource] = Field(
         default_factory=list,
         description="a merged record's sources (list/show --merge), most trusted first; "

@@ -19,15 +19,15 @@ from typing import IO
 
 from hankkeet.checks import check_project
 from hankkeet.diagnostics import (
-    CODE_OF,
     RULES,
     Code,
     Diagnostic,
+    Packed,
     Report,
     Severity,
     near_codes,
 )
-from hankkeet.locale import Language, _, use_language
+from hankkeet.locale import Message, _
 from hankkeet.models import Project
 from hankkeet.reading.kinds import read_source, read_sources
 from hankkeet.reading.parser import IdRegistry, ParsedProject
@@ -128,8 +128,8 @@ def projects_and_findings(
     items: Iterable[ParsedProject | Diagnostic],
 ) -> tuple[list[Project], list[Diagnostic]]:
     """Every project of a parse stream, and every finding about them (as validate reports
-    them). The findings go into Excel and SQLite files, which never change with the
-    language: their messages are English."""
+    them). The findings go into Excel and SQLite files, which write their messages in
+    English."""
     projects: list[Project] = []
     report = Report()
 
@@ -139,8 +139,7 @@ def projects_and_findings(
                 projects.append(item.project)
             yield item
 
-    with use_language(Language.EN):
-        collect(kept(), report)
+    collect(kept(), report)
     return projects, report.diagnostics
 
 
@@ -154,8 +153,10 @@ def findings_about(
 
 def unreadable_file(path: str, problem: UnreadableInput) -> Diagnostic:
     """The finding for an input that cannot be read (the message without the path again)."""
+    # The problem's text is written already (in the language of the run): a message of its
+    # own, with nothing to fill in.
     message = str(problem).removeprefix(f"{path}: ")
-    return Diagnostic(Code.UNREADABLE_FILE, message, path, 1)
+    return Diagnostic(Code.UNREADABLE_FILE, Message(message), path, 1)
 
 
 def holds_findings(*, baseline: bool, statistics: bool, fingerprints: bool) -> bool:
@@ -335,17 +336,14 @@ def stream_findings(
             spill.close()
 
 
-# A finding as the spill keeps it: code, message, path, line, project, column, about.
-_Row = tuple[str, str, str, int, str | None, int | None, str | None]
-
-
 class FindingSpill:
     """Findings kept in a temporary file as they come (flat memory), read back in line
     order: each section (one input file) comes back as a stable sort by line would give.
 
     Findings mostly come in line order already; each stretch that does is a run, and a
     section's runs are merged on reading, the earlier run first where lines are equal.
-    Findings are written in chunks of plain tuples (marshal), a run's chunks apart.
+    Findings are written in chunks of plain tuples (Diagnostic.pack, marshal), a run's
+    chunks apart.
     """
 
     CHUNK = 512
@@ -355,7 +353,7 @@ class FindingSpill:
         self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115  (closed by close())
         # Per section, its runs; per run, the file offsets of its chunks.
         self._sections: list[list[list[int]]] = []
-        self._chunk: list[_Row] = []
+        self._chunk: list[Packed] = []
         self._last_line = 0
         self.count = 0
 
@@ -372,9 +370,8 @@ class FindingSpill:
         if not runs or diagnostic.line < self._last_line:
             self._flush()
             runs.append([])
-        d = diagnostic
-        self._chunk.append((d.code.value, d.message, d.path, d.line, d.project, d.column, d.about))
-        self._last_line = d.line
+        self._chunk.append(diagnostic.pack())
+        self._last_line = diagnostic.line
         self.count += 1
         if len(self._chunk) >= self.CHUNK:
             self._flush()
@@ -389,9 +386,8 @@ class FindingSpill:
     def _run(self, offsets: list[int]) -> Iterator[Diagnostic]:
         for offset in offsets:
             self._file.seek(offset)  # each chunk is read whole: runs may take turns
-            rows: list[_Row] = marshal.load(self._file)
-            for code, message, path, line, project, column, about in rows:
-                yield Diagnostic(CODE_OF[code], message, path, line, project, column, about)
+            rows: list[Packed] = marshal.load(self._file)
+            yield from map(Diagnostic.unpack, rows)
 
     def section(self, index: int = -1) -> Iterator[Diagnostic]:
         """One section's findings (the last by default) in line order."""

@@ -33,7 +33,7 @@ from hankkeet.cli.config import configured_format, configured_paths
 from hankkeet.cli.output import choose_format, emit, emitting, output_option, writable
 from hankkeet.diagnostics import RULES, Code, Diagnostic
 from hankkeet.export.output import write_text_atomic
-from hankkeet.locale import N_, Language, _, ngettext, use_language
+from hankkeet.locale import N_, Language, _, current_language, ngettext, use_language
 from hankkeet.reading.sources import Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.render.statistics import render_statistics
@@ -211,6 +211,9 @@ def validate_command(
     # whose fingerprints are made from the messages (a file written in a Finnish run must
     # match in an English one).
     english = for_machines(fmt) or baseline is not None or write_baseline is not None
+    # The findings' messages are values, written here; what the reading itself writes (an
+    # input that cannot be read) is in English too while `english` holds.
+    language = Language.EN if english else current_language()
     if not holds_findings(
         baseline=accepted is not None or write_baseline is not None,
         statistics=statistics,
@@ -225,7 +228,9 @@ def validate_command(
                 findings = stream_validation(
                     watched, streamed, spill, rules, STATE.jobs, unreadable
                 )
-                for piece in stream_report(fmt, findings, spill, streamed, width, color, strict):
+                for piece in stream_report(
+                    fmt, findings, spill, streamed, width, color, language, strict
+                ):
                     out(piece)
         if not for_machines(fmt):
             note(summary_line(streamed, strict))
@@ -262,7 +267,7 @@ def validate_command(
     if statistics:
         emit(render_statistics(rule_counts(report), fmt), output)
     else:
-        emit(render_report(report, fmt, width, color, strict, prints), output)
+        emit(render_report(report, fmt, width, color, language, strict, prints), output)
     if not for_machines(fmt):
         note(summary_line(report, strict))
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export import DatabaseError, InexactMoney
-from hankkeet.locale import _
+from hankkeet.locale import Language, _
 from hankkeet.models import Project
 
 SCHEMA = """
@@ -194,7 +194,7 @@ def _fill(
             (
                 str(d.code),
                 d.severity.value,
-                d.message,
+                d.text(Language.EN),
                 d.path,
                 d.line,
                 d.column,

@@ -31,7 +31,7 @@ from html.parser import HTMLParser
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.inputs import Extracted, charset_of
-from hankkeet.locale import _
+from hankkeet.locale import M_
 from hankkeet.reading.text import clean_line
 
 # Elements whose text is never content.
@@ -597,8 +597,10 @@ def decode_page(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
         return text, [
             Diagnostic(
                 Code.INVALID_BYTE,
-                _("the page is not valid {encoding}: {count} places read as '\ufffd'").format(
-                    encoding=encoding.upper(), count=count
+                M_(
+                    "the page is not valid {encoding}: {count} places read as '\ufffd'",
+                    encoding=encoding.upper(),
+                    count=count,
                 ),
                 path,
                 1,

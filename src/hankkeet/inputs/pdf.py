@@ -20,7 +20,7 @@ import re
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.inputs import Extracted, Kind, MissingExtra
-from hankkeet.locale import _
+from hankkeet.locale import M_, _
 from hankkeet.reading.lines import classify
 from hankkeet.reading.text import UnreadableInput, clean_line
 
@@ -134,10 +134,11 @@ def pdf_lines(data: bytes, path: str) -> Extracted:
             found.append(
                 Diagnostic(
                     Code.NO_TEXT_LAYER,
-                    _(
+                    M_(
                         "page {page} has no text layer (a scanned image?): nothing on it is "
-                        "read; run it through OCR first"
-                    ).format(page=number),
+                        "read; run it through OCR first",
+                        page=number,
+                    ),
                     path,
                     len(lines) + 1,
                 )

@@ -25,8 +25,16 @@ from typing import Any
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.inputs import Extracted, Kind, MissingExtra
-from hankkeet.locale import _
-from hankkeet.models import Contact, Funding, FundingSource, Project, SourceRef, StaffPeriod
+from hankkeet.locale import M_, Message, _
+from hankkeet.models import (
+    Contact,
+    Funding,
+    FundingSource,
+    Layout,
+    Project,
+    SourceRef,
+    StaffPeriod,
+)
 from hankkeet.reading.blocks import IdRegistry, Note, ParsedProject
 from hankkeet.reading.dates import read_date
 from hankkeet.reading.funding import find_funds, find_programmes, read_funding
@@ -238,12 +246,15 @@ class _Row:
         cell = self.cells.get(field)
         return cell[0] if cell and cell[0] else None
 
-    def note(self, code: Code, field: str, message: str, about: str | None = None) -> None:
+    def note(self, code: Code, field: str, message: Message, about: str | None = None) -> None:
         _text, header, column = self.cells[field]
-        problem = _("row {row}, column '{column}': {problem}").format(
-            row=self.number, column=header, problem=message
+        problem = M_(
+            "row {row}, column '{column}': {problem}",
+            row=self.number,
+            column=header,
+            problem=message,
         )
-        self.notes.append((code.value, problem, self.number, column, about or field))
+        self.notes.append(Note(code, problem, self.number, column, about or field))
 
     def single(self, field: str) -> str | None:
         """The one value of a cell; several different values joined by '|' are a finding."""
@@ -256,7 +267,7 @@ class _Row:
         self.note(
             Code.AMBIGUOUS_MONEY if field in _MONEY else Code.UNREADABLE_DATE,
             field,
-            _("several values ({values}); none is read").format(values=shorten(text)),
+            M_("several values ({values}); none is read", values=shorten(text)),
         )
         return None
 
@@ -274,7 +285,7 @@ class _Row:
         if _PLAIN_NUMBER.fullmatch(text.replace(" ", "")):
             return Decimal(text.replace(" ", "").replace(",", "."))
         reading = read_money_field(text)
-        if reading.value is None:
+        if reading.value is None and reading.message is not None:
             self.note(Code.UNREADABLE_MONEY, field, reading.message)
         return reading.value
 
@@ -290,7 +301,7 @@ class _Row:
             self.note(
                 Code.IMPOSSIBLE_DATE,
                 field,
-                _("'{date}' is not a real date").format(date=text),
+                M_("'{date}' is not a real date", date=text),
                 "period",
             )
             return None
@@ -300,7 +311,7 @@ class _Row:
             self.note(
                 problem.code if problem else Code.UNREADABLE_DATE,
                 field,
-                problem.message if problem else _("'{text}' is not one date").format(text=text),
+                problem.message if problem else M_("'{text}' is not one date", text=text),
                 "period",
             )
             return None
@@ -312,7 +323,7 @@ class _Row:
             return None
         if text.isdigit() and len(text) == 4:
             return int(text)
-        self.note(Code.UNREADABLE_DATE, field, _("'{text}' is not a year").format(text=text))
+        self.note(Code.UNREADABLE_DATE, field, M_("'{text}' is not a year", text=text))
         return None
 
     def staff(self) -> list[StaffPeriod]:
@@ -326,7 +337,7 @@ class _Row:
                 self.note(
                     Code.UNREADABLE_STAFF,
                     "staff",
-                    _("'{text}' is not a headcount with its period").format(text=part.strip()),
+                    M_("'{text}' is not a headcount with its period", text=part.strip()),
                 )
                 return []
             out.append(
@@ -413,7 +424,7 @@ def read_row(row: _Row, profile: str) -> Project | None:
         funding=funding,
         summary=summary,
         lines=lines,
-        layout="database",
+        layout=Layout.DATABASE,
         **values,
     )
 
@@ -427,7 +438,7 @@ def read_table(
     header_at = next((i for i, r in enumerate(rows) if any(cell_text(c) for c in r)), None)
     if header_at is None:
         yield Diagnostic(
-            Code.NO_PROJECTS, _("{path} holds no project description").format(path=path), path, 1
+            Code.NO_PROJECTS, M_("{path} holds no project description", path=path), path, 1
         )
         return
     headers = [cell_text(c) for c in rows[header_at]]
@@ -435,8 +446,10 @@ def read_table(
     if unknown:
         yield Diagnostic(
             Code.UNKNOWN_LABEL,
-            _("columns not read (not known for a {profile} table): {columns}").format(
-                profile=profile, columns=", ".join(unknown)
+            M_(
+                "columns not read (not known for a {profile} table): {columns}",
+                profile=profile,
+                columns=", ".join(unknown),
             ),
             path,
             header_at + 1,
@@ -459,15 +472,16 @@ def read_table(
             last = max(i for i, field in fields.items() if field == NAME)
             read = {i: field for i, field in fields.items() if i <= last}
             notes.append(
-                (
-                    Code.STRAY_TEXT.value,
-                    _(
+                Note(
+                    Code.STRAY_TEXT,
+                    M_(
                         "row {row} has {cells} cells but the header names {columns} columns "
-                        "(a cell holds the separator): only the columns up to the name are read"
-                    ).format(row=number, cells=width, columns=len(headers)),
+                        "(a cell holds the separator): only the columns up to the name are read",
+                        row=number,
+                        cells=width,
+                        columns=len(headers),
+                    ),
                     number,
-                    None,
-                    None,
                 )
             )
         row = _Row(
@@ -483,7 +497,7 @@ def read_table(
         if project is None:
             yield Diagnostic(
                 Code.MISSING_FIELD,
-                _("row {row} has no project name; the row is not read").format(row=number),
+                M_("row {row} has no project name; the row is not read", row=number),
                 path,
                 number,
                 about="name",
@@ -495,5 +509,5 @@ def read_table(
         yield ParsedProject(project, found)
     if not projects:
         yield Diagnostic(
-            Code.NO_PROJECTS, _("{path} holds no project description").format(path=path), path, 1
+            Code.NO_PROJECTS, M_("{path} holds no project description", path=path), path, 1
         )

@@ -5,6 +5,10 @@ in this package (`fi/LC_MESSAGES/hankkeet.mo`, compiled from the `.po` beside it
 `hankkeet.locale.msgfmt`). The CLI chooses the language once per run: `--lang fi|en`, else the
 locale (`LC_ALL`, `LC_MESSAGES` or `LANG` starting with `fi` means Finnish), else English.
 Rule codes, JSON keys and CSV columns are never translated.
+
+A finding's text is a value, not a string: a `Message` holds the English template (the
+catalogues' msgid) and the values that fill it, and is written in a language only where it is
+shown (`Message.text(language)`): the readers speak no language.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 DOMAIN = "hankkeet"
 LOCALE_DIR = Path(__file__).resolve().parent
@@ -75,9 +80,8 @@ _looked_up: dict[Language, dict[str, str]] = {language: {} for language in Langu
 _LOOKED_UP_MAX = 10_000
 
 
-def _(message: str) -> str:
-    """The message in the active language."""
-    language = _active[0]
+def gettext_in(language: Language, message: str) -> str:
+    """The message in `language` (each looked up once, as `_()` does)."""
     seen = _looked_up[language]
     text = seen.get(message)
     if text is None:
@@ -85,6 +89,11 @@ def _(message: str) -> str:
         if len(seen) < _LOOKED_UP_MAX:
             seen[message] = text
     return text
+
+
+def _(message: str) -> str:
+    """The message in the active language."""
+    return gettext_in(_active[0], message)
 
 
 def N_(message: str) -> str:
@@ -96,3 +105,62 @@ def N_(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural message for `count`, in the active language."""
     return translation(_active[0]).ngettext(singular, plural, count)
+
+
+class Message(NamedTuple):
+    """A text for people as a value: the English template (the catalogues' msgid; with a
+    plural, chosen by the `count` argument) and the named values that fill it.
+
+    (A NamedTuple, not a dataclass: made for every finding, and a dataclass's generated
+    methods cost start-up time.)"""
+
+    template: str
+    args: tuple[tuple[str, Arg], ...] = ()
+    plural: str | None = None
+
+    def text(self, language: Language) -> str:
+        """The message written in `language`."""
+        if self.plural is not None:
+            count = dict(self.args)["count"]
+            assert isinstance(count, int)
+            template = translation(language).ngettext(self.template, self.plural, count)
+        else:
+            template = gettext_in(language, self.template)
+        if not self.args:
+            return template
+        return template.format(
+            **{k: v.text(language) if isinstance(v, Message) else v for k, v in self.args}
+        )
+
+    def values(self) -> dict[str, str | int | None]:
+        """The named values (a message among them in English): a finding's JSON `args`."""
+        return {k: v.text(Language.EN) if isinstance(v, Message) else v for k, v in self.args}
+
+    def bounded(self, width: int) -> Message:
+        """The message with each text value longer than `width` cut with '…' (a finding
+        quotes a 5 MB value by its start)."""
+        if all(not isinstance(v, str) or len(v) <= width for _k, v in self.args):
+            return self
+        return Message(
+            self.template,
+            tuple(
+                (k, v[: width - 1] + "…" if isinstance(v, str) and len(v) > width else v)
+                for k, v in self.args
+            ),
+            self.plural,
+        )
+
+
+# A value that fills a message: text, a number, or a message of its own (a field's name,
+# 'lines 3–5'), written in the same language; None is written 'None', as str.format does.
+Arg = str | int | Message | None
+
+
+def M_(template: str, /, **args: Arg) -> Message:
+    """A message as a value, written in a language where it is shown (Message.text)."""
+    return Message(template, tuple(args.items()))
+
+
+def MN_(singular: str, plural: str, /, count: int, **args: Arg) -> Message:
+    """A message with a plural as a value: the form is chosen by `count` where it is shown."""
+    return Message(singular, (("count", count), *args.items()), plural)

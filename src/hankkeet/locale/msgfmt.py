@@ -79,9 +79,9 @@ def extract(root: Path) -> list[tuple[str, str | None]]:
                 for a in node.args
                 if isinstance(a, ast.Constant) and isinstance(a.value, str)
             ]
-            if node.func.id in ("_", "N_") and len(args) == 1:
+            if node.func.id in ("_", "N_", "M_") and len(args) == 1:
                 found[(args[0], None)] = None
-            elif node.func.id == "ngettext" and len(args) == 2:
+            elif node.func.id in ("ngettext", "MN_") and len(args) == 2:
                 found[(args[0], args[1])] = None
     return list(found)
 

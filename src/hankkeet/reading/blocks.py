@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hankkeet.diagnostics import Diagnostic
-from hankkeet.models import Project
+from hankkeet.diagnostics import CODE_OF, Code, Diagnostic, Packed, pack_message, unpack_message
+from hankkeet.locale import Message
+from hankkeet.models import Layout, Project
 from hankkeet.reading.labels import Field
 
 
@@ -25,8 +26,25 @@ class FieldValue:
     how: str = "label"
 
 
-# A finding about a block before it is a record: (code, message, line, column, field).
-Note = tuple[str, str, int, int | None, str | None]
+@dataclass(slots=True)
+class Note:
+    """A finding about a block before it is a record (it has no path or id yet)."""
+
+    code: Code
+    message: Message
+    line: int
+    column: int | None = None
+    about: str | None = None  # the record field it is about
+
+    def pack(self) -> Packed:
+        """The note as plain values (a worker sends them; see Diagnostic.pack)."""
+        return self.code.value, pack_message(self.message), self.line, self.column, self.about
+
+    @classmethod
+    def unpack(cls, packed: Packed) -> Note:
+        """The note `pack` gave."""
+        code, message, line, column, about = packed
+        return cls(CODE_OF[code], unpack_message(message), line, column, about)
 
 
 @dataclass
@@ -39,7 +57,7 @@ class Block:
     last: Field | None = None
     dropping: bool = False  # lines under an unknown or repeated label go with it, unread
     notes: list[Note] = field(default_factory=list)
-    layout: str = "labelled"
+    layout: Layout = Layout.LABELLED
     # Paragraphs of running text (first line, text): the prose reader looks in them for
     # facts that no label gave.
     prose: list[tuple[int, str]] = field(default_factory=list)
@@ -56,7 +74,7 @@ class Block:
     # The block's unknown-label notes, in the file's order: (index in notes, the message
     # without its suggestion, or None when it has none). A file's first HINTS_PER_FILE
     # unknown labels get suggestions; a reader that starts mid-file counts them again here.
-    hinted: list[tuple[int, str | None]] = field(default_factory=list)
+    hinted: list[tuple[int, Message | None]] = field(default_factory=list)
 
 
 @dataclass

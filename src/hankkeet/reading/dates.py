@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from hankkeet.diagnostics import Code, Problem
-from hankkeet.locale import _
+from hankkeet.locale import M_
 from hankkeet.reading.labels import FROM_WORDS, MONTHS, SEASON_WORDS, UNTIL_WORDS, YEAR_WORDS
 from hankkeet.reading.text import replace_each
 
@@ -127,14 +127,14 @@ def read_date(text: str) -> PeriodReading:
         return PeriodReading(
             None,
             None,
-            (Problem(Code.IMPOSSIBLE_DATE, _("'{date}' is not a real date").format(date=found)),),
+            (Problem(Code.IMPOSSIBLE_DATE, M_("'{date}' is not a real date", date=found)),),
         )
     days = [t for t in found if t.precision in ("day", "month")]
     if len(found) != 1 or not days:
         return PeriodReading(
             None,
             None,
-            (Problem(Code.UNREADABLE_DATE, _("'{text}' is not one date").format(text=text)),),
+            (Problem(Code.UNREADABLE_DATE, M_("'{text}' is not one date", text=text)),),
         )
     return PeriodReading(days[0].first, days[0].last)
 
@@ -169,21 +169,17 @@ def read_period_generally(text: str) -> PeriodReading:
         return PeriodReading(
             None,
             None,
-            (Problem(Code.IMPOSSIBLE_DATE, _("'{date}' is not a real date").format(date=found)),),
+            (Problem(Code.IMPOSSIBLE_DATE, M_("'{date}' is not a real date", date=found)),),
         )
     if words & set(SEASON_WORDS):
         return PeriodReading(
             None,
             None,
-            (
-                Problem(
-                    Code.UNREADABLE_DATE, _("'{text}' names a season, not a date").format(text=text)
-                ),
-            ),
+            (Problem(Code.UNREADABLE_DATE, M_("'{text}' names a season, not a date", text=text)),),
         )
     if not found:
         return PeriodReading(
-            None, None, (Problem(Code.UNREADABLE_DATE, _("no date in '{text}'").format(text=text)),)
+            None, None, (Problem(Code.UNREADABLE_DATE, M_("no date in '{text}'", text=text)),)
         )
     if len(found) == 2 and found[0].precision == "partial" and found[1].first is not None:
         # "1.1.–31.12.2023": the start's year is the end's year, written once.
@@ -196,7 +192,7 @@ def read_period_generally(text: str) -> PeriodReading:
                 (
                     Problem(
                         Code.IMPOSSIBLE_DATE,
-                        _("'{date}' is not a real date").format(date=f"{found[0].text}{end_year}"),
+                        M_("'{date}' is not a real date", date=f"{found[0].text}{end_year}"),
                     ),
                 ),
             )
@@ -205,11 +201,7 @@ def read_period_generally(text: str) -> PeriodReading:
         return PeriodReading(
             None,
             None,
-            (
-                Problem(
-                    Code.UNREADABLE_DATE, _("a date without a year in '{text}'").format(text=text)
-                ),
-            ),
+            (Problem(Code.UNREADABLE_DATE, M_("a date without a year in '{text}'", text=text)),),
         )
     if any(t.precision == "year" for t in found) and any(t.precision != "year" for t in found):
         return PeriodReading(
@@ -218,9 +210,7 @@ def read_period_generally(text: str) -> PeriodReading:
             (
                 Problem(
                     Code.UNREADABLE_DATE,
-                    _("'{text}' mixes years with dates; which is meant is unclear").format(
-                        text=text
-                    ),
+                    M_("'{text}' mixes years with dates; which is meant is unclear", text=text),
                 ),
             ),
         )
@@ -233,7 +223,7 @@ def read_period_generally(text: str) -> PeriodReading:
             (
                 Problem(
                     Code.UNREADABLE_DATE,
-                    _("'{text}' gives days or months that could not be read").format(text=text),
+                    M_("'{text}' gives days or months that could not be read", text=text),
                 ),
             ),
         )
@@ -242,7 +232,7 @@ def read_period_generally(text: str) -> PeriodReading:
         problems.append(
             Problem(
                 Code.PERIOD_YEARS_ONLY,
-                _("'{text}' gives years only: read as 1 January to 31 December").format(text=text),
+                M_("'{text}' gives years only: read as 1 January to 31 December", text=text),
             )
         )
     if len(found) == 1:
@@ -251,26 +241,18 @@ def read_period_generally(text: str) -> PeriodReading:
             return PeriodReading(token.first, token.last, tuple(problems))
         if words & set(FROM_WORDS):
             problems.append(
-                Problem(
-                    Code.OPEN_ENDED_PERIOD, _("'{text}' has a start but no end").format(text=text)
-                )
+                Problem(Code.OPEN_ENDED_PERIOD, M_("'{text}' has a start but no end", text=text))
             )
             return PeriodReading(token.first, None, tuple(problems))
         if words & set(UNTIL_WORDS):
             problems.append(
-                Problem(
-                    Code.OPEN_ENDED_PERIOD, _("'{text}' has an end but no start").format(text=text)
-                )
+                Problem(Code.OPEN_ENDED_PERIOD, M_("'{text}' has an end but no start", text=text))
             )
             return PeriodReading(None, token.last, tuple(problems))
         return PeriodReading(
             None,
             None,
-            (
-                Problem(
-                    Code.UNREADABLE_DATE, _("'{text}' is one date, not a period").format(text=text)
-                ),
-            ),
+            (Problem(Code.UNREADABLE_DATE, M_("'{text}' is one date, not a period", text=text)),),
         )
     if len(found) > 2:
         return PeriodReading(
@@ -279,8 +261,10 @@ def read_period_generally(text: str) -> PeriodReading:
             (
                 Problem(
                     Code.UNREADABLE_DATE,
-                    _("'{text}' holds {count} dates; which two are meant is unclear").format(
-                        text=text, count=len(found)
+                    M_(
+                        "'{text}' holds {count} dates; which two are meant is unclear",
+                        text=text,
+                        count=len(found),
                     ),
                 ),
             ),

@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from hankkeet.diagnostics import Code, Diagnostic
-from hankkeet.locale import _
+from hankkeet.locale import M_
+from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject
 from hankkeet.reading.labels import Field
 from hankkeet.reading.layouts import choose_layout
@@ -45,7 +46,7 @@ Item = ParsedProject | Diagnostic
 # Families whose every anchor opens a page of its own (an agenda's items share their page).
 _PAGE_PER_ANCHOR = frozenset({Family.DATABASE, Family.CARD})
 # Layouts whose pages end with their fields (pages.long_tail).
-_ENDS_WITH_FIELDS = frozenset({"card", "database"})
+_ENDS_WITH_FIELDS = frozenset({Layout.CARD, Layout.DATABASE})
 
 
 class Engine:
@@ -61,7 +62,7 @@ class Engine:
         self.held: list[tuple[int, str]] = []
         self.family: Family | None = Family.LABELLED if parser is not None else None
         self.parser = parser  # set while a labelled part streams
-        self.layout: str | None = "labelled" if parser is not None else None
+        self.layout: Layout | None = Layout.LABELLED if parser is not None else None
         self.facts: set[Field] = set()
         # A reader that goes on from another's state has read projects already.
         self.projects = 0 if parser is None else 1
@@ -120,7 +121,7 @@ class Engine:
             out.append(
                 Diagnostic(
                     Code.NO_PROJECTS,
-                    _("{path} holds no project description").format(path=self.path),
+                    M_("{path} holds no project description", path=self.path),
                     self.path,
                     1,
                 )
@@ -196,7 +197,7 @@ class Engine:
     def _decide(self) -> list[Item]:
         """The current part's layout, from its first lines; a labelled part starts to stream."""
         self.layout = choose_layout([text for _n, text in self.held[:DETECT_LINES]])
-        if self.layout != "labelled":
+        if self.layout is not Layout.LABELLED:
             return []
         self.parser = self._labelled_parser()
         lines, self.held = self.held, []
@@ -233,7 +234,7 @@ class Engine:
             if not lines:
                 return []
             layout = self.layout or choose_layout([text for _n, text in lines[:DETECT_LINES]])
-            if layout != "labelled":
+            if layout is not Layout.LABELLED:
                 # Loaded here: a file of the seed's family (most big inputs) never needs it.
                 from hankkeet.reading.layouts.document import DocumentReader
 
@@ -281,7 +282,7 @@ class Engine:
         """A card or database page with a long text under its last field."""
         return Diagnostic(
             Code.UNSURE_BOUNDARY,
-            _(
+            M_(
                 "a long text follows the last field of this page (a register card or a "
                 "database page) from here on: another page may have been pasted under it, "
                 "its facts read into this one"
@@ -294,10 +295,11 @@ class Engine:
         """A page read as starting at a title glued under the text before it."""
         return Diagnostic(
             Code.UNSURE_BOUNDARY,
-            _(
+            M_(
                 "'{text}' is read as the title of a new page, but no blank line parts it from "
-                "the text above: check that the two pages are told apart right"
-            ).format(text=shorten(text.strip())),
+                "the text above: check that the two pages are told apart right",
+                text=shorten(text.strip()),
+            ),
             self.path,
             number,
         )
@@ -307,7 +309,7 @@ class Engine:
         notes = [
             Diagnostic(
                 Code.PREAMBLE,
-                _("the part of the text from line {line} on holds no project").format(line=line),
+                M_("the part of the text from line {line} on holds no project", line=line),
                 self.path,
                 line,
             )

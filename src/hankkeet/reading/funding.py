@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Problem
-from hankkeet.locale import Language, _, current_language
+from hankkeet.locale import M_
 from hankkeet.models import FunderKind, Funding, FundingSource, assembled, shallow_copy
 from hankkeet.reading.dates import normalise_dashes
 from hankkeet.reading.labels import (
@@ -252,10 +252,10 @@ def _bare_amount(clause: str) -> Quantity | None:
 
 def read_funding(text: str) -> FundingReading:
     """Read programme, sources (funder, amount, share) and a stated total from funding text."""
-    # A publisher repeats its funding lines project after project: each distinct text (in
-    # each language of the messages) is read once. Every project gets a Funding and a list
+    # A publisher repeats its funding lines project after project: each distinct text is
+    # read once. Every project gets a Funding and a list
     # of its own; the sources in it are shared (a FundingSource is frozen).
-    reading = _read_funding_once(text, current_language())
+    reading = _read_funding_once(text)
     funding = reading.funding
     return FundingReading(
         shallow_copy(funding, sources=list(funding.sources)),
@@ -265,7 +265,7 @@ def read_funding(text: str) -> FundingReading:
 
 
 @lru_cache(maxsize=4096)
-def _read_funding_once(text: str, language: Language) -> FundingReading:
+def _read_funding_once(text: str) -> FundingReading:
     return read_funding_generally(text)
 
 
@@ -280,7 +280,7 @@ def read_funding_generally(text: str) -> FundingReading:
             problems.append(
                 Problem(
                     Code.PROGRAMME_TYPO,
-                    _("'{wrong}' read as '{right}'").format(wrong=wrong, right=right),
+                    M_("'{wrong}' read as '{right}'", wrong=wrong, right=right),
                 )
             )
             typo_fixed = typo_fixed.replace(wrong, right)
@@ -290,8 +290,10 @@ def read_funding_generally(text: str) -> FundingReading:
         problems.append(
             Problem(
                 Code.MULTIPLE_PROGRAMMES,
-                _("the text names {names}; '{programme}' is used").format(
-                    names=", ".join(programmes), programme=programme
+                M_(
+                    "the text names {names}; '{programme}' is used",
+                    names=", ".join(programmes),
+                    programme=programme,
                 ),
             )
         )
@@ -299,7 +301,7 @@ def read_funding_generally(text: str) -> FundingReading:
         problems.append(
             Problem(
                 Code.UNKNOWN_PROGRAMME,
-                _("no known programme in '{text}'").format(text=shorten(text)),
+                M_("no known programme in '{text}'", text=shorten(text)),
             )
         )
     sources: list[FundingSource] = []
@@ -320,10 +322,11 @@ def read_funding_generally(text: str) -> FundingReading:
             problems.append(
                 Problem(
                     Code.STRAY_TEXT,
-                    _(
+                    M_(
                         "funding clause '{clause}' names several amounts "
-                        "or shares; it is not read as a source"
-                    ).format(clause=shorten(clause.strip())),
+                        "or shares; it is not read as a source",
+                        clause=shorten(clause.strip()),
+                    ),
                 )
             )
             continue

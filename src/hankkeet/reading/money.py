@@ -7,8 +7,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
+from hankkeet.diagnostics import Code
 from hankkeet.finnish import format_number
-from hankkeet.locale import _
+from hankkeet.locale import M_, Message
 from hankkeet.reading.labels import (
     APPROXIMATION_WORDS,
     CAP_WORDS,
@@ -185,8 +186,8 @@ class MoneyReading(NamedTuple):
     """The result of reading a money field: a value, or a diagnostic code and message."""
 
     value: Decimal | None
-    problem: str | None = None
-    message: str = ""
+    problem: Code | None = None
+    message: Message | None = None
     share: Decimal | None = None
 
 
@@ -227,26 +228,26 @@ def read_money_generally(text: str) -> MoneyReading:
         if percents:
             return MoneyReading(
                 None,
-                "unreadable-money",
-                _("'{text}' states a share, not an amount in euros").format(text=text),
+                Code.UNREADABLE_MONEY,
+                M_("'{text}' states a share, not an amount in euros", text=text),
             )
         if _EUR_MILLIONS.search(text):
             # 'EUR 3.1 million': English, rounded to millions; its '.' is a decimal point
             # here, and still no exact amount.
             return MoneyReading(
                 None,
-                "uncertain-fact",
-                _("'{text}' is rounded to millions, not an exact amount").format(text=text),
+                Code.UNCERTAIN_FACT,
+                M_("'{text}' is rounded to millions, not an exact amount", text=text),
             )
         return MoneyReading(
-            None, "unreadable-money", _("no amount in euros in '{text}'").format(text=text)
+            None, Code.UNREADABLE_MONEY, M_("no amount in euros in '{text}'", text=text)
         )
     totals = [q for q in money if not q.per_year]
     if not totals:
         return MoneyReading(
             None,
-            "per-year-amount",
-            _("'{amount}' is an amount per year, not the total").format(amount=money[0].text),
+            Code.PER_YEAR_AMOUNT,
+            M_("'{amount}' is an amount per year, not the total", amount=money[0].text),
         )
     outside = {q.value for q in totals if not q.in_parens}
     inside = {q.value for q in totals if q.in_parens}
@@ -255,8 +256,8 @@ def read_money_generally(text: str) -> MoneyReading:
         amounts = ", ".join(q.text for q in totals[:3]) + (", …" if len(totals) > 3 else "")
         return MoneyReading(
             None,
-            "ambiguous-money",
-            _("several amounts ({amounts}) and none is clearly the total").format(amounts=amounts),
+            Code.AMBIGUOUS_MONEY,
+            M_("several amounts ({amounts}) and none is clearly the total", amounts=amounts),
         )
     value = next(iter(chosen))
     picked = next(q for q in totals if q.value == value)
@@ -264,10 +265,11 @@ def read_money_generally(text: str) -> MoneyReading:
     if before.endswith(("-", "\u2212", "\u2013", "\u2014")):
         return MoneyReading(
             None,
-            "unreadable-money",
-            _(
-                "'{text}': a minus sign or a range; an amount of euros cannot be read from it"
-            ).format(text=_around(text, picked)),
+            Code.UNREADABLE_MONEY,
+            M_(
+                "'{text}': a minus sign or a range; an amount of euros cannot be read from it",
+                text=_around(text, picked),
+            ),
         )
     if hedge := _hedged(text, picked):
         return hedge
@@ -281,16 +283,16 @@ def _hedged(text: str, picked: Quantity) -> MoneyReading | None:
     before = text[max(0, picked.start - 24) : picked.start]
     quoted = shorten(text.strip(), 60)
     if word := find_word(before, CAP_WORDS):
-        why = _("'{text}' is a ceiling ('{word}'), not the amount").format(text=quoted, word=word)
+        why = M_("'{text}' is a ceiling ('{word}'), not the amount", text=quoted, word=word)
     elif word := find_word(before, APPROXIMATION_WORDS):
-        why = _("'{text}' is an approximation ('{word}'), not an exact amount").format(
-            text=quoted, word=word
+        why = M_(
+            "'{text}' is an approximation ('{word}'), not an exact amount", text=quoted, word=word
         )
     elif in_millions(picked.text):
-        why = _("'{text}' is rounded to millions, not an exact amount").format(text=quoted)
+        why = M_("'{text}' is rounded to millions, not an exact amount", text=quoted)
     else:
         return None
-    return MoneyReading(None, "uncertain-fact", why)
+    return MoneyReading(None, Code.UNCERTAIN_FACT, why)
 
 
 def _around(text: str, q: Quantity) -> str:
@@ -302,9 +304,11 @@ def _with_point_warning(reading: MoneyReading, decimal_point: bool, text: str) -
         return reading
     return MoneyReading(
         reading.value,
-        "money-decimal-point",
-        _("'{text}' read as {number}: the dot was taken as a decimal point").format(
-            text=text, number=format_number(reading.value)
+        Code.MONEY_DECIMAL_POINT,
+        M_(
+            "'{text}' read as {number}: the dot was taken as a decimal point",
+            text=text,
+            number=format_number(reading.value),
         ),
         reading.share,
     )

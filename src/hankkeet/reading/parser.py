@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
 from hankkeet.diagnostics import Diagnostic
+from hankkeet.models import Layout
 from hankkeet.reading.blocks import IdRegistry, ParsedProject, ParseResult
 from hankkeet.reading.engine import DETECT_LINES, Engine
 from hankkeet.reading.layouts import choose_layout
@@ -64,7 +65,7 @@ def parse_source(
             head += piece
             if count_breaks(head) >= DETECT_LINES:
                 break
-        if choose_layout(list(islice(lines_of([head]), DETECT_LINES))) != "labelled":
+        if choose_layout(list(islice(lines_of([head]), DETECT_LINES))) is not Layout.LABELLED:
             yield from parse_lines(lines_of(chain([head], pieces)), source.path, registry)
             return
         yield from read_in_parts(head, pieces, source.path, registry, jobs, records)

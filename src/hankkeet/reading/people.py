@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from hankkeet.diagnostics import Code, Problem
-from hankkeet.locale import Language, _, current_language
+from hankkeet.locale import M_
 from hankkeet.models import Contact, assembled, shallow_copy
 from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, PHONE_WORDS, TITLE_WORDS
 
@@ -198,15 +198,15 @@ def _name_follows(words: list[str], i: int) -> bool:
 
 def read_contacts(text: str) -> ContactsReading:
     """Read one or more contacts; name-before-title and details after a comma are joined."""
-    # A publisher names the same people project after project: each distinct text (in
-    # each language of the messages) is read once. Every reading gets lists of its own; the
+    # A publisher names the same people project after project: each distinct text is read
+    # once. Every reading gets lists of its own; the
     # contacts in them are shared (a Contact is frozen).
-    reading = _read_contacts_once(text, current_language())
+    reading = _read_contacts_once(text)
     return ContactsReading(list(reading.contacts), list(reading.problems))
 
 
 @lru_cache(maxsize=4096)
-def _read_contacts_once(text: str, language: Language) -> ContactsReading:
+def _read_contacts_once(text: str) -> ContactsReading:
     return read_contacts_generally(text)
 
 
@@ -228,8 +228,10 @@ def read_contacts_generally(text: str) -> ContactsReading:
                 out.problems.append(
                     Problem(
                         Code.STRAY_TEXT,
-                        _("'{words}' in contact '{contact}' is not a name or title").format(
-                            words=" ".join(seg.other), contact=piece
+                        M_(
+                            "'{words}' in contact '{contact}' is not a name or title",
+                            words=" ".join(seg.other),
+                            contact=piece,
                         ),
                     )
                 )
@@ -263,8 +265,10 @@ def read_contacts_generally(text: str) -> ContactsReading:
                 out.problems.append(
                     Problem(
                         Code.STRAY_TEXT,
-                        _("'{words}' in contact '{contact}' is not a name").format(
-                            words=own, contact=piece
+                        M_(
+                            "'{words}' in contact '{contact}' is not a name",
+                            words=own,
+                            contact=piece,
                         ),
                     )
                 )
@@ -278,8 +282,9 @@ def read_contacts_generally(text: str) -> ContactsReading:
             out.problems.append(
                 Problem(
                     Code.CONTACT_WITHOUT_NAME,
-                    _("contact '{contact}' has no person's name").format(
-                        contact=contact.title or contact.email or contact.phone
+                    M_(
+                        "contact '{contact}' has no person's name",
+                        contact=contact.title or contact.email or contact.phone,
                     ),
                 )
             )
@@ -289,18 +294,22 @@ def read_contacts_generally(text: str) -> ContactsReading:
                 out.problems.append(
                     Problem(
                         Code.TITLE_TYPO,
-                        _("title '{title}': did you mean '{near}'?").format(
-                            title=contact.title, near=near
+                        M_(
+                            "title '{title}': did you mean '{near}'?",
+                            title=contact.title,
+                            near=near,
                         ),
                     )
                 )
             elif status == "unknown":
                 message = (
-                    _("title '{title}' is not in the vocabulary; nearest known: '{near}'")
+                    M_(
+                        "title '{title}' is not in the vocabulary; nearest known: '{near}'",
+                        title=contact.title,
+                        near=near,
+                    )
                     if near
-                    else _("title '{title}' is not in the vocabulary")
+                    else M_("title '{title}' is not in the vocabulary", title=contact.title)
                 )
-                out.problems.append(
-                    Problem(Code.UNKNOWN_TITLE, message.format(title=contact.title, near=near))
-                )
+                out.problems.append(Problem(Code.UNKNOWN_TITLE, message))
     return out

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Problem
-from hankkeet.locale import N_, _
+from hankkeet.locale import M_, N_, Message
 from hankkeet.reading.dates import date_tokens, normalise_dashes
 from hankkeet.reading.funding import find_funds, find_programmes
 from hankkeet.reading.labels import (
@@ -231,7 +231,7 @@ class _Candidates:
         self.name = name
         # (strength, value, line, sentence) and (strength, why, line)
         self.sure: list[tuple[int, Decimal | tuple[date, date], int, str]] = []
-        self.unsure: list[tuple[int, str, int]] = []
+        self.unsure: list[tuple[int, Message, int]] = []
 
     def best(self, out: ProseReading) -> Fact | None:
         top = max([s for s, *_ in self.sure] + [s for s, *_ in self.unsure], default=0)
@@ -247,11 +247,13 @@ class _Candidates:
                 (
                     Problem(
                         Code.UNCERTAIN_FACT,
-                        _(
+                        M_(
                             "the sentences state different {name} values ({shown}); "
                             "the {name} is left "
-                            "empty"
-                        ).format(name=_(_NAMES[self.name]), shown=shown),
+                            "empty",
+                            name=M_(_NAMES[self.name]),
+                            shown=shown,
+                        ),
                     ),
                     line,
                     self.name,
@@ -278,25 +280,25 @@ def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates)
             or _YEAR.search(between)
             or re.search(r"vuo(?:nna|delle|sittain)", before + between)
         ):
-            why = _("{quoted} states an amount for one year, not the whole budget").format(
-                quoted=quoted
-            )
+            why = M_("{quoted} states an amount for one year, not the whole budget", quoted=quoted)
         elif word := find_word(
             between + " " + _words_before(sentence, q.start, 12), APPROXIMATION_WORDS
         ):
-            why = _("{quoted} gives the budget as an approximation ('{word}'), not exactly").format(
-                quoted=quoted, word=word
+            why = M_(
+                "{quoted} gives the budget as an approximation ('{word}'), not exactly",
+                quoted=quoted,
+                word=word,
             )
         elif in_millions(q.text):
-            why = _("{quoted} gives the budget in rounded millions, not exactly").format(
-                quoted=quoted
-            )
+            why = M_("{quoted} gives the budget in rounded millions, not exactly", quoted=quoted)
         elif word := find_word(before + " " + between, PART_WORDS):
-            why = _("{quoted} may state a part ('{word}'), not the whole budget").format(
-                quoted=quoted, word=word
+            why = M_(
+                "{quoted} may state a part ('{word}'), not the whole budget",
+                quoted=quoted,
+                word=word,
             )
         elif q.in_parens:
-            why = _("{quoted}: the amount in brackets may be a part").format(quoted=quoted)
+            why = M_("{quoted}: the amount in brackets may be a part", quoted=quoted)
         if why:
             cands.unsure.append((strength, why, line))
         else:
@@ -315,9 +317,11 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
             cands.unsure.append(
                 (
                     1,
-                    _(
-                        "{quoted} states the share of a part ('{word}'), not of the whole project"
-                    ).format(quoted=quoted, word=word),
+                    M_(
+                        "{quoted} states the share of a part ('{word}'), not of the whole project",
+                        quoted=quoted,
+                        word=word,
+                    ),
                     line,
                 )
             )
@@ -325,10 +329,11 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
             cands.unsure.append(
                 (
                     1,
-                    _(
+                    M_(
                         "{quoted} states an own-funding share; whose it is (the "
-                        "city's or the applicant's) the sentence does not say"
-                    ).format(quoted=quoted),
+                        "city's or the applicant's) the sentence does not say",
+                        quoted=quoted,
+                    ),
                     line,
                 )
             )
@@ -336,8 +341,9 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
             cands.unsure.append(
                 (
                     1,
-                    _("{quoted} states the municipalities' joint share, not one city's").format(
-                        quoted=quoted
+                    M_(
+                        "{quoted} states the municipalities' joint share, not one city's",
+                        quoted=quoted,
                     ),
                     line,
                 )
@@ -346,8 +352,9 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
             cands.unsure.append(
                 (
                     1,
-                    _("{quoted} states a share for one year, not for the whole period").format(
-                        quoted=quoted
+                    M_(
+                        "{quoted} states a share for one year, not for the whole period",
+                        quoted=quoted,
                     ),
                     line,
                 )
@@ -356,8 +363,10 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
             cands.unsure.append(
                 (
                     1,
-                    _("{quoted} gives the share as an approximation ('{word}')").format(
-                        quoted=quoted, word=word
+                    M_(
+                        "{quoted} gives the share as an approximation ('{word}')",
+                        quoted=quoted,
+                        word=word,
                     ),
                     line,
                 )
@@ -377,9 +386,10 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
         cands.unsure.append(
             (
                 2,
-                _(
-                    "{quoted} is about several projects; its dates are not this project's period"
-                ).format(quoted=quoted),
+                M_(
+                    "{quoted} is about several projects; its dates are not this project's period",
+                    quoted=quoted,
+                ),
                 line,
             )
         )
@@ -400,15 +410,16 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
             cands.unsure.append(
                 (
                     2,
-                    _("{quoted}: the dates may be a decision's, not the project's period").format(
-                        quoted=quoted
+                    M_(
+                        "{quoted}: the dates may be a decision's, not the project's period",
+                        quoted=quoted,
                     ),
                     line,
                 )
             )
         elif start > end:
             cands.unsure.append(
-                (2, _("{quoted}: the period ends before it starts").format(quoted=quoted), line)
+                (2, M_("{quoted}: the period ends before it starts", quoted=quoted), line)
             )
         else:
             cands.sure.append((2, (start, end), line, sentence))
@@ -426,10 +437,11 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
                 cands.unsure.append(
                     (
                         1,
-                        _(
+                        M_(
                             "{quoted}: the years are a funding programme's period, not the "
-                            "project's"
-                        ).format(quoted=quoted),
+                            "project's",
+                            quoted=quoted,
+                        ),
                         line,
                     )
                 )
@@ -438,9 +450,10 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
                 cands.unsure.append(
                     (
                         1,
-                        _(
-                            "{quoted}: the years may be the funding's, not the project's period"
-                        ).format(quoted=quoted),
+                        M_(
+                            "{quoted}: the years may be the funding's, not the project's period",
+                            quoted=quoted,
+                        ),
                         line,
                     )
                 )
@@ -481,8 +494,11 @@ def _programme(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
                 (
                     Problem(
                         Code.UNCERTAIN_FACT,
-                        _("'{sentence}' names {programme} only as a possibility ('{word}')").format(
-                            sentence=shorten(sentence, 120), programme=names[0], word=word
+                        M_(
+                            "'{sentence}' names {programme} only as a possibility ('{word}')",
+                            sentence=shorten(sentence, 120),
+                            programme=names[0],
+                            word=word,
                         ),
                     ),
                     line,

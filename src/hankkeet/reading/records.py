@@ -12,12 +12,13 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
-from hankkeet.diagnostics import CODE_OF, Diagnostic
+from hankkeet.diagnostics import MESSAGE_MAX, Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
-from hankkeet.locale import N_, _
+from hankkeet.locale import M_, N_, Message
 from hankkeet.models import (
     Contact,
     Funding,
+    Layout,
     Project,
     ReadHow,
     SourceRef,
@@ -39,8 +40,6 @@ if TYPE_CHECKING:
 
 REQUIRED = (Field.PERIOD, Field.BUDGET)
 _PROJECT_FIELDS = tuple(Project.model_fields)
-# A message quotes the value it is about; a 5 MB value is quoted by its start.
-MESSAGE_MAX = 300
 # Which record field a reader's finding is about.
 _ABOUT = {
     Field.PERIOD: "period",
@@ -92,11 +91,11 @@ class _Reader:
         self.lines: dict[str, int] = {"name": block.line}
         self.read: dict[str, ReadHow] = {}
 
-    def note(self, code: str, message: str, fv: FieldValue, fld: Field) -> None:
-        self.notes.append((code, message, fv.line, fv.column, _ABOUT.get(fld)))
+    def note(self, code: Code, message: Message, fv: FieldValue, fld: Field) -> None:
+        self.notes.append(Note(code, message, fv.line, fv.column, _ABOUT.get(fld)))
 
-    def at_title(self, code: str, message: str, about: str | None) -> None:
-        self.notes.append((code, message, self.block.line, None, about))
+    def at_title(self, code: Code, message: Message, about: str | None) -> None:
+        self.notes.append(Note(code, message, self.block.line, None, about))
 
     def text(self, fld: Field) -> FieldValue | None:
         fv = self.block.fields.get(fld)
@@ -144,12 +143,12 @@ def _money(r: _Reader, fld: Field) -> Decimal | None:
     if fv is None:
         return None
     money = read_money_field(fv.text)
-    if money.problem:
+    if money.problem is not None and money.message is not None:
         r.note(money.problem, money.message, fv, fld)
     if fld is Field.BUDGET and fv.year is not None:
         r.note(
-            "per-year-amount",
-            _("'{label}' is the budget of one year, not the total").format(label=fv.label),
+            Code.PER_YEAR_AMOUNT,
+            M_("'{label}' is the budget of one year, not the total", label=fv.label),
             fv,
             fld,
         )
@@ -261,8 +260,8 @@ def _contacts(r: _Reader) -> list[Contact]:
         name = natural_name(squash(name_fv.text))
         if not _person_like(name):
             r.note(
-                "contact-without-name",
-                _("'{name}' is not a person's name").format(name=shorten(name)),
+                Code.CONTACT_WITHOUT_NAME,
+                M_("'{name}' is not a person's name", name=shorten(name)),
                 name_fv,
                 Field.CONTACT_NAME,
             )
@@ -334,12 +333,31 @@ def _quote(fact: Fact) -> str:
     return f"'{shorten(fact.sentence, 160)}'"
 
 
-def _from_prose(r: _Reader, values: dict[str, object]) -> None:
+class _Values:
+    """The record's values the labels gave, which the sentences may fill when they did not
+    (the attributes are the record's field names and the prose findings' `about`).
+
+    (A plain class: one is made per project, and a dataclass's generated methods cost
+    start-up time.)"""
+
+    __slots__ = ("budget", "city_share", "contacts", "end", "fund", "programme", "start")
+
+    def __init__(self, start: date | None, end: date | None) -> None:
+        self.start = start
+        self.end = end
+        self.budget: Decimal | None = None
+        self.city_share: Decimal | None = None
+        self.programme: str | None = None
+        self.fund: str | None = None
+        self.contacts: list[Contact] = []
+
+
+def _from_prose(r: _Reader, values: _Values) -> None:
     """Fill what no label gave from the block's sentences; each value is reported."""
     block = r.block
     if not block.prose and not block.asides:
-        if values.get("programme") is None and values.get("fund") is not None:
-            values["programme"] = values["fund"]
+        if values.programme is None and values.fund is not None:
+            values.programme = values.fund
         return
     # Loaded here: blocks of the seed's family have no paragraphs of prose.
     from hankkeet.reading.prose import contacts_in, read_prose
@@ -347,22 +365,23 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
     prose = read_prose(block.prose, block.years)
     contacts_in(block.asides, prose)
     for (code, message), line, about in prose.problems:
-        if values.get(about) is None and not (about == "period" and values.get("start")):
-            r.notes.append((code, message, line, None, about))
+        if getattr(values, about, None) is None and not (about == "period" and values.start):
+            r.notes.append(Note(code, message, line, None, about))
     filled: list[tuple[str, Fact, str]] = []
-    if values.get("budget") is None and prose.budget is not None:
-        values["budget"] = prose.budget.value
+    if values.budget is None and prose.budget is not None:
+        values.budget = prose.budget.money
         filled.append(("budget", prose.budget, format_euros(prose.budget.money)))
     elif (
-        values.get("budget") is not None
+        values.budget is not None
         and prose.budget is not None
-        and prose.budget.value != values["budget"]
+        and prose.budget.value != values.budget
     ):
         r.notes.append(
-            (
-                "prose-disagrees",
-                _("the budget field says {field} but {quote} says {sentence}").format(
-                    field=format_euros(values["budget"]),  # type: ignore[arg-type]
+            Note(
+                Code.PROSE_DISAGREES,
+                M_(
+                    "the budget field says {field} but {quote} says {sentence}",
+                    field=format_euros(values.budget),
                     quote=_quote(prose.budget),
                     sentence=format_euros(prose.budget.money),
                 ),
@@ -371,41 +390,42 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
                 "budget",
             )
         )
-    if values.get("city_share") is None and prose.city_share is not None:
-        values["city_share"] = prose.city_share.value
+    if values.city_share is None and prose.city_share is not None:
+        values.city_share = prose.city_share.money
         filled.append(("city_share", prose.city_share, format_euros(prose.city_share.money)))
-    if values.get("start") is None and values.get("end") is None and prose.period is not None:
+    if values.start is None and values.end is None and prose.period is not None:
         start, end = prose.period.period
-        values["start"], values["end"] = start, end
+        values.start, values.end = start, end
         if prose.period.line:
             filled.append(("period", prose.period, f"{format_date(start)}–{format_date(end)}"))
         else:
             r.lines["start"] = r.lines["end"] = block.line
             r.read["start"] = r.read["end"] = "header"
             r.notes.append(
-                (
-                    "period-years-only",
-                    _(
-                        "the title '{title}' gives years only: read as 1 January to 31 December"
-                    ).format(title=shorten(block.title)),
+                Note(
+                    Code.PERIOD_YEARS_ONLY,
+                    M_(
+                        "the title '{title}' gives years only: read as 1 January to 31 December",
+                        title=shorten(block.title),
+                    ),
                     block.line,
                     None,
                     "period",
                 )
             )
-    if values.get("programme") is None and prose.programme is not None:
-        values["programme"] = prose.programme.value
-        filled.append(("programme", prose.programme, str(prose.programme.value)))
-    if values.get("fund") is None and prose.fund is not None:
-        values["fund"] = prose.fund.value
-        filled.append(("fund", prose.fund, str(prose.fund.value)))
-    if values.get("programme") is None and values.get("fund") is not None:
+    if values.programme is None and prose.programme is not None:
+        values.programme = str(prose.programme.value)
+        filled.append(("programme", prose.programme, values.programme))
+    if values.fund is None and prose.fund is not None:
+        values.fund = str(prose.fund.value)
+        filled.append(("fund", prose.fund, values.fund))
+    if values.programme is None and values.fund is not None:
         # 'Fond: Europeiska regionala utvecklingsfonden (ERDF)': the fund names the
         # programme when nothing more specific does.
-        values["programme"] = values["fund"]
-    if not values.get("contacts") and prose.contacts:
+        values.programme = values.fund
+    if not values.contacts and prose.contacts:
         names = list(dict.fromkeys(str(f.value) for f in prose.contacts))
-        values["contacts"] = [Contact(name=name) for name in names]
+        values.contacts = [Contact(name=name) for name in names]
         fact = prose.contacts[0]
         filled.append(("contacts", fact, ", ".join(names)))
     for key, fact, shown in filled:
@@ -414,10 +434,13 @@ def _from_prose(r: _Reader, values: dict[str, object]) -> None:
             r.lines[k] = fact.line
             r.read[k] = "prose"
         r.notes.append(
-            (
-                "prose-fact",
-                _("{field} {value} read from the sentence {quote}").format(
-                    field=_(_FIELD_NAMES[key]), value=shown, quote=_quote(fact)
+            Note(
+                Code.PROSE_FACT,
+                M_(
+                    "{field} {value} read from the sentence {quote}",
+                    field=M_(_FIELD_NAMES[key]),
+                    value=shown,
+                    quote=_quote(fact),
                 ),
                 fact.line,
                 None,
@@ -439,7 +462,7 @@ class ReadBlock:
     # Where a duplicate-project note goes among the notes: after the layout's own.
     duplicate_at: int
     # The layout's unknown-label notes among the notes (Block.hinted).
-    hinted: list[tuple[int, str | None]]
+    hinted: list[tuple[int, Message | None]]
     # What the id is made of: the slug of the name.
     slug: str
 
@@ -460,6 +483,10 @@ def claim_id(read: ReadBlock, registry: IdRegistry) -> ParsedProject:
     return ParsedProject(project, diagnostics)
 
 
+def _line_of(note: Note) -> int:
+    return note.line
+
+
 def claim(
     notes: list[Note],
     duplicate_at: int,
@@ -476,9 +503,9 @@ def claim(
     if first is not None:
         notes.insert(
             duplicate_at,
-            (
-                "duplicate-project",
-                _("'{name}' is already at {place}").format(name=name, place=first),
+            Note(
+                Code.DUPLICATE_PROJECT,
+                M_("'{name}' is already at {place}", name=name, place=first),
                 line,
                 None,
                 "name",
@@ -487,8 +514,8 @@ def claim(
     if not notes:
         return pid, []  # most projects: nothing to say
     diagnostics = [
-        Diagnostic(CODE_OF[code], shorten(message, MESSAGE_MAX), path, at, pid, column, about)
-        for code, message, at, column, about in sorted(notes, key=lambda n: n[2])
+        Diagnostic(n.code, n.message.bounded(MESSAGE_MAX), path, n.line, pid, n.column, n.about)
+        for n in sorted(notes, key=_line_of)
     ]
     return pid, diagnostics
 
@@ -500,7 +527,9 @@ def read_block(block: Block, path: str) -> ReadBlock:
     duplicate_at = len(r.notes)
     if not block.title:
         r.at_title(
-            "missing-field", _("the project has no name (no title line before its fields)"), "name"
+            Code.MISSING_FIELD,
+            M_("the project has no name (no title line before its fields)"),
+            "name",
         )
     fields = block.fields
     for fld, fv in fields.items():
@@ -508,15 +537,14 @@ def read_block(block: Block, path: str) -> ReadBlock:
             r.lines[_KEYS[fld]] = fv.line
         if not fv.text:
             if fld in REQUIRED or fld in (Field.START, Field.END):
-                r.note("missing-field", _("'{label}' is empty").format(label=fv.label), fv, fld)
+                r.note(Code.MISSING_FIELD, M_("'{label}' is empty", label=fv.label), fv, fld)
             else:
-                r.note("empty-field", _("'{label}' is empty").format(label=fv.label), fv, fld)
+                r.note(Code.EMPTY_FIELD, M_("'{label}' is empty", label=fv.label), fv, fld)
     period = _period(r)
-    values: dict[str, object] = {"start": period.start, "end": period.end}
-    budget = _money(r, Field.BUDGET)
+    values = _Values(period.start, period.end)
+    values.budget = _money(r, Field.BUDGET)
     city_fv = r.text(Field.CITY_SHARE)
-    city_share = _money(r, Field.CITY_SHARE)
-    values["budget"], values["city_share"] = budget, city_share
+    values.city_share = _money(r, Field.CITY_SHARE)
     staff: list[StaffPeriod] = []
     staff_fv = r.text(Field.STAFF)
     if staff_fv is not None:
@@ -524,28 +552,26 @@ def read_block(block: Block, path: str) -> ReadBlock:
         staff = reading.periods
         for code, message in reading.problems:
             r.note(code, message, staff_fv, Field.STAFF)
-    contacts = _contacts(r)
-    funding, programme, fund = _funding(r)
-    values["programme"], values["fund"] = programme, fund
-    values["contacts"] = contacts
+    values.contacts = _contacts(r)
+    funding, values.programme, values.fund = _funding(r)
     _from_prose(r, values)
-    contacts = values["contacts"]  # type: ignore[assignment]
     has_period = any(f in fields for f in (Field.PERIOD, Field.START)) or "start" in r.read
     if not has_period:
-        r.at_title("missing-field", _("no period (Toiminta-aika)"), "period")
-    if Field.BUDGET not in fields and values["budget"] is None:
-        r.at_title("missing-field", _("no budget (Budjetti)"), "budget")
+        r.at_title(Code.MISSING_FIELD, M_("no period (Toiminta-aika)"), "period")
+    if Field.BUDGET not in fields and values.budget is None:
+        r.at_title(Code.MISSING_FIELD, M_("no budget (Budjetti)"), "budget")
     if (
-        block.layout != "labelled"
+        block.layout is not Layout.LABELLED
         and not any(fv.how == "label" for fv in fields.values())
         and r.read
     ):
-        r.at_title("prose-only", _("no labelled field: every value was read from sentences"), None)
+        r.at_title(
+            Code.PROSE_ONLY, M_("no labelled field: every value was read from sentences"), None
+        )
     summary_fv = r.text(Field.SUMMARY)
     summary = squash_clean(summary_fv.text) if summary_fv else None
     if summary_fv is not None:
         r.mark("summary", summary_fv)
-    start, end = values["start"], values["end"]
     # Every value is of its field's type already (the readers make them so): the record is
     # assembled without pydantic's validation, which would only copy them
     # (tests/test_fast_paths.py validates every record of the fixtures and the corpus).
@@ -557,17 +583,15 @@ def read_block(block: Block, path: str) -> ReadBlock:
             "name": name,
             "code": None,
             "source": source,
-            "programme": values["programme"],
-            "fund": values["fund"],
-            "start": start if isinstance(start, date) else None,
-            "end": end if isinstance(end, date) else None,
-            "budget": values["budget"] if isinstance(values["budget"], Decimal) else None,
-            "city_share": (
-                values["city_share"] if isinstance(values["city_share"], Decimal) else None
-            ),
+            "programme": values.programme,
+            "fund": values.fund,
+            "start": values.start,
+            "end": values.end,
+            "budget": values.budget,
+            "city_share": values.city_share,
             "city_share_year": city_fv.year if city_fv is not None else None,
             "staff": staff,
-            "contacts": contacts,
+            "contacts": values.contacts,
             "funding": funding,
             "summary": summary,
             "lines": r.lines,

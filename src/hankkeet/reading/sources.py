@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hankkeet.diagnostics import Code, Diagnostic
-from hankkeet.locale import _, ngettext
+from hankkeet.locale import MN_, _
 from hankkeet.reading.text import (
     BAD_BYTES_LISTED,
     Decoding,
@@ -105,11 +105,9 @@ def decoding_findings(decoding: Decoding, path: str) -> list[Diagnostic]:
     found = [
         Diagnostic(
             Code.INVALID_BYTE,
-            ngettext(
+            MN_(
                 "not UTF-8: {count} byte {bytes}, read as '\ufffd'",
                 "not UTF-8: {count} bytes {bytes}, each read as '\ufffd'",
-                place.size,
-            ).format(
                 count=place.size,
                 bytes=" ".join(f"0x{b:02X}" for b in place.head)
                 + (" …" if place.size > len(place.head) else ""),
@@ -126,13 +124,13 @@ def decoding_findings(decoding: Decoding, path: str) -> list[Diagnostic]:
         found.append(
             Diagnostic(
                 Code.INVALID_BYTE,
-                ngettext(
+                MN_(
                     "{count} more place with bytes that are not UTF-8 from here on, each "
                     "byte read as '\ufffd' (is the file UTF-8?)",
                     "{count} more places with bytes that are not UTF-8 from here on, each "
                     "byte read as '\ufffd' (is the file UTF-8?)",
-                    more,
-                ).format(count=more),
+                    count=more,
+                ),
                 path,
                 first.line,
                 column=first.column,

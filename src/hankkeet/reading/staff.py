@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Problem
-from hankkeet.locale import _
+from hankkeet.locale import M_
 from hankkeet.models import StaffPeriod, assembled
 from hankkeet.reading.dates import date_tokens, normalise_dashes
 from hankkeet.reading.labels import FROM_WORDS, STAFF_UNIT_WORDS, UNTIL_WORDS
@@ -50,9 +50,7 @@ def read_staff_generally(text: str, start: date | None, end: date | None) -> Sta
     first = _COUNT.match(clean)
     if first is None:
         return StaffReading(
-            problems=[
-                Problem(Code.UNREADABLE_STAFF, _("no headcount in '{text}'").format(text=text))
-            ]
+            problems=[Problem(Code.UNREADABLE_STAFF, M_("no headcount in '{text}'", text=text))]
         )
     count = _count(first.group())
     rest = clean[first.end() :].strip(" .")
@@ -67,7 +65,7 @@ def read_staff_generally(text: str, start: date | None, end: date | None) -> Sta
             problems=[
                 Problem(
                     Code.UNREADABLE_STAFF,
-                    _("'{text}': only the headcount could be read").format(text=text),
+                    M_("'{text}': only the headcount could be read", text=text),
                 )
             ]
         )
@@ -79,9 +77,7 @@ def read_staff_generally(text: str, start: date | None, end: date | None) -> Sta
     if len(days) != 1 or len(after) != 1 or days[0].first is None:
         return StaffReading(
             problems=[
-                Problem(
-                    Code.UNREADABLE_STAFF, _("cannot read the change in '{text}'").format(text=text)
-                )
+                Problem(Code.UNREADABLE_STAFF, M_("cannot read the change in '{text}'", text=text))
             ]
         )
     change = days[0].first
@@ -95,7 +91,7 @@ def read_staff_generally(text: str, start: date | None, end: date | None) -> Sta
             problems=[
                 Problem(
                     Code.UNREADABLE_STAFF,
-                    _("'{text}': is the date a start or an end?").format(text=text),
+                    M_("'{text}': is the date a start or an end?", text=text),
                 )
             ]
         )

@@ -34,8 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from pydantic import BaseModel
 
 from hankkeet.checks import check_project
-from hankkeet.diagnostics import CODE_OF, Diagnostic
-from hankkeet.locale import Language, current_language, set_language
+from hankkeet.diagnostics import Diagnostic, Packed, pack_message, unpack_message
 from hankkeet.models import (
     Contact,
     Funding,
@@ -242,25 +241,26 @@ class _Sent(NamedTuple):
     name: str
     line: int
     slug: str
-    notes: list[Note]
+    notes: list[Packed]  # Note.pack
     duplicate_at: int
-    hinted: list[tuple[int, str | None]]
-    checks: list[Note]  # the findings of its checks, with no id yet
+    hinted: list[tuple[int, Packed | None]]  # the message without its suggestion, packed
+    checks: list[Packed]  # the findings of its checks, with no id yet (Note.pack)
 
     @classmethod
     def of(cls, read: ReadBlock, records: bool = True) -> _Sent:
         project = read.project
         checks = [
-            (d.code.value, d.message, d.line, d.column, d.about) for d in check_project(project)
+            Note(d.code, d.message, d.line, d.column, d.about).pack()
+            for d in check_project(project)
         ]
         return cls(
             pack_project(project) if records else None,
             project.name,
             project.source.line,
             read.slug,
-            read.notes,
+            [note.pack() for note in read.notes],
             read.duplicate_at,
-            read.hinted,
+            [(k, None if m is None else pack_message(m)) for k, m in read.hinted],
             checks,
         )
 
@@ -383,13 +383,12 @@ class _Hints:
     def __init__(self) -> None:
         self.seen = 0
 
-    def settle(self, notes: list[Note], hinted: list[tuple[int, str | None]]) -> None:
+    def settle(self, notes: list[Note], hinted: list[tuple[int, Packed | None]]) -> None:
         """Take the suggestion out of the notes of unknown labels past the file's limit."""
         for index, plain in hinted:
             self.seen += 1
             if self.seen > HINTS_PER_FILE and plain is not None:
-                code, _message, line, column, about = notes[index]
-                notes[index] = (code, plain, line, column, about)
+                notes[index].message = unpack_message(plain)
 
 
 @dataclass
@@ -437,14 +436,15 @@ def _handed_out(
         if isinstance(item, Diagnostic):
             yield item
             continue
+        notes = [Note.unpack(note) for note in item.notes]
         if item.hinted:
-            file.hints.settle(item.notes, item.hinted)
+            file.hints.settle(notes, item.hinted)
         pid, diagnostics = claim(
-            item.notes, item.duplicate_at, item.slug, item.name, file.path, item.line, file.registry
+            notes, item.duplicate_at, item.slug, item.name, file.path, item.line, file.registry
         )
         checks = [
-            Diagnostic(CODE_OF[code], message, file.path, line, pid, column, about)
-            for code, message, line, column, about in item.checks
+            Diagnostic(n.code, n.message, file.path, n.line, pid, n.column, n.about)
+            for n in map(Note.unpack, item.checks)
         ]
         yield _Unpacked(item.record, pid, diagnostics, checks)
 
@@ -537,7 +537,7 @@ def _worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
                 jobs,
                 mp_context=context,
                 initializer=_start_worker,
-                initargs=(current_language(), watched, held),
+                initargs=(watched, held),
             )
             # A pool forks its workers at its first task: this one forks them now.
             pool.submit(os.getpid)
@@ -566,13 +566,13 @@ def _sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def _start_worker(language: Language, watched: int, held: int) -> None:
-    """A worker's start (see _worker_pool): this run's language, Ctrl-C left to the main
-    process, and a watch that ends the worker when the main process ends."""
+def _start_worker(watched: int, held: int) -> None:
+    """A worker's start (see _worker_pool): Ctrl-C left to the main process, and a watch that
+    ends the worker when the main process ends. (Findings are values: a worker speaks no
+    language.)"""
     import signal
     import threading
 
-    set_language(language)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from hankkeet import HOMEPAGE, __version__
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps
+from hankkeet.locale import Language
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -67,7 +68,7 @@ def result(diagnostic: Diagnostic, printed: str | None) -> dict[str, Any]:
         "ruleId": str(diagnostic.code),
         "ruleIndex": RULE_INDEX[diagnostic.code],
         "level": LEVELS[diagnostic.severity],
-        "message": {"text": diagnostic.message},
+        "message": {"text": diagnostic.text(Language.EN)},
         "locations": [
             {
                 "physicalLocation": {

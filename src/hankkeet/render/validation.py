@@ -15,7 +15,7 @@ from typing import Any, assert_never
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps, dumps_nested
-from hankkeet.locale import N_, _, ngettext
+from hankkeet.locale import N_, Language, _, ngettext
 from hankkeet.render.layout import least_width, paragraph_lines, wrap, wrapped
 
 
@@ -73,8 +73,10 @@ class FindingRows:
     under the finding instead, indented, so it is never squeezed word by word.
     """
 
-    def __init__(self, where_width: int, code_width: int, width: int) -> None:
-        """Rows for findings whose widest location and code are where_width and code_width."""
+    def __init__(self, where_width: int, code_width: int, width: int, language: Language) -> None:
+        """Rows for findings whose widest location and code are where_width and code_width,
+        their messages written in `language`."""
+        self.language = language
         words = {s: _severity(s) for s in Severity}
         severity_width = max(len(word) for word in words.values())
         self.severities = {s: word.ljust(severity_width) for s, word in words.items()}
@@ -90,7 +92,7 @@ class FindingRows:
         indent = self.indent
         for d in diagnostics:
             head = f"   {location(d).rjust(self.where_width)} {self.severities[d.severity]} "
-            body = wrap(d.message, self.room)
+            body = wrap(d.text(self.language), self.room)
             if self.beside:
                 out.append(f"{head}{d.code.ljust(self.code_width)} {body[0]}".rstrip())
                 out.extend(indent + line for line in body[1:])
@@ -122,13 +124,14 @@ def _groups(report: Report) -> Iterator[tuple[str, list[tuple[str, list[Diagnost
         yield path, projects
 
 
-def render_text(report: Report, width: int, color: bool) -> str:
-    """Findings grouped by file, then by project; empty when there is nothing to report."""
+def render_text(report: Report, width: int, color: bool, language: Language) -> str:
+    """Findings grouped by file, then by project, their messages in `language`; empty when
+    there is nothing to report."""
     if not report.diagnostics:
         return ""
     where_width = max(len(location(d)) for d in report.diagnostics)
     code_width = max(len(d.code) for d in report.diagnostics)
-    rows = FindingRows(where_width, code_width, width)
+    rows = FindingRows(where_width, code_width, width, language)
     parts: list[str] = []
     for path, projects in _groups(report):
         if parts:
@@ -157,23 +160,24 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(diagnostic: Diagnostic) -> str:
+def annotation(diagnostic: Diagnostic, language: Language) -> str:
     """'::error file=…,line=…,col=…,title=CODE::message' for one finding."""
     properties = [("file", diagnostic.path), ("line", str(diagnostic.line))]
     if diagnostic.column is not None:
         properties.append(("col", str(diagnostic.column)))
     properties.append(("title", diagnostic.code))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    return f"::{_GITHUB_COMMAND[diagnostic.severity]} {joined}::{escape_data(diagnostic.message)}"
+    message = escape_data(diagnostic.text(language))
+    return f"::{_GITHUB_COMMAND[diagnostic.severity]} {joined}::{message}"
 
 
-def render_github(report: Report, width: int) -> str:
+def render_github(report: Report, width: int, language: Language) -> str:
     """One annotation a finding, then the whole text report.
 
     GitHub shows only the first ten annotations of each kind, so the log keeps them all.
     """
-    lines = [annotation(d) + "\n" for d in report.diagnostics]
-    text = render_text(report, width, color=False)
+    lines = [annotation(d, language) + "\n" for d in report.diagnostics]
+    text = render_text(report, width, False, language)
     return "".join(lines) + ("\n" + text if lines else "")
 
 
@@ -206,18 +210,20 @@ def render_report(
     fmt: ValidateFormat,
     width: int,
     color: bool,
+    language: Language,
     strict: bool = False,
     prints: Sequence[str] | None = None,
 ) -> str:
-    """The report in the chosen format; under `strict`, JSON's `valid` counts warnings too;
-    SARIF carries the findings' fingerprints when `prints` has them."""
+    """The report in the chosen format, messages for people in `language` (JSON and SARIF
+    keep English ones); under `strict`, JSON's `valid` counts warnings too; SARIF carries
+    the findings' fingerprints when `prints` has them."""
     match fmt:
         case ValidateFormat.TEXT:
-            return render_text(report, width, color)
+            return render_text(report, width, color, language)
         case ValidateFormat.JSON:
             return render_json(report, strict)
         case ValidateFormat.GITHUB:
-            return render_github(report, width)
+            return render_github(report, width, language)
         case ValidateFormat.SARIF:
             from hankkeet.render.sarif import render_sarif
 
@@ -316,6 +322,7 @@ def stream_report(
     report: Report,
     width: int,
     color: bool,
+    language: Language,
     strict: bool = False,
 ) -> Iterator[str]:
     """render_report's text in pieces, from a first pass over the findings (which counts
@@ -333,13 +340,15 @@ def stream_report(
 
     match fmt:
         case ValidateFormat.GITHUB:
-            yield from stream_github(measured(), again, lambda: (where_width, code_width), width)
+            yield from stream_github(
+                measured(), again, lambda: (where_width, code_width), width, language
+            )
         case ValidateFormat.JSON:
             deque(measured(), maxlen=0)
             yield from stream_json(report, again, strict)
         case ValidateFormat.TEXT:
             deque(measured(), maxlen=0)
-            yield from stream_text(again, where_width, code_width, width, color)
+            yield from stream_text(again, where_width, code_width, width, color, language)
         case ValidateFormat.SARIF:
             raise ValueError("SARIF is not streamed: it needs every fingerprint")
         case _:
@@ -372,20 +381,46 @@ def _finding_json(values: dict[str, Any]) -> str:
             text = "null"
         elif type(value) is int:
             text = str(value)
+        elif isinstance(value, dict) and (inner := _args_json(value)) is not None:
+            text = inner
         else:
             return dumps_nested(values, 2, 2)
         items.append(f"      {json_string(key)}: {text}")
     return "{\n" + ",\n".join(items) + "\n    }" if items else "{}"
 
 
+def _args_json(values: dict[str, Any]) -> str | None:
+    """dumps_nested(values, 2, 3) for a finding's `args` of text, whole numbers and None;
+    None for anything else."""
+    if not values:
+        return "{}"
+    items = []
+    for key, value in values.items():
+        if isinstance(value, str):
+            text = json_string(value)
+        elif value is None:
+            text = "null"
+        elif type(value) is int:
+            text = str(value)
+        else:
+            return None
+        items.append(f"        {json_string(key)}: {text}")
+    return "{\n" + ",\n".join(items) + "\n      }"
+
+
 def stream_text(
-    findings: Iterable[Diagnostic], where_width: int, code_width: int, width: int, color: bool
+    findings: Iterable[Diagnostic],
+    where_width: int,
+    code_width: int,
+    width: int,
+    color: bool,
+    language: Language,
 ) -> Iterator[str]:
     """render_text's text in pieces, one project's findings at a time.
 
     where_width and code_width are the widest location and code of all the findings.
     """
-    rows = FindingRows(where_width, code_width, width)
+    rows = FindingRows(where_width, code_width, width, language)
     del color  # as render_text
     started = False
     for path, in_file in groupby(findings, key=lambda d: d.path):
@@ -409,13 +444,14 @@ def stream_github(
     again: Iterable[Diagnostic],
     widths: Callable[[], tuple[int, int]],
     width: int,
+    language: Language,
 ) -> Iterator[str]:
     """render_github's text in pieces: each annotation as it comes, then the text report
     from `again` (the same findings), at the (location, code) widths known by then."""
     any_found = False
     for d in findings:
         any_found = True
-        yield annotation(d) + "\n"
+        yield annotation(d, language) + "\n"
     if any_found:
         yield "\n"
-        yield from stream_text(again, *widths(), width, False)
+        yield from stream_text(again, *widths(), width, False, language)

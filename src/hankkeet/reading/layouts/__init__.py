@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from hankkeet.models import Layout
 from hankkeet.reading.labels import CARD_HEADINGS, Field
 from hankkeet.reading.lines import LabelLine, classify, titleable
 
-LAYOUTS = ("labelled", "card", "database", "agenda", "prose")
 _SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
 _KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
 
 
-def choose_layout(lines: Sequence[str]) -> str:
+def choose_layout(lines: Sequence[str]) -> Layout:
     """The layout family of a page, from its first lines."""
     content = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
     labels = {n: classify(line) for n, line in enumerate(lines) if line.strip()}
@@ -25,17 +25,17 @@ def choose_layout(lines: Sequence[str]) -> str:
     if any(h in text for text in folded for h in CARD_HEADINGS if len(text) < 120) or any(
         lab is not None and lab.field is Field.NAME and lab.value for lab in labels.values()
     ):
-        return "card"
+        return Layout.CARD
     if any(_SECTION.match(text) for _, text in content):
-        return "agenda"
+        return Layout.AGENDA
     if (
         any(_KIND_NUMBER.match(text) for _, text in content[:4])
         or _alone_labels(lines, labels) >= 2
     ):
-        return "database"
+        return Layout.DATABASE
     if _seed_shaped(content, labels) or not content:
-        return "labelled"
-    return "prose"
+        return Layout.LABELLED
+    return Layout.PROSE
 
 
 def _alone_labels(lines: Sequence[str], labels: dict[int, LabelLine | None]) -> int:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from hankkeet.diagnostics import Code, Diagnostic
-from hankkeet.locale import _
-from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, ParsedProject
+from hankkeet.locale import M_
+from hankkeet.models import Layout
+from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedProject
 from hankkeet.reading.funding import find_programmes
 from hankkeet.reading.labels import (
     AGENDA_SECTION_WORDS,
@@ -63,11 +65,23 @@ _ITEM_START = re.compile(r"\s+(?=[•▪◦·]\s)")
 _LIST_MARK = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[).])\s+")
 
 
+class ItemKind(StrEnum):
+    """What a unit of a page is."""
+
+    FIELD = "field"  # one of our labels with its value
+    NAME = "name"  # the name label
+    OTHER = "other"  # a known label of other things
+    UNKNOWN = "unknown"  # a label we do not know
+    HEADING = "heading"
+    SECTION = "section"  # an agenda's section mark
+    TEXT = "text"  # a paragraph
+
+
 @dataclass
 class Item:
     """One unit of a page: a label line with its value, a heading, or a paragraph of text."""
 
-    kind: str  # "field", "name", "other", "unknown", "heading", "section", "text"
+    kind: ItemKind
     line: int
     text: str
     label: LabelLine | None = None
@@ -169,16 +183,16 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
             pair = _pair(text, para[j + 1][1] if j + 1 < len(para) else None)
             if pair is not None:
                 for one, _ in pair:
-                    out.append(Item("field", number, one.value, one, one.field, one.column))
+                    out.append(Item(ItemKind.FIELD, number, one.value, one, one.field, one.column))
                 j += pair[0][1]
                 continue
             if _SECTION.match(text):
-                out.append(Item("section", number, text))
+                out.append(Item(ItemKind.SECTION, number, text))
                 j += 1
                 continue
             if label is None:
                 if is_numbered_heading(text) and len(para) == 1 and not text.endswith("."):
-                    out.append(Item("heading", number, text))
+                    out.append(Item(ItemKind.HEADING, number, text))
                     j += 1
                     continue
                 # A run of text lines: one paragraph item (up to the next label line).
@@ -192,7 +206,7 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
                 chunk = para[j:k]
                 out.append(
                     Item(
-                        "text",
+                        ItemKind.TEXT,
                         number,
                         " ".join(t.strip() for _, t in chunk),
                         lines=[(n, t.strip()) for n, t in chunk],
@@ -204,17 +218,17 @@ def items_of(lines: list[tuple[int, str]]) -> list[Item]:
                 # 'Hyviä uutisia: ELY-keskus on …': a sentence that holds a colon.
                 label = None
                 k = j + 1
-                out.append(Item("text", number, text, lines=[(number, text)]))
+                out.append(Item(ItemKind.TEXT, number, text, lines=[(number, text)]))
                 j = k
                 continue
             kind = (
-                "name"
+                ItemKind.NAME
                 if label.field is Field.NAME
-                else "field"
+                else ItemKind.FIELD
                 if label.field is not None
-                else "other"
+                else ItemKind.OTHER
                 if label.other
-                else "unknown"
+                else ItemKind.UNKNOWN
             )
             value, how = label.value, "label"
             k = j + 1
@@ -339,7 +353,7 @@ def _is_prose(para: list[tuple[int, str]]) -> bool:
 # -- projects ------------------------------------------------------------------------------
 
 
-def _new_block(title: str, line: int, layout: str, name_from: str) -> Block:
+def _new_block(title: str, line: int, layout: Layout, name_from: str) -> Block:
     return Block(title=squash(title), line=line, layout=layout, name_from=name_from)
 
 
@@ -363,9 +377,10 @@ def _add(block: Block, item: Item) -> None:
             elif item.text and item.text != block.fields[item.fld].text:
                 first = block.fields[item.fld]
                 block.notes.append(
-                    (
-                        "repeated-field",
-                        _("'{label}' again (first on line {line}); '{value}' is not used").format(
+                    Note(
+                        Code.REPEATED_FIELD,
+                        M_(
+                            "'{label}' again (first on line {line}); '{value}' is not used",
                             label=item.label.label if item.label else "",
                             line=first.line,
                             value=shorten(item.text),
@@ -402,9 +417,9 @@ def _add(block: Block, item: Item) -> None:
         block.asides.append((item.line, f"{item.label.label}: {item.text}"))
     elif item.kind == "unknown" and item.label is not None:
         block.notes.append(
-            (
-                "unknown-label",
-                _("unknown label '{label}'; its value is not used").format(label=item.label.label),
+            Note(
+                Code.UNKNOWN_LABEL,
+                M_("unknown label '{label}'; its value is not used", label=item.label.label),
                 item.line,
                 1,
                 None,
@@ -599,7 +614,7 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
             if titleable(text) and not (
                 found and len(found[-1][0].text.split()) >= 4 and _looks_like_person(text)
             ):
-                found.append((Item("text", line, text), n))
+                found.append((Item(ItemKind.TEXT, line, text), n))
         if stop:
             break
     if not found:
@@ -640,14 +655,16 @@ def _after(items: list[Item], head: tuple[Item, int]) -> list[Item]:
     """The items after a headline line, the rest of its own paragraph first."""
     line, n = head[0].line, head[1]
     rest = [(k, t) for k, t in items[n].lines if k > line]
-    first = [Item("text", rest[0][0], " ".join(t for _, t in rest), lines=rest)] if rest else []
+    first = (
+        [Item(ItemKind.TEXT, rest[0][0], " ".join(t for _, t in rest), lines=rest)] if rest else []
+    )
     return first + items[n + 1 :]
 
 
 class DocumentReader:
     """Reads one whole page of a layout other than the seed's."""
 
-    def __init__(self, path: str, registry: IdRegistry, layout: str) -> None:
+    def __init__(self, path: str, registry: IdRegistry, layout: Layout) -> None:
         self.path = path
         self.registry = registry
         self.layout = layout
@@ -659,20 +676,20 @@ class DocumentReader:
         self.first = lines[0][0] if lines else 1  # a part of a file starts where it starts
         items = items_of(lines)
         cut = {
-            "card": self._card,
-            "database": self._database,
-            "agenda": self._agenda,
-            "prose": self._prose,
+            Layout.CARD: self._card,
+            Layout.DATABASE: self._database,
+            Layout.AGENDA: self._agenda,
+            Layout.PROSE: self._prose,
         }[self.layout]
         blocks = [b for b in cut(items) if b is not None]
         if not blocks:
             yield Diagnostic(
                 Code.NO_PROJECTS,
-                _("{path} holds no project description").format(path=self.path),
+                M_("{path} holds no project description", path=self.path),
                 self.path,
                 1,
             )
-            if self.layout == "prose":
+            if self.layout is Layout.PROSE:
                 yield from _unknown_layout(items, self.path)
             return
         for block in blocks:
@@ -701,7 +718,7 @@ class DocumentReader:
             if heading is not None and (
                 current is None or current.title or Field.FUNDING in current.fields
             ):
-                current = _new_block("", heading[0], "card", "label")
+                current = _new_block("", heading[0], Layout.CARD, "label")
                 blocks.append(current)
             if heading is not None and current is not None:
                 heading_text = heading
@@ -712,7 +729,7 @@ class DocumentReader:
                 continue
             if item.kind == "name":
                 if current is None or current.title:
-                    current = _new_block(item.text, item.line, "card", "label")
+                    current = _new_block(item.text, item.line, Layout.CARD, "label")
                     blocks.append(current)
                 else:
                     current.title = squash(item.text)
@@ -724,9 +741,9 @@ class DocumentReader:
         for block in blocks:
             if not block.title:
                 block.notes.append(
-                    (
-                        "missing-field",
-                        _("the card has no name label (Hankkeen nimi)"),
+                    Note(
+                        Code.MISSING_FIELD,
+                        M_("the card has no name label (Hankkeen nimi)"),
                         block.line,
                         None,
                         "name",
@@ -754,7 +771,7 @@ class DocumentReader:
                     if current is None:
                         one_word_ok = not blocks and line > self.first
                         if titleable(text) and (len(text.split()) > 1 or one_word_ok):
-                            current = _new_block(text, line, "database", "header")
+                            current = _new_block(text, line, Layout.DATABASE, "header")
                             blocks.append(current)
                     elif _DATES_LINE.match(text):
                         current.fields.setdefault(
@@ -810,8 +827,9 @@ class DocumentReader:
                 self.notes.append(
                     Diagnostic(
                         Code.PREAMBLE,
-                        _("agenda item '{title}' is not about one project").format(
-                            title=shorten(title or head.text)
+                        M_(
+                            "agenda item '{title}' is not about one project",
+                            title=shorten(title or head.text),
                         ),
                         self.path,
                         head.line,
@@ -831,7 +849,7 @@ class DocumentReader:
                 if n.startswith(name) and len(n) > len(name)
             ]
             name = fuller[0] if fuller else name
-            block = _new_block(name, title_line, "agenda", "agenda")
+            block = _new_block(name, title_line, Layout.AGENDA, "agenda")
             for item in rest:
                 if item.kind == "text" and item.text.casefold().rstrip(":") in AGENDA_SECTION_WORDS:
                     continue
@@ -876,7 +894,7 @@ class DocumentReader:
             [i.text for i in body[:3] if i.kind == "text"],
             [i.text for i in body[3:] if i.kind == "text"],
         )
-        block = _new_block(name, head[0].line, "prose", "headline")
+        block = _new_block(name, head[0].line, Layout.PROSE, "headline")
         block.years = years_of(title)
         for item in body:
             _add(block, item)
@@ -907,7 +925,9 @@ class DocumentReader:
             if m is not None and m.group("name").casefold() in labels:
                 m = None
             if m is not None and titleable(m.group("name")):
-                current = _new_block(_strip_years(m.group("name")), item.line, "prose", "entry")
+                current = _new_block(
+                    _strip_years(m.group("name")), item.line, Layout.PROSE, "entry"
+                )
                 current.years = years_of(m.group("name"))
                 current.prose.append((item.line, m.group("rest")))
                 blocks.append(current)
@@ -936,7 +956,7 @@ class DocumentReader:
         for line, row in rows:
             m = _LISTED_NAME.search(row)
             assert m is not None
-            block = _new_block(m.group("name"), line, "prose", "entry")
+            block = _new_block(m.group("name"), line, Layout.PROSE, "entry")
             for item in shared:
                 _add(block, item)
             if context is not None:
@@ -975,7 +995,7 @@ class DocumentReader:
             end = heads[k + 1] if k + 1 < len(heads) else len(items)
             title = items[n].text
             block = _new_block(
-                _prose_name(title, [items[n + 1].text]), items[n].line, "prose", "heading"
+                _prose_name(title, [items[n + 1].text]), items[n].line, Layout.PROSE, "heading"
             )
             block.years = years_of(title)
             for item in items[n + 1 : end]:
@@ -1025,7 +1045,7 @@ class DocumentReader:
                 name = ", ".join(parts[: max(1, len(parts) - columns + 1)])
                 if not titleable(name):
                     continue
-                block = _new_block(name, line, "prose", "entry")
+                block = _new_block(name, line, Layout.PROSE, "entry")
                 if context is not None:
                     block.fields[Field.FUNDING] = FieldValue(
                         context[1], context[0], 1, "luettelon otsikko", None, "heading"
@@ -1093,10 +1113,11 @@ def _unknown_layout(items: list[Item], path: str) -> Iterator[Diagnostic]:
             if word is not None:
                 yield Diagnostic(
                     Code.UNKNOWN_LAYOUT,
-                    _(
+                    M_(
                         "the text speaks of a project ('{word}') in no layout the readers "
-                        "know; nothing was read from it"
-                    ).format(word=word.strip('.,:;!?()"”')),
+                        "know; nothing was read from it",
+                        word=word.strip('.,:;!?()"”'),
+                    ),
                     path,
                     line,
                 )
@@ -1136,19 +1157,19 @@ def _unsure_name(block: Block, others: list[str]) -> None:
     text gives ('… -hanke') as the other candidates."""
     others = list(dict.fromkeys(others))[:3]
     block.notes.append(
-        (
-            "unsure-name",
-            (
-                _(
-                    "'{name}' (line {line}) may not be the project's name; other "
-                    "candidates: {others}"
-                )
-                if others
-                else _("'{name}' (line {line}) may not be the project's name; no other candidate")
-            ).format(
+        Note(
+            Code.UNSURE_NAME,
+            M_(
+                "'{name}' (line {line}) may not be the project's name; other candidates: {others}",
                 name=shorten(block.title),
                 line=block.line,
                 others=", ".join(f"'{shorten(n)}'" for n in others),
+            )
+            if others
+            else M_(
+                "'{name}' (line {line}) may not be the project's name; no other candidate",
+                name=shorten(block.title),
+                line=block.line,
             ),
             block.line,
             None,
@@ -1190,7 +1211,7 @@ def _by_paragraph(body: list[Item]) -> list[Block]:
     blocks: list[Block] = []
     for j, (k, name) in enumerate(starts):
         end = starts[j + 1][0] if j + 1 < len(starts) else len(body)
-        block = _new_block(name, body[k].line, "prose", "paragraph")
+        block = _new_block(name, body[k].line, Layout.PROSE, "paragraph")
         for item in body[k:end]:
             _add(block, item)
         if shared is not None and not any(find_programmes(t) for _, t in block.prose):

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Diagnostic
-from hankkeet.locale import _
-from hankkeet.reading.blocks import Block, FieldValue
+from hankkeet.locale import M_
+from hankkeet.reading.blocks import Block, FieldValue, Note
 from hankkeet.reading.labels import Field, label_key
 from hankkeet.reading.lines import LabelLine, classify, close_labels, titleable
 from hankkeet.reading.text import shorten, squash_clean
@@ -154,7 +154,7 @@ class LabelledParser:
             self._done.append(
                 Diagnostic(
                     Code.NO_PROJECTS,
-                    _("{path} holds no project description").format(path=self.path),
+                    M_("{path} holds no project description", path=self.path),
                     self.path,
                     1,
                 )
@@ -228,9 +228,9 @@ class LabelledParser:
             and not text.endswith((".", "!", "?", ":", ","))
         ):
             block.notes.append(
-                (
-                    "preamble",
-                    _("'{text}' is a heading, not part of a project").format(text=text),
+                Note(
+                    Code.PREAMBLE,
+                    M_("'{text}' is a heading, not part of a project", text=text),
                     number,
                     None,
                     None,
@@ -250,12 +250,15 @@ class LabelledParser:
             # A heading glued under a finished summary: another page pasted with no blank
             # line may start here. Read on as the summary, and said.
             block.notes.append(
-                (
-                    "unsure-boundary",
-                    _(
+                Note(
+                    Code.UNSURE_BOUNDARY,
+                    M_(
                         "'{text}' may open another page or project; read as part of the "
-                        "summary of '{title}' (line {line})"
-                    ).format(text=shorten(text), title=shorten(block.title), line=block.line),
+                        "summary of '{title}' (line {line})",
+                        text=shorten(text),
+                        title=shorten(block.title),
+                        line=block.line,
+                    ),
                     number,
                     None,
                     "summary",
@@ -268,9 +271,9 @@ class LabelledParser:
             last.text = f"{last.text} {text}" if last.text else text
             return
         block.notes.append(
-            (
-                "stray-text",
-                _("text that belongs to no field: '{text}'").format(text=shorten(text)),
+            Note(
+                Code.STRAY_TEXT,
+                M_("text that belongs to no field: '{text}'", text=shorten(text)),
                 number,
                 None,
                 None,
@@ -292,20 +295,18 @@ class LabelledParser:
         # labels gets suggestions for the first HINTS_PER_FILE, the code for all of them.
         self.hints += 1
         near = _near_label(label.label) if self.hints <= HINTS_PER_FILE else None
+        plain = M_("unknown label '{label}'; its value is not used", label=label.label)
         message = (
-            _("unknown label '{label}' (did you mean '{near}'?); its value is not used")
+            M_(
+                "unknown label '{label}' (did you mean '{near}'?); its value is not used",
+                label=label.label,
+                near=near,
+            )
             if near
-            else _("unknown label '{label}'; its value is not used")
+            else plain
         )
-        plain = (
-            _("unknown label '{label}'; its value is not used").format(label=label.label)
-            if near
-            else None
-        )
-        block.hinted.append((len(block.notes), plain))
-        block.notes.append(
-            ("unknown-label", message.format(label=label.label, near=near), number, 1, None)
-        )
+        block.hinted.append((len(block.notes), plain if near else None))
+        block.notes.append(Note(Code.UNKNOWN_LABEL, message, number, 1, None))
         block.last = None
         block.dropping = True
 
@@ -314,14 +315,14 @@ class LabelledParser:
             return
         start, end = self.preamble
         where = (
-            _("line {start}").format(start=start)
+            M_("line {start}", start=start)
             if start == end
-            else _("lines {start}–{end}").format(start=start, end=end)
+            else M_("lines {start}–{end}", start=start, end=end)
         )
         self.file_notes.append(
             Diagnostic(
                 Code.PREAMBLE,
-                _("text before the first project ({where}) is not a project").format(where=where),
+                M_("text before the first project ({where}) is not a project", where=where),
                 self.path,
                 start,
             )
@@ -336,10 +337,12 @@ class LabelledParser:
             block = self.block = Block(title="", line=number)
         if label.typo_of is not None:
             block.notes.append(
-                (
-                    "label-typo",
-                    _("label '{label}' read as '{known}'").format(
-                        label=label.label, known=_canonical_label(label.typo_of)
+                Note(
+                    Code.LABEL_TYPO,
+                    M_(
+                        "label '{label}' read as '{known}'",
+                        label=label.label,
+                        known=_canonical_label(label.typo_of),
                     ),
                     number,
                     1,
@@ -362,13 +365,12 @@ class LabelledParser:
                 # A project's first label again, with no title line before it: a second
                 # project may start here, its title missing. Said, not guessed.
                 block.notes.append(
-                    (
-                        "unsure-boundary",
-                        _(
+                    Note(
+                        Code.UNSURE_BOUNDARY,
+                        M_(
                             "'{label}' again (first on line {first}) with no title "
                             "line before it: a new project may start here without "
-                            "its title; read as part of '{title}' (line {line})"
-                        ).format(
+                            "its title; read as part of '{title}' (line {line})",
                             label=label.label,
                             first=first.line,
                             title=shorten(block.title),
@@ -380,10 +382,13 @@ class LabelledParser:
                     )
                 )
             block.notes.append(
-                (
-                    "repeated-field",
-                    _("'{label}' again (first on line {line}); '{value}' is not used").format(
-                        label=label.label, line=first.line, value=shorten(label.value)
+                Note(
+                    Code.REPEATED_FIELD,
+                    M_(
+                        "'{label}' again (first on line {line}); '{value}' is not used",
+                        label=label.label,
+                        line=first.line,
+                        value=shorten(label.value),
                     ),
                     number,
                     label.column,
