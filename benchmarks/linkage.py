@@ -64,6 +64,7 @@ class Score:
     match_pairs: int
     match_right: int
     found_pairs: int  # true pairs in one match or probable group
+    found_wrong: int  # pairs of different projects in one match or probable group
     named_pairs: int  # true pairs of two records the reader named right
     named_found: int  # those in one match or probable group
     alike_pairs: int
@@ -192,6 +193,7 @@ def score(
         match_pairs=len(matched),
         match_right=len(matched & true),
         found_pairs=len(found & true),
+        found_wrong=len(found - true),
         named_pairs=len(named := {(a, b) for a, b in true if not {a, b} & misnamed}),
         named_found=len(found & named),
         alike_pairs=len(alike_pairs),
@@ -303,6 +305,10 @@ def main(argv: list[str] | None = None) -> int:
         f"right: {result.named_recall:.3f} ({result.named_found} of {result.named_pairs})"
     )
     print(f"look-alike record pairs joined: {result.alike_joined} of {result.alike_pairs}")
+    print(
+        f"pairs of different projects in one match or probable group: {result.found_wrong}"
+        " (misnamed records included)"
+    )
     for line in result.wrong:
         print(f"  wrong match: {line}")
     for line in result.missed:
