@@ -150,9 +150,7 @@ def held_out(folder: Path = LINKAGE, batch: str | None = None) -> set[str]:
     `batch` names one round of them (its `batch` key); None the held-out projects of no
     round."""
     truth = tomllib.loads((folder / "truth.toml").read_text(encoding="utf-8"))
-    return {
-        p["id"] for p in truth["project"] if p.get("held_out") and p.get("batch") == batch
-    }
+    return {p["id"] for p in truth["project"] if p.get("held_out") and p.get("batch") == batch}
 
 
 def score(

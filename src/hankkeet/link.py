@@ -369,11 +369,12 @@ def name_similarity(
 ) -> float:
     """How alike two normalised names are, 0..1: the one place that says it.
 
-    0.0 when either has no name; 1.0 for the same words (in any order); NAME_ALIKE when the shorter name (two words or
-    eight letters at least) is all in the longer one, as words or as the longer one's
-    beginning without spaces ('visit saimaa' and 'visitsaimaa lakeland finland'); 0.0 for
-    names that share neither a word nor their first three letters; else the standard
-    library's difflib ratio (Ratcliff/Obershelp), its cheap upper bounds first.
+    0.0 when either has no name; 1.0 for the same words (in any order); NAME_ALIKE when
+    the shorter name (two words or eight letters at least) is all in the longer one, as
+    words or as the longer one's beginning without spaces ('visit saimaa' and 'visitsaimaa
+    lakeland finland'); 0.0 for names that share neither a word nor their first three
+    letters; else the standard library's difflib ratio (Ratcliff/Obershelp), its cheap
+    upper bounds first.
     `matchers` keeps a matcher per name for a run that compares one name with many (difflib
     then reads that name once).
     """
