@@ -159,6 +159,10 @@ _TRAILING_YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s+(?:19|20)\d\d)?$")
 # A follow-up's numeral: a roman numeral word, or one or two digits (alone or at the end of
 # a word: 'VisitSaimaa2', never at its start: '6Aika'); a year (four digits) is a period.
 _NUMERAL = re.compile(r"(?<![\d])(\d{1,2})(?![\w])|\b(ii|iii|iv|vi)\b")
+# The reader's name for a record whose text gives none (reading/records.py, read_block): a
+# placeholder, no name, so it makes no name to compare ('rivi 1' and 'rivi 1' of two files
+# are no evidence of one project).
+_UNNAMED = re.compile(r"^\(nimetön hanke, rivi \d+\)$")
 
 
 def normalised_name(name: str) -> str:
@@ -166,8 +170,11 @@ def normalised_name(name: str) -> str:
     parentheses or bare years), a `-hanke`/`-projekti`/`-projekt` suffix, a generic
     'EU-hanke' before the name, and punctuation away.
 
-    'ELY-keskuksen ”Kasvua kyliin” -hanke (2023–2025).' -> 'ely keskuksen kasvua kyliin'
+    'ELY-keskuksen ”Kasvua kyliin” -hanke (2023–2025).' -> 'ely keskuksen kasvua kyliin';
+    the reader's placeholder for a record with no name -> ''.
     """
+    if _UNNAMED.match(name.strip()):
+        return ""
     text = unicodedata.normalize("NFC", name).casefold().strip()
     text = text.translate({ord(q): None for q in _QUOTES})
     text = text.rstrip(" .")
@@ -181,8 +188,9 @@ def normalised_name(name: str) -> str:
 
 def follow_up(normalised: str) -> tuple[str, str]:
     """The name without its follow-up numerals, and the numerals ('' for none), roman ones
-    as digits: 'kasvua kyliin ii' -> ('kasvua kyliin', '2'); 'visitsaimaa2' ->
-    ('visitsaimaa', '2')."""
+    as digits, each once: 'kasvua kyliin ii' -> ('kasvua kyliin', '2'); 'visitsaimaa2' ->
+    ('visitsaimaa', '2'); 'biokaasu ii farmgas ps 2' -> ('biokaasu farmgas ps', '2') (one
+    follow-up said twice, as 'II' and in the acronym, is one numeral)."""
     numerals: list[str] = []
 
     def take(found: re.Match[str]) -> str:
@@ -193,7 +201,7 @@ def follow_up(normalised: str) -> tuple[str, str]:
         return " "
 
     stem = " ".join(_NUMERAL.sub(take, normalised).split())
-    return stem, " ".join(sorted(numerals))
+    return stem, " ".join(sorted(set(numerals)))
 
 
 _ACRONYM = re.compile(r"^([A-ZÄÖÅ][A-ZÄÖÅ0-9]{3,})(?:\b|-)|\(([A-ZÄÖÅ][A-ZÄÖÅ0-9]{3,})\)\s*$")
@@ -361,18 +369,19 @@ def name_similarity(
 ) -> float:
     """How alike two normalised names are, 0..1: the one place that says it.
 
-    1.0 for the same words (in any order); NAME_ALIKE when the shorter name (two words or
-    eight letters at least) is all in the longer one, as words or as the longer one's
-    beginning without spaces ('visit saimaa' and 'visitsaimaa lakeland finland'); 0.0 for
-    names that share neither a word nor their first three letters; else the standard
-    library's difflib ratio (Ratcliff/Obershelp), its cheap upper bounds first.
+    0.0 when either has no name; 1.0 for the same words (in any order); NAME_ALIKE when
+    the shorter name (two words or eight letters at least) is all in the longer one, as
+    words or as the longer one's beginning without spaces ('visit saimaa' and 'visitsaimaa
+    lakeland finland'); 0.0 for names that share neither a word nor their first three
+    letters; else the standard library's difflib ratio (Ratcliff/Obershelp), its cheap
+    upper bounds first.
     `matchers` keeps a matcher per name for a run that compares one name with many (difflib
     then reads that name once).
     """
+    if not a or not b:
+        return 0.0  # no name (a placeholder folds to ''): nothing alike, not even another
     if a == b:
         return 1.0
-    if not a or not b:
-        return 0.0
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     # The same words, or the shorter name in the longer one, need the shorter one's first
     # word in the longer one: a substring test in C rules most pairs out at once.
