@@ -392,3 +392,11 @@ def test_swedish_project_leads_are_contacts() -> None:
     )
     (parsed,) = parse_text(text, "pargas.txt").projects
     assert [c.name for c in parsed.project.contacts] == ["Heidi Saaristo-Levin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("Kustavin kunta RSS Haku", "a feed link in the frame"), ("Päävalikko", "a menu")],
+)
+def test_a_frame_line_is_never_a_title(text: str, why: str) -> None:
+    assert not titleable(text) and never_title(text) is not None, why

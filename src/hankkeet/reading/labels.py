@@ -1158,6 +1158,11 @@ PAGE_TOP_LINES: frozenset[str] = frozenset(
         "go to content",
     }
 )
+# Words only a page's frame holds ('RSS', 'Valikko'): a short line with one of them is the
+# frame's, never a title.
+FRAME_WORDS: frozenset[str] = frozenset(
+    {"rss", "rss-syöte", "valikko", "päävalikko", "menu", "meny", "sivukartta", "sitemap"}
+)
 # Words that name a document, not a project: a heading that starts with one is never a title
 # ('Loppuraportti 2010 – 2012', 'Pöytäkirja').
 DOCUMENT_WORDS: frozenset[str] = frozenset(

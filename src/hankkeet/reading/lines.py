@@ -17,6 +17,7 @@ from hankkeet.reading.labels import (
     COLON_ONLY,
     DATE_LINE_WORDS,
     DOCUMENT_WORDS,
+    FRAME_WORDS,
     HONORIFICS,
     LABEL_INDEX,
     MAX_LABEL_WORDS,
@@ -272,6 +273,13 @@ _SECTION_LABELS = frozenset(
 )
 
 
+def _chrome_words(text: str) -> bool:
+    """'Kustavin kunta RSS Haku': a short line of a page's frame, told by a word only a frame
+    holds (a feed link, a menu), never a project's title."""
+    words = text.casefold().split()
+    return len(words) <= 6 and any(w in FRAME_WORDS for w in words)
+
+
 def _titled_person(text: str) -> bool:
     """'Dr. James Scott': a person's title, with its full stop, before the name."""
     word = _first_word(text)
@@ -316,7 +324,7 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "starts in lower case"
     if text.casefold().endswith("logo"):
         return "an image's text"
-    if text.casefold().strip(" :") in PAGE_CHROME:
+    if text.casefold().strip(" :") in PAGE_CHROME or _chrome_words(text):
         return "a page's frame (menu, section name)"
     if _first_word(text) in DOCUMENT_WORDS:
         return "the name of a document, not of a project"
@@ -368,6 +376,7 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
     return not (
         folded.endswith("logo")
         or folded.strip(" :") in PAGE_CHROME
+        or _chrome_words(text)
         or _first_word(text) in DOCUMENT_WORDS
         or _first_word(text) in DATE_LINE_WORDS
         or _titled_person(text)
