@@ -228,7 +228,7 @@ def classify(line: str) -> LabelLine | None:
             column = indent + len(text) - len(value) + 1 if value else indent + len(text) + 1
             return LabelLine(fld, head, value, column, year, other=fld is None, colon=False)
         return None
-    return _glued(text, indent)
+    return _glued(text, indent, words=True)
 
 
 _GLUED = re.compile(r"^([A-ZÅÄÖ][a-zåäö-]{3,})(?=[A-ZÅÄÖ0-9])(\S.*)$")
@@ -236,12 +236,14 @@ _GLUED = re.compile(r"^([A-ZÅÄÖ][a-zåäö-]{3,})(?=[A-ZÅÄÖ0-9])(\S.*)$")
 _GLUED_WORDS = re.compile(r"^([A-ZÅÄÖ][a-zåäö-]+(?: [a-zåäö-]+){1,4}?)(?=[A-ZÅÄÖ0-9])(\S.*)$")
 
 
-def _glued(text: str, indent: int) -> LabelLine | None:
+def _glued(text: str, indent: int, words: bool = False) -> LabelLine | None:
     """'Aloituspäivä2.1.2023', 'YhteyshenkilöMaarit Janhunen': a web page's label and value
-    run together (its table cells copied without the space), read as the label of ours."""
+    run together (its table cells copied without the space), read as the label of ours;
+    with `words`, a label of several words too ('Duration of project1.4.2023', asked only
+    of a line whose first word starts a label)."""
     m = _GLUED.match(text)
     fld = LABEL_INDEX.get(label_key(m.group(1))) if m is not None else None
-    if fld is None:
+    if fld is None and words:
         m = _GLUED_WORDS.match(text)
         fld = LABEL_INDEX.get(label_key(m.group(1))) if m is not None else None
     if m is None or fld is None:
@@ -373,12 +375,18 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         ("! " in text or "? " in text or ". " in text) and _MID_SENTENCE.search(text)
     ):
         return False
+    first = _first_word(text)
     return not (
         folded.endswith("logo")
         or folded.strip(" :") in PAGE_CHROME
-        or _chrome_words(text)
-        or _first_word(text) in DOCUMENT_WORDS
-        or _first_word(text) in DATE_LINE_WORDS
-        or _titled_person(text)
+        or first in _FIRST_WORDS_NEVER
+        or (first in HONORIFICS and text[len(first) : len(first) + 1] == ".")
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
+        or (_FRAME.search(folded) is not None and folded.count(" ") < 6)
     )
+
+
+# A word only a page's frame holds, anywhere in a line (_chrome_words, in one search).
+_FRAME = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, FRAME_WORDS)) + r")(?![\w-])")
+# First words of lines that are never a title (never_title says which kind each is).
+_FIRST_WORDS_NEVER = DOCUMENT_WORDS | DATE_LINE_WORDS
