@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from hankkeet.reading.layouts.document import why_not_title
+from hankkeet.reading.layouts.items import why_not_title
 from hankkeet.reading.parser import parse_text
 
 LABELS = "Rahoitus ja ohjelma: EAKR\nToiminta-aika: 1.1.2024–31.12.2025\nBudjetti: 100 000 euroa\n"

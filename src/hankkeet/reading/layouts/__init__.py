@@ -1,7 +1,8 @@
 """Layout families: which recogniser reads a page, told by the page's own cue lines.
 
 `labelled` is the seed's family (a title line, then labelled lines) and streams; the others
-(`card`, `database`, `agenda`, `prose`) read a whole page (see document.py).
+(`card`, `database`, `agenda`, `prose`) read a whole page: document.py picks the family's
+reader (card.py, database.py, agenda.py, news.py with lists.py) from READERS.
 """
 
 from __future__ import annotations

@@ -1,0 +1,73 @@
+"""Agendas and minutes: a section (§ 5) about one project is that project."""
+
+from __future__ import annotations
+
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.locale import M_
+from hankkeet.models import Layout
+from hankkeet.reading.blocks import Block
+from hankkeet.reading.labels import AGENDA_SECTION_WORDS
+from hankkeet.reading.layouts.fill import add, new_block
+from hankkeet.reading.layouts.items import SECTION, Item, Page
+from hankkeet.reading.layouts.names import QUOTED, about_one_project, hanke_names
+from hankkeet.reading.lines import titleable
+from hankkeet.reading.text import shorten
+
+
+def read(page: Page, items: list[Item]) -> list[Block]:
+    sections: list[tuple[Item, list[Item]]] = []
+    for item in items:
+        if item.kind == "section":
+            sections.append((item, []))
+        elif sections:
+            sections[-1][1].append(item)
+    blocks: list[Block] = []
+    for head, body in sections:
+        m = SECTION.match(head.text)
+        title = m.group(3).strip() if m else ""
+        title_line = head.line
+        rest = body
+        if not title or not titleable(title):
+            for k, item in enumerate(body):
+                if (
+                    item.kind == "text"
+                    and len(item.lines) == 1
+                    and (titleable(item.text) or QUOTED.search(item.text))
+                    and item.text.casefold() not in AGENDA_SECTION_WORDS
+                ):
+                    title, title_line, rest = item.text, item.line, body[k + 1 :]
+                    break
+        text = " ".join(i.text for i in rest if i.kind == "text")
+        if not title or not about_one_project(title, text):
+            page.notes.append(
+                Diagnostic(
+                    Code.PREAMBLE,
+                    M_(
+                        "agenda item '{title}' is not about one project",
+                        title=shorten(title or head.text),
+                    ),
+                    page.path,
+                    head.line,
+                )
+            )
+            continue
+        quoted = [q for q in QUOTED.findall(title) if len(q) > 3]
+        named = hanke_names(title)
+        name = quoted[0] if quoted else named[0] if named else title
+        # 'VisitSaimaa-hankkeeseen' in the title, 'VisitSaimaa-Lakeland Finland -hanke' in
+        # the text: the text gives the whole name.
+        fuller = [
+            n
+            for i in rest[:6]
+            if i.kind in ("text", "field")
+            for n in hanke_names(i.text)
+            if n.startswith(name) and len(n) > len(name)
+        ]
+        name = fuller[0] if fuller else name
+        block = new_block(name, title_line, Layout.AGENDA, "agenda")
+        for item in rest:
+            if item.kind == "text" and item.text.casefold().rstrip(":") in AGENDA_SECTION_WORDS:
+                continue
+            add(block, item)
+        blocks.append(block)
+    return blocks

@@ -1,0 +1,94 @@
+"""Items into a block: a label's value into its field (the first wins), people, asides, prose."""
+
+from __future__ import annotations
+
+from hankkeet.diagnostics import Code
+from hankkeet.locale import M_
+from hankkeet.models import Layout
+from hankkeet.reading.blocks import Block, FieldValue, Note
+from hankkeet.reading.labels import PROGRAMME_CONTEXT_LABELS, Field, label_key
+from hankkeet.reading.layouts.items import Item, is_prose
+from hankkeet.reading.text import shorten, squash
+
+
+def new_block(title: str, line: int, layout: Layout, name_from: str) -> Block:
+    return Block(title=squash(title), line=line, layout=layout, name_from=name_from)
+
+
+_PERSON_FIELDS = frozenset(
+    {Field.CONTACT_NAME, Field.CONTACT_TITLE, Field.CONTACT_EMAIL, Field.CONTACT_PHONE}
+)
+
+
+def add(block: Block, item: Item) -> None:
+    """Put one item into a block: a field (first value wins), or a paragraph of prose."""
+    if item.kind == "field" and item.fld in _PERSON_FIELDS:
+        if item.fld is Field.CONTACT_NAME and item.text:
+            block.people.append({Field.CONTACT_NAME: _value(item)})
+        elif block.people and item.text:
+            block.people[-1].setdefault(item.fld, _value(item))
+        return
+    if item.kind == "field" and item.fld is not None:
+        if item.fld in block.fields:
+            if item.text and not block.fields[item.fld].text:
+                block.fields[item.fld] = _value(item)
+            elif item.text and item.text != block.fields[item.fld].text:
+                first = block.fields[item.fld]
+                block.notes.append(
+                    Note(
+                        Code.REPEATED_FIELD,
+                        M_(
+                            "'{label}' again (first on line {line}); '{value}' is not used",
+                            label=item.label.label if item.label else "",
+                            line=first.line,
+                            value=shorten(item.text),
+                        ),
+                        item.line,
+                        item.column,
+                        None,
+                    )
+                )
+            return
+        if not item.text and item.fld not in (Field.PERIOD, Field.BUDGET, Field.START, Field.END):
+            return  # a label standing alone over nothing: a heading of a page, no field
+        block.fields[item.fld] = _value(item)
+        if (item.fld is Field.SUMMARY and item.how == "heading") or (
+            item.fld is Field.FUNDING and is_prose([(item.line, item.text)])
+        ):
+            # A description under a heading, or a funding label's sentence, is prose too:
+            # it may state facts that no label of their own gives.
+            block.prose.append((_value(item).line, item.text))
+    elif (
+        item.kind == "other"
+        and item.label is not None
+        and item.text
+        and label_key(item.label.label) in PROGRAMME_CONTEXT_LABELS
+    ):
+        funding = block.fields.get(Field.FUNDING)
+        if funding is None:
+            block.fields[Field.FUNDING] = _value(item)
+        elif funding.how == "heading":
+            funding.text = f"{funding.text}. {item.text}"
+    elif item.kind == "other" and item.label is not None and item.text:
+        # 'Hallinnoija: Kylä ry, yhteyshenkilö Pasi Latvateikari.': its sentence may state
+        # a fact.
+        block.asides.append((item.line, f"{item.label.label}: {item.text}"))
+    elif item.kind == "unknown" and item.label is not None:
+        block.notes.append(
+            Note(
+                Code.UNKNOWN_LABEL,
+                M_("unknown label '{label}'; its value is not used", label=item.label.label),
+                item.line,
+                1,
+                None,
+            )
+        )
+    elif item.kind == "text":
+        block.prose.append((item.line, item.text))
+
+
+def _value(item: Item) -> FieldValue:
+    assert item.label is not None
+    line = item.lines[0][0] if item.lines else item.line
+    column = 1 if item.lines else item.column
+    return FieldValue(item.text, line, column, item.label.label, item.label.year, item.how)

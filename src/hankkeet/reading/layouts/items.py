@@ -1,0 +1,326 @@
+"""A page as items: what every whole-page family reads.
+
+A page's lines become items (a label with its value, a heading, a paragraph of text); a
+family's boundary rule then cuts the items into projects, and each project's items fill one
+block (fill.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from hankkeet.diagnostics import Diagnostic
+from hankkeet.reading.labels import LABELS, Field
+from hankkeet.reading.lines import LabelLine, classify, is_numbered_heading, never_title
+from hankkeet.reading.people import read_contacts
+
+# Fields whose value runs on over the lines (and paragraphs) under a label standing alone.
+_RUNNING = frozenset({Field.SUMMARY})
+
+
+SECTION = re.compile(r"^(?:§\s*(\d+)|(\d+)\s*§)\s*(.*)$")
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?)\s+")
+_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
+_TWO_DATES = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{4})\s*[-–]?\s*(\d{1,2}\.\d{1,2}\.\d{4})$")
+
+
+class ItemKind(StrEnum):
+    """What a unit of a page is."""
+
+    FIELD = "field"  # one of our labels with its value
+    NAME = "name"  # the name label
+    OTHER = "other"  # a known label of other things
+    UNKNOWN = "unknown"  # a label we do not know
+    HEADING = "heading"
+    SECTION = "section"  # an agenda's section mark
+    TEXT = "text"  # a paragraph
+
+
+@dataclass
+class Item:
+    """One unit of a page: a label line with its value, a heading, or a paragraph of text."""
+
+    kind: ItemKind
+    line: int
+    text: str
+    label: LabelLine | None = None
+    fld: Field | None = None
+    column: int = 1
+    how: str = "label"
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    """What a family's reader knows of a page besides its items: its file, its first line,
+    and the findings about the page it leaves."""
+
+    path: str
+    first: int = 1
+    notes: list[Diagnostic] = field(default_factory=list)
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    out: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for number, text in lines:
+        if text.strip():
+            current.append((number, text))
+        elif current:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+def _label_of(text: str) -> LabelLine | None:
+    """The label a line starts with, numbered ('3 Suunnitelman mukainen tiivistelmä …') or not."""
+    label = classify(text)
+    if label is None and _NUMBERING.match(text.strip()):
+        # '4.1 Hankkeen julkinen tiivistelmä (tavoitteet, toimenpiteet, tulokset)'
+        inner = classify(_PARENS.sub("", _NUMBERING.sub("", text.strip())))
+        if inner is not None and inner.field is not None and not inner.value:
+            return inner
+    return label
+
+
+_PAIR = re.compile(
+    r"^(?P<sl>"
+    + "|".join(re.escape(v) for v in sorted(LABELS[Field.START], key=len, reverse=True))
+    + r")\s*:?\s*(?P<sv>.*?)\s*(?P<el>"
+    + "|".join(re.escape(v) for v in sorted(LABELS[Field.END], key=len, reverse=True))
+    + r")\s*:?\s*(?P<ev>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _pair(text: str, nxt: str | None) -> list[tuple[LabelLine, int]] | None:
+    """A start and an end on one line ('Alkamispäivämäärä 1.9.2019 Päättymispäivämäärä
+    31.8.2021'), or their labels on one line and both dates on the next; with how many
+    lines they take. None when the line is no such pair."""
+    m = _PAIR.match(text.strip())
+    if m is None:
+        return None
+    if m.group("sv") or m.group("ev"):
+        return [
+            (LabelLine(Field.START, m.group("sl"), m.group("sv"), 1), 1),
+            (LabelLine(Field.END, m.group("el"), m.group("ev"), 1), 1),
+        ]
+    dates = _TWO_DATES.match(nxt.strip()) if nxt else None
+    if dates is None:
+        return None
+    return [
+        (LabelLine(Field.START, m.group("sl"), dates.group(1), 1), 2),
+        (LabelLine(Field.END, m.group("el"), dates.group(2), 1), 2),
+    ]
+
+
+_SECOND_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-ZÅÄÖ][\wåäö /-]{2,45}:\s)")
+
+
+def _split_labels(line: str) -> list[str]:
+    """'Hankkeen toteutusaika: 1.10.2016-30.9.2019. Hankkeen rahoitus: EAKR …': a sentence
+    that ends and another label of ours that starts on the same line make two lines."""
+    if ":" not in line or _label_of(line) is None:
+        return [line]
+    pieces: list[str] = []
+    last = 0
+    for m in _SECOND_LABEL.finditer(line):
+        nxt = classify(line[m.end() :])
+        if nxt is not None and nxt.field is not None and nxt.colon:
+            pieces.append(line[last : m.start()])
+            last = m.end()
+    pieces.append(line[last:])
+    return pieces
+
+
+def items_of(lines: list[tuple[int, str]]) -> list[Item]:
+    """The page as items: labels gather their values (same line, running lines, or the
+    paragraph under a label that stands alone); the rest is headings and text."""
+    lines = [(n, piece) for n, line in lines for piece in _split_labels(line)]
+    paras = _paragraphs(lines)
+    out: list[Item] = []
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        j = 0
+        while j < len(para):
+            number, raw = para[j]
+            text = raw.strip()
+            label = _label_of(raw)
+            pair = _pair(text, para[j + 1][1] if j + 1 < len(para) else None)
+            if pair is not None:
+                for one, _ in pair:
+                    out.append(Item(ItemKind.FIELD, number, one.value, one, one.field, one.column))
+                j += pair[0][1]
+                continue
+            if SECTION.match(text):
+                out.append(Item(ItemKind.SECTION, number, text))
+                j += 1
+                continue
+            if label is None:
+                if is_numbered_heading(text) and len(para) == 1 and not text.endswith("."):
+                    out.append(Item(ItemKind.HEADING, number, text))
+                    j += 1
+                    continue
+                # A run of text lines: one paragraph item (up to the next label line).
+                k = j
+                while (
+                    k < len(para)
+                    and _label_of(para[k][1]) is None
+                    and not SECTION.match(para[k][1].strip())
+                ):
+                    k += 1
+                chunk = para[j:k]
+                out.append(
+                    Item(
+                        ItemKind.TEXT,
+                        number,
+                        " ".join(t.strip() for _, t in chunk),
+                        lines=[(n, t.strip()) for n, t in chunk],
+                    )
+                )
+                j = k
+                continue
+            if label.field is None and not label.other and is_prose([(number, label.value)]):
+                # 'Hyviä uutisia: ELY-keskus on …': a sentence that holds a colon.
+                label = None
+                k = j + 1
+                out.append(Item(ItemKind.TEXT, number, text, lines=[(number, text)]))
+                j = k
+                continue
+            kind = (
+                ItemKind.NAME
+                if label.field is Field.NAME
+                else ItemKind.FIELD
+                if label.field is not None
+                else ItemKind.OTHER
+                if label.other
+                else ItemKind.UNKNOWN
+            )
+            value, how = label.value, "label"
+            k = j + 1
+            if (
+                not value
+                and label.field is not None
+                and label.field is not Field.CONTACTS
+                and k < len(para)
+                and _label_of(para[k][1]) is None
+            ):
+                # 'Label' then its value on the lines under it, in the same paragraph.
+                stop = k + 1
+                while (
+                    label.field in _RUNNING
+                    and stop < len(para)
+                    and _label_of(para[stop][1]) is None
+                ):
+                    stop += 1
+                value = " ".join(t.strip() for _, t in para[k:stop])
+                item = Item(
+                    kind, number, value, label, label.field, 1, how, lines=[(para[k][0], value)]
+                )
+                out.append(item)
+                j = stop
+                continue
+            if value and label.field is Field.CONTACTS and k == len(para):
+                # 'Lisätietoja: Aluekehitysjohtaja Tarja Nuotio, p. …' and the next person in
+                # a paragraph of their own.
+                while i + 1 < len(paras) and _contact_like(paras[i + 1]):
+                    i += 1
+                    value += ", " + _contact_part(" ".join(t.strip() for _, t in paras[i]))
+            if value:
+                # Running lines: indented ones, or any under a summary, funding or contacts.
+                while (
+                    k < len(para)
+                    and _label_of(para[k][1]) is None
+                    and (
+                        para[k][1][:1].isspace()
+                        or label.field in (Field.SUMMARY, Field.FUNDING, Field.CONTACTS)
+                    )
+                ):
+                    # An indented funding line is a source of its own: a clause.
+                    joint = (
+                        "; " if label.field is Field.FUNDING and para[k][1][:1].isspace() else " "
+                    )
+                    value += joint + para[k][1].strip()
+                    k += 1
+            elif label.field is Field.CONTACTS:
+                # 'Lisätietoja' over a contact block: the lines under it, in its paragraph
+                # or the next.
+                rest = [t.strip() for _, t in para[k:]]
+                k = len(para)
+                if not rest and i + 1 < len(paras) and _label_of(paras[i + 1][0][1]) is None:
+                    i += 1
+                    rest = [t.strip() for _, t in paras[i]]
+                value, how = ", ".join(rest), "heading"
+            elif k == len(para) and i + 1 < len(paras):
+                # A label alone in its paragraph: the value is the paragraph under it
+                # (database pages), or for a summary every text paragraph up to the next
+                # label or heading.
+                nxt = paras[i + 1]
+                if (
+                    _label_of(nxt[0][1]) is None
+                    and not is_numbered_heading(nxt[0][1].strip())
+                    and not SECTION.match(nxt[0][1].strip())
+                ):
+                    taken = [nxt]
+                    i += 1
+                    while (
+                        label.field in _RUNNING
+                        and i + 1 < len(paras)
+                        and _label_of(paras[i + 1][0][1]) is None
+                        and not is_numbered_heading(paras[i + 1][0][1].strip())
+                        and not SECTION.match(paras[i + 1][0][1].strip())
+                        and is_prose(paras[i + 1])
+                    ):
+                        i += 1
+                        taken.append(paras[i])
+                    value = " ".join(t.strip() for p in taken for _, t in p)
+                    how = "heading" if label.field in _RUNNING else "label"
+                    number_of_value = taken[0][0][0]
+                    out.append(Item(kind, number, value, label, label.field, 1, how))
+                    out[-1].lines = [(number_of_value, value)]
+                    j = len(para)
+                    continue
+            out.append(Item(kind, number, value, label, label.field, label.column, how))
+            j = k
+        i += 1
+    return out
+
+
+def _contact_like(para: list[tuple[int, str]]) -> bool:
+    """A paragraph that is one more contact: a title, a name, and a phone or an e-mail."""
+    text = " ".join(t.strip() for _, t in para)
+    if len(para) > 2 or len(text) > 200 or _label_of(para[0][1]) is not None:
+        return False
+    contacts = read_contacts(_contact_part(text)).contacts
+    return (
+        bool(contacts)
+        and contacts[0].name is not None
+        and bool(contacts[0].title and (contacts[0].phone or contacts[0].email))
+    )
+
+
+_DETAIL = re.compile(
+    r"(?:p\.|puh\.?|tel\.?)?\s*\+?[0-9][0-9 ()-]{5,18}[0-9]|\S+@\S+\.\w+", re.IGNORECASE
+)
+
+
+def _contact_part(text: str) -> str:
+    """A contact line up to its phone number or e-mail: what follows is the page's other text
+    ('… p. 040 776 0630 Tämä sähköpostiosoite on suojattu')."""
+    m = _DETAIL.search(text)
+    return text[: m.end()] if m else text
+
+
+def is_prose(para: list[tuple[int, str]]) -> bool:
+    text = " ".join(t.strip() for _, t in para)
+    return len(text) > 80 or text.endswith((".", "!", "?"))
+
+
+def why_not_title(text: str) -> str | None:
+    """Why a line is never a title (for tests and messages)."""
+    return never_title(text, classify(text))

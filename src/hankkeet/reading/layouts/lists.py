@@ -1,0 +1,243 @@
+"""List pages: entries ('Name 2019-2021: …'), list items that name projects in quotes or
+under a lead-in, projects under headings of their own, and news of several grants by
+paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hankkeet.models import Layout
+from hankkeet.reading.blocks import Block, FieldValue
+from hankkeet.reading.funding import find_programmes
+from hankkeet.reading.labels import GENERIC_NAMES, Field
+from hankkeet.reading.layouts.fill import add, new_block
+from hankkeet.reading.layouts.items import Item, is_prose
+from hankkeet.reading.layouts.names import (
+    GRANT,
+    HANKE_NAME,
+    compound_names,
+    hanke_names,
+    prose_name,
+    strip_years,
+    years_of,
+)
+from hankkeet.reading.lines import titleable
+from hankkeet.reading.prose import about_many
+
+_ENTRY = re.compile(r"^(?P<name>[^:.!?]{3,100}?):\s+(?P<rest>[A-ZÅÄÖ].*)$")
+_COLUMNS_HEAD = re.compile(r"^(?:hankkeen nimi|hanke|projekti|nimi)\b(?P<rest>.*):$", re.IGNORECASE)
+_LISTED_NAME = re.compile(
+    r"\b(?:hanke|hankkeelle|projekti)\s+[“”\"](?P<name>[^“”\"]{3,160})[“”\"]", re.IGNORECASE
+)
+
+
+# A line that leads in to a list of projects: 'seuraaville hankkeille:', 'följande projekt:'.
+_LEAD_IN = re.compile(r"\b(?:seuraav\w*|följande|the following)\b.*:$", re.IGNORECASE)
+
+
+_ITEM_START = re.compile(r"\s+(?=[•▪◦·]\s)")
+_LIST_MARK = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[).])\s+")
+
+
+def entries(items: list[Item]) -> list[Block]:
+    """A list page: paragraphs that start 'Name 2019-2021: sentence…', one per project."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    heads = [
+        m.group("name").casefold()
+        for item in items
+        if item.kind == "text" and (m := _ENTRY.match(item.text)) is not None
+    ]
+    # A head that opens two entries ('Contents: …' under each project) is a label.
+    labels = {head for head in heads if heads.count(head) > 1}
+    for item in items:
+        m = _ENTRY.match(item.text) if item.kind == "text" else None
+        if m is not None and m.group("name").casefold() in labels:
+            m = None
+        if m is not None and titleable(m.group("name")):
+            current = new_block(strip_years(m.group("name")), item.line, Layout.PROSE, "entry")
+            current.years = years_of(m.group("name"))
+            current.prose.append((item.line, m.group("rest")))
+            blocks.append(current)
+        elif current is not None and item.kind == "text" and not titleable(item.text):
+            current.prose.append((item.line, item.text))
+        elif current is not None:
+            add(current, item)
+    return blocks
+
+
+def quoted_list(items: list[Item]) -> list[Block]:
+    """List items that each name a project in quotes ('• Cursor Oy hanke “Kymenlaakso –
+    luonnollisesti lähellä” enintään 80 000 €'): one project an item. The page's contact
+    block and the programme its text names are shared by all of them."""
+    rows = [
+        (line, row)
+        for item in items
+        if item.kind == "text"
+        for line, row in item.lines
+        if _LIST_MARK.match(row) and _LISTED_NAME.search(row)
+    ]
+    if len(rows) < 2:
+        return []
+    shared = [i for i in items if i.kind == "field" and i.fld is Field.CONTACTS]
+    context = next((i for i in items if i.kind == "text" and find_programmes(i.text)), None)
+    blocks: list[Block] = []
+    for line, row in rows:
+        m = _LISTED_NAME.search(row)
+        assert m is not None
+        block = new_block(m.group("name"), line, Layout.PROSE, "entry")
+        for item in shared:
+            add(block, item)
+        if context is not None:
+            block.fields[Field.FUNDING] = FieldValue(
+                context.text, context.line, 1, "luettelon otsikko", None, "heading"
+            )
+        blocks.append(block)
+    return blocks
+
+
+def sections(items: list[Item]) -> list[Block]:
+    """A page of projects under headings of their own ('Arktinen biotalous' over 'Arktinen
+    biotalous -hanke oli …'): a heading names a project when it says '-hanke' or the text
+    under it starts with its name and '-hanke'."""
+    heads: list[int] = []
+    for n, item in enumerate(items[:-1]):
+        nxt = items[n + 1]
+        if not (
+            item.kind == "text"
+            and len(item.lines) == 1
+            and titleable(item.text)
+            and nxt.kind == "text"
+            and is_prose([(nxt.line, nxt.text)])
+        ):
+            continue
+        bare = strip_years(item.text)
+        own = bare.casefold().endswith(("hanke", "projekti"))
+        under = nxt.text.casefold().startswith(bare.casefold()) and bool(
+            HANKE_NAME.match(nxt.text[len(bare) : len(bare) + 20])
+        )
+        if (own or under) and not about_many(item.text):
+            heads.append(n)
+    if len(heads) < 2:
+        return []
+    blocks: list[Block] = []
+    for k, n in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(items)
+        title = items[n].text
+        block = new_block(
+            prose_name(title, [items[n + 1].text]), items[n].line, Layout.PROSE, "heading"
+        )
+        block.years = years_of(title)
+        for item in items[n + 1 : end]:
+            add(block, item)
+        blocks.append(block)
+    return blocks
+
+
+def column_list(items: list[Item]) -> list[Block]:
+    """'Hankkeen nimi, hakija ja haettu tuki:' over list items: one project an item."""
+    blocks: list[Block] = []
+    for n, item in enumerate(items):
+        if item.kind not in ("text", "unknown"):
+            continue
+        head_text = (
+            item.text if item.kind == "text" else (f"{item.label.label}:" if item.label else "")
+        )
+        m = _COLUMNS_HEAD.match(head_text.strip())
+        below = items[n + 1] if n + 1 < len(items) else None
+        rows = below.lines if below is not None and below.kind == "text" else []
+        if m is not None:
+            columns = 1 + len(re.findall(r",|\bja\b", m.group("rest")))
+        else:
+            if item.kind == "unknown" and item.text:
+                # The items ran on under the lead-in label as its value: one a mark.
+                rows = [(item.line, r) for r in _ITEM_START.split(item.text) if r.strip()]
+            lead = head_text.strip()
+            if not (_LEAD_IN.search(lead) and _of_projects(lead) and _listed(rows)):
+                continue
+            # 'Rahoitusta myönnettiin seuraaville hankkeille:' over 'Name, applicant'
+            # items: the name is all but the last part when every item has one.
+            columns = 2 if all("," in r for _, r in rows if _LIST_MARK.match(r)) else 1
+        # The nearest text above that names a programme says whose call this list is.
+        context = next(
+            (
+                (i.line, t)
+                for i in reversed(items[:n])
+                if i.kind == "text"
+                for _, t in [(i.line, i.text)]
+                if find_programmes(t)
+            ),
+            None,
+        )
+        for line, row in rows:
+            if not _LIST_MARK.match(row):
+                continue
+            parts = [p.strip() for p in _LIST_MARK.sub("", row).split(",")]
+            name = ", ".join(parts[: max(1, len(parts) - columns + 1)])
+            if not titleable(name):
+                continue
+            block = new_block(name, line, Layout.PROSE, "entry")
+            if context is not None:
+                block.fields[Field.FUNDING] = FieldValue(
+                    context[1], context[0], 1, "luettelon otsikko", None, "heading"
+                )
+            blocks.append(block)
+    return blocks
+
+
+def _of_projects(lead: str) -> bool:
+    """A lead-in about projects or grants ('Rahoitusta myönnettiin seuraaville hakkeille:'),
+    not about other things ('följande uppgifter:')."""
+    folded = lead.casefold()
+    return any(w in folded for w in ("hank", "projekt", "project")) or bool(GRANT.search(lead))
+
+
+def _listed(rows: list[tuple[int, str]]) -> bool:
+    """Two or more list items, none naming its project in quotes (_quoted_list's)."""
+    marked = [r for _, r in rows if _LIST_MARK.match(r)]
+    return len(marked) >= 2 and not any(_LISTED_NAME.search(r) for r in marked)
+
+
+def _first_name_in(text: str) -> str | None:
+    """The first project a paragraph names, by where the name stands."""
+    found: list[tuple[int, str]] = []
+    for name in hanke_names(text) + compound_names(text):
+        pos = text.find(name.split()[0])  # a compound's last word stands inflected
+        if pos >= 0 and name.split()[-1].casefold() not in GENERIC_NAMES:
+            found.append((pos, name))
+    return min(found)[1] if found else None
+
+
+def by_paragraph(body: list[Item]) -> list[Block]:
+    """A news text about two or more funding decisions: each paragraph that names a new
+    project and speaks of its money starts that project; the paragraphs after it, until
+    the next, are its own."""
+    starts: list[tuple[int, str]] = []
+    for k, item in enumerate(body):
+        if item.kind != "text" or not GRANT.search(item.text):
+            continue
+        name = _first_name_in(item.text)
+        if name is None or any(name.startswith(n) or n.startswith(name) for _, n in starts):
+            continue
+        starts.append((k, name))
+    if len(starts) < 2:
+        return []
+    # One programme named once on the page ('… AIKO-rahoituksesta', then 'Myös X -hanke sai
+    # AIKO-rahoitusta') is every reported project's programme.
+    named = [
+        i for i in body if i.kind == "text" and GRANT.search(i.text) and find_programmes(i.text)
+    ]
+    shared = named[0] if len({p for i in named for p in find_programmes(i.text)}) == 1 else None
+    blocks: list[Block] = []
+    for j, (k, name) in enumerate(starts):
+        end = starts[j + 1][0] if j + 1 < len(starts) else len(body)
+        block = new_block(name, body[k].line, Layout.PROSE, "paragraph")
+        for item in body[k:end]:
+            add(block, item)
+        if shared is not None and not any(find_programmes(t) for _, t in block.prose):
+            block.fields[Field.FUNDING] = FieldValue(
+                shared.text, shared.line, 1, "sivun rahoitus", None, "heading"
+            )
+        blocks.append(block)
+    return blocks

@@ -1,0 +1,213 @@
+"""The names a text gives a project ('X -hanke', '”X” -hanke', 'X-kunnostushankkeelle'), and
+what a title says besides its name (years, page chrome).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hankkeet.reading.labels import GENERIC_NAMES, ONE_PROJECT_WORD, PAGE_CHROME
+from hankkeet.reading.prose import about_many, counts_projects
+
+QUOTED = re.compile(r"[”\"“]([^”\"“]{3,120})[”\"“]")
+_HANKE_SUFFIX = re.compile(r"\s?-\s?(?:hank|projekt)\w*|\s(?:-)?hanke$", re.IGNORECASE)
+
+
+def _strip_hanke(name: str) -> str:
+    return name.strip(" -–:")
+
+
+HANKE_NAME = re.compile(
+    r"(?:\s[-–]\s?|-)[\wåäö]*?(?:hanke|hankkee[a-zåäö]*|hanketta|projekti[a-zåäö]*)\b",
+    re.IGNORECASE,
+)
+
+
+# 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the name after 'eli'.
+_ALIAS = re.compile(
+    r"(?:hanke|projekti)(?:\s+n:o\s+\d+)?,?\s+eli\s+"
+    r"([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)*)"
+)
+
+
+_COMPOUND = re.compile(r"\b[\wåäö]{3,}(?:hank|projekt)\w*", re.IGNORECASE)
+_WORD = re.compile(r"[\wÅÄÖåäöÜüÉé][\w.'’+&ÅÄÖåäöÜüÉé-]*")
+_INFLECTED = re.compile(r"(hank|projekt)\w*$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[a-zåäö0-9)]{2}[.!?] ")
+_LOCATIVE = ("ssa", "ssä", "lla", "llä", "sta", "stä", "lle", "seen", "hin")
+_SENTENCE_ADVERBS = frozenset({"myös", "lisäksi", "samalla", "nyt", "jo", "vielä", "sekä"})
+_CONNECTORS = frozenset({"ja", "and", "of", "for", "the", "och", "i", "&"})
+
+
+def _run_before(text: str, end: int) -> int | None:
+    """Where the capitalised name that ends at `end` starts ('… rahoitusta Keskustaajamien
+    Älykkäät kylät' -> the 'K'); None when no capitalised word leads it."""
+    window = text[max(0, end - 120) : end]
+    offset = max(0, end - 120)
+    words = [(w.start() + offset, w.group()) for w in _WORD.finditer(window)]
+    # Not past the sentence's start.
+    ends = [m.end() - 2 for m in _SENTENCE_BREAK.finditer(window)]  # not 'D.O. Saimaa'
+    cut = ends[-1] if ends else -1
+    words = [(pos, w) for pos, w in words if pos - offset > cut][-14:]
+    start: int | None = None
+    run: list[tuple[int, str]] = []
+    rev = list(reversed(words))
+    for k, (pos, word) in enumerate(rev):
+        if word[:1].isupper():
+            start = pos
+            run.append((pos, word))
+        elif start is not None:
+            left = rev[k + 1][1] if k + 1 < len(rev) else ""
+            if word.casefold() in _CONNECTORS and left[:1].isupper():
+                run.append((pos, word))  # 'D.O. Saimaa ja Saimaa Academy of Gastronomy'
+                continue
+            break  # lower-case words may end a name ('… Älykkäät kylät'), not lead it
+        else:
+            run.append((pos, word))
+    run.reverse()
+    # 'Sitoutuminen Oulujoen … -hankkeen rahoittamiseen': a verbal noun leads the title,
+    # the name starts after it.
+    while len(run) > 1 and run[0][1].casefold().endswith(("minen", "misesta", "miseen")):
+        run.pop(0)
+        start = next((p for p, w in run if w[:1].isupper()), None)
+    if start is not None:
+        first = next(w for p, w in run if p == start)
+        before = [(p, w) for p, w in words if p < start]
+        if first.casefold().endswith(_LOCATIVE) and 0 < len(before) <= 5:
+            # '… tiet Ähtärissä –hanke': a place in a locative ends a name, it does not
+            # start one; the name runs from the sentence's start ('Pandatalouden ja …').
+            while before and before[0][1].casefold() in _SENTENCE_ADVERBS:
+                before.pop(0)
+            if (
+                before
+                and before[0][1][:1].isupper()
+                and all(w[:1].islower() or w[:1].isupper() for _, w in before)
+            ):
+                start = before[0][0]
+    return start
+
+
+def hanke_names(text: str, at_end: bool = False) -> list[str]:
+    """Names the text gives a project: '”X” -hanke', 'X-hanke', 'X -hankkeelle'.
+
+    With at_end, only a name whose '-hanke' ends the text (a title that is the name).
+    """
+    names: list[str] = []
+    for m in QUOTED.finditer(text):
+        after = text[m.end() : m.end() + 12].casefold()
+        before = text[max(0, m.start() - 12) : m.start()].casefold()
+        last = m.group(1).split()[-1].casefold() if m.group(1).split() else ""
+        if any(w in f"{after} {before} {last}" for w in ("hank", "projekt")):
+            names.append(m.group(1).strip())
+    aliased: list[tuple[int, int]] = []
+    for m in _ALIAS.finditer(text):
+        names.append(m.group(1))
+        aliased.append((max(0, m.start() - 60), m.end()))
+    for m in HANKE_NAME.finditer(text):
+        if "teemahank" in m.group().casefold():
+            continue  # a Leader theme project is an umbrella over many measures, not the page's
+        if any(a <= m.start() < b for a, b in aliased):
+            continue  # 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the alias names it
+        if at_end and text[m.end() :].strip(" .!?"):
+            continue
+        if text[m.start() - 1 : m.start()] in ("”", '"'):
+            continue
+        start = _run_before(text, m.start())
+        if start is None:
+            continue
+        name = text[start : m.start()].strip(" -–")
+        last = name.split()[-1].casefold() if name.split() else ""
+        if name and last not in GENERIC_NAMES and len(name.split()) <= 12:
+            names.append(name)
+    return names
+
+
+def compound_names(text: str) -> list[str]:
+    """'Panumanjärven ja -ojan kunnostushankkeelle' as 'Panumanjärven ja -ojan kunnostushanke'."""
+    names: list[str] = []
+    for m in _COMPOUND.finditer(text):
+        if about_many(m.group()):
+            continue  # 'työllisyyshankkeille': projects in the plural name no one project
+        start = _run_before(text, m.start())
+        if start is None:
+            continue
+        word = _INFLECTED.sub(
+            lambda w: w.group(1) + ("e" if w.group(1) == "hank" else "i"), m.group()
+        )
+        names.append(f"{text[start : m.start()]}{word}".strip())
+    return names
+
+
+def about_one_project(title: str, text: str) -> bool:
+    """A title and text about one project: a project word, and no title about many."""
+    if about_many(title) or counts_projects(title):
+        return False
+    words = f"{title} {text}".casefold().replace("-", " ").split()
+    return any(ONE_PROJECT_WORD.search(w.strip('.,:;!?()"”')) for w in words)
+
+
+GRANT = re.compile(r"rahoit|myönt|myönn|\btuki|\btuke|avustu", re.IGNORECASE)
+
+
+def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> str:
+    """A news page's project: the name the text gives ('X -hanke') when it gives one,
+    else the headline; a headline that names nothing ('Hankkeen rahoitus') yields to the
+    project its text names ('… kunnostushankkeelle')."""
+    bare = strip_years(title)
+    if hanke_names(bare, at_end=True) and bare.casefold().endswith(("hanke", "projekti")):
+        return _without_chrome(bare)  # the title is the name: 'X -hanke', 'X - investointihanke'
+    leading = [n for n in hanke_names(title) if title.startswith(n)]
+    if leading:
+        return _without_chrome(leading[0])  # 'Laukota -kylätalohanke Lautamaassa''
+    in_title = [n for n in hanke_names(title) if n.casefold() not in PAGE_CHROME]
+    if in_title:
+        return _without_chrome(in_title[0])
+    names = list(dict.fromkeys(n for text in first for n in hanke_names(text)))
+    quoted = [
+        n
+        for n in names
+        if any(f"”{n}" in t or f'"{n}' in t or f"“{n}" in t or f"” {n}" in t for t in first)
+    ]
+    if len(names) == 1 or len(quoted) == 1:
+        name = quoted[0] if quoted else names[0]
+        # 'Lounais-Suomi rakentuu puusta - LSPUU' is the fuller form of 'LSPUU'.
+        return strip_years(title) if name.casefold() in title.casefold() else name
+    if title.casefold().startswith(("hanke", "hankkeen", "projekti")) and len(title.split()) <= 3:
+        compounds = list(dict.fromkeys(n for text in first for n in compound_names(text)))
+        if len(compounds) == 1:
+            return compounds[0]
+    if not names and rest:
+        # The text names its project further down, and names only that one: the name the
+        # text gives is better than a headline about it ('… -hankkeeseen' in the fifth
+        # paragraph under 'Lappiin 40 miljoonaa').
+        later = list(dict.fromkeys(n for text in rest for n in hanke_names(text)))
+        if len(later) == 1 and later[0].casefold() not in title.casefold():
+            return later[0]
+    return strip_years(title)
+
+
+def _without_chrome(name: str) -> str:
+    """'Ajankohtaista SustainBaltic' without the page's section word."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in PAGE_CHROME:
+        words.pop(0)
+    return " ".join(words)
+
+
+_YEARS = re.compile(r"\s*\(?((?:19|20)[0-9]{2})(?:\s*[-–]\s*((?:19|20)[0-9]{2}))?\)?\s*$")
+
+
+def strip_years(title: str) -> str:
+    """'Vihtijärven kylätalo - investointihanke 2008-2011' without its years."""
+    m = _YEARS.search(title)
+    return title[: m.start()].strip() if m and m.start() > 0 else title
+
+
+def years_of(title: str) -> tuple[int, int] | None:
+    """The years a title ends with, as (first, last); None when it ends with none."""
+    m = _YEARS.search(title)
+    if m is None or m.start() == 0:
+        return None
+    a = int(m.group(1))
+    b = int(m.group(2)) if m.group(2) else a
+    return (a, b) if a <= b else None

@@ -1,0 +1,243 @@
+"""News pages: a headline (or a heading over the text) names the project its text reports;
+a page of several projects is read as a list (lists.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.locale import M_
+from hankkeet.models import Layout
+from hankkeet.reading.blocks import Block, Note
+from hankkeet.reading.labels import ONE_PROJECT_WORD, Field
+from hankkeet.reading.layouts import lists
+from hankkeet.reading.layouts.fill import add, new_block
+from hankkeet.reading.layouts.items import Item, ItemKind, Page, is_prose
+from hankkeet.reading.layouts.names import (
+    GRANT,
+    about_one_project,
+    hanke_names,
+    prose_name,
+    strip_years,
+    years_of,
+)
+from hankkeet.reading.lines import titleable
+from hankkeet.reading.money import Kind, scan
+from hankkeet.reading.prose import about_many, mostly_many, read_prose
+from hankkeet.reading.text import shorten
+
+_FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+
+
+# Labelled fields that make a page's text a project description on their own.
+_FACT_FIELDS = frozenset(
+    {Field.PERIOD, Field.START, Field.END, Field.BUDGET, Field.FUNDING, Field.CITY_SHARE}
+)
+
+
+def scan_money(text: str) -> bool:
+    """Whether the text names an amount of euros."""
+    return any(q.kind is Kind.MONEY for q in scan(text))
+
+
+def _states_facts(block: Block) -> bool:
+    """Whether the sentences state at least one fact of a project (evidence, not a guess)."""
+    if block.years is not None or Field.CONTACTS in block.fields:
+        return True
+    prose = read_prose(block.prose)
+    return (
+        any(f is not None for f in (prose.budget, prose.period, prose.city_share, prose.programme))
+        or any(problem.code is Code.UNCERTAIN_FACT for problem, *_ in prose.problems)
+        or any(GRANT.search(text) and scan_money(text) for _, text in block.prose)
+    )
+
+
+def _headline(items: list[Item]) -> tuple[Item, int] | None:
+    """The headline: of the titleable lines before the first line of prose, the last one
+    that names a project, else the last one not in capitals (a slogan), else the last.
+
+    A page's top may hold a section name, a date line and a byline before the headline.
+    """
+    found: list[tuple[Item, int]] = []
+    for n, item in enumerate(items):
+        if item.kind in ("field", "name"):
+            break
+        if item.kind != "text":
+            continue
+        stop = False
+        for k, (line, text) in enumerate(item.lines):
+            wrapped = k + 1 < len(item.lines) and item.lines[k + 1][1][:1].islower()
+            if wrapped or (not titleable(text) and is_prose([(line, text)])):
+                stop = True
+                break
+            if titleable(text) and not (
+                found and len(found[-1][0].text.split()) >= 4 and _looks_like_person(text)
+            ):
+                found.append((Item(ItemKind.TEXT, line, text), n))
+        if stop:
+            break
+    if not found:
+        return None
+    naming = [f for f in found if hanke_names(f[0].text)]
+    plain = [f for f in found if not f[0].text.isupper()]
+    return (naming or plain or found)[-1]
+
+
+def _heading_over_text(items: list[Item]) -> tuple[Item, int] | None:
+    """A page that gives its facts first and its name later ('Startdatum: …', then the name
+    over the description): the first titleable line with a paragraph of prose under it."""
+    for n, item in enumerate(items[:-1]):
+        nxt = items[n + 1]
+        if (
+            item.kind == "text"
+            and len(item.lines) == 1
+            and titleable(item.text)
+            and nxt.kind == "text"
+            and is_prose([(nxt.line, nxt.text)])
+        ):
+            return item, n
+    return None
+
+
+_PERSON = re.compile(
+    r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+    r"(?:\s[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}$"
+)
+
+
+def _looks_like_person(text: str) -> bool:
+    """'Jenni Kylänpää': a byline under a headline, not a headline."""
+    return bool(_PERSON.match(text.strip()))
+
+
+def _after(items: list[Item], head: tuple[Item, int]) -> list[Item]:
+    """The items after a headline line, the rest of its own paragraph first."""
+    line, n = head[0].line, head[1]
+    rest = [(k, t) for k, t in items[n].lines if k > line]
+    first = (
+        [Item(ItemKind.TEXT, rest[0][0], " ".join(t for _, t in rest), lines=rest)] if rest else []
+    )
+    return first + items[n + 1 :]
+
+
+def read(page: Page, items: list[Item]) -> list[Block]:
+    entries = lists.entries(items)
+    if len(entries) >= 2:
+        return entries
+    listed = lists.column_list(items) or lists.quoted_list(items)
+    if len(listed) >= 2:
+        return listed
+    sections = lists.sections(items)
+    if len(sections) >= 2:
+        return sections
+    head = _headline(items)
+    inside = False  # a heading inside the text, under paragraphs of it
+    if head is None:
+        head = _heading_over_text(items)
+        if head is None:
+            return []
+        inside = any(i.kind == "text" and is_prose([(i.line, i.text)]) for i in items[: head[1]])
+        # The fields above the heading (a register's facts box) belong to it too.
+        body = [i for n, i in enumerate(items) if n != head[1]]
+    else:
+        body = _after(items, head)
+    text = " ".join(i.text for i in body if i.kind == "text")
+    title = head[0].text
+    # A headline that joins two subjects ('Pandatalous ja kulttuurihyvinvointi saavat
+    # rahoitusta') or speaks of projects in the plural may report several decisions.
+    several = lists.by_paragraph(body) if (" ja " in title or about_many(title)) else []
+    if len(several) >= 2:
+        return several
+    name = prose_name(
+        title,
+        [i.text for i in body[:3] if i.kind == "text"],
+        [i.text for i in body[3:] if i.kind == "text"],
+    )
+    block = new_block(name, head[0].line, Layout.PROSE, "headline")
+    block.years = years_of(title)
+    for item in body:
+        add(block, item)
+    labelled = any(f in block.fields for f in _FACT_FIELDS)
+    if not labelled and not (about_one_project(title, text) and _states_facts(block)):
+        return []
+    if not labelled and name == strip_years(title) and mostly_many(text):
+        return []  # a report of many grants under a headline that names none of them
+    if name == strip_years(title) and _weak_headline(title, inside and not _names_itself(name)):
+        _unsure_name(block, [n for n in hanke_names(text) if n != name])
+    return [block]
+
+
+def unknown_layout(items: list[Item], path: str) -> Iterator[Diagnostic]:
+    """A text no reader made a project of, though it speaks of one ('… hankkeessa') and
+    states amounts or dates: said where it first speaks of it, since a project may stand
+    there in a layout no reader knows."""
+    texts = [i.text for i in items if i.kind == "text"]
+    if not any(scan_money(t) or _FULL_DATE.search(t) for t in texts):
+        return
+    for item in items:
+        if item.kind != "text":
+            continue
+        for line, text in item.lines:
+            word = next(
+                (
+                    w
+                    for w in text.casefold().replace("-", " ").split()
+                    if ONE_PROJECT_WORD.search(w.strip('.,:;!?()"”'))
+                ),
+                None,
+            )
+            if word is not None:
+                yield Diagnostic(
+                    Code.UNKNOWN_LAYOUT,
+                    M_(
+                        "the text speaks of a project ('{word}') in no layout the readers "
+                        "know; nothing was read from it",
+                        word=word.strip('.,:;!?()"”'),
+                    ),
+                    path,
+                    line,
+                )
+                return
+
+
+def _weak_headline(title: str, inside: bool) -> bool:
+    """A headline that is weak evidence of a name: a heading inside the text, a headline in
+    capitals (a slogan: 'HELMESTÄ ON KUORIUTUNUT TODELLINEN HELMI'), or a project's status
+    with no name ('Päättynyt hanke')."""
+    words = title.split()
+    if inside or (len(words) >= 2 and title.isupper()):
+        return True
+    return len(words) <= 3 and words[-1].casefold() in ("hanke", "projekti", "projekt", "project")
+
+
+def _names_itself(name: str) -> bool:
+    """'Kylätalon kunnostushanke', 'X-projekti': a heading that says it names a project."""
+    return name.casefold().endswith(("hanke", "projekti", "projekt", "project"))
+
+
+def _unsure_name(block: Block, others: list[str]) -> None:
+    """The name is a line no reader trusts as a name: kept, and said, with the names the
+    text gives ('… -hanke') as the other candidates."""
+    others = list(dict.fromkeys(others))[:3]
+    block.notes.append(
+        Note(
+            Code.UNSURE_NAME,
+            M_(
+                "'{name}' (line {line}) may not be the project's name; other candidates: {others}",
+                name=shorten(block.title),
+                line=block.line,
+                others=", ".join(f"'{shorten(n)}'" for n in others),
+            )
+            if others
+            else M_(
+                "'{name}' (line {line}) may not be the project's name; no other candidate",
+                name=shorten(block.title),
+                line=block.line,
+            ),
+            block.line,
+            None,
+            "name",
+        )
+    )
