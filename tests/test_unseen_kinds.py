@@ -15,6 +15,7 @@ from hankkeet.reading.lines import classify, never_title, titleable
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.parser import parse_text
 from hankkeet.reading.people import read_contacts
+from hankkeet.reading.prose import counts_projects
 
 ENGLISH_LIST = """\
 Accelerace Life
@@ -400,3 +401,16 @@ def test_swedish_project_leads_are_contacts() -> None:
 )
 def test_a_frame_line_is_never_a_title(text: str, why: str) -> None:
     assert not titleable(text) and never_title(text) is not None, why
+
+
+@pytest.mark.parametrize(
+    ("title", "many", "why"),
+    [
+        ("Kolme hanketta sai rahoitusta", True, "a count in words"),
+        ("102 pågående projekt", True, "a count in digits, a word between"),
+        ("² hanketta", False, "a superscript digit is no count (hypothesis found it raising)"),
+        ("2021 EU-hankkeelle", False, "a year is no count"),
+    ],
+)
+def test_counted_projects(title: str, many: bool, why: str) -> None:
+    assert counts_projects(title) is many, why

@@ -186,13 +186,16 @@ def _count_before(words: list[str], k: int) -> bool:
     return (
         k > 1
         and _counted(words[k - 2])
-        and (words[k - 2].isdigit() or words[k - 1][-2:] == words[k][-2:])
+        and (
+            (words[k - 2].isascii() and words[k - 2].isdigit())
+            or words[k - 1][-2:] == words[k][-2:]
+        )
     )
 
 
 def _counted(word: str) -> bool:
     """'kymmenelle', '3', 'tre', 'several': a count of two or more."""
-    if word.isdigit():
+    if word.isascii() and word.isdigit():
         return 2 <= int(word) < 1900  # '2021 EU-hankkeelle' is a year
     return word in COUNT_WORDS or (word.startswith(COUNT_STEMS) and len(word) <= 12)
 
