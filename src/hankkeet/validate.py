@@ -317,20 +317,15 @@ def stream_findings(
                         report.count(diagnostic)
                         spill.add(diagnostic)
             yield from spill.section()
-        if stray:
-            spill.start_section()
-            for diagnostic in stray:
-                report.count(diagnostic)
-                spill.add(diagnostic)
-            yield from spill.section()
-        # Last, in the order found: what only the files together give (as validate_sources).
-        across = across_sources(read, rules, jobs)
-        if across:
-            spill.start_section()
-            for diagnostic in across:
-                report.count(diagnostic)
-                spill.add(diagnostic)
-            yield from spill.section()
+        # Then the stray findings, and last, in the order found, what only the files
+        # together give (as validate_sources): a section each.
+        for last in (stray, across_sources(read, rules, jobs)):
+            if last:
+                spill.start_section()
+                for diagnostic in last:
+                    report.count(diagnostic)
+                    spill.add(diagnostic)
+                yield from spill.section()
     finally:
         if own:
             spill.close()

@@ -375,18 +375,24 @@ def _finding_json(values: dict[str, Any]) -> str:
     text, whole numbers and None (anything else goes through dumps_nested)."""
     items = []
     for key, value in values.items():
-        if isinstance(value, str):
-            text = json_string(value)
-        elif value is None:
-            text = "null"
-        elif type(value) is int:
-            text = str(value)
-        elif isinstance(value, dict) and (inner := _args_json(value)) is not None:
-            text = inner
-        else:
+        text = _scalar_json(value)
+        if text is None and isinstance(value, dict):
+            text = _args_json(value)
+        if text is None:
             return dumps_nested(values, 2, 2)
         items.append(f"      {json_string(key)}: {text}")
     return "{\n" + ",\n".join(items) + "\n    }" if items else "{}"
+
+
+def _scalar_json(value: Any) -> str | None:
+    """A finding's value of text, a whole number or None as JSON; None for anything else."""
+    if isinstance(value, str):
+        return json_string(value)
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return str(value)
+    return None
 
 
 def _args_json(values: dict[str, Any]) -> str | None:
@@ -396,13 +402,8 @@ def _args_json(values: dict[str, Any]) -> str | None:
         return "{}"
     items = []
     for key, value in values.items():
-        if isinstance(value, str):
-            text = json_string(value)
-        elif value is None:
-            text = "null"
-        elif type(value) is int:
-            text = str(value)
-        else:
+        text = _scalar_json(value)
+        if text is None:
             return None
         items.append(f"        {json_string(key)}: {text}")
     return "{\n" + ",\n".join(items) + "\n      }"
