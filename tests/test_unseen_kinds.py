@@ -265,6 +265,133 @@ Den som vill använda kajkanten ombeds ge staden följande uppgifter:
         "a lead-in to a list of other things ('följande uppgifter:') gives no projects",
     ),
     (
+        """\
+Alueiden väliset hankkeet
+
+Oulun yliopisto
+Kylätalot kuntoon
+Yhteistyökumppani: Kylä ry
+Budjetti: 80 000,00 € (ryhmän osuus 20 000,00 €)
+Tuki: 100 %
+Hankkeessa kartoitettiin kylätalojen korjaustarpeet ja tehtiin niille suunnitelmat.
+
+Pudasjärven kunta
+Retkeilyreitit -esiselvitys
+Yhteistyökumppani: Reitti ry
+Budjetti: 12 000,00 € (ryhmän osuus 9 000,00 €)
+Tuki: 100 %
+Esiselvityksessä selvitettiin, missä kunnossa seudun retkeilyreitit ovat.
+""",
+        [
+            ("Kylätalot kuntoon", {"budget": Decimal("80000.00")}),
+            ("Retkeilyreitit -esiselvitys", {"budget": Decimal("12000.00")}),
+        ],
+        set(),
+        "a list page of headings (the applicant over the name) each over its own run of "
+        "labels: a fact's label given again starts the next project (batch 7)",
+    ),
+    (
+        """\
+Projects
+
+
+Arctic Water Accelerator project
+
+The project helps small firms in the north find markets for water technology.
+
+Project period:
+
+01.03.2023 -
+
+Total budget of the project:  80000 €
+
+Nordic Ports - Smart Logistics for Northern Harbours and their Hinterland Regions Pilot
+
+The project pilots a shared data platform that ports and hauliers in the north can use.
+
+Project period:
+
+01.01.2022 -
+""",
+        [
+            ("Arctic Water Accelerator project", {"budget": Decimal("80000")}),
+            (
+                "Nordic Ports - Smart Logistics for Northern Harbours and their Hinterland "
+                "Regions Pilot",
+                {"budget": None},
+            ),
+        ],
+        set(),
+        "labels alone on a line under each project's paragraph: the heading over the "
+        "paragraph names it, however long (batch 8)",
+    ),
+    (
+        """\
+Pågående projekt
+
+Läsande barn
+
+Staden deltar med flera kommuner i projektet "läsande barn", som bygger ett nätverk för \
+läsfrämjande arbete.
+
+Musik i skärgården
+
+En festival ordnas varje sommar. Musik i skärgården samlar människor i alla åldrar.
+Projektet pågår fram till 30.9.2021.
+""",
+        [("Läsande barn", {"start": None}), ("Musik i skärgården", {"start": None})],
+        set(),
+        "headings over paragraphs that name them again are a list of projects, and each "
+        "one's facts stay its own (batch 7)",
+    ),
+    (
+        """\
+Forest Data -project
+
+Forest Data -project - The data needs of the forest industry in the region and how to meet them
+
+The project gathers the data that firms need when a new mill is built. The total budget of \
+the project is EUR 120 000.
+""",
+        [],
+        {"no-projects"},
+        "a page title over the project's long title is never two projects (a long heading "
+        "is no paragraph of prose); with no fact read from its English text, none",
+    ),
+    (
+        """\
+Kylän Koto –esiselvityshanke 1.7.2012 – 31.12.2014
+
+Hankkeessa selvitettiin, voisiko kylään rakentaa yhteisöllisen asuinalueen. Hanketta \
+hallinnoi kunta.
+""",
+        [
+            (
+                "Kylän Koto –esiselvityshanke",
+                {"start": date(2012, 7, 1), "end": date(2014, 12, 31)},
+            )
+        ],
+        set(),
+        "a period of full dates in the title line is the project's period, not the last "
+        "date's year (batch 8)",
+    ),
+    (
+        """\
+Yliopiston tutkijat saivat EU-rahoitusta
+
+Rahoituksen sai yhteensä neljä hanketta, joissa yliopisto on mukana.
+
+Professori Maija Mallin hanke on Skills for Europe (SKILLS). SKILLS-hankkeen \
+kokonaisrahoitus on 2 500 000 €.
+
+Tutkijan toinen rahoitettu hanke on Data for Schools (DAFS).
+""",
+        [],
+        {"no-projects", "unsure-boundary"},
+        "a news item that counts the projects it reports, and that no list reader can "
+        "split, is no one project: said where the count stands (batch 8)",
+    ),
+    (
         MID_HEADING,
         [("Rahoituskiintiön jakautuminen", {})],
         {"unsure-name"},
@@ -397,7 +524,11 @@ def test_swedish_project_leads_are_contacts() -> None:
 
 @pytest.mark.parametrize(
     ("text", "why"),
-    [("Kustavin kunta RSS Haku", "a feed link in the frame"), ("Päävalikko", "a menu")],
+    [
+        ("Kustavin kunta RSS Haku", "a feed link in the frame"),
+        ("Päävalikko", "a menu"),
+        ("Leader logo rgb yksi rajupusu", "an image's alt text of a logo (batch 8)"),
+    ],
 )
 def test_a_frame_line_is_never_a_title(text: str, why: str) -> None:
     assert not titleable(text) and never_title(text) is not None, why

@@ -45,3 +45,23 @@ def test_every_label_is_read_as_its_field(fld: Field, variant: str) -> None:
 def test_every_other_label_is_a_label_but_not_ours(variant: str) -> None:
     label = classify(f"{variant}: arvo")
     assert label is not None and label.field is None and label.other
+
+
+@pytest.mark.parametrize("module", ["labels.py", "lines.py"])
+def test_no_vocabulary_name_is_defined_twice(module: str) -> None:
+    """A second `PROJECT_WORDS = …` at the end of labels.py silently replaces the first for
+    every reader that imports it (it happened): each module-level name is assigned once."""
+    import ast
+    from pathlib import Path
+
+    import hankkeet.reading
+
+    source = Path(hankkeet.reading.__file__).with_name(module).read_text(encoding="utf-8")
+    names = [
+        target.id
+        for node in ast.parse(source).body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    ]
+    assert _repeats(names) == []

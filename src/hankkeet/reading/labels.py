@@ -444,7 +444,10 @@ COLON_ONLY: frozenset[str] = frozenset(
 # (REACT-EU EAKR) stand before the general. A pattern two programmes share is written the
 # same way in both, so it is searched once.
 PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Interreg", (r"\binterreg",)),
+    (
+        "Interreg",
+        (r"\binterreg|botnia atlantica|central baltic|northern periphery|pohjoinen periferia",),
+    ),
     ("REACT-EU EAKR", (r"react ?eu", r"\beakr\b|aluekehitysrahasto")),
     ("REACT-EU ESR", (r"react ?eu", r"\besr\b|sosiaalirahasto")),
     ("JTF", (r"\bjtf\b|oikeudenmukaisen siirtymän",)),
@@ -1161,7 +1164,7 @@ PAGE_TOP_LINES: frozenset[str] = frozenset(
 # Words only a page's frame holds ('RSS', 'Valikko'): a short line with one of them is the
 # frame's, never a title.
 FRAME_WORDS: frozenset[str] = frozenset(
-    {"rss", "rss-syöte", "valikko", "päävalikko", "menu", "meny", "sivukartta", "sitemap"}
+    {"rss", "rss-syöte", "valikko", "päävalikko", "menu", "meny", "sivukartta", "sitemap", "logo"}
 )
 # Words that name a document, not a project: a heading that starts with one is never a title
 # ('Loppuraportti 2010 – 2012', 'Pöytäkirja').
@@ -1238,3 +1241,6 @@ FUNDER_NOISE_WORDS: tuple[str, ...] = (
 )
 # Words before a phone number ('puh. 040 …').
 PHONE_WORDS: tuple[str, ...] = ("puh.", "puh", "p.", "tel.", "tel", "gsm", "mob.", "mob")
+
+# Words a heading ends with when it names a project ('Forest In -project', 'X-projekt').
+PROJECT_SUFFIXES: tuple[str, ...] = ("hanke", "projekti", "projekt", "project")

@@ -390,3 +390,10 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
 _FRAME = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, FRAME_WORDS)) + r")(?![\w-])")
 # First words of lines that are never a title (never_title says which kind each is).
 _FIRST_WORDS_NEVER = DOCUMENT_WORDS | DATE_LINE_WORDS
+
+
+# A title that ends with its period of two full dates ('Kolman Koto –esiselvityshanke
+# 1.7.2012 – 31.12.2014').
+TITLE_PERIOD = re.compile(
+    r"\s*\(?(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s*[-–—]\s*(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\)?\s*$"
+)

@@ -52,7 +52,8 @@ class DocumentReader:
                 self.path,
                 1,
             )
-            if self.layout is Layout.PROSE:
+            yield from page.notes
+            if self.layout is Layout.PROSE and not page.notes:
                 yield from news.unknown_layout(items, self.path)
             return
         for block in blocks:

@@ -10,9 +10,9 @@ import re
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue
 from hankkeet.reading.funding import find_programmes
-from hankkeet.reading.labels import GENERIC_NAMES, Field
+from hankkeet.reading.labels import GENERIC_NAMES, PROJECT_SUFFIXES, Field
 from hankkeet.reading.layouts.fill import add, new_block
-from hankkeet.reading.layouts.items import Item, is_prose
+from hankkeet.reading.layouts.items import Item, ItemKind, is_prose
 from hankkeet.reading.layouts.names import (
     GRANT,
     HANKE_NAME,
@@ -22,7 +22,7 @@ from hankkeet.reading.layouts.names import (
     strip_years,
     years_of,
 )
-from hankkeet.reading.lines import titleable
+from hankkeet.reading.lines import classify, titleable
 from hankkeet.reading.prose import about_many
 
 _ENTRY = re.compile(r"^(?P<name>[^:.!?]{3,100}?):\s+(?P<rest>[A-ZÅÄÖ].*)$")
@@ -65,6 +65,92 @@ def entries(items: list[Item]) -> list[Block]:
         elif current is not None:
             add(current, item)
     return blocks
+
+
+# The fields whose label, given again, says that the next project has begun.
+_RUN_FIELDS = frozenset(
+    {Field.PERIOD, Field.START, Field.END, Field.BUDGET, Field.CITY_SHARE, Field.FUNDING}
+)
+_RUN_KINDS = (ItemKind.FIELD, ItemKind.OTHER, ItemKind.UNKNOWN)
+
+
+def label_runs(items: list[Item]) -> list[Block]:
+    """A page of projects each told by a heading over its own run of labels ('Vaasan
+    yliopisto' / 'Vaikuttavuutta Leader-toimintaan' / 'Budjetti: …' / 'Tuki: …', and the
+    next): a fact's label given again starts the next project, and each project's name is
+    the heading above its run, with at most its paragraphs between. A run with no such
+    heading is no evidence of a project: then the page is no list of this kind."""
+    starts: list[int] = []
+    seen: set[Field] = set()
+    for n, item in enumerate(items):
+        if item.kind is not ItemKind.FIELD or item.fld not in _RUN_FIELDS:
+            continue
+        if not starts or item.fld in seen:
+            k = n
+            while k > 0 and items[k - 1].kind in _RUN_KINDS:
+                k -= 1  # the run's labels of other things above it are its own
+            starts.append(k)
+            seen = set()
+        seen.add(item.fld)
+    if len(starts) < 2:
+        return []
+    heads: list[int] = []
+    floor = 0
+    for start in starts:
+        head = _head_above(items, start, floor)
+        if head is None:
+            return []
+        heads.append(head)
+        floor = start + 1
+    # The page's text above the list says whose programme's projects they are, if any.
+    context = next(
+        (i for i in items[: heads[0]] if i.kind == "text" and find_programmes(i.text)), None
+    )
+    blocks: list[Block] = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(items)
+        line, title = _name_line(items[head])
+        block = new_block(strip_years(title), line, Layout.PROSE, "heading")
+        block.years = years_of(title)
+        for item in items[head + 1 : end]:
+            add(block, item)
+        if context is not None and Field.FUNDING not in block.fields:
+            block.fields[Field.FUNDING] = FieldValue(
+                context.text, context.line, 1, "luettelon otsikko", None, "heading"
+            )
+        blocks.append(block)
+    return blocks
+
+
+def _head_above(items: list[Item], start: int, floor: int) -> int | None:
+    """The heading of the run of labels at `start`: the nearest line above it that may be a
+    title, with only paragraphs of prose between (none of an earlier run)."""
+    for k in range(start - 1, floor - 1, -1):
+        item = items[k]
+        if item.kind is not ItemKind.TEXT:
+            return None
+        if _heading_like(item):
+            return k
+        if not is_prose(item.lines or [(item.line, item.text)]):
+            return None
+    return None
+
+
+def _heading_like(item: Item) -> bool:
+    """A line (or a short stack of lines) whose last line may be a title: no sentence."""
+    _, last = _name_line(item)
+    return (
+        len(item.lines) <= 3
+        and len(last) <= 160
+        and not last.rstrip().endswith((".", "!", "?"))
+        and titleable(last)
+    )
+
+
+def _name_line(item: Item) -> tuple[int, str]:
+    """A heading's name: of a stack ('Vaasan yliopisto' over the name), the line nearest
+    the labels."""
+    return item.lines[-1] if item.lines else (item.line, item.text)
 
 
 def quoted_list(items: list[Item]) -> list[Block]:
@@ -110,14 +196,15 @@ def sections(items: list[Item]) -> list[Block]:
             and titleable(item.text)
             and nxt.kind == "text"
             and is_prose([(nxt.line, nxt.text)])
+            and not _heading_like(nxt)
         ):
             continue
         bare = strip_years(item.text)
-        own = bare.casefold().endswith(("hanke", "projekti"))
+        own = bare.casefold().endswith(PROJECT_SUFFIXES)
         under = nxt.text.casefold().startswith(bare.casefold()) and bool(
             HANKE_NAME.match(nxt.text[len(bare) : len(bare) + 20])
         )
-        if (own or under) and not about_many(item.text):
+        if (own or under or _told_below(bare, items[n + 1 :])) and not about_many(item.text):
             heads.append(n)
     if len(heads) < 2:
         return []
@@ -133,6 +220,21 @@ def sections(items: list[Item]) -> list[Block]:
             add(block, item)
         blocks.append(block)
     return blocks
+
+
+def _told_below(heading: str, below: list[Item]) -> bool:
+    """A heading of two words or more that its own text names again ('Integration genom
+    kultur' over '… Integration genom kultur är ett projekt …'): a heading of its subject,
+    not of a section (a label such as 'Hankkeen tavoitteet' never counts)."""
+    folded = heading.casefold().strip(" :")
+    if len(folded.split()) < 2 or classify(heading) is not None:
+        return False
+    for item in below:
+        if item.kind is not ItemKind.TEXT or (len(item.lines) == 1 and titleable(item.text)):
+            return False  # the next heading: its own text ends here
+        if folded in item.text.casefold():
+            return True
+    return False
 
 
 def column_list(items: list[Item]) -> list[Block]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from hankkeet.reading.labels import GENERIC_NAMES, ONE_PROJECT_WORD, PAGE_CHROME
+from hankkeet.reading.lines import TITLE_PERIOD
 from hankkeet.reading.prose import about_many, counts_projects
 
 QUOTED = re.compile(r"[”\"“]([^”\"“]{3,120})[”\"“]")
@@ -194,12 +195,18 @@ def _without_chrome(name: str) -> str:
     return " ".join(words)
 
 
-_YEARS = re.compile(r"\s*\(?((?:19|20)[0-9]{2})(?:\s*[-–]\s*((?:19|20)[0-9]{2}))?\)?\s*$")
+_YEARS = re.compile(r"\s*\(?(?<![.\d])((?:19|20)[0-9]{2})(?:\s*[-–]\s*((?:19|20)[0-9]{2}))?\)?\s*$")
 
 
 def strip_years(title: str) -> str:
     """'Vihtijärven kylätalo - investointihanke 2008-2011' without its years."""
     m = _YEARS.search(title)
+    return title[: m.start()].strip() if m and m.start() > 0 else title
+
+
+def strip_period(title: str) -> str:
+    """'Kolman Koto –esiselvityshanke 1.7.2012 – 31.12.2014' without its period."""
+    m = TITLE_PERIOD.search(title)
     return title[: m.start()].strip() if m and m.start() > 0 else title
 
 

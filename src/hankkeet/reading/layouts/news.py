@@ -11,7 +11,7 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, Note
-from hankkeet.reading.labels import ONE_PROJECT_WORD, Field
+from hankkeet.reading.labels import ONE_PROJECT_WORD, PROJECT_SUFFIXES, Field
 from hankkeet.reading.layouts import lists
 from hankkeet.reading.layouts.fill import add, new_block
 from hankkeet.reading.layouts.items import Item, ItemKind, Page, is_prose
@@ -20,12 +20,13 @@ from hankkeet.reading.layouts.names import (
     about_one_project,
     hanke_names,
     prose_name,
+    strip_period,
     strip_years,
     years_of,
 )
 from hankkeet.reading.lines import titleable
 from hankkeet.reading.money import Kind, scan
-from hankkeet.reading.prose import about_many, mostly_many, read_prose
+from hankkeet.reading.prose import about_many, counts_projects, mostly_many, read_prose
 from hankkeet.reading.text import shorten
 
 _FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
@@ -126,7 +127,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     entries = lists.entries(items)
     if len(entries) >= 2:
         return entries
-    listed = lists.column_list(items) or lists.quoted_list(items)
+    listed = lists.label_runs(items) or lists.column_list(items) or lists.quoted_list(items)
     if len(listed) >= 2:
         return listed
     sections = lists.sections(items)
@@ -144,7 +145,8 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     else:
         body = _after(items, head)
     text = " ".join(i.text for i in body if i.kind == "text")
-    title = head[0].text
+    heading = head[0].text
+    title = strip_period(heading)
     # A headline that joins two subjects ('Pandatalous ja kulttuurihyvinvointi saavat
     # rahoitusta') or speaks of projects in the plural may report several decisions.
     several = lists.by_paragraph(body) if (" ja " in title or about_many(title)) else []
@@ -155,7 +157,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
         [i.text for i in body[:3] if i.kind == "text"],
         [i.text for i in body[3:] if i.kind == "text"],
     )
-    block = new_block(name, head[0].line, Layout.PROSE, "headline")
+    block = new_block(name, head[0].line, Layout.PROSE, "headline", heading)
     block.years = years_of(title)
     for item in body:
         add(block, item)
@@ -164,9 +166,42 @@ def read(page: Page, items: list[Item]) -> list[Block]:
         return []
     if not labelled and name == strip_years(title) and mostly_many(text):
         return []  # a report of many grants under a headline that names none of them
+    counted = None if labelled else _counted_projects(body)
+    if counted is not None:
+        # 'Rahoituksen sai yhteensä neljä hanketta': a report of several projects that no
+        # list reader could tell apart is no one project; said where the count stands.
+        page.notes.append(
+            Diagnostic(
+                Code.UNSURE_BOUNDARY,
+                M_(
+                    "the text reports several projects ('{words}') and no reader could tell "
+                    "where each one's text begins; nothing was read from it",
+                    words=shorten(counted[1]),
+                ),
+                page.path,
+                counted[0],
+            )
+        )
+        return []
     if name == strip_years(title) and _weak_headline(title, inside and not _names_itself(name)):
         _unsure_name(block, [n for n in hanke_names(text) if n != name])
     return [block]
+
+
+def _counted_projects(body: list[Item]) -> tuple[int, str] | None:
+    """The first sentence that counts the projects the text reports ('Rahoituksen sai
+    yhteensä neljä hanketta'), with its line."""
+    for item in body:
+        if item.kind != "text":
+            continue
+        for line, text in item.lines or [(item.line, item.text)]:
+            for sentence in _SENTENCE.split(text):
+                if counts_projects(sentence):
+                    return line, sentence
+    return None
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def unknown_layout(items: list[Item], path: str) -> Iterator[Diagnostic]:
@@ -209,12 +244,12 @@ def _weak_headline(title: str, inside: bool) -> bool:
     words = title.split()
     if inside or (len(words) >= 2 and title.isupper()):
         return True
-    return len(words) <= 3 and words[-1].casefold() in ("hanke", "projekti", "projekt", "project")
+    return len(words) <= 3 and words[-1].casefold() in PROJECT_SUFFIXES
 
 
 def _names_itself(name: str) -> bool:
     """'Kylätalon kunnostushanke', 'X-projekti': a heading that says it names a project."""
-    return name.casefold().endswith(("hanke", "projekti", "projekt", "project"))
+    return name.casefold().endswith(PROJECT_SUFFIXES)
 
 
 def _unsure_name(block: Block, others: list[str]) -> None:
