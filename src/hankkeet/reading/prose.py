@@ -24,11 +24,13 @@ from hankkeet.reading.labels import (
     COUNT_STEMS,
     COUNT_WORDS,
     DECISION_WORDS,
+    EURO_UNITS,
     HEDGE_WORDS,
     NOT_ONE_PROJECT,
     ONE_PROJECT_WORD,
     OVERVIEW_HEADS,
     PART_WORDS,
+    PERCENT_WORDS,
     PERIOD_CUE_WORDS,
     PROGRAMME_PERIOD_WORDS,
     PROGRAMME_PERIODS,
@@ -182,10 +184,13 @@ def _count_before(words: list[str], k: int) -> bool:
     hanketta', not 'viiden kunnan yhteishanke')."""
     if k > 0 and _counted(words[k - 1]):
         return True
-    # 'kuusi uutta hanketta'; after digits any one word ('102 pågående projekt').
+    # 'kuusi uutta hanketta'; after digits any one word ('102 pågående projekt') but a
+    # unit ('75 prosenttia hankkeen kustannuksista', '1 000 euroa hankkeelle').
     return (
         k > 1
         and _counted(words[k - 2])
+        and words[k - 1] not in PERCENT_WORDS
+        and words[k - 1] not in EURO_UNITS
         and (
             (words[k - 2].isascii() and words[k - 2].isdigit())
             or words[k - 1][-2:] == words[k][-2:]
