@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,8 @@ from hankkeet.reading.money import read_money_field
 from hankkeet.reading.parser import parse_text
 from hankkeet.reading.people import read_contacts
 from hankkeet.reading.prose import counts_projects
+
+INCOMING = Path(__file__).parent / "incoming"
 
 ENGLISH_LIST = """\
 Accelerace Life
@@ -390,6 +393,54 @@ Tutkijan toinen rahoitettu hanke on Data for Schools (DAFS).
         {"no-projects", "unsure-boundary"},
         "a news item that counts the projects it reports, and that no list reader can "
         "split, is no one project: said where the count stands (batch 8)",
+    ),
+    (
+        """\
+Maakunnan kehittämisrahasto
+
+Maakunnan kunnat keräävät rahastoon rahaa joka vuosi, ja liitto hallinnoi sitä. Tälle \
+vuodelle valtuusto on varannut rahastoon 500 000 euroa, ja hallitus linjaa rahoituksen \
+käytöstä 29.1.2021.
+
+Rahastosta tuetaan pieniä hankkeita. Yleensä rahoitamme 50 – 60 % hankkeen \
+kokonaiskustannuksista.
+""",
+        [],
+        {"no-projects"},
+        "a fund's page (its headline names the fund) is no project, however it speaks of "
+        "a project's costs (batch 6; found when '60 % hankkeen' stopped counting projects)",
+    ),
+    (
+        (INCOMING / "h7" / "not-project" / "h7-keskipohjanmaa-eakr-haku.txt").read_text(
+            encoding="utf-8"
+        ),
+        [],
+        {"no-projects"},
+        "a call for applications is no project: its opening and closing dates are the "
+        "call's (batch 7's page itself)",
+    ),
+    (
+        """\
+Kylätalon korjaushanke käynnistyy
+
+Kyläyhdistys korjaa talon katon. Hankkeen kokonaisbudjetti on 48 000 euroa.
+""",
+        [("Kylätalon korjaushanke", {"budget": Decimal("48000")})],
+        set(),
+        "a headline that is a sentence names its project by its subject when the subject "
+        "is a '-hanke'",
+    ),
+    (
+        """\
+STEA myönsi rahoituksen maakunnan järjestöyhteistyöhön
+
+Maakunnan järjestöjen yhteiselle hankkeelle esitetään avustusta. Hankkeen kokonaisrahoitus \
+on 600 000 €.
+""",
+        [("STEA myönsi rahoituksen maakunnan järjestöyhteistyöhön", {})],
+        {"unsure-name"},
+        "a headline that is a sentence (a finite verb) is weak evidence of a name: kept, "
+        "with unsure-name (batch 8)",
     ),
     (
         MID_HEADING,

@@ -324,8 +324,8 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "sentences"
     if text[:1].islower():
         return "starts in lower case"
-    if text.casefold().endswith("logo"):
-        return "an image's text"
+    if text.casefold().endswith("logo") or ("_" in text and " " not in text):
+        return "an image's text or file name"
     if text.casefold().strip(" :") in PAGE_CHROME or _chrome_words(text):
         return "a page's frame (menu, section name)"
     if _first_word(text) in DOCUMENT_WORDS:
@@ -375,6 +375,8 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         ("! " in text or "? " in text or ". " in text) and _MID_SENTENCE.search(text)
     ):
         return False
+    if "_" in text and " " not in text:
+        return False  # an image's file name ('Jan_Vapaavuori', 'IMG_2041')
     first = _first_word(text)
     return not (
         folded.endswith("logo")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hankkeet.reading.labels import GENERIC_NAMES, ONE_PROJECT_WORD, PAGE_CHROME
+from hankkeet.reading.labels import GENERIC_NAMES, HEADLINE_VERBS, ONE_PROJECT_WORD, PAGE_CHROME
 from hankkeet.reading.lines import TITLE_PERIOD
 from hankkeet.reading.prose import about_many, counts_projects
 
@@ -153,17 +153,23 @@ GRANT = re.compile(r"rahoit|myönt|myönn|\btuki|\btuke|avustu", re.IGNORECASE)
 def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> str:
     """A news page's project: the name the text gives ('X -hanke') when it gives one,
     else the headline; a headline that names nothing ('Hankkeen rahoitus') yields to the
-    project its text names ('… kunnostushankkeelle')."""
+    project its text names ('… kunnostushankkeelle'). A name the text also gives a
+    programme ('KareliaCBC -hankkeella' and '… KareliaCBC -ohjelmasta') is the programme's."""
+    programmes = {m.group(1).casefold() for t in [title, *first] for m in _PROGRAMME.finditer(t)}
+
+    def own(names: list[str]) -> list[str]:
+        return [n for n in names if n.casefold() not in programmes]
+
     bare = strip_years(title)
-    if hanke_names(bare, at_end=True) and bare.casefold().endswith(("hanke", "projekti")):
+    if own(hanke_names(bare, at_end=True)) and bare.casefold().endswith(("hanke", "projekti")):
         return _without_chrome(bare)  # the title is the name: 'X -hanke', 'X - investointihanke'
-    leading = [n for n in hanke_names(title) if title.startswith(n)]
+    leading = [n for n in own(hanke_names(title)) if title.startswith(n)]
     if leading:
         return _without_chrome(leading[0])  # 'Laukota -kylätalohanke Lautamaassa''
-    in_title = [n for n in hanke_names(title) if n.casefold() not in PAGE_CHROME]
+    in_title = [n for n in own(hanke_names(title)) if n.casefold() not in PAGE_CHROME]
     if in_title:
         return _without_chrome(in_title[0])
-    names = list(dict.fromkeys(n for text in first for n in hanke_names(text)))
+    names = list(dict.fromkeys(n for text in first for n in own(hanke_names(text))))
     quoted = [
         n
         for n in names
@@ -185,6 +191,16 @@ def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> s
         if len(later) == 1 and later[0].casefold() not in title.casefold():
             return later[0]
     return strip_years(title)
+
+
+# 'KareliaCBC -ohjelmasta', 'Interreg Aurora -ohjelman': a name given to a programme.
+_PROGRAMME = re.compile(r"([\w-]+)\s?[-–]\s?ohjelm", re.IGNORECASE)
+
+
+def sentence_headline(title: str) -> bool:
+    """A headline that is a sentence ('STEA myönsi rahoituksen …'): it holds a finite
+    verb, so it tells of a project rather than names one."""
+    return any(w.strip(',.:;!?()”"') in HEADLINE_VERBS for w in title.casefold().split())
 
 
 def _without_chrome(name: str) -> str:

@@ -11,7 +11,14 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, Note
-from hankkeet.reading.labels import ONE_PROJECT_WORD, PROJECT_SUFFIXES, Field
+from hankkeet.reading.labels import (
+    CALL_WORDS,
+    HEADLINE_VERBS,
+    INSTRUMENT_STEMS,
+    ONE_PROJECT_WORD,
+    PROJECT_SUFFIXES,
+    Field,
+)
 from hankkeet.reading.layouts import lists
 from hankkeet.reading.layouts.fill import add, new_block
 from hankkeet.reading.layouts.items import Item, ItemKind, Page, is_prose
@@ -20,6 +27,7 @@ from hankkeet.reading.layouts.names import (
     about_one_project,
     hanke_names,
     prose_name,
+    sentence_headline,
     strip_period,
     strip_years,
     years_of,
@@ -157,10 +165,14 @@ def read(page: Page, items: list[Item]) -> list[Block]:
         [i.text for i in body[:3] if i.kind == "text"],
         [i.text for i in body[3:] if i.kind == "text"],
     )
+    if name == strip_years(title) and sentence_headline(title):
+        name = _subject(title) or name  # 'Kylätalon korjaushanke käynnistyy'
     block = new_block(name, head[0].line, Layout.PROSE, "headline", heading)
     block.years = years_of(title)
     for item in body:
         add(block, item)
+    if name == strip_years(title) and _about_instrument(title):
+        return []  # a fund's, a programme's or a call's page: no project's
     labelled = any(f in block.fields for f in _FACT_FIELDS)
     if not labelled and not (about_one_project(title, text) and _states_facts(block)):
         return []
@@ -183,9 +195,30 @@ def read(page: Page, items: list[Item]) -> list[Block]:
             )
         )
         return []
-    if name == strip_years(title) and _weak_headline(title, inside and not _names_itself(name)):
+    if name == strip_years(title) and (
+        _weak_headline(title, inside and not _names_itself(name)) or sentence_headline(title)
+    ):
         _unsure_name(block, [n for n in hanke_names(text) if n != name])
     return [block]
+
+
+def _subject(title: str) -> str | None:
+    """A sentence headline's subject when it names a project ('Kylätalon korjaushanke' of
+    'Kylätalon korjaushanke käynnistyy'): the words before the verb, ending in '-hanke'."""
+    words = title.split()
+    for k, word in enumerate(words):
+        if word.casefold().strip(",.:;!?") in HEADLINE_VERBS:
+            subject = " ".join(words[:k])
+            return subject if subject.casefold().endswith(PROJECT_SUFFIXES) else None
+    return None
+
+
+def _about_instrument(title: str) -> bool:
+    """A headline about a fund, a programme, a strategy or a call for applications."""
+    folded = title.casefold()
+    words = folded.replace("-", " ").split()
+    last = words[-1].strip(',.:;!?()”"') if words else ""
+    return any(stem in last for stem in INSTRUMENT_STEMS) or any(w in folded for w in CALL_WORDS)
 
 
 def _counted_projects(body: list[Item]) -> tuple[int, str] | None:
