@@ -51,6 +51,10 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.locale import M_, N_
 from hankkeet.models import LINE_OF_FIELD, Layout, Project, RecordSource, SourceKind, shallow_copy
+from hankkeet.reading.labels import (
+    IMPLEMENTER_LABEL_WORDS,
+    MUNICIPALITY_LABEL_WORDS,
+)
 from hankkeet.reading.sources import Source
 
 __all__ = [
@@ -233,17 +237,16 @@ _CODE_LABEL = re.compile(
     r"\s*[:.]?\s+(\S+)",
     re.IGNORECASE,
 )
-_IMPLEMENTER_LABEL = re.compile(
-    r"^\s*(?:toteuttaja|hankkeen toteuttaja|päätoteuttaja|tuensaaja|tuen saaja|hakija|"
-    r"hallinnoija|hankkeen hallinnoija|hallinnoiva organisaatio|toteuttajaorganisaatio|"
-    r"organisaatio|stödmottagare|beneficiary)\s*:?\s+(.+)$",
-    re.IGNORECASE,
-)
-_MUNICIPALITY_LABEL = re.compile(
-    r"^\s*(?:kunta|kunnat|sijaintikunta|kotikunta|paikkakunta|toteutuskunta|"
-    r"toteutusalue|kommun)\s*:?\s+(.+)$",
-    re.IGNORECASE,
-)
+
+
+def _label_line(words: Iterable[str]) -> re.Pattern[str]:
+    """A line that starts with one of these labels (case aside), its value the group."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternatives})\s*:?\s+(.+)$", re.IGNORECASE)
+
+
+_IMPLEMENTER_LABEL = _label_line(IMPLEMENTER_LABEL_WORDS)
+_MUNICIPALITY_LABEL = _label_line(MUNICIPALITY_LABEL_WORDS)
 _BUSINESS_ID = re.compile(r"\b(\d{7}-\d)\b")
 _MUNICIPAL_FUNDER = re.compile(r"^\s*(\w+?)n?\s+(?:kaupunki|kunta)\b", re.IGNORECASE)
 

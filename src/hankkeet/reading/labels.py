@@ -1238,3 +1238,33 @@ FUNDER_NOISE_WORDS: tuple[str, ...] = (
 )
 # Words before a phone number ('puh. 040 …').
 PHONE_WORDS: tuple[str, ...] = ("puh.", "puh", "p.", "tel.", "tel", "gsm", "mob.", "mob")
+
+# --- linking (link.py): the evidence of who a record is, read again from its own lines ---
+
+# Labels of the line that names a project's implementer ('Toteuttaja: Kajaanin kaupunki').
+IMPLEMENTER_LABEL_WORDS: tuple[str, ...] = (
+    "toteuttaja",
+    "hankkeen toteuttaja",
+    "päätoteuttaja",
+    "tuensaaja",
+    "tuen saaja",
+    "hakija",
+    "hallinnoija",
+    "hankkeen hallinnoija",
+    "hallinnoiva organisaatio",
+    "toteuttajaorganisaatio",
+    "organisaatio",
+    "stödmottagare",
+    "beneficiary",
+)
+# Labels of the line that names a project's municipality ('Kunta: Kuhmo').
+MUNICIPALITY_LABEL_WORDS: tuple[str, ...] = (
+    "kunta",
+    "kunnat",
+    "sijaintikunta",
+    "kotikunta",
+    "paikkakunta",
+    "toteutuskunta",
+    "toteutusalue",
+    "kommun",
+)
