@@ -9,13 +9,18 @@ Sunter's match weights), with fixed, documented weights: no training, no labelle
    record's `code`, and codes its own lines state: `Hanketunnus: S21949`, an EURA code in a
    sentence, a council's case number such as `KAJDno-2022-849`), its normalised name (case,
    dashes, quotes, a `-hanke`/`-projekti`/`-projekt` suffix and a trailing period in
-   parentheses folded away), a follow-up numeral (`II`, `2`), the implementer and Y-tunnus,
-   the municipality, the period, programme, fund and budget.
+   parentheses folded away), a follow-up numeral (`II`, `2`), its acronym (in capitals at
+   the name's start or end, the whole name in capitals, or after a `Lyhenne` label) and its
+   short form in any case (one word before a dash, or a one-word name), the implementer and
+   Y-tunnus, the municipality, the period, programme, fund and budget. Two records share a
+   short name when one's acronym is the other's acronym or short form (`same_short_name`):
+   their names then count as alike.
 2. **Blocking.** Only records that share a block are compared, never all pairs: a block per
-   register code, per first characters of the normalised name (`NAME_KEY_LENGTH`), and per
-   municipality plus start year. A block larger than `BLOCK_LIMIT` is compared as a sorted
-   neighbourhood (records sorted by name, each against the next `WINDOW` ones), so that a
-   city with thousands of projects in one year costs a linear number of comparisons.
+   register code, per first characters of the normalised name (`NAME_KEY_LENGTH`), per
+   acronym or short form, and per municipality plus start year. A block larger than
+   `BLOCK_LIMIT` is compared as a sorted neighbourhood (records sorted by name, each against
+   the next `WINDOW` ones), so that a city with thousands of projects in one year costs a
+   linear number of comparisons.
 3. **Weights.** Each field of a pair agrees (a positive weight), disagrees (a negative
    one) or cannot be compared (both not stated: nothing). `WEIGHTS` lists them all; the
    evidence of a pair names each field with its weight. A shared register code is
