@@ -139,9 +139,11 @@ def together(linkage: Linkage, statuses: set[Status]) -> set[tuple[int, int]]:
     return pairs
 
 
-# The newest round of the set (`batch = "b3"` in truth.toml), scored apart as the fresh
-# held-out set; "held out" then means the earlier held-out projects only.
-FRESH = "b3"
+# The later rounds of the set (`batch = "b3"`, `batch = "b4"` in truth.toml), each scored
+# apart; the newest is the fresh held-out set, and "held out" means the held-out projects of
+# no round.
+ROUNDS = ("b3", "b4")
+FRESH = ROUNDS[-1]
 
 
 def held_out(folder: Path = LINKAGE, batch: str | None = None) -> set[str]:
@@ -160,19 +162,26 @@ def score(
     part: str = "all",
 ) -> Score:
     """The pair counts of a linkage against the truth; `part` "old" counts only pairs of
-    records of projects the rules were tuned on, "new" the pairs with a record of an
-    earlier held-out project, "fresh" those with a record of the newest round (FRESH); a
-    wrong match between parts counts in each part it touches."""
+    records of projects the rules were tuned on, "new" the pairs with a record of a held-out
+    project of no round, a round's name (ROUNDS) those with a record of that round, "fresh"
+    those of the newest round (FRESH); a wrong match between parts counts in each part it
+    touches."""
     ids, alike, misnamed = truth_of(projects, folder)
     new = held_out(folder)
-    fresh = held_out(folder, FRESH)
-    unseen = new | fresh
-    keep_pair: Callable[[int, int], bool] = {
-        "all": lambda a, b: True,
-        "old": lambda a, b: ids[a] not in unseen and ids[b] not in unseen,
-        "new": lambda a, b: ids[a] in new or ids[b] in new,
-        "fresh": lambda a, b: ids[a] in fresh or ids[b] in fresh,
-    }[part]
+    rounds = {name: held_out(folder, name) for name in ROUNDS}
+    unseen = new.union(*rounds.values())
+    if part == "fresh":
+        part = FRESH
+    keep_pair: Callable[[int, int], bool]
+    if part in rounds:
+        members = rounds[part]
+        keep_pair = lambda a, b: ids[a] in members or ids[b] in members  # noqa: E731
+    else:
+        keep_pair = {
+            "all": lambda a, b: True,
+            "old": lambda a, b: ids[a] not in unseen and ids[b] not in unseen,
+            "new": lambda a, b: ids[a] in new or ids[b] in new,
+        }[part]
     names = [f"{Path(p.source.path).name}:{p.source.line} {p.name}" for p in projects]
     true = {
         (a, b) for a, b in combinations(range(len(ids)), 2) if ids[a] == ids[b] and keep_pair(a, b)
@@ -271,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     for part, title in (
         ("old", "tuned on (old)"),
         ("new", "held out (new)"),
-        ("fresh", f"fresh held out ({FRESH})"),
+        *((name, f"held out ({name})") for name in ROUNDS[:-1]),
+        (FRESH, f"fresh held out ({FRESH})"),
     ):
         figures = score(projects, linkage, part=part)
         print(

@@ -9,6 +9,7 @@ Expected sums are worked out by hand from those files.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import sys
@@ -26,6 +27,7 @@ from hankkeet.library import project_records, read_projects
 from hankkeet.link import (
     Identity,
     Status,
+    acronym_in,
     acronym_of,
     codes_in,
     compare,
@@ -36,6 +38,7 @@ from hankkeet.link import (
     name_similarity,
     normalised_name,
     raw_lines,
+    short_name_of,
 )
 from hankkeet.locale import Language
 from hankkeet.reading.sources import resolve
@@ -115,10 +118,113 @@ def test_name_similarity(a: str, b: str, at_least: float, at_most: float, why: s
         ("Digitaalisuuden optimointi Kainuussa (DIHYTE)", "DIHYTE", "in parentheses at the end"),
         ("PANDATALOUDEN JA TUTKIMUKSEN TIET", "", "a name in capitals has none"),
         ("Healthy Boost", "", "none"),
+        ("ILLKKA", "ILLKKA", "a one-word name in capitals is its own acronym"),
+        ("TUKEE!", "TUKEE", "with an exclamation mark"),
+        ("Arctic smartness excellence (ASE) -hanke", "ASE", "in parentheses before '-hanke'"),
+        ("Osaamiskeskittymä - Arctic Smartness Excellence -ASE", "ASE", "after a spaced dash"),
+        ("Kasvua kyliin (EAKR)", "", "a fund in parentheses is no acronym"),
+        ("ESR", "", "a fund alone is no acronym"),
+        ("EU-hanke Kasvua kyliin", "", "two capitals are too few"),
     ],
 )
 def test_acronym(name: str, expected: str, why: str) -> None:
     assert acronym_of(name) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "why"),
+    [
+        ("Dynamo - Universities in Boosting Innovations", "dynamo", "one word before a dash"),
+        ("Lyckan", "lyckan", "a one-word name"),
+        ("VesiVarma-hanke", "vesivarma", "a one-word name with its suffix"),
+        ("Musiikki elämään - osallistavan konserttitoiminnan", "", "two words before the dash"),
+        ("Toimari 2", "", "two words"),
+        ("Ase", "", "under four letters"),
+        ("Hanke", "", "a generic word"),
+    ],
+)
+def test_short_name(name: str, expected: str, why: str) -> None:
+    assert short_name_of(name) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected", "why"),
+    [
+        (["Lyhenne", "VesiVarma", "Projektityyppi"], "VesiVarma", "label alone, value below"),
+        (["Lyhenne: HUMUS"], "HUMUS", "label and value on one line"),
+        (["Lyhenne", "", "VesiVarma"], "VesiVarma", "a blank line between"),
+        (["Lyhenne", "Pienten vesihuoltolaitosten huolto"], "", "words are no acronym"),
+        (["Lyhenteet ja käsitteet"], "", "no label"),
+    ],
+)
+def test_acronym_in(lines: list[str], expected: str, why: str) -> None:
+    assert acronym_in(lines) == expected, why
+
+
+def test_names_that_share_only_an_acronym_at_their_end_meet_in_a_block() -> None:
+    """The ASE card and a council's list page: names alike enough, but no block in common
+    (their first letters and longest words differ) until both give their acronym."""
+    linkage = link_identities(
+        [
+            identity(
+                0,
+                "Lapin maakunnallinen Arktisen erikoistumisen osaamiskeskittymä - "
+                "Arctic Smartness Excellence -ASE",
+            ),
+            identity(1, "Arctic smartness excellence (ASE) -hanke"),
+        ]
+    )
+    assert [(g.status, g.members) for g in linkage.groups] == [(Status.PROBABLE, [0, 1])]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "acronym", "expected", "why"),
+    [
+        (
+            "DYNAMO - Korkeakoulut innovaatioiden ja osaamisen vauhdittajina",
+            "Dynamo - Universities in Boosting Innovations and Know-how in Businesses",
+            "",
+            Status.PROBABLE,
+            "one states the acronym in capitals, the other spells it as a word before a dash",
+        ),
+        (
+            "ILLKKA - Itä-Lapin luonnonkivi- ja kiviaineshanke",
+            "ILLKKA",
+            "",
+            Status.PROBABLE,
+            "a name that is only the other's acronym",
+        ),
+        (
+            "Pienten vesihuoltolaitosten huoltovarmuuden kehittäminen",
+            "VesiVarma",
+            "VesiVarma",
+            Status.PROBABLE,
+            "an acronym its own lines state ('Lyhenne') and the other's one-word name",
+        ),
+        (
+            "Vamos - Matalankynnyksen ohjaus- ja neuvontapalvelu",
+            "Vamos - Lahden miehiä",
+            "",
+            None,
+            "a common first word on both sides, in no one's capitals: not an acronym",
+        ),
+        (
+            "TUKEE!",
+            "TUKEE2",
+            "",
+            Status.REVIEW,
+            "a follow-up's acronym is another acronym (alike names, another numeral)",
+        ),
+    ],
+)
+def test_acronyms_link_names(
+    a: str, b: str, acronym: str, expected: Status | None, why: str
+) -> None:
+    left = identity(0, a)
+    if acronym:
+        left = dataclasses.replace(left, acronym=acronym)
+    pair = compare(left, identity(1, b))
+    assert pair.status is expected, (why, pair)
 
 
 @pytest.mark.parametrize(
@@ -145,6 +251,7 @@ def identity(index: int, name: str, **fields: object) -> Identity:
         stem=stem,
         numeral=numeral,
         acronym=acronym_of(name),
+        short=short_name_of(name),
         **fields,  # type: ignore[arg-type]
     )
 
@@ -302,19 +409,21 @@ def test_totals_counts_a_project_once(
     [
         (
             [],
-            "72",
-            "6226039.21",
-            "merged: nine projects described by several sources are counted once each; HNRY's "
-            "1 170 776 € (its decision and the 6Aika news state it) once. ILLKKA's 450 271 € "
-            "still counts twice: its page and the trade magazine's item (which names it only "
-            "'ILLKKA') are not linked",
+            "95",
+            "6914325.21",
+            "merged: ten projects described by several sources are counted once each (Lyckan's "
+            "municipal and partner pages among them); HNRY's 1 170 776 € (its decision and the "
+            "6Aika news state it) once. ILLKKA's 450 271 € still counts twice: its page and the "
+            "trade magazine's item (which names it only 'ILLKKA') are a probable pair now, "
+            "counted as found, not merged. The KSI page's two projects are both read (PoPYk, "
+            "no budget, since the list reader of label runs)",
         ),
         (
             ["--no-merge"],
-            "82",
-            "7396815.21",
-            "each record: the merged 72 plus the 10 other records of the match groups, and "
-            "HNRY's budget twice: 6 226 039,21 + 1 170 776",
+            "106",
+            "8085101.21",
+            "each record: the merged 95 plus the 11 other records of the match groups, and "
+            "HNRY's budget twice: 6 914 325,21 + 1 170 776",
         ),
     ],
 )
@@ -325,7 +434,7 @@ def test_totals_over_the_linkage_set_counts_each_project_once(
     assert run.exit_code == 0, run.stderr
     (row,) = list(csv.DictReader(io.StringIO(run.stdout)))
     assert (row["projects"], row["budget"]) == (projects, budget), why
-    assert ("9 projects are described by more than one source" in run.stderr) == (not args)
+    assert ("10 projects are described by more than one source" in run.stderr) == (not args)
     assert ("'hankkeet link' shows them" in run.stderr) == (not args)
 
 
@@ -384,13 +493,16 @@ def test_linkage_set_holds_its_floors() -> None:
     match or probable group, over the records the reader finds in the real linkage set
     (benchmarks/linkage.py prints the figures).
 
-    Recall does NOT reach the issue's target of 0.9 on the set as it stands: the third
-    round (batch b3) brought it down from 1.000 to 0.864 of the pairs whose two records
-    the reader names right (linking's own misses: an acronym alone in capitals, 'ILLKKA';
-    two names with no block in common, ASE; a list page read as one project), and from
-    0.810 to 0.579 end to end (pages the reader reads without their name, or not at all,
-    cost recall that linking cannot win back). The floors below are those measured
-    figures, so that a change that lowers them fails here."""
+    Recall does NOT reach the issue's target of 0.9 on the set as it stands. The fourth
+    round (batch b4) brought it to 0.769 of the pairs whose two records the reader names
+    right and 0.442 end to end at first contact; acronyms (a one-word name in capitals,
+    'ILLKKA'; one at the end, '-ASE', '(ASE) -hanke'; one source's capitals and the other's
+    word before a dash, 'DYNAMO'/'Dynamo'; a labelled 'Lyhenne') raised it to 0.885 and
+    0.519. Linking's own misses left: names in two languages (MikroY), a register's acronym
+    the other sources never use (Genera/HUMUS), a list page read as one project (TUKEE!
+    and TUKEE2); pages the reader reads without their name, or not at all, cost recall
+    that linking cannot win back. The floors below are those measured figures, so that a
+    change that lowers them fails here."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
@@ -405,5 +517,5 @@ def test_linkage_set_holds_its_floors() -> None:
     assert result.precision == 1.0, result.wrong
     assert result.alike_joined == 0
     assert result.found_wrong == 0
-    assert result.named_recall >= 0.86, result.missed
-    assert result.recall >= 0.57, result.missed
+    assert result.named_recall >= 0.88, result.missed
+    assert result.recall >= 0.51, result.missed

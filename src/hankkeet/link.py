@@ -9,13 +9,18 @@ Sunter's match weights), with fixed, documented weights: no training, no labelle
    record's `code`, and codes its own lines state: `Hanketunnus: S21949`, an EURA code in a
    sentence, a council's case number such as `KAJDno-2022-849`), its normalised name (case,
    dashes, quotes, a `-hanke`/`-projekti`/`-projekt` suffix and a trailing period in
-   parentheses folded away), a follow-up numeral (`II`, `2`), the implementer and Y-tunnus,
-   the municipality, the period, programme, fund and budget.
+   parentheses folded away), a follow-up numeral (`II`, `2`), its acronym (in capitals at
+   the name's start or end, the whole name in capitals, or after a `Lyhenne` label) and its
+   short form in any case (one word before a dash, or a one-word name), the implementer and
+   Y-tunnus, the municipality, the period, programme, fund and budget. Two records share a
+   short name when one's acronym is the other's acronym or short form (`same_short_name`):
+   their names then count as alike.
 2. **Blocking.** Only records that share a block are compared, never all pairs: a block per
-   register code, per first characters of the normalised name (`NAME_KEY_LENGTH`), and per
-   municipality plus start year. A block larger than `BLOCK_LIMIT` is compared as a sorted
-   neighbourhood (records sorted by name, each against the next `WINDOW` ones), so that a
-   city with thousands of projects in one year costs a linear number of comparisons.
+   register code, per first characters of the normalised name (`NAME_KEY_LENGTH`), per
+   acronym or short form, and per municipality plus start year. A block larger than
+   `BLOCK_LIMIT` is compared as a sorted neighbourhood (records sorted by name, each against
+   the next `WINDOW` ones), so that a city with thousands of projects in one year costs a
+   linear number of comparisons.
 3. **Weights.** Each field of a pair agrees (a positive weight), disagrees (a negative
    one) or cannot be compared (both not stated: nothing). `WEIGHTS` lists them all; the
    evidence of a pair names each field with its weight. A shared register code is
@@ -51,6 +56,13 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.finnish import format_date, format_euros
 from hankkeet.locale import M_, N_
 from hankkeet.models import LINE_OF_FIELD, Layout, Project, RecordSource, SourceKind, shallow_copy
+from hankkeet.reading.labels import (
+    ACRONYM_LABEL_WORDS,
+    GENERIC_NAMES,
+    IMPLEMENTER_LABEL_WORDS,
+    MUNICIPALITY_LABEL_WORDS,
+    NOT_ACRONYMS,
+)
 from hankkeet.reading.sources import Source
 
 __all__ = [
@@ -65,6 +77,7 @@ __all__ = [
     "Merged",
     "Pair",
     "Status",
+    "acronym_in",
     "acronym_of",
     "codes_in",
     "compare",
@@ -75,6 +88,8 @@ __all__ = [
     "name_similarity",
     "normalised_name",
     "raw_lines",
+    "same_short_name",
+    "short_name_of",
 ]
 
 
@@ -204,21 +219,73 @@ def follow_up(normalised: str) -> tuple[str, str]:
     return stem, " ".join(sorted(set(numerals)))
 
 
-_ACRONYM = re.compile(r"^([A-ZÄÖÅ][A-ZÄÖÅ0-9]{3,})(?:\b|-)|\(([A-ZÄÖÅ][A-ZÄÖÅ0-9]{3,})\)\s*$")
+# A name's acronym, in capitals: at its start (four letters or more: 'DIGIDIA - …',
+# 'DIGIDIA-hanke'), at its end in parentheses ('… (DIHYTE)', '… (ASE) -hanke') or after a
+# spaced dash ('… Excellence -ASE', three letters or more), or the whole name ('ILLKKA').
+_CAPS = r"[A-ZÄÖÅ][A-ZÄÖÅ0-9]"
+_ACRONYM_START = re.compile(rf"^({_CAPS}{{3,}})(?:\b|-)")
+_ACRONYM_END = re.compile(rf"(?:\(\s*({_CAPS}{{2,}})\s*\)|\s[-–—]\s*({_CAPS}{{2,}}))$")
+_ACRONYM_WHOLE = re.compile(rf"^({_CAPS}{{2,}})!?$")
+_NAME_SUFFIX = re.compile(r"\s*[-–—]?\s*(?:hanke|projekti|projekt)\s*$", re.IGNORECASE)
+# A name's short form in any case: its one word before a spaced dash ('Dynamo - Universities
+# in …'), or the whole name when it is one word ('Lyckan', 'VesiVarma').
+_SHORT_BEFORE_DASH = re.compile(r"^(\w[\w!]*)\s+[-–—]\s+\S")
+
+
+def _without_suffix(name: str) -> str:
+    """A name without a trailing '-hanke'/'-projekti' word ('(ASE) -hanke' -> '(ASE)')."""
+    return _NAME_SUFFIX.sub("", name.strip()).strip()
 
 
 def acronym_of(name: str) -> str:
-    """The acronym a name starts with, or ends with in parentheses ('' for none):
-    'DIGIDIA-hanke pureutuu...' -> 'DIGIDIA', 'Digitaalisuuden optimointi (DIHYTE)' ->
-    'DIHYTE'. Only capitals (four or more), so a name in capitals has none."""
-    found = _ACRONYM.search(name.strip())
-    if found is None:
+    """The acronym a name starts with, ends with (in parentheses or after a spaced dash),
+    or is ('' for none): 'DIGIDIA-hanke pureutuu...' -> 'DIGIDIA', 'Digitaalisuuden
+    optimointi (DIHYTE)' -> 'DIHYTE', '… Excellence -ASE' -> 'ASE', 'ILLKKA' -> 'ILLKKA'.
+    Only capitals: a name of several words in capitals has none, and a fund or programme
+    in parentheses ('(EAKR)', NOT_ACRONYMS) is none."""
+    text = _without_suffix(name)
+    whole = _ACRONYM_WHOLE.match(text)
+    if whole:
+        word = whole.group(1)
+        return word if len(word) >= 3 and word not in NOT_ACRONYMS else ""
+    if text.isupper():
+        return ""  # a whole name in capitals: no acronym stands out
+    found = _ACRONYM_START.match(text)
+    if found and not text[len(found.group(1)) :][:1].isalpha():
+        return found.group(1)
+    found = _ACRONYM_END.search(text)
+    if found:
+        word = found.group(1) or found.group(2)
+        if len(word) >= 3 and word not in NOT_ACRONYMS:
+            return word
+    return ""
+
+
+def short_name_of(name: str) -> str:
+    """A name's short form, case-folded ('' for none): the one word before a spaced dash
+    ('Dynamo - Universities in Boosting …' -> 'dynamo'), or the whole name when it is one
+    word ('Lyckan' -> 'lyckan'); four letters at least, and never a generic word."""
+    text = _without_suffix(name)
+    found = _SHORT_BEFORE_DASH.match(text)
+    word = found.group(1) if found else text if text and " " not in text else ""
+    word = word.rstrip("!").casefold()
+    if len(word) < 4 or not word.isalnum() or word in GENERIC_NAMES:
         return ""
-    word = found.group(1) or found.group(2)
-    rest = name.strip()[len(word) :] if found.group(1) else ""
-    if (found.group(1) and rest[:1].isalpha()) or name.isupper():
-        return ""  # a word in capitals that goes on, or a whole name in capitals
     return word
+
+
+def acronym_in(lines: Sequence[str]) -> str:
+    """The acronym a project's own lines state after its label ('Lyhenne: VesiVarma', or
+    'Lyhenne' alone on a line and the acronym on the next), '' for none."""
+    for n, line in enumerate(lines):
+        found = _ACRONYM_LABEL.match(line)
+        if found:
+            return found.group(1).strip()
+        if line.strip().casefold() in ACRONYM_LABEL_WORDS:
+            following = [rest.strip() for rest in lines[n + 1 : n + 3] if rest.strip()]
+            if following and " " not in following[0]:
+                return following[0]
+    return ""
 
 
 # Register codes in a text: EURA 2014 and 2021 codes (S21949, A72571), a council's or an
@@ -233,17 +300,20 @@ _CODE_LABEL = re.compile(
     r"\s*[:.]?\s+(\S+)",
     re.IGNORECASE,
 )
-_IMPLEMENTER_LABEL = re.compile(
-    r"^\s*(?:toteuttaja|hankkeen toteuttaja|päätoteuttaja|tuensaaja|tuen saaja|hakija|"
-    r"hallinnoija|hankkeen hallinnoija|hallinnoiva organisaatio|toteuttajaorganisaatio|"
-    r"organisaatio|stödmottagare|beneficiary)\s*:?\s+(.+)$",
+
+
+def _label_line(words: Iterable[str]) -> re.Pattern[str]:
+    """A line that starts with one of these labels (case aside), its value the group."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternatives})\s*:?\s+(.+)$", re.IGNORECASE)
+
+
+_IMPLEMENTER_LABEL = _label_line(IMPLEMENTER_LABEL_WORDS)
+_ACRONYM_LABEL = re.compile(
+    rf"^\s*(?:{'|'.join(re.escape(w) for w in ACRONYM_LABEL_WORDS)})\s*:\s*(\S+)\s*$",
     re.IGNORECASE,
 )
-_MUNICIPALITY_LABEL = re.compile(
-    r"^\s*(?:kunta|kunnat|sijaintikunta|kotikunta|paikkakunta|toteutuskunta|"
-    r"toteutusalue|kommun)\s*:?\s+(.+)$",
-    re.IGNORECASE,
-)
+_MUNICIPALITY_LABEL = _label_line(MUNICIPALITY_LABEL_WORDS)
 _BUSINESS_ID = re.compile(r"\b(\d{7}-\d)\b")
 _MUNICIPAL_FUNDER = re.compile(r"^\s*(\w+?)n?\s+(?:kaupunki|kunta)\b", re.IGNORECASE)
 
@@ -288,6 +358,7 @@ class Identity:
     stem: str  # the normalised name without its follow-up numeral
     numeral: str  # the follow-up numeral ('2' for 'II'), '' for none
     acronym: str = ""  # a name's acronym: 'DIGIDIA' of 'DIGIDIA - Digitaalista osaamista...'
+    short: str = ""  # the name's short form, case-folded: 'dynamo' of 'Dynamo - Universities…'
     codes: tuple[str, ...] = ()
     implementer: str | None = None
     business_id: str | None = None
@@ -345,7 +416,8 @@ def identity_of(project: Project, index: int = 0, lines: Sequence[str] = ()) -> 
         normalised=normalised,
         stem=stem,
         numeral=numeral,
-        acronym=acronym_of(project.name),
+        acronym=acronym_of(project.name) or acronym_in(lines),
+        short=short_name_of(project.name),
         codes=codes,
         implementer=normalised_name(implementer) if implementer else None,
         business_id=business_id,
@@ -525,6 +597,18 @@ def _best_case(a: Identity, b: Identity) -> int:
     return best
 
 
+def same_short_name(a: Identity, b: Identity) -> bool:
+    """Whether two records share an acronym: both state it ('DIGIDIA - …' and 'DIGIDIA —
+    …'), or one states it and the other's short form is it ('DYNAMO - Korkeakoulut …' and
+    'Dynamo - Universities …'; 'ILLKKA - Itä-Lapin …' and 'ILLKKA'). Case aside; a short
+    form alone on both sides ('Vamos - …' and 'Vamos - …') is a common word, not an
+    acronym, and says nothing."""
+    left, right = a.acronym.casefold(), b.acronym.casefold()
+    if left and left in (right, b.short):
+        return True
+    return bool(right) and right == a.short
+
+
 def compare(a: Identity, b: Identity, names: NameMemo | None = None) -> Pair:
     """The evidence of two records, its weight and the verdict (`names`: what a run that
     compares many pairs keeps of the names it compared)."""
@@ -551,7 +635,7 @@ def compare(a: Identity, b: Identity, names: NameMemo | None = None) -> Pair:
         similarity = name_similarity(a.stem, b.stem)
     else:
         similarity = names.similarity(a.stem, b.stem)
-    if similarity < NAME_ALIKE and a.acronym and a.acronym == b.acronym:
+    if similarity < NAME_ALIKE and same_short_name(a, b):
         similarity = NAME_ALIKE  # the same acronym: 'DIGIDIA - ...' and 'DIGIDIA — ...'
     if similarity < SIMILAR_NAMES and not shared_code and _best_case(a, b) < PROBABLE_AT:
         # Names not alike, and not enough else that could agree: no verdict, and no
@@ -620,7 +704,9 @@ def block_keys(identity: Identity) -> Iterator[tuple[str, str]]:
         # and its longest word: the same words in another order ('Baltic SOHJOA')
         yield ("word", max(identity.stem.split(), key=lambda w: (len(w), w)))
     if identity.acronym:
-        yield ("acronym", identity.acronym)
+        yield ("acronym", identity.acronym.casefold())
+    if identity.short and identity.short != identity.acronym.casefold():
+        yield ("acronym", identity.short)
     if identity.municipality and identity.start is not None:
         yield ("place", f"{identity.municipality} {identity.start.year}")
 

@@ -1349,3 +1349,76 @@ CALL_WORDS: tuple[str, ...] = (
     "söks",
     "call for",
 )
+
+# --- linking (link.py): the evidence of who a record is, read again from its own lines ---
+
+# Labels of the line that names a project's implementer ('Toteuttaja: Kajaanin kaupunki').
+IMPLEMENTER_LABEL_WORDS: tuple[str, ...] = (
+    "toteuttaja",
+    "hankkeen toteuttaja",
+    "päätoteuttaja",
+    "tuensaaja",
+    "tuen saaja",
+    "hakija",
+    "hallinnoija",
+    "hankkeen hallinnoija",
+    "hallinnoiva organisaatio",
+    "toteuttajaorganisaatio",
+    "organisaatio",
+    "stödmottagare",
+    "beneficiary",
+)
+# Labels of the line that names a project's municipality ('Kunta: Kuhmo').
+MUNICIPALITY_LABEL_WORDS: tuple[str, ...] = (
+    "kunta",
+    "kunnat",
+    "sijaintikunta",
+    "kotikunta",
+    "paikkakunta",
+    "toteutuskunta",
+    "toteutusalue",
+    "kommun",
+)
+# Labels of a project's acronym, its short name ('Lyhenne: VesiVarma', or the label alone on
+# a line and the acronym on the next).
+ACRONYM_LABEL_WORDS: tuple[str, ...] = (
+    "lyhenne",
+    "hankkeen lyhenne",
+    "projektin lyhenne",
+    "akronyymi",
+    "förkortning",
+    "acronym",
+    "short name",
+)
+# Words in capitals that end or start many names without being the project's acronym: a
+# fund or programme in parentheses ('… (EAKR)'), an organisation's or a region's letters.
+NOT_ACRONYMS: frozenset[str] = frozenset(
+    {
+        "EAKR",
+        "ESR",
+        "JTF",
+        "AKKE",
+        "AMIF",
+        "EMR",
+        "ERDF",
+        "ESF",
+        "EAFRD",
+        "REACT",
+        "LEADER",
+        "INTERREG",
+        "ERASMUS",
+        "EU",
+        "ELY",
+        "TEM",
+        "OKM",
+        "STM",
+        "ÄRM",
+        "AMK",
+        "OY",
+        "RY",
+        "II",
+        "III",
+        "IV",
+        "VI",
+    }
+)
