@@ -596,3 +596,20 @@ def test_a_frame_line_is_never_a_title(text: str, why: str) -> None:
 )
 def test_counted_projects(title: str, many: bool, why: str) -> None:
     assert counts_projects(title) is many, why
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "why"),
+    [
+        ("Toimiala: Kemia ja biotalous", False, "a label of one plain word we do not know"),
+        ("Toiminta-alue: Keski-Pohjanmaa", False, "a hyphened one, the same (a linkage page)"),
+        (
+            "UCSEdu: Yliopistokoulutuksen vahvistaminen Etelä-Pohjanmaalla",
+            True,
+            "an acronym before the colon is the name's first part",
+        ),
+        ("6Aika: Hiilineutraalit yritysalueet", True, "a name's first part with a digit"),
+    ],
+)
+def test_a_label_line_with_its_value_is_never_a_name(line: str, title: bool, why: str) -> None:
+    assert titleable(line, classify(line)) is title, why

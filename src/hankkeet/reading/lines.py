@@ -293,6 +293,11 @@ def is_numbered_heading(text: str) -> bool:
     return bool(_NUMBERED.match(text) or _SECTION.match(text))
 
 
+# A label of one plain word ('Toimiala', 'Toiminta-alue'), not a name's first part
+# ('UCSEdu: …', '6Aika: …').
+_PLAIN_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{4,}(?:-[a-zåäö]+)?$")
+
+
 def never_title(text: str, label: LabelLine | None = None) -> str | None:
     """Why this line can never be a project's title, or None when it may be one."""
     text = text.strip()
@@ -300,6 +305,13 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a label line"
     if label is not None and label.value and never_title(label.value) is not None:
         return "a label line"  # 'Vastuualue: 3.1.', 'Kotisivu: http://…'
+    if (
+        label is not None
+        and label.value
+        and _PLAIN_LABEL.match(label.label)
+        and len(label.value.split()) <= 6
+    ):
+        return "a label line"  # 'Toimiala: Kemia ja biotalous', a label we do not know
     if _titled_person(text):
         return "a person's name"
     if _MARKUP.match(text):
