@@ -443,6 +443,31 @@ on 600 000 €.
         "with unsure-name (batch 8)",
     ),
     (
+        """\
+Hyppää sisältöön
+
+AMK-kumppanuus
+
+Kaupungin kehittämisessä päästään pidemmälle, kun työtä tehdään yhdessä korkeakoulun kanssa \
+ja uusia ideoita kokeillen.
+
+Kylän asumisen pilottihanke
+
+Hankkeessa kehitetään kylästä houkutteleva asuinpaikka uusille asukkaille ja yrityksille.
+
+Hankeaika on 1.1.2017 - 30.6.2019. Hankkeen kustannusarvio on 244 192,50 €.
+""",
+        [
+            (
+                "Kylän asumisen pilottihanke",
+                {"start": date(2017, 1, 1), "budget": Decimal("244192.50")},
+            )
+        ],
+        set(),
+        "a heading further down that says it names a project is the page's project, not "
+        "the section heading over another thing's text at the top (batch 8)",
+    ),
+    (
         MID_HEADING,
         [("Rahoituskiintiön jakautuminen", {})],
         {"unsure-name"},

@@ -94,6 +94,29 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
     return (naming or plain or found)[-1]
 
 
+def _project_heading(items: list[Item], head: tuple[Item, int] | None) -> tuple[Item, int] | None:
+    """A heading further down that says it names a project ('Henna - maaseudun asumisen ja
+    elinvoiman pilottihanke' over its paragraphs) when the headline names none: the page's
+    project is under it, and the text above it is another thing's. Only when it is the one
+    such heading on the page."""
+    if head is not None and (
+        hanke_names(head[0].text) or _names_itself(head[0].text) or about_many(head[0].text)
+    ):
+        return None  # the headline names its project, or speaks of several
+    found = [
+        (item, n)
+        for n, item in enumerate(items[:-1])
+        if (head is None or n > head[1])
+        and item.kind == "text"
+        and len(item.lines) <= 1
+        and titleable(item.text)
+        and _names_itself(strip_period(strip_years(item.text)))
+        and items[n + 1].kind == "text"
+        and is_prose([(items[n + 1].line, items[n + 1].text)])
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _heading_over_text(items: list[Item]) -> tuple[Item, int] | None:
     """A page that gives its facts first and its name later ('Startdatum: …', then the name
     over the description): the first titleable line with a paragraph of prose under it."""
@@ -143,7 +166,11 @@ def read(page: Page, items: list[Item]) -> list[Block]:
         return sections
     head = _headline(items)
     inside = False  # a heading inside the text, under paragraphs of it
-    if head is None:
+    later = _project_heading(items, head)
+    if later is not None:
+        head = later  # 'LAMK-kumppanuus' over its text, then 'Henna - … pilottihanke'
+        body = _after(items, head)
+    elif head is None:
         head = _heading_over_text(items)
         if head is None:
             return []
