@@ -468,6 +468,36 @@ Hankeaika on 1.1.2017 - 30.6.2019. Hankkeen kustannusarvio on 244 192,50 €.
         "the section heading over another thing's text at the top (batch 8)",
     ),
     (
+        """\
+Yleishyödylliset kehittämishankkeet
+
+Kylänraitti ry, Rientola elää-hanke: Leader-ryhmä myönsi kehittämistukea 79 000 euroa \
+Kylänraitti ry:n Rientola elää-hankkeelle.
+
+Iiden ry: Ryhmä myönsi 8600 euroa Iiden ry:lle torin kehittämissuunnitelman laatimiseen.
+""",
+        [("Rientola elää", {}), ("Iiden ry", {})],
+        {"unsure-name"},
+        "a list entry that opens with its applicant: the '-hanke' it names is the project; "
+        "an applicant alone is kept with unsure-name (batch 9)",
+    ),
+    (
+        """\
+Tukea maakunnan kehittämishankkeisiin
+
+ELY-keskus on myöntänyt maakuntaan hanketukea. ESR-rahoitusta ohjattiin paljon myös \
+työllistymiseen eri puolilla maakuntaa.
+
+Kunta sai rahoitusta Tervetuloa kylään! -hankkeeseen, jolle myönnettiin 50 000 euroa.
+
+Yrittäjät saivat rahoitusta Kasvun kartta -hankkeeseen, jolle myönnettiin 80 000 euroa.
+""",
+        [("Tervetuloa kylään!", {"programme": None}), ("Kasvun kartta", {"programme": None})],
+        {"uncertain-fact"},
+        "a programme the page names outside every reported project's own paragraph is none "
+        "of theirs: left empty and said (batch 9)",
+    ),
+    (
         MID_HEADING,
         [("Rahoituskiintiön jakautuminen", {})],
         {"unsure-name"},
@@ -604,6 +634,8 @@ def test_swedish_project_leads_are_contacts() -> None:
         ("Kustavin kunta RSS Haku", "a feed link in the frame"),
         ("Päävalikko", "a menu"),
         ("Leader logo rgb yksi rajupusu", "an image's alt text of a logo (batch 8)"),
+        ("Skip to main content", "a page's skip link, anywhere in the text (batch 9)"),
+        ("Kunnat / Nurmes / Päätöksenteko / Kaupunginhallitus", "a breadcrumb (batch 9)"),
     ],
 )
 def test_a_frame_line_is_never_a_title(text: str, why: str) -> None:
@@ -634,6 +666,7 @@ def test_counted_projects(title: str, many: bool, why: str) -> None:
             "an acronym before the colon is the name's first part",
         ),
         ("6Aika: Hiilineutraalit yritysalueet", True, "a name's first part with a digit"),
+        ("Resultat: Bättre service och fler besökare", False, "a Swedish section label (batch 9)"),
     ],
 )
 def test_a_label_line_with_its_value_is_never_a_name(line: str, title: bool, why: str) -> None:

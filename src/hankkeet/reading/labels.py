@@ -361,6 +361,17 @@ OTHER_LABELS: tuple[str, ...] = (
     "Fokusområde",
     "Campus",
     "Målgrupp",
+    "Mål",
+    "Syfte",
+    "Resultat",
+    "Bakgrund",
+    "Aktiviteter",
+    "Goals",
+    "Objectives",
+    "Results",
+    "Background",
+    "Activities",
+    "Target group",
     "Partner",
     "Partners",
     "Samarbetspartner",
@@ -1421,4 +1432,22 @@ NOT_ACRONYMS: frozenset[str] = frozenset(
         "IV",
         "VI",
     }
+)
+
+# Last words of an organisation's name ('Iiden ry', 'Iisalmen kaupungin nuorisopalvelut'):
+# a list entry that opens with one names its applicant, not its project.
+ORGANISATION_ENDINGS: tuple[str, ...] = (
+    " ry",
+    " oy",
+    " ab",
+    " rf",
+    " oyj",
+    " ky",
+    "kunta",
+    "kaupunki",
+    "palvelut",
+    "yhdistys",
+    "säätiö",
+    "seurakunta",
+    "kuntayhtymä",
 )

@@ -23,6 +23,7 @@ from hankkeet.reading.labels import (
     MAX_LABEL_WORDS,
     OTHER_INDEX,
     PAGE_CHROME,
+    PAGE_TOP_LINES,
     QUALIFIER_ENDINGS,
     QUALIFIER_WORDS,
     YEAR_SUFFIX,
@@ -298,6 +299,11 @@ def is_numbered_heading(text: str) -> bool:
 _PLAIN_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{4,}(?:-[a-zåäö]+)?$")
 
 
+def _breadcrumb(text: str) -> bool:
+    """'Kunnat / Nurmes / Päätöksenteko / …': a page's path, not a title."""
+    return text.count(" / ") >= 2 or text.count(" > ") >= 2 or text.count(" » ") >= 2
+
+
 def never_title(text: str, label: LabelLine | None = None) -> str | None:
     """Why this line can never be a project's title, or None when it may be one."""
     text = text.strip()
@@ -338,7 +344,12 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "starts in lower case"
     if text.casefold().endswith("logo") or ("_" in text and " " not in text):
         return "an image's text or file name"
-    if text.casefold().strip(" :") in PAGE_CHROME or _chrome_words(text):
+    if (
+        text.casefold().strip(" :") in PAGE_CHROME
+        or _chrome_words(text)
+        or text.casefold().strip(" .»>") in PAGE_TOP_LINES
+        or _breadcrumb(text)
+    ):
         return "a page's frame (menu, section name)"
     if _first_word(text) in DOCUMENT_WORDS:
         return "the name of a document, not of a project"
@@ -393,6 +404,8 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
     return not (
         folded.endswith("logo")
         or folded.strip(" :") in PAGE_CHROME
+        or folded.strip(" .»>") in PAGE_TOP_LINES
+        or _breadcrumb(text)
         or first in _FIRST_WORDS_NEVER
         or (first in HONORIFICS and text[len(first) : len(first) + 1] == ".")
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)

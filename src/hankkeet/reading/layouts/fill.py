@@ -106,3 +106,29 @@ def _value(item: Item) -> FieldValue:
     line = item.lines[0][0] if item.lines else item.line
     column = 1 if item.lines else item.column
     return FieldValue(item.text, line, column, item.label.label, item.label.year, item.how)
+
+
+def unsure_name(block: Block, others: list[str]) -> None:
+    """The name is a line no reader trusts as a name: kept, and said, with the names the
+    text gives ('… -hanke') as the other candidates."""
+    others = list(dict.fromkeys(others))[:3]
+    block.notes.append(
+        Note(
+            Code.UNSURE_NAME,
+            M_(
+                "'{name}' (line {line}) may not be the project's name; other candidates: {others}",
+                name=shorten(block.title),
+                line=block.line,
+                others=", ".join(f"'{shorten(n)}'" for n in others),
+            )
+            if others
+            else M_(
+                "'{name}' (line {line}) may not be the project's name; no other candidate",
+                name=shorten(block.title),
+                line=block.line,
+            ),
+            block.line,
+            None,
+            "name",
+        )
+    )

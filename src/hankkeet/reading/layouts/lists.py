@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
+from hankkeet.diagnostics import Code
+from hankkeet.locale import M_
 from hankkeet.models import Layout
-from hankkeet.reading.blocks import Block, FieldValue
+from hankkeet.reading.blocks import Block, FieldValue, Note
 from hankkeet.reading.funding import find_programmes
-from hankkeet.reading.labels import GENERIC_NAMES, PROJECT_SUFFIXES, Field
-from hankkeet.reading.layouts.fill import add, new_block
+from hankkeet.reading.labels import GENERIC_NAMES, ORGANISATION_ENDINGS, PROJECT_SUFFIXES, Field
+from hankkeet.reading.layouts.fill import add, new_block, unsure_name
 from hankkeet.reading.layouts.items import Item, ItemKind, is_prose
 from hankkeet.reading.layouts.names import (
     GRANT,
@@ -56,7 +58,10 @@ def entries(items: list[Item]) -> list[Block]:
         if m is not None and m.group("name").casefold() in labels:
             m = None
         if m is not None and titleable(m.group("name")):
-            current = new_block(strip_years(m.group("name")), item.line, Layout.PROSE, "entry")
+            name = _entry_name(m.group("name"), m.group("rest"))
+            current = new_block(strip_years(name), item.line, Layout.PROSE, "entry")
+            if name.casefold().endswith(ORGANISATION_ENDINGS):
+                unsure_name(current, [])  # an applicant, no project named
             current.years = years_of(m.group("name"))
             current.prose.append((item.line, m.group("rest")))
             blocks.append(current)
@@ -115,11 +120,28 @@ def label_runs(items: list[Item]) -> list[Block]:
         for item in items[head + 1 : end]:
             add(block, item)
         if context is not None and Field.FUNDING not in block.fields:
-            block.fields[Field.FUNDING] = FieldValue(
-                context.text, context.line, 1, "luettelon otsikko", None, "heading"
-            )
+            outside_programme(block, context)
         blocks.append(block)
     return blocks
+
+
+def outside_programme(block: Block, item: Item) -> None:
+    """A programme the page names outside every project's own text is none of theirs
+    (issue 23: a fact goes to the project whose segment holds it): left empty, and said."""
+    block.notes.append(
+        Note(
+            Code.UNCERTAIN_FACT,
+            M_(
+                "the page names the programme '{programme}' outside this project's own text "
+                "(line {line}); not used",
+                programme=", ".join(find_programmes(item.text)),
+                line=item.line,
+            ),
+            block.line,
+            None,
+            "programme",
+        )
+    )
 
 
 def _head_above(items: list[Item], start: int, floor: int) -> int | None:
@@ -151,6 +173,19 @@ def _name_line(item: Item) -> tuple[int, str]:
     """A heading's name: of a stack ('Vaasan yliopisto' over the name), the line nearest
     the labels."""
     return item.lines[-1] if item.lines else (item.line, item.text)
+
+
+def _entry_name(head: str, rest: str) -> str:
+    """An entry's project: the '-hanke' its head names ('Vieremän Kylänraitti ry, Rientola
+    elää-hanke'), or, when the head is its applicant ('Iiden ry'), the one its text names."""
+    named = hanke_names(head)
+    if named and not head.startswith(named[-1]):
+        return named[-1]  # not 'KOTELO-hanke', which is its own name
+    if head.casefold().endswith(ORGANISATION_ENDINGS):
+        in_text = list(dict.fromkeys(hanke_names(rest)))
+        if len(in_text) == 1:
+            return in_text[0]
+    return head
 
 
 def quoted_list(items: list[Item]) -> list[Block]:
@@ -338,8 +373,6 @@ def by_paragraph(body: list[Item]) -> list[Block]:
         for item in body[k:end]:
             add(block, item)
         if shared is not None and not any(find_programmes(t) for _, t in block.prose):
-            block.fields[Field.FUNDING] = FieldValue(
-                shared.text, shared.line, 1, "sivun rahoitus", None, "heading"
-            )
+            outside_programme(block, shared)
         blocks.append(block)
     return blocks

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.models import Layout
-from hankkeet.reading.blocks import Block, Note
+from hankkeet.reading.blocks import Block
 from hankkeet.reading.labels import (
     CALL_WORDS,
     HEADLINE_VERBS,
@@ -20,7 +20,7 @@ from hankkeet.reading.labels import (
     Field,
 )
 from hankkeet.reading.layouts import lists
-from hankkeet.reading.layouts.fill import add, new_block
+from hankkeet.reading.layouts.fill import add, new_block, unsure_name
 from hankkeet.reading.layouts.items import Item, ItemKind, Page, is_prose
 from hankkeet.reading.layouts.names import (
     GRANT,
@@ -225,7 +225,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     if name == strip_years(title) and (
         _weak_headline(title, inside and not _names_itself(name)) or sentence_headline(title)
     ):
-        _unsure_name(block, [n for n in hanke_names(text) if n != name])
+        unsure_name(block, [n for n in hanke_names(text) if n != name])
     return [block]
 
 
@@ -310,29 +310,3 @@ def _weak_headline(title: str, inside: bool) -> bool:
 def _names_itself(name: str) -> bool:
     """'Kylätalon kunnostushanke', 'X-projekti': a heading that says it names a project."""
     return name.casefold().endswith(PROJECT_SUFFIXES)
-
-
-def _unsure_name(block: Block, others: list[str]) -> None:
-    """The name is a line no reader trusts as a name: kept, and said, with the names the
-    text gives ('… -hanke') as the other candidates."""
-    others = list(dict.fromkeys(others))[:3]
-    block.notes.append(
-        Note(
-            Code.UNSURE_NAME,
-            M_(
-                "'{name}' (line {line}) may not be the project's name; other candidates: {others}",
-                name=shorten(block.title),
-                line=block.line,
-                others=", ".join(f"'{shorten(n)}'" for n in others),
-            )
-            if others
-            else M_(
-                "'{name}' (line {line}) may not be the project's name; no other candidate",
-                name=shorten(block.title),
-                line=block.line,
-            ),
-            block.line,
-            None,
-            "name",
-        )
-    )
