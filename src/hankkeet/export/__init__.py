@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from hankkeet.locale import Problem
 
-class MissingExtra(RuntimeError):
+
+class MissingExtra(Problem, RuntimeError):
     """An optional writer is not installed; the message says which extra brings it."""
 
 
-class InexactMoney(ValueError):
+class InexactMoney(Problem, ValueError):
     """An amount has fractions of a cent and cannot be stored exactly as integer cents."""
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export import DatabaseError, InexactMoney
-from hankkeet.locale import Language, _
+from hankkeet.locale import M_, Language
 from hankkeet.models import Project
 
 SCHEMA = """
@@ -95,7 +95,7 @@ def cents(value: Decimal | None) -> int | None:
     scaled = value * 100
     if scaled != scaled.to_integral_value():
         raise InexactMoney(
-            _("{value} € has fractions of a cent; it cannot be stored exactly").format(value=value)
+            M_("{value} € has fractions of a cent; it cannot be stored exactly", value=str(value))
         )
     return int(scaled)
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.inputs import Extracted, Kind, MissingExtra
-from hankkeet.locale import M_, Message, _
+from hankkeet.locale import M_, Message
 from hankkeet.models import (
     Contact,
     Funding,
@@ -161,11 +161,13 @@ def choose_profile(headers: list[str], path: str) -> tuple[str, dict[int, str], 
             return profile, fields, unknown
     known = "; ".join(f"{profile}: " + ", ".join(aliases) for profile, aliases in PROFILES.items())
     raise UnknownHeaders(
-        f"{path}: "
-        + _(
+        M_(
             "the header row ({headers}) is not one of a register export hankkeet reads; "
-            "headers it knows: {known}"
-        ).format(headers=shorten(", ".join(headers), 120), known=known)
+            "headers it knows: {known}",
+            headers=shorten(", ".join(headers), 120),
+            known=known,
+        ),
+        path,
     )
 
 
@@ -180,7 +182,7 @@ def csv_rows(data: bytes, path: str) -> list[list[str]]:
     except UnicodeDecodeError:
         text = data.decode("cp1252", "replace")
     if "\x00" in text:
-        raise UnreadableInput(f"{path}: " + _("contains NUL bytes; not a text file"))
+        raise UnreadableInput(M_("contains NUL bytes; not a text file"), path)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
@@ -196,7 +198,7 @@ def xlsx_rows(data: bytes, path: str) -> list[list[Any]]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
         raise UnreadableInput(
-            f"{path}: " + _("not an Excel workbook ({problem})").format(problem=exc)
+            M_("not an Excel workbook ({problem})", problem=str(exc)), path
         ) from None
     try:
         sheet = book.worksheets[0]

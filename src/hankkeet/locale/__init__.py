@@ -164,3 +164,29 @@ def M_(template: str, /, **args: Arg) -> Message:
 def MN_(singular: str, plural: str, /, count: int, **args: Arg) -> Message:
     """A message with a plural as a value: the form is chosen by `count` where it is shown."""
     return Message(singular, (("count", count), *args.items()), plural)
+
+
+class Problem(Exception):
+    """An error for people (an input that cannot be read, a value that makes no sense) whose
+    text is a value: `problem` a Message, with the `path` it is about when there is one. The
+    library raises it and never writes it; the command line writes it in its language
+    (`text`). str() is the English text, as a log or a traceback shows it."""
+
+    def __init__(self, problem: Message, path: str | None = None) -> None:
+        super().__init__(problem, path)
+        self.problem = problem
+        self.path = path
+
+    @property
+    def message(self) -> Message:
+        """The whole message: 'path: problem', or the problem alone."""
+        if self.path is None:
+            return self.problem
+        return M_("{path}: {problem}", path=self.path, problem=self.problem)
+
+    def text(self, language: Language) -> str:
+        """The message written in `language`."""
+        return self.message.text(language)
+
+    def __str__(self) -> str:
+        return self.text(Language.EN)
