@@ -78,6 +78,7 @@ IgnoreOpt = Annotated[
 ]
 
 
+# Long for its options (one Typer parameter each); the body is short.
 @app.command("validate")
 def validate_command(
     paths: PathsArg = None,
