@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, cli
 from hankkeet.ci import Baseline
 from hankkeet.config import parse_config
-from hankkeet.locale import Language, Problem, use_language
+from hankkeet.locale import HankkeetError, Language, use_language
 from hankkeet.query import parse_active, resolve_programme
 from hankkeet.reading.sources import resolve
 from hankkeet.validate import parse_codes
@@ -88,7 +88,7 @@ def test_a_problem_is_a_value_written_where_it_is_shown(
     why: str,
     active: Language,
 ) -> None:
-    with use_language(active), pytest.raises(Problem) as caught:
+    with use_language(active), pytest.raises(HankkeetError) as caught:
         raises(tmp_path)
     problem = caught.value
     where = None if path is None else path.format(tmp=tmp_path)
@@ -97,19 +97,19 @@ def test_a_problem_is_a_value_written_where_it_is_shown(
     assert str(problem).startswith(prefix + english), (str(problem), why)
     assert problem.text(Language.EN) == str(problem), why
     assert problem.text(Language.FI).startswith(prefix + finnish), (problem.text(Language.FI), why)
-    assert problem.problem.text(Language.EN).startswith(english), "the message without the path"
+    assert problem.reason.text(Language.EN).startswith(english), "the message without the path"
 
 
 def test_a_problem_survives_a_trip_between_processes(tmp_path: Path) -> None:
     """A worker's problem is pickled to the main process, message and path kept."""
     import pickle
 
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(HankkeetError) as caught:
         _missing(tmp_path)
     again = pickle.loads(pickle.dumps(caught.value))
-    assert (type(again), again.problem, again.path) == (
+    assert (type(again), again.reason, again.path) == (
         type(caught.value),
-        caught.value.problem,
+        caught.value.reason,
         caught.value.path,
     )
 
@@ -156,9 +156,7 @@ def _imported_names(path: Path) -> set[str]:
     }
 
 
-@pytest.mark.parametrize(
-    "path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC))
-)
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
 def test_only_the_command_line_chooses_the_language(path: Path) -> None:
     names = _imported_names(path)
     part = path.relative_to(SRC).parts[0]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule
-from hankkeet.locale import M_, Language, Problem
+from hankkeet.locale import M_, HankkeetError, Language
 from hankkeet.reading.sources import Source
 
 BASELINE_VERSION = 1
@@ -67,7 +67,7 @@ def fingerprints(
     return [fingerprint(d, texts.get(d.path, ())) for d in diagnostics]
 
 
-class BaselineError(Problem, ValueError):
+class BaselineError(HankkeetError, ValueError):
     """A baseline file is not one this version wrote."""
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hankkeet.locale import M_, Language, Problem
+from hankkeet.locale import M_, HankkeetError, Language
 
 # In the order they are looked for in each folder.
 CONFIG_NAMES = ("hankkeet.toml", ".hankkeet.toml", "pyproject.toml")
@@ -22,9 +22,9 @@ KNOWN_KEYS = frozenset({"paths", "select", "ignore", "strict", "format", "langua
 SOURCE_KINDS = ("register", "page", "decision", "news")
 
 
-class ConfigError(Problem, ValueError):
+class ConfigError(HankkeetError, ValueError):
     """A configuration file cannot be read or holds a value that makes no sense (its text
-    a value: hankkeet.locale.Problem)."""
+    a value: hankkeet.locale.HankkeetError)."""
 
 
 @dataclass(frozen=True)

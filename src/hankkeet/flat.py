@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from hankkeet.locale import M_, Problem
+from hankkeet.locale import M_, HankkeetError
 from hankkeet.models import Contact, Project, StaffPeriod
 
 T = TypeVar("T")
@@ -101,7 +101,7 @@ def flat_row(project: Project) -> dict[str, str | Decimal | int | None]:
     }
 
 
-class UnknownColumn(Problem, ValueError):
+class UnknownColumn(HankkeetError, ValueError):
     """A column name given to --columns is not one of the columns."""
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
-from hankkeet.locale import M_, Problem
+from hankkeet.locale import M_, HankkeetError
 from hankkeet.models import Project
 from hankkeet.reading.dates import parse_cli_date
 from hankkeet.reading.labels import PROGRAMMES
@@ -30,9 +30,9 @@ class SortKey(StrEnum):
     SOURCE = "source"
 
 
-class QueryError(Problem, ValueError):
+class QueryError(HankkeetError, ValueError):
     """A filter the user typed cannot be understood (a usage error, not a data problem; its
-    text a value: hankkeet.locale.Problem)."""
+    text a value: hankkeet.locale.HankkeetError)."""
 
 
 @dataclass(frozen=True)

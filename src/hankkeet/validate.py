@@ -27,7 +27,7 @@ from hankkeet.diagnostics import (
     Severity,
     near_codes,
 )
-from hankkeet.locale import M_, Problem
+from hankkeet.locale import M_, HankkeetError
 from hankkeet.models import Project
 from hankkeet.reading.kinds import read_source, read_sources
 from hankkeet.reading.parser import IdRegistry, ParsedProject
@@ -35,7 +35,7 @@ from hankkeet.reading.sources import Source
 from hankkeet.reading.text import UnreadableInput
 
 
-class UnknownRule(Problem, ValueError):
+class UnknownRule(HankkeetError, ValueError):
     """A rule code given to --select, --ignore or --explain is not in the catalogue."""
 
 
@@ -157,7 +157,7 @@ def findings_about(
 
 def unreadable_file(path: str, problem: UnreadableInput) -> Diagnostic:
     """The finding for an input that cannot be read (the message without the path again)."""
-    message = problem.problem if problem.path == path else problem.message
+    message = problem.reason if problem.path == path else problem.message
     return Diagnostic(Code.UNREADABLE_FILE, message, path, 1)
 
 

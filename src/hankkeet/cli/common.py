@@ -29,8 +29,8 @@ from hankkeet.library import available_cores, project_records, read_projects
 from hankkeet.locale import (
     M_,
     N_,
+    HankkeetError,
     Language,
-    Problem,
     _,
     current_language,
     language_from_environment,
@@ -242,14 +242,14 @@ def unfetched_said() -> None:
         fail(failed[-1])
 
 
-def said(problem: Problem) -> str:
+def said(problem: HankkeetError) -> str:
     """A library error's text (a value) written in the run's language."""
     return problem.text(current_language())
 
 
-def fail(message: str | Problem, code: int = EXIT_UNUSABLE) -> NoReturn:
+def fail(message: str | HankkeetError, code: int = EXIT_UNUSABLE) -> NoReturn:
     """One line on stderr and the exit code; never a traceback."""
-    if isinstance(message, Problem):
+    if isinstance(message, HankkeetError):
         message = said(message)
     progress.messages_in_use()
     typer.echo(f"hankkeet: {visible(message)}", err=True)
@@ -332,7 +332,7 @@ def from_config(problem: UnreadableInput, paths: list[str]) -> UnreadableInput:
     return UnreadableInput(
         M_(
             "{problem} (from 'paths' in {config})",
-            problem=problem.problem,
+            problem=problem.reason,
             config=str(config.source),
         ),
         problem.path,

@@ -166,23 +166,23 @@ def MN_(singular: str, plural: str, /, count: int, **args: Arg) -> Message:
     return Message(singular, (("count", count), *args.items()), plural)
 
 
-class Problem(Exception):
-    """An error for people (an input that cannot be read, a value that makes no sense) whose
-    text is a value: `problem` a Message, with the `path` it is about when there is one. The
-    library raises it and never writes it; the command line writes it in its language
-    (`text`). str() is the English text, as a log or a traceback shows it."""
+class HankkeetError(Exception):
+    """The library's errors for people (an input that cannot be read, a value that makes no
+    sense), their text a value: the `reason` a Message, and the `path` it is about when there
+    is one. The library raises them and never writes them; the command line writes them in
+    the run's language (`text`). str() is the English text, as a log or a traceback shows it."""
 
-    def __init__(self, problem: Message, path: str | None = None) -> None:
-        super().__init__(problem, path)
-        self.problem = problem
+    def __init__(self, reason: Message, path: str | None = None) -> None:
+        super().__init__(reason, path)
+        self.reason = reason
         self.path = path
 
     @property
     def message(self) -> Message:
-        """The whole message: 'path: problem', or the problem alone."""
+        """The whole message: 'path: reason', or the reason alone."""
         if self.path is None:
-            return self.problem
-        return M_("{path}: {problem}", path=self.path, problem=self.problem)
+            return self.reason
+        return M_("{path}: {problem}", path=self.path, problem=self.reason)
 
     def text(self, language: Language) -> str:
         """The message written in `language`."""

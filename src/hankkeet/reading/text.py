@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import BinaryIO, NamedTuple
 
-from hankkeet.locale import M_, Problem
+from hankkeet.locale import M_, HankkeetError
 
 # Unicode spaces count as spaces; zero-width marks are dropped; control characters that
 # could drive a terminal (ESC and friends) become U+FFFD, visibly, never silently.
@@ -33,9 +33,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 CHUNK = 1 << 20
 
 
-class UnreadableInput(Problem):
+class UnreadableInput(HankkeetError):
     """The input cannot be used at all: missing, empty folder, NUL bytes, unknown encoding
-    (its text a value: hankkeet.locale.Problem)."""
+    (its text a value: hankkeet.locale.HankkeetError)."""
 
 
 def clean_line(line: str) -> str:
