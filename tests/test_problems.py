@@ -164,3 +164,18 @@ def test_only_the_command_line_chooses_the_language(path: Path) -> None:
         assert not names & SWITCHES, "the language is chosen once, by the command line"
     if part in ("reading", "inputs", "validate.py", "query.py", "config.py", "ci.py"):
         assert not names & WRITERS, "the readers and the library's errors speak no language"
+
+
+def test_a_report_beside_a_baseline_is_in_the_language_of_the_run(tmp_path: Path) -> None:
+    """A baseline's fingerprints are made from English messages whatever the run's language;
+    the report for people beside it is in the run's language (it was English: the language
+    was switched for the whole run)."""
+    fixture = ROOT / "tests" / "fixtures" / "rules" / "funding-sum-mismatch.txt"
+    baseline = tmp_path / "perustaso.json"
+    baseline.write_text('{"hankkeet_baseline": 1, "findings": []}\n', encoding="utf-8")
+    english = cli("--lang", "en", "validate", "--baseline", str(baseline), str(fixture))
+    finnish = cli("--lang", "fi", "validate", "--baseline", str(baseline), str(fixture))
+    assert "the funding text states" in english.stdout
+    assert "the funding text states" not in finnish.stdout, finnish.stdout
+    plain = cli("--lang", "fi", "validate", str(fixture))
+    assert finnish.stdout == plain.stdout, "a baseline that accepts nothing changes nothing"
