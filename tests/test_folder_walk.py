@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED, cli
-from hankkeet.library import read_projects
+from hankkeet.encode import dumps
+from hankkeet.library import projects, read_projects
 from hankkeet.reading.parser import ParsedProject
 from hankkeet.reading.sources import folder_files, resolve
 from hankkeet.reading.text import UnreadableInput
@@ -154,3 +155,42 @@ def test_the_library_and_the_cli_read_the_same_tree(tmp_path: Path) -> None:
     listed = [(p["id"], p["source"]["path"], p["source"]["line"]) for p in json.loads(run.stdout)]
     assert listed == library
     assert {path for _id, path, _line in library} == set(expected)
+
+
+LINK_MIXED = Path(__file__).resolve().parent / "link-mixed"
+
+# (path in the tree, what it holds, whether the library and the CLI read it, why)
+MIXED: list[tuple[str, Path, bool, str]] = [
+    ("hankkeet.txt", SEED, True, "a text file at the top"),
+    ("kortit/kortti.txt", LINK_MIXED / "card.txt", True, "a text file one folder down"),
+    ("kortit/sivut/sivu.html", LINK_MIXED / "page.html", True, "a web page two folders down"),
+    ("rekisteri/EURA.CSV", LINK_MIXED / "eura.csv", True, "a register export, suffix in capitals"),
+    (".piilo/hankkeet.txt", SEED, False, "a hidden folder (.git, .venv) is skipped"),
+    ("kortit/.luonnos.html", LINK_MIXED / "page.html", False, "a hidden file is skipped"),
+    ("muistio.md", SEED, False, "a suffix hankkeet does not read"),
+    ("rekisteri/eura.csv.bak", LINK_MIXED / "eura.csv", False, "a suffix after the suffix"),
+]
+
+
+def test_mixed_entries_are_unique() -> None:
+    assert len({e[0] for e in MIXED}) == len({e[3] for e in MIXED}) == len(MIXED)
+
+
+def test_the_library_and_the_cli_read_the_same_mixed_tree(tmp_path: Path) -> None:
+    """`projects([DIR])` and `hankkeet list --format json DIR` walk one tree alike: the same
+    files (nested, of three kinds, hidden ones and other suffixes left out), the same
+    records in the same order, byte for byte."""
+    folder = tmp_path / "puu"
+    for name, content, _read, _why in MIXED:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content.read_bytes())
+    records = list(projects([folder]))
+    run = cli("list", "--format", "json", str(folder))
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == dumps([p.record() for p in records], indent=2) + "\n"
+    read = {p.source.path for p in records}
+    for name, _content, expected, why in MIXED:
+        assert (str(folder / name) in read) is expected, why
+    assert [s.path for s in resolve([str(folder)])] == sorted(
+        str(folder / name) for name, _content, expected, _why in MIXED if expected
+    ), "one file after another, sorted by path"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule
-from hankkeet.locale import Language, _
+from hankkeet.locale import M_, HankkeetError, Language
 from hankkeet.reading.sources import Source
 
 BASELINE_VERSION = 1
@@ -67,7 +67,7 @@ def fingerprints(
     return [fingerprint(d, texts.get(d.path, ())) for d in diagnostics]
 
 
-class BaselineError(ValueError):
+class BaselineError(HankkeetError, ValueError):
     """A baseline file is not one this version wrote."""
 
 
@@ -118,7 +118,7 @@ class Baseline:
         try:
             data = json.loads(text)
             if data.get("hankkeet_baseline") != BASELINE_VERSION:
-                raise BaselineError(_("not a hankkeet baseline (version 1)"))
+                raise BaselineError(M_("not a hankkeet baseline (version 1)"))
             return cls(
                 Counter(
                     (str(f["path"]), str(f["code"]), str(f["fingerprint"]))
@@ -129,7 +129,7 @@ class Baseline:
             if isinstance(exc, BaselineError):
                 raise
             raise BaselineError(
-                _("not a hankkeet baseline: {problem}").format(problem=exc)
+                M_("not a hankkeet baseline: {problem}", problem=str(exc))
             ) from None
 
     def apply(self, report: Report, prints: Sequence[str]) -> tuple[Report, list[str], int]:

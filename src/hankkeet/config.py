@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hankkeet.locale import Language, _
+from hankkeet.locale import M_, HankkeetError, Language
 
 # In the order they are looked for in each folder.
 CONFIG_NAMES = ("hankkeet.toml", ".hankkeet.toml", "pyproject.toml")
@@ -22,8 +22,9 @@ KNOWN_KEYS = frozenset({"paths", "select", "ignore", "strict", "format", "langua
 SOURCE_KINDS = ("register", "page", "decision", "news")
 
 
-class ConfigError(ValueError):
-    """A configuration file cannot be read or holds a value that makes no sense."""
+class ConfigError(HankkeetError, ValueError):
+    """A configuration file cannot be read or holds a value that makes no sense (its text
+    a value: hankkeet.locale.HankkeetError)."""
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,9 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: " + _("cannot read: {problem}").format(problem=exc)) from None
+        raise ConfigError(M_("cannot read: {problem}", problem=str(exc)), str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            f"{path}: " + _("not valid TOML: {problem}").format(problem=exc)
-        ) from None
+        raise ConfigError(M_("not valid TOML: {problem}", problem=str(exc)), str(path)) from None
     if path.name != "pyproject.toml":
         return data
     tool = data.get("tool")
@@ -83,7 +82,7 @@ def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: " + _("'{key}' must be a list of strings").format(key=key))
+        raise ConfigError(M_("'{key}' must be a list of strings", key=key), str(path))
     return tuple(v.strip() for v in value)
 
 
@@ -91,7 +90,7 @@ def _optional_string(path: Path, key: str, value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ConfigError(f"{path}: " + _("'{key}' must be a string").format(key=key))
+        raise ConfigError(M_("'{key}' must be a string", key=key), str(path))
     return value.strip().casefold()
 
 
@@ -99,8 +98,7 @@ def _language(path: Path, value: Any) -> str | None:
     language = _optional_string(path, "language", value)
     if language is not None and language not in LANGUAGES:
         raise ConfigError(
-            f"{path}: "
-            + _("'language' must be one of: {languages}").format(languages=", ".join(LANGUAGES))
+            M_("'language' must be one of: {languages}", languages=", ".join(LANGUAGES)), str(path)
         )
     return language
 
@@ -112,10 +110,11 @@ def _trust(path: Path, value: Any) -> tuple[str, ...]:
     wrong = [kind for kind in named if kind not in SOURCE_KINDS]
     if wrong or len(set(named)) != len(named):
         raise ConfigError(
-            f"{path}: "
-            + _("'trust' must name kinds of source, each once, of: {kinds}").format(
-                kinds=", ".join(SOURCE_KINDS)
-            )
+            M_(
+                "'trust' must name kinds of source, each once, of: {kinds}",
+                kinds=", ".join(SOURCE_KINDS),
+            ),
+            str(path),
         )
     return (*named, *(kind for kind in SOURCE_KINDS if kind not in named)) if named else ()
 
@@ -125,21 +124,21 @@ def parse_config(path: Path, table: dict[str, Any]) -> Config:
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
         near = difflib.get_close_matches(unknown[0], sorted(KNOWN_KEYS), n=1)
+        known = ", ".join(sorted(KNOWN_KEYS))
         raise ConfigError(
-            f"{path}: "
-            + (
-                _("unknown setting '{key}' (did you mean '{near}'?); known: {known}").format(
-                    key=unknown[0], near=near[0], known=", ".join(sorted(KNOWN_KEYS))
-                )
-                if near
-                else _("unknown setting '{key}'; known: {known}").format(
-                    key=unknown[0], known=", ".join(sorted(KNOWN_KEYS))
-                )
+            M_(
+                "unknown setting '{key}' (did you mean '{near}'?); known: {known}",
+                key=unknown[0],
+                near=near[0],
+                known=known,
             )
+            if near
+            else M_("unknown setting '{key}'; known: {known}", key=unknown[0], known=known),
+            str(path),
         )
     strict = table.get("strict")
     if strict is not None and not isinstance(strict, bool):
-        raise ConfigError(f"{path}: " + _("'strict' must be true or false"))
+        raise ConfigError(M_("'strict' must be true or false"), str(path))
     paths = tuple(
         p if p == "-" or Path(p).is_absolute() else str(path.parent / p)
         for p in _strings(path, "paths", table.get("paths", []))

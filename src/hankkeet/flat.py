@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from hankkeet.locale import _
+from hankkeet.locale import M_, HankkeetError
 from hankkeet.models import Contact, Project, StaffPeriod
 
 T = TypeVar("T")
@@ -101,7 +101,7 @@ def flat_row(project: Project) -> dict[str, str | Decimal | int | None]:
     }
 
 
-class UnknownColumn(ValueError):
+class UnknownColumn(HankkeetError, ValueError):
     """A column name given to --columns is not one of the columns."""
 
 
@@ -116,17 +116,17 @@ def parse_columns(text: str | None, available: Sequence[str] = COLUMNS) -> tuple
             continue
         if name not in available:
             raise UnknownColumn(
-                _("unknown column '{name}' in --columns; columns: {columns}").format(
-                    name=part.strip(), columns=",".join(available)
+                M_(
+                    "unknown column '{name}' in --columns; columns: {columns}",
+                    name=part.strip(),
+                    columns=",".join(available),
                 )
             )
         if name not in chosen:
             chosen.append(name)
     if not chosen:
         raise UnknownColumn(
-            _("--columns needs column names; columns: {columns}").format(
-                columns=",".join(available)
-            )
+            M_("--columns needs column names; columns: {columns}", columns=",".join(available))
         )
     return tuple(chosen)
 

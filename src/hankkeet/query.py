@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
-from hankkeet.locale import _
+from hankkeet.locale import M_, HankkeetError
 from hankkeet.models import Project
 from hankkeet.reading.dates import parse_cli_date
 from hankkeet.reading.labels import PROGRAMMES
@@ -30,8 +30,9 @@ class SortKey(StrEnum):
     SOURCE = "source"
 
 
-class QueryError(ValueError):
-    """A filter the user typed cannot be understood (a usage error, not a data problem)."""
+class QueryError(HankkeetError, ValueError):
+    """A filter the user typed cannot be understood (a usage error, not a data problem; its
+    text a value: hankkeet.locale.HankkeetError)."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,11 @@ def _day(text: str, end: bool) -> date | None:
 
 def _not_a_bound(text: str) -> QueryError:
     return QueryError(
-        _(
+        M_(
             "'{text}' is not a year (2022), a month (2022-06), a day (2022-06-15 or 15.6.2022) "
-            "or a range FROM..TO (2021..2022)"
-        ).format(text=text)
+            "or a range FROM..TO (2021..2022)",
+            text=text,
+        )
     )
 
 
@@ -102,7 +104,7 @@ def _dash_range(spec: str) -> tuple[date, date] | None:
 
 def _in_order(spec: str, lo: date | None, hi: date | None) -> DateRange:
     if lo and hi and hi < lo:
-        raise QueryError(_("'{spec}' ends before it starts").format(spec=spec))
+        raise QueryError(M_("'{spec}' ends before it starts", spec=spec))
     return DateRange(lo, hi)
 
 
@@ -112,7 +114,7 @@ def parse_active(spec: str) -> DateRange:
     spec = spec.strip()
     if not spec:
         raise QueryError(
-            _(
+            M_(
                 "--active needs a year (2022), a month (2022-06), a day (15.6.2022) "
                 "or a range FROM..TO (2021..2022)"
             )
@@ -121,7 +123,7 @@ def parse_active(spec: str) -> DateRange:
         lo_text, _dots, hi_text = spec.partition("..")
         lo, hi = _bound(lo_text, end=False), _bound(hi_text, end=True)
         if lo is None and hi is None:
-            raise QueryError(_("'..' needs a start, an end or both, as in 2021..2022"))
+            raise QueryError(M_("'..' needs a start, an end or both, as in 2021..2022"))
         return _in_order(spec, lo, hi)
     lo, hi = _day(spec, end=False), _day(spec, end=True)
     if lo is not None and hi is not None:
@@ -152,8 +154,10 @@ def resolve_programme(name: str) -> str:
         if known.casefold() == name.strip().casefold():
             return known
     raise QueryError(
-        _("unknown programme '{name}'; known: {known}").format(
-            name=name, known=", ".join(known_programmes())
+        M_(
+            "unknown programme '{name}'; known: {known}",
+            name=name,
+            known=", ".join(known_programmes()),
         )
     )
 

@@ -52,7 +52,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple, overload
 
-from hankkeet.locale import _
+from hankkeet.locale import M_
 from hankkeet.models import Project
 from hankkeet.query import QueryError
 
@@ -398,7 +398,7 @@ def parse_query(text: str) -> Query:
         if words:
             terms.append(Term(" ".join(words), tuple(WordMatcher.build(w) for w in words)))
     if not terms:
-        raise QueryError(_("the query is empty: give at least one word to search for"))
+        raise QueryError(M_("the query is empty: give at least one word to search for"))
     return Query(text, tuple(terms))
 
 
@@ -415,8 +415,10 @@ def parse_fields(spec: str | None) -> tuple[SearchField, ...]:
             wanted.add(SearchField(name))
         except ValueError:
             raise QueryError(
-                _("unknown field '{name}' for --in; known: {known}").format(
-                    name=part.strip(), known=", ".join(ALL_FIELDS)
+                M_(
+                    "unknown field '{name}' for --in; known: {known}",
+                    name=part.strip(),
+                    known=", ".join(ALL_FIELDS),
                 )
             ) from None
     return tuple(f for f in ALL_FIELDS if f in wanted)

@@ -27,7 +27,7 @@ from hankkeet.diagnostics import (
     Severity,
     near_codes,
 )
-from hankkeet.locale import Message, _
+from hankkeet.locale import M_, HankkeetError
 from hankkeet.models import Project
 from hankkeet.reading.kinds import read_source, read_sources
 from hankkeet.reading.parser import IdRegistry, ParsedProject
@@ -35,7 +35,7 @@ from hankkeet.reading.sources import Source
 from hankkeet.reading.text import UnreadableInput
 
 
-class UnknownRule(ValueError):
+class UnknownRule(HankkeetError, ValueError):
     """A rule code given to --select, --ignore or --explain is not in the catalogue."""
 
 
@@ -49,16 +49,20 @@ def parse_codes(values: Iterable[str], option: str = "--select") -> frozenset[Co
                 continue
             if code not in RULES:
                 near = near_codes(code)
-                message = (
-                    _("unknown rule '{code}' in {option} (did you mean '{near}'?)")
-                    if near
-                    else _(
-                        "unknown rule '{code}' in {option}; 'hankkeet validate "
-                        "--list-rules' lists the codes"
-                    )
-                )
                 raise UnknownRule(
-                    message.format(code=part.strip(), option=option, near=near[0] if near else None)
+                    M_(
+                        "unknown rule '{code}' in {option} (did you mean '{near}'?)",
+                        code=part.strip(),
+                        option=option,
+                        near=near[0],
+                    )
+                    if near
+                    else M_(
+                        "unknown rule '{code}' in {option}; 'hankkeet validate "
+                        "--list-rules' lists the codes",
+                        code=part.strip(),
+                        option=option,
+                    )
                 )
             codes.add(Code(code))
     return frozenset(codes)
@@ -153,10 +157,8 @@ def findings_about(
 
 def unreadable_file(path: str, problem: UnreadableInput) -> Diagnostic:
     """The finding for an input that cannot be read (the message without the path again)."""
-    # The problem's text is written already (in the language of the run): a message of its
-    # own, with nothing to fill in.
-    message = str(problem).removeprefix(f"{path}: ")
-    return Diagnostic(Code.UNREADABLE_FILE, Message(message), path, 1)
+    message = problem.reason if problem.path == path else problem.message
+    return Diagnostic(Code.UNREADABLE_FILE, message, path, 1)
 
 
 def holds_findings(*, baseline: bool, statistics: bool, fingerprints: bool) -> bool:

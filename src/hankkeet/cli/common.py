@@ -26,11 +26,21 @@ from hankkeet.cli.language import LocalCommand, LocalGroup, LocalTyper, configur
 from hankkeet.config import NO_CONFIG, Config, ConfigError, discover
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.library import available_cores, project_records, read_projects
-from hankkeet.locale import N_, Language, _, language_from_environment, ngettext, set_language
+from hankkeet.locale import (
+    M_,
+    N_,
+    HankkeetError,
+    Language,
+    _,
+    current_language,
+    language_from_environment,
+    ngettext,
+    set_language,
+)
 from hankkeet.models import Project
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
 from hankkeet.reading.parser import ParsedProject
-from hankkeet.reading.sources import ENV_SOURCE, Source, folder_files, resolve
+from hankkeet.reading.sources import ENV_SOURCE, Source, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.validate import has_errors
 
@@ -228,12 +238,19 @@ def unfetched_said() -> None:
     failed, FETCHING.failed = FETCHING.failed, []
     if failed:
         for problem in failed[:-1]:
-            note(f"hankkeet: {problem}")
-        fail(str(failed[-1]))
+            note(f"hankkeet: {said(problem)}")
+        fail(failed[-1])
 
 
-def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
+def said(problem: HankkeetError) -> str:
+    """A library error's text (a value) written in the run's language."""
+    return problem.text(current_language())
+
+
+def fail(message: str | HankkeetError, code: int = EXIT_UNUSABLE) -> NoReturn:
     """One line on stderr and the exit code; never a traceback."""
+    if isinstance(message, HankkeetError):
+        message = said(message)
     progress.messages_in_use()
     typer.echo(f"hankkeet: {visible(message)}", err=True)
     raise typer.Exit(code)
@@ -287,10 +304,8 @@ def usable_input() -> Iterator[None]:
     """Turn unusable input and bad filter values into a one-line message and exit 2."""
     try:
         yield
-    except UnreadableInput as exc:
-        fail(str(exc))
-    except QueryError as exc:
-        fail(str(exc))
+    except (UnreadableInput, QueryError) as exc:
+        fail(exc)
 
 
 def build_filters(active: str | None, programme: str | None, contact: str | None) -> Filters:
@@ -308,21 +323,6 @@ def check_excel(excel: bool, csv_chosen: bool) -> None:
         fail(_("--excel applies to --format csv only; add --format csv"))
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Folders as their *.txt entries, walked as the library walks them (folder_files: any
-    depth, any case, hidden ones skipped; a broken link or a FIFO is listed, and resolve()
-    refuses it as when it is named on its own), each a path of its own."""
-    out: list[str] = []
-    for name in paths:
-        folder = Path(name)
-        if name == "-" or not folder.is_dir():
-            out.append(name)
-            continue
-        found = [str(p) for p in folder_files(folder)]
-        out.extend(found or [name])  # an empty folder: resolve() says so
-    return out
-
-
 def from_config(problem: UnreadableInput, paths: list[str]) -> UnreadableInput:
     """A problem with an input of the configuration's `paths` says it came from there
     (configured_paths hands them over as they are: no PATH was typed)."""
@@ -330,7 +330,12 @@ def from_config(problem: UnreadableInput, paths: list[str]) -> UnreadableInput:
     if config.source is None or paths != list(config.paths):
         return problem
     return UnreadableInput(
-        _("{problem} (from 'paths' in {config})").format(problem=problem, config=config.source)
+        M_(
+            "{problem} (from 'paths' in {config})",
+            problem=problem.reason,
+            config=str(config.source),
+        ),
+        problem.path,
     )
 
 
@@ -342,9 +347,7 @@ def input_sources(paths: list[str] | None) -> list[Source]:
     if paths:
         failed: list[UnreadableInput] = []
         try:
-            sources = resolve(
-                expand_paths(paths), sys.stdin.buffer, refresh=FETCHING.refresh, failed=failed
-            )
+            sources = resolve(paths, sys.stdin.buffer, refresh=FETCHING.refresh, failed=failed)
         except UnreadableInput as exc:
             raise from_config(exc, paths) from None
         if failed:
@@ -356,10 +359,10 @@ def input_sources(paths: list[str] | None) -> list[Source]:
     if not default:
         return resolve([], stdin=sys.stdin.buffer)
     try:
-        return resolve(expand_paths([default]), stdin=sys.stdin.buffer)
+        return resolve([default], stdin=sys.stdin.buffer)
     except UnreadableInput as exc:
         raise UnreadableInput(
-            _("${name} names {problem}").format(name=ENV_SOURCE, problem=exc)
+            M_("${name} names {problem}", name=ENV_SOURCE, problem=exc.message)
         ) from None
 
 
@@ -596,7 +599,7 @@ def root(
     try:
         STATE.config = NO_CONFIG if no_config else discover(Path.cwd())
     except ConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     set_language(lang or configured_language(STATE.config) or language_from_environment(os.environ))
 
 

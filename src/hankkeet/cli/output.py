@@ -143,12 +143,8 @@ def writable() -> Iterator[None]:
     """Turn a failed write (folder missing, extra not installed) into one line and exit 2."""
     try:
         yield
-    except MissingExtra as exc:
-        fail(str(exc))
-    except InexactMoney as exc:
-        fail(str(exc))
-    except UnknownColumn as exc:
-        fail(str(exc))
+    except (MissingExtra, InexactMoney, UnknownColumn) as exc:
+        fail(exc)
     except OSError as exc:
         fail(
             _("cannot write {path}: {problem}").format(

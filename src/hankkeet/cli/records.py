@@ -50,6 +50,7 @@ from hankkeet.cli.output import (
     emitting,
     writable,
 )
+from hankkeet.diagnostics import Diagnostic
 from hankkeet.encode import dumps
 from hankkeet.flat import flat_columns, limited, parse_columns
 from hankkeet.locale import N_, _
@@ -106,6 +107,7 @@ def stream_list(
     return counted.kept, counted.without_period
 
 
+# Long for its options (one Typer parameter each); the body is short.
 @app.command("list")
 def list_command(
     paths: PathsArg = None,
@@ -148,16 +150,9 @@ def list_command(
     """
     chosen = choose_format(ListFormat, fmt, output, configured_format(), ListFormat.TABLE)
     check_excel(excel, chosen is ListFormat.CSV)
-    with writable():
-        picked = parse_columns(columns) if columns else None
-    if picked is not None and chosen is ListFormat.SQLITE:
-        fail(
-            _(
-                "--columns does not apply to SQLite: the database keeps every field; "
-                "choose columns in SQL (select name, budget_cents from projects)"
-            )
-        )
+    picked = _picked_columns(columns, chosen)
     tally = Tally()
+    described = filters_text(active, programme, contact)
     if streams(chosen) and not merge:
         with usable_input():
             filters = build_filters(active, programme, contact)
@@ -171,25 +166,59 @@ def list_command(
                 output,
                 tally,
             )
-        say_what_was_read(tally, shown, filters_text(active, programme, contact))
+        say_what_was_read(tally, shown, described)
         note_without_period(without_period)
         return
     with usable_input():
         filters = build_filters(active, programme, contact)
-        if merge:
-            from hankkeet.cli.link import read_merged
-
-            everything, findings = read_merged(configured_paths(paths), tally)
-        elif chosen.value in FILE_FORMATS:
-            everything, findings = projects_and_findings(
-                counted(iter_parsed(configured_paths(paths)), tally)
-            )
-        else:
-            everything, findings = load_projects(configured_paths(paths), tally), []
+        everything, findings = _read_all(configured_paths(paths), tally, chosen, merge)
         selection = select(everything, filters)
     stop_when_nothing_read(tally)
     projects = limited(sort_projects(selection.projects, sort, reverse), limit)
     # The data first: a machine format stays valid ('[]') even when the run then exits 1.
+    _write_list(projects, findings, chosen, excel, show_ids, picked, output)
+    say_what_was_read(tally, len(selection.projects), described)
+    note_without_period(selection.without_period)
+
+
+def _picked_columns(columns: str | None, chosen: ListFormat) -> tuple[str, ...] | None:
+    """The columns --columns names (None: every field); usage error for SQLite."""
+    with writable():
+        picked = parse_columns(columns) if columns else None
+    if picked is not None and chosen is ListFormat.SQLITE:
+        fail(
+            _(
+                "--columns does not apply to SQLite: the database keeps every field; "
+                "choose columns in SQL (select name, budget_cents from projects)"
+            )
+        )
+    return picked
+
+
+def _read_all(
+    paths: list[str] | None, tally: Tally, chosen: ListFormat, merge: bool
+) -> tuple[list[Project], list[Diagnostic]]:
+    """Every project of the inputs (merged with --merge), with the findings about them when
+    a file format keeps them."""
+    if merge:
+        from hankkeet.cli.link import read_merged
+
+        return read_merged(paths, tally)
+    if chosen.value in FILE_FORMATS:
+        return projects_and_findings(counted(iter_parsed(paths), tally))
+    return load_projects(paths, tally), []
+
+
+def _write_list(
+    projects: list[Project],
+    findings: list[Diagnostic],
+    chosen: ListFormat,
+    excel: bool,
+    show_ids: bool,
+    picked: tuple[str, ...] | None,
+    output: Path | None,
+) -> None:
+    """The projects in the chosen format, to the output file or stdout."""
     match chosen:
         case ListFormat.XLSX:
             from hankkeet.export.xlsx import diagnostics_sheet, project_sheet, write_workbook
@@ -221,8 +250,6 @@ def list_command(
                 note(width_note)
         case _:
             assert_never(chosen)
-    say_what_was_read(tally, len(selection.projects), filters_text(active, programme, contact))
-    note_without_period(selection.without_period)
 
 
 @app.command("show")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -40,12 +40,17 @@ from hankkeet.cli.output import (
 )
 from hankkeet.flat import limited, parse_columns
 from hankkeet.locale import N_, _
-from hankkeet.query import Skipped, SortKey, filter_projects, sort_projects
+from hankkeet.query import Filters, Skipped, SortKey, filter_projects, sort_projects
+from hankkeet.reading.sources import Source
 from hankkeet.reading.text import clean_line, squash
 from hankkeet.render.search import SearchFormat, stream_search
 from hankkeet.render.search_data import SEARCH_COLUMNS
 
+if TYPE_CHECKING:  # the search machinery loads only when the command runs
+    from hankkeet.search import Results, SearchIndex
 
+
+# Long for its options (one Typer parameter each); the body is short.
 @app.command("search")
 def search_command(
     query: Annotated[
@@ -110,7 +115,6 @@ def search_command(
     """
     # Imported here: loading the search machinery is the search command's cost, not every
     # command's (the cli package imports this module to register the command).
-    from hankkeet.reading.own_text import OwnText
     from hankkeet.search import SearchField, SearchIndex, parse_fields, parse_query
 
     # The query is echoed (table title, JSON, the no-result note): control characters in it
@@ -127,25 +131,9 @@ def search_command(
         tally = Tally()
         skipped = Skipped()
         sources = input_sources(configured_paths(paths))
-        projects = iter_projects(None, tally, sources)
-        if SearchField.TEXT not in searched:
-            # One project at a time: the index keeps only the ones found, and those compactly.
-            for project in filter_projects(projects, filters, skipped):
-                index.add(project)
-        else:
-            # Each project's own lines are read again from its source, in step with the
-            # projects: one project's lines at a time (a project left out is skipped).
-            own = OwnText(sources)
-            for project in filter_projects(own.follow(projects), filters, skipped):
-                index.add(project, own.lines(project))
+        _index_projects(index, sources, filters, skipped, tally, SearchField.TEXT in searched)
     stop_when_nothing_read(tally)
-    found = index.ranked()
-    if sort is not None:
-        found = sort_projects(found, sort, reverse)
-    elif reverse:
-        found.reverse()
-    # Only the results shown are made whole again, one at a time as they are rendered.
-    results = index.results(limited(found, limit))
+    results = _results(index, sort, reverse, limit)
     # The data first: a machine format stays valid even when the run then exits 1.
     # A table of nothing is left out (a note says so); a machine format is written even
     # empty, so that it stays valid.
@@ -161,3 +149,39 @@ def search_command(
         if fmt is SearchFormat.TABLE:
             note(_("hankkeet: no project matches '{query}'").format(query=query))
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _index_projects(
+    index: SearchIndex,
+    sources: list[Source],
+    filters: Filters,
+    skipped: Skipped,
+    tally: Tally,
+    own_text: bool,
+) -> None:
+    """Match each project of the sources that passes the filters, one at a time (the index
+    keeps only the ones found, and those compactly); with `own_text`, each project's own
+    lines too."""
+    projects = iter_projects(None, tally, sources)
+    if not own_text:
+        for project in filter_projects(projects, filters, skipped):
+            index.add(project)
+        return
+    from hankkeet.reading.own_text import OwnText
+
+    # Each project's own lines are read again from its source, in step with the projects:
+    # one project's lines at a time (a project left out is skipped).
+    own = OwnText(sources)
+    for project in filter_projects(own.follow(projects), filters, skipped):
+        index.add(project, own.lines(project))
+
+
+def _results(index: SearchIndex, sort: SortKey | None, reverse: bool, limit: int | None) -> Results:
+    """The results to show: best first, or by --sort; reversed and cut to --limit. Only
+    these are made whole again, one at a time as they are rendered."""
+    found = index.ranked()
+    if sort is not None:
+        found = sort_projects(found, sort, reverse)
+    elif reverse:
+        found.reverse()
+    return index.results(limited(found, limit))

@@ -46,7 +46,8 @@ from hankkeet.cli.output import (
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export.xlsx import diagnostics_sheet, totals_sheets, write_workbook
 from hankkeet.locale import N_, _
-from hankkeet.query import Skipped, filter_projects, select
+from hankkeet.query import Filters, Skipped, filter_projects, select
+from hankkeet.reading.sources import Source
 from hankkeet.render.totals import (
     TotalsFormat,
     flat_columns,
@@ -54,10 +55,11 @@ from hankkeet.render.totals import (
     render_chart,
     render_totals,
 )
-from hankkeet.totals import GroupBy, TotalsBuilder
+from hankkeet.totals import GroupBy, Totals, TotalsBuilder
 from hankkeet.validate import findings_about, projects_and_findings
 
 
+# Long for its options (one Typer parameter each); the body is short.
 @app.command("totals")
 def totals_command(
     paths: PathsArg = None,
@@ -140,33 +142,62 @@ def totals_command(
     ]
     builder = TotalsBuilder(group_by, by_year)
     skipped = Skipped()
-    findings: list[Diagnostic] = []
     tally = Tally()
     with usable_input():
         filters = build_filters(active, programme, contact)
         sources = input_sources(configured_paths(paths))
-        merging = merge and len(sources) > 1
-        if fmt is TotalsFormat.XLSX:
-            # The workbook carries the findings too, so the projects are read with them.
-            everything, findings = projects_and_findings(counted(iter_parsed(None, sources), tally))
-            if merging:
-                everything, merged = merged_projects(sources, everything)
-                findings = [*findings, *merged.findings]
-            selection = select(everything, filters)
-            skipped.without_period = selection.without_period
-            for project in selection.projects:
-                builder.add(project)
-            findings = findings_about(selection.projects, findings)
-        else:
-            projects = iter_projects(None, tally, sources)
-            if merging:
-                # Linking needs every record at once: the projects are read whole, and
-                # each match group is counted once (the notes say how many).
-                projects = iter(merged_projects(sources, list(projects))[0])
-            for project in filter_projects(projects, filters, skipped):
-                builder.add(project)
+        findings = _add_projects(
+            builder, sources, filters, skipped, tally, fmt is TotalsFormat.XLSX, merge
+        )
     stop_when_nothing_read(tally)
     totals = builder.result()
+    _write_totals(totals, findings, fmt, chart, excel, output)
+    note_without_period(skipped.without_period)
+    say_what_was_read(tally, totals.total.projects, filters_text(active, programme, contact))
+
+
+def _add_projects(
+    builder: TotalsBuilder,
+    sources: list[Source],
+    filters: Filters,
+    skipped: Skipped,
+    tally: Tally,
+    with_findings: bool,
+    merge: bool,
+) -> list[Diagnostic]:
+    """Add the projects that pass the filters to the sums (with --merge and several
+    sources, each match group once); the findings about them when `with_findings` (a
+    workbook carries them), else none."""
+    merging = merge and len(sources) > 1
+    if with_findings:
+        everything, findings = projects_and_findings(counted(iter_parsed(None, sources), tally))
+        if merging:
+            everything, merged = merged_projects(sources, everything)
+            findings = [*findings, *merged.findings]
+        selection = select(everything, filters)
+        skipped.without_period = selection.without_period
+        for project in selection.projects:
+            builder.add(project)
+        return findings_about(selection.projects, findings)
+    projects = iter_projects(None, tally, sources)
+    if merging:
+        # Linking needs every record at once: the projects are read whole, and each match
+        # group is counted once (the notes say how many).
+        projects = iter(merged_projects(sources, list(projects))[0])
+    for project in filter_projects(projects, filters, skipped):
+        builder.add(project)
+    return []
+
+
+def _write_totals(
+    totals: Totals,
+    findings: list[Diagnostic],
+    fmt: TotalsFormat,
+    chart: bool,
+    excel: bool,
+    output: Path | None,
+) -> None:
+    """The sums as a chart or in the chosen format; with CSV, the notes on stderr."""
     if chart:
         emit(render_chart(totals, terminal_width(), color_wanted()), output)
     else:
@@ -185,8 +216,6 @@ def totals_command(
         # CSV has no room for prose; the notes go to the person, on stderr.
         for line in totals.notes():
             note(line)
-    note_without_period(skipped.without_period)
-    say_what_was_read(tally, totals.total.projects, filters_text(active, programme, contact))
 
 
 @app.command("timeline")

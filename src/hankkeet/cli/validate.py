@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -19,22 +18,22 @@ from hankkeet.cli.common import (
     RefreshOpt,
     app,
     color_wanted,
-    expand_paths,
     fail,
     followed,
     from_config,
     input_sources,
     note,
+    said,
     terminal_width,
     usable_input,
     write,
 )
 from hankkeet.cli.config import configured_format, configured_paths
 from hankkeet.cli.output import choose_format, emit, emitting, output_option, writable
-from hankkeet.diagnostics import RULES, Code, Diagnostic
+from hankkeet.diagnostics import RULES, Code, Diagnostic, Report
 from hankkeet.export.output import write_text_atomic
-from hankkeet.locale import N_, Language, _, current_language, ngettext, use_language
-from hankkeet.reading.sources import Source, resolve
+from hankkeet.locale import N_, Language, _, current_language, ngettext
+from hankkeet.reading.sources import Source, expand_paths, resolve
 from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.render.statistics import render_statistics
 from hankkeet.render.validation import (
@@ -79,6 +78,7 @@ IgnoreOpt = Annotated[
 ]
 
 
+# Long for its options (one Typer parameter each); the body is short.
 @app.command("validate")
 def validate_command(
     paths: PathsArg = None,
@@ -155,115 +155,44 @@ def validate_command(
 
     Example: hankkeet validate --format sarif -o hankkeet.sarif data/
     """
-    config = STATE.config
-    configured = configured_format()
-    if statistics and configured in (ValidateFormat.SARIF, ValidateFormat.GITHUB):
-        # A configured format is a default: one that --statistics has no form for is passed
-        # over, as a command passes over a format it does not have; a typed one is refused.
-        configured = None
-    fmt = choose_format(ValidateFormat, fmt, output, configured, ValidateFormat.TEXT)
-    strict = strict or bool(config.strict)
-    if statistics and fmt in (ValidateFormat.SARIF, ValidateFormat.GITHUB):
-        # SARIF and annotations hold findings, not counts: say so rather than write text.
-        fail(
-            _(
-                "--statistics writes text or json, not {name}; add --format text or --format json"
-            ).format(name=fmt.value)
-        )
+    fmt = _chosen_format(fmt, output, statistics)
+    strict = strict or bool(STATE.config.strict)
     width, color = terminal_width(), color_wanted()
     if list_rules:
         write(render_rules(fmt, width, color))
         return
     if explain is not None:
-        try:
-            codes = parse_codes([explain], "--explain")
-        except UnknownRule as exc:
-            fail(str(exc))
-        if len(codes) != 1:
-            fail(_("--explain takes one rule code, as in --explain funding-sum-mismatch"))
-        write(render_explanation(RULES[Code(next(iter(codes)))], fmt, width, color))
+        write(render_explanation(RULES[_explained(explain)], fmt, width, color))
         return
-    try:
-        rules = RuleSelection.from_options(
-            select or list(config.select), ignore or list(config.ignore)
-        )
-    except UnknownRule as exc:
-        fail(
-            _("{problem} (in {config})").format(problem=exc, config=config.source)
-            if not (select or ignore) and config.source
-            else str(exc)
-        )
-    accepted = None
-    if baseline is not None:
-        try:
-            accepted = Baseline.from_text(baseline.read_text(encoding="utf-8"))
-        except OSError as exc:
-            fail(
-                _("cannot read the baseline {path}: {problem}").format(
-                    path=baseline, problem=exc.strerror or exc
-                )
-            )
-        except BaselineError as exc:
-            fail(f"{baseline}: {exc}")
-    unreadable: list[Diagnostic] = []
+    rules = _rule_selection(select, ignore)
+    accepted = None if baseline is None else _read_baseline(baseline)
     given = configured_paths(paths)
-    # JSON and SARIF keep English messages, as every machine output does; so do baselines,
-    # whose fingerprints are made from the messages (a file written in a Finnish run must
-    # match in an English one).
-    english = for_machines(fmt) or baseline is not None or write_baseline is not None
-    # The findings' messages are values, written here; what the reading itself writes (an
-    # input that cannot be read) is in English too while `english` holds.
-    language = Language.EN if english else current_language()
+    # Programs read English messages; people the run's language. (The findings are values:
+    # the language is chosen here, where they are written, and nowhere else.)
+    language = Language.EN if for_machines(fmt) else current_language()
+    keeps = accepted is not None or write_baseline is not None
     if not holds_findings(
-        baseline=accepted is not None or write_baseline is not None,
-        statistics=statistics,
-        fingerprints=needs_fingerprints(fmt),
+        baseline=keeps, statistics=statistics, fingerprints=needs_fingerprints(fmt)
     ):
         # Neither the projects nor the findings are held: each file's findings go to a
         # temporary file and come back from it in line order to be written.
-        streamed = StreamedReport(labels_required=strict_labels)
-        with use_language(Language.EN) if english else nullcontext(), usable_input():
-            sources = readable_sources(given, unreadable) if given else input_sources(None)
-            with followed(sources) as watched, FindingSpill() as spill, emitting(output) as out:
-                findings = stream_validation(
-                    watched, streamed, spill, rules, STATE.jobs, unreadable
-                )
-                for piece in stream_report(
-                    fmt, findings, spill, streamed, width, color, language, strict
-                ):
-                    out(piece)
+        streamed = _streamed(given, fmt, rules, strict, strict_labels, language, output)
         if not for_machines(fmt):
             note(summary_line(streamed, strict))
         raise typer.Exit(EXIT_OK if streamed.passes(strict) else EXIT_FINDINGS)
-    with use_language(Language.EN) if english else nullcontext(), usable_input():
+    with usable_input():
+        unreadable: list[Diagnostic] = []
         sources = readable_sources(given, unreadable) if given else input_sources(None)
         with followed(sources) as watched:
             report = validate_sources(watched, rules, STATE.jobs, unreadable, strict_labels)
-        needs_prints = accepted is not None or write_baseline is not None or needs_fingerprints(fmt)
+        needs_prints = keeps or needs_fingerprints(fmt)
         prints = fingerprints(report.diagnostics, source_texts(sources)) if needs_prints else None
     if write_baseline is not None:
         assert prints is not None
-        with writable():
-            write_text_atomic(write_baseline, Baseline().to_text(report, prints))
-        note(
-            ngettext(
-                "hankkeet: {count} finding accepted in {path}",
-                "hankkeet: {count} findings accepted in {path}",
-                len(report.diagnostics),
-            ).format(count=len(report.diagnostics), path=write_baseline)
-        )
-        raise typer.Exit(EXIT_OK)
+        _write_baseline(write_baseline, report, prints)
     if accepted is not None:
-        assert prints is not None
-        report, prints, left_out = accepted.apply(report, prints)
-        if left_out:
-            note(
-                ngettext(
-                    "hankkeet: {count} finding accepted in {path} is not shown",
-                    "hankkeet: {count} findings accepted in {path} are not shown",
-                    left_out,
-                ).format(count=left_out, path=baseline)
-            )
+        assert prints is not None and baseline is not None
+        report, prints = _apply_baseline(accepted, baseline, report, prints)
     if statistics:
         emit(render_statistics(rule_counts(report), fmt), output)
     else:
@@ -271,6 +200,122 @@ def validate_command(
     if not for_machines(fmt):
         note(summary_line(report, strict))
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
+
+
+def _chosen_format(
+    fmt: ValidateFormat | None, output: Path | None, statistics: bool
+) -> ValidateFormat:
+    """The format typed, else the one the output's name or the configuration says, else
+    text; usage error for --statistics in a format that holds findings, not counts."""
+    configured = configured_format()
+    if statistics and configured in (ValidateFormat.SARIF, ValidateFormat.GITHUB):
+        # A configured format is a default: one that --statistics has no form for is passed
+        # over, as a command passes over a format it does not have; a typed one is refused.
+        configured = None
+    chosen = choose_format(ValidateFormat, fmt, output, configured, ValidateFormat.TEXT)
+    if statistics and chosen in (ValidateFormat.SARIF, ValidateFormat.GITHUB):
+        # SARIF and annotations hold findings, not counts: say so rather than write text.
+        fail(
+            _(
+                "--statistics writes text or json, not {name}; add --format text or --format json"
+            ).format(name=chosen.value)
+        )
+    return chosen
+
+
+def _explained(explain: str) -> Code:
+    """The one rule --explain names; usage error for another code or more than one."""
+    try:
+        codes = parse_codes([explain], "--explain")
+    except UnknownRule as exc:
+        fail(exc)
+    if len(codes) != 1:
+        fail(_("--explain takes one rule code, as in --explain funding-sum-mismatch"))
+    return next(iter(codes))
+
+
+def _rule_selection(select: list[str] | None, ignore: list[str] | None) -> RuleSelection:
+    """The rules to report, from --select and --ignore, else from the configuration."""
+    config = STATE.config
+    try:
+        return RuleSelection.from_options(
+            select or list(config.select), ignore or list(config.ignore)
+        )
+    except UnknownRule as exc:
+        fail(
+            _("{problem} (in {config})").format(problem=said(exc), config=config.source)
+            if not (select or ignore) and config.source
+            else exc
+        )
+
+
+def _read_baseline(path: Path) -> Baseline:
+    """The findings a baseline file accepts; usage error when it cannot be read or is none."""
+    try:
+        return Baseline.from_text(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        fail(
+            _("cannot read the baseline {path}: {problem}").format(
+                path=path, problem=exc.strerror or exc
+            )
+        )
+    except BaselineError as exc:
+        fail(f"{path}: {said(exc)}")
+
+
+def _streamed(
+    given: list[str] | None,
+    fmt: ValidateFormat,
+    rules: RuleSelection,
+    strict: bool,
+    strict_labels: bool,
+    language: Language,
+    output: Path | None,
+) -> StreamedReport:
+    """Validate and write the report as the findings come, holding none of them."""
+    streamed = StreamedReport(labels_required=strict_labels)
+    width, color = terminal_width(), color_wanted()
+    with usable_input():
+        unreadable: list[Diagnostic] = []
+        sources = readable_sources(given, unreadable) if given else input_sources(None)
+        with followed(sources) as watched, FindingSpill() as spill, emitting(output) as out:
+            findings = stream_validation(watched, streamed, spill, rules, STATE.jobs, unreadable)
+            for piece in stream_report(
+                fmt, findings, spill, streamed, width, color, language, strict
+            ):
+                out(piece)
+    return streamed
+
+
+def _write_baseline(path: Path, report: Report, prints: list[str]) -> NoReturn:
+    """Accept every finding: write them to the baseline file, say how many, exit 0."""
+    with writable():
+        write_text_atomic(path, Baseline().to_text(report, prints))
+    count = len(report.diagnostics)
+    note(
+        ngettext(
+            "hankkeet: {count} finding accepted in {path}",
+            "hankkeet: {count} findings accepted in {path}",
+            count,
+        ).format(count=count, path=path)
+    )
+    raise typer.Exit(EXIT_OK)
+
+
+def _apply_baseline(
+    accepted: Baseline, path: Path, report: Report, prints: list[str]
+) -> tuple[Report, list[str]]:
+    """The report without the findings the baseline accepts (said how many, when any)."""
+    report, prints, left_out = accepted.apply(report, prints)
+    if left_out:
+        note(
+            ngettext(
+                "hankkeet: {count} finding accepted in {path} is not shown",
+                "hankkeet: {count} findings accepted in {path} are not shown",
+                left_out,
+            ).format(count=left_out, path=path)
+        )
+    return report, prints
 
 
 def readable_sources(paths: list[str], unreadable: list[Diagnostic]) -> list[Source]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from hankkeet.locale import HankkeetError
 
-class MissingExtra(RuntimeError):
+
+class MissingExtra(HankkeetError, RuntimeError):
     """An optional writer is not installed; the message says which extra brings it."""
 
 
-class InexactMoney(ValueError):
+class InexactMoney(HankkeetError, ValueError):
     """An amount has fractions of a cent and cannot be stored exactly as integer cents."""
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export import DatabaseError, InexactMoney
-from hankkeet.locale import Language, _
+from hankkeet.locale import M_, Language
 from hankkeet.models import Project
 
 SCHEMA = """
@@ -95,7 +95,7 @@ def cents(value: Decimal | None) -> int | None:
     scaled = value * 100
     if scaled != scaled.to_integral_value():
         raise InexactMoney(
-            _("{value} € has fractions of a cent; it cannot be stored exactly").format(value=value)
+            M_("{value} € has fractions of a cent; it cannot be stored exactly", value=str(value))
         )
     return int(scaled)
 
@@ -142,51 +142,7 @@ def _fill(
     known: set[str] = set()
     for p in projects:
         known.add(p.id)
-        connection.execute(
-            "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                p.id,
-                p.name,
-                p.programme,
-                p.fund,
-                _iso(p.start),
-                _iso(p.end),
-                cents(p.budget),
-                cents(p.city_share),
-                p.city_share_year,
-                p.funding.text,
-                cents(p.funding.stated_budget),
-                p.summary,
-                p.source.path,
-                p.source.line,
-                p.layout,
-                json.dumps(p.lines, ensure_ascii=False),
-                json.dumps(p.read, ensure_ascii=False),
-            ),
-        )
-        connection.executemany(
-            "INSERT INTO contacts (project_id, position, title, name, email, phone) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (p.id, i, c.title, c.name, c.email, c.phone)
-                for i, c in enumerate(p.contacts, start=1)
-            ],
-        )
-        connection.executemany(
-            "INSERT INTO funding_sources (project_id, position, funder, kind, amount_cents, "
-            "share) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (p.id, i, s.funder, s.kind, cents(s.amount), _real(s.share))
-                for i, s in enumerate(p.funding.sources, start=1)
-            ],
-        )
-        connection.executemany(
-            'INSERT INTO staff (project_id, position, count, start, "end") VALUES (?, ?, ?, ?, ?)',
-            [
-                (p.id, i, float(s.count), _iso(s.start), _iso(s.end))
-                for i, s in enumerate(p.staff, start=1)
-            ],
-        )
+        _add_project(connection, p)
     connection.executemany(
         'INSERT INTO diagnostics (code, severity, message, path, line, "column", project_id) '
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -201,5 +157,51 @@ def _fill(
                 d.project if d.project in known else None,
             )
             for d in diagnostics
+        ],
+    )
+
+
+def _add_project(connection: sqlite3.Connection, p: Project) -> None:
+    """One project's row, and the rows of its contacts, funding sources and staff."""
+    connection.execute(
+        "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            p.id,
+            p.name,
+            p.programme,
+            p.fund,
+            _iso(p.start),
+            _iso(p.end),
+            cents(p.budget),
+            cents(p.city_share),
+            p.city_share_year,
+            p.funding.text,
+            cents(p.funding.stated_budget),
+            p.summary,
+            p.source.path,
+            p.source.line,
+            p.layout,
+            json.dumps(p.lines, ensure_ascii=False),
+            json.dumps(p.read, ensure_ascii=False),
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO contacts (project_id, position, title, name, email, phone) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(p.id, i, c.title, c.name, c.email, c.phone) for i, c in enumerate(p.contacts, start=1)],
+    )
+    connection.executemany(
+        "INSERT INTO funding_sources (project_id, position, funder, kind, amount_cents, "
+        "share) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (p.id, i, s.funder, s.kind, cents(s.amount), _real(s.share))
+            for i, s in enumerate(p.funding.sources, start=1)
+        ],
+    )
+    connection.executemany(
+        'INSERT INTO staff (project_id, position, count, start, "end") VALUES (?, ?, ?, ?, ?)',
+        [
+            (p.id, i, float(s.count), _iso(s.start), _iso(s.end))
+            for i, s in enumerate(p.staff, start=1)
         ],
     )

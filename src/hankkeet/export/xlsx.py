@@ -19,7 +19,7 @@ from typing import Any
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export import MissingExtra
 from hankkeet.flat import flat_row
-from hankkeet.locale import _
+from hankkeet.locale import M_
 from hankkeet.models import LINE_OF_FIELD, Project
 
 MONEY_FORMAT = '#,##0.00\\ "€"'
@@ -151,7 +151,7 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
         import xlsxwriter  # type: ignore[import-untyped]
     except ImportError:
         raise MissingExtra(
-            _(
+            M_(
                 "writing .xlsx needs XlsxWriter: pip install XlsxWriter "
                 "(from a checkout of hankkeet: pip install '.[xlsx]')"
             )

@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from hankkeet.diagnostics import Diagnostic
-from hankkeet.locale import _
+from hankkeet.locale import M_
 from hankkeet.reading.text import UnreadableInput
 
 
@@ -77,12 +77,16 @@ class MissingExtra(UnreadableInput):
     def __init__(self, path: str, kind: Kind) -> None:
         module, extra = EXTRAS[kind]
         super().__init__(
-            f"{path}: "
-            + _(
+            M_(
                 "reading a {kind} file needs {module}, which is not installed: "
-                "pip install 'hankkeet[{extra}]'"
-            ).format(kind=kind.value.upper(), module=module, extra=extra)
+                "pip install 'hankkeet[{extra}]'",
+                kind=kind.value.upper(),
+                module=module,
+                extra=extra,
+            ),
+            path,
         )
+        self.args = (path, kind)  # as it is made again when pickled
 
 
 def kind_of_name(name: str) -> Kind | None:

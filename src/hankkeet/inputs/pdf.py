@@ -20,7 +20,7 @@ import re
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.inputs import Extracted, Kind, MissingExtra
-from hankkeet.locale import M_, _
+from hankkeet.locale import M_
 from hankkeet.reading.lines import classify
 from hankkeet.reading.text import UnreadableInput, clean_line
 
@@ -113,7 +113,7 @@ def pdf_lines(data: bytes, path: str) -> Extracted:
         pages = list(reader.pages)
     except (PyPdfError, ValueError, OSError) as exc:
         raise UnreadableInput(
-            f"{path}: " + _("not a readable PDF ({problem})").format(problem=exc)
+            M_("not a readable PDF ({problem})", problem=str(exc)), path
         ) from None
     lines: list[str] = []
     starts: list[int] = []
@@ -126,8 +126,7 @@ def pdf_lines(data: bytes, path: str) -> Extracted:
             text = page.extract_text(extraction_mode="layout")
         except (PyPdfError, ValueError, KeyError, TypeError) as exc:
             raise UnreadableInput(
-                f"{path}: "
-                + _("page {page} cannot be read ({problem})").format(page=number, problem=exc)
+                M_("page {page} cannot be read ({problem})", page=number, problem=str(exc)), path
             ) from None
         rows = [clean_line(row).rstrip() for row in text.splitlines()]
         if not any(row.strip() for row in rows):

@@ -25,7 +25,7 @@ from typing import Any
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.inputs import Extracted, Kind, MissingExtra
-from hankkeet.locale import M_, Message, _
+from hankkeet.locale import M_, Message
 from hankkeet.models import (
     Contact,
     Funding,
@@ -161,11 +161,13 @@ def choose_profile(headers: list[str], path: str) -> tuple[str, dict[int, str], 
             return profile, fields, unknown
     known = "; ".join(f"{profile}: " + ", ".join(aliases) for profile, aliases in PROFILES.items())
     raise UnknownHeaders(
-        f"{path}: "
-        + _(
+        M_(
             "the header row ({headers}) is not one of a register export hankkeet reads; "
-            "headers it knows: {known}"
-        ).format(headers=shorten(", ".join(headers), 120), known=known)
+            "headers it knows: {known}",
+            headers=shorten(", ".join(headers), 120),
+            known=known,
+        ),
+        path,
     )
 
 
@@ -180,7 +182,7 @@ def csv_rows(data: bytes, path: str) -> list[list[str]]:
     except UnicodeDecodeError:
         text = data.decode("cp1252", "replace")
     if "\x00" in text:
-        raise UnreadableInput(f"{path}: " + _("contains NUL bytes; not a text file"))
+        raise UnreadableInput(M_("contains NUL bytes; not a text file"), path)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
@@ -196,7 +198,7 @@ def xlsx_rows(data: bytes, path: str) -> list[list[Any]]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
         raise UnreadableInput(
-            f"{path}: " + _("not an Excel workbook ({problem})").format(problem=exc)
+            M_("not an Excel workbook ({problem})", problem=str(exc)), path
         ) from None
     try:
         sheet = book.worksheets[0]
@@ -361,13 +363,9 @@ def contact_of(text: str) -> Contact:
     return Contact(title=" ".join(words[:at]) or None, name=" ".join(words[at:]) or None)
 
 
-def read_row(row: _Row, profile: str) -> Project | None:
-    """A row as a record (None for a row with no name: a finding says so)."""
-    name = row.joined("name")
-    if name is None:
-        return None
-    values: dict[str, Any] = {}
-    lines: dict[str, int] = {"name": row.number}
+def _funding_of(row: _Row, lines: dict[str, int]) -> tuple[Funding, str | None, str | None]:
+    """A row's funding, programme and fund, from the cells that state them (the row's
+    number goes into `lines` when any does)."""
     funding_text = row.text("funding")
     funding = Funding()
     programme: str | None = None
@@ -396,6 +394,17 @@ def read_row(row: _Row, profile: str) -> Project | None:
             sources=[FundingSource(funder=EU_SUPPORT, amount=eu_support, kind="eu_state")],
         )
         lines["funding"] = row.number
+    return funding, programme, fund
+
+
+def read_row(row: _Row, profile: str) -> Project | None:
+    """A row as a record (None for a row with no name: a finding says so)."""
+    name = row.joined("name")
+    if name is None:
+        return None
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {"name": row.number}
+    funding, programme, fund = _funding_of(row, lines)
     for field in ("start", "end"):
         if field in row.cells:
             values[field] = row.day(field)
@@ -426,6 +435,46 @@ def read_row(row: _Row, profile: str) -> Project | None:
         lines=lines,
         layout=Layout.DATABASE,
         **values,
+    )
+
+
+def _row_of(
+    cells: list[str], path: str, number: int, headers: list[str], fields: dict[int, str]
+) -> _Row:
+    """A row's cells under the fields of their columns (a stray-text note when there are
+    more cells than columns)."""
+    notes: list[Note] = []
+    width = len(cells)
+    while width and not cells[width - 1]:
+        width -= 1
+    read = fields
+    if width > len(headers):
+        # A cell held the separator unquoted: the cells after it stand one column to the
+        # right, and which cell that was cannot be told. Only the columns up to the name
+        # (the code and the name, left of the cells that hold prose) are read.
+        last = max(i for i, field in fields.items() if field == NAME)
+        read = {i: field for i, field in fields.items() if i <= last}
+        notes.append(
+            Note(
+                Code.STRAY_TEXT,
+                M_(
+                    "row {row} has {cells} cells but the header names {columns} columns "
+                    "(a cell holds the separator): only the columns up to the name are read",
+                    row=number,
+                    cells=width,
+                    columns=len(headers),
+                ),
+                number,
+            )
+        )
+    return _Row(
+        path,
+        number,
+        {
+            field: (cells[i] if i < len(cells) else "", headers[i], i + 1)
+            for i, field in read.items()
+        },
+        notes,
     )
 
 
@@ -460,39 +509,7 @@ def read_table(
         if not any(cells):
             continue
         number = at + 1
-        notes: list[Note] = []
-        width = len(cells)
-        while width and not cells[width - 1]:
-            width -= 1
-        read = fields
-        if width > len(headers):
-            # A cell held the separator unquoted: the cells after it stand one column to the
-            # right, and which cell that was cannot be told. Only the columns up to the name
-            # (the code and the name, left of the cells that hold prose) are read.
-            last = max(i for i, field in fields.items() if field == NAME)
-            read = {i: field for i, field in fields.items() if i <= last}
-            notes.append(
-                Note(
-                    Code.STRAY_TEXT,
-                    M_(
-                        "row {row} has {cells} cells but the header names {columns} columns "
-                        "(a cell holds the separator): only the columns up to the name are read",
-                        row=number,
-                        cells=width,
-                        columns=len(headers),
-                    ),
-                    number,
-                )
-            )
-        row = _Row(
-            path,
-            number,
-            {
-                field: (cells[i] if i < len(cells) else "", headers[i], i + 1)
-                for i, field in read.items()
-            },
-            notes,
-        )
+        row = _row_of(cells, path, number, headers, fields)
         project = read_row(row, profile)
         if project is None:
             yield Diagnostic(
@@ -503,7 +520,7 @@ def read_table(
                 about="name",
             )
             continue
-        ident, found = claim(notes, 0, project.id, project.name, path, number, registry)
+        ident, found = claim(row.notes, 0, project.id, project.name, path, number, registry)
         project.id = ident
         projects += 1
         yield ParsedProject(project, found)

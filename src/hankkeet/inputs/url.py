@@ -28,7 +28,7 @@ from hankkeet.inputs import (
     kind_of_name,
     sniff,
 )
-from hankkeet.locale import _
+from hankkeet.locale import M_
 from hankkeet.reading.text import UnreadableInput, visible
 
 TIMEOUT = 30.0
@@ -84,23 +84,19 @@ def download(url: str) -> tuple[bytes, str]:
     except urllib.error.HTTPError as exc:
         exc.close()  # the error's own response holds the connection
         raise FetchFailed(
-            f"{shown}: "
-            + _("the server answered HTTP {status} {reason}").format(
-                status=exc.code, reason=exc.reason
-            )
+            M_("the server answered HTTP {status} {reason}", status=exc.code, reason=exc.reason),
+            shown,
         ) from None
     except urllib.error.URLError as exc:
         raise FetchFailed(
-            f"{shown}: " + _("cannot be fetched ({reason})").format(reason=exc.reason)
+            M_("cannot be fetched ({reason})", reason=str(exc.reason)), shown
         ) from None
     except TimeoutError:
         raise FetchFailed(
-            f"{shown}: " + _("no answer in {seconds} seconds").format(seconds=int(TIMEOUT))
+            M_("no answer in {seconds} seconds", seconds=int(TIMEOUT)), shown
         ) from None
     except (OSError, ValueError) as exc:
-        raise FetchFailed(
-            f"{shown}: " + _("cannot be fetched ({reason})").format(reason=exc)
-        ) from None
+        raise FetchFailed(M_("cannot be fetched ({reason})", reason=str(exc)), shown) from None
 
 
 def fetch(url: str, refresh: bool = False) -> tuple[bytes, str]:

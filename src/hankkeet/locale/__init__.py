@@ -164,3 +164,29 @@ def M_(template: str, /, **args: Arg) -> Message:
 def MN_(singular: str, plural: str, /, count: int, **args: Arg) -> Message:
     """A message with a plural as a value: the form is chosen by `count` where it is shown."""
     return Message(singular, (("count", count), *args.items()), plural)
+
+
+class HankkeetError(Exception):
+    """The library's errors for people (an input that cannot be read, a value that makes no
+    sense), their text a value: the `reason` a Message, and the `path` it is about when there
+    is one. The library raises them and never writes them; the command line writes them in
+    the run's language (`text`). str() is the English text, as a log or a traceback shows it."""
+
+    def __init__(self, reason: Message, path: str | None = None) -> None:
+        super().__init__(reason, path)
+        self.reason = reason
+        self.path = path
+
+    @property
+    def message(self) -> Message:
+        """The whole message: 'path: reason', or the reason alone."""
+        if self.path is None:
+            return self.reason
+        return M_("{path}: {problem}", path=self.path, problem=self.reason)
+
+    def text(self, language: Language) -> str:
+        """The message written in `language`."""
+        return self.message.text(language)
+
+    def __str__(self) -> str:
+        return self.text(Language.EN)

@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from hankkeet.diagnostics import Code, Problem
-from hankkeet.locale import M_
+from hankkeet.locale import M_, Message
 from hankkeet.reading.labels import FROM_WORDS, MONTHS, SEASON_WORDS, UNTIL_WORDS, YEAR_WORDS
 from hankkeet.reading.text import replace_each
 
@@ -160,73 +160,33 @@ def read_period(text: str) -> PeriodReading:
     return read_period_generally(text)
 
 
+def _unread(code: Code, message: Message) -> PeriodReading:
+    """No period, and the finding that says why."""
+    return PeriodReading(None, None, (Problem(code, message),))
+
+
 def read_period_generally(text: str) -> PeriodReading:
     """read_period without its fast path (what the fast path is tested against)."""
     clean = normalise_dashes(text)
     words = set(_WORD.findall(clean.casefold()))
     found = date_tokens(clean)
     if isinstance(found, str):
-        return PeriodReading(
-            None,
-            None,
-            (Problem(Code.IMPOSSIBLE_DATE, M_("'{date}' is not a real date", date=found)),),
-        )
+        return _unread(Code.IMPOSSIBLE_DATE, M_("'{date}' is not a real date", date=found))
     if words & set(SEASON_WORDS):
-        return PeriodReading(
-            None,
-            None,
-            (Problem(Code.UNREADABLE_DATE, M_("'{text}' names a season, not a date", text=text)),),
-        )
+        return _unread(Code.UNREADABLE_DATE, M_("'{text}' names a season, not a date", text=text))
     if not found:
-        return PeriodReading(
-            None, None, (Problem(Code.UNREADABLE_DATE, M_("no date in '{text}'", text=text)),)
-        )
+        return _unread(Code.UNREADABLE_DATE, M_("no date in '{text}'", text=text))
     if len(found) == 2 and found[0].precision == "partial" and found[1].first is not None:
         # "1.1.–31.12.2023": the start's year is the end's year, written once.
         end_year = found[1].first.year
         first = _real_date(end_year, found[0].month, found[0].day)
         if first is None:
-            return PeriodReading(
-                None,
-                None,
-                (
-                    Problem(
-                        Code.IMPOSSIBLE_DATE,
-                        M_("'{date}' is not a real date", date=f"{found[0].text}{end_year}"),
-                    ),
-                ),
-            )
+            written = f"{found[0].text}{end_year}"
+            return _unread(Code.IMPOSSIBLE_DATE, M_("'{date}' is not a real date", date=written))
         found = [DateToken(first, first, "day", found[0].text), found[1]]
-    if any(t.precision == "partial" for t in found):
-        return PeriodReading(
-            None,
-            None,
-            (Problem(Code.UNREADABLE_DATE, M_("a date without a year in '{text}'", text=text)),),
-        )
-    if any(t.precision == "year" for t in found) and any(t.precision != "year" for t in found):
-        return PeriodReading(
-            None,
-            None,
-            (
-                Problem(
-                    Code.UNREADABLE_DATE,
-                    M_("'{text}' mixes years with dates; which is meant is unclear", text=text),
-                ),
-            ),
-        )
-    if all(t.precision == "year" for t in found) and (words & MONTHS.keys() or _month_named(clean)):
-        # 'May 2014 – June 2016', '1 Jun 2014 - 2016': months that were not read;
-        # the years alone would put the start and the end months away from the text's.
-        return PeriodReading(
-            None,
-            None,
-            (
-                Problem(
-                    Code.UNREADABLE_DATE,
-                    M_("'{text}' gives days or months that could not be read", text=text),
-                ),
-            ),
-        )
+    unclear = _unclear(text, clean, words, found)
+    if unclear is not None:
+        return _unread(Code.UNREADABLE_DATE, unclear)
     problems: list[Problem] = []
     if found[0].precision == "year":
         problems.append(
@@ -236,40 +196,51 @@ def read_period_generally(text: str) -> PeriodReading:
             )
         )
     if len(found) == 1:
-        token = found[0]
-        if token.precision == "year" and not words & set(FROM_WORDS + UNTIL_WORDS):
-            return PeriodReading(token.first, token.last, tuple(problems))
-        if words & set(FROM_WORDS):
-            problems.append(
-                Problem(Code.OPEN_ENDED_PERIOD, M_("'{text}' has a start but no end", text=text))
-            )
-            return PeriodReading(token.first, None, tuple(problems))
-        if words & set(UNTIL_WORDS):
-            problems.append(
-                Problem(Code.OPEN_ENDED_PERIOD, M_("'{text}' has an end but no start", text=text))
-            )
-            return PeriodReading(None, token.last, tuple(problems))
-        return PeriodReading(
-            None,
-            None,
-            (Problem(Code.UNREADABLE_DATE, M_("'{text}' is one date, not a period", text=text)),),
-        )
+        return _one_date(text, words, found[0], problems)
     if len(found) > 2:
-        return PeriodReading(
-            None,
-            None,
-            (
-                Problem(
-                    Code.UNREADABLE_DATE,
-                    M_(
-                        "'{text}' holds {count} dates; which two are meant is unclear",
-                        text=text,
-                        count=len(found),
-                    ),
-                ),
+        return _unread(
+            Code.UNREADABLE_DATE,
+            M_(
+                "'{text}' holds {count} dates; which two are meant is unclear",
+                text=text,
+                count=len(found),
             ),
         )
     return PeriodReading(found[0].first, found[1].last, tuple(problems))
+
+
+def _unclear(text: str, clean: str, words: set[str], found: list[DateToken]) -> Message | None:
+    """Why dates read from a text give no period (a date without a year, years mixed with
+    dates, months that were not read), or None."""
+    if any(t.precision == "partial" for t in found):
+        return M_("a date without a year in '{text}'", text=text)
+    if any(t.precision == "year" for t in found) and any(t.precision != "year" for t in found):
+        return M_("'{text}' mixes years with dates; which is meant is unclear", text=text)
+    if all(t.precision == "year" for t in found) and (words & MONTHS.keys() or _month_named(clean)):
+        # 'May 2014 – June 2016', '1 Jun 2014 - 2016': months that were not read;
+        # the years alone would put the start and the end months away from the text's.
+        return M_("'{text}' gives days or months that could not be read", text=text)
+    return None
+
+
+def _one_date(
+    text: str, words: set[str], token: DateToken, problems: list[Problem]
+) -> PeriodReading:
+    """The period of a text with one date: a year alone is the whole year; a date with
+    'from' or 'until' an open period; any other date no period."""
+    if token.precision == "year" and not words & set(FROM_WORDS + UNTIL_WORDS):
+        return PeriodReading(token.first, token.last, tuple(problems))
+    if words & set(FROM_WORDS):
+        problems.append(
+            Problem(Code.OPEN_ENDED_PERIOD, M_("'{text}' has a start but no end", text=text))
+        )
+        return PeriodReading(token.first, None, tuple(problems))
+    if words & set(UNTIL_WORDS):
+        problems.append(
+            Problem(Code.OPEN_ENDED_PERIOD, M_("'{text}' has an end but no start", text=text))
+        )
+        return PeriodReading(None, token.last, tuple(problems))
+    return _unread(Code.UNREADABLE_DATE, M_("'{text}' is one date, not a period", text=text))
 
 
 def parse_cli_date(text: str) -> date | None:

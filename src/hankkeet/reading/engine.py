@@ -28,7 +28,8 @@ from hankkeet.reading.layouts import choose_layout
 from hankkeet.reading.layouts.labelled import LabelledParser
 from hankkeet.reading.pages import (
     HEADING_MAX,
-    Family,
+    TOP,
+    Anchor,
     facts_stated,
     has_substance,
     labelled_run,
@@ -44,7 +45,7 @@ DETECT_LINES = 400
 
 Item = ParsedProject | Diagnostic
 # Families whose every anchor opens a page of its own (an agenda's items share their page).
-_PAGE_PER_ANCHOR = frozenset({Family.DATABASE, Family.CARD})
+_PAGE_PER_ANCHOR = frozenset({Layout.DATABASE, Layout.CARD})
 # Layouts whose pages end with their fields (pages.long_tail).
 _ENDS_WITH_FIELDS = frozenset({Layout.CARD, Layout.DATABASE})
 
@@ -60,7 +61,7 @@ class Engine:
         # The current part's lines not yet read: all of them while its layout is unknown or
         # a whole-page layout; none while a labelled part streams.
         self.held: list[tuple[int, str]] = []
-        self.family: Family | None = Family.LABELLED if parser is not None else None
+        self.family: Layout | None = Layout.LABELLED if parser is not None else None
         self.parser = parser  # set while a labelled part streams
         self.layout: Layout | None = Layout.LABELLED if parser is not None else None
         self.facts: set[Field] = set()
@@ -139,7 +140,7 @@ class Engine:
         line = held[at][1]
         above = held[at - 1][1] if at else ""
         out: list[Item] = []
-        if self.family is Family.LABELLED:
+        if self.family is Layout.LABELLED:
             # Only another family's anchor ends a labelled part, at the anchor (as while it
             # streams); the facts it states matter to no cut.
             if "§" in line or (":" not in line and 0 < len(line) < HEADING_MAX):
@@ -164,10 +165,10 @@ class Engine:
         if family is None:
             run = labelled_run(held, at)
             if run is not None:
-                family, anchor, fields, glued = Family.LABELLED, run.title, run.fields, run.glued
+                family, anchor, fields, glued = Layout.LABELLED, run.title, run.fields, run.glued
         if family is None:
             return []
-        if self.family is None and family is Family.LABELLED:
+        if self.family is None and family is Layout.LABELLED:
             self.family = family
         elif self._opens_page(family, fields, glued) and has_substance(held, anchor):
             title = held[anchor]
@@ -175,24 +176,24 @@ class Engine:
             if glued:
                 out.append(self._unsure(*title))
             return out
-        elif self.family is None and family is not Family.TOP:
+        elif self.family is None and family is not TOP:
             self.family = family
-        elif family is self.family and family is not Family.LABELLED:
+        elif family is self.family and family is not Layout.LABELLED:
             self.facts = set()  # another item of an agenda
         return []
 
-    def _opens_page(self, family: Family, fields: set[Field], glued: bool) -> bool:
+    def _opens_page(self, family: Anchor, fields: set[Field], glued: bool) -> bool:
         """Whether an anchor of `family` opens a page of its own, not one of this part's:
         another family's anchor, or a page-per-anchor family's next page; a run of our labels
         inside another family's page only when it restates a fact (or, in an agenda, gives
         three fields), and never by a title glued under text unless it gives three."""
-        if family is Family.TOP:
+        if family is TOP:
             return True
-        if family is not Family.LABELLED:
+        if family is not Layout.LABELLED:
             return family is not self.family or family in _PAGE_PER_ANCHOR
-        if self.family in (None, Family.LABELLED) or (glued and len(fields) < 3):
+        if self.family in (None, Layout.LABELLED) or (glued and len(fields) < 3):
             return False
-        return bool(fields & self.facts) or (self.family is Family.AGENDA and len(fields) >= 3)
+        return bool(fields & self.facts) or (self.family is Layout.AGENDA and len(fields) >= 3)
 
     def _decide(self) -> list[Item]:
         """The current part's layout, from its first lines; a labelled part starts to stream."""
@@ -211,13 +212,13 @@ class Engine:
         parser.hints = self.hints
         return parser
 
-    def _cut(self, anchor: int, family: Family, head: bool = True) -> list[Item]:
+    def _cut(self, anchor: int, family: Anchor, head: bool = True) -> list[Item]:
         """End the current part above the page that opens at `anchor` (with its head above
         it, unless `head` is false); start the next."""
         start = page_top(self.held, anchor) if head else anchor
         out = self._close(start)
         self.parser, self.layout = None, None
-        self.family = None if family is Family.TOP else family
+        self.family = None if family is TOP else family
         # The new part's lines so far: their facts (its first anchor is the one that opened
         # it, so they cut nothing).
         self.facts = set()

@@ -269,9 +269,9 @@ def _read_funding_once(text: str) -> FundingReading:
     return read_funding_generally(text)
 
 
-def read_funding_generally(text: str) -> FundingReading:
-    """read_funding without its cache (what the cached reading is tested against)."""
-    problems: list[Problem] = []
+def _programme_of(text: str, problems: list[Problem]) -> str | None:
+    """The programme a funding text names (misspelt ones read as the right one, the first
+    of several), with the findings of reading it."""
     programmes = find_programmes(text)
     typo_fixed = text
     if not programmes:
@@ -304,6 +304,13 @@ def read_funding_generally(text: str) -> FundingReading:
                 M_("no known programme in '{text}'", text=shorten(text)),
             )
         )
+    return programme
+
+
+def read_funding_generally(text: str) -> FundingReading:
+    """read_funding without its cache (what the cached reading is tested against)."""
+    problems: list[Problem] = []
+    programme = _programme_of(text, problems)
     sources: list[FundingSource] = []
     stated: Decimal | None = None
     for _start, clause in _clauses(text):

@@ -213,6 +213,31 @@ def read_money_field(text: str) -> MoneyReading:
     return read_money_generally(text)
 
 
+def _without_euros(text: str, share: Decimal | None, percents: bool) -> MoneyReading:
+    """A text with no amount of euros in it: a bare number is one; else why none is read."""
+    bare = text.strip().rstrip(".").strip()
+    read = read_number(bare) if bare[:1].isdigit() else None
+    if read is not None:
+        return _with_point_warning(MoneyReading(read[0], share=share), read[1], bare)
+    if percents:
+        return MoneyReading(
+            None,
+            Code.UNREADABLE_MONEY,
+            M_("'{text}' states a share, not an amount in euros", text=text),
+        )
+    if _EUR_MILLIONS.search(text):
+        # 'EUR 3.1 million': English, rounded to millions; its '.' is a decimal point
+        # here, and still no exact amount.
+        return MoneyReading(
+            None,
+            Code.UNCERTAIN_FACT,
+            M_("'{text}' is rounded to millions, not an exact amount", text=text),
+        )
+    return MoneyReading(
+        None, Code.UNREADABLE_MONEY, M_("no amount in euros in '{text}'", text=text)
+    )
+
+
 def read_money_generally(text: str) -> MoneyReading:
     """read_money_field without its fast path (what the fast path is tested against)."""
     text = clean_line(text)
@@ -221,27 +246,7 @@ def read_money_generally(text: str) -> MoneyReading:
     percents = [q for q in quantities if q.kind is Kind.PERCENT]
     share = percents[0].value if len(percents) == 1 else None
     if not money:
-        bare = text.strip().rstrip(".").strip()
-        read = read_number(bare) if bare[:1].isdigit() else None
-        if read is not None:
-            return _with_point_warning(MoneyReading(read[0], share=share), read[1], bare)
-        if percents:
-            return MoneyReading(
-                None,
-                Code.UNREADABLE_MONEY,
-                M_("'{text}' states a share, not an amount in euros", text=text),
-            )
-        if _EUR_MILLIONS.search(text):
-            # 'EUR 3.1 million': English, rounded to millions; its '.' is a decimal point
-            # here, and still no exact amount.
-            return MoneyReading(
-                None,
-                Code.UNCERTAIN_FACT,
-                M_("'{text}' is rounded to millions, not an exact amount", text=text),
-            )
-        return MoneyReading(
-            None, Code.UNREADABLE_MONEY, M_("no amount in euros in '{text}'", text=text)
-        )
+        return _without_euros(text, share, bool(percents))
     totals = [q for q in money if not q.per_year]
     if not totals:
         return MoneyReading(

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from enum import StrEnum
+from enum import Enum
 from typing import NamedTuple
 
+from hankkeet.models import Layout
 from hankkeet.reading.labels import CARD_HEADINGS, PAGE_TOP_LINES, Field
 from hankkeet.reading.lines import classify, titleable
 
@@ -57,15 +58,16 @@ _ENDED = re.compile(r"[.!?)]\s*$")
 _MONEY_TEXT = re.compile(r"\d[\d  .]*(?:,\d+)?\s?(?:€|euro|EUR)", re.IGNORECASE)
 
 
-class Family(StrEnum):
-    """The layout family a line shows the start of."""
+class PageTop(Enum):
+    """A line that stands only at a page's top (a skip link): a page begins, and its own
+    lines tell its family."""
 
-    LABELLED = "labelled"
-    CARD = "card"
-    DATABASE = "database"
-    AGENDA = "agenda"
-    # A page's top (a skip link): its own lines tell its family.
     TOP = "top"
+
+
+TOP = PageTop.TOP
+# What a line shows the start of: a page of a layout family (models.Layout), or a page's top.
+Anchor = Layout | PageTop
 
 
 def may_be_anchor(line: str) -> bool:
@@ -74,7 +76,7 @@ def may_be_anchor(line: str) -> bool:
     return "§" in line or (":" not in line and 0 < len(line) < HEADING_MAX)
 
 
-def strong_anchor(line: str, above: str) -> Family | None:
+def strong_anchor(line: str, above: str) -> Anchor | None:
     """The family whose page an agenda, card or database line opens; `above` is the line
     over it ('' after a blank line: a database page's kind line stands under one word,
     'Hanke' or 'Projekt')."""
@@ -82,16 +84,16 @@ def strong_anchor(line: str, above: str) -> Family | None:
     if not text:
         return None
     if "§" in text and _SECTION.match(text):
-        return Family.AGENDA
+        return Layout.AGENDA
     if len(text) < HEADING_MAX:
         folded = text.casefold()
         if _CARD_HEADING.search(folded):
-            return Family.CARD
+            return Layout.CARD
         if folded.strip(" .»>") in PAGE_TOP_LINES:
-            return Family.TOP
+            return TOP
     above = above.strip()
     if text[-1:].isdigit() and above and " " not in above and _KIND_NUMBER.match(text):
-        return Family.DATABASE
+        return Layout.DATABASE
     return None
 
 
@@ -139,14 +141,14 @@ def labelled_run(lines: Sequence[tuple[int, str]], end: int) -> Run | None:
     return Run(title, before | {label.field}, bool(above_title) and not _ENDED.search(above_title))
 
 
-def facts_stated(line: str, family: Family | None) -> set[Field]:
+def facts_stated(line: str, family: Anchor | None) -> set[Field]:
     """The facts a line states: our label's field; in an agenda item also a period or an
     amount of euros in a sentence."""
     label = classify(line)
     found: set[Field] = set()
     if label is not None and label.field is not None and label.value:
         found.add(label.field)
-    if family is Family.AGENDA:
+    if family is Layout.AGENDA:
         if _PERIOD_TEXT.search(line):
             found.add(Field.PERIOD)
         if _MONEY_TEXT.search(line):

@@ -216,25 +216,7 @@ def read_contacts_generally(text: str) -> ContactsReading:
     pending: str | None = None  # a title written before the name, in a piece of its own
     for piece in _split_segments(text):
         seg = _read_segment(piece)
-        own = seg.own
-        if seg.other:
-            if (
-                seg.name_words
-                and not seg.title_words
-                and not any(_is_name_word(w) for w in seg.other)
-            ):
-                own = " ".join(seg.other).casefold()  # "Mats Berg projektipäällikkö"
-            else:
-                out.problems.append(
-                    Problem(
-                        Code.STRAY_TEXT,
-                        M_(
-                            "'{words}' in contact '{contact}' is not a name or title",
-                            words=" ".join(seg.other),
-                            contact=piece,
-                        ),
-                    )
-                )
+        own = _own_title(seg, piece, out.problems)
         if seg.name_words:
             if own and pending:
                 out.contacts.append(Contact(title=pending))
@@ -278,38 +260,60 @@ def read_contacts_generally(text: str) -> ContactsReading:
     if pending:
         out.contacts.append(Contact(title=pending))
     for contact in out.contacts:
-        if contact.name is None:
-            out.problems.append(
-                Problem(
-                    Code.CONTACT_WITHOUT_NAME,
-                    M_(
-                        "contact '{contact}' has no person's name",
-                        contact=contact.title or contact.email or contact.phone,
-                    ),
-                )
-            )
-        if contact.title:
-            status, near = title_status(contact.title)
-            if status == "typo":
-                out.problems.append(
-                    Problem(
-                        Code.TITLE_TYPO,
-                        M_(
-                            "title '{title}': did you mean '{near}'?",
-                            title=contact.title,
-                            near=near,
-                        ),
-                    )
-                )
-            elif status == "unknown":
-                message = (
-                    M_(
-                        "title '{title}' is not in the vocabulary; nearest known: '{near}'",
-                        title=contact.title,
-                        near=near,
-                    )
-                    if near
-                    else M_("title '{title}' is not in the vocabulary", title=contact.title)
-                )
-                out.problems.append(Problem(Code.UNKNOWN_TITLE, message))
+        _contact_problems(contact, out.problems)
     return out
+
+
+def _own_title(seg: _Segment, piece: str, problems: list[Problem]) -> str | None:
+    """A piece's title: its own title words, or the words after a name that are no name
+    ("Mats Berg projektipäällikkö"); other words are stray text (a finding)."""
+    if not seg.other:
+        return seg.own
+    if seg.name_words and not seg.title_words and not any(_is_name_word(w) for w in seg.other):
+        return " ".join(seg.other).casefold()
+    problems.append(
+        Problem(
+            Code.STRAY_TEXT,
+            M_(
+                "'{words}' in contact '{contact}' is not a name or title",
+                words=" ".join(seg.other),
+                contact=piece,
+            ),
+        )
+    )
+    return seg.own
+
+
+def _contact_problems(contact: Contact, problems: list[Problem]) -> None:
+    """The findings about a contact read: no person's name, a title misspelt or unknown."""
+    if contact.name is None:
+        problems.append(
+            Problem(
+                Code.CONTACT_WITHOUT_NAME,
+                M_(
+                    "contact '{contact}' has no person's name",
+                    contact=contact.title or contact.email or contact.phone,
+                ),
+            )
+        )
+    if not contact.title:
+        return
+    status, near = title_status(contact.title)
+    if status == "typo":
+        problems.append(
+            Problem(
+                Code.TITLE_TYPO,
+                M_("title '{title}': did you mean '{near}'?", title=contact.title, near=near),
+            )
+        )
+    elif status == "unknown":
+        message = (
+            M_(
+                "title '{title}' is not in the vocabulary; nearest known: '{near}'",
+                title=contact.title,
+                near=near,
+            )
+            if near
+            else M_("title '{title}' is not in the vocabulary", title=contact.title)
+        )
+        problems.append(Problem(Code.UNKNOWN_TITLE, message))

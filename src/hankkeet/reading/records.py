@@ -218,42 +218,40 @@ def _person_like(name: str) -> bool:
     )
 
 
-def _contacts(r: _Reader) -> list[Contact]:
-    contacts: list[Contact] = []
+_PERSON_FIELDS = (Field.CONTACT_NAME, Field.CONTACT_TITLE, Field.CONTACT_EMAIL, Field.CONTACT_PHONE)
+
+
+def _contact_list(r: _Reader) -> list[Contact]:
+    """The contacts of the contacts field (a list of people in one text)."""
     fv = r.text(Field.CONTACTS)
-    if fv is not None:
-        people = read_contacts(fv.text)
-        contacts = [
-            c.model_copy(update={"name": natural})
-            if c.name and (natural := natural_name(c.name)) != c.name
-            else c
-            for c in people.contacts
-        ]
-        if fv.how == "heading":
-            # A contact block under 'Lisätietoja' holds the people's addresses and units on
-            # lines of their own: a line that is no person ('Isoharjantie 6', 'Xamk Xentre')
-            # is no contact.
-            contacts = _people_of_block(contacts)
-        for code, message in people.problems:
-            r.note(code, message, fv, Field.CONTACTS)
-        r.mark("contacts", fv)
+    if fv is None:
+        return []
+    people = read_contacts(fv.text)
+    contacts = [
+        c.model_copy(update={"name": natural})
+        if c.name and (natural := natural_name(c.name)) != c.name
+        else c
+        for c in people.contacts
+    ]
+    if fv.how == "heading":
+        # A contact block under 'Lisätietoja' holds the people's addresses and units on
+        # lines of their own: a line that is no person ('Isoharjantie 6', 'Xamk Xentre')
+        # is no contact.
+        contacts = _people_of_block(contacts)
+    for code, message in people.problems:
+        r.note(code, message, fv, Field.CONTACTS)
+    r.mark("contacts", fv)
+    return contacts
+
+
+def _contacts(r: _Reader) -> list[Contact]:
+    """The contacts field's people, then each person a field of their own names (a name
+    field of the block's own first), each person once."""
+    contacts = _contact_list(r)
     persons = list(r.block.people)
     if r.text(Field.CONTACT_NAME) is not None:
-        persons.insert(
-            0,
-            {
-                f: fv
-                for f, fv in r.block.fields.items()
-                if f
-                in (
-                    Field.CONTACT_NAME,
-                    Field.CONTACT_TITLE,
-                    Field.CONTACT_EMAIL,
-                    Field.CONTACT_PHONE,
-                )
-                and fv.text
-            },
-        )
+        fields = r.block.fields.items()
+        persons.insert(0, {f: fv for f, fv in fields if f in _PERSON_FIELDS and fv.text})
     seen = {c.name for c in contacts}
     for person in persons:
         name_fv = person[Field.CONTACT_NAME]
@@ -368,51 +366,12 @@ def _from_prose(r: _Reader, values: _Values) -> None:
         if getattr(values, about, None) is None and not (about == "period" and values.start):
             r.notes.append(Note(code, message, line, None, about))
     filled: list[tuple[str, Fact, str]] = []
-    if values.budget is None and prose.budget is not None:
-        values.budget = prose.budget.money
-        filled.append(("budget", prose.budget, format_euros(prose.budget.money)))
-    elif (
-        values.budget is not None
-        and prose.budget is not None
-        and prose.budget.value != values.budget
-    ):
-        r.notes.append(
-            Note(
-                Code.PROSE_DISAGREES,
-                M_(
-                    "the budget field says {field} but {quote} says {sentence}",
-                    field=format_euros(values.budget),
-                    quote=_quote(prose.budget),
-                    sentence=format_euros(prose.budget.money),
-                ),
-                prose.budget.line,
-                None,
-                "budget",
-            )
-        )
+    _budget_from_prose(r, values, prose.budget, filled)
     if values.city_share is None and prose.city_share is not None:
         values.city_share = prose.city_share.money
         filled.append(("city_share", prose.city_share, format_euros(prose.city_share.money)))
     if values.start is None and values.end is None and prose.period is not None:
-        start, end = prose.period.period
-        values.start, values.end = start, end
-        if prose.period.line:
-            filled.append(("period", prose.period, f"{format_date(start)}–{format_date(end)}"))
-        else:
-            r.lines["start"] = r.lines["end"] = block.line
-            r.read["start"] = r.read["end"] = "header"
-            r.notes.append(
-                Note(
-                    Code.PERIOD_YEARS_ONLY,
-                    M_(
-                        "the title '{title}' gives years only: read as 1 January to 31 December",
-                        title=shorten(block.title),
-                    ),
-                    block.line,
-                    None,
-                    "period",
-                )
-            )
+        _period_from_prose(r, values, prose.period, filled)
     if values.programme is None and prose.programme is not None:
         values.programme = str(prose.programme.value)
         filled.append(("programme", prose.programme, values.programme))
@@ -429,24 +388,81 @@ def _from_prose(r: _Reader, values: _Values) -> None:
         fact = prose.contacts[0]
         filled.append(("contacts", fact, ", ".join(names)))
     for key, fact, shown in filled:
-        keys = ("start", "end") if key == "period" else (key,)
-        for k in keys:
-            r.lines[k] = fact.line
-            r.read[k] = "prose"
+        _read_from_prose(r, key, fact, shown)
+
+
+def _budget_from_prose(
+    r: _Reader, values: _Values, budget: Fact | None, filled: list[tuple[str, Fact, str]]
+) -> None:
+    """The budget a sentence states: the budget when no label gave one, a finding when it
+    disagrees with the label's."""
+    if budget is None:
+        return
+    if values.budget is None:
+        values.budget = budget.money
+        filled.append(("budget", budget, format_euros(budget.money)))
+    elif budget.value != values.budget:
         r.notes.append(
             Note(
-                Code.PROSE_FACT,
+                Code.PROSE_DISAGREES,
                 M_(
-                    "{field} {value} read from the sentence {quote}",
-                    field=M_(_FIELD_NAMES[key]),
-                    value=shown,
-                    quote=_quote(fact),
+                    "the budget field says {field} but {quote} says {sentence}",
+                    field=format_euros(values.budget),
+                    quote=_quote(budget),
+                    sentence=format_euros(budget.money),
                 ),
-                fact.line,
+                budget.line,
                 None,
-                key,
+                "budget",
             )
         )
+
+
+def _period_from_prose(
+    r: _Reader, values: _Values, period: Fact, filled: list[tuple[str, Fact, str]]
+) -> None:
+    """The period a sentence states (or the title's years: line 0), when no label gave one."""
+    start, end = period.period
+    values.start, values.end = start, end
+    if period.line:
+        filled.append(("period", period, f"{format_date(start)}–{format_date(end)}"))
+        return
+    block = r.block
+    r.lines["start"] = r.lines["end"] = block.line
+    r.read["start"] = r.read["end"] = "header"
+    r.notes.append(
+        Note(
+            Code.PERIOD_YEARS_ONLY,
+            M_(
+                "the title '{title}' gives years only: read as 1 January to 31 December",
+                title=shorten(block.title),
+            ),
+            block.line,
+            None,
+            "period",
+        )
+    )
+
+
+def _read_from_prose(r: _Reader, key: str, fact: Fact, shown: str) -> None:
+    """A value read from a sentence: its line, how it was read, and the finding that says so."""
+    for k in ("start", "end") if key == "period" else (key,):
+        r.lines[k] = fact.line
+        r.read[k] = "prose"
+    r.notes.append(
+        Note(
+            Code.PROSE_FACT,
+            M_(
+                "{field} {value} read from the sentence {quote}",
+                field=M_(_FIELD_NAMES[key]),
+                value=shown,
+                quote=_quote(fact),
+            ),
+            fact.line,
+            None,
+            key,
+        )
+    )
 
 
 @dataclass
@@ -520,18 +536,8 @@ def claim(
     return pid, diagnostics
 
 
-def read_block(block: Block, path: str) -> ReadBlock:
-    """Read every raw field of a block into a record (its id left empty)."""
-    r = _Reader(block)
-    name = block.title or f"(nimetön hanke, rivi {block.line})"
-    duplicate_at = len(r.notes)
-    if not block.title:
-        r.at_title(
-            Code.MISSING_FIELD,
-            M_("the project has no name (no title line before its fields)"),
-            "name",
-        )
-    fields = block.fields
+def _field_lines(r: _Reader, fields: dict[Field, FieldValue]) -> None:
+    """Each field's line in the record, and a finding for each empty field."""
     for fld, fv in fields.items():
         if fld in _RECORD_FIELDS:
             r.lines[_KEYS[fld]] = fv.line
@@ -540,21 +546,22 @@ def read_block(block: Block, path: str) -> ReadBlock:
                 r.note(Code.MISSING_FIELD, M_("'{label}' is empty", label=fv.label), fv, fld)
             else:
                 r.note(Code.EMPTY_FIELD, M_("'{label}' is empty", label=fv.label), fv, fld)
-    period = _period(r)
-    values = _Values(period.start, period.end)
-    values.budget = _money(r, Field.BUDGET)
-    city_fv = r.text(Field.CITY_SHARE)
-    values.city_share = _money(r, Field.CITY_SHARE)
-    staff: list[StaffPeriod] = []
+
+
+def _staff(r: _Reader, period: PeriodReading) -> list[StaffPeriod]:
+    """The staff periods of the staff field (within the project's period when open)."""
     staff_fv = r.text(Field.STAFF)
-    if staff_fv is not None:
-        reading = read_staff(staff_fv.text, period.start, period.end)
-        staff = reading.periods
-        for code, message in reading.problems:
-            r.note(code, message, staff_fv, Field.STAFF)
-    values.contacts = _contacts(r)
-    funding, values.programme, values.fund = _funding(r)
-    _from_prose(r, values)
+    if staff_fv is None:
+        return []
+    reading = read_staff(staff_fv.text, period.start, period.end)
+    for code, message in reading.problems:
+        r.note(code, message, staff_fv, Field.STAFF)
+    return reading.periods
+
+
+def _missing(r: _Reader, block: Block, values: _Values) -> None:
+    """Findings at the title for what the whole block lacks: a period, a budget, a label."""
+    fields = block.fields
     has_period = any(f in fields for f in (Field.PERIOD, Field.START)) or "start" in r.read
     if not has_period:
         r.at_title(Code.MISSING_FIELD, M_("no period (Toiminta-aika)"), "period")
@@ -568,6 +575,30 @@ def read_block(block: Block, path: str) -> ReadBlock:
         r.at_title(
             Code.PROSE_ONLY, M_("no labelled field: every value was read from sentences"), None
         )
+
+
+def read_block(block: Block, path: str) -> ReadBlock:
+    """Read every raw field of a block into a record (its id left empty)."""
+    r = _Reader(block)
+    name = block.title or f"(nimetön hanke, rivi {block.line})"
+    duplicate_at = len(r.notes)
+    if not block.title:
+        r.at_title(
+            Code.MISSING_FIELD,
+            M_("the project has no name (no title line before its fields)"),
+            "name",
+        )
+    _field_lines(r, block.fields)
+    period = _period(r)
+    values = _Values(period.start, period.end)
+    values.budget = _money(r, Field.BUDGET)
+    city_fv = r.text(Field.CITY_SHARE)
+    values.city_share = _money(r, Field.CITY_SHARE)
+    staff = _staff(r, period)
+    values.contacts = _contacts(r)
+    funding, values.programme, values.fund = _funding(r)
+    _from_prose(r, values)
+    _missing(r, block, values)
     summary_fv = r.text(Field.SUMMARY)
     summary = squash_clean(summary_fv.text) if summary_fv else None
     if summary_fv is not None:

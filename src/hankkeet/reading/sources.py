@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hankkeet.diagnostics import Code, Diagnostic
-from hankkeet.locale import MN_, _
+from hankkeet.locale import M_, MN_, Message
 from hankkeet.reading.text import (
     BAD_BYTES_LISTED,
     Decoding,
@@ -55,7 +55,8 @@ class Source:
             with self.file.open("rb") as stream:
                 yield stream
         except OSError as exc:
-            raise UnreadableInput(f"{self.path}: {exc.strerror or exc}") from None
+            # The system's own words: a message with nothing to translate.
+            raise UnreadableInput(Message(exc.strerror or str(exc)), self.path) from None
 
     @contextmanager
     def lines(self, found: list[Diagnostic] | None = None) -> Iterator[Iterator[str]]:
@@ -148,7 +149,7 @@ def embedded_source() -> Source:
     checkout = Path(__file__).resolve().parents[3] / "data" / EMBEDDED_NAME
     if checkout.is_file():
         return Source(path=f"<embedded>/{EMBEDDED_NAME}", file=checkout)
-    raise UnreadableInput("the embedded data is missing from this installation")
+    raise UnreadableInput(M_("the embedded data is missing from this installation"))
 
 
 def is_address(name: str) -> bool:
@@ -165,7 +166,7 @@ def resolve(
 ) -> list[Source]:
     """The inputs named on the command line; with none, $HANKKEET_SOURCE or the embedded data.
 
-    A folder gives every file of a kind hankkeet reads under it (folder_files). A web
+    A folder gives every file of a kind hankkeet reads under it (expand_paths). A web
     address is fetched now (hankkeet.inputs.url; `refresh` bypasses the cache). Raises
     UnreadableInput for a path that is missing or not a readable kind of file, or a folder
     with no such file; an address that cannot be fetched goes to `failed` when given (the
@@ -178,10 +179,10 @@ def resolve(
             return [embedded_source()]
         paths = [default]
     sources: list[Source] = []
-    for name in paths:
+    for name in expand_paths(paths):
         if name == STDIN:
             if stdin is None:
-                raise UnreadableInput("standard input is not available")
+                raise UnreadableInput(M_("standard input is not available"))
             sources.append(stdin_source(stdin.read()))
             continue
         if is_address(name):
@@ -196,19 +197,29 @@ def resolve(
                 failed.append(problem)
             continue
         path = Path(name)
-        if path.is_dir():
-            found = folder_files(path)
-            if not found:
-                raise UnreadableInput(
-                    f"{visible(name)}: "
-                    + _("folder holds no file of a kind hankkeet reads ({suffixes})").format(
-                        suffixes=", ".join(sorted(FOLDER_SUFFIXES))
-                    )
-                )
-            sources.extend(file_source(p) for p in found)
-        else:
-            sources.append(file_source(path, name))
+        if path.is_dir():  # a folder expand_paths found no file in
+            raise UnreadableInput(
+                M_(
+                    "folder holds no file of a kind hankkeet reads ({suffixes})",
+                    suffixes=", ".join(sorted(FOLDER_SUFFIXES)),
+                ),
+                visible(name),
+            )
+        sources.append(file_source(path, name))
     return sources
+
+
+def expand_paths(paths: Sequence[str]) -> list[str]:
+    """Each folder as the files under it that hankkeet reads (folder_files), each a path of
+    its own; every other name as it is, and a folder without such a file too (resolve says
+    so). The one expansion of paths: the library's and the CLI's inputs go through it."""
+    out: list[str] = []
+    for name in paths:
+        if name == STDIN or is_address(name) or not Path(name).is_dir():
+            out.append(name)
+            continue
+        out.extend([str(p) for p in folder_files(Path(name))] or [name])
+    return out
 
 
 def stdin_source(data: bytes) -> Source:
@@ -251,10 +262,9 @@ def file_source(path: Path, shown: str | None = None) -> Source:
 
         return Source(path=shown, file=path, kind=kind_of_file(path).value)
     if path.exists():
-        raise UnreadableInput(f"{shown}: " + _("not a file or folder"))
+        raise UnreadableInput(M_("not a file or folder"), shown)
     if path.is_symlink():
         raise UnreadableInput(
-            f"{shown}: "
-            + _("a link to {target}, which is not there").format(target=visible(os.readlink(path)))
+            M_("a link to {target}, which is not there", target=visible(os.readlink(path))), shown
         )
-    raise UnreadableInput(f"{shown}: " + _("no such file or folder"))
+    raise UnreadableInput(M_("no such file or folder"), shown)

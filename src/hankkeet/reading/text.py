@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import BinaryIO, NamedTuple
 
-from hankkeet.locale import _
+from hankkeet.locale import M_, HankkeetError
 
 # Unicode spaces count as spaces; zero-width marks are dropped; control characters that
 # could drive a terminal (ESC and friends) become U+FFFD, visibly, never silently.
@@ -33,8 +33,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 CHUNK = 1 << 20
 
 
-class UnreadableInput(Exception):
-    """The input cannot be used at all: missing, empty folder, NUL bytes, unknown encoding."""
+class UnreadableInput(HankkeetError):
+    """The input cannot be used at all: missing, empty folder, NUL bytes, unknown encoding
+    (its text a value: hankkeet.locale.HankkeetError)."""
 
 
 def clean_line(line: str) -> str:
@@ -192,7 +193,7 @@ def detect_encoding(stream: BinaryIO, name: str) -> Decoding:
     ok = True
     while chunk := stream.read(CHUNK):
         if candidate == "utf-8" and b"\x00" in chunk:
-            raise UnreadableInput(f"{name}: " + _("contains NUL bytes; not a text file"))
+            raise UnreadableInput(M_("contains NUL bytes; not a text file"), name)
         if ok:
             try:
                 text = decoder.decode(chunk)
@@ -202,7 +203,7 @@ def detect_encoding(stream: BinaryIO, name: str) -> Decoding:
                 ok = False
                 continue
             if candidate == "utf-16" and "\x00" in text:
-                raise UnreadableInput(f"{name}: " + _("contains NUL characters; not a text file"))
+                raise UnreadableInput(M_("contains NUL characters; not a text file"), name)
     if ok:
         try:
             decoder.decode(b"", final=True)
@@ -224,9 +225,7 @@ def detect_encoding(stream: BinaryIO, name: str) -> Decoding:
 
 def _not_valid(name: str, encoding: str) -> UnreadableInput:
     """The refusal of a file that says it is in `encoding` and is not."""
-    return UnreadableInput(
-        f"{name}: " + _("not valid {encoding} text").format(encoding=encoding.upper())
-    )
+    return UnreadableInput(M_("not valid {encoding} text", encoding=encoding.upper()), name)
 
 
 # A run of bytes that are not UTF-8, as surrogateescape decodes them (one character a byte).
@@ -325,7 +324,7 @@ def _check_cp1252(stream: BinaryIO, name: str) -> None:
             decoder.decode(chunk)
     except UnicodeDecodeError:
         raise UnreadableInput(
-            f"{name}: " + _("not UTF-8, UTF-16 or Windows-1252 text; save it as UTF-8")
+            M_("not UTF-8, UTF-16 or Windows-1252 text; save it as UTF-8"), name
         ) from None
 
 

@@ -90,15 +90,7 @@ def bar_chart(
     it would take more than half of what the values leave.
     """
     every = [*bars, *([footer] if footer else [])]
-    value_w = max([cell_len(value_header), *(cell_len(b.text) for b in every)])
-    natural = max([cell_len(label_header), *(cell_len(b.label) for b in every), 1])
-    # A label wraps between words (a programme name never: it has no space to wrap at
-    # that the label would want to use) rather than being cut.
-    least = max([least_width(label_header), *(least_width(b.label) for b in every), 1])
-    room = max(2, width - value_w - 2)  # for label and bar together
-    label_w = max(1, min(natural, max(least, room // 2, min(6, room - 4))))
-    label_w = min(label_w, max(1, room - 1))
-    bar_w = max(1, room - label_w)
+    label_w, bar_w, value_w = _bar_widths(every, label_header, value_header, width)
     peak = max((b.value for b in bars if b.value is not None), default=Decimal(0))
     lines: list[Line] = []
     if label_header or value_header:
@@ -122,26 +114,40 @@ def bar_chart(
         )
         lines.extend([(line, None)] for line in rest)
     if footer is not None:
-        lines.append(
-            [
-                (
-                    "-" * (label_w + bar_w + value_w + 2)
-                    if not color
-                    else "─" * (label_w + bar_w + value_w + 2),
-                    "dim",
-                )
-            ]
-        )
-        first, *rest = wrap(footer.label, label_w) or [""]
-        lines.append(
-            [
-                (fit(first, label_w), "bold"),
-                (" " * (bar_w + 2), None),
-                (footer.text.rjust(value_w), "bold"),
-            ]
-        )
-        lines.extend([(line, "bold")] for line in rest)
+        lines.extend(_footer_lines(footer, label_w, bar_w, value_w, color))
     return _draw(lines, width, color)
+
+
+def _bar_widths(
+    every: Sequence[Bar], label_header: str, value_header: str, width: int
+) -> tuple[int, int, int]:
+    """The widths of the label, bar and value columns: the value column never cut, a
+    label at most half of what the values leave."""
+    value_w = max([cell_len(value_header), *(cell_len(b.text) for b in every)])
+    natural = max([cell_len(label_header), *(cell_len(b.label) for b in every), 1])
+    # A label wraps between words (a programme name never: it has no space to wrap at
+    # that the label would want to use) rather than being cut.
+    least = max([least_width(label_header), *(least_width(b.label) for b in every), 1])
+    room = max(2, width - value_w - 2)  # for label and bar together
+    label_w = max(1, min(natural, max(least, room // 2, min(6, room - 4))))
+    label_w = min(label_w, max(1, room - 1))
+    return label_w, max(1, room - label_w), value_w
+
+
+def _footer_lines(footer: Bar, label_w: int, bar_w: int, value_w: int, color: bool) -> list[Line]:
+    """A rule across the chart, then the footer's label and value in bold."""
+    rule = ("─" if color else "-") * (label_w + bar_w + value_w + 2)
+    first, *rest = wrap(footer.label, label_w) or [""]
+    lines: list[Line] = [
+        [(rule, "dim")],
+        [
+            (fit(first, label_w), "bold"),
+            (" " * (bar_w + 2), None),
+            (footer.text.rjust(value_w), "bold"),
+        ],
+    ]
+    lines.extend([(line, "bold")] for line in rest)
+    return lines
 
 
 # --- Timeline (Gantt chart) ------------------------------------------------------------------
@@ -232,45 +238,66 @@ def timeline(projects: Sequence[Project], today: date, width: int, color: bool) 
         today_col = axis.column(today) if axis.contains(today) else None
         ticks = {axis.column(date(y, 1, 1)) for y in range(axis.first.year, axis.last.year + 1)}
         for project in dated:
-            cells: list[Segment] = []
-            lo = axis.column(project.start) if project.start else 0
-            hi = axis.column(project.end) if project.end else columns - 1
-            for col in range(columns):
-                if col == today_col:
-                    cells.append((today_char, "bold red"))
-                elif lo <= col <= hi:
-                    mark = (
-                        "<"
-                        if col == lo and project.start is None
-                        else ">"
-                        if col == hi and project.end is None
-                        else bar_char
-                    )
-                    cells.append((mark, "cyan"))
-                elif col in ticks:
-                    cells.append(("." if not color else "·", "dim"))
-                else:
-                    cells.append((" ", None))
+            cells = _period_cells(project, axis, today_col, ticks, (bar_char, today_char), color)
             first, *rest = wrap(project.name, label_w) or [""]
             lines.append([(fit(first, label_w) + " ", None), *_merge(cells)])
             lines.extend([(line, None)] for line in rest)
-        today_word = _("today")
-        marker = f"{today_char} {today_word} {format_date(today)}"
-        if today_col is None:
-            outside = _("Today ({date}) is outside the axis.").format(date=format_date(today))
-            lines.extend([(line, "dim")] for line in wrap(outside, width))
-        elif today_col + cell_len(marker) <= columns:
-            lines.append([(" " * (label_w + 1 + today_col), None), (marker, "bold red")])
-        else:
-            back = f"{today_word} {format_date(today)} {today_char}"
-            pad = max(0, label_w + 1 + today_col - cell_len(back) + 1)
-            lines.append([(" " * pad, None), (fit(back, width - pad), "bold red")])
+        lines.extend(_today_lines(today, today_col, today_char, label_w, columns, width))
     elif not undated:
         lines.append([(_("No projects."), None)])
     for project in undated:
         text = _("No period: {name}").format(name=project.name)
         lines.extend([(line, "dim")] for line in wrap(text, width))
     return _draw(lines, width, color)
+
+
+def _period_cells(
+    project: Project,
+    axis: Axis,
+    today_col: int | None,
+    ticks: set[int],
+    chars: tuple[str, str],
+    color: bool,
+) -> list[Segment]:
+    """A project's row of the axis, a cell a column: its period as a bar ('<' or '>' at an
+    open side), today's mark over it, and a dot at each year's first day elsewhere."""
+    bar_char, today_char = chars
+    cells: list[Segment] = []
+    lo = axis.column(project.start) if project.start else 0
+    hi = axis.column(project.end) if project.end else axis.columns - 1
+    for col in range(axis.columns):
+        if col == today_col:
+            cells.append((today_char, "bold red"))
+        elif lo <= col <= hi:
+            mark = (
+                "<"
+                if col == lo and project.start is None
+                else ">"
+                if col == hi and project.end is None
+                else bar_char
+            )
+            cells.append((mark, "cyan"))
+        elif col in ticks:
+            cells.append(("." if not color else "·", "dim"))
+        else:
+            cells.append((" ", None))
+    return cells
+
+
+def _today_lines(
+    today: date, today_col: int | None, today_char: str, label_w: int, columns: int, width: int
+) -> list[Line]:
+    """Today's mark under the axis (said in words when today is off the axis)."""
+    today_word = _("today")
+    marker = f"{today_char} {today_word} {format_date(today)}"
+    if today_col is None:
+        outside = _("Today ({date}) is outside the axis.").format(date=format_date(today))
+        return [[(line, "dim")] for line in wrap(outside, width)]
+    if today_col + cell_len(marker) <= columns:
+        return [[(" " * (label_w + 1 + today_col), None), (marker, "bold red")]]
+    back = f"{today_word} {format_date(today)} {today_char}"
+    pad = max(0, label_w + 1 + today_col - cell_len(back) + 1)
+    return [[(" " * pad, None), (fit(back, width - pad), "bold red")]]
 
 
 def _merge(cells: list[Segment]) -> Line:
