@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+import typer
+from typer import _click as click
+from typer.testing import CliRunner, Result
 
 from hankkeet.cli import app
 from hankkeet.locale import Language, use_language
@@ -45,13 +48,58 @@ def cli(
 ) -> Run:
     """Run the Typer app in-process (fast); stdout and stderr apart."""
     runner = CliRunner()
+    command = command_of(app)
     # A run chooses its language for the whole process; the library's own default (English)
     # comes back after it, so a Finnish run never leaks into the next test's library calls.
-    with use_language(Language.EN):
-        result = runner.invoke(
-            app, list(args), input=input, env={**TEST_ENV, **(env or {})}, catch_exceptions=False
+    with (
+        use_language(Language.EN),
+        runner.isolation(input=input, env={**TEST_ENV, **(env or {})}) as (out, err, both),
+    ):
+        # What Typer's CliRunner.invoke does with the command it makes: no exception caught.
+        try:
+            command.main(args=list(args), prog_name=runner.get_default_prog_name(command))
+            code = 0
+        except SystemExit as exit_:
+            code = exit_code_of(exit_.code)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        result = Result(
+            runner=runner,
+            stdout_bytes=out.getvalue(),
+            stderr_bytes=err.getvalue(),
+            output_bytes=both.getvalue(),
+            return_value=None,
+            exit_code=code,
+            exception=None,
         )
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+# The Click command Typer makes of the app, by the app's commands at the time.
+_COMMANDS: dict[tuple[int, ...], click.Command] = {}
+
+
+def command_of(app: typer.Typer) -> click.Command:
+    """The Click command Typer makes of the app, made once while the app's commands stay the
+    same, as a real process makes it once: making it (every option of every command read from
+    its signature) took some 30 ms, more than most of the runs it serves, and Typer's
+    CliRunner makes it again on every run."""
+    key = (id(app), id(app.registered_callback), *map(id, app.registered_commands))
+    if key not in _COMMANDS:
+        _COMMANDS[key] = typer.main.get_command(app)
+    return _COMMANDS[key]
+
+
+def exit_code_of(code: object) -> int:
+    """The exit code of a SystemExit's code, as Typer's CliRunner reads it: None is 0, a
+    message (printed to stdout) is 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stdout.write(f"{code}\n")
+    return 1
 
 
 def run_process(
@@ -76,6 +124,17 @@ def run_process(
         done.stdout.decode("utf-8", "replace"),
         done.stderr.decode("utf-8", "replace"),
     )
+
+
+# How a test runs the command: cli (in-process) or run_process (a real process).
+Runner = Callable[..., Run]
+# A table of exit codes and streams, run both ways: in-process in the fast loop, and as real
+# `python -m hankkeet` processes (some 0.6 s each, most of it starting Python and importing)
+# in the slow one. A real process of the same command stays in the fast loop beside each.
+BOTH_RUNNERS = [
+    pytest.param(cli, id="in-process"),
+    pytest.param(run_process, id="process", marks=pytest.mark.slow),
+]
 
 
 @pytest.fixture

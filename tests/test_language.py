@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli
+from conftest import BOTH_RUNNERS, Runner, cli
 from hankkeet.diagnostics import MESSAGE_MAX, pack_message, unpack_message
 from hankkeet.locale import (
     LOCALE_DIR,
@@ -182,12 +182,11 @@ def test_codes_and_json_keys_stay_english() -> None:
         ),
     ],
 )
+@pytest.mark.parametrize("runner", BOTH_RUNNERS)
 def test_help_follows_the_language(
-    env: dict[str, str], args: list[str], expected: str, why: str
+    runner: Runner, env: dict[str, str], args: list[str], expected: str, why: str
 ) -> None:
-    from conftest import run_process
-
-    run = run_process(*args, env=env)
+    run = runner(*args, env=env)
     assert run.exit_code == 0, run.stderr
     assert expected in run.stdout, why
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, cli, run_process
+from conftest import BOTH_RUNNERS, SEED, Runner, cli, run_process
 from hankkeet.cli.output import FILE_FORMATS
 from hankkeet.reading.parser import parse_text
 from hankkeet.render import ListFormat
@@ -192,8 +192,9 @@ def test_same_project_in_two_files_gets_unique_ids(tmp_path: Path) -> None:
         (["show", "x", "/no/such/file.txt"], "missing file for show"),
     ],
 )
-def test_missing_input_is_one_line_and_exit_2(args: list[str], why: str) -> None:
-    run = run_process(*args)
+@pytest.mark.parametrize("runner", BOTH_RUNNERS)
+def test_missing_input_is_one_line_and_exit_2(runner: Runner, args: list[str], why: str) -> None:
+    run = runner(*args)
     assert run.exit_code == 2, why
     assert run.stderr.count("\n") == 1 and "no such file" in run.stderr
     assert run.stdout == ""

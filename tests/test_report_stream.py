@@ -83,7 +83,20 @@ def test_finding_json_is_dumps_nested(finding: Diagnostic) -> None:
     assert _finding_json(finding.to_dict()) == dumps_nested(finding.to_dict(), 2, 2)
 
 
-@pytest.mark.parametrize("width", [60, 72, 80, 100, 160])
+# A narrow and a wide terminal in the fast loop; the widths between in the slow one.
+SLOW = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "width",
+    [
+        60,
+        pytest.param(72, marks=SLOW),
+        pytest.param(80, marks=SLOW),
+        100,
+        pytest.param(160, marks=SLOW),
+    ],
+)
 @pytest.mark.parametrize(
     "paths",
     [[str(SEED)], [str(RULE_FIXTURES)], [str(RULE_FIXTURES), "nonexistent.txt", str(SEED)]],

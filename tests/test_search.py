@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, cli, run_process
+from conftest import BOTH_RUNNERS, SEED, Runner, cli, run_process
 from hankkeet.encode import dumps
 from hankkeet.models import Project
 from hankkeet.query import QueryError
@@ -543,8 +543,9 @@ def test_no_result_table_says_so_on_stderr() -> None:
     ],
     ids=["found", "none", "empty", "punctuation", "bad-field", "missing-file", "bad-active"],
 )
-def test_exit_codes(args: tuple[str, ...], code: int, message: str) -> None:
-    run = run_process(*args)
+@pytest.mark.parametrize("runner", BOTH_RUNNERS)
+def test_exit_codes(runner: Runner, args: tuple[str, ...], code: int, message: str) -> None:
+    run = runner(*args)
     assert run.exit_code == code, run.stderr
     assert message in run.stderr
     assert "Traceback" not in run.stderr

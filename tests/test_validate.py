@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEED, cli, run_process
+from conftest import BOTH_RUNNERS, FIXTURES, ROOT, SEED, Runner, cli, run_process
 from hankkeet.diagnostics import RULES, Code, Diagnostic, Report, Severity
 from hankkeet.library import read_projects
 from hankkeet.locale import M_, Language, Message, use_language
@@ -378,9 +378,10 @@ def _unusable(tmp_path: Path, kind: str) -> str:
         ("undecodable", "save it as UTF-8"),
     ],
 )
-def test_unusable_input_exits_2(tmp_path: Path, kind: str, reason: str) -> None:
+@pytest.mark.parametrize("runner", BOTH_RUNNERS)
+def test_unusable_input_exits_2(runner: Runner, tmp_path: Path, kind: str, reason: str) -> None:
     # An unusable input is a finding (exit 1) and the other inputs are still checked.
-    run = run_process("validate", _unusable(tmp_path, kind), str(SEED))
+    run = runner("validate", _unusable(tmp_path, kind), str(SEED))
     assert run.exit_code == 1
     assert "unreadable-file" in run.stdout and reason in run.stdout.replace("\n", " ")
     assert "funding-sum-mismatch" in run.stdout, "the seed was still checked"
@@ -397,9 +398,10 @@ def test_unusable_input_exits_2(tmp_path: Path, kind: str, reason: str) -> None:
         ("funding-sum-mismatch", False, 1),
     ],
 )
-def test_exit_codes(code: str, strict: bool, exit_code: int) -> None:
+@pytest.mark.parametrize("runner", BOTH_RUNNERS)
+def test_exit_codes(runner: Runner, code: str, strict: bool, exit_code: int) -> None:
     args = ["validate", str(RULE_FIXTURES / f"{code}.txt")] + (["--strict"] if strict else [])
-    assert run_process(*args).exit_code == exit_code
+    assert runner(*args).exit_code == exit_code
 
 
 def test_standard_input() -> None:
