@@ -304,20 +304,33 @@ def _breadcrumb(text: str) -> bool:
     return text.count(" / ") >= 2 or text.count(" > ") >= 2 or text.count(" » ") >= 2
 
 
+def _frame_line(text: str) -> bool:
+    """A line of the page's frame: a menu, a section name, a skip link, a breadcrumb."""
+    folded = text.casefold()
+    return (
+        folded.strip(" :") in PAGE_CHROME
+        or _chrome_words(text)
+        or folded.strip(" .»>") in PAGE_TOP_LINES
+        or _breadcrumb(text)
+    )
+
+
+def _label_line(label: LabelLine) -> bool:
+    """A label line, not a title with a colon: one of our labels or a known other one, a
+    label over a value that is no title ('Vastuualue: 3.1.', 'Kotisivu: http://…'), or a
+    label of one plain word over a short value ('Toimiala: Kemia ja biotalous')."""
+    if label.field is not None or label.other:
+        return True
+    if label.value and never_title(label.value) is not None:
+        return True
+    return bool(label.value and _PLAIN_LABEL.match(label.label) and len(label.value.split()) <= 6)
+
+
 def never_title(text: str, label: LabelLine | None = None) -> str | None:
     """Why this line can never be a project's title, or None when it may be one."""
     text = text.strip()
-    if label is not None and (label.field is not None or label.other):
+    if label is not None and _label_line(label):
         return "a label line"
-    if label is not None and label.value and never_title(label.value) is not None:
-        return "a label line"  # 'Vastuualue: 3.1.', 'Kotisivu: http://…'
-    if (
-        label is not None
-        and label.value
-        and _PLAIN_LABEL.match(label.label)
-        and len(label.value.split()) <= 6
-    ):
-        return "a label line"  # 'Toimiala: Kemia ja biotalous', a label we do not know
     if _titled_person(text):
         return "a person's name"
     if _MARKUP.match(text):
@@ -344,12 +357,7 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "starts in lower case"
     if text.casefold().endswith("logo") or ("_" in text and " " not in text):
         return "an image's text or file name"
-    if (
-        text.casefold().strip(" :") in PAGE_CHROME
-        or _chrome_words(text)
-        or text.casefold().strip(" .»>") in PAGE_TOP_LINES
-        or _breadcrumb(text)
-    ):
+    if _frame_line(text):
         return "a page's frame (menu, section name)"
     if _first_word(text) in DOCUMENT_WORDS:
         return "the name of a document, not of a project"

@@ -137,158 +137,184 @@ def _split_labels(line: str) -> list[str]:
     return pieces
 
 
+Para = list[tuple[int, str]]
+
+
+@dataclass
+class _Cursor:
+    """Where items_of stands: the page's paragraphs, the one it reads, the items so far. A
+    label may take the paragraphs under it, so the readers below move `at` on."""
+
+    paras: list[Para]
+    at: int = 0
+    out: list[Item] = field(default_factory=list)
+
+    def next_para(self) -> Para | None:
+        return self.paras[self.at + 1] if self.at + 1 < len(self.paras) else None
+
+
 def items_of(lines: list[tuple[int, str]]) -> list[Item]:
     """The page as items: labels gather their values (same line, running lines, or the
     paragraph under a label that stands alone); the rest is headings and text."""
     lines = [(n, piece) for n, line in lines for piece in _split_labels(line)]
-    paras = _paragraphs(lines)
-    out: list[Item] = []
-    i = 0
-    while i < len(paras):
-        para = paras[i]
+    cur = _Cursor(_paragraphs(lines))
+    while cur.at < len(cur.paras):
+        para = cur.paras[cur.at]
         j = 0
         while j < len(para):
-            number, raw = para[j]
-            text = raw.strip()
-            label = _label_of(raw)
-            pair = _pair(text, para[j + 1][1] if j + 1 < len(para) else None)
-            if pair is not None:
-                for one, _ in pair:
-                    out.append(Item(ItemKind.FIELD, number, one.value, one, one.field, one.column))
-                j += pair[0][1]
-                continue
-            if SECTION.match(text):
-                out.append(Item(ItemKind.SECTION, number, text))
-                j += 1
-                continue
-            if label is None:
-                if is_numbered_heading(text) and len(para) == 1 and not text.endswith("."):
-                    out.append(Item(ItemKind.HEADING, number, text))
-                    j += 1
-                    continue
-                # A run of text lines: one paragraph item (up to the next label line).
-                k = j
-                while (
-                    k < len(para)
-                    and _label_of(para[k][1]) is None
-                    and not SECTION.match(para[k][1].strip())
-                ):
-                    k += 1
-                chunk = para[j:k]
-                out.append(
-                    Item(
-                        ItemKind.TEXT,
-                        number,
-                        " ".join(t.strip() for _, t in chunk),
-                        lines=[(n, t.strip()) for n, t in chunk],
-                    )
-                )
-                j = k
-                continue
-            if label.field is None and not label.other and is_prose([(number, label.value)]):
-                # 'Hyviä uutisia: ELY-keskus on …': a sentence that holds a colon.
-                label = None
-                k = j + 1
-                out.append(Item(ItemKind.TEXT, number, text, lines=[(number, text)]))
-                j = k
-                continue
-            kind = (
-                ItemKind.NAME
-                if label.field is Field.NAME
-                else ItemKind.FIELD
-                if label.field is not None
-                else ItemKind.OTHER
-                if label.other
-                else ItemKind.UNKNOWN
-            )
-            value, how = label.value, "label"
-            k = j + 1
-            if (
-                not value
-                and label.field is not None
-                and label.field is not Field.CONTACTS
-                and k < len(para)
-                and _label_of(para[k][1]) is None
-            ):
-                # 'Label' then its value on the lines under it, in the same paragraph.
-                stop = k + 1
-                while (
-                    label.field in _RUNNING
-                    and stop < len(para)
-                    and _label_of(para[stop][1]) is None
-                ):
-                    stop += 1
-                value = " ".join(t.strip() for _, t in para[k:stop])
-                item = Item(
-                    kind, number, value, label, label.field, 1, how, lines=[(para[k][0], value)]
-                )
-                out.append(item)
-                j = stop
-                continue
-            if value and label.field is Field.CONTACTS and k == len(para):
-                # 'Lisätietoja: Aluekehitysjohtaja Tarja Nuotio, p. …' and the next person in
-                # a paragraph of their own.
-                while i + 1 < len(paras) and _contact_like(paras[i + 1]):
-                    i += 1
-                    value += ", " + _contact_part(" ".join(t.strip() for _, t in paras[i]))
-            if value:
-                # Running lines: indented ones, or any under a summary, funding or contacts.
-                while (
-                    k < len(para)
-                    and _label_of(para[k][1]) is None
-                    and (
-                        para[k][1][:1].isspace()
-                        or label.field in (Field.SUMMARY, Field.FUNDING, Field.CONTACTS)
-                    )
-                ):
-                    # An indented funding line is a source of its own: a clause.
-                    joint = (
-                        "; " if label.field is Field.FUNDING and para[k][1][:1].isspace() else " "
-                    )
-                    value += joint + para[k][1].strip()
-                    k += 1
-            elif label.field is Field.CONTACTS:
-                # 'Lisätietoja' over a contact block: the lines under it, in its paragraph
-                # or the next.
-                rest = [t.strip() for _, t in para[k:]]
-                k = len(para)
-                if not rest and i + 1 < len(paras) and _label_of(paras[i + 1][0][1]) is None:
-                    i += 1
-                    rest = [t.strip() for _, t in paras[i]]
-                value, how = ", ".join(rest), "heading"
-            elif k == len(para) and i + 1 < len(paras):
-                # A label alone in its paragraph: the value is the paragraph under it
-                # (database pages), or for a summary every text paragraph up to the next
-                # label or heading.
-                nxt = paras[i + 1]
-                if (
-                    _label_of(nxt[0][1]) is None
-                    and not is_numbered_heading(nxt[0][1].strip())
-                    and not SECTION.match(nxt[0][1].strip())
-                ):
-                    taken = [nxt]
-                    i += 1
-                    while (
-                        label.field in _RUNNING
-                        and i + 1 < len(paras)
-                        and _label_of(paras[i + 1][0][1]) is None
-                        and not is_numbered_heading(paras[i + 1][0][1].strip())
-                        and not SECTION.match(paras[i + 1][0][1].strip())
-                        and is_prose(paras[i + 1])
-                    ):
-                        i += 1
-                        taken.append(paras[i])
-                    value = " ".join(t.strip() for p in taken for _, t in p)
-                    how = "heading" if label.field in _RUNNING else "label"
-                    number_of_value = taken[0][0][0]
-                    out.append(Item(kind, number, value, label, label.field, 1, how))
-                    out[-1].lines = [(number_of_value, value)]
-                    j = len(para)
-                    continue
-            out.append(Item(kind, number, value, label, label.field, label.column, how))
-            j = k
-        i += 1
-    return out
+            j = _item_at(cur, para, j)
+        cur.at += 1
+    return cur.out
+
+
+def _item_at(cur: _Cursor, para: Para, j: int) -> int:
+    """The item that starts at line j of the paragraph; the line after it."""
+    number, raw = para[j]
+    text = raw.strip()
+    label = _label_of(raw)
+    pair = _pair(text, para[j + 1][1] if j + 1 < len(para) else None)
+    if pair is not None:
+        for one, _ in pair:
+            cur.out.append(Item(ItemKind.FIELD, number, one.value, one, one.field, one.column))
+        return j + pair[0][1]
+    if SECTION.match(text):
+        cur.out.append(Item(ItemKind.SECTION, number, text))
+        return j + 1
+    if label is None:
+        return _text_at(cur, para, j)
+    if label.field is None and not label.other and is_prose([(number, label.value)]):
+        # 'Hyviä uutisia: ELY-keskus on …': a sentence that holds a colon.
+        cur.out.append(Item(ItemKind.TEXT, number, text, lines=[(number, text)]))
+        return j + 1
+    return _label_at(cur, para, j, label)
+
+
+def _text_at(cur: _Cursor, para: Para, j: int) -> int:
+    """A numbered heading alone in its paragraph, or a run of text lines as one paragraph
+    item (up to the next label line)."""
+    number, raw = para[j]
+    text = raw.strip()
+    if is_numbered_heading(text) and len(para) == 1 and not text.endswith("."):
+        cur.out.append(Item(ItemKind.HEADING, number, text))
+        return j + 1
+    k = j
+    while k < len(para) and _label_of(para[k][1]) is None and not SECTION.match(para[k][1].strip()):
+        k += 1
+    chunk = para[j:k]
+    cur.out.append(
+        Item(
+            ItemKind.TEXT,
+            number,
+            " ".join(t.strip() for _, t in chunk),
+            lines=[(n, t.strip()) for n, t in chunk],
+        )
+    )
+    return k
+
+
+def _kind_of(label: LabelLine) -> ItemKind:
+    if label.field is Field.NAME:
+        return ItemKind.NAME
+    if label.field is not None:
+        return ItemKind.FIELD
+    return ItemKind.OTHER if label.other else ItemKind.UNKNOWN
+
+
+def _label_at(cur: _Cursor, para: Para, j: int, label: LabelLine) -> int:
+    """A label line and its value: on its line, on the lines under it, or in the paragraphs
+    under it when it stands alone."""
+    number = para[j][0]
+    kind = _kind_of(label)
+    value, how = label.value, "label"
+    k = j + 1
+    if (
+        not value
+        and label.field is not None
+        and label.field is not Field.CONTACTS
+        and k < len(para)
+        and _label_of(para[k][1]) is None
+    ):
+        # 'Label' then its value on the lines under it, in the same paragraph.
+        stop = k + 1
+        while label.field in _RUNNING and stop < len(para) and _label_of(para[stop][1]) is None:
+            stop += 1
+        value = " ".join(t.strip() for _, t in para[k:stop])
+        cur.out.append(
+            Item(kind, number, value, label, label.field, 1, how, lines=[(para[k][0], value)])
+        )
+        return stop
+    if value and label.field is Field.CONTACTS and k == len(para):
+        # 'Lisätietoja: Aluekehitysjohtaja Tarja Nuotio, p. …' and the next person in a
+        # paragraph of their own.
+        while (nxt := cur.next_para()) is not None and _contact_like(nxt):
+            cur.at += 1
+            value += ", " + _contact_part(" ".join(t.strip() for _, t in nxt))
+    if value:
+        value, k = _running(para, k, label, value)
+    elif label.field is Field.CONTACTS:
+        # 'Lisätietoja' over a contact block: the lines under it, in its paragraph or the
+        # next.
+        rest = [t.strip() for _, t in para[k:]]
+        k = len(para)
+        nxt = cur.next_para()
+        if not rest and nxt is not None and _label_of(nxt[0][1]) is None:
+            cur.at += 1
+            rest = [t.strip() for _, t in nxt]
+        value, how = ", ".join(rest), "heading"
+    elif k == len(para) and _opens_value(cur.next_para()):
+        taken = _paragraphs_under(cur, label)
+        value = " ".join(t.strip() for p in taken for _, t in p)
+        how = "heading" if label.field in _RUNNING else "label"
+        item = Item(kind, number, value, label, label.field, 1, how)
+        item.lines = [(taken[0][0][0], value)]
+        cur.out.append(item)
+        return len(para)
+    cur.out.append(Item(kind, number, value, label, label.field, label.column, how))
+    return k
+
+
+def _running(para: Para, k: int, label: LabelLine, value: str) -> tuple[str, int]:
+    """A value with its running lines: indented ones, or any under a summary, funding or
+    contacts; an indented funding line is a source of its own (a clause)."""
+    while (
+        k < len(para)
+        and _label_of(para[k][1]) is None
+        and (
+            para[k][1][:1].isspace()
+            or label.field in (Field.SUMMARY, Field.FUNDING, Field.CONTACTS)
+        )
+    ):
+        joint = "; " if label.field is Field.FUNDING and para[k][1][:1].isspace() else " "
+        value += joint + para[k][1].strip()
+        k += 1
+    return value, k
+
+
+def _opens_value(para: Para | None) -> bool:
+    """A paragraph that may be the value of a label standing alone above it: no label, no
+    numbered heading, no agenda section."""
+    return (
+        para is not None
+        and _label_of(para[0][1]) is None
+        and not is_numbered_heading(para[0][1].strip())
+        and not SECTION.match(para[0][1].strip())
+    )
+
+
+def _paragraphs_under(cur: _Cursor, label: LabelLine) -> list[Para]:
+    """A label alone in its paragraph takes the paragraph under it (database pages); a
+    summary takes every paragraph of prose up to the next label or heading."""
+    cur.at += 1
+    taken = [cur.paras[cur.at]]
+    while (
+        label.field in _RUNNING
+        and (nxt := cur.next_para()) is not None
+        and _opens_value(nxt)
+        and is_prose(nxt)
+    ):
+        cur.at += 1
+        taken.append(nxt)
+    return taken
 
 
 def _contact_like(para: list[tuple[int, str]]) -> bool:

@@ -154,7 +154,8 @@ def _after(items: list[Item], head: tuple[Item, int]) -> list[Item]:
     return first + items[n + 1 :]
 
 
-def read(page: Page, items: list[Item]) -> list[Block]:
+def _as_list(items: list[Item]) -> list[Block]:
+    """The page's projects when it is a list of them (lists.py), in the readers' order."""
     entries = lists.entries(items)
     if len(entries) >= 2:
         return entries
@@ -162,23 +163,34 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     if len(listed) >= 2:
         return listed
     sections = lists.sections(items)
-    if len(sections) >= 2:
-        return sections
+    return sections if len(sections) >= 2 else []
+
+
+def _head_and_body(items: list[Item]) -> tuple[tuple[Item, int], list[Item], bool] | None:
+    """The line that names the page's project, the items that tell of it, and whether that
+    line is a heading inside the text (under paragraphs of it)."""
     head = _headline(items)
-    inside = False  # a heading inside the text, under paragraphs of it
     later = _project_heading(items, head)
     if later is not None:
-        head = later  # 'LAMK-kumppanuus' over its text, then 'Henna - … pilottihanke'
-        body = _after(items, head)
-    elif head is None:
-        head = _heading_over_text(items)
-        if head is None:
-            return []
-        inside = any(i.kind == "text" and is_prose([(i.line, i.text)]) for i in items[: head[1]])
-        # The fields above the heading (a register's facts box) belong to it too.
-        body = [i for n, i in enumerate(items) if n != head[1]]
-    else:
-        body = _after(items, head)
+        return later, _after(items, later), False  # 'LAMK-kumppanuus', then '… pilottihanke'
+    if head is not None:
+        return head, _after(items, head), False
+    head = _heading_over_text(items)
+    if head is None:
+        return None
+    inside = any(i.kind == "text" and is_prose([(i.line, i.text)]) for i in items[: head[1]])
+    # The fields above the heading (a register's facts box) belong to it too.
+    return head, [i for n, i in enumerate(items) if n != head[1]], inside
+
+
+def read(page: Page, items: list[Item]) -> list[Block]:
+    listed = _as_list(items)
+    if listed:
+        return listed
+    found = _head_and_body(items)
+    if found is None:
+        return []
+    head, body, inside = found
     text = " ".join(i.text for i in body if i.kind == "text")
     heading = head[0].text
     title = strip_period(heading)
