@@ -819,8 +819,10 @@ CARD_HEADINGS: tuple[str, ...] = (
     "hankekortti",
     "projektikortti",
 )
-# The word-and-number line at the top of a database page ("Kehittämishanke - 171169").
-DATABASE_KIND_WORDS: tuple[str, ...] = ("hanke", "projekt", "project", "projekti")
+# Words a heading ends with when it names a project ('Forest In -project', 'X-projekt'), and
+# the word-and-number line at the top of a database page ends with ('Kehittämishanke - 171169').
+PROJECT_SUFFIXES: tuple[str, ...] = ("hanke", "projekt", "project", "projekti")
+DATABASE_KIND_WORDS = PROJECT_SUFFIXES
 # Headings inside an agenda item: never its title, never a project.
 AGENDA_SECTION_WORDS: frozenset[str] = frozenset(
     {
@@ -1252,9 +1254,6 @@ FUNDER_NOISE_WORDS: tuple[str, ...] = (
 )
 # Words before a phone number ('puh. 040 …').
 PHONE_WORDS: tuple[str, ...] = ("puh.", "puh", "p.", "tel.", "tel", "gsm", "mob.", "mob")
-
-# Words a heading ends with when it names a project ('Forest In -project', 'X-projekt').
-PROJECT_SUFFIXES: tuple[str, ...] = ("hanke", "projekti", "projekt", "project")
 
 # Finite verbs of news headlines ('STEA myönsi rahoituksen …', '… -tiimi aloitti työnsä',
 # 'Kommunen får …'): a headline that holds one is a sentence about a project, weak
