@@ -1030,7 +1030,14 @@ FIVE = Decimal(5000)
 SHAPE_FINDINGS: list[tuple[str, int, dict[str, int], Decimal | None, str]] = [
     ("summary-prose-line", 1, {}, FIVE, "a long summary is just a summary"),
     ("title-one-word", 1, {"missing-field": 1}, None, "the title line holds no budget"),
-    ("title-many-words", 1, {"missing-field": 1}, None, "the same with a title of prose"),
+    (
+        "title-many-words",
+        1,
+        {"missing-field": 1, "unsure-name": 1},
+        None,
+        "the same with a title of prose, kept with unsure-name: a line with a finite verb is a "
+        "sentence about a project, weak evidence of its name (issue 23)",
+    ),
     ("budget-digit-groups", 1, {"unreadable-money": 1}, None, "no exact amount in the run"),
     ("budget-digits", 1, {"unreadable-money": 1}, None, "beyond the digits the tool reads"),
     ("budget-dots", 1, {"unreadable-money": 1}, None, "no grouping makes a number"),

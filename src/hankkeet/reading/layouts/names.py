@@ -155,7 +155,7 @@ def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> s
     else the headline; a headline that names nothing ('Hankkeen rahoitus') yields to the
     project its text names ('… kunnostushankkeelle'). A name the text also gives a
     programme ('KareliaCBC -hankkeella' and '… KareliaCBC -ohjelmasta') is the programme's."""
-    programmes = {m.group(1).casefold() for t in [title, *first] for m in _PROGRAMME.finditer(t)}
+    programmes = {n for t in [title, *first] for n in _programme_names(t)}
 
     def own(names: list[str]) -> list[str]:
         return [n for n in names if n.casefold() not in programmes]
@@ -194,7 +194,23 @@ def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> s
 
 
 # 'KareliaCBC -ohjelmasta', 'Interreg Aurora -ohjelman': a name given to a programme.
-_PROGRAMME = re.compile(r"([\w-]+)\s?[-–]\s?ohjelm", re.IGNORECASE)
+# The word before '-ohjelma' ('KareliaCBC -ohjelmasta'), looked for only in the few
+# characters before each 'ohjelm': a search over the whole text was quadratic on one word
+# the size of a file (tests/test_hostile.py).
+_BEFORE_PROGRAMME = re.compile(r"([\w-]{1,60})\s?[-–]\s?$")
+
+
+def _programme_names(text: str) -> set[str]:
+    """The names the text gives programmes, case-folded."""
+    folded = text.casefold()
+    names: set[str] = set()
+    k = folded.find("ohjelm")
+    while k >= 0:
+        m = _BEFORE_PROGRAMME.search(folded[max(0, k - 70) : k])
+        if m is not None:
+            names.add(m.group(1))
+        k = folded.find("ohjelm", k + 6)
+    return names
 
 
 def sentence_headline(title: str) -> bool:
