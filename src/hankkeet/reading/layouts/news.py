@@ -63,6 +63,9 @@ def _states_facts(block: Block) -> bool:
     )
 
 
+_TOP_ITEMS = 60
+
+
 def _headline(items: list[Item]) -> tuple[Item, int] | None:
     """The headline: of the titleable lines before the first line of prose, the last one
     that names a project, else the last one not in capitals (a slogan), else the last.
@@ -70,7 +73,10 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
     A page's top may hold a section name, a date line and a byline before the headline.
     """
     found: list[tuple[Item, int]] = []
-    for n, item in enumerate(items):
+    # Only the page's top: a page of thousands of headings and no prose has its headline
+    # among its first lines or none (each further one cost a title check: quadratic in all
+    # but name, tests/pathological.py's 'headings').
+    for n, item in enumerate(items[:_TOP_ITEMS]):
         if item.kind in ("field", "name"):
             break
         if item.kind != "text":
@@ -78,10 +84,11 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
         stop = False
         for k, (line, text) in enumerate(item.lines):
             wrapped = k + 1 < len(item.lines) and item.lines[k + 1][1][:1].islower()
-            if wrapped or (not titleable(text) and is_prose([(line, text)])):
+            title = titleable(text)
+            if wrapped or (not title and is_prose([(line, text)])):
                 stop = True
                 break
-            if titleable(text) and not (
+            if title and not (
                 found and len(found[-1][0].text.split()) >= 4 and _looks_like_person(text)
             ):
                 found.append((Item(ItemKind.TEXT, line, text), n))
