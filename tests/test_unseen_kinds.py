@@ -16,7 +16,7 @@ from hankkeet.reading.lines import classify, never_title, titleable
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.parser import parse_text
 from hankkeet.reading.people import read_contacts
-from hankkeet.reading.prose import counts_projects
+from hankkeet.reading.prose import about_many, counts_projects
 
 INCOMING = Path(__file__).parent / "incoming"
 
@@ -636,6 +636,7 @@ def test_swedish_project_leads_are_contacts() -> None:
         ("Leader logo rgb yksi rajupusu", "an image's alt text of a logo (batch 8)"),
         ("Skip to main content", "a page's skip link, anywhere in the text (batch 9)"),
         ("Kunnat / Nurmes / Päätöksenteko / Kaupunginhallitus", "a breadcrumb (batch 9)"),
+        ("HÅ flaggor", "an image's text of flags (batch 9)"),
     ],
 )
 def test_a_frame_line_is_never_a_title(text: str, why: str) -> None:
@@ -671,3 +672,15 @@ def test_counted_projects(title: str, many: bool, why: str) -> None:
 )
 def test_a_label_line_with_its_value_is_never_a_name(line: str, title: bool, why: str) -> None:
     assert titleable(line, classify(line)) is title, why
+
+
+@pytest.mark.parametrize(
+    ("title", "why"),
+    [
+        ("Research & projects", "an English page's section of projects (batch 9)"),
+        ("Pågående projekten", "Swedish, definite plural"),
+        ("Kuntien työllisyyshankkeille jatkoaikaa", "Finnish, as before"),
+    ],
+)
+def test_a_headline_about_projects_in_the_plural(title: str, why: str) -> None:
+    assert about_many(title), why

@@ -934,6 +934,8 @@ NOT_ONE_PROJECT: frozenset[str] = frozenset(
         "projektien",
         "projekteille",
         "projektit",
+        "projects",
+        "projekten",
         "hankerahoitus",
         "välirahoituslainat",
         "välirahoitus",
@@ -1177,7 +1179,20 @@ PAGE_TOP_LINES: frozenset[str] = frozenset(
 # Words only a page's frame holds ('RSS', 'Valikko'): a short line with one of them is the
 # frame's, never a title.
 FRAME_WORDS: frozenset[str] = frozenset(
-    {"rss", "rss-syöte", "valikko", "päävalikko", "menu", "meny", "sivukartta", "sitemap", "logo"}
+    {
+        "rss",
+        "rss-syöte",
+        "valikko",
+        "päävalikko",
+        "menu",
+        "meny",
+        "sivukartta",
+        "sitemap",
+        "logo",
+        "lippu",
+        "flagga",
+        "flaggor",
+    }
 )
 # Words that name a document, not a project: a heading that starts with one is never a title
 # ('Loppuraportti 2010 – 2012', 'Pöytäkirja').
