@@ -684,3 +684,25 @@ def test_a_label_line_with_its_value_is_never_a_name(line: str, title: bool, why
 )
 def test_a_headline_about_projects_in_the_plural(title: str, why: str) -> None:
     assert about_many(title), why
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "why"),
+    [
+        ("Official name of the project: TUKSU", "name", "an English page's name label (batch 10)"),
+        ("Name of the project: TUKSU", "name", "the same, shorter"),
+        ("Projektnamn: Boundless Bothnian Bay", "name", "a Swedish register's (batch 10)"),
+        ("Project coordinator: VAMK", None, "the implementer: a label, never a name (batch 10)"),
+    ],
+)
+def test_english_and_swedish_labels_of_batch_10(line: str, field: str | None, why: str) -> None:
+    label = classify(line)
+    assert label is not None, why
+    assert (label.field.value if label.field else None) == field, why
+    assert field is not None or label.other, why  # a known label of another thing
+
+
+def test_a_ministry_in_english_is_its_programme() -> None:
+    from hankkeet.reading.funding import find_programmes
+
+    assert find_programmes("Funding: Ministry of Education and Culture") == ["OKM"]

@@ -227,6 +227,9 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Hankenimi",
         "Projektets namn",
         "Project name",
+        "Projektnamn",
+        "Official name of the project",
+        "Name of the project",
         "Hankkeen nimi suomeksi",
         # Swedish and English lists of grants: 'Projekt: ”Härbärget på Kökar”' (colon only).
         "Projekt",
@@ -361,6 +364,8 @@ OTHER_LABELS: tuple[str, ...] = (
     "Fokusområde",
     "Campus",
     "Målgrupp",
+    "Project coordinator",
+    "Project code",
     "Mål",
     "Syfte",
     "Resultat",
@@ -479,9 +484,9 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Business Finland", (r"business finland",)),
     ("AKKE", (r"\bakke\b",)),
     ("ÄRM", (r"\bärm\b|äkillisen rakennemuutoksen (?:tuki|rahoitus|rahasto)",)),
-    ("OKM", (r"\bokm\b|opetus ja kulttuuriministeriö",)),
-    ("STM", (r"\bstm\b|sosiaali ja terveysministeriö",)),
-    ("TEM", (r"\btem\b|työ ja elinkeinoministeriö",)),
+    ("OKM", (r"\bokm\b|opetus ja kulttuuriministeriö|ministry of education and culture",)),
+    ("STM", (r"\bstm\b|sosiaali ja terveysministeriö|ministry of social affairs and health",)),
+    ("TEM", (r"\btem\b|työ ja elinkeinoministeriö|ministry of economic affairs and employment",)),
 )
 
 # A programme whose name says another: "REACT-EU EAKR" names EAKR too, but is one programme;
