@@ -45,6 +45,15 @@ from hankkeet.reading.text import UnreadableInput, clean_line, shorten, slug, sq
 # Several values in one cell (Kohesio) are joined by this.
 MULTI = "|"
 
+# The columns both EURA exports end with: the implementer and the money (only the EU and
+# state support granted is read; public funding is not the project's budget).
+_EURA_MONEY: dict[str, str] = {
+    "toteuttajan nimi": "",
+    "myönnetty eu- ja valtion rahoitus": "eu_support",
+    "toteutunut eu- ja valtion rahoitus": "",
+    "suunniteltu julkinen rahoitus yhteensä": "",
+    "toteutunut julkinen rahoitus yhteensä": "",
+}
 # Each export's headers (compared case- and space-insensitively) and the field each holds;
 # "" marks a column that is known and left out. A profile is chosen by its name column.
 PROFILES: dict[str, dict[str, str]] = {
@@ -97,11 +106,7 @@ PROFILES: dict[str, dict[str, str]] = {
         "tila": "",
         "aloituspvm": "start",
         "päättymispvm": "end",
-        "toteuttajan nimi": "",
-        "myönnetty eu- ja valtion rahoitus": "eu_support",
-        "toteutunut eu- ja valtion rahoitus": "",
-        "suunniteltu julkinen rahoitus yhteensä": "",
-        "toteutunut julkinen rahoitus yhteensä": "",
+        **_EURA_MONEY,
     },
     # EURA 2007: a project is a 'projekti', with its programme part and its state
     "rakennerahastot-2007": {
@@ -114,11 +119,7 @@ PROFILES: dict[str, dict[str, str]] = {
         "toiminnan tila": "",
         "aloituspvm": "start",
         "päättymispvm": "end",
-        "toteuttajan nimi": "",
-        "myönnetty eu- ja valtion rahoitus": "eu_support",
-        "toteutunut eu- ja valtion rahoitus": "",
-        "suunniteltu julkinen rahoitus yhteensä": "",
-        "toteutunut julkinen rahoitus yhteensä": "",
+        **_EURA_MONEY,
     },
 }
 # The field a profile is known by: the project's name.
