@@ -706,3 +706,96 @@ def test_a_ministry_in_english_is_its_programme() -> None:
     from hankkeet.reading.funding import find_programmes
 
     assert find_programmes("Funding: Ministry of Education and Culture") == ["OKM"]
+
+
+LEFTOVERS = [
+    (
+        """\
+Leader-ryhmä Pohjoisin Kylä ry
+
+Kansainväliset hankkeemme
+
+Kyläbrändäys
+
+Hankkeessa tehtiin kylille yhteinen ilme ja viestintä vuosina 2018–2022.
+""",
+        "programme",
+        "a programme the page names only in its heading is no project's own: left empty, "
+        "and said on the project (batch 9's Leader lists)",
+    ),
+    (
+        """\
+Hankkeet
+
+Cleantech Kvarken
+
+Projektet hjälper små företag i Kvarken att sälja ren teknik. Projekttid 1.1.2016–31.12.2018.
+
+Finansieras av Europeiska regionala utvecklingsfonden (ERUF).
+""",
+        "fund",
+        "a fund the page names below the project's text, outside its own lines: said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "about", "why"), LEFTOVERS, ids=[c[2] for c in LEFTOVERS])
+def test_a_fact_the_page_names_elsewhere_is_said(text: str, about: str, why: str) -> None:
+    result = parse_text(text, "page.txt")
+    project = result.projects[0]
+    assert getattr(project.project, about) is None, why
+    assert any(
+        d.code.value == "uncertain-fact" and d.about == about for d in project.diagnostics
+    ), why
+
+
+UNREAD = [
+    (
+        """\
+Ajankohtaista
+
+13.02.2025 | VIUHKA-hanke, vieraskasvien uhkat hallintaan Kalajokilaaksossa |
+
+Priodiversity LIFE -hanke
+
+Hankkeessa torjutaan vieraslajeja koko maassa. Hanke kestää 1.10.2023–30.9.2030.
+""",
+        ["VIUHKA"],
+        "a project the page names by its '-hanke' that no read project is called by: said "
+        "where it stands (batch 9's news lists)",
+    ),
+    (
+        """\
+Kaupungin hankkeet
+
+ • Kaupunki hallinnoi myös yrityskehittämiseen liittyvää CLT-pro-hanketta
+
+Puurakentamisen edistäminen -hanke
+
+Hanke edistää puurakentamista. Toteutusaika 1.1.2021–31.12.2022.
+""",
+        ["CLT-pro"],
+        "an inflected '-hanketta' in a list item names a project too (batch 10's city list)",
+    ),
+    (
+        """\
+Kasvun kartta -hanke
+
+Kasvun kartta -hanke jatkaa Kasvun kartta -hankkeen työtä. Euroopan aluekehitysrahaston \
+osittain rahoittamat projektit julkaistaan EAKR-projektisuunnitelmassa.
+""",
+        [],
+        "the project itself, projects in the plural and a project plan are no unread project",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "why"), UNREAD, ids=[c[2] for c in UNREAD])
+def test_a_project_named_but_not_read_is_said(text: str, names: list[str], why: str) -> None:
+    result = parse_text(text, "page.txt")
+    said = [
+        d.message.values().get("name")
+        for d in result.diagnostics
+        if d.code.value == "unsure-boundary"
+    ]
+    assert said == names, why

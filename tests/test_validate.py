@@ -106,8 +106,11 @@ RULE_CASES: list[tuple[str, int, Severity, frozenset[str], str]] = [
         "unsure-name",
         5,
         Severity.WARNING,
-        frozenset({"missing-field", "prose-only", "uncertain-fact", "prose-fact"}),
-        "a heading inside the text, while the text names two projects of its own",
+        frozenset(
+            {"missing-field", "prose-only", "uncertain-fact", "prose-fact", "unsure-boundary"}
+        ),
+        "a heading inside the text, while the text names two projects of its own (each said "
+        "as a project named but not read, too)",
     ),
     (
         "unknown-layout",

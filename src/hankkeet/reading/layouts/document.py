@@ -20,7 +20,8 @@ from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject
 from hankkeet.reading.layouts import agenda, card, database, news
 from hankkeet.reading.layouts.items import Item, Page, items_of
-from hankkeet.reading.records import build_project
+from hankkeet.reading.layouts.leftovers import unclaimed_facts, unread_projects
+from hankkeet.reading.records import claim_id, read_block
 
 # The family's reader of each whole-page layout: the page's items into its projects' blocks.
 READERS: dict[Layout, Callable[[Page, list[Item]], list[Block]]] = {
@@ -56,6 +57,9 @@ class DocumentReader:
             if self.layout is Layout.PROSE and not page.notes:
                 yield from news.unknown_layout(items, self.path)
             return
-        for block in blocks:
-            yield build_project(block, self.path, self.registry)
+        read = [read_block(block, self.path) for block in blocks]
+        unclaimed_facts(items, read)
+        for one in read:
+            yield claim_id(one, self.registry)
         yield from page.notes
+        yield from unread_projects(items, read, self.path)

@@ -1,0 +1,130 @@
+"""What a whole page names that none of its projects took: said, never given to one.
+
+Every family's reader gives a project only what its own text states (issue 23: a fact goes
+to the project whose segment holds it). What the page names elsewhere is not lost silently:
+
+- a programme or an EU fund the page names, when a project has none of its own, is said on
+  that project as `uncertain-fact` (its field stays empty: the page may name it for another
+  project, for the publisher, or in a logo);
+- a project the page names by its own `-hanke` phrase ('VIUHKA-hanke', 'CLT-pro-hanketta')
+  that no project read from the page is called by, is said as `unsure-boundary` where it
+  stands: the page may describe a project that was not read, or its facts may have gone to
+  another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hankkeet.diagnostics import Code, Diagnostic
+from hankkeet.locale import M_
+from hankkeet.reading.blocks import Note
+from hankkeet.reading.funding import find_funds, find_programmes
+from hankkeet.reading.layouts.items import Item
+from hankkeet.reading.layouts.names import hanke_names
+from hankkeet.reading.prose import about_many
+from hankkeet.reading.records import ReadBlock
+
+
+def _texts(items: list[Item]) -> Iterator[tuple[int, str]]:
+    """Every line of the page's items, numbered (a label line as one text)."""
+    for item in items:
+        if item.lines:
+            yield from item.lines
+        if item.label is not None or not item.lines:
+            yield item.line, item.text
+
+
+def _first_named(
+    items: list[Item],
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The programmes and the funds the page names, each with the first line naming it."""
+    programmes: dict[str, int] = {}
+    funds: dict[str, int] = {}
+    for line, text in _texts(items):
+        for name in find_programmes(text):
+            programmes.setdefault(name, line)
+        for name in find_funds(text):
+            funds.setdefault(name, line)
+    return programmes, funds
+
+
+def unclaimed_facts(items: list[Item], read: list[ReadBlock]) -> None:
+    """A programme or fund the page names, on each project that has none: said, not used."""
+    programmes, funds = _first_named(items)
+    for one in read:
+        about = {note.about for note in one.notes}
+        project = one.project
+        if project.programme is None and programmes and "programme" not in about:
+            one.notes.append(_unclaimed("programme", programmes, project.source.line))
+        if project.fund is None and funds and "fund" not in about:
+            one.notes.append(_unclaimed("fund", funds, project.source.line))
+
+
+def _unclaimed(about: str, named: dict[str, int], line: int) -> Note:
+    names = ", ".join(f"'{name}'" for name in list(named)[:3])
+    first = min(named.values())
+    message = (
+        M_(
+            "the page names the programme {names} (line {line}), but not in this project's "
+            "own text; left empty",
+            names=names,
+            line=first,
+        )
+        if about == "programme"
+        else M_(
+            "the page names the fund {names} (line {line}), but not in this project's own "
+            "text; left empty",
+            names=names,
+            line=first,
+        )
+    )
+    return Note(Code.UNCERTAIN_FACT, message, line, None, about)
+
+
+_LIST_MARKS = re.compile(r"\s[•|▪·]\s")
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().replace("–", "-").replace("-", " ").split())
+
+
+def _names_one(text: str, name: str) -> bool:
+    """Whether a `-hanke` phrase names one project: not 'projektit' (many), not
+    'projektisuunnitelma' (a document), no quoted fragment, no fund alone."""
+    at = text.find(name)
+    after = text[at + len(name) :].lstrip(" -–").split()[:1]
+    words = [w.casefold().strip(".,:;!?()") for w in [*name.split(), *after]]
+    if any(q in name for q in '"”“') or find_funds(name) == [name.strip()]:
+        return False
+    return not any(about_many(w) or "suunnitel" in w for w in words)
+
+
+def unread_projects(items: list[Item], read: list[ReadBlock], path: str) -> list[Diagnostic]:
+    """Projects the page names ('X -hanke') that no project read from it is called by."""
+    known = [_key(one.project.name) for one in read]
+    out: list[Diagnostic] = []
+    said: set[str] = set()
+    for line, text in _texts(items):
+        for found in hanke_names(text):
+            name = _LIST_MARKS.split(found)[-1].strip()  # 'Posintra Oy • HIRS-kuntien …'
+            key = _key(name)
+            if len(key) < 3 or key in said or not _names_one(text, name):
+                continue
+            if any(key in k or k in key for k in known if k):
+                continue
+            said.add(key)
+            out.append(
+                Diagnostic(
+                    Code.UNSURE_BOUNDARY,
+                    M_(
+                        "the page names the project '{name}' here, but no project was read "
+                        "for it: its facts may be missing or in another project's record",
+                        name=name,
+                    ),
+                    path,
+                    line,
+                )
+            )
+    return out
