@@ -799,3 +799,94 @@ def test_a_project_named_but_not_read_is_said(text: str, names: list[str], why: 
         if d.code.value == "unsure-boundary"
     ]
     assert said == names, why
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Lauri Heino", "a first name and a surname alone: a byline, never a title (batch 11)"),
+        ("Anna-Liisa Korhonen", "a hyphenated first name too"),
+        (
+            "Virtaa-teemahankkeen aloituskokouksen materiaalit (pdf)",
+            "a link to a document, '(pdf)' at its end (batch 11)",
+        ),
+        ("Hakuohje [PDF, 2 Mt]", "in brackets, with its size"),
+    ],
+)
+def test_batch_11_lines_that_are_never_a_title(line: str, why: str) -> None:
+    assert never_title(line) is not None, why
+    assert not titleable(line), why
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "why"),
+    [
+        (
+            "Silver Economy Kemi -valmisteluhanke (haettu 10/2019)",
+            "Silver Economy Kemi -valmisteluhanke",
+            "the project's state in parentheses is no part of its name (batch 11)",
+        ),
+        (
+            "Tieto lisää toimivuutta (2022-09/2024)",
+            "Tieto lisää toimivuutta",
+            "its months in parentheses are none either (batch 11)",
+        ),
+        ("Earning Logic (TaideART)", "Earning Logic (TaideART)", "an acronym stays"),
+        ("Kaasua Kuhmoon", "Kaasua Kuhmoon", "a name with no note stays as it is"),
+    ],
+)
+def test_a_note_after_the_title_is_no_part_of_the_name(title: str, name: str, why: str) -> None:
+    result = parse_text(f"{title}\n\nToiminta-aika: 1.1.2020-31.12.2021\nBudjetti: 1000 €\n", "p")
+    assert [p.project.name for p in result.projects] == [name], why
+
+
+BATCH_11 = [
+    (
+        (INCOMING / "h11" / "not-project" / "h11-linnaseutu-rahoituksen-haku.txt").read_text(
+            encoding="utf-8"
+        ),
+        [],
+        "a page on applying for funding, with its application periods, is no project (batch 11)",
+    ),
+    (
+        """\
+Hankkeet
+
+Käynnissä olevia hankkeita
+
+Kumppanuuden Hattula (1.6.2022 – 31.12.2023)
+
+Tavoitteet:
+
+  • kunta ja yhdistykset tekevät enemmän yhteistyötä
+
+Kokonaisbudjetti 65 264 eur, josta Leader-rahoitusta 70 %.
+
+Lisätietoja:
+
+Heikki Konsala, hankekoordinaattori
+
+
+Tieto lisää toimivuutta (2022-09/2024)
+
+Kunta osallistuu ministeriön rahoittamaan Tieto lisää toimivuutta -hankkeeseen.
+
+Lisätietoja:
+
+Kari Uusitalo, elinvoimajohtaja
+""",
+        [("Kumppanuuden Hattula", "Heikki Konsala"), ("Tieto lisää toimivuutta", "Kari Uusitalo")],
+        "headings each over text and a 'Lisätietoja:' label of their own: a project each, "
+        "its contact its own (batch 11)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "projects", "why"), BATCH_11, ids=[c[2] for c in BATCH_11])
+def test_batch_11_pages(text: str, projects: list[tuple[str, str]], why: str) -> None:
+    result = parse_text(text, "page.txt")
+    got = [
+        (p.project.name, ", ".join(c.name or "" for c in p.project.contacts))
+        for p in result.projects
+    ]
+    assert got == projects, why

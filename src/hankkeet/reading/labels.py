@@ -1378,6 +1378,29 @@ CALL_WORDS: tuple[str, ...] = (
     "utlysning",
     "söks",
     "call for",
+    "rahoituksen haku",
+    "rahoitushaku",
+    "hakujakso",
+)
+
+# A note in parentheses after a title that tells the project's state, not its name ('Silver
+# Economy Kemi -valmisteluhanke (haettu 10/2019)'): lines.TITLE_NOTE.
+STATUS_WORDS: tuple[str, ...] = (
+    "haettu",
+    "haussa",
+    "hakuvaiheessa",
+    "käynnissä",
+    "päättynyt",
+    "päättyi",
+    "suunnitteilla",
+    "valmisteilla",
+    "ansökt",
+    "pågående",
+    "avslutat",
+    "applied",
+    "ongoing",
+    "ended",
+    "completed",
 )
 
 # --- linking (link.py): the evidence of who a record is, read again from its own lines ---

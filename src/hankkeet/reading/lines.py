@@ -17,6 +17,7 @@ from hankkeet.reading.labels import (
     COLON_ONLY,
     DATE_LINE_WORDS,
     DOCUMENT_WORDS,
+    FIRST_NAMES,
     FRAME_WORDS,
     HONORIFICS,
     LABEL_INDEX,
@@ -26,6 +27,7 @@ from hankkeet.reading.labels import (
     PAGE_TOP_LINES,
     QUALIFIER_ENDINGS,
     QUALIFIER_WORDS,
+    STATUS_WORDS,
     YEAR_SUFFIX,
     Field,
     label_key,
@@ -283,6 +285,35 @@ def _chrome_words(text: str) -> bool:
     return len(words) <= 6 and any(w in FRAME_WORDS for w in words)
 
 
+def _person_alone(text: str) -> bool:
+    """'Lauri Heino': a first name and a surname alone on a line (a byline, a photo credit)."""
+    words = text.split()
+    return (
+        1 < len(words) <= 3
+        and words[0].casefold().split("-")[0] in FIRST_NAMES
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        and words[-1].casefold() not in FIRST_NAMES
+    )
+
+
+# A link to a document: 'Aloituskokouksen materiaalit (pdf)', 'Hakuohje [PDF, 2 Mt]'.
+_DOCUMENT_LINK = re.compile(
+    r"[(\[]\s*(?:pdf|docx?|xlsx?|pptx?|odt)\b[^()\[\]]*[)\]]$", re.IGNORECASE
+)
+
+# A note in parentheses that ends a title and is no part of the name: the project's state
+# ('(haettu 10/2019)') or its months ('(2022-09/2024)', '(9/2022–12/2024)').
+TITLE_NOTE = re.compile(
+    r"\s*\((?:(?:" + "|".join(STATUS_WORDS) + r")\b[^()]*|\d{1,4}[-/.]\d{1,2}[^()a-zåäö]*)\)$",
+    re.IGNORECASE,
+)
+
+
+def strip_note(title: str) -> str:
+    """A title without the note on its state or months that ends it."""
+    return TITLE_NOTE.sub("", title) if title.endswith(")") else title
+
+
 def _titled_person(text: str) -> bool:
     """'Dr. James Scott': a person's title, with its full stop, before the name."""
     word = _first_word(text)
@@ -331,7 +362,7 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
     text = text.strip()
     if label is not None and _label_line(label):
         return "a label line"
-    if _titled_person(text):
+    if _titled_person(text) or _person_alone(text):
         return "a person's name"
     if _MARKUP.match(text):
         return "markup or code (a Markdown heading, a shell prompt, a table row)"
@@ -357,6 +388,8 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "starts in lower case"
     if text.casefold().endswith("logo") or ("_" in text and " " not in text):
         return "an image's text or file name"
+    if text.endswith((")", "]")) and _DOCUMENT_LINK.search(text):
+        return "a link to a document"
     if _frame_line(text):
         return "a page's frame (menu, section name)"
     if _first_word(text) in DOCUMENT_WORDS:
@@ -416,6 +449,8 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         or _breadcrumb(text)
         or first in _FIRST_WORDS_NEVER
         or (first in HONORIFICS and text[len(first) : len(first) + 1] == ".")
+        or (first.split("-")[0] in FIRST_NAMES and _person_alone(text))
+        or (text.endswith((")", "]")) and _DOCUMENT_LINK.search(text) is not None)
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
         or (_FRAME.search(folded) is not None and folded.count(" ") < 6)
     )

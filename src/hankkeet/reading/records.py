@@ -30,6 +30,7 @@ from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedP
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
 from hankkeet.reading.funding import find_funds, find_programmes, read_funding
 from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
+from hankkeet.reading.lines import strip_note
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import read_contacts
 from hankkeet.reading.staff import read_staff
@@ -580,7 +581,7 @@ def _missing(r: _Reader, block: Block, values: _Values) -> None:
 def read_block(block: Block, path: str) -> ReadBlock:
     """Read every raw field of a block into a record (its id left empty)."""
     r = _Reader(block)
-    name = block.title or f"(nimetön hanke, rivi {block.line})"
+    name = strip_note(block.title) or f"(nimetön hanke, rivi {block.line})"
     duplicate_at = len(r.notes)
     if not block.title:
         r.at_title(

@@ -76,24 +76,31 @@ def entries(items: list[Item]) -> list[Block]:
 _RUN_FIELDS = frozenset(
     {Field.PERIOD, Field.START, Field.END, Field.BUDGET, Field.CITY_SHARE, Field.FUNDING}
 )
+_RUN_CONTACT = frozenset({Field.CONTACTS})
 _RUN_KINDS = (ItemKind.FIELD, ItemKind.OTHER, ItemKind.UNKNOWN)
 
 
 def label_runs(items: list[Item]) -> list[Block]:
     """A page of projects each told by a heading over its own run of labels ('Vaasan
     yliopisto' / 'Vaikuttavuutta Leader-toimintaan' / 'Budjetti: …' / 'Tuki: …', and the
-    next): a fact's label given again starts the next project, and each project's name is
-    the heading above its run, with at most its paragraphs between. A run with no such
-    heading is no evidence of a project: then the page is no list of this kind."""
+    next): a fact's label given again starts the next project, and so does a contact label
+    with its colon given again after text ('Lisätietoja:' under each heading); each
+    project's name is the heading above its run, with at most its paragraphs between. A run
+    with no such heading is no evidence of a project: then the page is no list of this
+    kind."""
     starts: list[int] = []
     seen: set[Field] = set()
     for n, item in enumerate(items):
-        if item.kind is not ItemKind.FIELD or item.fld not in _RUN_FIELDS:
+        if item.kind is not ItemKind.FIELD or item.fld not in _RUN_FIELDS | _RUN_CONTACT:
             continue
+        if item.fld in _RUN_CONTACT and not (item.label is not None and item.label.colon):
+            continue  # 'Lisätietoja' alone over a person: a section of the page, no label run
         if not starts or item.fld in seen:
             k = n
             while k > 0 and items[k - 1].kind in _RUN_KINDS:
                 k -= 1  # the run's labels of other things above it are its own
+            if item.fld in _RUN_CONTACT and starts and k <= starts[-1]:
+                continue  # two contact labels in one run: one project's people
             starts.append(k)
             seen = set()
         seen.add(item.fld)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from hankkeet.reading.labels import GENERIC_NAMES, HEADLINE_VERBS, ONE_PROJECT_WORD, PAGE_CHROME
-from hankkeet.reading.lines import TITLE_PERIOD
+from hankkeet.reading.lines import TITLE_PERIOD, strip_note
 from hankkeet.reading.prose import about_many, counts_projects
 
 QUOTED = re.compile(r"[”\"“]([^”\"“]{3,120})[”\"“]")
@@ -231,7 +231,9 @@ _YEARS = re.compile(r"\s*\(?(?<![.\d])((?:19|20)[0-9]{2})(?:\s*[-–]\s*((?:19|2
 
 
 def strip_years(title: str) -> str:
-    """'Vihtijärven kylätalo - investointihanke 2008-2011' without its years."""
+    """'Vihtijärven kylätalo - investointihanke 2008-2011' without its years (and without a
+    note on its state or months: lines.TITLE_NOTE)."""
+    title = strip_note(title)
     m = _YEARS.search(title)
     return title[: m.start()].strip() if m and m.start() > 0 else title
 
