@@ -12,11 +12,14 @@ from typing import Any
 import pytest
 
 from hankkeet.reading.dates import read_period
+from hankkeet.reading.funding import find_programmes
+from hankkeet.reading.layouts.names import years_of
 from hankkeet.reading.lines import classify, never_title, titleable
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.parser import parse_text
 from hankkeet.reading.people import read_contacts
 from hankkeet.reading.prose import about_many, counts_projects
+from hankkeet.reading.text import clean_line, clean_lines
 
 INCOMING = Path(__file__).parent / "incoming"
 
@@ -890,3 +893,71 @@ def test_batch_11_pages(text: str, projects: list[tuple[str, str]], why: str) ->
         for p in result.projects
     ]
     assert got == projects, why
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned", "why"),
+    [
+        (
+            "Kontaktperson\tMirva Leppälä",
+            "Kontaktperson: Mirva Leppälä",
+            "two cells of a copied table: a label and its value (batch 10's register)",
+        ),
+        (
+            "Hankkeen nimi\tKokonaisbudjetti\tKauhajoen rahoitusosuus\tKesto",
+            "| Hankkeen nimi | Kokonaisbudjetti | Kauhajoen rahoitusosuus | Kesto |",
+            "three cells or more: a table's row, never a title or a label (batch 10's city)",
+        ),
+        ("2019\t2020", "2019 2020", "cells with no word: white space, as before"),
+        ("\tsisennetty rivi", " sisennetty rivi", "a tab that indents: white space"),
+    ],
+)
+def test_cells_parted_by_tabs(line: str, cleaned: str, why: str) -> None:
+    assert clean_line(line) == cleaned, why
+    assert clean_lines(f"alku\n{line}\n") == ["alku", cleaned, ""], why
+
+
+def test_a_contact_the_page_gives_that_no_project_took_is_said() -> None:
+    text = """\
+Hankkeen perustiedot
+
+Hankkeen nimi: Taivalkosken energiaratkaisut
+Toteutusaika: 1.1.2011–31.12.2013
+
+Hankkeen yhteystiedot ovat kehittämisyhtiön sivuilla.
+"""
+    project = parse_text(text, "card.txt").projects[0]
+    assert project.project.contacts == []
+    said = [d for d in project.diagnostics if d.code.value == "uncertain-fact"]
+    assert [d.about for d in said] == ["contacts"]
+
+
+def test_a_forms_empty_labels_are_no_part_of_a_name() -> None:
+    text = """\
+Hankkeen nimi: Taivalkosken energiaratkaisut
+Toteutusaika: 1.1.2011–31.12.2013
+Projektin vastuuhenkilön nimi Tauno Korpela Sähköpostiosoite Puhelinnumero
+"""
+    project = parse_text(text, "card.txt").projects[0]
+    assert [c.name for c in project.project.contacts] == ["Tauno Korpela"]
+
+
+@pytest.mark.parametrize(
+    ("title", "years", "why"),
+    [
+        ("Vihtijärven kylätalo - investointihanke 2008-2011", (2008, 2011), "a title's years"),
+        ("Tieto lisää toimivuutta (2022-09/2024)", None, "a note on months gives no years"),
+        (
+            "Badstränderna valdes till utvecklingsobjekt för invånarbudgeten 2024",
+            None,
+            "a sentence's year is no period (batch 11's Swedish headline)",
+        ),
+    ],
+)
+def test_years_a_title_gives(title: str, years: tuple[int, int] | None, why: str) -> None:
+    assert years_of(title) == years, why
+
+
+def test_the_ministrys_money_through_regional_councils_is_akke() -> None:
+    text = "Rahoitus on työ- ja elinkeinoministeriön maakuntien liitoille osoittamaa määrärahaa."
+    assert find_programmes(text) == ["AKKE"]

@@ -482,7 +482,10 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("AMIF", (r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto",)),
     ("Erasmus+", (r"\berasmus",)),
     ("Business Finland", (r"business finland",)),
-    ("AKKE", (r"\bakke\b",)),
+    (
+        "AKKE",
+        (r"\bakke\b|maakuntien liitoille osoitta|aluekehittämisen kehittämisrahoitu",),
+    ),
     ("ÄRM", (r"\bärm\b|äkillisen rakennemuutoksen (?:tuki|rahoitus|rahasto)",)),
     ("OKM", (r"\bokm\b|opetus ja kulttuuriministeriö|ministry of education and culture",)),
     ("STM", (r"\bstm\b|sosiaali ja terveysministeriö|ministry of social affairs and health",)),
@@ -497,6 +500,8 @@ PROGRAMME_IMPLIES: dict[str, tuple[str, ...]] = {
     "ESR+": ("ESR",),
     "Interreg": ("EAKR",),
     "Leader": ("Maaseuturahasto",),
+    # The ministry's money that regional councils grant: the ministry is no other programme.
+    "AKKE": ("TEM",),
 }
 
 # The EU funds behind the programmes, as (fund, pattern on the programme key). A fund is
@@ -1346,6 +1351,21 @@ HEADLINE_VERBS: frozenset[str] = frozenset(
         "söker",
         "utvecklar",
         "planeras",
+        "valdes",
+        "väljs",
+        "valts",
+        "blev",
+        "blir",
+        "har",
+        "fortsätter",
+        "avslutas",
+        "förbättras",
+        "was",
+        "were",
+        "is",
+        "are",
+        "selected",
+        "chosen",
         "gets",
         "got",
         "receives",
@@ -1381,6 +1401,40 @@ CALL_WORDS: tuple[str, ...] = (
     "rahoituksen haku",
     "rahoitushaku",
     "hakujakso",
+)
+
+# Words that name a contact's detail ('Sähköpostiosoite', 'Puhelinnumero'): a form's empty
+# labels after a name are no part of it (people.py).
+DETAIL_WORDS: frozenset[str] = frozenset(
+    {
+        "sähköposti",
+        "sähköpostiosoite",
+        "puhelin",
+        "puhelinnumero",
+        "matkapuhelin",
+        "e-post",
+        "telefon",
+        "email",
+        "e-mail",
+        "phone",
+        "puh",
+        "tel",
+    }
+)
+
+# Words of a line that gives a contact, with or without a label's colon ('Kontakta oss',
+# 'Projektin vastuuhenkilön nimi Tauno Korpela'): layouts/leftovers.py says a contact the page
+# gives that no project took.
+CONTACT_CUE_WORDS: tuple[str, ...] = (
+    "yhteyshenkil",
+    "yhteystied",
+    "lisätietoja",
+    "vastuuhenkil",
+    "sähköposti",
+    "kontakt",
+    "e-post",
+    "contact",
+    "e-mail",
 )
 
 # A note in parentheses after a title that tells the project's state, not its name ('Silver

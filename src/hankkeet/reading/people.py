@@ -11,7 +11,13 @@ from typing import Literal, NamedTuple
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import M_
 from hankkeet.models import Contact, assembled, shallow_copy
-from hankkeet.reading.labels import CONTACT_JOINERS, NAME_PARTICLES, PHONE_WORDS, TITLE_WORDS
+from hankkeet.reading.labels import (
+    CONTACT_JOINERS,
+    DETAIL_WORDS,
+    NAME_PARTICLES,
+    PHONE_WORDS,
+    TITLE_WORDS,
+)
 
 # An e-mail address is found from its '@' (or '(at)') outwards, not by one pattern with
 # unbounded runs on both sides, which would cost quadratic time on long runs of letters.
@@ -54,6 +60,16 @@ def title_status(title: str) -> tuple[TitleStatus, str | None]:
     if difflib.SequenceMatcher(None, near[0], last).ratio() >= 0.8:
         return "typo", near[0]
     return "unknown", near[0]
+
+
+def before_details(name: str) -> str:
+    """A name without the form's empty labels after it ('Tauno Korpela Sähköpostiosoite
+    Puhelinnumero' -> 'Tauno Korpela')."""
+    words = name.split()
+    for k, word in enumerate(words):
+        if k and word.casefold().strip(".:") in DETAIL_WORDS:
+            return " ".join(words[:k])
+    return name
 
 
 def _is_title_word(word: str) -> bool:
@@ -177,13 +193,17 @@ def _read_segment(text: str) -> _Segment:
             i += 1
             continue
         break
-    while i < len(words) and (
-        _is_name_word(words[i])
-        or (
-            words[i] in NAME_PARTICLES
-            and i + 1 < len(words)
-            and _is_name_word(words[i + 1])
-            and name_words
+    while (
+        i < len(words)
+        and words[i].casefold().strip(".:") not in DETAIL_WORDS
+        and (
+            _is_name_word(words[i])
+            or (
+                words[i] in NAME_PARTICLES
+                and i + 1 < len(words)
+                and _is_name_word(words[i + 1])
+                and name_words
+            )
         )
     ):
         name_words.append(words[i])

@@ -32,7 +32,7 @@ from hankkeet.reading.funding import find_funds, find_programmes, read_funding
 from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
 from hankkeet.reading.lines import strip_note
 from hankkeet.reading.money import read_money_field
-from hankkeet.reading.people import read_contacts
+from hankkeet.reading.people import before_details, read_contacts
 from hankkeet.reading.staff import read_staff
 from hankkeet.reading.text import shorten, slug, squash, squash_clean
 
@@ -256,7 +256,7 @@ def _contacts(r: _Reader) -> list[Contact]:
     seen = {c.name for c in contacts}
     for person in persons:
         name_fv = person[Field.CONTACT_NAME]
-        name = natural_name(squash(name_fv.text))
+        name = natural_name(before_details(squash(name_fv.text)))
         if not _person_like(name):
             r.note(
                 Code.CONTACT_WITHOUT_NAME,

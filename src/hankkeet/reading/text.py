@@ -39,11 +39,40 @@ class UnreadableInput(HankkeetError):
 
 
 def clean_line(line: str) -> str:
-    """A line with Unicode spaces as spaces and control characters made visible."""
+    """A line with Unicode spaces as spaces and control characters made visible; a row of
+    cells parted by tabs (a table copied from a page) as cells (table_row)."""
     # Most lines need nothing; a search in C is far cheaper than translating every line.
     if _NEEDS_CLEANING.search(line) is None:
         return line
+    if "\t" in line:
+        line = table_row(line)
     return replace_each(line, set(_NEEDS_CLEANING.findall(line)), _TABLE)
+
+
+# The longest first cell of two that is read as a label ('Kontaktperson<TAB>Mirva Leppälä').
+_LABEL_CELL_MAX = 60
+
+
+def table_row(line: str) -> str:
+    """A line of cells parted by tabs, as a page's table copies: two cells, the first a
+    word or a few ('Kontaktperson', 'Hankkeen nimi'), are a label and its value
+    ('Kontaktperson: Mirva Leppälä'); three or more are a table's row, written as one
+    ('| Hankkeen nimi | Kokonaisbudjetti | Kesto |'), which no reader takes for a title or a
+    label. Anything else keeps its tabs, as white space."""
+    cells = [cell.strip() for cell in line.split("\t")]
+    filled = [cell for cell in cells if cell]
+    if len(filled) >= 3:
+        return "| " + " | ".join(filled) + " |"
+    first = cells[0]
+    if (
+        len(filled) == 2
+        and first
+        and len(first) <= _LABEL_CELL_MAX
+        and ":" not in first
+        and any(c.isalpha() for c in first)
+    ):
+        return f"{first}: {filled[1]}"
+    return line
 
 
 def replace_each(text: str, chars: Iterable[str], table: Mapping[int, str | None]) -> str:
@@ -369,14 +398,20 @@ def count_breaks(text: str) -> int:
 
 
 def lines_of(pieces: Iterable[str]) -> Iterator[str]:
-    """The cleaned lines of text given in pieces, as if the pieces were one string."""
+    """The cleaned lines of text given in pieces, as if the pieces were one string. Only
+    whole lines are cleaned: a line's cells (table_row) are known when the line is."""
     rest = ""
     for piece in pieces:
         text = rest + piece
         # A CR at the end of a piece may be the first half of a CRLF: hold it back.
-        held = "\r" if text.endswith("\r") else ""
-        parts = clean_lines(text[: len(text) - len(held)])
-        rest = parts.pop() + held
+        end = len(text) - 1 if text.endswith("\r") else len(text)
+        cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end))
+        if cut < 0:
+            rest = text
+            continue
+        parts = clean_lines(text[: cut + 1])
+        parts.pop()  # the empty text after the last line break
+        rest = text[cut + 1 :]
         yield from parts
     yield from clean_lines(rest)
 
@@ -390,7 +425,7 @@ def clean_lines(text: str) -> list[str]:
     # cleaning deletes, is cleaned line by line: between CR and LF, deleting it would join
     # two line breaks into one.
     found = set(_NEEDS_CLEANING.findall(text))
-    if found and not any(_TABLE[ord(c)] is None for c in found):
+    if found and not any(_TABLE[ord(c)] is None for c in found) and "\t" not in found:
         text = replace_each(text, found, _TABLE)
     elif found:
         return [clean_line(part) for part in _LINE_BREAK.split(text)]

@@ -6,6 +6,8 @@ to the project whose segment holds it). What the page names elsewhere is not los
 - a programme or an EU fund the page names, when a project has none of its own, is said on
   that project as `uncertain-fact` (its field stays empty: the page may name it for another
   project, for the publisher, or in a logo);
+- a contact the page gives (a contact's label, an e-mail address) when a project has none
+  is said on that project as `uncertain-fact` too;
 - a project the page names by its own `-hanke` phrase ('VIUHKA-hanke', 'CLT-pro-hanketta')
   that no project read from the page is called by, is said as `unsure-boundary` where it
   stands: the page may describe a project that was not read, or its facts may have gone to
@@ -21,6 +23,7 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.reading.blocks import Note
 from hankkeet.reading.funding import find_funds, find_programmes
+from hankkeet.reading.labels import CONTACT_CUE_WORDS, Field
 from hankkeet.reading.layouts.items import Item
 from hankkeet.reading.layouts.names import hanke_names
 from hankkeet.reading.prose import about_many
@@ -50,9 +53,31 @@ def _first_named(
     return programmes, funds
 
 
+_PERSON_FIELDS = frozenset(
+    {Field.CONTACTS, Field.CONTACT_NAME, Field.CONTACT_EMAIL, Field.CONTACT_PHONE}
+)
+_EMAIL = re.compile(r"[\w.-]+(?:@|\(at\))[\w-]+\.[\w.]+", re.IGNORECASE)
+
+
+def _contact_line(items: list[Item]) -> int | None:
+    """The first line that gives a contact: a contact's label, a line with a contact's
+    word, or an e-mail address."""
+    for item in items:
+        if item.fld in _PERSON_FIELDS:
+            return item.line
+        for line, text in item.lines or [(item.line, item.text)]:
+            if ("@" in text or "(at)" in text) and _EMAIL.search(text):
+                return line
+            if any(w in text.casefold() for w in CONTACT_CUE_WORDS):
+                return line
+    return None
+
+
 def unclaimed_facts(items: list[Item], read: list[ReadBlock]) -> None:
-    """A programme or fund the page names, on each project that has none: said, not used."""
+    """A programme, a fund or a contact the page gives, on each project that has none:
+    said, not used."""
     programmes, funds = _first_named(items)
+    contact = _contact_line(items)
     for one in read:
         about = {note.about for note in one.notes}
         project = one.project
@@ -60,6 +85,20 @@ def unclaimed_facts(items: list[Item], read: list[ReadBlock]) -> None:
             one.notes.append(_unclaimed("programme", programmes, project.source.line))
         if project.fund is None and funds and "fund" not in about:
             one.notes.append(_unclaimed("fund", funds, project.source.line))
+        if not project.contacts and contact is not None and "contacts" not in about:
+            one.notes.append(
+                Note(
+                    Code.UNCERTAIN_FACT,
+                    M_(
+                        "the page gives contact details (line {line}), but no contact was "
+                        "read for this project",
+                        line=contact,
+                    ),
+                    project.source.line,
+                    None,
+                    "contacts",
+                )
+            )
 
 
 def _unclaimed(about: str, named: dict[str, int], line: int) -> Note:

@@ -245,7 +245,12 @@ def strip_period(title: str) -> str:
 
 
 def years_of(title: str) -> tuple[int, int] | None:
-    """The years a title ends with, as (first, last); None when it ends with none."""
+    """The years a title ends with, as (first, last); None when it ends with none, when
+    they are part of a note on its months ('(2022-09/2024)'), or when the title is a
+    sentence ('… valdes till utvecklingsobjekt för invånarbudgeten 2024': a year the
+    sentence speaks of, not the project's period)."""
+    if strip_note(title) != title or sentence_headline(title):
+        return None
     m = _YEARS.search(title)
     if m is None or m.start() == 0:
         return None
