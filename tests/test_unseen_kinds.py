@@ -961,3 +961,51 @@ def test_years_a_title_gives(title: str, years: tuple[int, int] | None, why: str
 def test_the_ministrys_money_through_regional_councils_is_akke() -> None:
     text = "Rahoitus on työ- ja elinkeinoministeriön maakuntien liitoille osoittamaa määrärahaa."
     assert find_programmes(text) == ["AKKE"]
+
+
+BATCH_12 = [
+    (
+        """\
+Maaseudun kehittämishankkeita tuettu vuonna 2017
+
+Tuetut hankkeet ovat seuraavat:
+
+ 1. DigiMetsä –koulutushanke
+ • Suomen 4H-liitto ry
+ 1. Sukumetsät seuraavalle
+ • Suomen metsäkeskus
+ 1. Maistuvat kyläjuhlat
+ • Pohjois-Karjalan Martat ry ja Maaseudun Sivistysliiton aluejärjestö ry
+""",
+        ["DigiMetsä –koulutushanke", "Sukumetsät seuraavalle", "Maistuvat kyläjuhlat"],
+        "list items under list items, with marks of another kind, tell of the item above "
+        "(its applicant): no project of their own (batch 12's ELY list)",
+    ),
+    (
+        """\
+Valtuusto hyväksyi rahoituksen tapahtumakeskukselle
+
+Valtuustossa käytyä keskustelua:
+
+Topias Kotiniemi (kok): Suunnitelmat on laadittu kiireessä ja luvut ovat arvioita.
+
+Nina Brask (sd): Hanke kytkeytyy tapahtumakeskukseen maankäyttösopimuksen kautta.
+""",
+        [],
+        "a speaker with a party after the name is a person, never an entry's project "
+        "(batch 12's live blog of a council's debate)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "why"), BATCH_12, ids=[c[2] for c in BATCH_12])
+def test_batch_12_pages(text: str, names: list[str], why: str) -> None:
+    assert [p.project.name for p in parse_text(text, "page.txt").projects] == names, why
+
+
+def test_an_organisation_as_the_title_is_an_unsure_name() -> None:
+    page = INCOMING / "h12" / "leader" / "h12-jetina-keskikarjala.txt"
+    result = parse_text(page.read_text(encoding="utf-8"), page.name)
+    named = [p for p in result.projects if p.project.name == "Keski-Karjalan Jetina ry"]
+    assert named, "the Leader group's name is read as a title here"
+    assert any(d.code.value == "unsure-name" for d in named[0].diagnostics)

@@ -1403,6 +1403,12 @@ CALL_WORDS: tuple[str, ...] = (
     "hakujakso",
 )
 
+# Finnish parties' abbreviations, as a report of a council's debate writes them after a
+# speaker's name ('Topias Kotiniemi (kok)'): lines.py tells such a line for a person.
+PARTY_WORDS: frozenset[str] = frozenset(
+    {"kok", "sd", "sdp", "kesk", "vas", "vihr", "ps", "rkp", "sfp", "kd", "liik", "sit"}
+)
+
 # Words that name a contact's detail ('Sähköpostiosoite', 'Puhelinnumero'): a form's empty
 # labels after a name are no part of it (people.py).
 DETAIL_WORDS: frozenset[str] = frozenset(

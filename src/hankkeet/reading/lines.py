@@ -25,6 +25,7 @@ from hankkeet.reading.labels import (
     OTHER_INDEX,
     PAGE_CHROME,
     PAGE_TOP_LINES,
+    PARTY_WORDS,
     QUALIFIER_ENDINGS,
     QUALIFIER_WORDS,
     STATUS_WORDS,
@@ -286,15 +287,23 @@ def _chrome_words(text: str) -> bool:
 
 
 def _person_alone(text: str) -> bool:
-    """'Lauri Heino': a first name and a surname alone on a line (a byline, a photo credit)."""
-    words = text.split()
+    """'Lauri Heino': a first name and a surname alone on a line (a byline, a photo credit),
+    or with a party after it ('Topias Kotiniemi (kok)')."""
+    party = _PARTY.search(text)
+    words = (text[: party.start()] if party else text).split()
     return (
         1 < len(words) <= 3
-        and words[0].casefold().split("-")[0] in FIRST_NAMES
+        and (
+            words[0].casefold().split("-")[0] in FIRST_NAMES
+            or (party is not None and party.group(1) in PARTY_WORDS)
+        )
         and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
         and words[-1].casefold() not in FIRST_NAMES
     )
 
+
+# A party's abbreviation after a person's name in a report of a council's debate.
+_PARTY = re.compile(r"\s*\(([a-zåäö]{1,5})\.?\)$")
 
 # A link to a document: 'Aloituskokouksen materiaalit (pdf)', 'Hakuohje [PDF, 2 Mt]'.
 _DOCUMENT_LINK = re.compile(
@@ -449,7 +458,7 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         or _breadcrumb(text)
         or first in _FIRST_WORDS_NEVER
         or (first in HONORIFICS and text[len(first) : len(first) + 1] == ".")
-        or (first.split("-")[0] in FIRST_NAMES and _person_alone(text))
+        or ((first.split("-")[0] in FIRST_NAMES or text.endswith(")")) and _person_alone(text))
         or (text.endswith((")", "]")) and _DOCUMENT_LINK.search(text) is not None)
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
         or (_FRAME.search(folded) is not None and folded.count(" ") < 6)

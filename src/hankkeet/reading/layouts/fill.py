@@ -6,7 +6,12 @@ from hankkeet.diagnostics import Code
 from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue, Note
-from hankkeet.reading.labels import PROGRAMME_CONTEXT_LABELS, Field, label_key
+from hankkeet.reading.labels import (
+    ORGANISATION_ENDINGS,
+    PROGRAMME_CONTEXT_LABELS,
+    Field,
+    label_key,
+)
 from hankkeet.reading.layouts.items import Item, is_prose
 from hankkeet.reading.lines import TITLE_PERIOD
 from hankkeet.reading.text import shorten, squash
@@ -16,12 +21,15 @@ def new_block(
     title: str, line: int, layout: Layout, name_from: str, heading: str | None = None
 ) -> Block:
     """A project's block under its title. A period of full dates that its heading (the
-    title, unless the name came from elsewhere) ends with is its period."""
+    title, unless the name came from elsewhere) ends with is its period. A title that is an
+    organisation's name is kept with unsure-name."""
     heading = title if heading is None else heading
     m = TITLE_PERIOD.search(heading)
     if m is not None and m.start() > 0 and heading is title:
         title = title[: m.start()]
     block = Block(title=squash(title), line=line, layout=layout, name_from=name_from)
+    if block.title.casefold().endswith(ORGANISATION_ENDINGS):
+        unsure_name(block, [])  # 'Keski-Karjalan Jetina ry': an organisation, no project named
     if m is not None and m.start() > 0:
         block.fields[Field.PERIOD] = FieldValue(
             f"{m.group(1)} - {m.group(2)}", line, m.start() + 1, "otsikko", None, "header"

@@ -13,7 +13,7 @@ from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue, Note
 from hankkeet.reading.funding import find_programmes
 from hankkeet.reading.labels import GENERIC_NAMES, ORGANISATION_ENDINGS, PROJECT_SUFFIXES, Field
-from hankkeet.reading.layouts.fill import add, new_block, unsure_name
+from hankkeet.reading.layouts.fill import add, new_block
 from hankkeet.reading.layouts.items import Item, ItemKind, is_prose
 from hankkeet.reading.layouts.names import (
     GRANT,
@@ -60,8 +60,6 @@ def entries(items: list[Item]) -> list[Block]:
         if m is not None and titleable(m.group("name")):
             name = _entry_name(m.group("name"), m.group("rest"))
             current = new_block(strip_years(name), item.line, Layout.PROSE, "entry")
-            if name.casefold().endswith(ORGANISATION_ENDINGS):
-                unsure_name(current, [])  # an applicant, no project named
             current.years = years_of(m.group("name"))
             current.prose.append((item.line, m.group("rest")))
             blocks.append(current)
@@ -290,7 +288,13 @@ def column_list(items: list[Item]) -> list[Block]:
         )
         m = _COLUMNS_HEAD.match(head_text.strip())
         below = items[n + 1] if n + 1 < len(items) else None
-        rows = below.lines if below is not None and below.kind == "text" else []
+        rows = list(below.lines) if below is not None and below.kind == "text" else []
+        for more in items[n + 2 :]:
+            # A list that a blank line breaks ('10. Mahdollisuuksia …' after nine '1.'s)
+            # goes on in the next paragraph of list items.
+            if more.kind != "text" or not all(_LIST_MARK.match(r) for _, r in more.lines):
+                break
+            rows.extend(more.lines)
         if m is not None:
             columns = 1 + len(re.findall(r",|\bja\b", m.group("rest")))
         else:
@@ -314,8 +318,11 @@ def column_list(items: list[Item]) -> list[Block]:
             ),
             None,
         )
+        # Items under items, with marks of another kind ('1. DigiMetsä' over '• Suomen
+        # 4H-liitto ry'), tell of the item above (its applicant): no project of their own.
+        marks = [_mark_kind(row) for _, row in rows if _LIST_MARK.match(row)]
         for line, row in rows:
-            if not _LIST_MARK.match(row):
+            if not _LIST_MARK.match(row) or _mark_kind(row) != marks[0]:
                 continue
             parts = [p.strip() for p in _LIST_MARK.sub("", row).split(",")]
             name = ", ".join(parts[: max(1, len(parts) - columns + 1)])
@@ -335,6 +342,12 @@ def _of_projects(lead: str) -> bool:
     not about other things ('följande uppgifter:')."""
     folded = lead.casefold()
     return any(w in folded for w in ("hank", "projekt", "project")) or bool(GRANT.search(lead))
+
+
+def _mark_kind(row: str) -> str:
+    """The kind of a list item's mark: a number, or the mark itself ('•', '-')."""
+    mark = row.lstrip()[:1]
+    return "1" if mark.isdigit() else mark
 
 
 def _listed(rows: list[tuple[int, str]]) -> bool:
