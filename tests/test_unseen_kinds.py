@@ -13,7 +13,12 @@ import pytest
 
 from hankkeet.reading.dates import read_period
 from hankkeet.reading.funding import find_programmes
-from hankkeet.reading.layouts.names import years_of
+from hankkeet.reading.layouts.names import (
+    compound_names,
+    hanke_names,
+    sentence_headline,
+    years_of,
+)
 from hankkeet.reading.lines import classify, never_title, titleable
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.parser import parse_text
@@ -1009,3 +1014,51 @@ def test_an_organisation_as_the_title_is_an_unsure_name() -> None:
     named = [p for p in result.projects if p.project.name == "Keski-Karjalan Jetina ry"]
     assert named, "the Leader group's name is read as a title here"
     assert any(d.code.value == "unsure-name" for d in named[0].diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "why"),
+    [
+        (
+            "Rahoitusta haettiin Yrittäjien ja työyhteisöjen hyvinvointi (HYVE) -hankkeelle.",
+            ["Yrittäjien ja työyhteisöjen hyvinvointi (HYVE)"],
+            "a name with its acronym in parentheses before '-hanke' is whole, not 'HYVE)' "
+            "(batches 10 and 13)",
+        ),
+        (
+            "Haettiin ESR-rahoitusta Kasvun polut (KAPO) -hankkeelle.",
+            ["Kasvun polut (KAPO)"],
+            "a capitalised word that is money ('ESR-rahoitusta') leads no name",
+        ),
+        (
+            "Ykkösakseli ry on myöntänyt Leader-rahoitusta kahdelle salolaishankkeelle.",
+            [],
+            "a count before a compound '-hankkeelle' names no one project (batch 13)",
+        ),
+    ],
+)
+def test_names_in_sentences_of_batch_13(text: str, names: list[str], why: str) -> None:
+    assert hanke_names(text) + compound_names(text) == names, why
+
+
+def test_a_perfect_tense_headline_is_a_sentence() -> None:
+    assert sentence_headline("Ykkösakseli ry on myöntänyt Leader-rahoitusta kahdelle hankkeelle")
+    assert not sentence_headline("Kylätalon korjaus ja laajennus")
+
+
+def test_grants_to_other_recipients_are_said_where_they_stand() -> None:
+    text = """\
+Sataman kunnostus saa tuen
+
+Kunta saa satamahankkeeseensa tukea ELY-keskukselta 314 930 euroa.
+
+Hankkeen koko kustannusarvio on 749 834 euroa.
+
+Kylällä ely tukee myös Puutavaraliike Toimi Talka Ky:tä, joka saa 50 967 euroa investointitukea.
+
+Lemillä toimiva Misa Oy saa elyltä investointitukea 15 424 euroa.
+"""
+    result = parse_text(text, "news.txt")
+    said = [d.line for d in result.diagnostics if d.code.value == "unsure-boundary"]
+    assert len(result.projects) == 1
+    assert said == [7, 9], "each grant to another recipient, in a paragraph of its own"

@@ -1403,6 +1403,21 @@ CALL_WORDS: tuple[str, ...] = (
     "hakujakso",
 )
 
+# Words of an organisation that receives a grant, in any case ('Misa Oy', 'Lemin
+# 4H-yhdistys', 'virkistysaluesäätiölle'): layouts/leftovers.py tells a news item's grants to
+# others than its project by them.
+RECIPIENT_WORDS: tuple[str, ...] = (
+    "yhdisty",
+    "säätiö",
+    "osuuskun",
+    "kunnalle",
+    "kaupungille",
+    "seuralle",
+    "förening",
+    "stiftelse",
+)
+RECIPIENT_FORMS: frozenset[str] = frozenset({"oy", "ky", "oyj", "ab", "ry", "rf", "tmi"})
+
 # Finnish parties' abbreviations, as a report of a council's debate writes them after a
 # speaker's name ('Topias Kotiniemi (kok)'): lines.py tells such a line for a person.
 PARTY_WORDS: frozenset[str] = frozenset(

@@ -20,7 +20,7 @@ from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject
 from hankkeet.reading.layouts import agenda, card, database, news
 from hankkeet.reading.layouts.items import Item, Page, items_of
-from hankkeet.reading.layouts.leftovers import unclaimed_facts, unread_projects
+from hankkeet.reading.layouts.leftovers import unclaimed_facts, unread_grants, unread_projects
 from hankkeet.reading.records import claim_id, read_block
 
 # The family's reader of each whole-page layout: the page's items into its projects' blocks.
@@ -63,3 +63,4 @@ class DocumentReader:
             yield claim_id(one, self.registry)
         yield from page.notes
         yield from unread_projects(items, read, self.path)
+        yield from unread_grants(items, read, self.path)

@@ -8,6 +8,10 @@ to the project whose segment holds it). What the page names elsewhere is not los
   project, for the publisher, or in a logo);
 - a contact the page gives (a contact's label, an e-mail address) when a project has none
   is said on that project as `uncertain-fact` too;
+- a grant the page reports to another recipient, in a paragraph of its own that names no
+  project ('Lemillä toimiva Misa Oy saa elyltä investointitukea 15 424 euroa.'), when the
+  page reports two or more such grants, is said where it stands (`unsure-boundary`): a news
+  item of several grants is never one project;
 - a project the page names by its own `-hanke` phrase ('VIUHKA-hanke', 'CLT-pro-hanketta')
   that no project read from the page is called by, is said as `unsure-boundary` where it
   stands: the page may describe a project that was not read, or its facts may have gone to
@@ -23,11 +27,19 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.reading.blocks import Note
 from hankkeet.reading.funding import find_funds, find_programmes
-from hankkeet.reading.labels import CONTACT_CUE_WORDS, Field
-from hankkeet.reading.layouts.items import Item
+from hankkeet.reading.labels import (
+    CONTACT_CUE_WORDS,
+    PROJECT_WORDS,
+    RECIPIENT_FORMS,
+    RECIPIENT_WORDS,
+    Field,
+)
+from hankkeet.reading.layouts.items import Item, ItemKind
 from hankkeet.reading.layouts.names import hanke_names
+from hankkeet.reading.layouts.news import scan_money
 from hankkeet.reading.prose import about_many
 from hankkeet.reading.records import ReadBlock
+from hankkeet.reading.text import shorten
 
 
 def _texts(items: list[Item]) -> Iterator[tuple[int, str]]:
@@ -138,6 +150,50 @@ def _names_one(text: str, name: str) -> bool:
     if any(q in name for q in '"”“') or find_funds(name) == [name.strip()]:
         return False
     return not any(about_many(w) or "suunnitel" in w for w in words)
+
+
+# A grant given or got, in any form ('investointitukea', 'saa … euroa', 'beviljades').
+_GRANTED = re.compile(
+    r"rahoit|myönt|myönn|tuki|tuke|avustu|\bsaa\b|\bsaavat\b|\bfår\b|\bbeviljade", re.IGNORECASE
+)
+
+
+def _grant_elsewhere(text: str) -> bool:
+    """A paragraph that reports a grant, with its amount, to an organisation, and names no
+    project (a project's own paragraph says 'hanke'; this one tells of another grant)."""
+    folded = text.casefold()
+    if not _GRANTED.search(text) or any(w in folded for w in PROJECT_WORDS):
+        return False
+    words = {w.strip(".,:;()!?") for w in folded.split()}
+    recipient = any(w in folded for w in RECIPIENT_WORDS) or bool(
+        words & RECIPIENT_FORMS or {w.split(":")[0] for w in words} & RECIPIENT_FORMS
+    )
+    return recipient and scan_money(text)
+
+
+def unread_grants(items: list[Item], read: list[ReadBlock], path: str) -> list[Diagnostic]:
+    """Grants to other recipients that the page reports in paragraphs of their own, when it
+    reports two or more and fewer projects were read: said where each stands."""
+    grants = [
+        (item.line, item.text)
+        for item in items
+        if item.kind is ItemKind.TEXT and _grant_elsewhere(item.text)
+    ]
+    if len(grants) < 2 or len(read) >= len(grants):
+        return []
+    return [
+        Diagnostic(
+            Code.UNSURE_BOUNDARY,
+            M_(
+                "this paragraph reports a grant of its own ('{text}'), but no project was read "
+                "for it: the page reports several grants",
+                text=shorten(text),
+            ),
+            path,
+            line,
+        )
+        for line, text in grants
+    ]
 
 
 def unread_projects(items: list[Item], read: list[ReadBlock], path: str) -> list[Diagnostic]:

@@ -4,6 +4,7 @@ what a title says besides its name (years, page chrome).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hankkeet.reading.labels import GENERIC_NAMES, HEADLINE_VERBS, ONE_PROJECT_WORD, PAGE_CHROME
@@ -37,6 +38,8 @@ _INFLECTED = re.compile(r"(hank|projekt)\w*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[a-zåäö0-9)]{2}[.!?] ")
 _LOCATIVE = ("ssa", "ssä", "lla", "llä", "sta", "stä", "lle", "seen", "hin")
 _SENTENCE_ADVERBS = frozenset({"myös", "lisäksi", "samalla", "nyt", "jo", "vielä", "sekä"})
+# A capitalised word that is money ('ESR-rahoitusta', 'Leader-tukea'): it leads no name.
+_FUNDING_WORD = re.compile(r"-(?:rahoit|tuki|tuke|avustu|raha)", re.IGNORECASE)
 _CONNECTORS = frozenset({"ja", "and", "of", "for", "the", "och", "i", "&"})
 
 
@@ -54,6 +57,8 @@ def _run_before(text: str, end: int) -> int | None:
     run: list[tuple[int, str]] = []
     rev = list(reversed(words))
     for k, (pos, word) in enumerate(rev):
+        if word[:1].isupper() and start is not None and _FUNDING_WORD.search(word):
+            break  # '… haettiin ESR-rahoitusta Yrittäjien …': the money, not the name
         if word[:1].isupper():
             start = pos
             run.append((pos, word))
@@ -117,18 +122,32 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
         if start is None:
             continue
         name = text[start : m.start()].strip(" -–")
+        if name.endswith(")") and "(" not in name:
+            name = _with_acronym(text, start, m.start(), name)
         last = name.split()[-1].casefold() if name.split() else ""
         if name and last not in GENERIC_NAMES and len(name.split()) <= 12:
             names.append(name)
     return names
 
 
+def _with_acronym(text: str, start: int, end: int, name: str) -> str:
+    """'… hyvinvointi (HYVE) -hankkeelle': the name runs on before the acronym in parentheses
+    (not 'HYVE)'); the acronym alone when no name leads it."""
+    paren = start - 1
+    while paren >= 0 and text[paren] == " ":
+        paren -= 1
+    if paren < 0 or text[paren] != "(":
+        return name.rstrip(")")
+    before = _run_before(text, paren)
+    return text[before:end].strip(" -–") if before is not None else name.rstrip(")")
+
+
 def compound_names(text: str) -> list[str]:
     """'Panumanjärven ja -ojan kunnostushankkeelle' as 'Panumanjärven ja -ojan kunnostushanke'."""
     names: list[str] = []
     for m in _COMPOUND.finditer(text):
-        if about_many(m.group()):
-            continue  # 'työllisyyshankkeille': projects in the plural name no one project
+        if about_many(m.group()) or counts_projects(text[max(0, m.start() - 30) : m.end()]):
+            continue  # 'työllisyyshankkeille', 'kahdelle salolaishankkeelle': no one project
         start = _run_before(text, m.start())
         if start is None:
             continue
@@ -214,9 +233,18 @@ def _programme_names(text: str) -> set[str]:
 
 
 def sentence_headline(title: str) -> bool:
-    """A headline that is a sentence ('STEA myönsi rahoituksen …'): it holds a finite
-    verb, so it tells of a project rather than names one."""
-    return any(w.strip(',.:;!?()”"') in HEADLINE_VERBS for w in title.casefold().split())
+    """A headline that is a sentence ('STEA myönsi rahoituksen …', 'Ykkösakseli ry on
+    myöntänyt …'): it holds a finite verb, so it tells of a project rather than names one."""
+    words = [w.strip(',.:;!?()”"') for w in title.casefold().split()]
+    return any(w in HEADLINE_VERBS for w in words) or any(
+        w in _AUXILIARIES and nxt.endswith(_PARTICIPLE_ENDINGS)
+        for w, nxt in itertools.pairwise(words)
+    )
+
+
+# 'on myöntänyt', 'ovat saaneet', 'on valittu': a perfect tense, a finite verb of its own.
+_AUXILIARIES = frozenset({"on", "ovat", "oli", "olivat", "har", "hade", "has", "have"})
+_PARTICIPLE_ENDINGS = ("nyt", "nut", "neet", "ttu", "tty", "at", "it", "ed")
 
 
 def _without_chrome(name: str) -> str:
