@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from hankkeet.locale import Language
 from hankkeet.reading.dates import read_period
 from hankkeet.reading.funding import find_programmes
 from hankkeet.reading.layouts.names import (
@@ -1062,3 +1063,23 @@ Lemillä toimiva Misa Oy saa elyltä investointitukea 15 424 euroa.
     said = [d.line for d in result.diagnostics if d.code.value == "unsure-boundary"]
     assert len(result.projects) == 1
     assert said == [7, 9], "each grant to another recipient, in a paragraph of its own"
+
+
+def test_an_agenda_items_decision_title_is_an_unsure_name() -> None:
+    text = """\
+Kunnanhallitus 12.3.2024
+
+§ 41 Tilapäisen lainan myöntäminen Maakesken kylä ry:lle
+
+Maakesken kylä ry toteuttaa Rientolan leikkipuiston rakentaminen -hankkeen. Hankkeen \
+kustannusarvio on 33 480 euroa ja sille on myönnetty Leader-tukea.
+
+Päätösehdotus: Kunnanhallitus myöntää yhdistykselle 20 000 euron tilapäisen lainan.
+"""
+    result = parse_text(text, "agenda.txt")
+    project = result.projects[0]
+    assert project.project.name == "Tilapäisen lainan myöntäminen Maakesken kylä ry:lle"
+    unsure = [d for d in project.diagnostics if d.code.value == "unsure-name"]
+    assert unsure and "Rientolan leikkipuiston rakentaminen" in unsure[0].message.text(
+        Language.EN
+    ), "the decision's title is kept with a warning naming the project the text gives"

@@ -6,12 +6,18 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block
-from hankkeet.reading.labels import AGENDA_SECTION_WORDS
-from hankkeet.reading.layouts.fill import add, new_block
+from hankkeet.reading.labels import AGENDA_SECTION_WORDS, PROJECT_WORDS
+from hankkeet.reading.layouts.fill import add, new_block, unsure_name
 from hankkeet.reading.layouts.items import SECTION, Item, Page
 from hankkeet.reading.layouts.names import QUOTED, about_one_project, hanke_names
 from hankkeet.reading.lines import titleable
 from hankkeet.reading.text import shorten
+
+
+def _names_a_project(title: str) -> bool:
+    """A title that says it names a project ('Ruoninluodon sillan korjaushanke')."""
+    last = title.casefold().replace("-", " ").split()[-1:] or [""]
+    return any(word in last[0] for word in PROJECT_WORDS)
 
 
 def read(page: Page, items: list[Item]) -> list[Block]:
@@ -65,6 +71,12 @@ def read(page: Page, items: list[Item]) -> list[Block]:
         ]
         name = fuller[0] if fuller else name
         block = new_block(name, title_line, Layout.AGENDA, "agenda")
+        if name == title and not _names_a_project(title):
+            # The item's title is the decision's ('Tilapäisen lainan myöntäminen …'), which
+            # may not be the project's name: kept, and said, with the names the text gives.
+            unsure_name(
+                block, [n for i in rest[:6] if i.kind == "text" for n in hanke_names(i.text)]
+            )
         for item in rest:
             if item.kind == "text" and item.text.casefold().rstrip(":") in AGENDA_SECTION_WORDS:
                 continue
