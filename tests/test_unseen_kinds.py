@@ -820,6 +820,10 @@ def test_a_project_named_but_not_read_is_said(text: str, names: list[str], why: 
             "a link to a document, '(pdf)' at its end (batch 11)",
         ),
         ("Hakuohje [PDF, 2 Mt]", "in brackets, with its size"),
+        ("Kaupunginvaltuusto", "a council's name alone (batch 8's agenda)"),
+        ("Kunnanhallitus 12.3.2024 § 41", "a board's name with its date and section"),
+        ("Dynasty tietopalvelu", "an agenda system's name in its page's head (batches 6, 7)"),
+        ("Funded by the EU", "a funder's logo's caption (batch 5)"),
     ],
 )
 def test_batch_11_lines_that_are_never_a_title(line: str, why: str) -> None:

@@ -1165,6 +1165,37 @@ PAGE_CHROME: frozenset[str] = frozenset(
         "tietoa hankkeesta",
         "rahoitus",
         "lisätiedot",
+        # A funder's logo's caption.
+        "funded by the eu",
+        "funded by the european union",
+        "co-funded by the european union",
+        "co-funded by the eu",
+        "euroopan unionin osarahoittama",
+        "euroopan unionin rahoittama",
+        "medfinansieras av europeiska unionen",
+    }
+)
+
+# A council's or a board's name alone (with its date, or its section number), as agendas
+# print it over their items: never a project's name ('Kaupunginvaltuusto', 'Kunnanhallitus
+# 12.3.2024').
+ORGAN_WORDS: frozenset[str] = frozenset(
+    {
+        "kaupunginvaltuusto",
+        "kaupunginhallitus",
+        "kunnanvaltuusto",
+        "kunnanhallitus",
+        "maakuntahallitus",
+        "maakuntavaltuusto",
+        "aluehallitus",
+        "aluevaltuusto",
+        "valtuusto",
+        "hallitus",
+        "lautakunta",
+        "stadsfullmäktige",
+        "stadsstyrelsen",
+        "kommunfullmäktige",
+        "kommunstyrelsen",
     }
 )
 # Lines that stand only at a page's top (skip links, a way back to the front page): where
@@ -1202,6 +1233,10 @@ FRAME_WORDS: frozenset[str] = frozenset(
         "lippu",
         "flagga",
         "flaggor",
+        # Agenda systems' names, in their pages' heads ('Dynasty tietopalvelu').
+        "dynasty",
+        "cloudnc",
+        "tweb",
     }
 )
 # Words that name a document, not a project: a heading that starts with one is never a title

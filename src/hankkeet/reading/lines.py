@@ -22,6 +22,7 @@ from hankkeet.reading.labels import (
     HONORIFICS,
     LABEL_INDEX,
     MAX_LABEL_WORDS,
+    ORGAN_WORDS,
     OTHER_INDEX,
     PAGE_CHROME,
     PAGE_TOP_LINES,
@@ -323,6 +324,17 @@ def strip_note(title: str) -> str:
     return TITLE_NOTE.sub("", title) if title.endswith(")") else title
 
 
+def _organ_alone(text: str) -> bool:
+    """'Kaupunginvaltuusto', 'Kunnanhallitus 12.3.2024 § 41': a council's or a board's name,
+    with at most its date and section, as an agenda prints it over its items."""
+    words = text.split()
+    return (
+        bool(words)
+        and (words[0].casefold() in ORGAN_WORDS or words[0].casefold().endswith("lautakunta"))
+        and all(not any(c.isalpha() for c in w) for w in words[1:])
+    )
+
+
 def _titled_person(text: str) -> bool:
     """'Dr. James Scott': a person's title, with its full stop, before the name."""
     word = _first_word(text)
@@ -373,6 +385,8 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a label line"
     if _titled_person(text) or _person_alone(text):
         return "a person's name"
+    if _organ_alone(text):
+        return "a council's or a board's name"
     if _MARKUP.match(text):
         return "markup or code (a Markdown heading, a shell prompt, a table row)"
     if _SECTION.match(text):
@@ -459,6 +473,7 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         or first in _FIRST_WORDS_NEVER
         or (first in HONORIFICS and text[len(first) : len(first) + 1] == ".")
         or ((first.split("-")[0] in FIRST_NAMES or text.endswith(")")) and _person_alone(text))
+        or ((first in ORGAN_WORDS or first.endswith("lautakunta")) and _organ_alone(text))
         or (text.endswith((")", "]")) and _DOCUMENT_LINK.search(text) is not None)
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
         or (_FRAME.search(folded) is not None and folded.count(" ") < 6)
