@@ -167,30 +167,29 @@ def install_completion(ctx: click.Context, param: click.Parameter, value: Any) -
     sys.exit(0)
 
 
-# The notes Typer adds after an option's help: '[default: table; x>=0; required]'.
-_NOTES = re.compile(r"(?:^|(?<=  ))\[([^\[\]]+)\]$")
-_NOTE_WORDS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"default: (.*)"), lambda m: _("default: {default}").format(default=m[1])),
-    (re.compile(r"required"), lambda m: _("required")),
-    (re.compile(r"env var: (.*)"), lambda m: _("environment variable: {name}").format(name=m[1])),
-    (re.compile(r"x>=(\S+)"), lambda m: _("at least {least}").format(least=m[1])),
-    (re.compile(r"x<=(\S+)"), lambda m: _("at most {most}").format(most=m[1])),
-    (
-        re.compile(r"(\S+)<=x<=(\S+)"),
-        lambda m: _("from {least} to {most}").format(least=m[1], most=m[2]),
-    ),
+# The notes Typer adds after an option's help: '[default: table; x>=0; required]'. These
+# patterns, and the usage errors' below, are needed only for help and errors: kept as text,
+# compiled by re (and cached there) when first used, not at every start.
+_NOTES = r"(?:^|(?<=  ))\[([^\[\]]+)\]$"
+_NOTE_WORDS: tuple[tuple[str, Callable[[re.Match[str]], str]], ...] = (
+    (r"default: (.*)", lambda m: _("default: {default}").format(default=m[1])),
+    (r"required", lambda m: _("required")),
+    (r"env var: (.*)", lambda m: _("environment variable: {name}").format(name=m[1])),
+    (r"x>=(\S+)", lambda m: _("at least {least}").format(least=m[1])),
+    (r"x<=(\S+)", lambda m: _("at most {most}").format(most=m[1])),
+    (r"(\S+)<=x<=(\S+)", lambda m: _("from {least} to {most}").format(least=m[1], most=m[2])),
 )
 
 
 def notes_in_language(help_text: str) -> str:
     """An option's help with Typer's notes after it ('[default: x]') in the language."""
-    found = _NOTES.search(help_text)
+    found = re.search(_NOTES, help_text)
     if found is None:
         return help_text
     notes = []
     for note in found[1].split("; "):
         for pattern, word in _NOTE_WORDS:
-            if matched := pattern.fullmatch(note):
+            if matched := re.fullmatch(pattern, note):
                 note = word(matched)
                 break
         notes.append(note)
@@ -281,11 +280,11 @@ def _value_problem(exc: BadParameter) -> str:
     return _("'{value}' is not a valid value").format(value=given)
 
 
-# Usage errors Click words only in its message, never in its type.
-_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument\(s\) \((.*)\)", re.DOTALL)
-_NO_COMMAND = re.compile(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", re.DOTALL)
-_REQUIRES_VALUE = re.compile(r"Option '(.*)' requires (?:an argument|\d+ arguments)\.")
-_TAKES_NO_VALUE = re.compile(r"Option '(.*)' does not take a value\.")
+# Usage errors Click words only in its message, never in its type (as text: see _NOTES).
+_EXTRA_ARGUMENTS = r"Got unexpected extra argument\(s\) \((.*)\)"
+_NO_COMMAND = r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?"
+_REQUIRES_VALUE = r"Option '(.*)' requires (?:an argument|\d+ arguments)\."
+_TAKES_NO_VALUE = r"Option '(.*)' does not take a value\."
 
 
 def usage_message(exc: UsageError) -> str:
@@ -309,13 +308,13 @@ def usage_message(exc: UsageError) -> str:
         )
     message = exc.message
     if isinstance(exc, BadOptionUsage):
-        if matched := _REQUIRES_VALUE.fullmatch(message):
+        if matched := re.fullmatch(_REQUIRES_VALUE, message):
             return _("option {option} needs a value").format(option=matched[1])
-        if matched := _TAKES_NO_VALUE.fullmatch(message):
+        if matched := re.fullmatch(_TAKES_NO_VALUE, message):
             return _("option {option} takes no value").format(option=matched[1])
-    if matched := _EXTRA_ARGUMENTS.fullmatch(message):
+    if matched := re.fullmatch(_EXTRA_ARGUMENTS, message, re.DOTALL):
         return _("unexpected extra arguments: {arguments}").format(arguments=matched[1])
-    if matched := _NO_COMMAND.fullmatch(message):
+    if matched := re.fullmatch(_NO_COMMAND, message, re.DOTALL):
         text = _("no such command '{name}'").format(name=matched[1])
         if matched[2]:
             text += _(" (did you mean {commands}?)").format(commands=matched[2])

@@ -80,8 +80,10 @@ class Patterns:
     """
 
     def __init__(self, patterns: list[str]) -> None:
-        """The patterns, in order; `matching` answers with their indexes."""
-        self.compiled = [re.compile(p) for p in patterns]
+        """The patterns, in order; `matching` answers with their indexes. They are kept as
+        text: re compiles (and keeps) one when a text first holds its plain start, as only a
+        few of them ever do in a run, not every one of them at every start."""
+        self.patterns = patterns
         checks = [literal_check(p) for p in patterns]
         self.texts = [(text, i) for i, found in enumerate(checks) if found for text in found]
         self.always = {i for i, found in enumerate(checks) if found is None}
@@ -89,7 +91,7 @@ class Patterns:
     def matching(self, key: str) -> set[int]:
         """The indexes of the patterns that match somewhere in key."""
         maybe = {i for text, i in self.texts if text in key} | self.always
-        return {i for i in maybe if self.compiled[i].search(key)}
+        return {i for i in maybe if re.search(self.patterns[i], key)}
 
 
 _ATOM_PATTERNS = Patterns(_ATOMS)

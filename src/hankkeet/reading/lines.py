@@ -9,6 +9,7 @@ project's title.
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -84,7 +85,7 @@ for _key in LABEL_INDEX:
 
 
 def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(operator.add, text, text[1:]))  # each letter and the next, in C
 
 
 _LABEL_BIGRAMS = {key: _bigrams(key) for key in LABEL_INDEX}

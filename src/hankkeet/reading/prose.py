@@ -319,69 +319,47 @@ def _city_share(line: int, sentence: str, found: list[Quantity], cands: _Candida
         who = (m.group("who") or m.group("who2") or "").strip().casefold()
         if q is None:
             continue
-        quoted = f"'{shorten(sentence, 120)}'"
-        between = sentence[m.end() : q.start]
-        if word := find_word(sentence[: q.start], ("osahanke*", "osahankkee*", "osatoteutu*")):
-            cands.unsure.append(
-                (
-                    1,
-                    M_(
-                        "{quoted} states the share of a part ('{word}'), not of the whole project",
-                        quoted=quoted,
-                        word=word,
-                    ),
-                    line,
-                )
-            )
-        elif who == "omarahoitus":
-            cands.unsure.append(
-                (
-                    1,
-                    M_(
-                        "{quoted} states an own-funding share; whose it is (the "
-                        "city's or the applicant's) the sentence does not say",
-                        quoted=quoted,
-                    ),
-                    line,
-                )
-            )
-        elif who == "kuntien":
-            cands.unsure.append(
-                (
-                    1,
-                    M_(
-                        "{quoted} states the municipalities' joint share, not one city's",
-                        quoted=quoted,
-                    ),
-                    line,
-                )
-            )
-        elif q.per_year or _YEAR.search(sentence[: q.start]):
-            cands.unsure.append(
-                (
-                    1,
-                    M_(
-                        "{quoted} states a share for one year, not for the whole period",
-                        quoted=quoted,
-                    ),
-                    line,
-                )
-            )
-        elif word := find_word(between, APPROXIMATION_WORDS):
-            cands.unsure.append(
-                (
-                    1,
-                    M_(
-                        "{quoted} gives the share as an approximation ('{word}')",
-                        quoted=quoted,
-                        word=word,
-                    ),
-                    line,
-                )
-            )
-        else:
+        why = _share_doubt(sentence, q, sentence[m.end() : q.start], who)
+        if why is None:
             cands.sure.append((1, q.value, line, sentence))
+        else:
+            cands.unsure.append((1, why, line))
         return
+
+
+def _share_doubt(sentence: str, q: Quantity, between: str, who: str) -> Message | None:
+    """Why the amount a sentence gives as the city's share may not be the share of this
+    project (a part's, an own-funding or joint share, one year's, a rough one), or None."""
+    quoted = f"'{shorten(sentence, 120)}'"
+    if word := find_word(sentence[: q.start], ("osahanke*", "osahankkee*", "osatoteutu*")):
+        return M_(
+            "{quoted} states the share of a part ('{word}'), not of the whole project",
+            quoted=quoted,
+            word=word,
+        )
+    if who == "omarahoitus":
+        return M_(
+            "{quoted} states an own-funding share; whose it is (the "
+            "city's or the applicant's) the sentence does not say",
+            quoted=quoted,
+        )
+    if who == "kuntien":
+        return M_(
+            "{quoted} states the municipalities' joint share, not one city's",
+            quoted=quoted,
+        )
+    if q.per_year or _YEAR.search(sentence[: q.start]):
+        return M_(
+            "{quoted} states a share for one year, not for the whole period",
+            quoted=quoted,
+        )
+    if word := find_word(between, APPROXIMATION_WORDS):
+        return M_(
+            "{quoted} gives the share as an approximation ('{word}')",
+            quoted=quoted,
+            word=word,
+        )
+    return None
 
 
 def _period(line: int, sentence: str, cands: _Candidates) -> None:
@@ -403,17 +381,10 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
         )
         return
     for m in _RANGE.finditer(text):
-        end_tokens = date_tokens(m.group("b"))
-        if isinstance(end_tokens, str) or not end_tokens or end_tokens[0].first is None:
+        dates = _range_dates(m)
+        if dates is None:
             continue
-        end = end_tokens[0].first
-        start_text = m.group("a")
-        if start_text.endswith("."):
-            start_text += str(end.year)
-        start_tokens = date_tokens(start_text)
-        if isinstance(start_tokens, str) or not start_tokens or start_tokens[0].first is None:
-            continue
-        start = start_tokens[0].first
+        start, end = dates
         if decision and not cue:
             cands.unsure.append(
                 (
@@ -439,36 +410,66 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
             cands.sure.append((1, (date(a, 1, 1), date(b, 12, 31)), line, sentence))
         return
     if cue:
-        for m3 in _YEAR_RANGE.finditer(text):
-            a, b = int(m3.group("a")), int(m3.group("b"))
-            if (a, b) in PROGRAMME_PERIODS or find_word(folded, PROGRAMME_PERIOD_WORDS):
-                cands.unsure.append(
-                    (
-                        1,
-                        M_(
-                            "{quoted}: the years are a funding programme's period, not the "
-                            "project's",
-                            quoted=quoted,
-                        ),
-                        line,
-                    )
+        _cued_years(line, sentence, text, folded, quoted, decision, cands)
+
+
+def _range_dates(m: re.Match[str]) -> tuple[date, date] | None:
+    """The first and last day of a range of dates ('1.3.–31.12.2024': a start with no year
+    takes the end's), or None when either end is no date."""
+    end_tokens = date_tokens(m.group("b"))
+    if isinstance(end_tokens, str) or not end_tokens or end_tokens[0].first is None:
+        return None
+    end = end_tokens[0].first
+    start_text = m.group("a")
+    if start_text.endswith("."):
+        start_text += str(end.year)
+    start_tokens = date_tokens(start_text)
+    if isinstance(start_tokens, str) or not start_tokens or start_tokens[0].first is None:
+        return None
+    return start_tokens[0].first, end
+
+
+def _cued_years(
+    line: int,
+    sentence: str,
+    text: str,
+    folded: str,
+    quoted: str,
+    decision: str | None,
+    cands: _Candidates,
+) -> None:
+    """A range of years in a sentence that speaks of the project's time ('toteutetaan
+    vuosina 2024–2026'): the project's period, unless the years are a funding programme's,
+    the funding's or a decision's."""
+    for m3 in _YEAR_RANGE.finditer(text):
+        a, b = int(m3.group("a")), int(m3.group("b"))
+        if (a, b) in PROGRAMME_PERIODS or find_word(folded, PROGRAMME_PERIOD_WORDS):
+            cands.unsure.append(
+                (
+                    1,
+                    M_(
+                        "{quoted}: the years are a funding programme's period, not the project's",
+                        quoted=quoted,
+                    ),
+                    line,
                 )
-                return
-            if any(q.kind is Kind.MONEY for q in scan(text)):
-                cands.unsure.append(
-                    (
-                        1,
-                        M_(
-                            "{quoted}: the years may be the funding's, not the project's period",
-                            quoted=quoted,
-                        ),
-                        line,
-                    )
+            )
+            return
+        if any(q.kind is Kind.MONEY for q in scan(text)):
+            cands.unsure.append(
+                (
+                    1,
+                    M_(
+                        "{quoted}: the years may be the funding's, not the project's period",
+                        quoted=quoted,
+                    ),
+                    line,
                 )
-                return
-            if a <= b and not decision:
-                cands.sure.append((1, (date(a, 1, 1), date(b, 12, 31)), line, sentence))
-                return
+            )
+            return
+        if a <= b and not decision:
+            cands.sure.append((1, (date(a, 1, 1), date(b, 12, 31)), line, sentence))
+            return
 
 
 def _refine_end(reading: ProseReading, paragraphs: list[tuple[int, str]]) -> None:

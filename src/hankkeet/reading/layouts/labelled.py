@@ -77,14 +77,8 @@ class LabelledParser:
             self.attached = True
             self.after_blank = False
             return ()
-        if self.held_label is not None:
-            held, self.held_label = self.held_label, None
-            if self.after_blank:
-                self._take_text(*held)
-            else:
-                self._resolve_pending(None)
-                self._unknown_label(held[0], held[2])
-                self.after_blank = False
+        if (held := self.held_label) is not None:
+            self._release_held(held)
         if (
             label is not None
             and label.field is None
@@ -100,18 +94,7 @@ class LabelledParser:
             and self.after_blank
             and self.pending is not None
         ):
-            if label.other:
-                # A label of another thing ('Kunta: Kajaani') is never a title: the line
-                # above it is the project's, as over a label of ours.
-                self._resolve_pending(None)
-                self._unknown_label(number, label)
-                self.attached = True
-                self.after_blank = False
-                self._drain()
-                return self._handed()
-            self.held_label = (number, line.strip(), label)
-            self.after_blank = False
-            return self._handed()
+            return self._label_after_blank(number, line, label)
         elif label is not None and label.field is not None:
             self._resolve_pending(label.field)
             self._add_field(number, label)
@@ -120,6 +103,35 @@ class LabelledParser:
             self._take_text(number, line.strip(), label)
         self.after_blank = False
         self._drain()
+        return self._handed()
+
+    def _release_held(self, held: tuple[int, str, LabelLine]) -> None:
+        """The unknown label held under a title candidate, now that the next line is in:
+        after a blank line it was a title that holds a colon, else a field we do not know."""
+        self.held_label = None
+        if self.after_blank:
+            self._take_text(*held)
+        else:
+            self._resolve_pending(None)
+            self._unknown_label(held[0], held[2])
+            self.after_blank = False
+
+    def _label_after_blank(
+        self, number: int, line: str, label: LabelLine
+    ) -> Sequence[Block | Diagnostic]:
+        """A label not ours after a blank line, under a title candidate: held until the next
+        line tells a field we do not know from a title that holds a colon."""
+        if label.other:
+            # A label of another thing ('Kunta: Kajaani') is never a title: the line
+            # above it is the project's, as over a label of ours.
+            self._resolve_pending(None)
+            self._unknown_label(number, label)
+            self.attached = True
+            self.after_blank = False
+            self._drain()
+            return self._handed()
+        self.held_label = (number, line.strip(), label)
+        self.after_blank = False
         return self._handed()
 
     def _take_text(self, number: int, text: str, label: LabelLine | None) -> None:
@@ -227,15 +239,7 @@ class LabelledParser:
             and len(text) <= HEADING_MAX
             and not text.endswith((".", "!", "?", ":", ","))
         ):
-            block.notes.append(
-                Note(
-                    Code.PREAMBLE,
-                    M_("'{text}' is a heading, not part of a project", text=text),
-                    number,
-                    None,
-                    None,
-                )
-            )
+            block.notes.append(_heading(text, number))
             block.last = None
             return
         if (
@@ -249,21 +253,7 @@ class LabelledParser:
         ):
             # A heading glued under a finished summary: another page pasted with no blank
             # line may start here. Read on as the summary, and said.
-            block.notes.append(
-                Note(
-                    Code.UNSURE_BOUNDARY,
-                    M_(
-                        "'{text}' may open another page or project; read as part of the "
-                        "summary of '{title}' (line {line})",
-                        text=shorten(text),
-                        title=shorten(block.title),
-                        line=block.line,
-                    ),
-                    number,
-                    None,
-                    "summary",
-                )
-            )
+            block.notes.append(_glued_heading(block, text, number))
         if last is not None and (attached or not last.text or block.last is Field.SUMMARY):
             if not last.text:
                 last.line = number
@@ -360,43 +350,7 @@ class LabelledParser:
             self._close_block()
             block = self.block = Block(title="", line=number)
         if label.field in block.fields:
-            first = block.fields[label.field]
-            if label.field is Field.FUNDING and block.title:
-                # A project's first label again, with no title line before it: a second
-                # project may start here, its title missing. Said, not guessed.
-                block.notes.append(
-                    Note(
-                        Code.UNSURE_BOUNDARY,
-                        M_(
-                            "'{label}' again (first on line {first}) with no title "
-                            "line before it: a new project may start here without "
-                            "its title; read as part of '{title}' (line {line})",
-                            label=label.label,
-                            first=first.line,
-                            title=shorten(block.title),
-                            line=block.line,
-                        ),
-                        number,
-                        None,
-                        "name",
-                    )
-                )
-            block.notes.append(
-                Note(
-                    Code.REPEATED_FIELD,
-                    M_(
-                        "'{label}' again (first on line {line}); '{value}' is not used",
-                        label=label.label,
-                        line=first.line,
-                        value=shorten(label.value),
-                    ),
-                    number,
-                    label.column,
-                    None,
-                )
-            )
-            block.last = None
-            block.dropping = True
+            _repeated(block, number, label)
             return
         block.dropping = False
         block.fields[label.field] = FieldValue(
@@ -422,3 +376,74 @@ def _near_label(label: str) -> str | None:
 
 def _canonical_label(key: str) -> str:
     return key[:1].upper() + key[1:]
+
+
+def _heading(text: str, number: int) -> Note:
+    """A short line standing alone between fields: a heading, not part of the project."""
+    return Note(
+        Code.PREAMBLE,
+        M_("'{text}' is a heading, not part of a project", text=text),
+        number,
+        None,
+        None,
+    )
+
+
+def _glued_heading(block: Block, text: str, number: int) -> Note:
+    """A heading glued under a finished summary, read on as the summary."""
+    return Note(
+        Code.UNSURE_BOUNDARY,
+        M_(
+            "'{text}' may open another page or project; read as part of the "
+            "summary of '{title}' (line {line})",
+            text=shorten(text),
+            title=shorten(block.title),
+            line=block.line,
+        ),
+        number,
+        None,
+        "summary",
+    )
+
+
+def _repeated(block: Block, number: int, label: LabelLine) -> None:
+    """A field of the block given again: its value is not used, and said; the lines under
+    it are dropped with it."""
+    assert label.field is not None
+    first = block.fields[label.field]
+    if label.field is Field.FUNDING and block.title:
+        # A project's first label again, with no title line before it: a second
+        # project may start here, its title missing. Said, not guessed.
+        block.notes.append(
+            Note(
+                Code.UNSURE_BOUNDARY,
+                M_(
+                    "'{label}' again (first on line {first}) with no title "
+                    "line before it: a new project may start here without "
+                    "its title; read as part of '{title}' (line {line})",
+                    label=label.label,
+                    first=first.line,
+                    title=shorten(block.title),
+                    line=block.line,
+                ),
+                number,
+                None,
+                "name",
+            )
+        )
+    block.notes.append(
+        Note(
+            Code.REPEATED_FIELD,
+            M_(
+                "'{label}' again (first on line {line}); '{value}' is not used",
+                label=label.label,
+                line=first.line,
+                value=shorten(label.value),
+            ),
+            number,
+            label.column,
+            None,
+        )
+    )
+    block.last = None
+    block.dropping = True
