@@ -1087,3 +1087,80 @@ Päätösehdotus: Kunnanhallitus myöntää yhdistykselle 20 000 euron tilapäis
     assert unsure and "Rientolan leikkipuiston rakentaminen" in unsure[0].message.text(
         Language.EN
     ), "the decision's title is kept with a warning naming the project the text gives"
+
+
+BATCH_14: list[tuple[str, list[str], str]] = [
+    (
+        (INCOMING / "h14" / "not-project" / "h14-vesuri-hanketuet.txt").read_text(encoding="utf-8"),
+        [],
+        "a page of a funder's grants in the plural is no project (batch 14)",
+    ),
+    (
+        """\
+Kehittämishanke - Hyrrä-ohje
+
+Tämä ohje koskee vuosien 2014–2022 hankkeita ja niiden hakemista.
+""",
+        [],
+        "a guide to applying is no project (batch 14)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "why"), BATCH_14, ids=[c[2] for c in BATCH_14])
+def test_batch_14_pages(text: str, names: list[str], why: str) -> None:
+    assert [p.project.name for p in parse_text(text, "page.txt").projects] == names, why
+
+
+def test_a_projects_sites_in_a_list_are_no_projects() -> None:
+    """A list goes on after a blank line only when it started right under its lead-in: a
+    project's sites in a list below another paragraph are no projects (batch 14)."""
+    text = """\
+Valtionavustus lähivirkistysalueiden kunnostamiseen: 42 350 € Leppävirralle
+
+Kunta on saanut 42 350 € avustuksen. Hankkeessa kehitetään seuraavat kohteet:
+
+Kirkonkylän kohteet:
+- Vokkolan laavu: esteettömyyden parantaminen laavulla
+- Laakunlammen ympäristö: parempi valaistus ja puulajipuiston kehittäminen
+- Kalmalahden rantareitti: valaistus uusitaan
+"""
+    names = [p.project.name for p in parse_text(text, "page.txt").projects]
+    assert not any(n.startswith(("Vokkolan", "Laakunlammen", "Kalmalahden")) for n in names)
+
+
+def test_each_person_under_a_contacts_heading_is_a_contact() -> None:
+    text = """\
+Osallisuudella uusia palveluratkaisuja -hanke
+
+Hanke toteutetaan 1.1.2019–31.12.2020.
+
+Yhteystiedot:
+
+Projektipäällikkö Seija Korhonen
+puh: 050 567 8728
+
+Kumppanuuskehittäjä Elina Huerta
+puh: 050 511 8490
+
+
+Tieto lisää toimivuutta (2022-09/2024)
+
+Kunta osallistuu Tieto lisää toimivuutta -hankkeeseen.
+"""
+    project = parse_text(text, "page.txt").projects[0]
+    assert [c.name for c in project.project.contacts] == ["Seija Korhonen", "Elina Huerta"], (
+        "the second person's paragraph is the heading's too; a title with its months is no "
+        "person (batch 14)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Valmistelijat elinvoimapäällikkö Maria Virtanen", "an agenda item's preparers"),
+        ("Tietoa projektista", "a section heading 'about the project' (batch 14)"),
+    ],
+)
+def test_batch_14_lines_that_are_never_a_title(line: str, why: str) -> None:
+    assert not titleable(line), why

@@ -1163,6 +1163,9 @@ PAGE_CHROME: frozenset[str] = frozenset(
         "kylähankkeet",
         "hankkeet ja projektit",
         "tietoa hankkeesta",
+        "tietoa projektista",
+        "om projektet",
+        "about the project",
         "rahoitus",
         "lisätiedot",
         # A funder's logo's caption.
@@ -1243,6 +1246,12 @@ FRAME_WORDS: frozenset[str] = frozenset(
 # ('Loppuraportti 2010 – 2012', 'Pöytäkirja').
 DOCUMENT_WORDS: frozenset[str] = frozenset(
     {
+        # An agenda item's roles, first on a line ('Valmistelijat elinvoimapäällikkö …').
+        "valmistelija",
+        "valmistelijat",
+        "esittelijä",
+        "beredare",
+        "föredragande",
         "loppuraportti",
         "väliraportti",
         "raportti",
@@ -1421,7 +1430,16 @@ HEADLINE_VERBS: frozenset[str] = frozenset(
 # strategy ('Kehittämisrahasto', '… 6Aika-strategian'; not a programme: a
 # 'kehittämisohjelma' may be a project's name; not 'fund': 'funding'), or it speaks of a
 # call for applications ('EAKR-rahoitusta haettavana …', 'Projektbidrag söks').
-INSTRUMENT_STEMS: tuple[str, ...] = ("rahasto", "strategi", "fond", "strategy")
+INSTRUMENT_STEMS: tuple[str, ...] = (
+    "rahasto",
+    "strategi",
+    "fond",
+    "strategy",
+)
+# Last words of a headline of grants in the plural or of a guide to applying: a funder's
+# page, no project's ('Vesuri-ryhmän hanketuet', 'Kehittämishanke - Hyrrä-ohje'); matched at
+# the word's end ('kehittämisohjelma' is no guide).
+INSTRUMENT_ENDINGS: tuple[str, ...] = ("tuet", "avustukset", "ohje", "ohjeet", "opas", "guide")
 CALL_WORDS: tuple[str, ...] = (
     "haettavana",
     "hakuaika",

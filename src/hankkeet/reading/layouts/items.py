@@ -14,7 +14,7 @@ from enum import StrEnum
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.reading.labels import LABELS, Field
 from hankkeet.reading.lines import LabelLine, classify, is_numbered_heading, never_title
-from hankkeet.reading.people import read_contacts
+from hankkeet.reading.people import read_contacts, title_status
 
 # Fields whose value runs on over the lines (and paragraphs) under a label standing alone.
 _RUNNING = frozenset({Field.SUMMARY})
@@ -260,6 +260,10 @@ def _label_at(cur: _Cursor, para: Para, j: int, label: LabelLine) -> int:
         if not rest and nxt is not None and _label_of(nxt[0][1]) is None:
             cur.at += 1
             rest = [t.strip() for _, t in nxt]
+            # The next person's lines in a paragraph of their own are the label's too.
+            while (nxt := cur.next_para()) is not None and _contact_like(nxt):
+                cur.at += 1
+                rest.append(_contact_part(" ".join(t.strip() for _, t in nxt)))
         value, how = ", ".join(rest), "heading"
     elif k == len(para) and _opens_value(cur.next_para()):
         taken = _paragraphs_under(cur, label)
@@ -317,16 +321,25 @@ def _paragraphs_under(cur: _Cursor, label: LabelLine) -> list[Para]:
     return taken
 
 
+# A person's paragraph: a name and a title, and a phone and an e-mail on lines of their own.
+_PERSON_LINES = 4
+
+
 def _contact_like(para: list[tuple[int, str]]) -> bool:
     """A paragraph that is one more contact: a title, a name, and a phone or an e-mail."""
     text = " ".join(t.strip() for _, t in para)
-    if len(para) > 2 or len(text) > 200 or _label_of(para[0][1]) is not None:
+    if len(para) > _PERSON_LINES or len(text) > 200 or _label_of(para[0][1]) is not None:
         return False
     contacts = read_contacts(_contact_part(text)).contacts
+    if not contacts or contacts[0].name is None or contacts[0].title is None:
+        return False
+    person = contacts[0]
+    words = person.name.split() if person.name else []
     return (
-        bool(contacts)
-        and contacts[0].name is not None
-        and bool(contacts[0].title and (contacts[0].phone or contacts[0].email))
+        len(words) >= 2
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        and title_status(person.title)[0] == "known"
+        and bool(person.phone or person.email)
     )
 
 

@@ -289,7 +289,7 @@ def column_list(items: list[Item]) -> list[Block]:
         m = _COLUMNS_HEAD.match(head_text.strip())
         below = items[n + 1] if n + 1 < len(items) else None
         rows = list(below.lines) if below is not None and below.kind == "text" else []
-        for more in items[n + 2 :]:
+        for more in items[n + 2 :] if rows else ():
             # A list that a blank line breaks ('10. Mahdollisuuksia …' after nine '1.'s)
             # goes on in the next paragraph of list items.
             if more.kind != "text" or not all(_LIST_MARK.match(r) for _, r in more.lines):

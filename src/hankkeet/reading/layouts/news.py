@@ -14,6 +14,7 @@ from hankkeet.reading.blocks import Block
 from hankkeet.reading.labels import (
     CALL_WORDS,
     HEADLINE_VERBS,
+    INSTRUMENT_ENDINGS,
     INSTRUMENT_STEMS,
     ONE_PROJECT_WORD,
     PROJECT_SUFFIXES,
@@ -264,7 +265,11 @@ def _about_instrument(title: str) -> bool:
     folded = title.casefold()
     words = folded.replace("-", " ").split()
     last = words[-1].strip(',.:;!?()”"') if words else ""
-    return any(stem in last for stem in INSTRUMENT_STEMS) or any(w in folded for w in CALL_WORDS)
+    return (
+        any(stem in last for stem in INSTRUMENT_STEMS)
+        or last.endswith(INSTRUMENT_ENDINGS)
+        or any(w in folded for w in CALL_WORDS)
+    )
 
 
 def _counted_projects(body: list[Item]) -> tuple[int, str] | None:
