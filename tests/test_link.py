@@ -8,8 +8,10 @@ Expected sums are worked out by hand from those files.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
+import gc
 import io
 import json
 import sys
@@ -33,6 +35,7 @@ from hankkeet.link import (
     Identity,
     NameTokens,
     Status,
+    _collector_paused,
     _common_run,
     acronym_in,
     acronym_of,
@@ -427,6 +430,27 @@ def test_blocking_never_compares_all_pairs() -> None:
     ]
     linkage = link_identities(records)
     assert linkage.compared < 2000 * 30
+
+
+@pytest.mark.parametrize(
+    ("enabled", "fails", "why"),
+    [
+        (True, False, "on before, on after"),
+        (False, False, "off before (the caller's choice), still off after"),
+        (True, True, "on again after an exception in the loop"),
+    ],
+)
+def test_the_pair_loop_leaves_the_collector_as_it_was(enabled: bool, fails: bool, why: str) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with contextlib.suppress(ZeroDivisionError), _collector_paused():
+            assert not gc.isenabled(), "paused inside"
+            if fails:
+                raise ZeroDivisionError
+        assert gc.isenabled() is enabled, why
+    finally:
+        gc.enable() if was else gc.disable()
 
 
 def read(folder: Path) -> tuple[list, list]:  # type: ignore[type-arg]

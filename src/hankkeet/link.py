@@ -41,10 +41,12 @@ The core of the command `hankkeet link`; it never prints.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -977,21 +979,46 @@ class Linkage:
         }
 
 
-def link_identities(identities: Sequence[Identity]) -> Linkage:
-    """Compare the records of each block and build the groups (see the module docstring)."""
-    identities = list(identities)
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused (and as it was after): the pair loop makes no
+    reference cycles, only millions of short-lived tuples, each of which counts towards a
+    collection that walks the young objects (17 % of the loop's time at 50 000 records);
+    what it frees, reference counting frees."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _weigh_candidates(
+    identities: list[Identity],
+) -> tuple[list[Pair], set[tuple[int, int]], int]:
+    """Every candidate pair weighed: the pairs with a verdict, the pairs whose conflict
+    keeps their records apart, and how many pairs were compared."""
     pairs: list[Pair] = []
     conflicts: set[tuple[int, int]] = set()
     compared = 0
     names = NameMemo()
-    for first, second in candidate_pairs(identities):
-        compared += 1
-        a, b = identities[first], identities[second]
-        status, score, conflicting, entries = _weigh(a, b, names)
-        if status is Status.REVIEW or (status is None and conflicting):
-            conflicts.add((first, second))
-        if status is not None:
-            pairs.append(_pair(a, b, status, score, entries))
+    with _collector_paused():
+        for first, second in candidate_pairs(identities):
+            compared += 1
+            a, b = identities[first], identities[second]
+            status, score, conflicting, entries = _weigh(a, b, names)
+            if status is Status.REVIEW or (status is None and conflicting):
+                conflicts.add((first, second))
+            if status is not None:
+                pairs.append(_pair(a, b, status, score, entries))
+    return pairs, conflicts, compared
+
+
+def link_identities(identities: Sequence[Identity]) -> Linkage:
+    """Compare the records of each block and build the groups (see the module docstring)."""
+    identities = list(identities)
+    pairs, conflicts, compared = _weigh_candidates(identities)
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     matches = _Clusters(len(identities))
     for pair in pairs:
