@@ -54,6 +54,26 @@ def test_command_line_wins(project: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert cli("timeline").exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("value", "expected", "why"),
+    [
+        ("", 1, "unset: the configured paths (one project)"),
+        ("   ", 1, "blank is unset too, as the reader takes it: not the embedded data"),
+        (str(SEED), 8, "the file it names (the seed's 8 projects) beats paths"),
+    ],
+)
+def test_hankkeet_source_against_configured_paths(
+    project: Path, monkeypatch: pytest.MonkeyPatch, value: str, expected: int, why: str
+) -> None:
+    (project / "one").mkdir()
+    (project / "one" / "one.txt").write_bytes((FIXTURES / "rules" / "empty-field.txt").read_bytes())
+    (project / "hankkeet.toml").write_text('paths = ["one"]\nformat = "json"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    run = cli("list", env={"HANKKEET_SOURCE": value})
+    assert run.exit_code == 0, run.stderr
+    assert len(json.loads(run.stdout)) == expected, why
+
+
 def test_hankkeet_toml_wins_over_pyproject_and_the_nearest_folder_wins(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,16 +8,21 @@ Expected sums are worked out by hand from those files.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
+import gc
 import io
 import json
 import sys
 from datetime import date
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, cli
 from hankkeet.diagnostics import Code
@@ -25,8 +30,13 @@ from hankkeet.encode import dumps
 from hankkeet.finnish import NBSP
 from hankkeet.library import project_records, read_projects
 from hankkeet.link import (
+    NAME_ALIKE,
+    SIMILAR_NAMES,
     Identity,
+    NameTokens,
     Status,
+    _collector_paused,
+    _common_run,
     acronym_in,
     acronym_of,
     codes_in,
@@ -108,6 +118,64 @@ def test_follow_up(normalised: str, expected: tuple[str, str], why: str) -> None
 def test_name_similarity(a: str, b: str, at_least: float, at_most: float, why: str) -> None:
     assert at_least <= name_similarity(a, b) <= at_most, why
     assert name_similarity(a, b) == name_similarity(b, a), "symmetric"
+
+
+def plain_similarity(a: str, b: str) -> float:
+    """name_similarity as its docstring says it, each step on the strings themselves and
+    difflib's own bounds (the version before NameTokens and the common-run bound): what
+    the faster one must equal."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if short.split(" ", 1)[0] in long_:
+        words_short, words_long = short.split(), long_.split()
+        if sorted(words_short) == sorted(words_long):
+            return 1.0
+        squeezed = "".join(words_short)
+        if (len(words_short) >= 2 or len(squeezed) >= 8) and (
+            set(words_short) <= set(words_long) or "".join(words_long).startswith(squeezed)
+        ):
+            return NAME_ALIKE
+    if 2 * len(short) < SIMILAR_NAMES * (len(a) + len(b)):
+        return 0.0
+    if a.replace(" ", "")[:3] != b.replace(" ", "")[:3] and set(a.split()).isdisjoint(b.split()):
+        return 0.0
+    matcher = SequenceMatcher(None, b, a, autojunk=False)
+    if matcher.quick_ratio() < SIMILAR_NAMES:
+        return 0.0
+    return matcher.ratio()
+
+
+# Names of a few letters and spaces: many pairs alike enough to reach difflib.
+NAMES = st.text(alphabet="aiklmo ", max_size=24).map(lambda s: " ".join(s.split()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAMES, NAMES)
+def test_name_similarity_equals_the_plain_one(a: str, b: str) -> None:
+    """The cheap bounds (each name's parts worked out once, the letters in common, the
+    longest common subsequence) only ever rule out pairs difflib would rule out; below
+    SIMILAR_NAMES a similarity is 0.0, names not alike."""
+    plain = plain_similarity(a, b)
+    assert name_similarity(a, b) == (plain if plain >= SIMILAR_NAMES else 0.0)
+
+
+def longest_common_subsequence(a: str, b: str) -> int:
+    """The textbook dynamic programme."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous, row = row, [0]
+        for j, y in enumerate(b):
+            row.append(previous[j] + 1 if x == y else max(previous[j + 1], row[j]))
+    return row[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abc d", max_size=40), st.text(alphabet="abc d", max_size=40))
+def test_common_run_is_the_longest_common_subsequence(a: str, b: str) -> None:
+    assert _common_run(NameTokens.of(a), b) == longest_common_subsequence(a, b)
 
 
 @pytest.mark.parametrize(
@@ -362,6 +430,27 @@ def test_blocking_never_compares_all_pairs() -> None:
     ]
     linkage = link_identities(records)
     assert linkage.compared < 2000 * 30
+
+
+@pytest.mark.parametrize(
+    ("enabled", "fails", "why"),
+    [
+        (True, False, "on before, on after"),
+        (False, False, "off before (the caller's choice), still off after"),
+        (True, True, "on again after an exception in the loop"),
+    ],
+)
+def test_the_pair_loop_leaves_the_collector_as_it_was(enabled: bool, fails: bool, why: str) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with contextlib.suppress(ZeroDivisionError), _collector_paused():
+            assert not gc.isenabled(), "paused inside"
+            if fails:
+                raise ZeroDivisionError
+        assert gc.isenabled() is enabled, why
+    finally:
+        gc.enable() if was else gc.disable()
 
 
 def read(folder: Path) -> tuple[list, list]:  # type: ignore[type-arg]

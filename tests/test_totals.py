@@ -26,8 +26,9 @@ from hypothesis import strategies as st
 from conftest import cli
 from hankkeet.cli.output import FILE_FORMATS
 from hankkeet.finnish import NBSP
+from hankkeet.locale import Language, use_language
 from hankkeet.models import Contact, Funding, FundingSource, Project, SourceRef, StaffPeriod
-from hankkeet.render.totals import TotalsFormat, render_totals
+from hankkeet.render.totals import TotalsFormat, render_chart, render_totals
 from hankkeet.totals import (
     UNKNOWN_YEAR,
     GroupBy,
@@ -581,6 +582,31 @@ def test_every_format_renders_and_stays_valid_when_empty(fmt: TotalsFormat, by_y
         assert json.loads(empty)["total"]["projects"] == 0
     if fmt is TotalsFormat.CSV:
         assert [r["level"] for r in csv.DictReader(io.StringIO(empty))] == ["total"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "why"),
+    [
+        (Language.FI, "Vuodet: kunkin hankkeen budjetti", "Finnish, the active language English"),
+        (Language.EN, "Years: each budget", "English, the active language Finnish"),
+    ],
+)
+@pytest.mark.parametrize("fmt", TEXT_FORMATS, ids=[f.value for f in TEXT_FORMATS])
+def test_notes_are_written_in_the_language_given(
+    fmt: TotalsFormat, language: Language, expected: str, why: str
+) -> None:
+    """The notes are values (code + args), written in the language the edge names, never
+    the active one (CSV has no notes: the CLI writes them on stderr)."""
+    totals = compute_totals([_project("A", budget=D(5))], [GroupBy.PROGRAMME], by_year=True)
+    other = Language.EN if language is Language.FI else Language.FI
+    with use_language(other):
+        text = render_totals(totals, fmt, width=200, language=language)
+        notes = [n.text(language) for n in totals.notes()]
+    assert notes[0].startswith(expected), why
+    if fmt is not TotalsFormat.CSV:
+        assert " ".join(text.split()).count(expected) == 1, why
+    chart = render_chart(totals, 200, False, language)
+    assert " ".join(chart.split()).count(expected) == 1, why
 
 
 def test_csv_is_not_formatted_and_neutralises_formulas() -> None:

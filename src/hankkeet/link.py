@@ -41,10 +41,12 @@ The core of the command `hankkeet link`; it never prints.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -436,6 +438,45 @@ def identity_of(project: Project, index: int = 0, lines: Sequence[str] = ()) -> 
 # --- comparing ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class NameTokens:
+    """A normalised name's parts that `name_similarity` reads, worked out once per name
+    (a run compares each name with many)."""
+
+    text: str
+    first: str  # the first word (up to the first space)
+    words: tuple[str, ...]
+    word_set: frozenset[str]
+    ordered: tuple[str, ...]  # the words sorted: the same words in any order
+    squeezed: str  # the words without spaces
+    head: str  # the first three letters without spaces
+    letters: dict[str, int]  # how often each character stands in the name
+    places: dict[str, int]  # each character's places in the name, as bits (for _common_run)
+
+    @classmethod
+    def of(cls, text: str) -> NameTokens:
+        """The parts of one normalised name."""
+        words = tuple(text.split())
+        letters: dict[str, int] = {}
+        places: dict[str, int] = {}
+        bit = 1
+        for char in text:
+            letters[char] = letters.get(char, 0) + 1
+            places[char] = places.get(char, 0) | bit
+            bit <<= 1
+        return cls(
+            text,
+            text.split(" ", 1)[0],
+            words,
+            frozenset(words),
+            tuple(sorted(words)),
+            "".join(words),
+            text.replace(" ", "")[:3],
+            letters,
+            places,
+        )
+
+
 def name_similarity(
     a: str, b: str, matchers: dict[str, SequenceMatcher[str]] | None = None
 ) -> float:
@@ -444,32 +485,43 @@ def name_similarity(
     0.0 when either has no name; 1.0 for the same words (in any order); NAME_ALIKE when
     the shorter name (two words or eight letters at least) is all in the longer one, as
     words or as the longer one's beginning without spaces ('visit saimaa' and 'visitsaimaa
-    lakeland finland'); 0.0 for names that share neither a word nor their first three
-    letters; else the standard library's difflib ratio (Ratcliff/Obershelp), its cheap
-    upper bounds first.
+    lakeland finland'); else the standard library's difflib ratio (Ratcliff/Obershelp),
+    its cheap upper bounds first, and 0.0 for any below SIMILAR_NAMES (not alike: every
+    use of a similarity compares it with SIMILAR_NAMES or more).
     `matchers` keeps a matcher per name for a run that compares one name with many (difflib
     then reads that name once).
     """
+    return _tokens_similarity(NameTokens.of(a), NameTokens.of(b), matchers)
+
+
+def _tokens_similarity(
+    x: NameTokens, y: NameTokens, matchers: dict[str, SequenceMatcher[str]] | None = None
+) -> float:
+    """name_similarity of two names' parts (NameTokens)."""
+    a, b = x.text, y.text
     if not a or not b:
         return 0.0  # no name (a placeholder folds to ''): nothing alike, not even another
     if a == b:
         return 1.0
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    short, long_ = (x, y) if len(a) <= len(b) else (y, x)
     # The same words, or the shorter name in the longer one, need the shorter one's first
     # word in the longer one: a substring test in C rules most pairs out at once.
-    if short.split(" ", 1)[0] in long_:
-        words_short, words_long = short.split(), long_.split()
-        if sorted(words_short) == sorted(words_long):
+    if short.first in long_.text:
+        if short.ordered == long_.ordered:
             return 1.0
-        squeezed = "".join(words_short)
-        if (len(words_short) >= 2 or len(squeezed) >= 8) and (
-            set(words_short) <= set(words_long) or "".join(words_long).startswith(squeezed)
+        if (len(short.words) >= 2 or len(short.squeezed) >= 8) and (
+            short.word_set <= long_.word_set or long_.squeezed.startswith(short.squeezed)
         ):
             return NAME_ALIKE
-    if 2 * len(short) < SIMILAR_NAMES * (len(a) + len(b)):
+    length = len(a) + len(b)
+    if 2 * len(short.text) < SIMILAR_NAMES * length:
         return 0.0  # difflib's real_quick_ratio, without making a matcher
-    if a.replace(" ", "")[:3] != b.replace(" ", "")[:3] and set(a.split()).isdisjoint(b.split()):
+    if x.head != y.head and x.word_set.isdisjoint(y.word_set):
         return 0.0  # alike names share a word or their first letters
+    if 2.0 * _common_letters(x.letters, y.letters) / length < SIMILAR_NAMES:
+        return 0.0  # difflib's quick_ratio (the letters in common), without a matcher
+    if 2.0 * _common_run(x, y.text) / length < SIMILAR_NAMES:
+        return 0.0  # the longest common subsequence: difflib's matches are one
     if matchers is None:
         matcher = SequenceMatcher(None, b, a, autojunk=False)
     else:
@@ -477,9 +529,37 @@ def name_similarity(
             a, SequenceMatcher(None, "", a, autojunk=False)
         )
         matcher.set_seq1(b)
-    if matcher.quick_ratio() < SIMILAR_NAMES:
-        return 0.0
-    return matcher.ratio()
+    ratio = matcher.ratio()
+    return ratio if ratio >= SIMILAR_NAMES else 0.0
+
+
+def _common_run(x: NameTokens, text: str) -> int:
+    """The length of the longest common subsequence of a name and a text: an upper bound
+    of the characters difflib's matching blocks cover (they are a common subsequence), far
+    cheaper than difflib. Hyyrö's bit-parallel algorithm: one bit per character of the
+    name, a few integer operations per character of the text."""
+    places = x.places
+    size = len(x.text)
+    row = (1 << size) - 1
+    for char in text:
+        at = places.get(char)
+        if at:
+            kept = row & at
+            row = (row + kept) | (row - kept)
+    return size - (row & ((1 << size) - 1)).bit_count()
+
+
+def _common_letters(x: dict[str, int], y: dict[str, int]) -> int:
+    """How many characters two names have in common, each as often as both have it (what
+    difflib's quick_ratio counts)."""
+    if len(x) > len(y):
+        x, y = y, x
+    found = 0
+    for char, count in x.items():
+        other = y.get(char)
+        if other:
+            found += count if count < other else other
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -554,14 +634,25 @@ def _same_period(a: Identity, b: Identity) -> bool | None:
 
 
 class NameMemo:
-    """Name similarities a run has worked out, and a difflib matcher per name (kept for
-    the names compared last: a block's pairs come name by name)."""
+    """Name similarities a run has worked out, each name's parts (NameTokens), and a
+    difflib matcher per name (kept for the names compared last: a block's pairs come name
+    by name)."""
 
     LIMIT = 4096
 
     def __init__(self) -> None:
         self.known: dict[tuple[str, str], float] = {}
         self.matchers: dict[str, SequenceMatcher[str]] = {}
+        self.tokens: dict[str, NameTokens] = {}
+
+    def tokens_of(self, name: str) -> NameTokens:
+        """A name's parts, worked out once."""
+        found = self.tokens.get(name)
+        if found is None:
+            if len(self.tokens) > 16 * self.LIMIT:
+                self.tokens.clear()
+            found = self.tokens[name] = NameTokens.of(name)
+        return found
 
     def similarity(self, a: str, b: str) -> float:
         """name_similarity(a, b), worked out once."""
@@ -572,7 +663,9 @@ class NameMemo:
                 self.matchers.clear()
             if len(self.known) > 64 * self.LIMIT:
                 self.known.clear()
-            found = self.known[key] = name_similarity(a, b, self.matchers)
+            found = self.known[key] = _tokens_similarity(
+                self.tokens_of(a), self.tokens_of(b), self.matchers
+            )
         return found
 
 
@@ -612,25 +705,22 @@ def same_short_name(a: Identity, b: Identity) -> bool:
 def compare(a: Identity, b: Identity, names: NameMemo | None = None) -> Pair:
     """The evidence of two records, its weight and the verdict (`names`: what a run that
     compares many pairs keeps of the names it compared)."""
-    evidence: list[Evidence] = []
+    status, score, _conflicting, entries = _weigh(a, b, names)
+    return _pair(a, b, status, score, entries)
 
-    def add(name: str, agrees: bool, left: object, right: object) -> None:
-        agree, disagree = WEIGHTS[name]
-        evidence.append(Evidence(name, agrees, agree if agrees else disagree, (left, right)))
 
-    shared_code = False
-    if a.codes and b.codes:
-        shared = [c for c in a.codes if c in b.codes]
-        if shared:
-            shared_code = True
-            add("code", True, shared[0], shared[0])
-        else:
-            kinds_a = {code_kind(c): c for c in a.codes}
-            for code in b.codes:
-                other = kinds_a.get(code_kind(code))
-                if other is not None and code_kind(code) == "eura":
-                    add("code", False, other, code)
-                    break
+# One field of a pair before it becomes Evidence: (field, agrees, left value, right value).
+# A run weighs every candidate pair but keeps few: only those get Evidence objects.
+_Entry = tuple[str, bool, object, object]
+
+
+def _weigh(
+    a: Identity, b: Identity, names: NameMemo | None = None
+) -> tuple[Status | None, int, bool, list[_Entry]]:
+    """A pair's verdict, score, whether a conflicting field (CONFLICTS) disagrees, and
+    its evidence as entries (none for names not alike with too little else to agree)."""
+    entries = _code_entries(a, b)
+    shared_code = bool(entries) and entries[0][1]
     if names is None:
         similarity = name_similarity(a.stem, b.stem)
     else:
@@ -640,54 +730,115 @@ def compare(a: Identity, b: Identity, names: NameMemo | None = None) -> Pair:
     if similarity < SIMILAR_NAMES and not shared_code and _best_case(a, b) < PROBABLE_AT:
         # Names not alike, and not enough else that could agree: no verdict, and no
         # evidence to keep (most pairs of a block end here, cheaply).
-        return Pair(a.index, b.index, WEIGHTS["name"][1], None, ())
+        return None, WEIGHTS["name"][1], False, []
+    entries += _name_entries(a, b, similarity)
+    entries += _period_entries(a, b)
+    entries += _field_entries(a, b)
+    score = 0
+    conflicting = False
+    for name, agrees, _left, _right in entries:
+        agree, disagree = WEIGHTS[name]
+        score += agree if agrees else disagree
+        conflicting = conflicting or (not agrees and name in CONFLICTS)
+    return _verdict(score, similarity, shared_code, conflicting), score, conflicting, entries
+
+
+def _pair(
+    a: Identity, b: Identity, status: Status | None, score: int, entries: list[_Entry]
+) -> Pair:
+    """A weighed pair with its evidence, each field with its weight (WEIGHTS)."""
+    evidence = []
+    for name, agrees, left, right in entries:
+        agree, disagree = WEIGHTS[name]
+        evidence.append(Evidence(name, agrees, agree if agrees else disagree, (left, right)))
+    return Pair(a.index, b.index, score, status, tuple(evidence))
+
+
+def _code_entries(a: Identity, b: Identity) -> list[_Entry]:
+    """A shared register code (decisive), or two different EURA codes (decisive against);
+    nothing when the records share no kind of code."""
+    if not a.codes or not b.codes:
+        return []
+    shared = [c for c in a.codes if c in b.codes]
+    if shared:
+        return [("code", True, shared[0], shared[0])]
+    kinds_a = {code_kind(c): c for c in a.codes}
+    for code in b.codes:
+        other = kinds_a.get(code_kind(code))
+        if other is not None and code_kind(code) == "eura":
+            return [("code", False, other, code)]
+    return []
+
+
+def _name_entries(a: Identity, b: Identity, similarity: float) -> list[_Entry]:
+    """The names' evidence by their similarity, and a follow-up numeral that differs
+    between alike names."""
     if similarity == 1.0:
-        add("name", True, a.name, b.name)
+        found: list[_Entry] = [("name", True, a.name, b.name)]
     elif similarity >= NAME_ALIKE:
-        add("name-alike", True, a.name, b.name)
+        found = [("name-alike", True, a.name, b.name)]
     elif similarity >= SIMILAR_NAMES:
-        add("name-similar", True, a.name, b.name)
+        found = [("name-similar", True, a.name, b.name)]
     else:
-        add("name", False, a.name, b.name)
+        found = [("name", False, a.name, b.name)]
     if a.numeral != b.numeral and similarity >= SIMILAR_NAMES:
-        add("follow-up", False, a.numeral or "-", b.numeral or "-")
+        found.append(("follow-up", False, a.numeral or "-", b.numeral or "-"))
+    return found
+
+
+def _period_entries(a: Identity, b: Identity) -> list[_Entry]:
+    """The same period, none in common, or two periods that overlap."""
     period = _same_period(a, b)
     if period is not None:
-        add("period", period, (a.start, a.end), (b.start, b.end))
-    elif a.start and b.start and a.end and b.end:
-        add("period-overlaps", True, (a.start, a.end), (b.start, b.end))
+        return [("period", period, (a.start, a.end), (b.start, b.end))]
+    if a.start and b.start and a.end and b.end:
+        return [("period-overlaps", True, (a.start, a.end), (b.start, b.end))]
+    return []
+
+
+def _field_entries(a: Identity, b: Identity) -> list[_Entry]:
+    """Programme, fund, budget, municipality and implementer (by Y-tunnus when both state
+    it), each when both records state it."""
+    found: list[_Entry] = []
     if a.programme and b.programme:
-        add("programme", a.programme == b.programme, a.programme, b.programme)
+        found.append(("programme", a.programme == b.programme, a.programme, b.programme))
     if a.fund and b.fund:
-        add("fund", a.fund == b.fund, a.fund, b.fund)
+        found.append(("fund", a.fund == b.fund, a.fund, b.fund))
     if a.budget is not None and b.budget is not None:
-        if a.budget == b.budget:
-            add("budget", True, a.budget, b.budget)
-        elif abs(a.budget - b.budget) <= BUDGET_NEAR * max(abs(a.budget), abs(b.budget)):
-            add("budget-near", True, a.budget, b.budget)
-        else:
-            add("budget", False, a.budget, b.budget)
+        found.append(_budget_entry(a.budget, b.budget))
     if a.municipality and b.municipality:
-        add("municipality", a.municipality == b.municipality, a.municipality, b.municipality)
+        agrees = a.municipality == b.municipality
+        found.append(("municipality", agrees, a.municipality, b.municipality))
     if a.business_id and b.business_id:
-        add("business-id", a.business_id == b.business_id, a.business_id, b.business_id)
+        agrees = a.business_id == b.business_id
+        found.append(("business-id", agrees, a.business_id, b.business_id))
     elif a.implementer and b.implementer:
         agrees = name_similarity(a.implementer, b.implementer) >= NAME_ALIKE
-        add("implementer", agrees, a.implementer, b.implementer)
-    score = sum(e.weight for e in evidence)
-    conflicting = any(not e.agrees and e.field in CONFLICTS for e in evidence)
-    status: Status | None
+        found.append(("implementer", agrees, a.implementer, b.implementer))
+    return found
+
+
+def _budget_entry(a: Decimal, b: Decimal) -> _Entry:
+    """The same budget to the cent, within BUDGET_NEAR, or further apart."""
+    if a == b:
+        return ("budget", True, a, b)
+    if abs(a - b) <= BUDGET_NEAR * max(abs(a), abs(b)):
+        return ("budget-near", True, a, b)
+    return ("budget", False, a, b)
+
+
+def _verdict(score: int, similarity: float, shared_code: bool, conflicting: bool) -> Status | None:
+    """A pair's status: a shared code matches; a conflict between alike names is for a
+    person (review), between names not alike nothing; else the sum decides."""
     if shared_code:
-        status = Status.MATCH
-    elif conflicting:
-        status = Status.REVIEW if similarity >= SIMILAR_NAMES else None
-    elif score >= MATCH_AT:
-        status = Status.MATCH
-    elif score >= PROBABLE_AT:
-        status = Status.PROBABLE
-    else:
-        status = None
-    return Pair(a.index, b.index, score, status, tuple(evidence))
+        return Status.MATCH
+    if conflicting:
+        return Status.REVIEW if similarity >= SIMILAR_NAMES else None
+    if score >= MATCH_AT:
+        return Status.MATCH
+    if score >= PROBABLE_AT:
+        return Status.PROBABLE
+    return None
 
 
 # --- blocking ----------------------------------------------------------------------------
@@ -719,28 +870,20 @@ def candidate_pairs(identities: Sequence[Identity]) -> Iterator[tuple[int, int]]
     for identity in identities:
         for key in block_keys(identity):
             blocks[key].append(identity.index)
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # each pair as one number: (lower << 32) | higher
     for members in blocks.values():
         if len(members) < 2:
             continue
-        if len(members) <= BLOCK_LIMIT:
-            pairs: Iterable[tuple[int, int]] = (
-                (members[i], members[j])
-                for i in range(len(members))
-                for j in range(i + 1, len(members))
-            )
-        else:
-            ordered = sorted(members, key=lambda n: identities[n].normalised)
-            pairs = (
-                (ordered[i], ordered[j])
-                for i in range(len(ordered))
-                for j in range(i + 1, min(i + 1 + WINDOW, len(ordered)))
-            )
-        for first, second in pairs:
-            pair = (first, second) if first < second else (second, first)
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+        reach = len(members)
+        if reach > BLOCK_LIMIT:
+            members = sorted(members, key=lambda n: identities[n].normalised)
+            reach = WINDOW
+        for i, first in enumerate(members):
+            for second in members[i + 1 : i + 1 + reach]:
+                number = first << 32 | second if first < second else second << 32 | first
+                if number not in seen:
+                    seen.add(number)
+                    yield (first, second) if first < second else (second, first)
 
 
 # --- groups ------------------------------------------------------------------------------
@@ -836,20 +979,46 @@ class Linkage:
         }
 
 
-def link_identities(identities: Sequence[Identity]) -> Linkage:
-    """Compare the records of each block and build the groups (see the module docstring)."""
-    identities = list(identities)
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused (and as it was after): the pair loop makes no
+    reference cycles, only millions of short-lived tuples, each of which counts towards a
+    collection that walks the young objects (17 % of the loop's time at 50 000 records);
+    what it frees, reference counting frees."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _weigh_candidates(
+    identities: list[Identity],
+) -> tuple[list[Pair], set[tuple[int, int]], int]:
+    """Every candidate pair weighed: the pairs with a verdict, the pairs whose conflict
+    keeps their records apart, and how many pairs were compared."""
     pairs: list[Pair] = []
     conflicts: set[tuple[int, int]] = set()
     compared = 0
     names = NameMemo()
-    for first, second in candidate_pairs(identities):
-        compared += 1
-        pair = compare(identities[first], identities[second], names)
-        if pair.status is Status.REVIEW or (pair.status is None and pair.conflicts):
-            conflicts.add((first, second))
-        if pair.status is not None:
-            pairs.append(pair)
+    with _collector_paused():
+        for first, second in candidate_pairs(identities):
+            compared += 1
+            a, b = identities[first], identities[second]
+            status, score, conflicting, entries = _weigh(a, b, names)
+            if status is Status.REVIEW or (status is None and conflicting):
+                conflicts.add((first, second))
+            if status is not None:
+                pairs.append(_pair(a, b, status, score, entries))
+    return pairs, conflicts, compared
+
+
+def link_identities(identities: Sequence[Identity]) -> Linkage:
+    """Compare the records of each block and build the groups (see the module docstring)."""
+    identities = list(identities)
+    pairs, conflicts, compared = _weigh_candidates(identities)
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     matches = _Clusters(len(identities))
     for pair in pairs:

@@ -26,7 +26,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from hankkeet.locale import _, ngettext
+from hankkeet.locale import M_, MN_, Language, Message
 from hankkeet.models import Contact, FundingSource, Project, StaffPeriod
 
 
@@ -255,12 +255,13 @@ class Totals:
     without_budget: int = 0
     multi_counted: int = 0
 
-    def notes(self) -> list[str]:
-        """Plain sentences on how the sums were made, for every output format."""
-        out: list[str] = []
+    def notes(self) -> list[Message]:
+        """Plain sentences on how the sums were made, for every output format (as values:
+        each edge writes them in its language)."""
+        out: list[Message] = []
         if self.by_year:
             out.append(
-                _(
+                M_(
                     "Years: each budget is spread over calendar years pro rata by days of its "
                     "period (first and last day included); every year but the last is rounded to "
                     "the cent and the last year takes the remainder, so a project's years add up "
@@ -270,38 +271,41 @@ class Totals:
             )
         if self.one_year_columns:
             out.append(
-                _(
+                M_(
                     "City shares stated for one year only are shown per year and are not "
                     "added into the city share for the whole period."
                 )
             )
         if self.multi_counted:
             out.append(
-                ngettext(
+                MN_(
                     "{n} project counts in more than one row (several contacts, or several kinds "
                     "of funder); the total counts every project once.",
                     "{n} projects count in more than one row (several contacts, or several kinds "
                     "of funder); the total counts every project once.",
-                    self.multi_counted,
-                ).format(n=self.multi_counted)
+                    count=self.multi_counted,
+                    n=self.multi_counted,
+                )
             )
         if self.without_budget:
             out.append(
-                ngettext(
+                MN_(
                     "{n} project has no readable budget: it counts as a project but adds nothing "
                     "to the budget.",
                     "{n} projects have no readable budget: they count as projects but add nothing "
                     "to the budget.",
-                    self.without_budget,
-                ).format(n=self.without_budget)
+                    count=self.without_budget,
+                    n=self.without_budget,
+                )
             )
         if self.skipped_staff:
             out.append(
-                ngettext(
+                MN_(
                     "Person-years: {n} staff period without a start or an end was skipped.",
                     "Person-years: {n} staff periods without a start or an end were skipped.",
-                    self.skipped_staff,
-                ).format(n=self.skipped_staff)
+                    count=self.skipped_staff,
+                    n=self.skipped_staff,
+                )
             )
         return out
 
@@ -323,8 +327,9 @@ class Totals:
             out["years"] = {y: measures.years.get(y, Decimal(0)) for y in self.year_columns}
         return out
 
-    def to_dict(self) -> dict[str, Any]:
-        """The totals as JSON-ready data: group_by, rows, total, notes."""
+    def to_dict(self, language: Language = Language.EN) -> dict[str, Any]:
+        """The totals as JSON-ready data: group_by, rows, total, notes (written in
+        `language`)."""
         rows = []
         for row in self.rows:
             keyed: dict[str, Any] = {
@@ -334,7 +339,11 @@ class Totals:
         out: dict[str, Any] = {"group_by": [g.value for g in self.group_by]}
         if self.by_year:
             out["years"] = list(self.year_columns)
-        out.update(rows=rows, total=self.measures_dict(self.total), notes=self.notes())
+        out.update(
+            rows=rows,
+            total=self.measures_dict(self.total),
+            notes=[n.text(language) for n in self.notes()],
+        )
         return out
 
 

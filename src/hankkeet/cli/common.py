@@ -40,7 +40,7 @@ from hankkeet.locale import (
 from hankkeet.models import Project
 from hankkeet.query import Filters, QueryError, parse_active, resolve_programme
 from hankkeet.reading.parser import ParsedProject
-from hankkeet.reading.sources import ENV_SOURCE, Source, resolve
+from hankkeet.reading.sources import ENV_SOURCE, Source, resolve, source_from_environment
 from hankkeet.reading.text import UnreadableInput, visible
 from hankkeet.validate import has_errors
 
@@ -355,7 +355,7 @@ def input_sources(paths: list[str] | None) -> list[Source]:
             if not sources:
                 unfetched_said()  # nothing else to read
         return sources
-    default = os.environ.get(ENV_SOURCE, "").strip()
+    default = source_from_environment()
     if not default:
         return resolve([], stdin=sys.stdin.buffer)
     try:

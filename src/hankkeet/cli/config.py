@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
 from hankkeet.cli.common import STATE
+from hankkeet.reading.sources import source_from_environment
 
 
 def configured_format() -> str | None:
@@ -16,6 +15,6 @@ def configured_paths(paths: list[str] | None) -> list[str] | None:
     """PATH arguments, else $HANKKEET_SOURCE (left to the reader), else configured paths."""
     if paths:
         return paths
-    if os.environ.get("HANKKEET_SOURCE"):
+    if source_from_environment():
         return None
     return list(STATE.config.paths) or None

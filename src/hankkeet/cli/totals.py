@@ -45,7 +45,7 @@ from hankkeet.cli.output import (
 )
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.export.xlsx import diagnostics_sheet, totals_sheets, write_workbook
-from hankkeet.locale import N_, _
+from hankkeet.locale import N_, _, current_language
 from hankkeet.query import Filters, Skipped, filter_projects, select
 from hankkeet.reading.sources import Source
 from hankkeet.render.totals import (
@@ -198,23 +198,26 @@ def _write_totals(
     output: Path | None,
 ) -> None:
     """The sums as a chart or in the chosen format; with CSV, the notes on stderr."""
+    language = current_language()  # the notes are values: written here, in the run's language
+    notes = [n.text(language) for n in totals.notes()]
     if chart:
-        emit(render_chart(totals, terminal_width(), color_wanted()), output)
+        emit(render_chart(totals, terminal_width(), color_wanted(), language), output)
     else:
         match fmt:
             case TotalsFormat.XLSX:
                 sheets = [
-                    *totals_sheets(flat_columns(totals), flat_rows(totals), totals.notes()),
+                    *totals_sheets(flat_columns(totals), flat_rows(totals), notes),
                     diagnostics_sheet(findings),
                 ]
                 emit_file(output, lambda path: write_workbook(path, sheets))
             case TotalsFormat.TABLE | TotalsFormat.JSON | TotalsFormat.CSV | TotalsFormat.MARKDOWN:
-                emit(render_totals(totals, fmt, excel, terminal_width(), color_wanted()), output)
+                text = render_totals(totals, fmt, excel, terminal_width(), color_wanted(), language)
+                emit(text, output)
             case _:
                 assert_never(fmt)
     if fmt is TotalsFormat.CSV:
         # CSV has no room for prose; the notes go to the person, on stderr.
-        for line in totals.notes():
+        for line in notes:
             note(line)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -157,6 +157,12 @@ def is_address(name: str) -> bool:
     return name[:8].lower().startswith(("http://", "https://"))
 
 
+def source_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The file $HANKKEET_SOURCE names, '' when it names none (unset or blank): the one
+    place that reads it."""
+    return (os.environ if environ is None else environ).get(ENV_SOURCE, "").strip()
+
+
 def resolve(
     paths: Sequence[str],
     stdin: BinaryIO | None = None,
@@ -172,9 +178,8 @@ def resolve(
     with no such file; an address that cannot be fetched goes to `failed` when given (the
     other inputs are still read), else it raises too.
     """
-    env = os.environ if environ is None else environ
     if not paths:
-        default = env.get(ENV_SOURCE, "").strip()
+        default = source_from_environment(environ)
         if not default:
             return [embedded_source()]
         paths = [default]

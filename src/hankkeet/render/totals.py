@@ -16,7 +16,7 @@ from typing import Any, assert_never
 
 from hankkeet.encode import dumps
 from hankkeet.finnish import format_number, format_percent, money_column
-from hankkeet.locale import _
+from hankkeet.locale import M_, Language, _
 from hankkeet.render.draw import draw_table
 from hankkeet.render.layout import GAP, Column, fit_table, fit_widths, paragraph_lines
 from hankkeet.render.markdown import render_markdown
@@ -191,17 +191,18 @@ def people_headers(totals: Totals) -> list[str]:
     return [*keys, *(m.header for m in people_measures(totals))]
 
 
-def people_notes(totals: Totals) -> list[str]:
-    """The notes, plus where the other columns are when the table shows years."""
+def people_notes(totals: Totals, language: Language) -> list[str]:
+    """The notes in `language`, plus where the other columns are when the table shows
+    years."""
     notes = totals.notes()
     if totals.by_year:
         notes.append(
-            _(
+            M_(
                 "The table shows the budget by year; --format json or csv gives every "
                 "column (city shares, funding, person-years)."
             )
         )
-    return notes
+    return [n.text(language) for n in notes]
 
 
 def totals_panels(totals: Totals, width: int) -> list[tuple[list[Column], list[int]]]:
@@ -249,17 +250,19 @@ def _notes_text(notes: list[str], width: int, color: bool) -> str:
     return "".join(paragraph_lines(n, width) for n in notes)
 
 
-def render_table(totals: Totals, width: int, color: bool) -> str:
-    """The table (in panels when it is wider than the width) and, under it, the notes."""
+def render_table(totals: Totals, width: int, color: bool, language: Language) -> str:
+    """The table (in panels when it is wider than the width) and, under it, the notes (in
+    `language`)."""
     panels = [
         draw_table(columns, widths, color) for columns, widths in totals_panels(totals, width)
     ]
-    return "\n".join(panels) + _notes_text(people_notes(totals), width, color)
+    return "\n".join(panels) + _notes_text(people_notes(totals, language), width, color)
 
 
-def render_json(totals: Totals) -> str:
-    """{"group_by": [...], "rows": [...], "total": {...}, "notes": [...]}, numbers exact."""
-    return dumps(totals.to_dict(), indent=2) + "\n"
+def render_json(totals: Totals, language: Language) -> str:
+    """{"group_by": [...], "rows": [...], "total": {...}, "notes": [...]}, numbers exact,
+    the notes in `language`."""
+    return dumps(totals.to_dict(language), indent=2) + "\n"
 
 
 def flat_columns(totals: Totals) -> list[str]:
@@ -305,20 +308,22 @@ def render_csv(totals: Totals, excel: bool = False) -> str:
     return render_rows(flat_columns(totals), flat_rows(totals), excel=excel)
 
 
-def render_markdown_totals(totals: Totals) -> str:
-    """A Markdown table for people (Finnish numbers), the notes as a list under it."""
+def render_markdown_totals(totals: Totals, language: Language) -> str:
+    """A Markdown table for people (Finnish numbers), the notes (in `language`) as a list
+    under it."""
     # Headers are wrapped by hand for the terminal; Markdown gets them on one line.
     headers = [h.replace("-\n", "").replace("\n", " ") for h in people_headers(totals)]
     rows: list[dict[str, str | Decimal | int | None]] = [
         dict(zip(headers, cells, strict=True)) for cells in people_rows(totals)
     ]
     text = render_markdown(headers, rows)
-    notes = people_notes(totals)
+    notes = people_notes(totals, language)
     return text + ("\n" + "".join(f"- {n}\n" for n in notes) if notes else "")
 
 
-def render_chart(totals: Totals, width: int, color: bool) -> str:
-    """--chart: a bar per row of the budget; with --by-year a bar per row and year.
+def render_chart(totals: Totals, width: int, color: bool, language: Language = Language.EN) -> str:
+    """--chart: a bar per row of the budget; with --by-year a bar per row and year; the
+    notes under it in `language`.
 
     Every value in the picture has the same decimals (whole euros when all are whole).
     """
@@ -348,27 +353,31 @@ def render_chart(totals: Totals, width: int, color: bool) -> str:
 
     bars = [Bar(label, value, text) for (label, value), text in zip(labelled, texts, strict=False)]
     footer = Bar(total_label(), totals.total.budget, texts[-1])
+    notes = [n.text(language) for n in totals.notes()]
     if not labelled:
-        return bar_chart([footer], width, color, "", _("Budget")) + _notes_text(
-            totals.notes(), width, color
-        )
+        return bar_chart([footer], width, color, "", _("Budget")) + _notes_text(notes, width, color)
     chart = bar_chart(bars, width, color, header, _("Budget"), footer)
-    return chart + _notes_text(totals.notes(), width, color)
+    return chart + _notes_text(notes, width, color)
 
 
 def render_totals(
-    totals: Totals, fmt: TotalsFormat, excel: bool = False, width: int = 100, color: bool = False
+    totals: Totals,
+    fmt: TotalsFormat,
+    excel: bool = False,
+    width: int = 100,
+    color: bool = False,
+    language: Language = Language.EN,
 ) -> str:
-    """The totals in the chosen format, as text."""
+    """The totals in the chosen format, as text (the notes in `language`)."""
     match fmt:
         case TotalsFormat.TABLE:
-            return render_table(totals, width, color)
+            return render_table(totals, width, color, language)
         case TotalsFormat.JSON:
-            return render_json(totals)
+            return render_json(totals, language)
         case TotalsFormat.CSV:
             return render_csv(totals, excel)
         case TotalsFormat.MARKDOWN:
-            return render_markdown_totals(totals)
+            return render_markdown_totals(totals, language)
         case TotalsFormat.XLSX:
             raise ValueError("xlsx is a file format, not text")
         case _:
