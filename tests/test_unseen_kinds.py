@@ -1164,3 +1164,16 @@ Kunta osallistuu Tieto lisää toimivuutta -hankkeeseen.
 )
 def test_batch_14_lines_that_are_never_a_title(line: str, why: str) -> None:
     assert not titleable(line), why
+
+
+def test_a_municipalitys_share_the_page_speaks_of_is_said() -> None:
+    text = """\
+Henna - maaseudun asumisen pilottihanke
+
+Hanke toteutetaan 1.1.2018–31.12.2020. Kaupungin rahoitusosuus on neljännes kustannuksista.
+"""
+    project = parse_text(text, "page.txt").projects[0]
+    assert project.project.city_share is None
+    assert any(
+        d.code.value == "uncertain-fact" and d.about == "city_share" for d in project.diagnostics
+    ), "a share the page speaks of, with no amount read: said (batch 8)"

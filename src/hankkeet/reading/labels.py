@@ -1496,6 +1496,14 @@ DETAIL_WORDS: frozenset[str] = frozenset(
     }
 )
 
+# Words that speak of a municipality's own share ('Kauhajoen rahoitusosuus', 'kunnan
+# osuus on', 'kommunens andel'): layouts/leftovers.py says a share the page speaks of that no
+# project took.
+SHARE_CUE = (
+    r"(?:kaupungi|kunna|kommunen|staden|city|municipal)\w*\s+(?:oma)?(?:rahoitus)?(?:osuu|andel|share)"
+    r"|\b\w+n\s+(?:oma)?rahoitusosuu|kuntaosuu|kuntarahoitu"
+)
+
 # Words of a line that gives a contact, with or without a label's colon ('Kontakta oss',
 # 'Projektin vastuuhenkilön nimi Tauno Korpela'): layouts/leftovers.py says a contact the page
 # gives that no project took.

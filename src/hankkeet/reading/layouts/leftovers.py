@@ -32,6 +32,7 @@ from hankkeet.reading.labels import (
     PROJECT_WORDS,
     RECIPIENT_FORMS,
     RECIPIENT_WORDS,
+    SHARE_CUE,
     Field,
 )
 from hankkeet.reading.layouts.items import Item, ItemKind
@@ -85,11 +86,26 @@ def _contact_line(items: list[Item]) -> int | None:
     return None
 
 
+_SHARE = re.compile(SHARE_CUE, re.IGNORECASE)
+
+
+def _share_line(items: list[Item]) -> int | None:
+    """The first line that speaks of a municipality's own share."""
+    for item in items:
+        if item.fld is Field.CITY_SHARE:
+            return item.line
+        for line, text in item.lines or [(item.line, item.text)]:
+            if _SHARE.search(text):
+                return line
+    return None
+
+
 def unclaimed_facts(items: list[Item], read: list[ReadBlock]) -> None:
-    """A programme, a fund or a contact the page gives, on each project that has none:
-    said, not used."""
+    """A programme, a fund, a contact or a municipality's share the page gives, on each
+    project that has none: said, not used."""
     programmes, funds = _first_named(items)
     contact = _contact_line(items)
+    share = _share_line(items)
     for one in read:
         about = {note.about for note in one.notes}
         project = one.project
@@ -97,6 +113,20 @@ def unclaimed_facts(items: list[Item], read: list[ReadBlock]) -> None:
             one.notes.append(_unclaimed("programme", programmes, project.source.line))
         if project.fund is None and funds and "fund" not in about:
             one.notes.append(_unclaimed("fund", funds, project.source.line))
+        if project.city_share is None and share is not None and "city_share" not in about:
+            one.notes.append(
+                Note(
+                    Code.UNCERTAIN_FACT,
+                    M_(
+                        "the page speaks of a municipality's share (line {line}), but no share "
+                        "of this project was read",
+                        line=share,
+                    ),
+                    project.source.line,
+                    None,
+                    "city_share",
+                )
+            )
         if not project.contacts and contact is not None and "contacts" not in about:
             one.notes.append(
                 Note(
