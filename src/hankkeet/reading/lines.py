@@ -379,15 +379,25 @@ def _label_line(label: LabelLine) -> bool:
     return bool(label.value and _PLAIN_LABEL.match(label.label) and len(label.value.split()) <= 6)
 
 
+def _whose(text: str) -> str | None:
+    """A line that is someone's or something's name, not a project's: a person, a council,
+    a document's link (never_title's reason)."""
+    if _titled_person(text) or _person_alone(text):
+        return "a person's name"
+    if _organ_alone(text):
+        return "a council's or a board's name"
+    if text.endswith((")", "]")) and _DOCUMENT_LINK.search(text):
+        return "a link to a document"
+    return None
+
+
 def never_title(text: str, label: LabelLine | None = None) -> str | None:
     """Why this line can never be a project's title, or None when it may be one."""
     text = text.strip()
     if label is not None and _label_line(label):
         return "a label line"
-    if _titled_person(text) or _person_alone(text):
-        return "a person's name"
-    if _organ_alone(text):
-        return "a council's or a board's name"
+    if (who := _whose(text)) is not None:
+        return who
     if _MARKUP.match(text):
         return "markup or code (a Markdown heading, a shell prompt, a table row)"
     if _SECTION.match(text):
@@ -412,8 +422,6 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "starts in lower case"
     if text.casefold().endswith("logo") or ("_" in text and " " not in text):
         return "an image's text or file name"
-    if text.endswith((")", "]")) and _DOCUMENT_LINK.search(text):
-        return "a link to a document"
     if _frame_line(text):
         return "a page's frame (menu, section name)"
     if _first_word(text) in DOCUMENT_WORDS:

@@ -20,6 +20,24 @@ def _names_a_project(title: str) -> bool:
     return any(word in last[0] for word in PROJECT_WORDS)
 
 
+def _title(head: Item, body: list[Item]) -> tuple[str, int, list[Item]]:
+    """An item's title, its line and the items under it: the section line's text ('§ 41
+    Title'), or the first line under it that may be a title."""
+    m = SECTION.match(head.text)
+    title = m.group(3).strip() if m else ""
+    if title and titleable(title):
+        return title, head.line, body
+    for k, item in enumerate(body):
+        if (
+            item.kind == "text"
+            and len(item.lines) == 1
+            and (titleable(item.text) or QUOTED.search(item.text))
+            and item.text.casefold() not in AGENDA_SECTION_WORDS
+        ):
+            return item.text, item.line, body[k + 1 :]
+    return title, head.line, body
+
+
 def read(page: Page, items: list[Item]) -> list[Block]:
     sections: list[tuple[Item, list[Item]]] = []
     for item in items:
@@ -29,20 +47,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
             sections[-1][1].append(item)
     blocks: list[Block] = []
     for head, body in sections:
-        m = SECTION.match(head.text)
-        title = m.group(3).strip() if m else ""
-        title_line = head.line
-        rest = body
-        if not title or not titleable(title):
-            for k, item in enumerate(body):
-                if (
-                    item.kind == "text"
-                    and len(item.lines) == 1
-                    and (titleable(item.text) or QUOTED.search(item.text))
-                    and item.text.casefold() not in AGENDA_SECTION_WORDS
-                ):
-                    title, title_line, rest = item.text, item.line, body[k + 1 :]
-                    break
+        title, title_line, rest = _title(head, body)
         text = " ".join(i.text for i in rest if i.kind == "text")
         if not title or not about_one_project(title, text):
             page.notes.append(

@@ -52,24 +52,7 @@ def add(block: Block, item: Item) -> None:
         return
     if item.kind == "field" and item.fld is not None:
         if item.fld in block.fields:
-            if item.text and not block.fields[item.fld].text:
-                block.fields[item.fld] = _value(item)
-            elif item.text and item.text != block.fields[item.fld].text:
-                first = block.fields[item.fld]
-                block.notes.append(
-                    Note(
-                        Code.REPEATED_FIELD,
-                        M_(
-                            "'{label}' again (first on line {line}); '{value}' is not used",
-                            label=item.label.label if item.label else "",
-                            line=first.line,
-                            value=shorten(item.text),
-                        ),
-                        item.line,
-                        item.column,
-                        None,
-                    )
-                )
+            _again(block, item)
             return
         if not item.text and item.fld not in (Field.PERIOD, Field.BUDGET, Field.START, Field.END):
             return  # a label standing alone over nothing: a heading of a page, no field
@@ -107,6 +90,29 @@ def add(block: Block, item: Item) -> None:
         )
     elif item.kind == "text":
         block.prose.append((item.line, item.text))
+
+
+def _again(block: Block, item: Item) -> None:
+    """A field given again: its value when the first was empty, else said and not used."""
+    assert item.fld is not None
+    first = block.fields[item.fld]
+    if item.text and not first.text:
+        block.fields[item.fld] = _value(item)
+    elif item.text and item.text != first.text:
+        block.notes.append(
+            Note(
+                Code.REPEATED_FIELD,
+                M_(
+                    "'{label}' again (first on line {line}); '{value}' is not used",
+                    label=item.label.label if item.label else "",
+                    line=first.line,
+                    value=shorten(item.text),
+                ),
+                item.line,
+                item.column,
+                None,
+            )
+        )
 
 
 def _value(item: Item) -> FieldValue:
