@@ -291,7 +291,7 @@ def _chrome_words(text: str) -> bool:
 def _person_alone(text: str) -> bool:
     """'Lauri Heino': a first name and a surname alone on a line (a byline, a photo credit),
     or with a party after it ('Topias Kotiniemi (kok)')."""
-    party = _PARTY.search(text)
+    party = re.search(_PARTY, text) if text.endswith(")") else None
     words = (text[: party.start()] if party else text).split()
     return (
         1 < len(words) <= 3
@@ -304,25 +304,24 @@ def _person_alone(text: str) -> bool:
     )
 
 
+# Patterns that only lines ending in ')' or ']' are looked at with, kept as text: re
+# compiles (and keeps) one when a line first needs it, not at every start.
 # A party's abbreviation after a person's name in a report of a council's debate.
-_PARTY = re.compile(r"\s*\(([a-zåäö]{1,5})\.?\)$")
+_PARTY = r"\s*\(([a-zåäö]{1,5})\.?\)$"
 
 # A link to a document: 'Aloituskokouksen materiaalit (pdf)', 'Hakuohje [PDF, 2 Mt]'.
-_DOCUMENT_LINK = re.compile(
-    r"[(\[]\s*(?:pdf|docx?|xlsx?|pptx?|odt)\b[^()\[\]]*[)\]]$", re.IGNORECASE
-)
+_DOCUMENT_LINK = r"(?i)[(\[]\s*(?:pdf|docx?|xlsx?|pptx?|odt)\b[^()\[\]]*[)\]]$"
 
 # A note in parentheses that ends a title and is no part of the name: the project's state
 # ('(haettu 10/2019)') or its months ('(2022-09/2024)', '(9/2022–12/2024)').
-TITLE_NOTE = re.compile(
-    r"\s*\((?:(?:" + "|".join(STATUS_WORDS) + r")\b[^()]*|\d{1,4}[-/.]\d{1,2}[^()a-zåäö]*)\)$",
-    re.IGNORECASE,
+TITLE_NOTE = (
+    r"(?i)\s*\((?:(?:" + "|".join(STATUS_WORDS) + r")\b[^()]*|\d{1,4}[-/.]\d{1,2}[^()a-zåäö]*)\)$"
 )
 
 
 def strip_note(title: str) -> str:
     """A title without the note on its state or months that ends it."""
-    return TITLE_NOTE.sub("", title) if title.endswith(")") else title
+    return re.sub(TITLE_NOTE, "", title) if title.endswith(")") else title
 
 
 def _organ_alone(text: str) -> bool:
@@ -386,7 +385,7 @@ def _whose(text: str) -> str | None:
         return "a person's name"
     if _organ_alone(text):
         return "a council's or a board's name"
-    if text.endswith((")", "]")) and _DOCUMENT_LINK.search(text):
+    if text.endswith((")", "]")) and re.search(_DOCUMENT_LINK, text):
         return "a link to a document"
     return None
 
@@ -483,7 +482,7 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         or (first in HONORIFICS and text[len(first) : len(first) + 1] == ".")
         or ((first.split("-")[0] in FIRST_NAMES or text.endswith(")")) and _person_alone(text))
         or ((first in ORGAN_WORDS or first.endswith("lautakunta")) and _organ_alone(text))
-        or (text.endswith((")", "]")) and _DOCUMENT_LINK.search(text) is not None)
+        or (text.endswith((")", "]")) and re.search(_DOCUMENT_LINK, text) is not None)
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
         or (_FRAME.search(folded) is not None and folded.count(" ") < 6)
     )
