@@ -1177,3 +1177,22 @@ Hanke toteutetaan 1.1.2018–31.12.2020. Kaupungin rahoitusosuus on neljännes k
     assert any(
         d.code.value == "uncertain-fact" and d.about == "city_share" for d in project.diagnostics
     ), "a share the page speaks of, with no amount read: said (batch 8)"
+
+
+@pytest.mark.parametrize(
+    ("text", "programme", "why"),
+    [
+        ("samt av Utbildnings- och kulturministeriet", "OKM", "the ministry in Swedish (batch 15)"),
+        ("Social- och hälsovårdsministeriet beviljade", "STM", "in Swedish, the other ministry"),
+        ("Arbets- och näringsministeriet", "TEM", "and the third"),
+    ],
+)
+def test_ministries_in_swedish_are_their_programmes(text: str, programme: str, why: str) -> None:
+    assert find_programmes(text) == [programme], why
+
+
+@pytest.mark.parametrize(
+    "line", ["Avslutade projekt", "Finished projects", "Käynnissä olevat hankkeet"]
+)
+def test_a_heading_over_projects_in_the_plural_is_never_a_title(line: str) -> None:
+    assert not titleable(line), "Swedish 'projekt' is singular and plural alike (batch 15)"

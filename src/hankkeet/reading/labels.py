@@ -487,9 +487,27 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"\bakke\b|maakuntien liitoille osoitta|aluekehittämisen kehittämisrahoitu",),
     ),
     ("ÄRM", (r"\bärm\b|äkillisen rakennemuutoksen (?:tuki|rahoitus|rahasto)",)),
-    ("OKM", (r"\bokm\b|opetus ja kulttuuriministeriö|ministry of education and culture",)),
-    ("STM", (r"\bstm\b|sosiaali ja terveysministeriö|ministry of social affairs and health",)),
-    ("TEM", (r"\btem\b|työ ja elinkeinoministeriö|ministry of economic affairs and employment",)),
+    (
+        "OKM",
+        (
+            r"\bokm\b|opetus ja kulttuuriministeriö|ministry of education and culture"
+            r"|undervisnings och kulturministeriet|utbildnings och kulturministeriet",
+        ),
+    ),
+    (
+        "STM",
+        (
+            r"\bstm\b|sosiaali ja terveysministeriö|ministry of social affairs and health"
+            r"|social och hälsovårdsministeriet",
+        ),
+    ),
+    (
+        "TEM",
+        (
+            r"\btem\b|työ ja elinkeinoministeriö|ministry of economic affairs and employment"
+            r"|arbets och näringsministeriet",
+        ),
+    ),
 )
 
 # A programme whose name says another: "REACT-EU EAKR" names EAKR too, but is one programme;
@@ -1164,6 +1182,18 @@ PAGE_CHROME: frozenset[str] = frozenset(
         "hankkeet ja projektit",
         "tietoa hankkeesta",
         "tietoa projektista",
+        # Headings over a page's projects in the plural (Swedish 'projekt' is both).
+        "avslutade projekt",
+        "pågående projekt",
+        "aktuella projekt",
+        "våra projekt",
+        "finished projects",
+        "completed projects",
+        "ongoing projects",
+        "current projects",
+        "päättyneet hankkeet",
+        "käynnissä olevat hankkeet",
+        "meneillään olevat hankkeet",
         "om projektet",
         "about the project",
         "rahoitus",
