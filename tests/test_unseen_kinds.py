@@ -1196,3 +1196,23 @@ def test_ministries_in_swedish_are_their_programmes(text: str, programme: str, w
 )
 def test_a_heading_over_projects_in_the_plural_is_never_a_title(line: str) -> None:
     assert not titleable(line), "Swedish 'projekt' is singular and plural alike (batch 15)"
+
+
+def test_a_heading_whose_text_opens_by_naming_it_is_a_project() -> None:
+    text = """\
+Avslutade projekt
+
+Luckan har drivit många projekt. Här berättar vi om dem som har avslutats.
+
+Stora komet (2016–2019)
+
+Stora komet skulle stärka vägledningen på svenska i Nyland under åren.
+
+Smartkultur
+
+Smartkultur i Nyland – Kulturens digitala stödpatrull hjälpte kulturaktörer med digitala verktyg.
+"""
+    names = [p.project.name for p in parse_text(text, "page.txt").projects]
+    assert names == ["Stora komet", "Smartkultur"], (
+        "a one-word heading over a paragraph that opens with it names a project (batch 15)"
+    )

@@ -241,8 +241,14 @@ def sections(items: list[Item]) -> list[Block]:
             continue
         bare = strip_years(item.text)
         own = bare.casefold().endswith(PROJECT_SUFFIXES)
-        under = nxt.text.casefold().startswith(bare.casefold()) and bool(
-            HANKE_NAME.match(nxt.text[len(bare) : len(bare) + 20])
+        opens = nxt.text.casefold().startswith(bare.casefold())
+        under = (
+            opens
+            and (
+                bool(HANKE_NAME.match(nxt.text[len(bare) : len(bare) + 20]))
+                # 'Smartkultur' over 'Smartkultur i Nyland – …': the text opens by naming it.
+                or (nxt.text[len(bare) : len(bare) + 1] == " " and classify(bare) is None)
+            )
         )
         if (own or under or _told_below(bare, items[n + 1 :])) and not about_many(item.text):
             heads.append(n)
