@@ -846,6 +846,11 @@ def test_batch_11_lines_that_are_never_a_title(line: str, why: str) -> None:
         ),
         ("Earning Logic (TaideART)", "Earning Logic (TaideART)", "an acronym stays"),
         ("Kaasua Kuhmoon", "Kaasua Kuhmoon", "a name with no note stays as it is"),
+        (
+            "Ulkokuntosali Kaalisaareen (30 000 e)",
+            "Ulkokuntosali Kaalisaareen",
+            "its money in parentheses is no part of it either (batch 16's participatory budget)",
+        ),
     ],
 )
 def test_a_note_after_the_title_is_no_part_of_the_name(title: str, name: str, why: str) -> None:
@@ -1216,3 +1221,19 @@ Smartkultur i Nyland – Kulturens digitala stödpatrull hjälpte kulturaktörer
     assert names == ["Stora komet", "Smartkultur"], (
         "a one-word heading over a paragraph that opens with it names a project (batch 15)"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Table of contents",
+        "Kolumni",
+        "Uutisanalyysi",
+        "Styrgrupp",
+        "Kort om projektet",
+        "EU:n rahoittama verkostohanke",
+        "Euroopan unionin osarahoittama",
+    ],
+)
+def test_batch_16_lines_that_are_never_a_title(line: str) -> None:
+    assert not titleable(line), "a newspaper's or a document's section, a funder's caption"
