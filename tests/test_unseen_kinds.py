@@ -1237,3 +1237,27 @@ Smartkultur i Nyland – Kulturens digitala stödpatrull hjälpte kulturaktörer
 )
 def test_batch_16_lines_that_are_never_a_title(line: str) -> None:
     assert not titleable(line), "a newspaper's or a document's section, a funder's caption"
+
+
+@pytest.mark.parametrize(
+    ("text", "programme", "why"),
+    [
+        ("from European Regional Development Funds", "EAKR", "the fund's English name (batch 15)"),
+        ("funded by ERDF", "EAKR", "its English acronym (batch 12)"),
+        ("European Social Fund (ESF)", "ESR", "the other fund's (batch 6)"),
+        ("Europeiska socialfonden", "ESR", "its Swedish name (batch 15)"),
+    ],
+)
+def test_a_structural_fund_in_english_or_swedish_is_its_programme(
+    text: str, programme: str, why: str
+) -> None:
+    assert find_programmes(text) == [programme], why
+
+
+def test_a_fund_that_a_programme_outside_the_projects_text_implies_is_said() -> None:
+    page = INCOMING / "h6" / "list-page" / "h6-interregno-botnia-atlantica-godkjent.txt"
+    projects = parse_text(page.read_text(encoding="utf-8"), page.name).projects
+    assert len(projects) >= 2
+    for project in projects:
+        said = {d.about for d in project.diagnostics if d.code.value == "uncertain-fact"}
+        assert {"programme", "fund"} <= said, "Interreg outside each project's text: its EAKR too"

@@ -459,17 +459,24 @@ COLON_ONLY: frozenset[str] = frozenset(
 # the first programme that matches is the project's programme, so the specific ones
 # (REACT-EU EAKR) stand before the general. A pattern two programmes share is written the
 # same way in both, so it is searched once.
+# The two structural funds by their names in Finnish, English and Swedish: as programmes
+# ('Funding: European Regional Development Fund' names the EAKR programme) and as funds.
+_ERDF = (
+    r"\beakr\b|aluekehitysrahasto|\berdf\b|regionala utvecklingsfonden|regional development fund"
+)
+_ESF = r"\besr\b|sosiaalirahasto|\besf\b|socialfonden|social fund"
+
 PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "Interreg",
         (r"\binterreg|botnia atlantica|central baltic|northern periphery|pohjoinen periferia",),
     ),
-    ("REACT-EU EAKR", (r"react ?eu", r"\beakr\b|aluekehitysrahasto")),
-    ("REACT-EU ESR", (r"react ?eu", r"\besr\b|sosiaalirahasto")),
+    ("REACT-EU EAKR", (r"react ?eu", _ERDF)),
+    ("REACT-EU ESR", (r"react ?eu", _ESF)),
     ("JTF", (r"\bjtf\b|oikeudenmukaisen siirtymän",)),
     ("ESR+", (r"\besr\+",)),
-    ("EAKR", (r"\beakr\b|aluekehitysrahasto",)),
-    ("ESR", (r"\besr\b|sosiaalirahasto",)),
+    ("EAKR", (_ERDF,)),
+    ("ESR", (_ESF,)),
     ("Leader", (r"\bleader",)),
     (
         "Maaseuturahasto",
@@ -526,12 +533,8 @@ PROGRAMME_IMPLIES: dict[str, tuple[str, ...]] = {
 # recorded only when the text names it; the programme says the rest.
 FUNDS: tuple[tuple[str, str], ...] = (
     ("ESR+", r"\besr\+"),
-    (
-        "EAKR",
-        r"\beakr\b|aluekehitysrahasto|\berdf\b|regionala utvecklingsfonden"
-        r"|regional development fund",
-    ),
-    ("ESR", r"\besr\b|sosiaalirahasto|\besf\b|socialfonden|social fund"),
+    ("EAKR", _ERDF),
+    ("ESR", _ESF),
     ("JTF", r"\bjtf\b|oikeudenmukaisen siirtymän rahasto"),
     ("Maaseuturahasto", r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|\bmsr\b"),
     ("AMIF", r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto"),

@@ -29,6 +29,8 @@ from hankkeet.reading.blocks import Note
 from hankkeet.reading.funding import find_funds, find_programmes
 from hankkeet.reading.labels import (
     CONTACT_CUE_WORDS,
+    FUNDS,
+    PROGRAMME_IMPLIES,
     PROJECT_WORDS,
     RECIPIENT_FORMS,
     RECIPIENT_WORDS,
@@ -66,6 +68,17 @@ def _first_named(
     return programmes, funds
 
 
+def _implied_funds(programmes: dict[str, int]) -> dict[str, int]:
+    """The funds the page's programmes imply ('Interreg Botnia-Atlantica': EAKR)."""
+    return {
+        fund: line
+        for name, line in programmes.items()
+        for fund in PROGRAMME_IMPLIES.get(name, ())
+        if fund in FUND_NAMES
+    }
+
+
+FUND_NAMES = frozenset(name for name, _ in FUNDS)
 _PERSON_FIELDS = frozenset(
     {Field.CONTACTS, Field.CONTACT_NAME, Field.CONTACT_EMAIL, Field.CONTACT_PHONE}
 )
@@ -111,8 +124,11 @@ def unclaimed_facts(items: list[Item], read: list[ReadBlock]) -> None:
         project = one.project
         if project.programme is None and programmes and "programme" not in about:
             one.notes.append(_unclaimed("programme", programmes, project.source.line))
-        if project.fund is None and funds and "fund" not in about:
-            one.notes.append(_unclaimed("fund", funds, project.source.line))
+        # A fund the page's programme implies is said only where that programme is none of
+        # this project's own too (a project's own Leader implies its fund).
+        named = funds or (_implied_funds(programmes) if project.programme is None else {})
+        if project.fund is None and named and "fund" not in about:
+            one.notes.append(_unclaimed("fund", named, project.source.line))
         if project.city_share is None and share is not None and "city_share" not in about:
             one.notes.append(
                 Note(
@@ -155,8 +171,8 @@ def _unclaimed(about: str, named: dict[str, int], line: int) -> Note:
         )
         if about == "programme"
         else M_(
-            "the page names the fund {names} (line {line}), but not in this project's own "
-            "text; left empty",
+            "the page names the fund {names}, or a programme of it (line {line}), but not in "
+            "this project's own text; left empty",
             names=names,
             line=first,
         )
