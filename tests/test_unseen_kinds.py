@@ -1233,6 +1233,8 @@ Smartkultur i Nyland – Kulturens digitala stödpatrull hjälpte kulturaktörer
         "Kort om projektet",
         "EU:n rahoittama verkostohanke",
         "Euroopan unionin osarahoittama",
+        "Beviljat stöd",
+        "Research & projects",
     ],
 )
 def test_batch_16_lines_that_are_never_a_title(line: str) -> None:
@@ -1261,3 +1263,12 @@ def test_a_fund_that_a_programme_outside_the_projects_text_implies_is_said() -> 
     for project in projects:
         said = {d.about for d in project.diagnostics if d.code.value == "uncertain-fact"}
         assert {"programme", "fund"} <= said, "Interreg outside each project's text: its EAKR too"
+
+
+def test_a_university_as_the_title_is_an_unsure_name() -> None:
+    page = INCOMING / "h5" / "eu-card" / "h5-tuni-ucsedu.txt"
+    result = parse_text(page.read_text(encoding="utf-8"), page.name)
+    named = [p for p in result.projects if p.project.name == "Tampere University"]
+    assert not named or any(d.code.value == "unsure-name" for d in named[0].diagnostics), (
+        "an organisation's name read as the title is kept only with unsure-name (batch 5)"
+    )

@@ -1185,6 +1185,11 @@ PAGE_CHROME: frozenset[str] = frozenset(
         "hankkeet ja projektit",
         "tietoa hankkeesta",
         "tietoa projektista",
+        "beviljat stöd",
+        "myönnetyt tuet",
+        "research & projects",
+        "research and projects",
+        "tutkimus ja hankkeet",
         # A newspaper's section names and a document's parts, over or between its items.
         "kolumni",
         "mainos",
@@ -1687,4 +1692,11 @@ ORGANISATION_ENDINGS: tuple[str, ...] = (
     "säätiö",
     "seurakunta",
     "kuntayhtymä",
+    # Universities and institutes, in Finnish, Swedish and English ('Tampere University').
+    "yliopisto",
+    "ammattikorkeakoulu",
+    "university",
+    "universitet",
+    "högskola",
+    "university of applied sciences",
 )
