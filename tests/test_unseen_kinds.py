@@ -788,6 +788,21 @@ Hanke edistää puurakentamista. Toteutusaika 1.1.2021–31.12.2022.
     ),
     (
         """\
+Hanketoiminta
+
+Tällä hetkellä Keski-Suomen Kylät ry:n hallinnoitavana on Kyläsuunnitelmalla eteenpäin – \
+kehittämishanke, jota rahoitetaan maaseuturahastosta.
+
+Kylältä kylille -hanke 2.1.2018 – 30.10.2019
+
+Kylältä kylille -hanke herättelee kyliä uuteen toimintaan.
+""",
+        ["Kyläsuunnitelmalla eteenpäin"],
+        "a name with 'suunnitelma' in it is a name; only a '-projektisuunnitelma' after it is "
+        "a document (batch 17)",
+    ),
+    (
+        """\
 Kasvun kartta -hanke
 
 Kasvun kartta -hanke jatkaa Kasvun kartta -hankkeen työtä. Euroopan aluekehitysrahaston \

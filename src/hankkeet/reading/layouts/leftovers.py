@@ -191,11 +191,12 @@ def _names_one(text: str, name: str) -> bool:
     """Whether a `-hanke` phrase names one project: not 'projektit' (many), not
     'projektisuunnitelma' (a document), no quoted fragment, no fund alone."""
     at = text.find(name)
-    after = text[at + len(name) :].lstrip(" -–").split()[:1]
-    words = [w.casefold().strip(".,:;!?()") for w in [*name.split(), *after]]
+    after = [w.casefold().strip(".,:;!?()") for w in text[at + len(name) :].split()[:2]]
+    kind = next((w for w in after if w.strip("-–")), "")  # '-hankkeet', '-projektisuunnitelma'
+    words = [w.casefold().strip(".,:;!?()") for w in name.split()]
     if any(q in name for q in '"”“') or find_funds(name) == [name.strip()]:
         return False
-    return not any(about_many(w) or "suunnitel" in w for w in words)
+    return not (any(about_many(w) for w in [*words, kind]) or "suunnitel" in kind)
 
 
 # A grant given or got, in any form ('investointitukea', 'saa … euroa', 'beviljades').
