@@ -22,8 +22,8 @@ from hankkeet.cli.common import (
     usable_input,
 )
 from hankkeet.cli.config import configured_format, configured_paths
-from hankkeet.cli.output import choose_format, emit, output_option
-from hankkeet.locale import N_, _, ngettext
+from hankkeet.cli.output import choose_format, emit, format_option, output_option
+from hankkeet.locale import _, ngettext
 from hankkeet.render.link import LinkFormat, render_link
 
 if TYPE_CHECKING:
@@ -36,15 +36,7 @@ if TYPE_CHECKING:
 @app.command("link")
 def link_command(
     paths: PathsArg = None,
-    fmt: Annotated[
-        LinkFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            show_default=False,
-            help=N_("Output format (default: table, or from -o FILE's extension)."),
-        ),
-    ] = None,
+    fmt: Annotated[LinkFormat | None, format_option()] = None,
     output: Annotated[Path | None, output_option(LinkFormat)] = None,
 ) -> None:
     """List groups of records that describe one project, with the evidence of each.

@@ -54,6 +54,17 @@ def output_option(kind: type[StrEnum]) -> OptionInfo:
     return option
 
 
+def format_option() -> OptionInfo:
+    """-f/--format for a command whose default is a table (or what -o FILE's ending says)."""
+    option: OptionInfo = typer.Option(
+        "--format",
+        "-f",
+        help=N_("Output format (default: table, or from -o FILE's extension)."),
+        show_default=False,
+    )
+    return option
+
+
 # -o of `list`, which writes every format.
 OutputOpt = Annotated[Path | None, output_option(ListFormat)]
 

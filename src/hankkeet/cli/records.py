@@ -48,6 +48,7 @@ from hankkeet.cli.output import (
     emit,
     emit_file,
     emitting,
+    format_option,
     writable,
 )
 from hankkeet.diagnostics import Diagnostic
@@ -107,7 +108,22 @@ def stream_list(
     return counted.kept, counted.without_period
 
 
-# Long for its options (one Typer parameter each); the body is short.
+SortOpt = Annotated[
+    SortKey,
+    typer.Option(
+        "--sort",
+        help=N_(
+            "Order of the projects (source: as in the input, each written as it is read; "
+            "another order holds only what sorting needs)."
+        ),
+    ),
+]
+ListFormatOpt = Annotated[ListFormat | None, format_option()]
+IdsOpt = Annotated[
+    bool, typer.Option("--ids", help=N_("Add the id column (what 'hankkeet show' takes)."))
+]
+
+
 @app.command("list")
 def list_command(
     paths: PathsArg = None,
@@ -115,29 +131,10 @@ def list_command(
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
-    sort: Annotated[
-        SortKey,
-        typer.Option(
-            "--sort",
-            help=N_(
-                "Order of the projects (source: as in the input, each written as it is read; "
-                "another order holds only what sorting needs)."
-            ),
-        ),
-    ] = SortKey.SOURCE,
-    fmt: Annotated[
-        ListFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=N_("Output format (default: table, or from -o FILE's extension)."),
-            show_default=False,
-        ),
-    ] = None,
+    sort: SortOpt = SortKey.SOURCE,
+    fmt: ListFormatOpt = None,
     excel: ExcelOpt = False,
-    show_ids: Annotated[
-        bool, typer.Option("--ids", help=N_("Add the id column (what 'hankkeet show' takes)."))
-    ] = False,
+    show_ids: IdsOpt = False,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
     limit: LimitOpt = None,

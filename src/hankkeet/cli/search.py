@@ -35,6 +35,7 @@ from hankkeet.cli.output import (
     ReverseOpt,
     choose_format,
     emitting,
+    format_option,
     output_option,
     writable,
 )
@@ -50,88 +51,79 @@ if TYPE_CHECKING:  # the search machinery loads only when the command runs
     from hankkeet.search import Results, SearchIndex
 
 
-# Long for its options (one Typer parameter each); the body is short.
+QueryArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="QUERY",
+        help=N_(
+            'Words that must all match; "quoted phrase" for words in a row. Any form of '
+            "a word finds the others (rakennemuutos finds rakennemuutoksen), and a part of "
+            "a compound finds the compound. Without ä/ö/å the query also matches them."
+        ),
+        show_default=False,
+    ),
+]
+AnyOpt = Annotated[
+    bool,
+    typer.Option("--any", help=N_("Find projects that match any of the words, not all of them.")),
+]
+FieldsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--in",
+        metavar="FIELDS",
+        help=N_(
+            "Only search these fields, comma-separated: name,summary,funding,contacts,"
+            "text (the project's own lines in its source: a page without a summary too)."
+        ),
+    ),
+]
+FormatOpt = Annotated[SearchFormat | None, format_option()]
+SearchOutputOpt = Annotated[Path | None, output_option(SearchFormat)]
+SortOpt = Annotated[
+    SortKey | None,
+    typer.Option(
+        "--sort",
+        show_default=False,
+        help=N_("Order by this field instead of the best match first."),
+    ),
+]
+
+
 @app.command("search")
 def search_command(
-    query: Annotated[
-        str,
-        typer.Argument(
-            metavar="QUERY",
-            help=N_(
-                'Words that must all match; "quoted phrase" for words in a row. Any form of '
-                "a word finds the others (rakennemuutos finds rakennemuutoksen), and a part of "
-                "a compound finds the compound. Without ä/ö/å the query also matches them."
-            ),
-            show_default=False,
-        ),
-    ],
+    query: QueryArg,
     paths: PathsArg = None,
     refresh: RefreshOpt = False,
-    match_any: Annotated[
-        bool,
-        typer.Option(
-            "--any", help=N_("Find projects that match any of the words, not all of them.")
-        ),
-    ] = False,
-    fields: Annotated[
-        str | None,
-        typer.Option(
-            "--in",
-            metavar="FIELDS",
-            help=N_(
-                "Only search these fields, comma-separated: name,summary,funding,contacts,"
-                "text (the project's own lines in its source: a page without a summary too)."
-            ),
-        ),
-    ] = None,
+    match_any: AnyOpt = False,
+    fields: FieldsOpt = None,
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
-    fmt: Annotated[
-        SearchFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            show_default=False,
-            help=N_("Output format (default: table, or from -o FILE's extension)."),
-        ),
-    ] = None,
-    output: Annotated[Path | None, output_option(SearchFormat)] = None,
+    fmt: FormatOpt = None,
+    output: SearchOutputOpt = None,
     columns: ColumnsOpt = None,
     limit: LimitOpt = None,
     reverse: ReverseOpt = False,
-    sort: Annotated[
-        SortKey | None,
-        typer.Option(
-            "--sort",
-            show_default=False,
-            help=N_("Order by this field instead of the best match first."),
-        ),
-    ] = None,
+    sort: SortOpt = None,
 ) -> None:
     """Search projects, best matches first; exit 1 when nothing matches (like grep).
 
     Example: hankkeet search rakennemuutos --in name,summary
     """
-    # Imported here: loading the search machinery is the search command's cost, not every
-    # command's (the cli package imports this module to register the command).
-    from hankkeet.search import SearchField, SearchIndex, parse_fields, parse_query
-
     # The query is echoed (table title, JSON, the no-result note): control characters in it
     # must not reach a terminal, and a line break must not split the one-line message.
     query = squash(clean_line(query))
     fmt = choose_format(SearchFormat, fmt, output, configured_format(), SearchFormat.TABLE)
     with writable():
         picked = parse_columns(columns, SEARCH_COLUMNS) if columns else None
+    tally = Tally()
+    skipped = Skipped()
     with usable_input():
-        parsed = parse_query(query)
-        searched = parse_fields(fields)
-        index = SearchIndex(parsed, searched, match_any)
+        index, own_text = _search_index(query, fields, match_any)
         filters = build_filters(active, programme, contact)
-        tally = Tally()
-        skipped = Skipped()
         sources = input_sources(configured_paths(paths))
-        _index_projects(index, sources, filters, skipped, tally, SearchField.TEXT in searched)
+        _index_projects(index, sources, filters, skipped, tally, own_text)
     stop_when_nothing_read(tally)
     results = _results(index, sort, reverse, limit)
     # The data first: a machine format stays valid even when the run then exits 1.
@@ -149,6 +141,18 @@ def search_command(
         if fmt is SearchFormat.TABLE:
             note(_("hankkeet: no project matches '{query}'").format(query=query))
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _search_index(query: str, fields: str | None, match_any: bool) -> tuple[SearchIndex, bool]:
+    """An empty index for the query and the fields --in names; whether it searches each
+    project's own text too. QueryError for an empty query or an unknown field."""
+    # Imported here: loading the search machinery is the search command's cost, not every
+    # command's (the cli package imports this module to register the command).
+    from hankkeet.search import SearchField, SearchIndex, parse_fields, parse_query
+
+    parsed = parse_query(query)
+    searched = parse_fields(fields)
+    return SearchIndex(parsed, searched, match_any), SearchField.TEXT in searched
 
 
 def _index_projects(

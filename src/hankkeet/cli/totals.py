@@ -41,6 +41,7 @@ from hankkeet.cli.output import (
     choose_format,
     emit,
     emit_file,
+    format_option,
     output_option,
 )
 from hankkeet.diagnostics import Diagnostic
@@ -58,64 +59,63 @@ from hankkeet.render.totals import (
 from hankkeet.totals import GroupBy, Totals, TotalsBuilder
 from hankkeet.validate import findings_about, projects_and_findings
 
+ByProgrammeOpt = Annotated[
+    bool,
+    typer.Option("--by-program", "--by-programme", help=N_("A row per funding programme.")),
+]
+ByYearOpt = Annotated[
+    bool,
+    typer.Option("--by-year", help=N_("Budgets spread over calendar years, pro rata by days.")),
+]
+ByFunderOpt = Annotated[
+    bool,
+    typer.Option(
+        "--by-funder",
+        help=N_(
+            "A row per kind of funder with a stated amount (EU and state, municipalities, other)."
+        ),
+    ),
+]
+ByContactOpt = Annotated[
+    bool,
+    typer.Option(
+        "--by-contact",
+        help=N_("A row per contact person (a project with two counts under both)."),
+    ),
+]
+FormatOpt = Annotated[TotalsFormat | None, format_option()]
+ChartOpt = Annotated[
+    bool, typer.Option("--chart", help=N_("Draw the budget of each row as a horizontal bar."))
+]
+TotalsOutputOpt = Annotated[Path | None, output_option(TotalsFormat)]
+TotalsMergeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--merge/--no-merge",
+        help=N_(
+            "With several inputs, count a project that several sources describe once "
+            "(a 'match' group of 'hankkeet link'); --no-merge counts each record."
+        ),
+    ),
+]
 
-# Long for its options (one Typer parameter each); the body is short.
+
 @app.command("totals")
 def totals_command(
     paths: PathsArg = None,
     refresh: RefreshOpt = False,
-    by_programme: Annotated[
-        bool,
-        typer.Option("--by-program", "--by-programme", help=N_("A row per funding programme.")),
-    ] = False,
-    by_year: Annotated[
-        bool,
-        typer.Option("--by-year", help=N_("Budgets spread over calendar years, pro rata by days.")),
-    ] = False,
-    by_funder: Annotated[
-        bool,
-        typer.Option(
-            "--by-funder",
-            help=N_(
-                "A row per kind of funder with a stated amount (EU and state, "
-                "municipalities, other)."
-            ),
-        ),
-    ] = False,
-    by_contact: Annotated[
-        bool,
-        typer.Option(
-            "--by-contact",
-            help=N_("A row per contact person (a project with two counts under both)."),
-        ),
-    ] = False,
+    by_programme: ByProgrammeOpt = False,
+    by_year: ByYearOpt = False,
+    by_funder: ByFunderOpt = False,
+    by_contact: ByContactOpt = False,
     active: ActiveOpt = None,
     programme: ProgrammeOpt = None,
     contact: ContactOpt = None,
-    fmt: Annotated[
-        TotalsFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=N_("Output format (default: table, or from -o FILE's extension)."),
-            show_default=False,
-        ),
-    ] = None,
+    fmt: FormatOpt = None,
     excel: ExcelOpt = False,
-    chart: Annotated[
-        bool, typer.Option("--chart", help=N_("Draw the budget of each row as a horizontal bar."))
-    ] = False,
-    output: Annotated[Path | None, output_option(TotalsFormat)] = None,
-    merge: Annotated[
-        bool,
-        typer.Option(
-            "--merge/--no-merge",
-            help=N_(
-                "With several inputs, count a project that several sources describe once "
-                "(a 'match' group of 'hankkeet link'); --no-merge counts each record."
-            ),
-        ),
-    ] = True,
+    chart: ChartOpt = False,
+    output: TotalsOutputOpt = None,
+    merge: TotalsMergeOpt = True,
 ) -> None:
     """Sum budgets, city shares, stated funding and person-years, exact to the cent.
 
@@ -125,22 +125,9 @@ def totals_command(
 
     Example: hankkeet totals --by-program --by-year
     """
-    if chart and fmt not in (None, TotalsFormat.TABLE):
-        fail(_("--chart draws a picture for people; leave out --format (or use --format table)"))
-    fmt = choose_format(
-        TotalsFormat, fmt, output, None if chart else configured_format(), TotalsFormat.TABLE
-    )
+    fmt = _totals_format(fmt, chart, output)
     check_excel(excel, fmt is TotalsFormat.CSV)
-    group_by = [
-        group
-        for group, wanted in (
-            (GroupBy.PROGRAMME, by_programme),
-            (GroupBy.FUNDER, by_funder),
-            (GroupBy.CONTACT, by_contact),
-        )
-        if wanted
-    ]
-    builder = TotalsBuilder(group_by, by_year)
+    builder = TotalsBuilder(_group_by(by_programme, by_funder, by_contact), by_year)
     skipped = Skipped()
     tally = Tally()
     with usable_input():
@@ -154,6 +141,31 @@ def totals_command(
     _write_totals(totals, findings, fmt, chart, excel, output)
     note_without_period(skipped.without_period)
     say_what_was_read(tally, totals.total.projects, filters_text(active, programme, contact))
+
+
+def _group_by(by_programme: bool, by_funder: bool, by_contact: bool) -> list[GroupBy]:
+    """The groupings --by-program, --by-funder and --by-contact ask for (--by-year is not
+    one: it spreads the sums over years)."""
+    return [
+        group
+        for group, wanted in (
+            (GroupBy.PROGRAMME, by_programme),
+            (GroupBy.FUNDER, by_funder),
+            (GroupBy.CONTACT, by_contact),
+        )
+        if wanted
+    ]
+
+
+def _totals_format(fmt: TotalsFormat | None, chart: bool, output: Path | None) -> TotalsFormat:
+    """The format typed, else the output's or the configured one, else table; a chart is
+    for people: usage error for --chart with another format typed, and the configured
+    format is passed over."""
+    if chart and fmt not in (None, TotalsFormat.TABLE):
+        fail(_("--chart draws a picture for people; leave out --format (or use --format table)"))
+    return choose_format(
+        TotalsFormat, fmt, output, None if chart else configured_format(), TotalsFormat.TABLE
+    )
 
 
 def _add_projects(

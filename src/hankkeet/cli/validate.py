@@ -78,75 +78,81 @@ IgnoreOpt = Annotated[
 ]
 
 
-# Long for its options (one Typer parameter each); the body is short.
+FormatOpt = Annotated[
+    ValidateFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        show_default=False,
+        help=N_(
+            "text (default; grouped by file and project), json (the report), github "
+            "(annotations, then the text) or sarif (SARIF 2.1.0 for code scanning)."
+        ),
+    ),
+]
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help=N_("Warnings fail the run too (exit 1)."))
+]
+StrictLabelsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--strict-labels",
+        help=N_(
+            "A value read from a sentence (prose-fact, prose-only) fails "
+            "the run too (exit 1): labelled fields are required."
+        ),
+    ),
+]
+ListRulesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--list-rules", help=N_("List every rule code with its severity and title, and exit.")
+    ),
+]
+ExplainOpt = Annotated[
+    str | None,
+    typer.Option("--explain", metavar="CODE", help=N_("Explain one rule, and exit.")),
+]
+StatisticsOpt = Annotated[
+    bool,
+    typer.Option("--statistics", help=N_("Count the findings per rule instead of listing them.")),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--baseline",
+        metavar="FILE",
+        dir_okay=False,
+        help=N_("Leave out the findings accepted in FILE (until the text around them changes)."),
+    ),
+]
+WriteBaselineOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--write-baseline",
+        metavar="FILE",
+        dir_okay=False,
+        help=N_("Accept every current finding: write them to FILE for --baseline, exit 0."),
+    ),
+]
+ValidateOutputOpt = Annotated[Path | None, output_option(ValidateFormat)]
+
+
 @app.command("validate")
 def validate_command(
     paths: PathsArg = None,
     refresh: RefreshOpt = False,
-    fmt: Annotated[
-        ValidateFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            show_default=False,
-            help=N_(
-                "text (default; grouped by file and project), json (the report), github "
-                "(annotations, then the text) or sarif (SARIF 2.1.0 for code scanning)."
-            ),
-        ),
-    ] = None,
+    fmt: FormatOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help=N_("Warnings fail the run too (exit 1)."))
-    ] = False,
-    strict_labels: Annotated[
-        bool,
-        typer.Option(
-            "--strict-labels",
-            help=N_(
-                "A value read from a sentence (prose-fact, prose-only) fails "
-                "the run too (exit 1): labelled fields are required."
-            ),
-        ),
-    ] = False,
-    list_rules: Annotated[
-        bool,
-        typer.Option(
-            "--list-rules", help=N_("List every rule code with its severity and title, and exit.")
-        ),
-    ] = False,
-    explain: Annotated[
-        str | None,
-        typer.Option("--explain", metavar="CODE", help=N_("Explain one rule, and exit.")),
-    ] = None,
-    statistics: Annotated[
-        bool,
-        typer.Option(
-            "--statistics", help=N_("Count the findings per rule instead of listing them.")
-        ),
-    ] = False,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--baseline",
-            metavar="FILE",
-            dir_okay=False,
-            help=N_(
-                "Leave out the findings accepted in FILE (until the text around them changes)."
-            ),
-        ),
-    ] = None,
-    write_baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--write-baseline",
-            metavar="FILE",
-            dir_okay=False,
-            help=N_("Accept every current finding: write them to FILE for --baseline, exit 0."),
-        ),
-    ] = None,
-    output: Annotated[Path | None, output_option(ValidateFormat)] = None,
+    strict: StrictOpt = False,
+    strict_labels: StrictLabelsOpt = False,
+    list_rules: ListRulesOpt = False,
+    explain: ExplainOpt = None,
+    statistics: StatisticsOpt = False,
+    baseline: BaselineOpt = None,
+    write_baseline: WriteBaselineOpt = None,
+    output: ValidateOutputOpt = None,
 ) -> None:
     """Check the data: unreadable values, missing fields, sums that do not add up.
 
@@ -157,12 +163,7 @@ def validate_command(
     """
     fmt = _chosen_format(fmt, output, statistics)
     strict = strict or bool(STATE.config.strict)
-    width, color = terminal_width(), color_wanted()
-    if list_rules:
-        write(render_rules(fmt, width, color))
-        return
-    if explain is not None:
-        write(render_explanation(RULES[_explained(explain)], fmt, width, color))
+    if _answered_about_rules(fmt, list_rules, explain):
         return
     rules = _rule_selection(select, ignore)
     accepted = None if baseline is None else _read_baseline(baseline)
@@ -177,16 +178,8 @@ def validate_command(
         # Neither the projects nor the findings are held: each file's findings go to a
         # temporary file and come back from it in line order to be written.
         streamed = _streamed(given, fmt, rules, strict, strict_labels, language, output)
-        if not for_machines(fmt):
-            note(summary_line(streamed, strict))
-        raise typer.Exit(EXIT_OK if streamed.passes(strict) else EXIT_FINDINGS)
-    with usable_input():
-        unreadable: list[Diagnostic] = []
-        sources = readable_sources(given, unreadable) if given else input_sources(None)
-        with followed(sources) as watched:
-            report = validate_sources(watched, rules, STATE.jobs, unreadable, strict_labels)
-        needs_prints = keeps or needs_fingerprints(fmt)
-        prints = fingerprints(report.diagnostics, source_texts(sources)) if needs_prints else None
+        _exit_for(streamed, fmt, strict)
+    report, prints = _held_report(given, rules, strict_labels, keeps or needs_fingerprints(fmt))
     if write_baseline is not None:
         assert prints is not None
         _write_baseline(write_baseline, report, prints)
@@ -196,7 +189,40 @@ def validate_command(
     if statistics:
         emit(render_statistics(rule_counts(report), fmt), output)
     else:
+        width, color = terminal_width(), color_wanted()
         emit(render_report(report, fmt, width, color, language, strict, prints), output)
+    _exit_for(report, fmt, strict)
+
+
+def _answered_about_rules(fmt: ValidateFormat, list_rules: bool, explain: str | None) -> bool:
+    """With --list-rules or --explain, write the rules or the one rule; whether it did."""
+    width, color = terminal_width(), color_wanted()
+    if list_rules:
+        write(render_rules(fmt, width, color))
+        return True
+    if explain is not None:
+        write(render_explanation(RULES[_explained(explain)], fmt, width, color))
+        return True
+    return False
+
+
+def _held_report(
+    given: list[str] | None, rules: RuleSelection, strict_labels: bool, needs_prints: bool
+) -> tuple[Report, list[str] | None]:
+    """Validate holding every finding; with `needs_prints`, each finding's fingerprint too
+    (from the text around it: a baseline or SARIF needs them)."""
+    with usable_input():
+        unreadable: list[Diagnostic] = []
+        sources = readable_sources(given, unreadable) if given else input_sources(None)
+        with followed(sources) as watched:
+            report = validate_sources(watched, rules, STATE.jobs, unreadable, strict_labels)
+        prints = fingerprints(report.diagnostics, source_texts(sources)) if needs_prints else None
+    return report, prints
+
+
+def _exit_for(report: Report, fmt: ValidateFormat, strict: bool) -> NoReturn:
+    """Say the summary to a person (not beside a machine format) and exit 0 when the report
+    passes, else 1."""
     if not for_machines(fmt):
         note(summary_line(report, strict))
     raise typer.Exit(EXIT_OK if report.passes(strict) else EXIT_FINDINGS)
