@@ -392,6 +392,21 @@ def _whose(text: str) -> str | None:
     return None
 
 
+# First words of a person's or a council's name (titleable asks _whose only after them).
+_WHOSE_FIRST = FIRST_NAMES | ORGAN_WORDS
+
+
+def _may_be_whose(first: str, text: str) -> bool:
+    """Whether _whose may have a reason for the line: its first word starts a person's or a
+    council's name, or it ends in ')' or ']' (a party, a document's link)."""
+    return (
+        first in _WHOSE_FIRST
+        or "-" in first
+        or first.endswith("lautakunta")
+        or text.endswith((")", "]"))
+    )
+
+
 def never_title(text: str, label: LabelLine | None = None) -> str | None:
     """Why this line can never be a project's title, or None when it may be one."""
     text = text.strip()
@@ -482,9 +497,7 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         or _breadcrumb(text)
         or first in _FIRST_WORDS_NEVER
         or (first in HONORIFICS and text[len(first) : len(first) + 1] == ".")
-        or ((first.split("-")[0] in FIRST_NAMES or text.endswith(")")) and _person_alone(text))
-        or ((first in ORGAN_WORDS or first.endswith("lautakunta")) and _organ_alone(text))
-        or (text.endswith((")", "]")) and re.search(_DOCUMENT_LINK, text) is not None)
+        or (_may_be_whose(first, text) and _whose(text) is not None)
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
         or (_FRAME.search(folded) is not None and folded.count(" ") < 6)
     )
