@@ -40,6 +40,7 @@ from hankkeet.reading.labels import (
 from hankkeet.reading.layouts.items import Item, ItemKind
 from hankkeet.reading.layouts.names import hanke_names
 from hankkeet.reading.layouts.news import scan_money
+from hankkeet.reading.people import find_email
 from hankkeet.reading.prose import about_many
 from hankkeet.reading.records import ReadBlock
 from hankkeet.reading.text import shorten
@@ -82,7 +83,6 @@ FUND_NAMES = frozenset(name for name, _ in FUNDS)
 _PERSON_FIELDS = frozenset(
     {Field.CONTACTS, Field.CONTACT_NAME, Field.CONTACT_EMAIL, Field.CONTACT_PHONE}
 )
-_EMAIL = re.compile(r"[\w.-]+(?:@|\(at\))[\w-]+\.[\w.]+", re.IGNORECASE)
 
 
 def _contact_line(items: list[Item]) -> int | None:
@@ -92,7 +92,7 @@ def _contact_line(items: list[Item]) -> int | None:
         if item.fld in _PERSON_FIELDS:
             return item.line
         for line, text in item.lines or [(item.line, item.text)]:
-            if ("@" in text or "(at)" in text) and _EMAIL.search(text):
+            if find_email(text) is not None:
                 return line
             if any(w in text.casefold() for w in CONTACT_CUE_WORDS):
                 return line
