@@ -6,8 +6,8 @@ to the project whose segment holds it). What the page names elsewhere is not los
 - a programme or an EU fund the page names, when a project has none of its own, is said on
   that project as `uncertain-fact` (its field stays empty: the page may name it for another
   project, for the publisher, or in a logo);
-- a contact the page gives (a contact's label, an e-mail address) when a project has none
-  is said on that project as `uncertain-fact` too;
+- so are a contact the page gives (a contact's label or words, an e-mail address) and a
+  municipality's share it speaks of, when a project has none;
 - a grant the page reports to another recipient, in a paragraph of its own that names no
   project ('Lemillä toimiva Misa Oy saa elyltä investointitukea 15 424 euroa.'), when the
   page reports two or more such grants, is said where it stands (`unsure-boundary`): a news
