@@ -1287,3 +1287,113 @@ def test_a_university_as_the_title_is_an_unsure_name() -> None:
     assert not named or any(d.code.value == "unsure-name" for d in named[0].diagnostics), (
         "an organisation's name read as the title is kept only with unsure-name (batch 5)"
     )
+
+
+# Batch 18's round: rules of evidence for a name that hold for every layout.
+PIKES = INCOMING / "h18" / "news" / "h18-pikes-elinkeinostrategia.txt"
+
+PYHAJOKI = INCOMING / "h18" / "city-page" / "h18-pyhajoki-vanhatie.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "Sademetsät ja suot\n\nNordic Peat Network\n\n"
+            "Project: Carbon Stocks of Drained Peatlands in the Boreal Zone The study asks"
+            " how much carbon is lost when a drained peatland is left"
+            " as it is, and compares it with peatlands restored decades ago across the region,"
+            " using field plots and long-term records.\nDuration: 1.1.2020 - 31.12.2022\n",
+            "a name label whose value runs on into the description",
+        ),
+    ],
+)
+def test_a_name_too_long_to_be_one_is_an_unsure_name(text: str, why: str) -> None:
+    projects = parse_text(text, "x.txt").projects
+    long = [p for p in projects if len(p.project.name.split()) > 22]
+    assert long, "the test's text must give a long name"
+    assert all(any(d.code.value == "unsure-name" for d in p.diagnostics) for p in long), why
+
+
+def test_a_headline_with_nothing_read_under_it_is_an_unsure_name() -> None:
+    result = parse_text(PIKES.read_text(encoding="utf-8"), PIKES.name)
+    assert result.projects, "the page's headline is read as a record"
+    for p in result.projects:
+        assert any(d.code.value == "unsure-name" for d in p.diagnostics), p.project.name
+
+
+def test_projects_a_sentence_lists_after_its_colon_are_said() -> None:
+    result = parse_text(PIKES.read_text(encoding="utf-8"), PIKES.name)
+    said = {
+        str(d.message.values().get("name"))
+        for d in result.diagnostics
+        if d.code.value == "unsure-boundary"
+    }
+    read = {p.project.name for p in result.projects}
+    for name in ("Teolliset symbioosit", "Vihreän kasvun keskus"):
+        assert name in said or name in read, "named in a list of the page's projects"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "why"),
+    [
+        (
+            "Seutu vie ohjelmaa eteenpäin kahden hankkeen avulla: Puun uudet tuotteet ja "
+            "Matkailun kasvupolku.",
+            ["Puun uudet tuotteet", "Matkailun kasvupolku"],
+            "two projects listed after the colon",
+        ),
+        (
+            "Kunnan lisäksi hanketta toteuttavat neljä ammattikorkeakoulua: Laurea AMK, "
+            "Hämeen AMK ja LAB AMK.",
+            [],
+            "the colon lists universities: the project word is not right before it",
+        ),
+        ("Hankkeen yhteyshenkilöt: Matti Virtanen ja Liisa Mäki.", [], "a label, not a sentence"),
+        (
+            "Hankkeessa laadittiin verkoston kanssa kolme ohjelmaa: Lapin elintarvikeohjelma ja "
+            "Lapin energiaohjelma.",
+            [],
+            "programmes, not projects",
+        ),
+        (
+            "Mukana on kaksi yritysten hanketta: Abc Oy ja Def Oy.",
+            [],
+            "organisations are partners, not projects",
+        ),
+    ],
+)
+def test_names_listed_after_a_colon(text: str, names: list[str], why: str) -> None:
+    from hankkeet.reading.layouts.names import listed_names
+
+    assert listed_names(text) == names, why
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "Hanke jatkaa siitä, mihin AKKE-rahoitteinen käynnistyshanke Inarissa -hanke jäi.",
+            "a place in the locative before '-hanke' is where the project was, not its name",
+        ),
+    ],
+)
+def test_a_place_alone_is_never_a_hanke_name(text: str, why: str) -> None:
+    assert hanke_names(text) == [], why
+
+
+def test_a_headlines_subtitle_after_its_project_word_is_no_part_of_the_name() -> None:
+    text = (
+        "Kirkonkylän kehittämishanke – Uusi suunta kylän elinkeinoille\n\n"
+        "Kirkonkylän kehittämishanke 1.5.2022–31.12.2023 vie kylän elinkeinoja eteenpäin.\n\n"
+        "Hankkeen kokonaisbudjetti on 117 751 euroa, ja sen rahoittaa Lapin liitto.\n"
+    )
+    names = [p.project.name for p in parse_text(text, "x.txt").projects]
+    assert names == ["Kirkonkylän kehittämishanke"]
+
+
+def test_a_section_headed_hanke_is_no_second_project() -> None:
+    projects = parse_text(PYHAJOKI.read_text(encoding="utf-8"), PYHAJOKI.name).projects
+    assert [p.project.name for p in projects] == ["Pyhäjoen Vanhatien kunnostushanke"], (
+        "'Hanke' over the project's own text is a section of the same page"
+    )

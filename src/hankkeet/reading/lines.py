@@ -321,9 +321,22 @@ TITLE_NOTE = (
 )
 
 
+# A subtitle after a name, in a headline, that ends in its project word ('Utsjoen rakennemuutoksen
+# koordinointihanke – Uusi tulevaisuuden kuva …'): the name is the words before the dash.
+SUBTITLE = r"^(\S+(?:\s+\S+)+?(?:hanke|projekt|project))\s+[–-]\s+\S.*$"
+
+
 def strip_note(title: str) -> str:
     """A title without the note on its state or months that ends it."""
     return re.sub(TITLE_NOTE, "", title) if title.endswith(")") else title
+
+
+def strip_subtitle(title: str) -> str:
+    """A headline's name without the subtitle that follows it (a register's or a labelled
+    page's title line is its name whole)."""
+    if " – " in title or " - " in title:
+        return re.sub(SUBTITLE, r"\1", title, flags=re.IGNORECASE)
+    return title
 
 
 def _organ_alone(text: str) -> bool:

@@ -30,7 +30,7 @@ from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedP
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
 from hankkeet.reading.funding import find_funds, find_programmes, read_funding
 from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
-from hankkeet.reading.lines import strip_note
+from hankkeet.reading.lines import strip_note, strip_subtitle
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import before_details, read_contacts
 from hankkeet.reading.staff import read_staff
@@ -578,10 +578,62 @@ def _missing(r: _Reader, block: Block, values: _Values) -> None:
         )
 
 
+# Longer than any project name seen in real pages (the longest had 20 words): a title that
+# runs on into the text that follows it.
+_NAME_WORDS = 22
+# A headline or a table's header names a project only with the facts under it: a list's
+# entry, a label or a title line is evidence of a name by itself.
+_WEAK_NAME_SOURCES = frozenset({"headline", "header"})
+
+
+def _name_doubt(
+    r: _Reader, name: str, values: _Values, funding: Funding, summary: str | None
+) -> None:
+    """Said at the title when the name is weaker evidence than a name: a title that runs on
+    into its text, or a headline or a header under which nothing at all was read."""
+    block = r.block
+    if not block.title or any(n.code is Code.UNSURE_NAME for n in r.notes):
+        return
+    if len(name.split()) > _NAME_WORDS:
+        r.at_title(
+            Code.UNSURE_NAME,
+            M_(
+                "'{name}' (line {line}) is too long for a name: it may run on into the text",
+                name=shorten(name),
+                line=block.line,
+            ),
+            "name",
+        )
+    elif block.name_from in _WEAK_NAME_SOURCES and not (
+        values.start
+        or values.end
+        or values.budget
+        or values.city_share
+        or values.programme
+        or values.fund
+        or values.contacts
+        or funding.sources
+        or summary
+    ):
+        r.at_title(
+            Code.UNSURE_NAME,
+            M_(
+                "'{name}' (line {line}) may not be a project's name: nothing under it was "
+                "read as a project's fact",
+                name=shorten(name),
+                line=block.line,
+            ),
+            "name",
+        )
+
+
 def read_block(block: Block, path: str) -> ReadBlock:
     """Read every raw field of a block into a record (its id left empty)."""
     r = _Reader(block)
-    name = strip_note(block.title) or f"(nimetön hanke, rivi {block.line})"
+    name = strip_note(block.title)
+    if block.layout is Layout.PROSE:
+        name = strip_subtitle(name)
+    name = name or f"(nimetön hanke, rivi {block.line})"
     duplicate_at = len(r.notes)
     if not block.title:
         r.at_title(
@@ -604,6 +656,7 @@ def read_block(block: Block, path: str) -> ReadBlock:
     summary = squash_clean(summary_fv.text) if summary_fv else None
     if summary_fv is not None:
         r.mark("summary", summary_fv)
+    _name_doubt(r, name, values, funding, summary)
     # Every value is of its field's type already (the readers make them so): the record is
     # assembled without pydantic's validation, which would only copy them
     # (tests/test_fast_paths.py validates every record of the fixtures and the corpus).

@@ -38,7 +38,7 @@ from hankkeet.reading.labels import (
     Field,
 )
 from hankkeet.reading.layouts.items import Item, ItemKind
-from hankkeet.reading.layouts.names import hanke_names
+from hankkeet.reading.layouts.names import hanke_names, listed_names
 from hankkeet.reading.layouts.news import scan_money
 from hankkeet.reading.people import find_email
 from hankkeet.reading.prose import about_many
@@ -249,10 +249,11 @@ def unread_projects(items: list[Item], read: list[ReadBlock], path: str) -> list
     out: list[Diagnostic] = []
     said: set[str] = set()
     for line, text in _texts(items):
-        for found in hanke_names(text):
+        listed = listed_names(text)
+        for found in [*hanke_names(text), *listed]:
             name = _LIST_MARKS.split(found)[-1].strip()  # 'Posintra Oy • HIRS-kuntien …'
             key = _key(name)
-            if len(key) < 3 or key in said or not _names_one(text, name):
+            if len(key) < 3 or key in said or (found not in listed and not _names_one(text, name)):
                 continue
             if any(key in k or k in key for k in known if k):
                 continue

@@ -240,6 +240,8 @@ def sections(items: list[Item]) -> list[Block]:
         ):
             continue
         bare = strip_years(item.text)
+        if bare.casefold().strip(" :") in GENERIC_NAMES:
+            continue  # 'Hanke' over the project's own text: a section of the page
         own = bare.casefold().endswith(PROJECT_SUFFIXES)
         opens = nxt.text.casefold().startswith(bare.casefold())
         under = (

@@ -7,7 +7,14 @@ from __future__ import annotations
 import itertools
 import re
 
-from hankkeet.reading.labels import GENERIC_NAMES, HEADLINE_VERBS, ONE_PROJECT_WORD, PAGE_CHROME
+from hankkeet.reading.labels import (
+    FIRST_NAMES,
+    GENERIC_NAMES,
+    HEADLINE_VERBS,
+    ONE_PROJECT_WORD,
+    ORGANISATION_ENDINGS,
+    PAGE_CHROME,
+)
 from hankkeet.reading.lines import TITLE_PERIOD, strip_note
 from hankkeet.reading.prose import about_many, counts_projects
 
@@ -37,6 +44,8 @@ _WORD = re.compile(r"[\wÅÄÖåäöÜüÉé][\w.'’+&ÅÄÖåäöÜüÉé-]*")
 _INFLECTED = re.compile(r"(hank|projekt)\w*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[a-zåäö0-9)]{2}[.!?] ")
 _LOCATIVE = ("ssa", "ssä", "lla", "llä", "sta", "stä", "lle", "seen", "hin")
+# A word alone in one of these cases names a place, never a project ('Utsjoella').
+_IN_PLACE = ("ssa", "ssä", "lla", "llä", "lle", "lta", "ltä")
 _SENTENCE_ADVERBS = frozenset({"myös", "lisäksi", "samalla", "nyt", "jo", "vielä", "sekä"})
 # A capitalised word that is money ('ESR-rahoitusta', 'Leader-tukea'): it leads no name.
 _FUNDING_WORD = re.compile(r"-(?:rahoit|tuki|tuke|avustu|raha)", re.IGNORECASE)
@@ -124,10 +133,51 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
         name = text[start : m.start()].strip(" -–")
         if name.endswith(")") and "(" not in name:
             name = _with_acronym(text, start, m.start(), name)
-        last = name.split()[-1].casefold() if name.split() else ""
-        if name and last not in GENERIC_NAMES and len(name.split()) <= 12:
+        words = name.split()
+        last = words[-1].casefold() if words else ""
+        if len(words) == 1 and last.endswith(_IN_PLACE):
+            continue  # '… käynnistyshanke Utsjoella -hanke': a place the project is in
+        if name and last not in GENERIC_NAMES and len(words) <= 12:
             names.append(name)
     return names
+
+
+# Projects named in a row after a colon, where the sentence speaks of projects ('… kahden
+# nyt alkavan hankkeen avulla: Teolliset symbioosit ja Vihreän kasvun keskus.').
+# A sentence (four words or more before its colon, not a label) that speaks of projects.
+_LISTED = re.compile(
+    r"(?:^|[.!?]\s)([^.:;!?]*(?:hank|projekt|project)[^.:;!?]{0,80}):\s+([^.;:!?]+)",
+    re.IGNORECASE,
+)
+_PROJECT_STEM = re.compile(r"hank|projekt|project", re.IGNORECASE)
+_LIST_JOIN = re.compile(r",\s+|\s+(?:ja|och|and|sekä)\s+")
+
+
+def listed_names(text: str) -> list[str]:
+    """The names a sentence about projects lists after its colon: two or more, each led by
+    a capital and of at most eight words; none when one of them is an organisation's or a
+    person's name (partners, funders, contacts)."""
+    if ":" not in text:
+        return []
+    names: list[str] = []
+    for m in _LISTED.finditer(text):
+        before = m.group(1).split()
+        if len(before) < 4 or not any(_PROJECT_STEM.search(w) for w in before[-2:]):
+            continue  # 'Hankkeen rahoittajat: …' is a label; '… kolme ohjelmaa: …' no projects
+        parts = [p.strip(' ”"“') for p in _LIST_JOIN.split(m.group(2).strip())]
+        if len(parts) >= 2 and all(_listed_name(p) for p in parts):
+            names.extend(parts)
+    return names
+
+
+def _listed_name(part: str) -> bool:
+    words = part.split()
+    return (
+        part[:1].isupper()
+        and len(words) <= 8
+        and not part.casefold().endswith(ORGANISATION_ENDINGS)
+        and words[0].casefold() not in FIRST_NAMES
+    )
 
 
 def _with_acronym(text: str, start: int, end: int, name: str) -> str:
