@@ -1397,3 +1397,58 @@ def test_a_section_headed_hanke_is_no_second_project() -> None:
     assert [p.project.name for p in projects] == ["Pyhäjoen Vanhatien kunnostushanke"], (
         "'Hanke' over the project's own text is a section of the same page"
     )
+
+
+# Batch 19's round.
+def test_a_sentence_that_mentions_an_application_is_no_card_heading() -> None:
+    text = (
+        "Teemahanke\n\nHakuohje\n\nHakemus ja liitteet\n\n"
+        "Hakemus tehdään lomakkeella 3325B.\n"
+        "* HUOM: hankehakemus tulee allekirjoittaa sääntömääräisesti.\n\n"
+        "Hakemuksen liitteiksi tarvitaan seuraavat asiakirjat:\n\n"
+        " 1. Ajantasainen yhdistysrekisteriote\n 2. Yhdistyksen tilinpäätöstiedot\n"
+    )
+    names = [p.project.name for p in parse_text(text, "x.txt").projects]
+    assert not any(n.startswith("(nimetön hanke") for n in names), (
+        "a sentence that speaks of the application starts no register card"
+    )
+
+
+def test_a_programme_a_cards_type_label_names_is_said() -> None:
+    text = (
+        "Hankeinfo\n\nLeader-toimintaryhmähanke:\n"
+        "Hankkeen nimi:Kylän vesiosuuskunnan runkolinja\n"
+        "Hallinnoija:KYLÄN VESI OY\nKustannusarvio:120000 €\n"
+    )
+    projects = parse_text(text, "x.txt").projects
+    assert len(projects) == 1
+    p = projects[0]
+    assert p.project.programme == "Leader" or any(
+        d.code.value == "uncertain-fact" and d.about == "programme" for d in p.diagnostics
+    ), "the type label names the programme: read, or said"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "why"),
+    [
+        (
+            "Arcada works with Åbo Akademi on project MäRi (Human-Robot interaction).",
+            ["MäRi"],
+            "English puts the word before the name",
+        ),
+        ("Med Luckans projekt Hallå! ordnades språkcaféer.", ["Hallå!"], "Swedish too"),
+        ("Ask the project Manager for details.", [], "a role, not a name"),
+        ("Project Partners: Arcada, Novia", [], "a label in capitals is not the word"),
+    ],
+)
+def test_names_after_the_word_project(text: str, names: list[str], why: str) -> None:
+    from hankkeet.reading.layouts.names import named_after
+
+    assert named_after(text) == names, why
+
+
+def test_a_one_word_headline_yields_to_the_project_the_text_names() -> None:
+    page = INCOMING / "h19" / "list-page" / "h19-arcada-highlights-2021.txt"
+    projects = parse_text(page.read_text(encoding="utf-8"), page.name).projects
+    assert all(p.project.name == "MäRi" for p in projects), "'Highlights 2021' names no project"
+    assert all(p.project.start is None for p in projects), "the headline's year is the page's"

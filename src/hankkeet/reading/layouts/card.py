@@ -22,7 +22,10 @@ def read(page: Page, items: list[Item]) -> list[Block]:
                 (
                     (n, t)
                     for n, t in item.lines
-                    if len(t) < 120 and any(h in t.casefold() for h in CARD_HEADINGS)
+                    # a heading, not a sentence ('HUOM: hankehakemus tulee allekirjoittaa …')
+                    if len(t) < 120
+                    and not t.endswith(".")
+                    and any(h in t.casefold() for h in CARD_HEADINGS)
                 ),
                 None,
             )

@@ -46,12 +46,16 @@ from hankkeet.reading.records import ReadBlock
 from hankkeet.reading.text import shorten
 
 
-def _texts(items: list[Item]) -> Iterator[tuple[int, str]]:
-    """Every line of the page's items, numbered (a label line as one text)."""
+def _texts(items: list[Item], labels: bool = False) -> Iterator[tuple[int, str]]:
+    """Every line of the page's items, numbered (a label line as one text: its value, or
+    with `labels` its label and value, since 'Leader-toimintaryhmähanke:' over a card names
+    its programme)."""
     for item in items:
         if item.lines:
             yield from item.lines
-        if item.label is not None or not item.lines:
+        if labels and item.label is not None:
+            yield item.line, f"{item.label.label}: {item.text}"
+        elif item.label is not None or not item.lines:
             yield item.line, item.text
 
 
@@ -61,7 +65,7 @@ def _first_named(
     """The programmes and the funds the page names, each with the first line naming it."""
     programmes: dict[str, int] = {}
     funds: dict[str, int] = {}
-    for line, text in _texts(items):
+    for line, text in _texts(items, labels=True):
         for name in find_programmes(text):
             programmes.setdefault(name, line)
         for name in find_funds(text):

@@ -32,6 +32,17 @@ HANKE_NAME = re.compile(
 )
 
 
+# 'on project MäRi (Human-Robot interaction)', 'Luckans projekt Hallå!': the name after the
+# word in English and Swedish, which put it first (the word in lower case: 'Project
+# partners' is a label).
+_NAMED_AFTER = re.compile(
+    r"\b(?:project|projektet|projekt)\s+([A-ZÅÄÖ][\w.+&'’!-]*(?:\s+[A-ZÅÄÖ0-9][\w.+&'’!-]*){0,5})"
+)
+# Words that follow 'project' and name a role or a part of it, never the project.
+_PROJECT_ROLES = frozenset(
+    {"manager", "coordinator", "leader", "partners", "partner", "team", "group", "owner"}
+)
+
 # 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the name after 'eli'.
 _ALIAS = re.compile(
     r"(?:hanke|projekti)(?:\s+n:o\s+\d+)?,?\s+eli\s+"
@@ -140,6 +151,16 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
         if name and last not in GENERIC_NAMES and len(words) <= 12:
             names.append(name)
     return names
+
+
+def named_after(text: str) -> list[str]:
+    """Names the text gives after the word 'project' in English or Swedish ('on project
+    MäRi', 'Luckans projekt Hallå!')."""
+    return [
+        m.group(1).rstrip(".")
+        for m in _NAMED_AFTER.finditer(text)
+        if m.group(1).split()[0].casefold().strip(".!") not in _PROJECT_ROLES
+    ]
 
 
 # Projects named in a row after a colon, where the sentence speaks of projects ('… kahden
@@ -259,6 +280,13 @@ def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> s
         later = list(dict.fromkeys(n for text in rest for n in hanke_names(text)))
         if len(later) == 1 and later[0].casefold() not in title.casefold():
             return later[0]
+    if not names and len(bare.split()) == 1:
+        # 'Highlights 2021' over '… on project MäRi': a one-word heading names no project;
+        # the one project the text names does.
+        texts = [*first, *(rest or [])]
+        after = list(dict.fromkeys(n for text in texts for n in named_after(text)))
+        if len(after) == 1:
+            return after[0]
     return strip_years(title)
 
 

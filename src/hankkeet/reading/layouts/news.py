@@ -215,7 +215,8 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     if name == strip_years(title) and sentence_headline(title):
         name = _subject(title) or name  # 'Kylätalon korjaushanke käynnistyy'
     block = new_block(name, head[0].line, Layout.PROSE, "headline", heading)
-    block.years = years_of(title)
+    if name.casefold() in title.casefold():
+        block.years = years_of(title)  # not 'Highlights 2021' over another project's name
     for item in body:
         add(block, item)
     if name == strip_years(title) and _about_instrument(title):
