@@ -1452,3 +1452,21 @@ def test_a_one_word_headline_yields_to_the_project_the_text_names() -> None:
     projects = parse_text(page.read_text(encoding="utf-8"), page.name).projects
     assert all(p.project.name == "MäRi" for p in projects), "'Highlights 2021' names no project"
     assert all(p.project.start is None for p in projects), "the headline's year is the page's"
+
+
+@pytest.mark.parametrize(
+    ("name", "glued", "why"),
+    [
+        ("ValtionvarainministeriöKalajoen kaupunki", True, "two cells of a saved table"),
+        ("Euroopan unionin osarahoittamaYlivieskan kaupunki", True, "a caption and a partner"),
+        ("DigiMetsä", False, "a coined name joins short parts"),
+        ("SmartKalajoki", False, "a coined name"),
+        ("Kylien digituki", False, "an ordinary name"),
+    ],
+)
+def test_a_name_of_glued_cells(name: str, glued: bool, why: str) -> None:
+    text = f"{name}\n\nHanke toteutetaan 1.1.2024–31.12.2025 ja sen budjetti on 50 000 euroa.\n"
+    projects = parse_text(text, "x.txt").projects
+    assert projects, "the page is read as one project"
+    unsure = any(d.code.value == "unsure-name" for d in projects[0].diagnostics)
+    assert unsure is glued, why

@@ -6,6 +6,7 @@ A labelled value always wins; the prose reader fills only what no label gave, an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -581,6 +582,10 @@ def _missing(r: _Reader, block: Block, values: _Values) -> None:
 # Longer than any project name seen in real pages (the longest had 20 words): a title that
 # runs on into the text that follows it.
 _NAME_WORDS = 22
+# Two cells of a saved table run together ('ValtionvarainministeriöKalajoen kaupunki'): a
+# long word in lower case straight into a capital (coined names join shorter parts:
+# 'DigiMetsä', 'iFeelMath').
+_GLUED = re.compile(r"[a-zåäö]{8}[A-ZÅÄÖ][a-zåäö]{4}")
 # A headline or a table's header names a project only with the facts under it: a list's
 # entry, a label or a title line is evidence of a name by itself.
 _WEAK_NAME_SOURCES = frozenset({"headline", "header"})
@@ -594,7 +599,17 @@ def _name_doubt(
     block = r.block
     if not block.title or any(n.code is Code.UNSURE_NAME for n in r.notes):
         return
-    if len(name.split()) > _NAME_WORDS:
+    if _GLUED.search(name):
+        r.at_title(
+            Code.UNSURE_NAME,
+            M_(
+                "'{name}' (line {line}) may be two cells of a table run together",
+                name=shorten(name),
+                line=block.line,
+            ),
+            "name",
+        )
+    elif len(name.split()) > _NAME_WORDS:
         r.at_title(
             Code.UNSURE_NAME,
             M_(
