@@ -26,8 +26,8 @@ from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject
 from hankkeet.reading.labels import Field
 from hankkeet.reading.layouts import choose_layout
 from hankkeet.reading.layouts.labelled import LabelledParser
+from hankkeet.reading.lines import HEADING_MAX
 from hankkeet.reading.pages import (
-    HEADING_MAX,
     TOP,
     Anchor,
     facts_stated,

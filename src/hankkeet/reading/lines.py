@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from hankkeet.reading.labels import (
+    CARD_HEADINGS,
     COLON_ONLY,
     DATE_LINE_WORDS,
     DOCUMENT_WORDS,
@@ -261,6 +262,10 @@ def _glued(text: str, indent: int, words: bool = False) -> LabelLine | None:
 
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+\S")
 _SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
+# A database page's kind-and-number line ('Kehittämishanke - 171169').
+KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
+# A card's heading is a short line; longer ones are sentences that mention a card.
+HEADING_MAX = 120
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪◦]\s|\d{1,2}[).]\s|[a-zåäö]\)\s)")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"^\S+(?:@|\(at\))\S+\.\S+$", re.IGNORECASE)
@@ -354,6 +359,21 @@ def _titled_person(text: str) -> bool:
     """'Dr. James Scott': a person's title, with its full stop, before the name."""
     word = _first_word(text)
     return word in HONORIFICS and text[len(word) : len(word) + 1] == "."
+
+
+def is_section_mark(text: str) -> bool:
+    """'§ 42 …', '42 § …': an agenda's section number."""
+    return bool(_SECTION.match(text))
+
+
+def is_card_heading(text: str) -> bool:
+    """A register card's heading ('Euroopan sosiaalirahaston (ESR) rahoittaman hankkeen
+    kuvaus', 'Hankekortti'): a short line that names one, not a sentence or a label's value
+    that speaks of one ('HUOM: hankehakemus tulee allekirjoittaa …')."""
+    if len(text) >= HEADING_MAX or text.endswith("."):
+        return False
+    folded = text.casefold()
+    return any((at := folded.find(h)) >= 0 and ":" not in folded[:at] for h in CARD_HEADINGS)
 
 
 def is_numbered_heading(text: str) -> bool:

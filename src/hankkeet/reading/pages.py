@@ -30,14 +30,16 @@ from enum import Enum
 from typing import NamedTuple
 
 from hankkeet.models import Layout
-from hankkeet.reading.labels import CARD_HEADINGS, PAGE_TOP_LINES, Field
-from hankkeet.reading.lines import classify, titleable
+from hankkeet.reading.labels import PAGE_TOP_LINES, Field
+from hankkeet.reading.lines import (
+    HEADING_MAX,
+    KIND_NUMBER,
+    classify,
+    is_card_heading,
+    is_section_mark,
+    titleable,
+)
 
-_SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
-_KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
-_CARD_HEADING = re.compile("|".join(re.escape(h) for h in CARD_HEADINGS))
-# A card's heading is a short line; longer ones are sentences that mention a card.
-HEADING_MAX = 120
 # A page's head: at most this many paragraphs of at most this many short lines.
 _HEAD_PARAGRAPHS = 3
 _HEAD_LINES = 3
@@ -83,16 +85,14 @@ def strong_anchor(line: str, above: str) -> Anchor | None:
     text = line.strip()
     if not text:
         return None
-    if "§" in text and _SECTION.match(text):
+    if "§" in text and is_section_mark(text):
         return Layout.AGENDA
-    if len(text) < HEADING_MAX:
-        folded = text.casefold()
-        if _CARD_HEADING.search(folded):
-            return Layout.CARD
-        if folded.strip(" .»>") in PAGE_TOP_LINES:
-            return TOP
+    if is_card_heading(text):
+        return Layout.CARD
+    if len(text) < HEADING_MAX and text.casefold().strip(" .»>") in PAGE_TOP_LINES:
+        return TOP
     above = above.strip()
-    if text[-1:].isdigit() and above and " " not in above and _KIND_NUMBER.match(text):
+    if text[-1:].isdigit() and above and " " not in above and KIND_NUMBER.match(text):
         return Layout.DATABASE
     return None
 

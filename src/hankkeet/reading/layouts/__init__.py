@@ -7,32 +7,31 @@ reader (card.py, database.py, agenda.py, news.py with lists.py) from READERS.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from hankkeet.models import Layout
-from hankkeet.reading.labels import CARD_HEADINGS, Field
-from hankkeet.reading.lines import LabelLine, classify, titleable
-
-_SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
-_KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
+from hankkeet.reading.labels import Field
+from hankkeet.reading.lines import (
+    KIND_NUMBER,
+    LabelLine,
+    classify,
+    is_card_heading,
+    is_section_mark,
+    titleable,
+)
 
 
 def choose_layout(lines: Sequence[str]) -> Layout:
     """The layout family of a page, from its first lines."""
     content = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
     labels = {n: classify(line) for n, line in enumerate(lines) if line.strip()}
-    folded = [text.casefold() for _, text in content]
-    if any(h in text for text in folded for h in CARD_HEADINGS if len(text) < 120) or any(
+    if any(is_card_heading(text) for _, text in content) or any(
         lab is not None and lab.field is Field.NAME and lab.value for lab in labels.values()
     ):
         return Layout.CARD
-    if any(_SECTION.match(text) for _, text in content):
+    if any(is_section_mark(text) for _, text in content):
         return Layout.AGENDA
-    if (
-        any(_KIND_NUMBER.match(text) for _, text in content[:4])
-        or _alone_labels(lines, labels) >= 2
-    ):
+    if any(KIND_NUMBER.match(text) for _, text in content[:4]) or _alone_labels(lines, labels) >= 2:
         return Layout.DATABASE
     if _seed_shaped(content, labels) or not content:
         return Layout.LABELLED

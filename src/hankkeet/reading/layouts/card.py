@@ -6,9 +6,10 @@ from hankkeet.diagnostics import Code
 from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue, Note
-from hankkeet.reading.labels import CARD_HEADINGS, Field
+from hankkeet.reading.labels import Field
 from hankkeet.reading.layouts.fill import add, new_block
 from hankkeet.reading.layouts.items import Item, Page
+from hankkeet.reading.lines import is_card_heading
 from hankkeet.reading.text import squash
 
 
@@ -19,14 +20,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     for item in items:
         heading = (
             next(
-                (
-                    (n, t)
-                    for n, t in item.lines
-                    # a heading, not a sentence ('HUOM: hankehakemus tulee allekirjoittaa …')
-                    if len(t) < 120
-                    and not t.endswith(".")
-                    and any(h in t.casefold() for h in CARD_HEADINGS)
-                ),
+                ((n, t) for n, t in item.lines if is_card_heading(t)),
                 None,
             )
             if item.kind == "text"
