@@ -1470,3 +1470,54 @@ def test_a_name_of_glued_cells(name: str, glued: bool, why: str) -> None:
     assert projects, "the page is read as one project"
     unsure = any(d.code.value == "unsure-name" for d in projects[0].diagnostics)
     assert unsure is glued, why
+
+
+# Batch 20's round.
+@pytest.mark.parametrize(
+    ("sentence", "why"),
+    [
+        ("Ideahaku 19.9.–23.10.2022 ja äänestys 10.1.–30.1.2023.", "an idea call's and a vote's"),
+        ("Haku avoinna 1.1.-31.3.2019.", "an application window"),
+        ("Ilmoittautuminen 1.2.–15.2.2024 verkkolomakkeella.", "a sign-up's"),
+    ],
+)
+def test_an_events_window_is_not_the_projects_period(sentence: str, why: str) -> None:
+    text = f"Kylien kehittämishanke\n\nHanke kehittää kylien palveluja.\n\n{sentence}\n"
+    for p in parse_text(text, "x.txt").projects:
+        assert p.project.start is None and p.project.end is None, why
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Satamahanke on päättymässä", "Satamahanke"),
+        ("Kylätalon korjaushanke on alkamassa", "Kylätalon korjaushanke"),
+    ],
+)
+def test_a_headline_in_progress_names_its_subject(title: str, name: str) -> None:
+    text = (
+        f"{title}\n\nHanke toteutetaan 1.5.2022–31.12.2023. Hankkeen kokonaisbudjetti on "
+        "125 000 euroa.\n"
+    )
+    assert [p.project.name for p in parse_text(text, "x.txt").projects] == [name]
+
+
+def test_an_agenda_items_verbal_noun_is_no_part_of_the_name() -> None:
+    text = (
+        "Kunnanhallitus, kokous 28.6.2021\n\n"
+        "§ 183 Osallistuminen Järviseudun kalatalousryhmän kehittämishanke\n\n"
+        "Kuvaus\n\nKunta osallistuu hankkeeseen, jonka kuntaraha on 1 772 euroa vuosille "
+        "2021-2027.\n"
+    )
+    names = [p.project.name for p in parse_text(text, "x.txt").projects]
+    assert names == ["Järviseudun kalatalousryhmän kehittämishanke"]
+
+
+@pytest.mark.parametrize(
+    ("written", "natural"),
+    [("Kokkonen Osmo", "Osmo Kokkonen"), ("Virtanen Aimo", "Aimo Virtanen")],
+)
+def test_more_first_names_tell_a_surname_first_contact(written: str, natural: str) -> None:
+    from hankkeet.reading.records import natural_name
+
+    assert natural_name(written) == natural

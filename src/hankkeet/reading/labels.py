@@ -753,6 +753,12 @@ DECISION_WORDS: tuple[str, ...] = (
     "hakea voi",
     "ansökningstid*",
     "application period",
+    # An idea call's, a vote's or a sign-up's dates ('Ideahaku 19.9.–23.10.2022', 'Haku
+    # avoinna 1.1.-31.3.2019'): the window of something the project runs, not its period.
+    "avoinna",
+    "ideahaku*",
+    "äänestys*",
+    "ilmoittautu*",
 )
 # The EU's programming periods: years a sentence gives for a programme, not for a project
 # ('Interreg Aurora -ohjelmaa toteutetaan vuosina 2021–2027').

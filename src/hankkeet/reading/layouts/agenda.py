@@ -6,7 +6,7 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block
-from hankkeet.reading.labels import AGENDA_SECTION_WORDS, PROJECT_WORDS
+from hankkeet.reading.labels import AGENDA_SECTION_WORDS, PROJECT_SUFFIXES, PROJECT_WORDS
 from hankkeet.reading.layouts.fill import add, new_block, unsure_name
 from hankkeet.reading.layouts.items import SECTION, Item, Page
 from hankkeet.reading.layouts.names import QUOTED, about_one_project, hanke_names
@@ -64,7 +64,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
             continue
         quoted = [q for q in QUOTED.findall(title) if len(q) > 3]
         named = hanke_names(title)
-        name = quoted[0] if quoted else named[0] if named else title
+        name = quoted[0] if quoted else named[0] if named else _without_decision(title)
         # 'VisitSaimaa-hankkeeseen' in the title, 'VisitSaimaa-Lakeland Finland -hanke' in
         # the text: the text gives the whole name.
         fuller = [
@@ -88,3 +88,16 @@ def read(page: Page, items: list[Item]) -> list[Block]:
             add(block, item)
         blocks.append(block)
     return blocks
+
+
+def _without_decision(title: str) -> str:
+    """'Osallistuminen Kuha-Suomen kalatalousryhmän kehittämishanke': the decision's verbal
+    noun before a project's name in its nominative is no part of the name."""
+    words = title.split()
+    if (
+        len(words) > 2
+        and words[0].casefold().endswith("minen")
+        and title.casefold().endswith(PROJECT_SUFFIXES)
+    ):
+        return " ".join(words[1:])
+    return title

@@ -4,7 +4,6 @@ what a title says besides its name (years, page chrome).
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from hankkeet.reading.labels import (
@@ -314,15 +313,26 @@ def sentence_headline(title: str) -> bool:
     """A headline that is a sentence ('STEA myönsi rahoituksen …', 'Ykkösakseli ry on
     myöntänyt …'): it holds a finite verb, so it tells of a project rather than names one."""
     words = [w.strip(',.:;!?()”"') for w in title.casefold().split()]
-    return any(w in HEADLINE_VERBS for w in words) or any(
-        w in _AUXILIARIES and nxt.endswith(_PARTICIPLE_ENDINGS)
-        for w, nxt in itertools.pairwise(words)
-    )
+    return verb_at(words) is not None
+
+
+def verb_at(words: list[str]) -> int | None:
+    """Where a headline's finite verb stands (its words folded and stripped), if it has one:
+    a verb of news, or an auxiliary before a participle ('on myöntänyt', 'on päättymässä')."""
+    for k, word in enumerate(words):
+        if word in HEADLINE_VERBS or (
+            word in _AUXILIARIES
+            and k + 1 < len(words)
+            and words[k + 1].endswith(_PARTICIPLE_ENDINGS)
+        ):
+            return k
+    return None
 
 
 # 'on myöntänyt', 'ovat saaneet', 'on valittu': a perfect tense, a finite verb of its own.
 _AUXILIARIES = frozenset({"on", "ovat", "oli", "olivat", "har", "hade", "has", "have"})
-_PARTICIPLE_ENDINGS = ("nyt", "nut", "neet", "ttu", "tty", "at", "it", "ed")
+# ('on päättymässä', 'on alkamassa': a verb in progress is a finite verb too.)
+_PARTICIPLE_ENDINGS = ("nyt", "nut", "neet", "ttu", "tty", "at", "it", "ed", "massa", "mässä")
 
 
 def _without_chrome(name: str) -> str:

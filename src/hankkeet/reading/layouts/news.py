@@ -13,7 +13,6 @@ from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block
 from hankkeet.reading.labels import (
     CALL_WORDS,
-    HEADLINE_VERBS,
     INSTRUMENT_ENDINGS,
     INSTRUMENT_STEMS,
     ONE_PROJECT_WORD,
@@ -31,6 +30,7 @@ from hankkeet.reading.layouts.names import (
     sentence_headline,
     strip_period,
     strip_years,
+    verb_at,
     years_of,
 )
 from hankkeet.reading.lines import titleable
@@ -254,11 +254,11 @@ def _subject(title: str) -> str | None:
     """A sentence headline's subject when it names a project ('Kylätalon korjaushanke' of
     'Kylätalon korjaushanke käynnistyy'): the words before the verb, ending in '-hanke'."""
     words = title.split()
-    for k, word in enumerate(words):
-        if word.casefold().strip(",.:;!?") in HEADLINE_VERBS:
-            subject = " ".join(words[:k])
-            return subject if subject.casefold().endswith(PROJECT_SUFFIXES) else None
-    return None
+    k = verb_at([w.casefold().strip(',.:;!?()”"') for w in words])
+    if k is None:
+        return None
+    subject = " ".join(words[:k])
+    return subject if subject.casefold().endswith(PROJECT_SUFFIXES) else None
 
 
 def _about_instrument(title: str) -> bool:
