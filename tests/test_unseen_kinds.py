@@ -1521,3 +1521,16 @@ def test_more_first_names_tell_a_surname_first_contact(written: str, natural: st
     from hankkeet.reading.records import natural_name
 
     assert natural_name(written) == natural
+
+
+def test_a_page_about_an_organisation_alone_is_no_project() -> None:
+    page = INCOMING / "h20" / "not-project" / "h20-oulunseudunleader-tietoa.txt"
+    result = parse_text(page.read_text(encoding="utf-8"), page.name)
+    assert result.projects == [], "an organisation's page gives no made-up project"
+    assert any(d.code.value == "preamble" for d in result.diagnostics), "and says why"
+
+
+def test_a_calls_round_in_the_headline_is_no_project() -> None:
+    page = INCOMING / "h20" / "not-project" / "h20-businessfinland-r2b-haku.txt"
+    result = parse_text(page.read_text(encoding="utf-8"), page.name)
+    assert result.projects == [], "'…, haku 2/2024': a funder's call, not a project"

@@ -896,6 +896,24 @@ ONE_PROJECT_WORD = re.compile(
     r"(?:hanke|hankkee(?:n|lle|ssa|sta|seen|lla|na)|hanketta|projekti(?:n|lle|ssa|sta|in|a)?"
     r"|projekt(?:et)?|projects?)$"
 )
+# A project spoken of as one, a whole word ('The project will begin …', 'Hankkeen
+# tavoitteena …'), not counted ('133 kpl … hanketta') and not in a compound.
+THE_PROJECT_WORDS: frozenset[str] = frozenset(
+    {
+        "hanke",
+        "hankkeen",
+        "hankkeessa",
+        "hankkeella",
+        "hankkeelle",
+        "hankkeesta",
+        "projekti",
+        "projektin",
+        "projektissa",
+        "projekt",
+        "projektet",
+        "project",
+    }
+)
 # 'hanke-' or 'projekti-' before one of these heads names an overview of many projects
 # ('Hankekatsaus 2016', 'hankehaku', 'hankesalkku'), never one project.
 OVERVIEW_HEADS: tuple[str, ...] = (

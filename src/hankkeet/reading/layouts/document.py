@@ -18,10 +18,12 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, IdRegistry, ParsedProject
+from hankkeet.reading.labels import ORGANISATION_ENDINGS, THE_PROJECT_WORDS
 from hankkeet.reading.layouts import agenda, card, database, news
 from hankkeet.reading.layouts.items import Item, Page, items_of
 from hankkeet.reading.layouts.leftovers import unclaimed_facts, unread_grants, unread_projects
-from hankkeet.reading.records import claim_id, read_block
+from hankkeet.reading.records import ReadBlock, claim_id, read_block
+from hankkeet.reading.text import shorten
 
 # The family's reader of each whole-page layout: the page's items into its projects' blocks.
 READERS: dict[Layout, Callable[[Page, list[Item]], list[Block]]] = {
@@ -46,7 +48,10 @@ class DocumentReader:
         page = Page(self.path, lines[0][0] if lines else 1)
         items = items_of(lines)
         blocks = [b for b in READERS[self.layout](page, items) if b is not None]
-        if not blocks:
+        read = [read_block(block, self.path) for block in blocks]
+        if len(read) == 1 and _organisation_only(read[0], page, items):
+            read = []  # on a list of several, an applicant's name in place of one stays said
+        if not read:
             yield Diagnostic(
                 Code.NO_PROJECTS,
                 M_("{path} holds no project description", path=self.path),
@@ -57,10 +62,39 @@ class DocumentReader:
             if self.layout is Layout.PROSE and not page.notes:
                 yield from news.unknown_layout(items, self.path)
             return
-        read = [read_block(block, self.path) for block in blocks]
         unclaimed_facts(items, read)
         for one in read:
             yield claim_id(one, self.registry)
         yield from page.notes
         yield from unread_projects(items, read, self.path)
         yield from unread_grants(items, read, self.path)
+
+
+def _organisation_only(one: ReadBlock, page: Page, items: list[Item]) -> bool:
+    """A page about an organisation ('Oulun Seudun Leader ry' over what it does): its name
+    is no project's, and with no period, money or contact read under it, and no word of the
+    text about the project, there is no project; said where it stands."""
+    project = one.project
+    if not project.name.casefold().endswith(ORGANISATION_ENDINGS) or (
+        project.start or project.end or project.budget or project.city_share or project.contacts
+    ):
+        return False
+    if any(
+        w.strip('.,:;!?()"”') in THE_PROJECT_WORDS
+        for item in items
+        for w in item.text.casefold().split()
+    ):
+        return False  # 'The project will begin …': a project's page, its name taken wrong
+    page.notes.append(
+        Diagnostic(
+            Code.PREAMBLE,
+            M_(
+                "'{name}' is an organisation's name, and no period, money or contact of a project "
+                "was read under it: no project was made of it",
+                name=shorten(project.name),
+            ),
+            page.path,
+            project.source.line,
+        )
+    )
+    return True

@@ -270,7 +270,12 @@ def _about_instrument(title: str) -> bool:
         any(stem in last for stem in INSTRUMENT_STEMS)
         or last.endswith(INSTRUMENT_ENDINGS)
         or any(w in folded for w in CALL_WORDS)
+        or bool(_CALL_ROUND.search(folded))
     )
+
+
+# A call's round and year ('…, haku 2/2024', 'Call 1/2025'): a funder's call, not a project.
+_CALL_ROUND = re.compile(r"\b(?:haku|hakukierros|ansökningsomgång|call)\s+\d{1,2}/\d{4}\b")
 
 
 def _counted_projects(body: list[Item]) -> tuple[int, str] | None:
