@@ -101,7 +101,7 @@ _KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in FUNDER_KINDS]
 _CLAUSE_END = re.compile(r";|, |\. (?=[A-ZÅÄÖ])|\.$")
 _BUDGET_WORDS = re.compile("|".join(FUNDING_TOTAL_WORDS), re.IGNORECASE)
 _FUNDER_NOISE = re.compile(r"\b(?:" + "|".join(FUNDER_NOISE_WORDS) + r")\b", re.IGNORECASE)
-_CAPS_WORD = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
+_CAPS_WORD = r"\b[A-ZÅÄÖ]{3,}\b"  # text: compiled by re when first needed
 
 
 @dataclass
@@ -200,7 +200,7 @@ def _damerau1(a: str, b: str) -> bool:
 def programme_typos(text: str) -> list[tuple[str, str]]:
     """Capitalised words one edit from a programme acronym: (as written, canonical)."""
     out: list[tuple[str, str]] = []
-    for word in dict.fromkeys(_CAPS_WORD.findall(text)):
+    for word in dict.fromkeys(re.findall(_CAPS_WORD, text)):
         if word in PROGRAMME_ACRONYMS:
             continue
         for acronym, canonical in PROGRAMME_ACRONYMS.items():
