@@ -58,7 +58,6 @@ __all__ = [
     "AHEAD",
     "PART_CHARS",
     "Part",
-    "available_cores",
     "pack_project",
     "parts",
     "read_in_parts",
@@ -69,14 +68,6 @@ __all__ = [
 PART_CHARS = 1 << 18
 # Parts queued per worker: enough to keep every core busy, few enough for flat memory.
 AHEAD = 3
-
-
-def available_cores() -> int:
-    """The cores this process may run on (the default of --jobs)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 # -- cutting the text ------------------------------------------------------------------
