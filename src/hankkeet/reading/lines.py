@@ -265,7 +265,9 @@ def _glued(text: str, indent: int, words: bool = False) -> LabelLine | None:
 # at every start. A shape that ignores case says so in its own group, (?i:…), so that it
 # reads the same alone and joined with the others.
 _NUMBERED = r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+\S"
-_SECTION = r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)"
+# (An agenda's section number stays compiled: it is asked about far more often than the
+# shapes around it, and pages and layouts compile the same text.)
+_SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
 _LIST_ITEM = r"^(?:[-–—•*·▪◦]\s|\d{1,2}[).]\s|[a-zåäö]\)\s)"
 _LINK = r"(?i:(?:https?://|www\.)\S+)"
 _EMAIL = r"(?i:^\S+(?:@|\(at\))\S+\.\S+$)"
@@ -348,7 +350,7 @@ def _titled_person(text: str) -> bool:
 
 def is_numbered_heading(text: str) -> bool:
     """'1 Hanke', '4.1 Tavoitteet', '§ 42 Title', '42 §': a numbered heading."""
-    return bool(re.match(_NUMBERED, text) or re.match(_SECTION, text))
+    return bool(re.match(_NUMBERED, text) or _SECTION.match(text))
 
 
 # A label of one plain word ('Toimiala', 'Toiminta-alue'), not a name's first part
@@ -421,7 +423,7 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return who
     if re.match(_MARKUP, text):
         return "markup or code (a Markdown heading, a shell prompt, a table row)"
-    if re.match(_SECTION, text):
+    if _SECTION.match(text):
         return "an agenda section number"
     if re.match(_LIST_ITEM, text):
         return "a list item"
@@ -462,7 +464,7 @@ _NEVER_AT_START = re.compile(
     "|".join(
         f"(?:{p})"
         for p in (
-            *(_MARKUP, _SECTION, _LIST_ITEM, _NUMBERED, _LINK),
+            *(_MARKUP, _SECTION.pattern, _LIST_ITEM, _NUMBERED, _LINK),
             *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE),
         )
     )
