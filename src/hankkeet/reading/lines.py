@@ -517,7 +517,7 @@ _FIRST_WORDS_NEVER = DOCUMENT_WORDS | DATE_LINE_WORDS
 
 
 # A title that ends with its period of two full dates ('Kolman Koto –esiselvityshanke
-# 1.7.2012 – 31.12.2014').
-TITLE_PERIOD = re.compile(
+# 1.7.2012 – 31.12.2014'). Kept as text: re compiles it when a page's title first needs it.
+TITLE_PERIOD = (
     r"\s*\(?(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s*[-–—]\s*(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\)?\s*$"
 )
