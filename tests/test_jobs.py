@@ -21,7 +21,7 @@ from conftest import ROOT, cli
 from golden_cases import cases, key, load_expected
 from hankkeet.checks import check_project
 from hankkeet.diagnostics import Diagnostic
-from hankkeet.library import read_projects
+from hankkeet.library import available_cores, read_projects
 from hankkeet.locale import Language, use_language
 from hankkeet.reading import workers
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE
@@ -227,7 +227,7 @@ def test_pasted_pages_read_alike(tmp_path: Path) -> None:
 
 def test_cores_are_counted() -> None:
     """The default of --jobs is a positive number of cores."""
-    assert workers.available_cores() >= 1
+    assert available_cores() >= 1
 
 
 GOLDEN_INPUTS = ("tests/golden/generated.txt", "data/source.txt")

@@ -21,7 +21,6 @@ from hankkeet.query import Filters, Skipped, filter_projects
 from hankkeet.reading.kinds import read_sources
 from hankkeet.reading.parser import ParsedProject
 from hankkeet.reading.sources import Source, resolve
-from hankkeet.reading.workers import available_cores
 
 __all__ = [
     "Filters",
@@ -36,6 +35,15 @@ __all__ = [
 
 # What a source may be given as: a Source, or the path of a file or folder.
 SourceLike = Source | str | os.PathLike[str]
+
+
+def available_cores() -> int:
+    """The cores this process may run on (the default of --jobs). Defined here, not in
+    reading.workers: a run with one process (`--jobs 1`) never imports the workers."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def as_sources(sources: Iterable[SourceLike]) -> Iterator[Source]:

@@ -43,15 +43,16 @@ class DateRange:
     last: date | None
 
 
+# Both kept as text: re compiles one when a filter first needs it, not at every start.
 # A month as typed: '2022-06' (ISO) or '6/2022' (as descriptions write them).
-_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})|([0-9]{1,2})/([0-9]{4})")
+_MONTH = r"([0-9]{4})-([0-9]{1,2})|([0-9]{1,2})/([0-9]{4})"
 # Where a range written with a dash may be cut: en or em dash, or a hyphen, spaces around.
-_DASH = re.compile(r"\s*[-–—]\s*")
+_DASH = r"\s*[-–—]\s*"
 
 
 def _month(text: str, end: bool) -> date | None:
     """The first (or last) day of a month typed as '2022-06' or '6/2022'; None if not one."""
-    m = _MONTH.fullmatch(text)
+    m = re.fullmatch(_MONTH, text)
     if m is None:
         return None
     year, month = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
@@ -94,7 +95,7 @@ def _dash_range(spec: str) -> tuple[date, date] | None:
     """'2021–2022', '1.1.2022-31.12.2022', '2022-01-01 - 2022-06-30': the one place a dash
     can cut the text into two bounds (a hyphen inside an ISO date is not such a place)."""
     found = []
-    for cut in _DASH.finditer(spec):
+    for cut in re.finditer(_DASH, spec):
         lo = _day(spec[: cut.start()].strip(), end=False)
         hi = _day(spec[cut.end() :].strip(), end=True)
         if lo is not None and hi is not None:

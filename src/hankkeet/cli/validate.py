@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from hankkeet.ci import Baseline, BaselineError, fingerprints, rule_counts, source_texts
 from hankkeet.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -35,7 +34,6 @@ from hankkeet.export.output import write_text_atomic
 from hankkeet.locale import N_, Language, _, current_language, ngettext
 from hankkeet.reading.sources import Source, expand_paths, resolve
 from hankkeet.reading.text import UnreadableInput, visible
-from hankkeet.render.statistics import render_statistics
 from hankkeet.render.validation import (
     ValidateFormat,
     for_machines,
@@ -57,6 +55,11 @@ from hankkeet.validate import (
     unreadable_file,
     validate_sources,
 )
+
+# A baseline, fingerprints and counts of findings (hankkeet.ci, render.statistics) are
+# imported by the steps that need them: a report streamed as it comes needs none of them.
+if TYPE_CHECKING:
+    from hankkeet.ci import Baseline
 
 SelectOpt = Annotated[
     list[str] | None,
@@ -187,6 +190,9 @@ def validate_command(
         assert prints is not None and baseline is not None
         report, prints = _apply_baseline(accepted, baseline, report, prints)
     if statistics:
+        from hankkeet.ci import rule_counts
+        from hankkeet.render.statistics import render_statistics
+
         emit(render_statistics(rule_counts(report), fmt), output)
     else:
         width, color = terminal_width(), color_wanted()
@@ -211,6 +217,8 @@ def _held_report(
 ) -> tuple[Report, list[str] | None]:
     """Validate holding every finding; with `needs_prints`, each finding's fingerprint too
     (from the text around it: a baseline or SARIF needs them)."""
+    from hankkeet.ci import fingerprints, source_texts
+
     with usable_input():
         unreadable: list[Diagnostic] = []
         sources = readable_sources(given, unreadable) if given else input_sources(None)
@@ -277,6 +285,8 @@ def _rule_selection(select: list[str] | None, ignore: list[str] | None) -> RuleS
 
 def _read_baseline(path: Path) -> Baseline:
     """The findings a baseline file accepts; usage error when it cannot be read or is none."""
+    from hankkeet.ci import Baseline, BaselineError
+
     try:
         return Baseline.from_text(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -315,6 +325,8 @@ def _streamed(
 
 def _write_baseline(path: Path, report: Report, prints: list[str]) -> NoReturn:
     """Accept every finding: write them to the baseline file, say how many, exit 0."""
+    from hankkeet.ci import Baseline
+
     with writable():
         write_text_atomic(path, Baseline().to_text(report, prints))
     count = len(report.diagnostics)

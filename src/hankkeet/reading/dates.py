@@ -37,11 +37,12 @@ _WRITTEN = re.compile(
 
 # A capitalised word right before a year: a month in another language ('Octobre 2002',
 # 'Kesäkuu 2020'), never read as the whole year.
-_NAMED_YEAR = re.compile(r"\b([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2,})\.?\s+(?:19|20)[0-9]{2}\b")
+# (Kept as text: re compiles it when a text first needs it, not at every start.)
+_NAMED_YEAR = r"\b([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2,})\.?\s+(?:19|20)[0-9]{2}\b"
 
 
 def _month_named(text: str) -> bool:
-    return any(m[1].casefold() not in YEAR_WORDS for m in _NAMED_YEAR.finditer(text))
+    return any(m[1].casefold() not in YEAR_WORDS for m in re.finditer(_NAMED_YEAR, text))
 
 
 def normalise_dashes(text: str) -> str:

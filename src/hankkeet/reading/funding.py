@@ -28,41 +28,47 @@ from hankkeet.reading.text import shorten
 _ATOMS = list(dict.fromkeys(p for _, pats in PROGRAMMES for p in pats))
 
 
+# What the two functions below step to, past the plain characters between: an escape (two
+# characters, its second never special), a parenthesis or a bar; a character that is not
+# plain in a pattern.
+_SPECIAL = re.compile(r"\\.|[()|]", re.DOTALL)
+_NOT_PLAIN = re.compile(r"[\\.^$*+?{}\[\]|()]")
+
+
 def _alternatives(pattern: str) -> list[str]:
     """The pattern's top-level alternatives ('a|b(?:c|d)' -> ['a', 'b(?:c|d)'])."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        depth += (c == "(") - (c == ")")
+    out, depth, start = [], 0, 0
+    for m in _SPECIAL.finditer(pattern):
+        c = m.group()
         if c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
+            out.append(pattern[start : m.start()])
+            start = m.end()
+        else:
+            depth += (c == "(") - (c == ")")
     return [*out, pattern[start:]]
 
 
 def _prefix(alternative: str) -> str:
     """The text every match of an alternative starts with (word boundaries aside): its
     leading plain characters, less one that a '?', '*' or '{' makes optional."""
-    plain: list[str] = []
-    rest = alternative
-    while rest:
-        if rest.startswith("\\b"):
-            rest = rest[2:]
-        elif rest[0] == "\\" and len(rest) > 1 and not rest[1].isalnum():
-            plain.append(rest[1])  # an escaped character, '\+'
-            rest = rest[2:]
-        elif rest[0] in "\\.^$*+?{}[]|()":
-            if rest[0] in "?*{" and plain:
-                plain.pop()
-            break
+    plain = ""
+    i, end = 0, len(alternative)
+    while i < end:
+        special = _NOT_PLAIN.search(alternative, i)
+        if special is None:
+            return plain + alternative[i:]
+        plain += alternative[i : special.start()]
+        i = special.start()
+        if alternative.startswith("\\b", i):
+            i += 2
+        elif alternative[i] == "\\" and i + 1 < end and not alternative[i + 1].isalnum():
+            plain += alternative[i + 1]  # an escaped character, '\+'
+            i += 2
         else:
-            plain.append(rest[0])
-            rest = rest[1:]
-    return "".join(plain)
+            if alternative[i] in "?*{" and plain:
+                plain = plain[:-1]
+            break
+    return plain
 
 
 def literal_check(pattern: str) -> tuple[str, ...] | None:
@@ -101,7 +107,7 @@ _KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in FUNDER_KINDS]
 _CLAUSE_END = re.compile(r";|, |\. (?=[A-ZÅÄÖ])|\.$")
 _BUDGET_WORDS = re.compile("|".join(FUNDING_TOTAL_WORDS), re.IGNORECASE)
 _FUNDER_NOISE = re.compile(r"\b(?:" + "|".join(FUNDER_NOISE_WORDS) + r")\b", re.IGNORECASE)
-_CAPS_WORD = re.compile(r"\b[A-ZÅÄÖ]{3,}\b")
+_CAPS_WORD = r"\b[A-ZÅÄÖ]{3,}\b"  # text: compiled by re when first needed
 
 
 @dataclass
@@ -200,7 +206,7 @@ def _damerau1(a: str, b: str) -> bool:
 def programme_typos(text: str) -> list[tuple[str, str]]:
     """Capitalised words one edit from a programme acronym: (as written, canonical)."""
     out: list[tuple[str, str]] = []
-    for word in dict.fromkeys(_CAPS_WORD.findall(text)):
+    for word in dict.fromkeys(re.findall(_CAPS_WORD, text)):
         if word in PROGRAMME_ACRONYMS:
             continue
         for acronym, canonical in PROGRAMME_ACRONYMS.items():

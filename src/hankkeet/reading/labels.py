@@ -891,8 +891,9 @@ AGENDA_SECTION_WORDS: frozenset[str] = frozenset(
 PROJECT_WORDS: tuple[str, ...] = ("hank", "projekt", "project")
 # A word that names one project: the project word is the word's end ('hanke',
 # 'kehittämishankkeelle', 'projektet'), not the start or the middle of another thing
-# ('hankekatsaus', 'suunnitteluhankeyhtiön') and not a plural ('hankkeiden').
-ONE_PROJECT_WORD = re.compile(
+# ('hankekatsaus', 'suunnitteluhankeyhtiön') and not a plural ('hankkeiden'). Kept as text:
+# re compiles it when a page first needs it (a labelled file never does), not at every start.
+ONE_PROJECT_WORD = (
     r"(?:hanke|hankkee(?:n|lle|ssa|sta|seen|lla|na)|hanketta|projekti(?:n|lle|ssa|sta|in|a)?"
     r"|projekt(?:et)?|projects?)$"
 )

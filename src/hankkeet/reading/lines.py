@@ -240,7 +240,8 @@ def classify(line: str) -> LabelLine | None:
 
 _GLUED = re.compile(r"^([A-ZÅÄÖ][a-zåäö-]{3,})(?=[A-ZÅÄÖ0-9])(\S.*)$")
 # 'Duration of project1.4.2023–30.9.2025': a label of several words run into its value.
-_GLUED_WORDS = re.compile(r"^([A-ZÅÄÖ][a-zåäö-]+(?: [a-zåäö-]+){1,4}?)(?=[A-ZÅÄÖ0-9])(\S.*)$")
+# (Kept as text, as the shapes below are: re compiles it when a line first needs it.)
+_GLUED_WORDS = r"^([A-ZÅÄÖ][a-zåäö-]+(?: [a-zåäö-]+){1,4}?)(?=[A-ZÅÄÖ0-9])(\S.*)$"
 
 
 def _glued(text: str, indent: int, words: bool = False) -> LabelLine | None:
@@ -251,7 +252,7 @@ def _glued(text: str, indent: int, words: bool = False) -> LabelLine | None:
     m = _GLUED.match(text)
     fld = LABEL_INDEX.get(label_key(m.group(1))) if m is not None else None
     if fld is None and words:
-        m = _GLUED_WORDS.match(text)
+        m = re.match(_GLUED_WORDS, text)
         fld = LABEL_INDEX.get(label_key(m.group(1))) if m is not None else None
     if m is None or fld is None:
         return None
@@ -260,23 +261,27 @@ def _glued(text: str, indent: int, words: bool = False) -> LabelLine | None:
 
 # -- shapes that are never a title -------------------------------------------------------
 
-_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+\S")
+# never_title's shapes, kept as text: titleable looks for most of them in one pattern
+# (_NEVER_AT_START), and re compiles (and keeps) one alone when a line first needs it, not
+# at every start. A shape that ignores case says so in its own group, (?i:…), so that it
+# reads the same alone and joined with the others.
+_NUMBERED = r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+\S"
+# (An agenda's section number stays compiled: it is asked about far more often than the
+# shapes around it, by the layout choice and the page parts too, through is_section_mark.)
 _SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
 # A database page's kind-and-number line ('Kehittämishanke - 171169').
 KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
 # A card's heading is a short line; longer ones are sentences that mention a card.
 HEADING_MAX = 120
-_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪◦]\s|\d{1,2}[).]\s|[a-zåäö]\)\s)")
-_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"^\S+(?:@|\(at\))\S+\.\S+$", re.IGNORECASE)
-_PHONE = re.compile(
-    r"^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}[0-9]$", re.IGNORECASE
-)
-_NO_LETTERS = re.compile(r"^[^A-Za-zÅÄÖåäöÜüÉé]*$")
-_DATE_LINE = re.compile(r"^[0-9.,/ \-–—:]+$|^[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?(?:\s|$)")
+_LIST_ITEM = r"^(?:[-–—•*·▪◦]\s|\d{1,2}[).]\s|[a-zåäö]\)\s)"
+_LINK = r"(?i:(?:https?://|www\.)\S+)"
+_EMAIL = r"(?i:^\S+(?:@|\(at\))\S+\.\S+$)"
+_PHONE = r"(?i:^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}[0-9]$)"
+_NO_LETTERS = r"^[^A-Za-zÅÄÖåäöÜüÉé]*$"
+_DATE_LINE = r"^[0-9.,/ \-–—:]+$|^[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?(?:\s|$)"
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
-_MARKUP = re.compile(r"^(?:#+\s|\$\s|```|\||>\s|<[a-zA-Z/!]|\[[^\]]*\]\(|[{}\[\]]$)")
-_MID_SENTENCE = re.compile(r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]")
+_MARKUP = r"^(?:#+\s|\$\s|```|\||>\s|<[a-zA-Z/!]|\[[^\]]*\]\(|[{}\[\]]$)"
+_MID_SENTENCE = r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]"
 
 
 # One-word labels that head a section of a card ('Budget', 'Financiers'): never a title. A
@@ -378,12 +383,12 @@ def is_card_heading(text: str) -> bool:
 
 def is_numbered_heading(text: str) -> bool:
     """'1 Hanke', '4.1 Tavoitteet', '§ 42 Title', '42 §': a numbered heading."""
-    return bool(_NUMBERED.match(text) or _SECTION.match(text))
+    return bool(re.match(_NUMBERED, text) or _SECTION.match(text))
 
 
 # A label of one plain word ('Toimiala', 'Toiminta-alue'), not a name's first part
-# ('UCSEdu: …', '6Aika: …').
-_PLAIN_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{4,}(?:-[a-zåäö]+)?$")
+# ('UCSEdu: …', '6Aika: …'). Kept as text: re compiles it when a label first needs it.
+_PLAIN_LABEL = r"^[A-ZÅÄÖ][a-zåäö]{4,}(?:-[a-zåäö]+)?$"
 
 
 def _breadcrumb(text: str) -> bool:
@@ -410,7 +415,9 @@ def _label_line(label: LabelLine) -> bool:
         return True
     if label.value and never_title(label.value) is not None:
         return True
-    return bool(label.value and _PLAIN_LABEL.match(label.label) and len(label.value.split()) <= 6)
+    return bool(
+        label.value and re.match(_PLAIN_LABEL, label.label) and len(label.value.split()) <= 6
+    )
 
 
 def _whose(text: str) -> str | None:
@@ -447,25 +454,27 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a label line"
     if (who := _whose(text)) is not None:
         return who
-    if _MARKUP.match(text):
+    if re.match(_MARKUP, text):
         return "markup or code (a Markdown heading, a shell prompt, a table row)"
     if _SECTION.match(text):
         return "an agenda section number"
-    if _LIST_ITEM.match(text):
+    if re.match(_LIST_ITEM, text):
         return "a list item"
-    if _NUMBERED.match(text):
+    if re.match(_NUMBERED, text):
         return "a numbered heading"
-    if _LINK.match(text) or (_LINK.search(text) and _NO_LETTERS.match(_LINK.sub("", text))):
+    if re.match(_LINK, text) or (
+        re.search(_LINK, text) and re.match(_NO_LETTERS, re.sub(_LINK, "", text))
+    ):
         return "a link"
-    if _EMAIL.match(text):
+    if re.match(_EMAIL, text):
         return "an e-mail address"
-    if _PHONE.match(text):
+    if re.match(_PHONE, text):
         return "a phone number"
-    if _NO_LETTERS.match(text) or _DATE_LINE.match(text):
+    if re.match(_NO_LETTERS, text) or re.match(_DATE_LINE, text):
         return "a number or a date"
     if text.endswith(_SENTENCE_END) and not text.endswith("..."):
         return "a sentence"
-    if _MID_SENTENCE.search(text):
+    if re.search(_MID_SENTENCE, text):
         return "sentences"
     if text[:1].islower():
         return "starts in lower case"
@@ -486,11 +495,9 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
 # may be a title (most lines asked about) is told so by one match, not nine.
 _NEVER_AT_START = re.compile(
     "|".join(
-        f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
-        if p.flags & re.IGNORECASE
-        else f"(?:{p.pattern})"
+        f"(?:{p})"
         for p in (
-            *(_MARKUP, _SECTION, _LIST_ITEM, _NUMBERED, _LINK),
+            *(_MARKUP, _SECTION.pattern, _LIST_ITEM, _NUMBERED, _LINK),
             *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE),
         )
     )
@@ -510,14 +517,14 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
     # searches in C rule the patterns out for most lines.
     if (
         ("://" in text or "www." in folded)
-        and _LINK.search(text)
-        and _NO_LETTERS.match(_LINK.sub("", text))
+        and re.search(_LINK, text)
+        and re.match(_NO_LETTERS, re.sub(_LINK, "", text))
     ):
         return False
     if text.endswith(_SENTENCE_END) and not text.endswith("..."):
         return False
     if text[:1].islower() or (
-        ("! " in text or "? " in text or ". " in text) and _MID_SENTENCE.search(text)
+        ("! " in text or "? " in text or ". " in text) and re.search(_MID_SENTENCE, text)
     ):
         return False
     if "_" in text and " " not in text:
@@ -543,7 +550,7 @@ _FIRST_WORDS_NEVER = DOCUMENT_WORDS | DATE_LINE_WORDS
 
 
 # A title that ends with its period of two full dates ('Kolman Koto –esiselvityshanke
-# 1.7.2012 – 31.12.2014').
-TITLE_PERIOD = re.compile(
+# 1.7.2012 – 31.12.2014'). Kept as text: re compiles it when a page's title first needs it.
+TITLE_PERIOD = (
     r"\s*\(?(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s*[-–—]\s*(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\)?\s*$"
 )

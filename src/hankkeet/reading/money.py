@@ -38,9 +38,8 @@ _ROUNDED = re.compile(r"\d ?(?:milj|M\b)", re.IGNORECASE)
 
 
 # The currency before the number and the millions in words: 'EUR 3.1 million', '€2,4 milj.'.
-_EUR_MILLIONS = re.compile(
-    r"(?:\bEUR|€)\s?\d+(?:[.,]\d+)?\s?(?:million|milj|miljoonaa|miljoner)", re.IGNORECASE
-)
+# Kept as text: re compiles it when a text first needs it, not at every start.
+_EUR_MILLIONS = r"(?i)(?:\bEUR|€)\s?\d+(?:[.,]\d+)?\s?(?:million|milj|miljoonaa|miljoner)"
 
 
 def in_millions(text: str) -> bool:
@@ -225,7 +224,7 @@ def _without_euros(text: str, share: Decimal | None, percents: bool) -> MoneyRea
             Code.UNREADABLE_MONEY,
             M_("'{text}' states a share, not an amount in euros", text=text),
         )
-    if _EUR_MILLIONS.search(text):
+    if re.search(_EUR_MILLIONS, text):
         # 'EUR 3.1 million': English, rounded to millions; its '.' is a decimal point
         # here, and still no exact amount.
         return MoneyReading(

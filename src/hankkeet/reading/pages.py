@@ -51,13 +51,15 @@ HEAD_REACH = _HEAD_LINES + _HEAD_PARAGRAPHS * (_HEAD_LINES + _HEAD_BLANKS)
 # (the most in the corpus: 11 lines, 900 characters).
 TAIL_LINES = 25
 TAIL_CHARS = 3000
+# The patterns below are kept as text: re compiles (and keeps) one when a page first needs
+# it, not at every start.
 # Facts an agenda item states in sentences: a period of two dates, an amount of euros.
-_PERIOD_TEXT = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?\s*[-–]\s*\d{1,2}\.\d{1,2}\.\d{4}")
+_PERIOD_TEXT = r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?\s*[-–]\s*\d{1,2}\.\d{1,2}\.\d{4}"
 # A line of a label run that is no label we know ('Tavoite: …', 'Kohderyhmä: …').
-_LABEL_LIKE = re.compile(r"^\s*[A-ZÅÄÖ][\w -]{1,40}:\s")
+_LABEL_LIKE = r"^\s*[A-ZÅÄÖ][\w -]{1,40}:\s"
 # A line that ends a sentence or a paragraph: a title may stand right under it.
-_ENDED = re.compile(r"[.!?)]\s*$")
-_MONEY_TEXT = re.compile(r"\d[\d  .]*(?:,\d+)?\s?(?:€|euro|EUR)", re.IGNORECASE)
+_ENDED = r"[.!?)]\s*$"
+_MONEY_TEXT = r"(?i)\d[\d  .]*(?:,\d+)?\s?(?:€|euro|EUR)"
 
 
 class PageTop(Enum):
@@ -117,7 +119,7 @@ def labelled_run(lines: Sequence[tuple[int, str]], end: int) -> Run | None:
     k = end - 1
     while k >= 0 and lines[k][1].strip():
         above = classify(lines[k][1])
-        if above is None and not _LABEL_LIKE.match(lines[k][1]):
+        if above is None and not re.match(_LABEL_LIKE, lines[k][1]):
             break
         if above is not None and above.field is not None:
             before.add(above.field)
@@ -138,7 +140,9 @@ def labelled_run(lines: Sequence[tuple[int, str]], end: int) -> Run | None:
     above_title = lines[title - 1][1].strip() if title > 0 else ""
     if above_title.endswith((":", ",", ";")):
         return None  # the title line runs on from a label or a sentence above it
-    return Run(title, before | {label.field}, bool(above_title) and not _ENDED.search(above_title))
+    return Run(
+        title, before | {label.field}, bool(above_title) and not re.search(_ENDED, above_title)
+    )
 
 
 def facts_stated(line: str, family: Anchor | None) -> set[Field]:
@@ -149,9 +153,9 @@ def facts_stated(line: str, family: Anchor | None) -> set[Field]:
     if label is not None and label.field is not None and label.value:
         found.add(label.field)
     if family is Layout.AGENDA:
-        if _PERIOD_TEXT.search(line):
+        if re.search(_PERIOD_TEXT, line):
             found.add(Field.PERIOD)
-        if _MONEY_TEXT.search(line):
+        if re.search(_MONEY_TEXT, line):
             found.add(Field.BUDGET)
     return found
 

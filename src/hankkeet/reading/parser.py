@@ -16,7 +16,6 @@ from hankkeet.reading.engine import DETECT_LINES, Engine
 from hankkeet.reading.layouts import choose_layout
 from hankkeet.reading.sources import Source
 from hankkeet.reading.text import clean_line, count_breaks, lines_of
-from hankkeet.reading.workers import read_in_parts
 
 __all__ = [
     "IdRegistry",
@@ -58,6 +57,9 @@ def parse_source(
             yield from decoding
             yield from parse_lines(lines, source.path, registry)
         return
+    # Imported here: a run with one process never needs the workers (nor pays for them).
+    from hankkeet.reading.workers import read_in_parts
+
     with source.pieces(decoding) as pieces:
         yield from decoding
         head = ""

@@ -23,11 +23,11 @@ from hankkeet.reading.labels import (
 # unbounded runs on both sides, which would cost quadratic time on long runs of letters.
 _AT = re.compile(r" ?(?:@|\(at\)|\[at\]) ?", re.IGNORECASE)
 _LOCAL_TEXT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-"
-_PHONE = re.compile(
-    r"(?:"
+# Kept as text: re compiles it when a text with a digit first needs it, not at every start.
+_PHONE = (
+    r"(?i)(?:"
     + "|".join(re.escape(w) for w in PHONE_WORDS)
-    + r")? ?:? ?(\+?[0-9][0-9 ()-]{5,18}[0-9])",
-    re.IGNORECASE,
+    + r")? ?:? ?(\+?[0-9][0-9 ()-]{5,18}[0-9])"
 )
 _DIGIT = re.compile(r"[0-9]")  # what every phone number holds
 _SPLIT = re.compile(r"[,;]| (?:ja|sekä|&) (?=\S)|\n")
@@ -163,7 +163,7 @@ def _read_segment(text: str) -> _Segment:
     if email_found:
         email = email_found[2]
         text = text[: email_found[0]] + " " + text[email_found[1] :]
-    phone_found = _PHONE.search(text) if _DIGIT.search(text) else None
+    phone_found = re.search(_PHONE, text) if _DIGIT.search(text) else None
     if phone_found and sum(c.isdigit() for c in phone_found.group(1)) >= 6:
         phone = " ".join(phone_found.group(1).split())
         text = text[: phone_found.start()] + " " + text[phone_found.end() :]

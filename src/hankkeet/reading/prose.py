@@ -165,7 +165,7 @@ def mostly_many(text: str) -> bool:
             many += 1
         elif w in NOT_ONE_PROJECT or w.endswith(_PLURAL_ENDINGS) or "hankkei" in w:
             many += 1
-        elif ONE_PROJECT_WORD.search(w.rsplit("-", 1)[-1]):
+        elif re.search(ONE_PROJECT_WORD, w.rsplit("-", 1)[-1]):
             one += 1
     # Counted projects ('27 hanketta') are the evidence; plurals alone are not (a page about
     # one project may speak of 'muut hankkeet').

@@ -29,7 +29,9 @@ _FOLD = "äöåéü–—"
 _FOLD_TABLE: dict[int, str | None] = {
     ord(c): plain for c, plain in zip(_FOLD, "aoaeu--", strict=True)
 }
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# The patterns of this module are kept as text: re compiles (and keeps) one when a text
+# first needs it (most never do: text without a CR, ASCII or UTF-8), not at every start.
+_LINE_BREAK = r"\r\n|\r|\n"
 CHUNK = 1 << 20
 
 
@@ -108,7 +110,7 @@ def shorten(text: str, width: int = 60) -> str:
 
 
 # White space other than ' ' (what str.split splits at, '\t', '\u2028' and the rest).
-_OTHER_SPACE = re.compile(r"[^\S ]")
+_OTHER_SPACE = r"[^\S ]"
 
 
 def squashable(text: str) -> bool:
@@ -117,7 +119,7 @@ def squashable(text: str) -> bool:
     if "  " in text or text[:1] == " " or text[-1:] == " ":
         return True
     # White space other than ' ' is never printable: most text is, and says so fast.
-    return not text.isprintable() and _OTHER_SPACE.search(text) is not None
+    return not text.isprintable() and re.search(_OTHER_SPACE, text) is not None
 
 
 def squash(text: str) -> str:
@@ -258,7 +260,7 @@ def _not_valid(name: str, encoding: str) -> UnreadableInput:
 
 
 # A run of bytes that are not UTF-8, as surrogateescape decodes them (one character a byte).
-_ESCAPED = re.compile("[\udc80-\udcff]+")
+_ESCAPED = "[\udc80-\udcff]+"
 
 
 @dataclass
@@ -285,13 +287,13 @@ class _Utf8Scan:
         ascii_chars = len(text.encode("ascii", "ignore"))
         escaped = 0
         at = 0
-        for match in _ESCAPED.finditer(text):
+        for match in re.finditer(_ESCAPED, text):
             start, end = match.span()
             escaped += end - start
             goes_on = start == 0 and self.in_run  # the run the piece before ended in
             if len(self.places) > BAD_BYTES_LISTED:
                 # Every place to list is found: the rest are counted (in C), not placed.
-                runs = _ESCAPED.findall(text, end)
+                runs = re.compile(_ESCAPED).findall(text, end)
                 self.count += len(runs) + (not goes_on)
                 escaped += sum(map(len, runs))
                 break
@@ -428,6 +430,6 @@ def clean_lines(text: str) -> list[str]:
     if found and not any(_TABLE[ord(c)] is None for c in found) and "\t" not in found:
         text = replace_each(text, found, _TABLE)
     elif found:
-        return [clean_line(part) for part in _LINE_BREAK.split(text)]
+        return [clean_line(part) for part in re.split(_LINE_BREAK, text)]
     # Without a CR, the line breaks are LFs: str.split is far faster than the pattern.
-    return text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
+    return text.split("\n") if "\r" not in text else re.split(_LINE_BREAK, text)

@@ -58,7 +58,6 @@ __all__ = [
     "AHEAD",
     "PART_CHARS",
     "Part",
-    "available_cores",
     "pack_project",
     "parts",
     "read_in_parts",
@@ -71,19 +70,12 @@ PART_CHARS = 1 << 18
 AHEAD = 3
 
 
-def available_cores() -> int:
-    """The cores this process may run on (the default of --jobs)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 # -- cutting the text ------------------------------------------------------------------
 
 # A blank line and the line after it; each break whole ('\r\n' is one, never '\r' and '\n').
-_GAP = re.compile(r"(?>\r\n|\n|\r)[ \t\u00a0]*(?>\r\n|\n|\r)(?=[^\r\n])")
-_BREAK = re.compile(r"\r\n|\n|\r")
+# (Both kept as text: re compiles them when a long file is first cut, not at every start.)
+_GAP = r"(?>\r\n|\n|\r)[ \t\u00a0]*(?>\r\n|\n|\r)(?=[^\r\n])"
+_BREAK = r"\r\n|\n|\r"
 
 
 @dataclass
@@ -134,12 +126,12 @@ _BLANKS_UNDER_TITLE = 2
 
 def _cut(buffer: str, start: int, ended: bool) -> tuple[tuple[int, tuple[str, ...]] | None, int]:
     """Where a part may end, looked for from `start` on, and where to look next time."""
-    for gap in _GAP.finditer(buffer, start):
+    for gap in re.compile(_GAP).finditer(buffer, start):
         at = gap.end()
         opening: list[str] = []
         pos = at
         while len(opening) < _BLANKS_UNDER_TITLE + 2:
-            end = _BREAK.search(buffer, pos)
+            end = re.compile(_BREAK).search(buffer, pos)
             if end is None and not ended:
                 return None, gap.start()  # the lines go on in the next piece
             # A '\r' ending the buffer may be half of a '\r\n': the line is whole anyway.

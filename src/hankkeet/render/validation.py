@@ -16,7 +16,6 @@ from typing import Any, assert_never
 from hankkeet.diagnostics import RULES, Diagnostic, Report, Rule, Severity
 from hankkeet.encode import dumps, dumps_nested
 from hankkeet.locale import N_, Language, _, ngettext
-from hankkeet.render.layout import least_width, paragraph_lines, wrap, wrapped
 
 
 class ValidateFormat(StrEnum):
@@ -88,6 +87,8 @@ class FindingRows:
 
     def text(self, diagnostics: Iterable[Diagnostic]) -> str:
         """The rows of these findings, each line newline-terminated."""
+        from hankkeet.render.layout import wrap  # as render_text
+
         out: list[str] = []
         indent = self.indent
         for d in diagnostics:
@@ -129,6 +130,10 @@ def render_text(report: Report, width: int, color: bool, language: Language) -> 
     there is nothing to report."""
     if not report.diagnostics:
         return ""
+    # Text is laid out by render.layout (and Rich's cell widths), imported by the views that
+    # lay text out: a report for programs (JSON, SARIF) needs neither.
+    from hankkeet.render.layout import paragraph_lines
+
     where_width = max(len(location(d)) for d in report.diagnostics)
     code_width = max(len(d.code) for d in report.diagnostics)
     rows = FindingRows(where_width, code_width, width, language)
@@ -245,6 +250,8 @@ def render_rules(fmt: ValidateFormat, width: int, color: bool) -> str:
 
 def _rules_table(width: int, color: bool) -> str:
     """The rule catalogue as a table: code, severity and title, fitted to the width."""
+    from hankkeet.render.layout import least_width, wrapped  # as render_text
+
     titles = {rule.code: _(rule.title) for rule in RULES.values()}
     code_width = max(len(code) for code in RULES)
     severity_width = max(len(_("Severity")), *(len(_severity(s)) for s in Severity))
@@ -421,6 +428,8 @@ def stream_text(
 
     where_width and code_width are the widest location and code of all the findings.
     """
+    from hankkeet.render.layout import paragraph_lines  # as render_text
+
     rows = FindingRows(where_width, code_width, width, language)
     del color  # as render_text
     started = False

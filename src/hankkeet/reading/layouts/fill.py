@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hankkeet.diagnostics import Code
 from hankkeet.locale import M_
 from hankkeet.models import Layout
@@ -24,7 +26,7 @@ def new_block(
     title, unless the name came from elsewhere) ends with is its period. A title that is an
     organisation's name is kept with unsure-name."""
     heading = title if heading is None else heading
-    m = TITLE_PERIOD.search(heading)
+    m = re.search(TITLE_PERIOD, heading)
     if m is not None and m.start() > 0 and heading is title:
         title = title[: m.start()]
     block = Block(title=squash(title), line=line, layout=layout, name_from=name_from)

@@ -233,7 +233,7 @@ def about_one_project(title: str, text: str) -> bool:
     if about_many(title) or counts_projects(title):
         return False
     words = f"{title} {text}".casefold().replace("-", " ").split()
-    return any(ONE_PROJECT_WORD.search(w.strip('.,:;!?()"”')) for w in words)
+    return any(re.search(ONE_PROJECT_WORD, w.strip('.,:;!?()"”')) for w in words)
 
 
 GRANT = re.compile(r"rahoit|myönt|myönn|\btuki|\btuke|avustu", re.IGNORECASE)
@@ -356,7 +356,7 @@ def strip_years(title: str) -> str:
 
 def strip_period(title: str) -> str:
     """'Kolman Koto –esiselvityshanke 1.7.2012 – 31.12.2014' without its period."""
-    m = TITLE_PERIOD.search(title)
+    m = re.search(TITLE_PERIOD, title)
     return title[: m.start()].strip() if m and m.start() > 0 else title
 
 

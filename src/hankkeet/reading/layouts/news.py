@@ -309,7 +309,7 @@ def unknown_layout(items: list[Item], path: str) -> Iterator[Diagnostic]:
                 (
                     w
                     for w in text.casefold().replace("-", " ").split()
-                    if ONE_PROJECT_WORD.search(w.strip('.,:;!?()"”'))
+                    if re.search(ONE_PROJECT_WORD, w.strip('.,:;!?()"”'))
                 ),
                 None,
             )
