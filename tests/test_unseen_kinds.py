@@ -1534,3 +1534,27 @@ def test_a_calls_round_in_the_headline_is_no_project() -> None:
     page = INCOMING / "h20" / "not-project" / "h20-businessfinland-r2b-haku.txt"
     result = parse_text(page.read_text(encoding="utf-8"), page.name)
     assert result.projects == [], "'…, haku 2/2024': a funder's call, not a project"
+
+
+# Batch 21's round.
+@pytest.mark.parametrize(
+    ("text", "names", "why"),
+    [
+        (
+            "Nivala-Haapajärven seutu NIHAK ry, toimitusjohtaja Toni Krankkala 050 327 7254",
+            ["Toni Krankkala"],
+            "an organisation before the person is whose, not who",
+        ),
+        ("Kylä ry, Maija Mäki", ["Maija Mäki"], "an association's name"),
+    ],
+)
+def test_an_organisation_in_a_contact_line_is_no_person(
+    text: str, names: list[str], why: str
+) -> None:
+    assert [c.name for c in read_contacts(text).contacts] == names, why
+
+
+@pytest.mark.parametrize("line", ["Leader", "Leader 2014-2022", "EAKR", "Interreg 2021–2027"])
+def test_a_programmes_name_alone_is_never_a_title(line: str) -> None:
+    assert never_title(line) is not None
+    assert not titleable(line)

@@ -1049,6 +1049,11 @@ COUNT_WORDS: frozenset[str] = frozenset(
     }
 )
 # Words that name no project when they stand before '-hanke'.
+# Programmes' and funds' names that name no project when they stand alone as a title
+# ('Leader 2014-2022' over a Leader area's page).
+PROGRAMME_WORDS: frozenset[str] = frozenset(
+    {"jtf", "eakr", "esr", "interreg", "akke", "life", "aiko", "leader", "eu"}
+)
 GENERIC_NAMES: frozenset[str] = frozenset(
     {
         "jtf",

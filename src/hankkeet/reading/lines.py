@@ -29,6 +29,7 @@ from hankkeet.reading.labels import (
     PAGE_CHROME,
     PAGE_TOP_LINES,
     PARTY_WORDS,
+    PROGRAMME_WORDS,
     QUALIFIER_ENDINGS,
     QUALIFIER_WORDS,
     STATUS_WORDS,
@@ -488,7 +489,15 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a page's date line"
     if " " not in text and text.casefold().rstrip(" :") in _SECTION_LABELS:
         return "a one-word label standing alone (a section heading)"
+    if _programme_alone(_first_word(text), text.casefold()):
+        return "a programme's or a fund's name alone"
     return None
+
+
+def _programme_alone(first: str, folded: str) -> bool:
+    """'Leader', 'Leader 2014-2022', 'EAKR': a programme's or a fund's name, with at most its
+    years, names no project."""
+    return first in PROGRAMME_WORDS and not any(c.isalpha() for c in folded[len(first) :])
 
 
 # never_title's shapes that are looked for at the line's start, as one pattern: a line that
@@ -540,6 +549,7 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         or (_may_be_whose(first, text) and _whose(text) is not None)
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
         or (_FRAME.search(folded) is not None and folded.count(" ") < 6)
+        or _programme_alone(first, folded)
     )
 
 

@@ -15,6 +15,7 @@ from hankkeet.reading.labels import (
     CONTACT_JOINERS,
     DETAIL_WORDS,
     NAME_PARTICLES,
+    ORGANISATION_ENDINGS,
     PHONE_WORDS,
     TITLE_WORDS,
 )
@@ -235,6 +236,8 @@ def read_contacts_generally(text: str) -> ContactsReading:
     out = ContactsReading()
     pending: str | None = None  # a title written before the name, in a piece of its own
     for piece in _split_segments(text):
+        if piece.casefold().rstrip(" .").endswith(ORGANISATION_ENDINGS):
+            continue  # 'Nivala-Haapajärven seutu NIHAK ry, toimitusjohtaja …': whose, not who
         seg = _read_segment(piece)
         own = _own_title(seg, piece, out.problems)
         if seg.name_words:
