@@ -1558,3 +1558,16 @@ def test_an_organisation_in_a_contact_line_is_no_person(
 def test_a_programmes_name_alone_is_never_a_title(line: str) -> None:
     assert never_title(line) is not None
     assert not titleable(line)
+
+
+def test_a_heading_that_names_another_project_in_a_compound_is_said() -> None:
+    page = INCOMING / "h21" / "agenda" / "h21-nihak-seutuhallitus-190219.txt"
+    result = parse_text(page.read_text(encoding="utf-8"), page.name)
+    read = {p.project.name for p in result.projects}
+    said = {
+        str(d.message.values().get("name"))
+        for d in result.diagnostics
+        if d.code.value == "unsure-boundary"
+    }
+    name = "Centria Ylivieskan osaamisympäristöjen investointihanke"
+    assert name in read or name in said, "'NIHAK tukee … investointihanketta' heads a project"

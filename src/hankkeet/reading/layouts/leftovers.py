@@ -38,8 +38,9 @@ from hankkeet.reading.labels import (
     Field,
 )
 from hankkeet.reading.layouts.items import Item, ItemKind
-from hankkeet.reading.layouts.names import hanke_names, listed_names
+from hankkeet.reading.layouts.names import compound_names, hanke_names, listed_names
 from hankkeet.reading.layouts.news import scan_money
+from hankkeet.reading.lines import HEADING_MAX
 from hankkeet.reading.people import find_email
 from hankkeet.reading.prose import about_many
 from hankkeet.reading.records import ReadBlock
@@ -252,8 +253,9 @@ def unread_projects(items: list[Item], read: list[ReadBlock], path: str) -> list
     known = [_key(one.project.name) for one in read]
     out: list[Diagnostic] = []
     said: set[str] = set()
+    headings = _headings(items, {one.project.source.line for one in read})
     for line, text in _texts(items):
-        listed = listed_names(text)
+        listed = listed_names(text) + headings.get(line, [])
         for found in [*hanke_names(text), *listed]:
             name = _LIST_MARKS.split(found)[-1].strip()  # 'Posintra Oy • HIRS-kuntien …'
             key = _key(name)
@@ -274,4 +276,33 @@ def unread_projects(items: list[Item], read: list[ReadBlock], path: str) -> list
                     line,
                 )
             )
+    return out
+
+
+def _headings(items: list[Item], titles: set[int]) -> dict[int, list[str]]:
+    """The projects that headings inside the page name in a compound ('NIHAK tukee Centria
+    Ylivieskan osaamisympäristöjen investointihanketta'), by line: a proper name of two
+    capitalised words or more before the compound, none of them a project's word. Not a read
+    project's own title line, not a label line, not running text (where compounds name
+    kinds: 'yleishyödyllinen investointihanke')."""
+    out: dict[int, list[str]] = {}
+    for item in items:
+        text = item.text
+        if (
+            item.kind is not ItemKind.TEXT
+            or len(item.lines) != 1
+            or item.line in titles
+            or len(text) >= HEADING_MAX
+            or text.endswith((".", ":", "!", "?"))
+        ):
+            continue
+        names = [
+            n
+            for n in compound_names(text)
+            if sum(w[:1].isupper() for w in n.split()) >= 2
+            and not any(c.isdigit() or c in "():%" for c in n)
+            and not any(w in n.casefold().rsplit(" ", 1)[0] for w in ("hank", "projekt"))
+        ]
+        if names:
+            out[item.line] = names
     return out
