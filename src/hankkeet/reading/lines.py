@@ -274,6 +274,7 @@ _SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
 KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
 # A card's heading is a short line; longer ones are sentences that mention a card.
 HEADING_MAX = 120
+_CARD_HEADING = re.compile("|".join(re.escape(h) for h in CARD_HEADINGS))
 _LIST_ITEM = r"^(?:[-–—•*·▪◦]\s|\d{1,2}[).]\s|[a-zåäö]\)\s)"
 _LINK = r"(?i:(?:https?://|www\.)\S+)"
 _EMAIL = r"(?i:^\S+(?:@|\(at\))\S+\.\S+$)"
@@ -379,7 +380,8 @@ def is_card_heading(text: str) -> bool:
     if len(text) >= HEADING_MAX or text.endswith("."):
         return False
     folded = text.casefold()
-    return any((at := folded.find(h)) >= 0 and ":" not in folded[:at] for h in CARD_HEADINGS)
+    m = _CARD_HEADING.search(folded)
+    return m is not None and ":" not in folded[: m.start()]
 
 
 def is_numbered_heading(text: str) -> bool:
