@@ -1571,3 +1571,35 @@ def test_a_heading_that_names_another_project_in_a_compound_is_said() -> None:
     }
     name = "Centria Ylivieskan osaamisympäristöjen investointihanke"
     assert name in read or name in said, "'NIHAK tukee … investointihanketta' heads a project"
+
+
+# Batch 22's round.
+def test_headings_after_a_lead_in_of_projects_are_each_a_project() -> None:
+    page = INCOMING / "h22" / "list-page" / "h22-naantali-saaristohankkeet.txt"
+    names = [
+        p.project.name for p in parse_text(page.read_text(encoding="utf-8"), page.name).projects
+    ]
+    assert names == [
+        "Tasapainoa luontoon- Balans i naturen",
+        "Costa Food",
+        "Merimaskun kalasataman jäähuollon kehittäminen",
+        "Saaristo NYT-hanke",
+    ], "'Hankkeita:' over four headings, each over its own paragraph"
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("Lumoavat kylät, alueellinen kehittämishanke 1.1.2022-", "Lumoavat kylät"),
+        ("TwinLAG, kansainvälinen kehittämishanke 1.5.2020-", "TwinLAG"),
+        (
+            "Selville sosiaalityöstä, Aikuissosiaalityön kehittämishanke Keski-Suomen maakunnassa",
+            "Selville sosiaalityöstä, Aikuissosiaalityön kehittämishanke Keski-Suomen maakunnassa",
+        ),
+        ("Kemi, Tornio ja Keminmaa", "Kemi, Tornio ja Keminmaa"),
+    ],
+)
+def test_a_list_headings_kind_and_dates_are_no_part_of_the_name(heading: str, name: str) -> None:
+    from hankkeet.reading.layouts.names import strip_kind
+
+    assert strip_kind(heading) == name

@@ -21,6 +21,7 @@ from hankkeet.reading.layouts.names import (
     compound_names,
     hanke_names,
     prose_name,
+    strip_kind,
     strip_years,
     years_of,
 )
@@ -228,16 +229,20 @@ def sections(items: list[Item]) -> list[Block]:
     biotalous -hanke oli …'): a heading names a project when it says '-hanke' or the text
     under it starts with its name and '-hanke'."""
     heads: list[int] = []
+    lead = _lead_in(items)
     for n, item in enumerate(items[:-1]):
         nxt = items[n + 1]
         if not (
-            item.kind == "text"
+            (item.kind == "text" or (n == lead and item.kind == "unknown"))
             and len(item.lines) == 1
             and titleable(item.text)
             and nxt.kind == "text"
             and is_prose([(nxt.line, nxt.text)])
             and not _heading_like(nxt)
         ):
+            continue
+        if lead is not None and n >= lead and not about_many(item.text):
+            heads.append(n)  # 'Hankkeita:' over headings: each heading a project's
             continue
         bare = strip_years(item.text)
         if bare.casefold().strip(" :") in GENERIC_NAMES:
@@ -261,13 +266,33 @@ def sections(items: list[Item]) -> list[Block]:
         end = heads[k + 1] if k + 1 < len(heads) else len(items)
         title = items[n].text
         block = new_block(
-            prose_name(title, [items[n + 1].text]), items[n].line, Layout.PROSE, "heading"
+            prose_name(strip_kind(title), [items[n + 1].text]),
+            items[n].line,
+            Layout.PROSE,
+            "heading",
+            title,
         )
         block.years = years_of(title)
         for item in items[n + 1 : end]:
             add(block, item)
         blocks.append(block)
     return blocks
+
+
+def _lead_in(items: list[Item]) -> int | None:
+    """Where the page says that a list of projects follows ('Hankkeita:', 'Our projects:'): a
+    short line of its own, ending in a colon, with a project word in the plural (read as a
+    label whose value is the first heading, it is the first head too)."""
+    for n, item in enumerate(items):
+        if item.kind == "text" and len(item.lines) == 1 and item.text.strip().endswith(":"):
+            text = item.text.strip().rstrip(": ")
+        elif item.kind == "unknown" and item.label is not None:
+            text = item.label.label  # 'Hankkeita:' read as a label, the first heading its value
+        else:
+            continue
+        if len(text.split()) <= 4 and about_many(text):
+            return n
+    return None
 
 
 def _told_below(heading: str, below: list[Item]) -> bool:

@@ -346,6 +346,21 @@ def _without_chrome(name: str) -> str:
 _YEARS = re.compile(r"\s*\(?(?<![.\d])((?:19|20)[0-9]{2})(?:\s*[-–]\s*((?:19|20)[0-9]{2}))?\)?\s*$")
 
 
+# A list heading's name, then the project's kind and its dates ('Lumoavat kylät, alueellinen
+# kehittämishanke 1.1.2022-'): the name is the words before the comma.
+_KIND_AFTER = re.compile(
+    r"^(?P<name>[^,]{3,}),\s+(?:[\wåäö-]+\s+){0,3}[\wåäö-]*(?:hanke|projekti|projekt|project)"
+    r"(?P<rest>[\s\d.\-–]*)$",
+    re.IGNORECASE,
+)
+
+
+def strip_kind(title: str) -> str:
+    """A list heading without the project's kind and dates that follow its name."""
+    m = _KIND_AFTER.match(title) if ", " in title else None
+    return m.group("name").strip() if m else title
+
+
 def strip_years(title: str) -> str:
     """'Vihtijärven kylätalo - investointihanke 2008-2011' without its years (and without a
     note on its state or months: lines.TITLE_NOTE)."""
