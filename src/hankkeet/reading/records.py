@@ -582,6 +582,7 @@ def _missing(r: _Reader, block: Block, values: _Values) -> None:
 # Longer than any project name seen in real pages (the longest had 20 words): a title that
 # runs on into the text that follows it.
 _NAME_WORDS = 22
+_NAME_CHARS = 2 * _NAME_WORDS  # 23 words and their spaces take at least this many characters
 # Two cells of a saved table run together ('ValtionvarainministeriöKalajoen kaupunki'): a
 # long word in lower case straight into a capital (coined names join shorter parts:
 # 'DigiMetsä', 'iFeelMath').
@@ -594,30 +595,21 @@ _WEAK_NAME_SOURCES = frozenset({"headline", "header"})
 def _name_doubt(
     r: _Reader, name: str, values: _Values, funding: Funding, summary: str | None
 ) -> None:
-    """Said at the title when the name is weaker evidence than a name: a title that runs on
-    into its text, or a headline or a header under which nothing at all was read."""
+    """Said at the title when the name is weaker evidence than a name: two cells run
+    together, a title that runs on into its text, or a headline or a header under which
+    nothing at all was read."""
     block = r.block
-    if not block.title or any(n.code is Code.UNSURE_NAME for n in r.notes):
-        return
     if _GLUED.search(name):
-        r.at_title(
-            Code.UNSURE_NAME,
-            M_(
-                "'{name}' (line {line}) may be two cells of a table run together",
-                name=shorten(name),
-                line=block.line,
-            ),
-            "name",
+        doubt = M_(
+            "'{name}' (line {line}) may be two cells of a table run together",
+            name=shorten(name),
+            line=block.line,
         )
-    elif len(name.split()) > _NAME_WORDS:
-        r.at_title(
-            Code.UNSURE_NAME,
-            M_(
-                "'{name}' (line {line}) is too long for a name: it may run on into the text",
-                name=shorten(name),
-                line=block.line,
-            ),
-            "name",
+    elif len(name) > _NAME_CHARS and len(name.split()) > _NAME_WORDS:
+        doubt = M_(
+            "'{name}' (line {line}) is too long for a name: it may run on into the text",
+            name=shorten(name),
+            line=block.line,
         )
     elif block.name_from in _WEAK_NAME_SOURCES and not (
         values.start
@@ -630,16 +622,16 @@ def _name_doubt(
         or funding.sources
         or summary
     ):
-        r.at_title(
-            Code.UNSURE_NAME,
-            M_(
-                "'{name}' (line {line}) may not be a project's name: nothing under it was "
-                "read as a project's fact",
-                name=shorten(name),
-                line=block.line,
-            ),
-            "name",
+        doubt = M_(
+            "'{name}' (line {line}) may not be a project's name: nothing under it was "
+            "read as a project's fact",
+            name=shorten(name),
+            line=block.line,
         )
+    else:
+        return
+    if block.title and not any(n.code is Code.UNSURE_NAME for n in r.notes):
+        r.at_title(Code.UNSURE_NAME, doubt, "name")
 
 
 def read_block(block: Block, path: str) -> ReadBlock:
