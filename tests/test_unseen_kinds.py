@@ -1603,3 +1603,24 @@ def test_a_list_headings_kind_and_dates_are_no_part_of_the_name(heading: str, na
     from hankkeet.reading.layouts.names import strip_kind
 
     assert strip_kind(heading) == name
+
+
+# Batch 23's round.
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("July 2009 COWI A/S", "a report's date and its author"),
+        ("Januari 2024", "a month and a year"),
+        ("Perustelut", "a section of a decision"),
+        ("Päätösehdotus:", "a section of a decision"),
+    ],
+)
+def test_batch_23_lines_that_are_never_a_title(line: str, why: str) -> None:
+    assert never_title(line) is not None, why
+    assert not titleable(line), why
+
+
+def test_a_headline_inviting_applications_is_a_call() -> None:
+    page = INCOMING / "h23" / "not-project" / "h23-folkhalsomyndigheten-andt-2021.txt"
+    result = parse_text(page.read_text(encoding="utf-8"), page.name)
+    assert result.projects == [], "'Dags att ansöka om projektbidrag …': a call, no project"

@@ -1548,6 +1548,9 @@ CALL_WORDS: tuple[str, ...] = (
     "rahoituksen haku",
     "rahoitushaku",
     "hakujakso",
+    "haettavissa",
+    "ansöka om",
+    "apply for",
 )
 
 # Words of an organisation that receives a grant, in any case ('Misa Oy', 'Lemin

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from hankkeet.reading.labels import (
+    AGENDA_SECTION_WORDS,
     CARD_HEADINGS,
     COLON_ONLY,
     DATE_LINE_WORDS,
@@ -24,6 +25,7 @@ from hankkeet.reading.labels import (
     HONORIFICS,
     LABEL_INDEX,
     MAX_LABEL_WORDS,
+    MONTHS,
     ORGAN_WORDS,
     OTHER_INDEX,
     PAGE_CHROME,
@@ -493,7 +495,19 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a one-word label standing alone (a section heading)"
     if _programme_alone(_first_word(text), text.casefold()):
         return "a programme's or a fund's name alone"
+    if _month_line(_first_word(text), text):
+        return "a page's date line"
+    if text.casefold().rstrip(" :") in AGENDA_SECTION_WORDS:
+        return "a section of a decision (Perustelut, Päätösehdotus)"
     return None
+
+
+def _month_line(first: str, text: str) -> bool:
+    """'July 2009 COWI A/S', 'Tammikuu 2024': a month and a year, a document's date."""
+    if first not in MONTHS:
+        return False
+    rest = text[len(first) :].split()
+    return bool(rest) and len(rest[0]) == 4 and rest[0].isdigit()
 
 
 def _programme_alone(first: str, folded: str) -> bool:
@@ -552,6 +566,8 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         or (" " not in text and folded.rstrip(" :") in _SECTION_LABELS)
         or (_FRAME.search(folded) is not None and folded.count(" ") < 6)
         or _programme_alone(first, folded)
+        or _month_line(first, text)
+        or folded.rstrip(" :") in AGENDA_SECTION_WORDS
     )
 
 
