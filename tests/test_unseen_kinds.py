@@ -1624,3 +1624,11 @@ def test_a_headline_inviting_applications_is_a_call() -> None:
     page = INCOMING / "h23" / "not-project" / "h23-folkhalsomyndigheten-andt-2021.txt"
     result = parse_text(page.read_text(encoding="utf-8"), page.name)
     assert result.projects == [], "'Dags att ansöka om projektbidrag …': a call, no project"
+
+
+def test_a_headline_over_an_unreadable_period_label_is_no_unsure_name() -> None:
+    text = "Hanke X\n\nToiminta-aika: 1.1.1.1.1.1.1.1.1.1.1.1\n"
+    for p in parse_text(text, "x.txt").projects:
+        assert not any(d.code.value == "unsure-name" for d in p.diagnostics), (
+            "a period label stands under the title, though it could not be read"
+        )

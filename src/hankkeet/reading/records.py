@@ -590,14 +590,15 @@ _GLUED = re.compile(r"[a-zåäö]{8}[A-ZÅÄÖ][a-zåäö]{4}")
 # A headline or a table's header names a project only with the facts under it: a list's
 # entry, a label or a title line is evidence of a name by itself.
 _WEAK_NAME_SOURCES = frozenset({"headline", "header"})
+_FACT_LABELS = (Field.PERIOD, Field.START, Field.END, Field.BUDGET, Field.CITY_SHARE)
 
 
 def _name_doubt(
     r: _Reader, name: str, values: _Values, funding: Funding, summary: str | None
 ) -> None:
     """Said at the title when the name is weaker evidence than a name: two cells run
-    together, a title that runs on into its text, or a headline or a header under which
-    nothing at all was read."""
+    together, a title that runs on into its text, or a headline or a header with no period
+    or money label and nothing at all read under it."""
     block = r.block
     if _GLUED.search(name):
         doubt = M_(
@@ -612,7 +613,9 @@ def _name_doubt(
             line=block.line,
         )
     elif block.name_from in _WEAK_NAME_SOURCES and not (
-        values.start
+        # A period or money label under it, even one that could not be read.
+        any(fld in block.fields for fld in _FACT_LABELS)
+        or values.start
         or values.end
         or values.budget
         or values.city_share
