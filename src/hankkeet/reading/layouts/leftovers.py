@@ -301,7 +301,7 @@ def _headings(items: list[Item], titles: set[int]) -> dict[int, list[str]]:
             for n in compound_names(text)
             if sum(w[:1].isupper() for w in n.split()) >= 2
             and not any(c.isdigit() or c in "():%" for c in n)
-            and not any(w in n.casefold().rsplit(" ", 1)[0] for w in ("hank", "projekt"))
+            and not any(w in n.casefold().rsplit(" ", 1)[0] for w in PROJECT_WORDS)
         ]
         if names:
             out[item.line] = names

@@ -13,6 +13,7 @@ from hankkeet.reading.labels import (
     ONE_PROJECT_WORD,
     ORGANISATION_ENDINGS,
     PAGE_CHROME,
+    PROJECT_WORDS,
 )
 from hankkeet.reading.lines import TITLE_PERIOD, strip_note
 from hankkeet.reading.prose import about_many, counts_projects
@@ -169,7 +170,6 @@ _LISTED = re.compile(
     r"(?:^|[.!?]\s)([^.:;!?]*(?:hank|projekt|project)[^.:;!?]{0,80}):\s+([^.;:!?]+)",
     re.IGNORECASE,
 )
-_PROJECT_STEM = re.compile(r"hank|projekt|project", re.IGNORECASE)
 _LIST_JOIN = re.compile(r",\s+|\s+(?:ja|och|and|sekä)\s+")
 
 
@@ -182,7 +182,8 @@ def listed_names(text: str) -> list[str]:
     names: list[str] = []
     for m in _LISTED.finditer(text):
         before = m.group(1).split()
-        if len(before) < 4 or not any(_PROJECT_STEM.search(w) for w in before[-2:]):
+        near = " ".join(before[-2:]).casefold()
+        if len(before) < 4 or not any(p in near for p in PROJECT_WORDS):
             continue  # 'Hankkeen rahoittajat: …' is a label; '… kolme ohjelmaa: …' no projects
         parts = [p.strip(' ”"“') for p in _LIST_JOIN.split(m.group(2).strip())]
         if len(parts) >= 2 and all(_listed_name(p) for p in parts):
