@@ -206,19 +206,33 @@ def classify(line: str) -> LabelLine | None:
             return _new_tuple(
                 LabelLine, (fld, head.strip(), value, column, year, None, False, True)
             )
-        if key in OTHER_INDEX:
-            return LabelLine(None, head.strip(), value, column, year, other=True)
-        narrowed = qualified_label(key) if head[:1].isupper() else None
-        if narrowed is not None:
-            return LabelLine(LABEL_INDEX[narrowed], head.strip(), value, column, year)
-        if looks_like_label(head):
-            near = near_label(key)
-            if near is not None:
-                return LabelLine(LABEL_INDEX[near], head.strip(), value, column, year, near)
-            return LabelLine(None, head.strip(), value, column, year)
-        return None
+        return _unknown_head(head, key, value, column, year)
     if _first_word(text) not in _LABEL_FIRST_WORDS:
         return _glued(text, indent)
+    return _label_without_colon(text, indent)
+
+
+def _unknown_head(
+    head: str, key: str, value: str, column: int, year: int | None
+) -> LabelLine | None:
+    """A head before a colon that is no known label's key: another's label, a qualified or a
+    misspelt known label, a label-shaped head of no field, or None (the line is text)."""
+    if key in OTHER_INDEX:
+        return LabelLine(None, head.strip(), value, column, year, other=True)
+    narrowed = qualified_label(key) if head[:1].isupper() else None
+    if narrowed is not None:
+        return LabelLine(LABEL_INDEX[narrowed], head.strip(), value, column, year)
+    if looks_like_label(head):
+        near = near_label(key)
+        if near is not None:
+            return LabelLine(LABEL_INDEX[near], head.strip(), value, column, year, near)
+        return LabelLine(None, head.strip(), value, column, year)
+    return None
+
+
+def _label_without_colon(text: str, indent: int) -> LabelLine | None:
+    """A line whose first words are a label with no colon ('Toteutusaika 1.1.2024-'), its
+    value after them; or a label run into its value; or None."""
     parts = text.split(None, _MAX_WORDS + 2)
     for n in range(min(len(parts), _MAX_WORDS + 2), 0, -1):
         head = " ".join(parts[:n])
@@ -459,6 +473,12 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "a label line"
     if (who := _whose(text)) is not None:
         return who
+    return _never_by_shape(text) or _never_by_words(text)
+
+
+def _never_by_shape(text: str) -> str | None:
+    """never_title's reasons that the line's characters give: markup, numbering, a link, an
+    address, a number or a date, a sentence."""
     if re.match(_MARKUP, text):
         return "markup or code (a Markdown heading, a shell prompt, a table row)"
     if _SECTION.match(text):
@@ -483,6 +503,12 @@ def never_title(text: str, label: LabelLine | None = None) -> str | None:
         return "sentences"
     if text[:1].islower():
         return "starts in lower case"
+    return None
+
+
+def _never_by_words(text: str) -> str | None:
+    """never_title's reasons that the line's words give: an image, a page's frame, a
+    document's or a date line's first word, a section heading, a programme alone."""
     if text.casefold().endswith("logo") or ("_" in text and " " not in text):
         return "an image's text or file name"
     if _frame_line(text):
@@ -554,8 +580,13 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         return False
     if "_" in text and " " not in text:
         return False  # an image's file name ('Jan_Vapaavuori', 'IMG_2041')
+    return not _never_by_vocabulary(text, folded)
+
+
+def _never_by_vocabulary(text: str, folded: str) -> bool:
+    """titleable's last step: the words that make a line no title (as _never_by_words)."""
     first = _first_word(text)
-    return not (
+    return (
         folded.endswith("logo")
         or folded.strip(" :") in PAGE_CHROME
         or folded.strip(" .»>") in PAGE_TOP_LINES
