@@ -98,6 +98,12 @@ def read_number(token: str) -> tuple[Decimal, bool] | None:
         return None  # "000,00" is the tail of a number, not a number
     if len(groups) == 1:
         return Decimal(whole + ("." + frac if frac else "")), False
+    return _grouped(whole, frac, groups)
+
+
+def _grouped(whole: str, frac: str, groups: list[str]) -> tuple[Decimal, bool] | None:
+    """A number of several groups: thousands of three digits ('1 234 567', '256.506'), or a
+    dot read as a decimal point ('12.50', flagged); None for any other grouping."""
     if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
         return Decimal("".join(groups) + ("." + frac if frac else "")), False
     if len(groups) == 2 and "." in whole and " " not in whole and not frac and len(groups[1]) <= 2:
@@ -253,18 +259,10 @@ def read_money_generally(text: str) -> MoneyReading:
             Code.PER_YEAR_AMOUNT,
             M_("'{amount}' is an amount per year, not the total", amount=money[0].text),
         )
-    outside = {q.value for q in totals if not q.in_parens}
-    inside = {q.value for q in totals if q.in_parens}
-    chosen = outside if outside else inside
-    if len(chosen) != 1:
-        amounts = ", ".join(q.text for q in totals[:3]) + (", …" if len(totals) > 3 else "")
-        return MoneyReading(
-            None,
-            Code.AMBIGUOUS_MONEY,
-            M_("several amounts ({amounts}) and none is clearly the total", amounts=amounts),
-        )
-    value = next(iter(chosen))
-    picked = next(q for q in totals if q.value == value)
+    picked = _the_total(totals)
+    if isinstance(picked, MoneyReading):
+        return picked
+    value = picked.value
     before = text[max(0, picked.start - 2) : picked.start].rstrip(" ")
     if before.endswith(("-", "\u2212", "\u2013", "\u2014")):
         return MoneyReading(
@@ -278,6 +276,23 @@ def read_money_generally(text: str) -> MoneyReading:
     if hedge := _hedged(text, picked):
         return hedge
     return _with_point_warning(MoneyReading(value, share=share), picked.decimal_point, picked.text)
+
+
+def _the_total(totals: list[Quantity]) -> Quantity | MoneyReading:
+    """The one total among a text's amounts (those outside parentheses first), or the
+    ambiguity when they differ."""
+    outside = {q.value for q in totals if not q.in_parens}
+    inside = {q.value for q in totals if q.in_parens}
+    chosen = outside if outside else inside
+    if len(chosen) != 1:
+        amounts = ", ".join(q.text for q in totals[:3]) + (", …" if len(totals) > 3 else "")
+        return MoneyReading(
+            None,
+            Code.AMBIGUOUS_MONEY,
+            M_("several amounts ({amounts}) and none is clearly the total", amounts=amounts),
+        )
+    value = next(iter(chosen))
+    return next(q for q in totals if q.value == value)
 
 
 def _hedged(text: str, picked: Quantity) -> MoneyReading | None:

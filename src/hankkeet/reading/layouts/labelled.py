@@ -233,32 +233,21 @@ class LabelledParser:
         if attached and block.dropping:
             return
         last = block.fields.get(block.last) if block.last else None
-        if (
-            not attached
-            and alone
-            and len(text) <= HEADING_MAX
-            and not text.endswith((".", "!", "?", ":", ","))
-        ):
+        if not attached and alone and _heading_shaped(text, ":,"):
             block.notes.append(_heading(text, number))
             block.last = None
             return
         if (
             attached
             and last is not None
-            and block.last is Field.SUMMARY
-            and last.text.endswith((".", "!", "?"))
-            and len(text) <= HEADING_MAX
-            and not text.endswith((".", "!", "?", ":", ",", ";"))
+            and _under_finished_summary(block, last, text)
             and titleable(text, maybe_label)
         ):
             # A heading glued under a finished summary: another page pasted with no blank
             # line may start here. Read on as the summary, and said.
             block.notes.append(_glued_heading(block, text, number))
         if last is not None and (attached or not last.text or block.last is Field.SUMMARY):
-            if not last.text:
-                last.line = number
-                last.column = 1
-            last.text = f"{last.text} {text}" if last.text else text
+            _continue(last, number, text)
             return
         block.notes.append(
             Note(
@@ -376,6 +365,28 @@ def _near_label(label: str) -> str | None:
 
 def _canonical_label(key: str) -> str:
     return key[:1].upper() + key[1:]
+
+
+def _under_finished_summary(block: Block, last: FieldValue, text: str) -> bool:
+    """A heading-shaped line right under a summary that has ended its sentence."""
+    return (
+        block.last is Field.SUMMARY
+        and last.text.endswith((".", "!", "?"))
+        and _heading_shaped(text, ":,;")
+    )
+
+
+def _continue(last: FieldValue, number: int, text: str) -> None:
+    """A line that continues the field above it (or gives a value to its empty label)."""
+    if not last.text:
+        last.line = number
+        last.column = 1
+    last.text = f"{last.text} {text}" if last.text else text
+
+
+def _heading_shaped(text: str, more_ends: str) -> bool:
+    """Short, and ending in no sentence's mark nor in one of more_ends: a heading's shape."""
+    return len(text) <= HEADING_MAX and not text.endswith((".", "!", "?", *more_ends))
 
 
 def _heading(text: str, number: int) -> Note:
