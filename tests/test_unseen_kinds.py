@@ -1632,3 +1632,44 @@ def test_a_headline_over_an_unreadable_period_label_is_no_unsure_name() -> None:
         assert not any(d.code.value == "unsure-name" for d in p.diagnostics), (
             "a period label stands under the title, though it could not be read"
         )
+
+
+# Batch 24's round.
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Total projektbudget15 463 075 kr", "a register's label and amount run together"),
+        ("Kokonaisbudjetti 120 000 €", "a label and its amount, no colon"),
+        ("Myönnetty tuki 31 000 euroa", "an amount of euros"),
+        ("Rahoituslinjaukset kaudelle 2023-2027", "a funder's guidelines, a document"),
+    ],
+)
+def test_batch_24_lines_that_are_never_a_title(line: str, why: str) -> None:
+    assert never_title(line) is not None, why
+    assert not titleable(line), why
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Kylä 2030", "a year at the end is no amount"),
+        ("Hanke E18", "a road's number after no space is no amount"),
+    ],
+)
+def test_names_that_end_in_a_number_may_be_titles(line: str, why: str) -> None:
+    assert never_title(line) is None, why
+    assert titleable(line), why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Hankkeen budjetti on 2.000-8.000 €.", "uncertain-fact"),
+        ("Kaupungin osuus on 5 000–10 000 euroa.", "uncertain-fact"),
+    ],
+)
+def test_a_range_of_amounts_in_a_sentence_is_no_amount(sentence: str, code: str) -> None:
+    text = f"Testihanke\n\nHanke toteutetaan 1.1.2024-31.12.2025. {sentence}\n"
+    (project,) = parse_text(text, "x.txt").projects
+    assert project.project.budget is None and project.project.city_share is None, sentence
+    assert code in {d.code.value for d in project.diagnostics}, sentence

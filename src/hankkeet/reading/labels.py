@@ -147,6 +147,8 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Total budget",
         "Budget",
         "Totalbudget",
+        "Total projektbudget",
+        "Projektbudget",
         "Total projektkostnad",
     ),
     Field.CITY_SHARE: (
@@ -1358,6 +1360,12 @@ DOCUMENT_WORDS: frozenset[str] = frozenset(
         "hakemus",
         "päätös",
         "loppuselvitys",
+        # A funder's rules and guidelines ('Rahoituslinjaukset kaudelle 2023-2027').
+        "linjaukset",
+        "rahoituslinjaukset",
+        "valintakriteerit",
+        "hakuohjeet",
+        "riktlinjer",
     }
 )
 

@@ -503,7 +503,18 @@ def _never_by_shape(text: str) -> str | None:
         return "sentences"
     if text[:1].islower():
         return "starts in lower case"
+    if _amount_at_end(text.casefold()):
+        return "an amount of money (a table's cell)"
     return None
+
+
+# A line that ends in an amount of euros or crowns ('Total projektbudget15 463 075 kr').
+_MONEY_ENDS = ("€", " e", " kr", " eur", " euroa", " sek", " kronor")
+_AMOUNT_END = r"\d[\d\s.,]*\s?(?:€|e|kr|eur|euroa|sek|kronor)$"
+
+
+def _amount_at_end(folded: str) -> bool:
+    return folded.endswith(_MONEY_ENDS) and re.search(_AMOUNT_END, folded) is not None
 
 
 def _never_by_words(text: str) -> str | None:
@@ -580,6 +591,8 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         return False
     if "_" in text and " " not in text:
         return False  # an image's file name ('Jan_Vapaavuori', 'IMG_2041')
+    if _amount_at_end(folded):
+        return False
     return not _never_by_vocabulary(text, folded)
 
 

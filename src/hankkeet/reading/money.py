@@ -263,8 +263,7 @@ def read_money_generally(text: str) -> MoneyReading:
     if isinstance(picked, MoneyReading):
         return picked
     value = picked.value
-    before = text[max(0, picked.start - 2) : picked.start].rstrip(" ")
-    if before.endswith(("-", "\u2212", "\u2013", "\u2014")):
+    if after_dash(text, picked):
         return MoneyReading(
             None,
             Code.UNREADABLE_MONEY,
@@ -276,6 +275,12 @@ def read_money_generally(text: str) -> MoneyReading:
     if hedge := _hedged(text, picked):
         return hedge
     return _with_point_warning(MoneyReading(value, share=share), picked.decimal_point, picked.text)
+
+
+def after_dash(text: str, q: Quantity) -> bool:
+    """The amount follows a dash: a range's end ('2.000-8.000 €') or a minus sign."""
+    before = text[max(0, q.start - 2) : q.start].rstrip(" ")
+    return before.endswith(("-", "\u2212", "\u2013", "\u2014"))
 
 
 def _the_total(totals: list[Quantity]) -> Quantity | MoneyReading:

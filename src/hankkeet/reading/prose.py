@@ -36,7 +36,7 @@ from hankkeet.reading.labels import (
     PROGRAMME_PERIODS,
     PROJECT_WORDS,
 )
-from hankkeet.reading.money import Kind, Quantity, in_millions, scan
+from hankkeet.reading.money import Kind, Quantity, after_dash, in_millions, scan
 from hankkeet.reading.people import read_contacts
 from hankkeet.reading.text import find_word, shorten
 
@@ -299,6 +299,8 @@ def _budget(line: int, sentence: str, found: list[Quantity], cands: _Candidates)
             )
         elif in_millions(q.text):
             why = M_("{quoted} gives the budget in rounded millions, not exactly", quoted=quoted)
+        elif after_dash(sentence, q):
+            why = M_("{quoted} gives a range of amounts, not one budget", quoted=quoted)
         elif word := find_word(before + " " + between, PART_WORDS):
             why = M_(
                 "{quoted} may state a part ('{word}'), not the whole budget",
@@ -331,6 +333,8 @@ def _share_doubt(sentence: str, q: Quantity, between: str, who: str) -> Message 
     """Why the amount a sentence gives as the city's share may not be the share of this
     project (a part's, an own-funding or joint share, one year's, a rough one), or None."""
     quoted = f"'{shorten(sentence, 120)}'"
+    if after_dash(sentence, q):
+        return M_("{quoted} gives a range of amounts, not one share", quoted=quoted)
     if word := find_word(sentence[: q.start], ("osahanke*", "osahankkee*", "osatoteutu*")):
         return M_(
             "{quoted} states the share of a part ('{word}'), not of the whole project",
