@@ -843,12 +843,7 @@ def snippet(result: SearchResult) -> Snippet | None:
     the name matched; None with nothing to show."""
     candidates = [f for f in result.fields if f is not SearchField.NAME]
     if not candidates:
-        summary = result.texts.get(SearchField.SUMMARY) or result.project.summary or ""
-        if not summary:
-            return None
-        end = _window_end(summary, 0)
-        text, _ = _squash(summary, 0, end, [])
-        return Snippet(SearchField.SUMMARY, text + ("…" if end < len(summary) else ""), ())
+        return _summary_start(result)
 
     def terms_in(f: SearchField) -> int:
         return len({h.term for h in result.hits if h.field is f})
@@ -857,6 +852,30 @@ def snippet(result: SearchResult) -> Snippet | None:
     best = max(candidates, key=lambda f: (terms_in(f), -ALL_FIELDS.index(f)))
     text = result.texts[best]
     hits = sorted((h for h in result.hits if h.field is best), key=lambda h: h.start)
+    start, end = _best_window(text, hits)
+    body, spans = _squash(text, start, end, [(h.start, h.end) for h in hits])
+    stripped = body.lstrip()
+    lead = "…" if start > 0 else ""
+    shift = len(lead) - (len(body) - len(stripped))
+    tail = "…" if end < len(text) else ""
+    return Snippet(
+        best, lead + stripped.rstrip() + tail, tuple((s + shift, e + shift) for s, e in spans)
+    )
+
+
+def _summary_start(result: SearchResult) -> Snippet | None:
+    """The start of the summary (when only the name matched), or None without one."""
+    summary = result.texts.get(SearchField.SUMMARY) or result.project.summary or ""
+    if not summary:
+        return None
+    end = _window_end(summary, 0)
+    text, _ = _squash(summary, 0, end, [])
+    return Snippet(SearchField.SUMMARY, text + ("…" if end < len(summary) else ""), ())
+
+
+def _best_window(text: str, hits: Sequence[Hit]) -> tuple[int, int]:
+    """The window (start, end) of the text that shows the most distinct terms: one begun
+    at each hit (sorted by start) in turn, the first of the best kept."""
     choice: tuple[int, int, int] | None = None
     for anchor in hits:
         start = _window_start(text, anchor.start)
@@ -866,11 +885,4 @@ def snippet(result: SearchResult) -> Snippet | None:
             choice = (shown, start, end)
     assert choice is not None  # a candidate field has at least one hit
     _, start, end = choice
-    body, spans = _squash(text, start, end, [(h.start, h.end) for h in hits])
-    stripped = body.lstrip()
-    lead = "…" if start > 0 else ""
-    shift = len(lead) - (len(body) - len(stripped))
-    tail = "…" if end < len(text) else ""
-    return Snippet(
-        best, lead + stripped.rstrip() + tail, tuple((s + shift, e + shift) for s, e in spans)
-    )
+    return start, end
