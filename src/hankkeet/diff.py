@@ -205,22 +205,13 @@ def diff_projects(old: Sequence[Project], new: Sequence[Project]) -> Diff:
                 changes.append(ProjectChange(ChangeKind.CHANGED, before, project, differ))
     gone = [p for p in old if p.id not in new_by_id]
     came = [p for p in new if p.id not in old_by_id]
-    pairs = sorted(
-        ((likeness(a, b), i, j) for i, a in enumerate(gone) for j, b in enumerate(came)),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
-    for score, i, j in pairs:
-        if score < RENAME_THRESHOLD:
-            break
-        if i in taken_old or j in taken_new:
-            continue
-        taken_old.add(i)
-        taken_new.add(j)
-        changes.append(
-            ProjectChange(ChangeKind.RENAMED, gone[i], came[j], field_changes(gone[i], came[j]))
-        )
+    renamed = _renamed_pairs(gone, came)
+    changes += [
+        ProjectChange(ChangeKind.RENAMED, gone[i], came[j], field_changes(gone[i], came[j]))
+        for i, j in renamed
+    ]
+    taken_old = {i for i, _ in renamed}
+    taken_new = {j for _, j in renamed}
     changes += [
         ProjectChange(ChangeKind.ADDED, None, p) for j, p in enumerate(came) if j not in taken_new
     ]
@@ -230,3 +221,24 @@ def diff_projects(old: Sequence[Project], new: Sequence[Project]) -> Diff:
     order = {kind: n for n, kind in enumerate(ChangeKind)}
     changes.sort(key=lambda c: (order[c.kind], c.project.source.line))
     return Diff(changes, len(old), len(new))
+
+
+def _renamed_pairs(gone: Sequence[Project], came: Sequence[Project]) -> list[tuple[int, int]]:
+    """Which gone project became which new one (indexes into `gone` and `came`): the most
+    alike pairs first, each project in one pair at most, none below RENAME_THRESHOLD."""
+    pairs = sorted(
+        ((likeness(a, b), i, j) for i, a in enumerate(gone) for j, b in enumerate(came)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    renamed: list[tuple[int, int]] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    for score, i, j in pairs:
+        if score < RENAME_THRESHOLD:
+            break
+        if i in taken_old or j in taken_new:
+            continue
+        taken_old.add(i)
+        taken_new.add(j)
+        renamed.append((i, j))
+    return renamed

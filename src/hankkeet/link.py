@@ -1020,7 +1020,19 @@ def link_identities(identities: Sequence[Identity]) -> Linkage:
     identities = list(identities)
     pairs, conflicts, compared = _weigh_candidates(identities)
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-    matches = _Clusters(len(identities))
+    groups, group_of = _match_groups(len(identities), pairs, conflicts)
+    probable = _probable_groups(len(identities), pairs, conflicts, groups, group_of)
+    together = {m: probable.find(m) for m in range(len(identities))}
+    groups.extend(_review_groups(pairs, together))
+    return Linkage(identities, groups, compared)
+
+
+def _match_groups(
+    size: int, pairs: list[Pair], conflicts: set[tuple[int, int]]
+) -> tuple[list[Group], dict[int, int]]:
+    """The match groups (match pairs joined, best first, unless a conflict keeps them
+    apart), each with its own match pairs; and each grouped record -> its group."""
+    matches = _Clusters(size)
     for pair in pairs:
         if pair.status is Status.MATCH:
             matches.join(pair.a, pair.b, conflicts)
@@ -1029,8 +1041,20 @@ def link_identities(identities: Sequence[Identity]) -> Linkage:
     for pair in pairs:
         if pair.status is Status.MATCH and group_of.get(pair.a) == group_of.get(pair.b):
             groups[group_of[pair.a]].pairs.append(pair)
-    # Probable pairs join match groups (and single records) the same way.
-    probable = _Clusters(len(identities))
+    return groups, group_of
+
+
+def _probable_groups(
+    size: int,
+    pairs: list[Pair],
+    conflicts: set[tuple[int, int]],
+    groups: list[Group],
+    group_of: dict[int, int],
+) -> _Clusters:
+    """Probable pairs join match groups (and single records) the same way: each probable
+    group that is more than a match group alone is appended to `groups`; the clusters
+    they came from are returned."""
+    probable = _Clusters(size)
     for group in groups:
         for member in group.members[1:]:
             probable.join(group.members[0], member, set())
@@ -1046,7 +1070,13 @@ def link_identities(identities: Sequence[Identity]) -> Linkage:
         if len(parts) == 1 and len(members) == len(groups[parts[0]].members):
             continue  # a match group alone
         groups.append(Group(Status.PROBABLE, members, joined[probable.find(members[0])], parts))
-    together = {m: probable.find(m) for m in range(len(identities))}
+    return probable
+
+
+def _review_groups(pairs: list[Pair], together: dict[int, int]) -> list[Group]:
+    """A review group per review pair across two probable clusters (`together`: each
+    record -> its cluster), one for each two clusters."""
+    reviews: list[Group] = []
     shown: set[tuple[int, ...]] = set()
     for pair in pairs:
         if pair.status is not Status.REVIEW or together[pair.a] == together[pair.b]:
@@ -1055,8 +1085,8 @@ def link_identities(identities: Sequence[Identity]) -> Linkage:
         if key in shown:
             continue
         shown.add(key)
-        groups.append(Group(Status.REVIEW, [pair.a, pair.b], [pair]))
-    return Linkage(identities, groups, compared)
+        reviews.append(Group(Status.REVIEW, [pair.a, pair.b], [pair]))
+    return reviews
 
 
 def raw_lines(projects: Sequence[Project], sources: Sequence[Source]) -> list[tuple[str, ...]]:

@@ -589,15 +589,7 @@ class SearchIndex:
         """
         self.total += 1
         # The words of the fields live only while the project is matched.
-        indexes: dict[SearchField, FieldIndex] = {
-            f: FieldIndex.build(field_text(project, f))
-            for f in self.fields
-            if f is not SearchField.TEXT
-        }
-        if SearchField.TEXT in self.fields:
-            indexes[SearchField.TEXT] = FieldIndex.build(
-                _rest_of(own_lines, [index.text for index in indexes.values()])
-            )
+        indexes = self._indexes(project, own_lines)
         hits = [
             Hit(f, start, end, n)
             for n, term in enumerate(self.query.terms)
@@ -611,6 +603,26 @@ class SearchIndex:
             return False
         for n in matched:
             self._with_term[n] += 1
+        self._found.append((self._weighted(hits), self._kept(project, hits, indexes)))
+        return True
+
+    def _indexes(self, project: Project, own_lines: Sequence[str]) -> dict[SearchField, FieldIndex]:
+        """The words of each searched field of one project; the text field's are its own
+        lines less those another field says whole (_rest_of)."""
+        indexes: dict[SearchField, FieldIndex] = {
+            f: FieldIndex.build(field_text(project, f))
+            for f in self.fields
+            if f is not SearchField.TEXT
+        }
+        if SearchField.TEXT in self.fields:
+            indexes[SearchField.TEXT] = FieldIndex.build(
+                _rest_of(own_lines, [index.text for index in indexes.values()])
+            )
+        return indexes
+
+    def _weighted(self, hits: Sequence[Hit]) -> tuple[float, ...]:
+        """Each term's weight in one project, before its idf: Σ over the fields of
+        FIELD_WEIGHTS × tf·(k1+1)/(tf+k1)."""
         weighted: list[float] = []
         for n in range(len(self.query.terms)):
             weight = 0.0
@@ -619,7 +631,14 @@ class SearchIndex:
                 if tf:
                     weight += FIELD_WEIGHTS[f] * tf * (BM25_K1 + 1) / (tf + BM25_K1)
             weighted.append(weight)
-        found = Found(
+        return tuple(weighted)
+
+    def _kept(
+        self, project: Project, hits: list[Hit], indexes: dict[SearchField, FieldIndex]
+    ) -> Found:
+        """A found project as kept until the ranking: what a table shows, its hits, and its
+        record (and the text field's words, when they hold a hit) compressed."""
+        return Found(
             score=0.0,  # known when every project has been read (the idf needs them all)
             name=project.name,
             id=project.id,
@@ -637,8 +656,6 @@ class SearchIndex:
                 else None
             ),
         )
-        self._found.append((tuple(weighted), found))
-        return True
 
     def ranked(self) -> list[Found]:
         """The projects found, best first; equal scores by name.
@@ -826,12 +843,7 @@ def snippet(result: SearchResult) -> Snippet | None:
     the name matched; None with nothing to show."""
     candidates = [f for f in result.fields if f is not SearchField.NAME]
     if not candidates:
-        summary = result.texts.get(SearchField.SUMMARY) or result.project.summary or ""
-        if not summary:
-            return None
-        end = _window_end(summary, 0)
-        text, _ = _squash(summary, 0, end, [])
-        return Snippet(SearchField.SUMMARY, text + ("…" if end < len(summary) else ""), ())
+        return _summary_start(result)
 
     def terms_in(f: SearchField) -> int:
         return len({h.term for h in result.hits if h.field is f})
@@ -840,6 +852,30 @@ def snippet(result: SearchResult) -> Snippet | None:
     best = max(candidates, key=lambda f: (terms_in(f), -ALL_FIELDS.index(f)))
     text = result.texts[best]
     hits = sorted((h for h in result.hits if h.field is best), key=lambda h: h.start)
+    start, end = _best_window(text, hits)
+    body, spans = _squash(text, start, end, [(h.start, h.end) for h in hits])
+    stripped = body.lstrip()
+    lead = "…" if start > 0 else ""
+    shift = len(lead) - (len(body) - len(stripped))
+    tail = "…" if end < len(text) else ""
+    return Snippet(
+        best, lead + stripped.rstrip() + tail, tuple((s + shift, e + shift) for s, e in spans)
+    )
+
+
+def _summary_start(result: SearchResult) -> Snippet | None:
+    """The start of the summary (when only the name matched), or None without one."""
+    summary = result.texts.get(SearchField.SUMMARY) or result.project.summary or ""
+    if not summary:
+        return None
+    end = _window_end(summary, 0)
+    text, _ = _squash(summary, 0, end, [])
+    return Snippet(SearchField.SUMMARY, text + ("…" if end < len(summary) else ""), ())
+
+
+def _best_window(text: str, hits: Sequence[Hit]) -> tuple[int, int]:
+    """The window (start, end) of the text that shows the most distinct terms: one begun
+    at each hit (sorted by start) in turn, the first of the best kept."""
     choice: tuple[int, int, int] | None = None
     for anchor in hits:
         start = _window_start(text, anchor.start)
@@ -849,11 +885,4 @@ def snippet(result: SearchResult) -> Snippet | None:
             choice = (shown, start, end)
     assert choice is not None  # a candidate field has at least one hit
     _, start, end = choice
-    body, spans = _squash(text, start, end, [(h.start, h.end) for h in hits])
-    stripped = body.lstrip()
-    lead = "…" if start > 0 else ""
-    shift = len(lead) - (len(body) - len(stripped))
-    tail = "…" if end < len(text) else ""
-    return Snippet(
-        best, lead + stripped.rstrip() + tail, tuple((s + shift, e + shift) for s, e in spans)
-    )
+    return start, end

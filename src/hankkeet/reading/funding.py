@@ -323,11 +323,7 @@ def read_funding_generally(text: str) -> FundingReading:
     stated: Decimal | None = None
     for _start, clause in _clauses(text):
         found = scan(clause)
-        money = [q for q in found if q.kind is Kind.MONEY and not q.per_year]
-        percents = [q for q in found if q.kind is Kind.PERCENT]
-        if not money and not percents and (bare := _bare_amount(clause)) is not None:
-            # 'Yksityinen rahoitus 12 460,00': a funding table's amount, its unit left out.
-            money = [bare]
+        money, percents = _amounts_in(clause, found)
         if not money and not percents:
             continue
         if _BUDGET_WORDS.search(clause) and money and not percents:
@@ -345,18 +341,41 @@ def read_funding_generally(text: str) -> FundingReading:
                 )
             )
             continue
-        funder = _funder_text(clause, [(q.start, q.end) for q in found])
-        amount = money[0].value if money else None
-        share = percents[0].value if percents else None
-        # Values of their fields' types already: assembled without pydantic's validation
-        # (tests/test_fast_paths.py validates every record of the fixtures and the corpus).
-        values = {
-            "funder": funder or programme or "",
-            "amount": amount,
-            "share": share,
-            "kind": funder_kind(funder),
-        }
-        sources.append(assembled(FundingSource, values, set(values)))
+        sources.append(_source(clause, found, money, percents, programme))
     record = {"text": text, "sources": sources, "stated_budget": stated}
     funding = assembled(Funding, record, set(record))
     return FundingReading(funding, programme, problems)
+
+
+def _amounts_in(clause: str, found: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The sums of money (none a year's) and the shares a funding clause names; a bare
+    amount at its end counts as money when it names neither."""
+    money = [q for q in found if q.kind is Kind.MONEY and not q.per_year]
+    percents = [q for q in found if q.kind is Kind.PERCENT]
+    if not money and not percents and (bare := _bare_amount(clause)) is not None:
+        # 'Yksityinen rahoitus 12 460,00': a funding table's amount, its unit left out.
+        money = [bare]
+    return money, percents
+
+
+def _source(
+    clause: str,
+    found: list[Quantity],
+    money: list[Quantity],
+    percents: list[Quantity],
+    programme: str | None,
+) -> FundingSource:
+    """A funding clause of at most one sum and one share as a source: its funder is the
+    clause without the quantities found (the programme, or '', when nothing is left)."""
+    funder = _funder_text(clause, [(q.start, q.end) for q in found])
+    amount = money[0].value if money else None
+    share = percents[0].value if percents else None
+    # Values of their fields' types already: assembled without pydantic's validation
+    # (tests/test_fast_paths.py validates every record of the fixtures and the corpus).
+    values = {
+        "funder": funder or programme or "",
+        "amount": amount,
+        "share": share,
+        "kind": funder_kind(funder),
+    }
+    return assembled(FundingSource, values, set(values))

@@ -159,6 +159,24 @@ def _segment(
 # around them: each distinct piece ('projektipäällikkö Virpi Pakarinen') is read once.
 @lru_cache(maxsize=8192)
 def _read_segment(text: str) -> _Segment:
+    text, email, phone = _details_taken(text)
+    words = text.replace("(", " ").replace(")", " ").split()
+    if words and all(title_status(w)[0] == "known" for w in words):
+        # 'Projektipäällikkö' on a line of its own in a contact block: a title, capitalised.
+        return _segment(words, (), email, phone, ())
+    # Title words come first: everything before the first name word that is not a title.
+    i = 0
+    while i < len(words) and _is_title_at(words, i):
+        i += 1
+    first_name = i
+    while i < len(words) and _is_name_at(words, i, first_name):
+        i += 1
+    return _segment(words[:first_name], words[first_name:i], email, phone, words[i:])
+
+
+def _details_taken(text: str) -> tuple[str, str | None, str | None]:
+    """A piece without its e-mail address and phone number (one of at least six digits),
+    and those two (None for one not there)."""
     email_found = find_email(text)
     email = phone = None
     if email_found:
@@ -168,48 +186,39 @@ def _read_segment(text: str) -> _Segment:
     if phone_found and sum(c.isdigit() for c in phone_found.group(1)) >= 6:
         phone = " ".join(phone_found.group(1).split())
         text = text[: phone_found.start()] + " " + text[phone_found.end() :]
-    words = text.replace("(", " ").replace(")", " ").split()
-    if words and all(title_status(w)[0] == "known" for w in words):
-        # 'Projektipäällikkö' on a line of its own in a contact block: a title, capitalised.
-        return _segment(words, (), email, phone, ())
-    title_words: list[str] = []
-    name_words: list[str] = []
-    i = 0
-    # Title words come first: everything before the first name word that is not a title.
-    while i < len(words):
-        word = words[i]
-        qualifier = (
-            word.endswith("n")
+    return text, email, phone
+
+
+def _is_title_at(words: list[str], i: int) -> bool:
+    """Whether words[i], after title words only, is a title word too: no name word; a
+    genitive before a title ('Nuorisotoimen suunnittelija'), which belongs to the title; or
+    a title word with a name after it."""
+    word = words[i]
+    qualifier = (
+        word.endswith("n")
+        and i + 1 < len(words)
+        and not _is_name_word(words[i + 1])
+        and _is_title_word(words[i + 1])
+    )
+    return (
+        not _is_name_word(word)
+        or qualifier
+        or (_is_title_word(word) and i + 2 < len(words) + 1 and _name_follows(words, i + 1))
+    )
+
+
+def _is_name_at(words: list[str], i: int, first_name: int) -> bool:
+    """Whether words[i] goes on with the name begun at words[first_name]: no detail word
+    ('puh.'), and a name word, or a particle ('von') between name words."""
+    return words[i].casefold().strip(".:") not in DETAIL_WORDS and (
+        _is_name_word(words[i])
+        or (
+            words[i] in NAME_PARTICLES
             and i + 1 < len(words)
-            and not _is_name_word(words[i + 1])
-            and _is_title_word(words[i + 1])
+            and _is_name_word(words[i + 1])
+            and i > first_name
         )
-        if (
-            not _is_name_word(word)
-            or qualifier
-            or (_is_title_word(word) and i + 2 < len(words) + 1 and _name_follows(words, i + 1))
-        ):
-            # 'Nuorisotoimen suunnittelija': a genitive before a title belongs to the title.
-            title_words.append(word)
-            i += 1
-            continue
-        break
-    while (
-        i < len(words)
-        and words[i].casefold().strip(".:") not in DETAIL_WORDS
-        and (
-            _is_name_word(words[i])
-            or (
-                words[i] in NAME_PARTICLES
-                and i + 1 < len(words)
-                and _is_name_word(words[i + 1])
-                and name_words
-            )
-        )
-    ):
-        name_words.append(words[i])
-        i += 1
-    return _segment(title_words, name_words, email, phone, words[i:])
+    )
 
 
 def _name_follows(words: list[str], i: int) -> bool:
@@ -241,50 +250,61 @@ def read_contacts_generally(text: str) -> ContactsReading:
         seg = _read_segment(piece)
         own = _own_title(seg, piece, out.problems)
         if seg.name_words:
-            if own and pending:
-                out.contacts.append(Contact(title=pending))
-            # Values of the fields' types (strings or None): assembled without validation
-            # (tests/test_fast_paths.py validates every record of the fixtures and a corpus).
-            values = {
-                "title": own or pending,
-                "name": seg.name,
-                "email": seg.email,
-                "phone": seg.phone,
-            }
-            out.contacts.append(assembled(Contact, values, set(values)))
+            _add_named(out, seg, own, pending)
             pending = None
-            continue
-        last = out.contacts[-1] if out.contacts else None
-        if own and not (seg.email or seg.phone):
-            if last is not None and last.title is None and pending is None:
-                out.contacts[-1] = shallow_copy(last, title=own)  # "Mats Berg, projektipäällikkö"
-            else:
-                if pending:
-                    out.contacts.append(Contact(title=pending))
-                pending = own
-        elif last is not None and pending is None and (seg.email or seg.phone):
-            out.contacts[-1] = shallow_copy(
-                last, email=last.email or seg.email, phone=last.phone or seg.phone
-            )
-            if own:
-                out.problems.append(
-                    Problem(
-                        Code.STRAY_TEXT,
-                        M_(
-                            "'{words}' in contact '{contact}' is not a name",
-                            words=own,
-                            contact=piece,
-                        ),
-                    )
-                )
         else:
-            out.contacts.append(Contact(title=own or pending, email=seg.email, phone=seg.phone))
-            pending = None
+            pending = _add_unnamed(out, seg, own, pending, piece)
     if pending:
         out.contacts.append(Contact(title=pending))
     for contact in out.contacts:
         _contact_problems(contact, out.problems)
     return out
+
+
+def _add_named(out: ContactsReading, seg: _Segment, own: str | None, pending: str | None) -> None:
+    """A piece with a person's name: a contact, titled by its own title or the one
+    pending (which stands alone when the piece has its own)."""
+    if own and pending:
+        out.contacts.append(Contact(title=pending))
+    # Values of the fields' types (strings or None): assembled without validation
+    # (tests/test_fast_paths.py validates every record of the fixtures and a corpus).
+    values = {
+        "title": own or pending,
+        "name": seg.name,
+        "email": seg.email,
+        "phone": seg.phone,
+    }
+    out.contacts.append(assembled(Contact, values, set(values)))
+
+
+def _add_unnamed(
+    out: ContactsReading, seg: _Segment, own: str | None, pending: str | None, piece: str
+) -> str | None:
+    """A piece without a name: a title for the contact before it ("Mats Berg,
+    projektipäällikkö") or for the next one, details for the contact before it, or a
+    contact of its own. Returns the title now pending."""
+    last = out.contacts[-1] if out.contacts else None
+    if own and not (seg.email or seg.phone):
+        if last is not None and last.title is None and pending is None:
+            out.contacts[-1] = shallow_copy(last, title=own)  # "Mats Berg, projektipäällikkö"
+            return pending
+        if pending:
+            out.contacts.append(Contact(title=pending))
+        return own
+    if last is not None and pending is None and (seg.email or seg.phone):
+        out.contacts[-1] = shallow_copy(
+            last, email=last.email or seg.email, phone=last.phone or seg.phone
+        )
+        if own:
+            out.problems.append(
+                Problem(
+                    Code.STRAY_TEXT,
+                    M_("'{words}' in contact '{contact}' is not a name", words=own, contact=piece),
+                )
+            )
+        return pending
+    out.contacts.append(Contact(title=own or pending, email=seg.email, phone=seg.phone))
+    return None
 
 
 def _own_title(seg: _Segment, piece: str, problems: list[Problem]) -> str | None:

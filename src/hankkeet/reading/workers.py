@@ -333,37 +333,57 @@ def read_part(
         if done := reader.feed(number, line):
             found.extend(done)
         if fresh and number == part.first + part.opening - 1:
-            opened = reader.block
-            starts_clean = (
-                opened is not None
-                and opened.line == part.first
-                and reader.preamble is None
-                and not found
-            )
+            starts_clean = _opened_first(reader, part, found)
     ends_clean, state = True, None
     if part.after is None:
         found.extend(reader.finish())
     else:
-        ahead = copy.deepcopy(reader)
-        title_at = part.first + len(lines)
-        closed: list[Block | Diagnostic] = []
-        for number, line in enumerate(part.after, start=title_at):
-            closed.extend(ahead.feed(number, clean_line(line)))
-        ends_clean = ahead.block is not None and ahead.block.line == title_at
-        if ends_clean:
-            found.extend(closed)
-        else:
-            state = reader
-    if any(
-        may_be_anchor(line) and strong_anchor(line, lines[k - 1] if k else "") is not None
-        for k, line in enumerate(lines)
-    ):
+        ends_clean, state = _read_ahead(reader, part.after, part.first + len(lines), found)
+    if _other_pages(lines):
         return PartRead([], ends_clean, state, starts_clean, other_pages=True)
     items = [
         _Sent.of(read_block(item, path), records) if isinstance(item, Block) else item
         for item in found
     ]
     return PartRead(items, ends_clean, state, starts_clean)
+
+
+def _opened_first(reader: LabelledParser, part: Part, found: list[Block | Diagnostic]) -> bool:
+    """Whether the reader, after the part's opening lines from a fresh start, has opened a
+    project at the part's first line, with nothing read before it."""
+    opened = reader.block
+    return (
+        opened is not None and opened.line == part.first and reader.preamble is None and not found
+    )
+
+
+def _read_ahead(
+    reader: LabelledParser,
+    after: tuple[str, ...],
+    title_at: int,
+    found: list[Block | Diagnostic],
+) -> tuple[bool, LabelledParser | None]:
+    """The next part's first lines (`after`, from line `title_at`) read on a copy of the
+    reader: whether they open a project at that title, as in one pass (then what they
+    closed joins `found`); and, when they do not, the reader as it stands at the end of
+    the part."""
+    ahead = copy.deepcopy(reader)
+    closed: list[Block | Diagnostic] = []
+    for number, line in enumerate(after, start=title_at):
+        closed.extend(ahead.feed(number, clean_line(line)))
+    if ahead.block is not None and ahead.block.line == title_at:
+        found.extend(closed)
+        return True, None
+    return False, reader
+
+
+def _other_pages(lines: list[str]) -> bool:
+    """Whether a line of the part may open a page of another layout (pages pasted into
+    one file)."""
+    return any(
+        may_be_anchor(line) and strong_anchor(line, lines[k - 1] if k else "") is not None
+        for k, line in enumerate(lines)
+    )
 
 
 # -- putting the parts together --------------------------------------------------------

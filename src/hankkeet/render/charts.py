@@ -224,31 +224,48 @@ def timeline(projects: Sequence[Project], today: date, width: int, color: bool) 
         key=lambda p: (p.start or date.min, p.end or date.max, p.name.casefold()),
     )
     undated = [p for p in projects if not has_period(p)]
-    names = [cell_len(p.name) for p in dated] or [0]
-    longest_word = max([least_width(p.name) for p in dated] or [0])
-    label_w = min(max([*names, 5]), max(6, longest_word, width * 2 // 5), width - 9)
+    label_w = _label_width(dated, width)
     columns = max(8, width - label_w - 1)
     axis = timeline_axis(dated, today, columns)
-    bar_char, today_char, grid = ("#", "|", "+") if not color else (_FULL, "┃", "┼")
     lines: list[Line] = []
     if axis is not None:
-        years, rule = _year_labels(axis, grid)
-        lines.append([(fit(_("Project"), label_w) + " ", "bold"), (years, "bold")])
-        lines.append([(" " * (label_w + 1), None), (rule, "dim")])
-        today_col = axis.column(today) if axis.contains(today) else None
-        ticks = {axis.column(date(y, 1, 1)) for y in range(axis.first.year, axis.last.year + 1)}
-        for project in dated:
-            cells = _period_cells(project, axis, today_col, ticks, (bar_char, today_char), color)
-            first, *rest = wrap(project.name, label_w) or [""]
-            lines.append([(fit(first, label_w) + " ", None), *_merge(cells)])
-            lines.extend([(line, None)] for line in rest)
-        lines.extend(_today_lines(today, today_col, today_char, label_w, columns, width))
+        lines.extend(_bar_lines(dated, axis, today, label_w, width, color))
     elif not undated:
         lines.append([(_("No projects."), None)])
     for project in undated:
         text = _("No period: {name}").format(name=project.name)
         lines.extend([(line, "dim")] for line in wrap(text, width))
     return _draw(lines, width, color)
+
+
+def _label_width(dated: Sequence[Project], width: int) -> int:
+    """The width of the names' column: the longest name, at least 5, but no wider than two
+    fifths of `width` (unless a single word needs it) and leaving the axis 8 columns."""
+    names = [cell_len(p.name) for p in dated] or [0]
+    longest_word = max([least_width(p.name) for p in dated] or [0])
+    return min(max([*names, 5]), max(6, longest_word, width * 2 // 5), width - 9)
+
+
+def _bar_lines(
+    dated: Sequence[Project], axis: Axis, today: date, label_w: int, width: int, color: bool
+) -> list[Line]:
+    """The chart proper: the year axis, a bar a project under its (wrapped) name, and
+    today's mark."""
+    bar_char, today_char, grid = ("#", "|", "+") if not color else (_FULL, "┃", "┼")
+    years, rule = _year_labels(axis, grid)
+    lines: list[Line] = [
+        [(fit(_("Project"), label_w) + " ", "bold"), (years, "bold")],
+        [(" " * (label_w + 1), None), (rule, "dim")],
+    ]
+    today_col = axis.column(today) if axis.contains(today) else None
+    ticks = {axis.column(date(y, 1, 1)) for y in range(axis.first.year, axis.last.year + 1)}
+    for project in dated:
+        cells = _period_cells(project, axis, today_col, ticks, (bar_char, today_char), color)
+        first, *rest = wrap(project.name, label_w) or [""]
+        lines.append([(fit(first, label_w) + " ", None), *_merge(cells)])
+        lines.extend([(line, None)] for line in rest)
+    lines.extend(_today_lines(today, today_col, today_char, label_w, axis.columns, width))
+    return lines
 
 
 def _period_cells(
