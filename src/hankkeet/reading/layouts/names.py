@@ -246,20 +246,46 @@ def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> s
     project its text names ('… kunnostushankkeelle'). A name the text also gives a
     programme ('KareliaCBC -hankkeella' and '… KareliaCBC -ohjelmasta') is the programme's."""
     programmes = {n for t in [title, *first] for n in _programme_names(t)}
-
-    def own(names: list[str]) -> list[str]:
-        return [n for n in names if n.casefold() not in programmes]
-
     bare = strip_years(title)
-    if own(hanke_names(bare, at_end=True)) and bare.casefold().endswith(("hanke", "projekti")):
+    in_title = _name_in_title(title, bare, programmes)
+    if in_title is not None:
+        return in_title
+    names = list(dict.fromkeys(n for text in first for n in _own(hanke_names(text), programmes)))
+    in_first = _one_name_first(title, first, names)
+    if in_first is not None:
+        return in_first
+    compound = _compound_under(title, first)
+    if compound is not None:
+        return compound
+    further = None if names else _one_name_further(title, bare, first, rest)
+    return further if further is not None else strip_years(title)
+
+
+def _own(names: list[str], programmes: set[str]) -> list[str]:
+    """The names that are no programme's (programmes: their names, case-folded)."""
+    return [n for n in names if n.casefold() not in programmes]
+
+
+def _name_in_title(title: str, bare: str, programmes: set[str]) -> str | None:
+    """The name a headline gives (bare: the headline without its years): the whole headline
+    when it is the name, else a name it begins with, else one that is no page chrome."""
+    if _own(hanke_names(bare, at_end=True), programmes) and bare.casefold().endswith(
+        ("hanke", "projekti")
+    ):
         return _without_chrome(bare)  # the title is the name: 'X -hanke', 'X - investointihanke'
-    leading = [n for n in own(hanke_names(title)) if title.startswith(n)]
+    named = _own(hanke_names(title), programmes)
+    leading = [n for n in named if title.startswith(n)]
     if leading:
         return _without_chrome(leading[0])  # 'Laukota -kylätalohanke Lautamaassa''
-    in_title = [n for n in own(hanke_names(title)) if n.casefold() not in PAGE_CHROME]
+    in_title = [n for n in named if n.casefold() not in PAGE_CHROME]
     if in_title:
         return _without_chrome(in_title[0])
-    names = list(dict.fromkeys(n for text in first for n in own(hanke_names(text))))
+    return None
+
+
+def _one_name_first(title: str, first: list[str], names: list[str]) -> str | None:
+    """The one project the first paragraphs name (names: theirs), or the one they quote;
+    the headline instead when it holds that name."""
     quoted = [
         n
         for n in names
@@ -269,25 +295,39 @@ def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> s
         name = quoted[0] if quoted else names[0]
         # 'Lounais-Suomi rakentuu puusta - LSPUU' is the fuller form of 'LSPUU'.
         return strip_years(title) if name.casefold() in title.casefold() else name
+    return None
+
+
+def _compound_under(title: str, first: list[str]) -> str | None:
+    """Under a headline that names nothing ('Hankkeen rahoitus'), the one project the first
+    paragraphs name in a compound ('… kunnostushankkeelle')."""
     if title.casefold().startswith(("hanke", "hankkeen", "projekti")) and len(title.split()) <= 3:
         compounds = list(dict.fromkeys(n for text in first for n in compound_names(text)))
         if len(compounds) == 1:
             return compounds[0]
-    if not names and rest:
+    return None
+
+
+def _one_name_further(
+    title: str, bare: str, first: list[str], rest: list[str] | None
+) -> str | None:
+    """When the first paragraphs name no project: the one the text names further down, or
+    under a one-word heading the one it names after the word 'project'."""
+    if rest:
         # The text names its project further down, and names only that one: the name the
         # text gives is better than a headline about it ('… -hankkeeseen' in the fifth
         # paragraph under 'Lappiin 40 miljoonaa').
         later = list(dict.fromkeys(n for text in rest for n in hanke_names(text)))
         if len(later) == 1 and later[0].casefold() not in title.casefold():
             return later[0]
-    if not names and len(bare.split()) == 1:
+    if len(bare.split()) == 1:
         # 'Highlights 2021' over '… on project MäRi': a one-word heading names no project;
         # the one project the text names does.
         texts = [*first, *(rest or [])]
         after = list(dict.fromkeys(n for text in texts for n in named_after(text)))
         if len(after) == 1:
             return after[0]
-    return strip_years(title)
+    return None
 
 
 # 'KareliaCBC -ohjelmasta', 'Interreg Aurora -ohjelman': a name given to a programme.
