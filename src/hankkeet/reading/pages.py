@@ -115,15 +115,7 @@ def labelled_run(lines: Sequence[tuple[int, str]], end: int) -> Run | None:
     label = classify(lines[end][1])
     if label is None or label.field is None:
         return None
-    before: set[Field] = set()
-    k = end - 1
-    while k >= 0 and lines[k][1].strip():
-        above = classify(lines[k][1])
-        if above is None and not re.match(_LABEL_LIKE, lines[k][1]):
-            break
-        if above is not None and above.field is not None:
-            before.add(above.field)
-        k -= 1
+    before, k = _labels_above(lines, end)
     if len(before | {label.field}) < 2:
         return None
     # The title: the line over the run (up to two blank lines may stand between them),
@@ -143,6 +135,21 @@ def labelled_run(lines: Sequence[tuple[int, str]], end: int) -> Run | None:
     return Run(
         title, before | {label.field}, bool(above_title) and not re.search(_ENDED, above_title)
     )
+
+
+def _labels_above(lines: Sequence[tuple[int, str]], end: int) -> tuple[set[Field], int]:
+    """The fields of the run of label lines (ours, others', or lines shaped like a label)
+    right above the line at `end`, and the index of the line over the run."""
+    before: set[Field] = set()
+    k = end - 1
+    while k >= 0 and lines[k][1].strip():
+        above = classify(lines[k][1])
+        if above is None and not re.match(_LABEL_LIKE, lines[k][1]):
+            break
+        if above is not None and above.field is not None:
+            before.add(above.field)
+        k -= 1
+    return before, k
 
 
 def facts_stated(line: str, family: Anchor | None) -> set[Field]:

@@ -38,7 +38,7 @@ from hankkeet.reading.staff import read_staff
 from hankkeet.reading.text import shorten, slug, squash, squash_clean
 
 if TYPE_CHECKING:
-    from hankkeet.reading.prose import Fact
+    from hankkeet.reading.prose import Fact, ProseReading
 
 REQUIRED = (Field.PERIOD, Field.BUDGET)
 _PROJECT_FIELDS = tuple(Project.model_fields)
@@ -364,9 +364,7 @@ def _from_prose(r: _Reader, values: _Values) -> None:
 
     prose = read_prose(block.prose, block.years)
     contacts_in(block.asides, prose)
-    for (code, message), line, about in prose.problems:
-        if getattr(values, about, None) is None and not (about == "period" and values.start):
-            r.notes.append(Note(code, message, line, None, about))
+    _prose_problems(r, values, prose)
     filled: list[tuple[str, Fact, str]] = []
     _budget_from_prose(r, values, prose.budget, filled)
     if values.city_share is None and prose.city_share is not None:
@@ -374,6 +372,35 @@ def _from_prose(r: _Reader, values: _Values) -> None:
         filled.append(("city_share", prose.city_share, format_euros(prose.city_share.money)))
     if values.start is None and values.end is None and prose.period is not None:
         _period_from_prose(r, values, prose.period, filled)
+    _programme_from_prose(values, prose, filled)
+    if not values.contacts and prose.contacts:
+        _contacts_from_prose(values, prose.contacts, filled)
+    for key, fact, shown in filled:
+        _read_from_prose(r, key, fact, shown)
+
+
+def _prose_problems(r: _Reader, values: _Values, prose: ProseReading) -> None:
+    """The sentences' findings about the values no label gave (a start a label gave settles
+    the period)."""
+    for (code, message), line, about in prose.problems:
+        if getattr(values, about, None) is None and not (about == "period" and values.start):
+            r.notes.append(Note(code, message, line, None, about))
+
+
+def _contacts_from_prose(
+    values: _Values, contacts: list[Fact], filled: list[tuple[str, Fact, str]]
+) -> None:
+    """The people the sentences name, each once, as the contacts; quoted by the first."""
+    names = list(dict.fromkeys(str(f.value) for f in contacts))
+    values.contacts = [Contact(name=name) for name in names]
+    filled.append(("contacts", contacts[0], ", ".join(names)))
+
+
+def _programme_from_prose(
+    values: _Values, prose: ProseReading, filled: list[tuple[str, Fact, str]]
+) -> None:
+    """The programme and the fund the sentences name, where no label named them; the fund
+    names the programme when nothing more specific does."""
     if values.programme is None and prose.programme is not None:
         values.programme = str(prose.programme.value)
         filled.append(("programme", prose.programme, values.programme))
@@ -384,13 +411,6 @@ def _from_prose(r: _Reader, values: _Values) -> None:
         # 'Fond: Europeiska regionala utvecklingsfonden (ERDF)': the fund names the
         # programme when nothing more specific does.
         values.programme = values.fund
-    if not values.contacts and prose.contacts:
-        names = list(dict.fromkeys(str(f.value) for f in prose.contacts))
-        values.contacts = [Contact(name=name) for name in names]
-        fact = prose.contacts[0]
-        filled.append(("contacts", fact, ", ".join(names)))
-    for key, fact, shown in filled:
-        _read_from_prose(r, key, fact, shown)
 
 
 def _budget_from_prose(

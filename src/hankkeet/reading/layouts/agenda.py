@@ -38,15 +38,21 @@ def _title(head: Item, body: list[Item]) -> tuple[str, int, list[Item]]:
     return title, head.line, body
 
 
-def read(page: Page, items: list[Item]) -> list[Block]:
+def _sections(items: list[Item]) -> list[tuple[Item, list[Item]]]:
+    """Each section line (§ 5) with the items under it; items before the first are left out."""
     sections: list[tuple[Item, list[Item]]] = []
     for item in items:
         if item.kind == "section":
             sections.append((item, []))
         elif sections:
             sections[-1][1].append(item)
+    return sections
+
+
+def read(page: Page, items: list[Item]) -> list[Block]:
+    """An agenda's blocks: one per section about one project, a note for each other section."""
     blocks: list[Block] = []
-    for head, body in sections:
+    for head, body in _sections(items):
         title, title_line, rest = _title(head, body)
         text = " ".join(i.text for i in rest if i.kind == "text")
         if not title or not about_one_project(title, text):
@@ -62,32 +68,42 @@ def read(page: Page, items: list[Item]) -> list[Block]:
                 )
             )
             continue
-        quoted = [q for q in QUOTED.findall(title) if len(q) > 3]
-        named = hanke_names(title)
-        name = quoted[0] if quoted else named[0] if named else _without_decision(title)
-        # 'VisitSaimaa-hankkeeseen' in the title, 'VisitSaimaa-Lakeland Finland -hanke' in
-        # the text: the text gives the whole name.
-        fuller = [
-            n
-            for i in rest[:6]
-            if i.kind in ("text", "field")
-            for n in hanke_names(i.text)
-            if n.startswith(name) and len(n) > len(name)
-        ]
-        name = fuller[0] if fuller else name
-        block = new_block(name, title_line, Layout.AGENDA, "agenda")
-        if name == title and not _names_a_project(title):
-            # The item's title is the decision's ('Tilapäisen lainan myöntäminen …'), which
-            # may not be the project's name: kept, and said, with the names the text gives.
-            unsure_name(
-                block, [n for i in rest[:6] if i.kind == "text" for n in hanke_names(i.text)]
-            )
-        for item in rest:
-            if item.kind == "text" and item.text.casefold().rstrip(":") in AGENDA_SECTION_WORDS:
-                continue
-            add(block, item)
-        blocks.append(block)
+        blocks.append(_section_block(title, title_line, rest))
     return blocks
+
+
+def _section_name(title: str, rest: list[Item]) -> str:
+    """The project's name a section's title gives: a quoted name, a '-hanke' name, or the
+    title without the decision's verbal noun; made whole by the text under it."""
+    quoted = [q for q in QUOTED.findall(title) if len(q) > 3]
+    named = hanke_names(title)
+    name = quoted[0] if quoted else named[0] if named else _without_decision(title)
+    # 'VisitSaimaa-hankkeeseen' in the title, 'VisitSaimaa-Lakeland Finland -hanke' in
+    # the text: the text gives the whole name.
+    fuller = [
+        n
+        for i in rest[:6]
+        if i.kind in ("text", "field")
+        for n in hanke_names(i.text)
+        if n.startswith(name) and len(n) > len(name)
+    ]
+    return fuller[0] if fuller else name
+
+
+def _section_block(title: str, title_line: int, rest: list[Item]) -> Block:
+    """The block of a section about one project: its name, then the items under its title
+    (the agenda's own headings such as 'Valmistelija' left out)."""
+    name = _section_name(title, rest)
+    block = new_block(name, title_line, Layout.AGENDA, "agenda")
+    if name == title and not _names_a_project(title):
+        # The item's title is the decision's ('Tilapäisen lainan myöntäminen …'), which
+        # may not be the project's name: kept, and said, with the names the text gives.
+        unsure_name(block, [n for i in rest[:6] if i.kind == "text" for n in hanke_names(i.text)])
+    for item in rest:
+        if item.kind == "text" and item.text.casefold().rstrip(":") in AGENDA_SECTION_WORDS:
+            continue
+        add(block, item)
+    return block
 
 
 def _without_decision(title: str) -> str:

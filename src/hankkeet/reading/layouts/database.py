@@ -18,30 +18,18 @@ _DATES_LINE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\s*[-–]\s*\d{1,2}\.\d{1,2}\
 
 
 def read(page: Page, items: list[Item]) -> list[Block]:
+    """A database page's blocks: each header ('Kehittämishanke - 171169') starts one, its
+    name line the block, its dates line the period; the items under the header fill it."""
     blocks: list[Block] = []
     current: Block | None = None
     header = True
     for item in items:
-        if (
-            item.kind == "text"
-            and len(item.lines) <= 3
-            and any(_KIND_NUMBER.match(t) for _, t in item.lines)
-        ):
+        if _starts_header(item):
             # 'Hanke' / 'Kehittämishanke - 171169': a project's header starts.
             header, current = True, None
             continue
         if header and item.kind == "text" and not is_prose([(item.line, item.text)]):
-            for line, text in item.lines:
-                if current is None:
-                    one_word_ok = not blocks and line > page.first
-                    if titleable(text) and (len(text.split()) > 1 or one_word_ok):
-                        current = new_block(text, line, Layout.DATABASE, "header")
-                        blocks.append(current)
-                elif _DATES_LINE.match(text):
-                    current.fields.setdefault(
-                        Field.PERIOD, FieldValue(text, line, 1, "otsikkotiedot", None, "header")
-                    )
-                # else: organisation, status: header lines that are not ours
+            current = _read_header(page, item, current, blocks)
             continue
         if item.kind in ("field", "name", "other", "unknown", "heading", "section") or (
             item.kind == "text" and is_prose([(item.line, item.text)])
@@ -60,3 +48,32 @@ def read(page: Page, items: list[Item]) -> list[Block]:
         ):
             del block.fields[Field.PERIOD]
     return blocks
+
+
+def _starts_header(item: Item) -> bool:
+    """A short text with a kind and a number ('Kehittämishanke - 171169'): a header starts."""
+    return (
+        item.kind == "text"
+        and len(item.lines) <= 3
+        and any(_KIND_NUMBER.match(t) for _, t in item.lines)
+    )
+
+
+def _read_header(
+    page: Page, item: Item, current: Block | None, blocks: list[Block]
+) -> Block | None:
+    """The lines of a header's text: the first titleable one starts a block (added to blocks;
+    one word only for the page's first block below its top), a line of dates under it is
+    the block's period. Returns the block the header has started, if any."""
+    for line, text in item.lines:
+        if current is None:
+            one_word_ok = not blocks and line > page.first
+            if titleable(text) and (len(text.split()) > 1 or one_word_ok):
+                current = new_block(text, line, Layout.DATABASE, "header")
+                blocks.append(current)
+        elif _DATES_LINE.match(text):
+            current.fields.setdefault(
+                Field.PERIOD, FieldValue(text, line, 1, "otsikkotiedot", None, "header")
+            )
+        # else: organisation, status: header lines that are not ours
+    return current

@@ -47,39 +47,11 @@ _PERSON_FIELDS = frozenset(
 def add(block: Block, item: Item) -> None:
     """Put one item into a block: a field (first value wins), or a paragraph of prose."""
     if item.kind == "field" and item.fld in _PERSON_FIELDS:
-        if item.fld is Field.CONTACT_NAME and item.text:
-            block.people.append({Field.CONTACT_NAME: _value(item)})
-        elif block.people and item.text:
-            block.people[-1].setdefault(item.fld, _value(item))
-        return
-    if item.kind == "field" and item.fld is not None:
-        if item.fld in block.fields:
-            _again(block, item)
-            return
-        if not item.text and item.fld not in (Field.PERIOD, Field.BUDGET, Field.START, Field.END):
-            return  # a label standing alone over nothing: a heading of a page, no field
-        block.fields[item.fld] = _value(item)
-        if (item.fld is Field.SUMMARY and item.how == "heading") or (
-            item.fld is Field.FUNDING and is_prose([(item.line, item.text)])
-        ):
-            # A description under a heading, or a funding label's sentence, is prose too:
-            # it may state facts that no label of their own gives.
-            block.prose.append((_value(item).line, item.text))
-    elif (
-        item.kind == "other"
-        and item.label is not None
-        and item.text
-        and label_key(item.label.label) in PROGRAMME_CONTEXT_LABELS
-    ):
-        funding = block.fields.get(Field.FUNDING)
-        if funding is None:
-            block.fields[Field.FUNDING] = _value(item)
-        elif funding.how == "heading":
-            funding.text = f"{funding.text}. {item.text}"
+        _add_person(block, item.fld, item)
+    elif item.kind == "field" and item.fld is not None:
+        _add_field(block, item.fld, item)
     elif item.kind == "other" and item.label is not None and item.text:
-        # 'Hallinnoija: Kylä ry, yhteyshenkilö Pasi Latvateikari.': its sentence may state
-        # a fact.
-        block.asides.append((item.line, f"{item.label.label}: {item.text}"))
+        _add_other(block, item.label.label, item)
     elif item.kind == "unknown" and item.label is not None:
         block.notes.append(
             Note(
@@ -92,6 +64,48 @@ def add(block: Block, item: Item) -> None:
         )
     elif item.kind == "text":
         block.prose.append((item.line, item.text))
+
+
+def _add_person(block: Block, fld: Field, item: Item) -> None:
+    """A contact's field (fld: item's): a name starts a person, the other fields go to the
+    last one (the first value wins)."""
+    if fld is Field.CONTACT_NAME and item.text:
+        block.people.append({Field.CONTACT_NAME: _value(item)})
+    elif block.people and item.text:
+        block.people[-1].setdefault(fld, _value(item))
+
+
+def _add_field(block: Block, fld: Field, item: Item) -> None:
+    """A labelled field (fld: item's): the first value wins; a label over nothing is no
+    field unless a heading gives its value; a description under a heading and a funding
+    label's sentence go to the prose too."""
+    if fld in block.fields:
+        _again(block, item)
+        return
+    if not item.text and fld not in (Field.PERIOD, Field.BUDGET, Field.START, Field.END):
+        return  # a label standing alone over nothing: a heading of a page, no field
+    block.fields[fld] = _value(item)
+    if (fld is Field.SUMMARY and item.how == "heading") or (
+        fld is Field.FUNDING and is_prose([(item.line, item.text)])
+    ):
+        # A description under a heading, or a funding label's sentence, is prose too:
+        # it may state facts that no label of their own gives.
+        block.prose.append((_value(item).line, item.text))
+
+
+def _add_other(block: Block, label: str, item: Item) -> None:
+    """Another's label with a value (label: as written): a programme's context is the
+    funding (or added to a funding heading's text); any other is an aside."""
+    if label_key(label) in PROGRAMME_CONTEXT_LABELS:
+        funding = block.fields.get(Field.FUNDING)
+        if funding is None:
+            block.fields[Field.FUNDING] = _value(item)
+        elif funding.how == "heading":
+            funding.text = f"{funding.text}. {item.text}"
+    else:
+        # 'Hallinnoija: Kylä ry, yhteyshenkilö Pasi Latvateikari.': its sentence may state
+        # a fact.
+        block.asides.append((item.line, f"{label}: {item.text}"))
 
 
 def _again(block: Block, item: Item) -> None:

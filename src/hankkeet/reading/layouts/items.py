@@ -227,54 +227,82 @@ def _label_at(cur: _Cursor, para: Para, j: int, label: LabelLine) -> int:
     kind = _kind_of(label)
     value, how = label.value, "label"
     k = j + 1
-    if (
-        not value
+    if _value_under(para, k, label):
+        return _lines_under(cur, para, k, number, label)
+    if value and label.field is Field.CONTACTS and k == len(para):
+        # 'Lisätietoja: Aluekehitysjohtaja Tarja Nuotio, p. …' and the next person in a
+        # paragraph of their own.
+        for part in _next_contacts(cur):
+            value += ", " + part
+    if value:
+        value, k = _running(para, k, label, value)
+    elif label.field is Field.CONTACTS:
+        value, k, how = _contacts_under(cur, para, k), len(para), "heading"
+    elif k == len(para) and _opens_value(cur.next_para()):
+        _paragraphs_item(cur, number, label)
+        return len(para)
+    cur.out.append(Item(kind, number, value, label, label.field, label.column, how))
+    return k
+
+
+def _value_under(para: Para, k: int, label: LabelLine) -> bool:
+    """'Label' with no value, then its value on the lines under it (from line k), in the
+    same paragraph (a contacts label reads its own way)."""
+    return (
+        not label.value
         and label.field is not None
         and label.field is not Field.CONTACTS
         and k < len(para)
         and _label_of(para[k][1]) is None
-    ):
-        # 'Label' then its value on the lines under it, in the same paragraph.
-        stop = k + 1
-        while label.field in _RUNNING and stop < len(para) and _label_of(para[stop][1]) is None:
-            stop += 1
-        value = " ".join(t.strip() for _, t in para[k:stop])
-        cur.out.append(
-            Item(kind, number, value, label, label.field, 1, how, lines=[(para[k][0], value)])
-        )
-        return stop
-    if value and label.field is Field.CONTACTS and k == len(para):
-        # 'Lisätietoja: Aluekehitysjohtaja Tarja Nuotio, p. …' and the next person in a
-        # paragraph of their own.
-        while (nxt := cur.next_para()) is not None and _contact_like(nxt):
-            cur.at += 1
-            value += ", " + _contact_part(" ".join(t.strip() for _, t in nxt))
-    if value:
-        value, k = _running(para, k, label, value)
-    elif label.field is Field.CONTACTS:
-        # 'Lisätietoja' over a contact block: the lines under it, in its paragraph or the
-        # next.
-        rest = [t.strip() for _, t in para[k:]]
-        k = len(para)
-        nxt = cur.next_para()
-        if not rest and nxt is not None and _label_of(nxt[0][1]) is None:
-            cur.at += 1
-            rest = [t.strip() for _, t in nxt]
-            # The next person's lines in a paragraph of their own are the label's too.
-            while (nxt := cur.next_para()) is not None and _contact_like(nxt):
-                cur.at += 1
-                rest.append(_contact_part(" ".join(t.strip() for _, t in nxt)))
-        value, how = ", ".join(rest), "heading"
-    elif k == len(para) and _opens_value(cur.next_para()):
-        taken = _paragraphs_under(cur, label)
-        value = " ".join(t.strip() for p in taken for _, t in p)
-        how = "heading" if label.field in _RUNNING else "label"
-        item = Item(kind, number, value, label, label.field, 1, how)
-        item.lines = [(taken[0][0][0], value)]
-        cur.out.append(item)
-        return len(para)
-    cur.out.append(Item(kind, number, value, label, label.field, label.column, how))
-    return k
+    )
+
+
+def _lines_under(cur: _Cursor, para: Para, k: int, number: int, label: LabelLine) -> int:
+    """A label's (on line `number`) value on the lines under it from line k: one line, or
+    for a running field every line up to the next label; the line after it."""
+    stop = k + 1
+    while label.field in _RUNNING and stop < len(para) and _label_of(para[stop][1]) is None:
+        stop += 1
+    value = " ".join(t.strip() for _, t in para[k:stop])
+    kind = _kind_of(label)
+    cur.out.append(
+        Item(kind, number, value, label, label.field, 1, "label", lines=[(para[k][0], value)])
+    )
+    return stop
+
+
+def _next_contacts(cur: _Cursor) -> list[str]:
+    """The people in the paragraphs that follow, each a contact of its own; the cursor
+    moves past them."""
+    parts: list[str] = []
+    while (nxt := cur.next_para()) is not None and _contact_like(nxt):
+        cur.at += 1
+        parts.append(_contact_part(" ".join(t.strip() for _, t in nxt)))
+    return parts
+
+
+def _contacts_under(cur: _Cursor, para: Para, k: int) -> str:
+    """'Lisätietoja' over a contact block: the lines under it (from line k), in its
+    paragraph or the next, joined with commas."""
+    rest = [t.strip() for _, t in para[k:]]
+    nxt = cur.next_para()
+    if not rest and nxt is not None and _label_of(nxt[0][1]) is None:
+        cur.at += 1
+        rest = [t.strip() for _, t in nxt]
+        # The next person's lines in a paragraph of their own are the label's too.
+        rest.extend(_next_contacts(cur))
+    return ", ".join(rest)
+
+
+def _paragraphs_item(cur: _Cursor, number: int, label: LabelLine) -> None:
+    """A label alone in its paragraph (on line `number`) and its value in the paragraphs
+    under it."""
+    taken = _paragraphs_under(cur, label)
+    value = " ".join(t.strip() for p in taken for _, t in p)
+    how = "heading" if label.field in _RUNNING else "label"
+    item = Item(_kind_of(label), number, value, label, label.field, 1, how)
+    item.lines = [(taken[0][0][0], value)]
+    cur.out.append(item)
 
 
 def _running(para: Para, k: int, label: LabelLine, value: str) -> tuple[str, int]:

@@ -87,32 +87,12 @@ def label_runs(items: list[Item]) -> list[Block]:
     project's name is the heading above its run, with at most its paragraphs between. A run
     with no such heading is no evidence of a project: then the page is no list of this
     kind."""
-    starts: list[int] = []
-    seen: set[Field] = set()
-    for n, item in enumerate(items):
-        if item.kind is not ItemKind.FIELD or item.fld not in _RUN_FIELDS | _RUN_CONTACT:
-            continue
-        if item.fld in _RUN_CONTACT and not (item.label is not None and item.label.colon):
-            continue  # 'Lisätietoja' alone over a person: a section of the page, no label run
-        if not starts or item.fld in seen:
-            k = n
-            while k > 0 and items[k - 1].kind in _RUN_KINDS:
-                k -= 1  # the run's labels of other things above it are its own
-            if item.fld in _RUN_CONTACT and starts and k <= starts[-1]:
-                continue  # two contact labels in one run: one project's people
-            starts.append(k)
-            seen = set()
-        seen.add(item.fld)
+    starts = _run_starts(items)
     if len(starts) < 2:
         return []
-    heads: list[int] = []
-    floor = 0
-    for start in starts:
-        head = _head_above(items, start, floor)
-        if head is None:
-            return []
-        heads.append(head)
-        floor = start + 1
+    heads = _run_heads(items, starts)
+    if heads is None:
+        return []
     # The page's text above the list says whose programme's projects they are, if any.
     context = next(
         (i for i in items[: heads[0]] if i.kind == "text" and find_programmes(i.text)), None
@@ -129,6 +109,43 @@ def label_runs(items: list[Item]) -> list[Block]:
             outside_programme(block, context)
         blocks.append(block)
     return blocks
+
+
+def _run_starts(items: list[Item]) -> list[int]:
+    """Where each run of labels starts: at a fact's label given again in the run (or at the
+    first), or a contact label with its colon after the run; the run's labels of other
+    things above it included."""
+    starts: list[int] = []
+    seen: set[Field] = set()
+    for n, item in enumerate(items):
+        if item.kind is not ItemKind.FIELD or item.fld not in _RUN_FIELDS | _RUN_CONTACT:
+            continue
+        if item.fld in _RUN_CONTACT and not (item.label is not None and item.label.colon):
+            continue  # 'Lisätietoja' alone over a person: a section of the page, no label run
+        if not starts or item.fld in seen:
+            k = n
+            while k > 0 and items[k - 1].kind in _RUN_KINDS:
+                k -= 1  # the run's labels of other things above it are its own
+            if item.fld in _RUN_CONTACT and starts and k <= starts[-1]:
+                continue  # two contact labels in one run: one project's people
+            starts.append(k)
+            seen = set()
+        seen.add(item.fld)
+    return starts
+
+
+def _run_heads(items: list[Item], starts: list[int]) -> list[int] | None:
+    """The heading above each run of labels (none in an earlier run); None when a run has
+    none."""
+    heads: list[int] = []
+    floor = 0
+    for start in starts:
+        head = _head_above(items, start, floor)
+        if head is None:
+            return None
+        heads.append(head)
+        floor = start + 1
+    return heads
 
 
 def outside_programme(block: Block, item: Item) -> None:
@@ -232,32 +249,11 @@ def sections(items: list[Item]) -> list[Block]:
     lead = _lead_in(items)
     for n, item in enumerate(items[:-1]):
         nxt = items[n + 1]
-        if not (
-            (item.kind == "text" or (n == lead and item.kind == "unknown"))
-            and len(item.lines) == 1
-            and titleable(item.text)
-            and nxt.kind == "text"
-            and is_prose([(nxt.line, nxt.text)])
-            and not _heading_like(nxt)
-        ):
+        if not _heading_over_prose(item, nxt, n == lead):
             continue
         if lead is not None and n >= lead and not about_many(item.text):
             heads.append(n)  # 'Hankkeita:' over headings: each heading a project's
-            continue
-        bare = strip_years(item.text)
-        if bare.casefold().strip(" :") in GENERIC_NAMES:
-            continue  # 'Hanke' over the project's own text: a section of the page
-        own = bare.casefold().endswith(PROJECT_SUFFIXES)
-        opens = nxt.text.casefold().startswith(bare.casefold())
-        under = (
-            opens
-            and (
-                bool(HANKE_NAME.match(nxt.text[len(bare) : len(bare) + 20]))
-                # 'Smartkultur' over 'Smartkultur i Nyland – …': the text opens by naming it.
-                or (nxt.text[len(bare) : len(bare) + 1] == " " and classify(bare) is None)
-            )
-        )
-        if (own or under or _told_below(bare, items[n + 1 :])) and not about_many(item.text):
+        elif _names_its_project(item, items[n + 1 :]):
             heads.append(n)
     if len(heads) < 2:
         return []
@@ -277,6 +273,41 @@ def sections(items: list[Item]) -> list[Block]:
             add(block, item)
         blocks.append(block)
     return blocks
+
+
+def _heading_over_prose(item: Item, nxt: Item, lead: bool) -> bool:
+    """A one-line title (or the lead-in read as a label: lead) over a paragraph of prose
+    that is no heading itself."""
+    return (
+        (item.kind == "text" or (lead and item.kind == "unknown"))
+        and len(item.lines) == 1
+        and titleable(item.text)
+        and nxt.kind == "text"
+        and is_prose([(nxt.line, nxt.text)])
+        and not _heading_like(nxt)
+    )
+
+
+def _names_its_project(item: Item, below: list[Item]) -> bool:
+    """A heading over prose (below: the items under it, the prose first) that names a
+    project, not several: it says '-hanke', its text opens with its name and '-hanke' (or
+    with its name, when it is no label), or its text names it again; a generic name
+    ('Hanke') is a section of the page."""
+    nxt = below[0]
+    bare = strip_years(item.text)
+    if bare.casefold().strip(" :") in GENERIC_NAMES:
+        return False  # 'Hanke' over the project's own text: a section of the page
+    own = bare.casefold().endswith(PROJECT_SUFFIXES)
+    opens = nxt.text.casefold().startswith(bare.casefold())
+    under = (
+        opens
+        and (
+            bool(HANKE_NAME.match(nxt.text[len(bare) : len(bare) + 20]))
+            # 'Smartkultur' over 'Smartkultur i Nyland – …': the text opens by naming it.
+            or (nxt.text[len(bare) : len(bare) + 1] == " " and classify(bare) is None)
+        )
+    )
+    return (own or under or _told_below(bare, below)) and not about_many(item.text)
 
 
 def _lead_in(items: list[Item]) -> int | None:
@@ -316,30 +347,10 @@ def column_list(items: list[Item]) -> list[Block]:
     for n, item in enumerate(items):
         if item.kind not in ("text", "unknown"):
             continue
-        head_text = (
-            item.text if item.kind == "text" else (f"{item.label.label}:" if item.label else "")
-        )
-        m = _COLUMNS_HEAD.match(head_text.strip())
-        below = items[n + 1] if n + 1 < len(items) else None
-        rows = list(below.lines) if below is not None and below.kind == "text" else []
-        for more in items[n + 2 :] if rows else ():
-            # A list that a blank line breaks ('10. Mahdollisuuksia …' after nine '1.'s)
-            # goes on in the next paragraph of list items.
-            if more.kind != "text" or not all(_LIST_MARK.match(r) for _, r in more.lines):
-                break
-            rows.extend(more.lines)
-        if m is not None:
-            columns = 1 + len(re.findall(r",|\bja\b", m.group("rest")))
-        else:
-            if item.kind == "unknown" and item.text:
-                # The items ran on under the lead-in label as its value: one a mark.
-                rows = [(item.line, r) for r in _ITEM_START.split(item.text) if r.strip()]
-            lead = head_text.strip()
-            if not (_LEAD_IN.search(lead) and _of_projects(lead) and _listed(rows)):
-                continue
-            # 'Rahoitusta myönnettiin seuraaville hankkeille:' over 'Name, applicant'
-            # items: the name is all but the last part when every item has one.
-            columns = 2 if all("," in r for _, r in rows if _LIST_MARK.match(r)) else 1
+        found = _column_rows(items, n, item)
+        if found is None:
+            continue
+        rows, columns = found
         # The nearest text above that names a programme says whose call this list is.
         context = next(
             (
@@ -351,22 +362,66 @@ def column_list(items: list[Item]) -> list[Block]:
             ),
             None,
         )
-        # Items under items, with marks of another kind ('1. DigiMetsä' over '• Suomen
-        # 4H-liitto ry'), tell of the item above (its applicant): no project of their own.
-        marks = [_mark_kind(row) for _, row in rows if _LIST_MARK.match(row)]
-        for line, row in rows:
-            if not _LIST_MARK.match(row) or _mark_kind(row) != marks[0]:
-                continue
-            parts = [p.strip() for p in _LIST_MARK.sub("", row).split(",")]
-            name = ", ".join(parts[: max(1, len(parts) - columns + 1)])
-            if not titleable(name):
-                continue
-            block = new_block(name, line, Layout.PROSE, "entry")
-            if context is not None:
-                block.fields[Field.FUNDING] = FieldValue(
-                    context[1], context[0], 1, "luettelon otsikko", None, "heading"
-                )
-            blocks.append(block)
+        blocks.extend(_row_blocks(rows, columns, context))
+    return blocks
+
+
+def _column_rows(items: list[Item], n: int, item: Item) -> tuple[list[tuple[int, str]], int] | None:
+    """The list items under item n when it heads a list of projects, and how many columns
+    of a row (from its end) are not the name: a head that names its columns ('Hankkeen
+    nimi, hakija:'), or a lead-in to projects ('… seuraaville hankkeille:'), whose rows
+    may run on as its value. None when item n heads no such list."""
+    head_text = item.text if item.kind == "text" else (f"{item.label.label}:" if item.label else "")
+    m = _COLUMNS_HEAD.match(head_text.strip())
+    rows = _rows_below(items, n)
+    if m is not None:
+        return rows, 1 + len(re.findall(r",|\bja\b", m.group("rest")))
+    if item.kind == "unknown" and item.text:
+        # The items ran on under the lead-in label as its value: one a mark.
+        rows = [(item.line, r) for r in _ITEM_START.split(item.text) if r.strip()]
+    lead = head_text.strip()
+    if not (_LEAD_IN.search(lead) and _of_projects(lead) and _listed(rows)):
+        return None
+    # 'Rahoitusta myönnettiin seuraaville hankkeille:' over 'Name, applicant'
+    # items: the name is all but the last part when every item has one.
+    return rows, 2 if all("," in r for _, r in rows if _LIST_MARK.match(r)) else 1
+
+
+def _rows_below(items: list[Item], n: int) -> list[tuple[int, str]]:
+    """The lines of the text under item n, and of the paragraphs of list items after it."""
+    below = items[n + 1] if n + 1 < len(items) else None
+    rows = list(below.lines) if below is not None and below.kind == "text" else []
+    for more in items[n + 2 :] if rows else ():
+        # A list that a blank line breaks ('10. Mahdollisuuksia …' after nine '1.'s)
+        # goes on in the next paragraph of list items.
+        if more.kind != "text" or not all(_LIST_MARK.match(r) for _, r in more.lines):
+            break
+        rows.extend(more.lines)
+    return rows
+
+
+def _row_blocks(
+    rows: list[tuple[int, str]], columns: int, context: tuple[int, str] | None
+) -> list[Block]:
+    """A project of each list item: its name the row without its last columns but one; the
+    programme the text above names (context: its line and text) its funding."""
+    blocks: list[Block] = []
+    # Items under items, with marks of another kind ('1. DigiMetsä' over '• Suomen
+    # 4H-liitto ry'), tell of the item above (its applicant): no project of their own.
+    marks = [_mark_kind(row) for _, row in rows if _LIST_MARK.match(row)]
+    for line, row in rows:
+        if not _LIST_MARK.match(row) or _mark_kind(row) != marks[0]:
+            continue
+        parts = [p.strip() for p in _LIST_MARK.sub("", row).split(",")]
+        name = ", ".join(parts[: max(1, len(parts) - columns + 1)])
+        if not titleable(name):
+            continue
+        block = new_block(name, line, Layout.PROSE, "entry")
+        if context is not None:
+            block.fields[Field.FUNDING] = FieldValue(
+                context[1], context[0], 1, "luettelon otsikko", None, "heading"
+            )
+        blocks.append(block)
     return blocks
 
 
@@ -403,14 +458,7 @@ def by_paragraph(body: list[Item]) -> list[Block]:
     """A news text about two or more funding decisions: each paragraph that names a new
     project and speaks of its money starts that project; the paragraphs after it, until
     the next, are its own."""
-    starts: list[tuple[int, str]] = []
-    for k, item in enumerate(body):
-        if item.kind != "text" or not GRANT.search(item.text):
-            continue
-        name = _first_name_in(item.text)
-        if name is None or any(name.startswith(n) or n.startswith(name) for _, n in starts):
-            continue
-        starts.append((k, name))
+    starts = _paragraph_starts(body)
     if len(starts) < 2:
         return []
     # One programme named once on the page ('… AIKO-rahoituksesta', then 'Myös X -hanke sai
@@ -429,3 +477,17 @@ def by_paragraph(body: list[Item]) -> list[Block]:
             outside_programme(block, shared)
         blocks.append(block)
     return blocks
+
+
+def _paragraph_starts(body: list[Item]) -> list[tuple[int, str]]:
+    """The paragraphs that speak of money and name a project not named before (one name the
+    start of another counts as the same), with that name."""
+    starts: list[tuple[int, str]] = []
+    for k, item in enumerate(body):
+        if item.kind != "text" or not GRANT.search(item.text):
+            continue
+        name = _first_name_in(item.text)
+        if name is None or any(name.startswith(n) or n.startswith(name) for _, n in starts):
+            continue
+        starts.append((k, name))
+    return starts

@@ -66,13 +66,34 @@ _CONNECTORS = frozenset({"ja", "and", "of", "for", "the", "och", "i", "&"})
 def _run_before(text: str, end: int) -> int | None:
     """Where the capitalised name that ends at `end` starts ('… rahoitusta Keskustaajamien
     Älykkäät kylät' -> the 'K'); None when no capitalised word leads it."""
+    words = _sentence_words_before(text, end)
+    start, run = _capitalised_run(words)
+    # 'Sitoutuminen Oulujoen … -hankkeen rahoittamiseen': a verbal noun leads the title,
+    # the name starts after it.
+    while len(run) > 1 and run[0][1].casefold().endswith(("minen", "misesta", "miseen")):
+        run.pop(0)
+        start = next((p for p, w in run if w[:1].isupper()), None)
+    if start is not None:
+        start = _start_before_place(words, run, start)
+    return start
+
+
+def _sentence_words_before(text: str, end: int) -> list[tuple[int, str]]:
+    """The last fourteen words (with where each starts) before `end`, in the same sentence
+    and within 120 characters of it."""
     window = text[max(0, end - 120) : end]
     offset = max(0, end - 120)
     words = [(w.start() + offset, w.group()) for w in _WORD.finditer(window)]
     # Not past the sentence's start.
     ends = [m.end() - 2 for m in _SENTENCE_BREAK.finditer(window)]  # not 'D.O. Saimaa'
     cut = ends[-1] if ends else -1
-    words = [(pos, w) for pos, w in words if pos - offset > cut][-14:]
+    return [(pos, w) for pos, w in words if pos - offset > cut][-14:]
+
+
+def _capitalised_run(words: list[tuple[int, str]]) -> tuple[int | None, list[tuple[int, str]]]:
+    """Read back from the end: where the capitalised words that lead up to it start, and the
+    words from there on (lower-case ones after a capital may end a name; a connector between
+    capitals joins two); None when no capitalised word leads it."""
     start: int | None = None
     run: list[tuple[int, str]] = []
     rev = list(reversed(words))
@@ -91,25 +112,25 @@ def _run_before(text: str, end: int) -> int | None:
         else:
             run.append((pos, word))
     run.reverse()
-    # 'Sitoutuminen Oulujoen … -hankkeen rahoittamiseen': a verbal noun leads the title,
-    # the name starts after it.
-    while len(run) > 1 and run[0][1].casefold().endswith(("minen", "misesta", "miseen")):
-        run.pop(0)
-        start = next((p for p, w in run if w[:1].isupper()), None)
-    if start is not None:
-        first = next(w for p, w in run if p == start)
-        before = [(p, w) for p, w in words if p < start]
-        if first.casefold().endswith(_LOCATIVE) and 0 < len(before) <= 5:
-            # '… tiet Ähtärissä –hanke': a place in a locative ends a name, it does not
-            # start one; the name runs from the sentence's start ('Pandatalouden ja …').
-            while before and before[0][1].casefold() in _SENTENCE_ADVERBS:
-                before.pop(0)
-            if (
-                before
-                and before[0][1][:1].isupper()
-                and all(w[:1].islower() or w[:1].isupper() for _, w in before)
-            ):
-                start = before[0][0]
+    return start, run
+
+
+def _start_before_place(
+    words: list[tuple[int, str]], run: list[tuple[int, str]], start: int
+) -> int:
+    """'… tiet Ähtärissä –hanke': a place in a locative ends a name, it does not start one;
+    the name runs from the sentence's start ('Pandatalouden ja …') when that is near."""
+    first = next(w for p, w in run if p == start)
+    before = [(p, w) for p, w in words if p < start]
+    if first.casefold().endswith(_LOCATIVE) and 0 < len(before) <= 5:
+        while before and before[0][1].casefold() in _SENTENCE_ADVERBS:
+            before.pop(0)
+        if (
+            before
+            and before[0][1][:1].isupper()
+            and all(w[:1].islower() or w[:1].isupper() for _, w in before)
+        ):
+            return before[0][0]
     return start
 
 
@@ -118,13 +139,7 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
 
     With at_end, only a name whose '-hanke' ends the text (a title that is the name).
     """
-    names: list[str] = []
-    for m in QUOTED.finditer(text):
-        after = text[m.end() : m.end() + 12].casefold()
-        before = text[max(0, m.start() - 12) : m.start()].casefold()
-        last = m.group(1).split()[-1].casefold() if m.group(1).split() else ""
-        if any(w in f"{after} {before} {last}" for w in ("hank", "projekt")):
-            names.append(m.group(1).strip())
+    names = _quoted_names(text)
     aliased: list[tuple[int, int]] = []
     for m in _ALIAS.finditer(text):
         names.append(m.group(1))
@@ -136,21 +151,44 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
             continue  # 'ETPÄHÄ-kehittämishanke n:o 170387 eli SATU-rata': the alias names it
         if at_end and text[m.end() :].strip(" .!?"):
             continue
-        if text[m.start() - 1 : m.start()] in ("”", '"'):
-            continue
-        start = _run_before(text, m.start())
-        if start is None:
-            continue
-        name = text[start : m.start()].strip(" -–")
-        if name.endswith(")") and "(" not in name:
-            name = _with_acronym(text, start, m.start(), name)
-        words = name.split()
-        last = words[-1].casefold() if words else ""
-        if len(words) == 1 and last.endswith(_IN_PLACE):
-            continue  # '… käynnistyshanke Utsjoella -hanke': a place the project is in
-        if name and last not in GENERIC_NAMES and len(words) <= 12:
+        name = _name_before(text, m.start())
+        if name is not None:
             names.append(name)
     return names
+
+
+def _quoted_names(text: str) -> list[str]:
+    """'”X” -hanke', 'projektet ”X”': the quoted names that a project word stands next to
+    (or ends)."""
+    names: list[str] = []
+    for m in QUOTED.finditer(text):
+        after = text[m.end() : m.end() + 12].casefold()
+        before = text[max(0, m.start() - 12) : m.start()].casefold()
+        last = m.group(1).split()[-1].casefold() if m.group(1).split() else ""
+        if any(w in f"{after} {before} {last}" for w in ("hank", "projekt")):
+            names.append(m.group(1).strip())
+    return names
+
+
+def _name_before(text: str, end: int) -> str | None:
+    """The name that a '-hanke' at `end` follows: the capitalised run before it (an acronym
+    in parentheses with the name before it); None after a quote (read as a quoted name),
+    for no capitalised run, for a place alone, a generic name or one of over twelve words."""
+    if text[end - 1 : end] in ("”", '"'):
+        return None
+    start = _run_before(text, end)
+    if start is None:
+        return None
+    name = text[start:end].strip(" -–")
+    if name.endswith(")") and "(" not in name:
+        name = _with_acronym(text, start, end, name)
+    words = name.split()
+    last = words[-1].casefold() if words else ""
+    if len(words) == 1 and last.endswith(_IN_PLACE):
+        return None  # '… käynnistyshanke Utsjoella -hanke': a place the project is in
+    if name and last not in GENERIC_NAMES and len(words) <= 12:
+        return name
+    return None
 
 
 def named_after(text: str) -> list[str]:
@@ -246,20 +284,46 @@ def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> s
     project its text names ('… kunnostushankkeelle'). A name the text also gives a
     programme ('KareliaCBC -hankkeella' and '… KareliaCBC -ohjelmasta') is the programme's."""
     programmes = {n for t in [title, *first] for n in _programme_names(t)}
-
-    def own(names: list[str]) -> list[str]:
-        return [n for n in names if n.casefold() not in programmes]
-
     bare = strip_years(title)
-    if own(hanke_names(bare, at_end=True)) and bare.casefold().endswith(("hanke", "projekti")):
+    in_title = _name_in_title(title, bare, programmes)
+    if in_title is not None:
+        return in_title
+    names = list(dict.fromkeys(n for text in first for n in _own(hanke_names(text), programmes)))
+    in_first = _one_name_first(title, first, names)
+    if in_first is not None:
+        return in_first
+    compound = _compound_under(title, first)
+    if compound is not None:
+        return compound
+    further = None if names else _one_name_further(title, bare, first, rest)
+    return further if further is not None else strip_years(title)
+
+
+def _own(names: list[str], programmes: set[str]) -> list[str]:
+    """The names that are no programme's (programmes: their names, case-folded)."""
+    return [n for n in names if n.casefold() not in programmes]
+
+
+def _name_in_title(title: str, bare: str, programmes: set[str]) -> str | None:
+    """The name a headline gives (bare: the headline without its years): the whole headline
+    when it is the name, else a name it begins with, else one that is no page chrome."""
+    if _own(hanke_names(bare, at_end=True), programmes) and bare.casefold().endswith(
+        ("hanke", "projekti")
+    ):
         return _without_chrome(bare)  # the title is the name: 'X -hanke', 'X - investointihanke'
-    leading = [n for n in own(hanke_names(title)) if title.startswith(n)]
+    named = _own(hanke_names(title), programmes)
+    leading = [n for n in named if title.startswith(n)]
     if leading:
         return _without_chrome(leading[0])  # 'Laukota -kylätalohanke Lautamaassa''
-    in_title = [n for n in own(hanke_names(title)) if n.casefold() not in PAGE_CHROME]
+    in_title = [n for n in named if n.casefold() not in PAGE_CHROME]
     if in_title:
         return _without_chrome(in_title[0])
-    names = list(dict.fromkeys(n for text in first for n in own(hanke_names(text))))
+    return None
+
+
+def _one_name_first(title: str, first: list[str], names: list[str]) -> str | None:
+    """The one project the first paragraphs name (names: theirs), or the one they quote;
+    the headline instead when it holds that name."""
     quoted = [
         n
         for n in names
@@ -269,25 +333,39 @@ def prose_name(title: str, first: list[str], rest: list[str] | None = None) -> s
         name = quoted[0] if quoted else names[0]
         # 'Lounais-Suomi rakentuu puusta - LSPUU' is the fuller form of 'LSPUU'.
         return strip_years(title) if name.casefold() in title.casefold() else name
+    return None
+
+
+def _compound_under(title: str, first: list[str]) -> str | None:
+    """Under a headline that names nothing ('Hankkeen rahoitus'), the one project the first
+    paragraphs name in a compound ('… kunnostushankkeelle')."""
     if title.casefold().startswith(("hanke", "hankkeen", "projekti")) and len(title.split()) <= 3:
         compounds = list(dict.fromkeys(n for text in first for n in compound_names(text)))
         if len(compounds) == 1:
             return compounds[0]
-    if not names and rest:
+    return None
+
+
+def _one_name_further(
+    title: str, bare: str, first: list[str], rest: list[str] | None
+) -> str | None:
+    """When the first paragraphs name no project: the one the text names further down, or
+    under a one-word heading the one it names after the word 'project'."""
+    if rest:
         # The text names its project further down, and names only that one: the name the
         # text gives is better than a headline about it ('… -hankkeeseen' in the fifth
         # paragraph under 'Lappiin 40 miljoonaa').
         later = list(dict.fromkeys(n for text in rest for n in hanke_names(text)))
         if len(later) == 1 and later[0].casefold() not in title.casefold():
             return later[0]
-    if not names and len(bare.split()) == 1:
+    if len(bare.split()) == 1:
         # 'Highlights 2021' over '… on project MäRi': a one-word heading names no project;
         # the one project the text names does.
         texts = [*first, *(rest or [])]
         after = list(dict.fromkeys(n for text in texts for n in named_after(text)))
         if len(after) == 1:
             return after[0]
-    return strip_years(title)
+    return None
 
 
 # 'KareliaCBC -ohjelmasta', 'Interreg Aurora -ohjelman': a name given to a programme.

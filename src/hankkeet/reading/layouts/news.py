@@ -80,26 +80,29 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
     for n, item in enumerate(items[:_TOP_ITEMS]):
         if item.kind in ("field", "name"):
             break
-        if item.kind != "text":
-            continue
-        stop = False
-        for k, (line, text) in enumerate(item.lines):
-            wrapped = k + 1 < len(item.lines) and item.lines[k + 1][1][:1].islower()
-            title = titleable(text)
-            if wrapped or (not title and is_prose([(line, text)])):
-                stop = True
-                break
-            if title and not (
-                found and len(found[-1][0].text.split()) >= 4 and _looks_like_person(text)
-            ):
-                found.append((Item(ItemKind.TEXT, line, text), n))
-        if stop:
+        if item.kind == "text" and _top_titles(item, n, found):
             break
     if not found:
         return None
     naming = [f for f in found if hanke_names(f[0].text)]
     plain = [f for f in found if not f[0].text.isupper()]
     return (naming or plain or found)[-1]
+
+
+def _top_titles(item: Item, n: int, found: list[tuple[Item, int]]) -> bool:
+    """Adds the title lines of a text item at the page's top (item n) to those found, a
+    byline under a long one left out; whether a line of prose, or one that wraps on, ends
+    the top there."""
+    for k, (line, text) in enumerate(item.lines):
+        wrapped = k + 1 < len(item.lines) and item.lines[k + 1][1][:1].islower()
+        title = titleable(text)
+        if wrapped or (not title and is_prose([(line, text)])):
+            return True
+        if title and not (
+            found and len(found[-1][0].text.split()) >= 4 and _looks_like_person(text)
+        ):
+            found.append((Item(ItemKind.TEXT, line, text), n))
+    return False
 
 
 def _project_heading(items: list[Item], head: tuple[Item, int] | None) -> tuple[Item, int] | None:
@@ -192,6 +195,8 @@ def _head_and_body(items: list[Item]) -> tuple[tuple[Item, int], list[Item], boo
 
 
 def read(page: Page, items: list[Item]) -> list[Block]:
+    """A news page's projects: a list's when the page lists several, else the one project its
+    headline (or a heading over its text) names, when the text states facts of it."""
     listed = _as_list(items)
     if listed:
         return listed
@@ -200,13 +205,29 @@ def read(page: Page, items: list[Item]) -> list[Block]:
         return []
     head, body, inside = found
     text = " ".join(i.text for i in body if i.kind == "text")
-    heading = head[0].text
-    title = strip_period(heading)
+    title = strip_period(head[0].text)
     # A headline that joins two subjects ('Pandatalous ja kulttuurihyvinvointi saavat
     # rahoitusta') or speaks of projects in the plural may report several decisions.
     several = lists.by_paragraph(body) if (" ja " in title or about_many(title)) else []
     if len(several) >= 2:
         return several
+    name = _headline_name(title, body)
+    block = _headline_block(name, head[0], title, body)
+    labelled = any(f in block.fields for f in _FACT_FIELDS)
+    if not _reports_one_project(block, name, title, text, labelled):
+        return []
+    counted = None if labelled else _counted_projects(body)
+    if counted is not None:
+        page.notes.append(_several_unread(page, counted))
+        return []
+    if _name_in_doubt(name, title, inside):
+        unsure_name(block, [n for n in hanke_names(text) if n != name])
+    return [block]
+
+
+def _headline_name(title: str, body: list[Item]) -> str:
+    """The project's name a headline gives, read with the text under it (names.prose_name);
+    a sentence headline's subject when that names a project."""
     name = prose_name(
         title,
         [i.text for i in body[:3] if i.kind == "text"],
@@ -214,40 +235,54 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     )
     if name == strip_years(title) and sentence_headline(title):
         name = _subject(title) or name  # 'Kylätalon korjaushanke käynnistyy'
-    block = new_block(name, head[0].line, Layout.PROSE, "headline", heading)
+    return name
+
+
+def _headline_block(name: str, head: Item, title: str, body: list[Item]) -> Block:
+    """The block of the project a headline names, with the items under it."""
+    block = new_block(name, head.line, Layout.PROSE, "headline", head.text)
     if name.casefold() in title.casefold():
         block.years = years_of(title)  # not 'Highlights 2021' over another project's name
     for item in body:
         add(block, item)
+    return block
+
+
+def _reports_one_project(block: Block, name: str, title: str, text: str, labelled: bool) -> bool:
+    """Whether a headline's page reports its one project: no fund's, programme's or call's
+    page, and a text that labels the project's facts, or speaks of one project and states a
+    fact of it (and is no report of many grants under a headline that names none of them)."""
     if name == strip_years(title) and _about_instrument(title):
-        return []  # a fund's, a programme's or a call's page: no project's
-    labelled = any(f in block.fields for f in _FACT_FIELDS)
-    if not labelled and not (about_one_project(title, text) and _states_facts(block)):
-        return []
-    if not labelled and name == strip_years(title) and mostly_many(text):
-        return []  # a report of many grants under a headline that names none of them
-    counted = None if labelled else _counted_projects(body)
-    if counted is not None:
-        # 'Rahoituksen sai yhteensä neljä hanketta': a report of several projects that no
-        # list reader could tell apart is no one project; said where the count stands.
-        page.notes.append(
-            Diagnostic(
-                Code.UNSURE_BOUNDARY,
-                M_(
-                    "the text reports several projects ('{words}') and no reader could tell "
-                    "where each one's text begins; nothing was read from it",
-                    words=shorten(counted[1]),
-                ),
-                page.path,
-                counted[0],
-            )
-        )
-        return []
-    if name == strip_years(title) and (
+        return False
+    if labelled:
+        return True
+    if not (about_one_project(title, text) and _states_facts(block)):
+        return False
+    return not (name == strip_years(title) and mostly_many(text))
+
+
+def _several_unread(page: Page, counted: tuple[int, str]) -> Diagnostic:
+    """'Rahoituksen sai yhteensä neljä hanketta': a report of several projects that no list
+    reader could tell apart is no one project; said where the count stands."""
+    return Diagnostic(
+        Code.UNSURE_BOUNDARY,
+        M_(
+            "the text reports several projects ('{words}') and no reader could tell "
+            "where each one's text begins; nothing was read from it",
+            words=shorten(counted[1]),
+        ),
+        page.path,
+        counted[0],
+    )
+
+
+def _name_in_doubt(name: str, title: str, inside: bool) -> bool:
+    """Whether a name that is the whole headline is weak evidence of the project's name: a
+    weak headline (a heading inside the text that does not say it names a project) or a
+    sentence."""
+    return name == strip_years(title) and (
         _weak_headline(title, inside and not _names_itself(name)) or sentence_headline(title)
-    ):
-        unsure_name(block, [n for n in hanke_names(text) if n != name])
-    return [block]
+    )
 
 
 def _subject(title: str) -> str | None:
