@@ -24,15 +24,19 @@ def _blocks(path: Path) -> list[tuple[str, int, int, int]]:
         for item in [block, *getattr(block, "methods", []), *getattr(block, "closures", [])]:
             if type(item).__name__ == "Function":
                 found.append((item.fullname, item.lineno, item.endline, item.complexity))
-    return found
+    return sorted(set(found))  # radon gives a method both alone and in its class
 
 
 def _noted(lines: list[str], first: int) -> bool:
-    """A note stands on a line just before the def (above its decorators, if any)."""
+    """A note opens the comment just before the def (above its decorators, if any)."""
     at = first - 2  # 0-based index of the line before the def
     while at >= 0 and lines[at].lstrip().startswith("@"):
         at -= 1
-    return at >= 0 and lines[at].lstrip().startswith(NOTE)
+    while at >= 0 and lines[at].lstrip().startswith("#"):
+        if lines[at].lstrip().startswith(NOTE):
+            return True
+        at -= 1
+    return False
 
 
 def _too_big() -> list[str]:
@@ -58,6 +62,8 @@ def test_no_function_is_too_long_or_too_complex_without_a_note() -> None:
         ("# complexity: a table\n@dec\ndef f():\n    pass\n", True, "above its decorator"),
         ("x = 1\n\ndef f():\n    pass\n", False, "no note"),
         ("# a comment\ndef f():\n    pass\n", False, "another comment is no note"),
+        ("# complexity: a table,\n# measured\ndef f():\n    pass\n", True, "a note of lines"),
+        ("# complexity: of g\ng = 1\ndef f():\n    pass\n", False, "another line's note"),
     ],
 )
 def test_a_note_is_read_only_just_above_the_def(source: str, noted: bool, why: str) -> None:
