@@ -1673,3 +1673,56 @@ def test_a_range_of_amounts_in_a_sentence_is_no_amount(sentence: str, code: str)
     (project,) = parse_text(text, "x.txt").projects
     assert project.project.budget is None and project.project.city_share is None, sentence
     assert code in {d.code.value for d in project.diagnostics}, sentence
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "name", "why"),
+    [
+        (
+            "ESF-projektet Yrke för alla",
+            "Skolan är huvudman för projektet ”Yrke för alla”, som pågår 1.8.2020 – 30.4.2023.",
+            "Yrke för alla",
+            "the words before the name are its kind",
+        ),
+        (
+            "Leader-hanke Kylätalo kuntoon",
+            "Kylätalo kuntoon -hanke alkoi 1.1.2024.",
+            "Kylätalo kuntoon",
+            "a Finnish kind before the name",
+        ),
+        (
+            "Lounais-Suomi rakentuu puusta - LSPUU",
+            "LSPUU-hanke alkoi 1.1.2024.",
+            "Lounais-Suomi rakentuu puusta - LSPUU",
+            "the headline is the fuller form of the name, no kind before it",
+        ),
+    ],
+)
+def test_a_headlines_kind_before_the_name_is_no_part_of_it(
+    title: str, first: str, name: str, why: str
+) -> None:
+    from hankkeet.reading.layouts.names import prose_name
+
+    assert prose_name(title, [first]) == name, why
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "why"),
+    [
+        (
+            "TUKSU - Erityistä suojelua tarvitsevien tukeminen (TUKSU - Supporting People in Need)",
+            "TUKSU - Erityistä suojelua tarvitsevien tukeminen",
+            "the translation repeats the name's first word",
+        ),
+        ("Kasvualusta (MikroY)", "Kasvualusta (MikroY)", "an acronym"),
+        (
+            "Kylien kehittäminen (Pohjois-Savo ja Kainuu)",
+            "Kylien kehittäminen (Pohjois-Savo ja Kainuu)",
+            "brackets that are no translation",
+        ),
+    ],
+)
+def test_a_names_translation_in_brackets_is_no_part_of_it(title: str, name: str, why: str) -> None:
+    from hankkeet.reading.lines import strip_translation
+
+    assert strip_translation(title) == name, why

@@ -359,6 +359,19 @@ def strip_note(title: str) -> str:
     return re.sub(TITLE_NOTE, "", title) if title.endswith(")") else title
 
 
+def strip_translation(title: str) -> str:
+    """A name without its translation in brackets after it, told by the name's first word
+    repeated ('TUKSU - Erityistä suojelua … (TUKSU - Supporting the Future Belief …)')."""
+    if not title.endswith(")"):
+        return title
+    start = title.rfind(" (")
+    inside = title[start + 2 : -1].split()
+    first = title.split(None, 1)[0]
+    if start > 0 and len(inside) >= 3 and len(first) >= 3 and inside[0] == first:
+        return title[:start].rstrip()
+    return title
+
+
 def strip_subtitle(title: str) -> str:
     """A headline's name without the subtitle that follows it (a register's or a labelled
     page's title line is its name whole)."""

@@ -31,7 +31,7 @@ from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedP
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
 from hankkeet.reading.funding import find_funds, find_programmes, read_funding
 from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
-from hankkeet.reading.lines import strip_note, strip_subtitle
+from hankkeet.reading.lines import strip_note, strip_subtitle, strip_translation
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import before_details, read_contacts
 from hankkeet.reading.staff import read_staff
@@ -660,7 +660,7 @@ def _name_doubt(
 def read_block(block: Block, path: str) -> ReadBlock:
     """Read every raw field of a block into a record (its id left empty)."""
     r = _Reader(block)
-    name = strip_note(block.title)
+    name = strip_translation(strip_note(block.title))
     if block.layout is Layout.PROSE:
         name = strip_subtitle(name)
     name = name or f"(nimetön hanke, rivi {block.line})"

@@ -331,9 +331,23 @@ def _one_name_first(title: str, first: list[str], names: list[str]) -> str | Non
     ]
     if len(names) == 1 or len(quoted) == 1:
         name = quoted[0] if quoted else names[0]
-        # 'Lounais-Suomi rakentuu puusta - LSPUU' is the fuller form of 'LSPUU'.
-        return strip_years(title) if name.casefold() in title.casefold() else name
+        # 'Lounais-Suomi rakentuu puusta - LSPUU' is the fuller form of 'LSPUU'; in
+        # 'ESF-projektet Yrke för alla' the words before the name are its kind.
+        if name.casefold() not in title.casefold() or _kind_before(strip_years(title), name):
+            return name
+        return strip_years(title)
     return None
+
+
+def _kind_before(title: str, name: str) -> bool:
+    """The title is the name after a word of its kind ('ESF-projektet Yrke för alla',
+    'Leader-hanke Kylätalo kuntoon')."""
+    head = title[: len(title) - len(name)].rstrip(" :–-")
+    return (
+        title.casefold().endswith(name.casefold())
+        and 0 < len(head.split()) <= 2
+        and re.search(ONE_PROJECT_WORD, head.casefold()) is not None
+    )
 
 
 def _compound_under(title: str, first: list[str]) -> str | None:
