@@ -1726,3 +1726,24 @@ def test_a_names_translation_in_brackets_is_no_part_of_it(title: str, name: str,
     from hankkeet.reading.lines import strip_translation
 
     assert strip_translation(title) == name, why
+
+
+PAST_PROJECTS = """\
+Aiemmat hankkeet
+
+Alta löydät tietoa hankkeista, joita olemme vetäneet.
+
+Kylän kerho -hanke toteutettiin 2016–2018. Hanke kokosi lapsiperheitä yhteen.
+
+Toiminta jatkui hankkeen jälkeen vapaaehtoisvoimin. Hankkeen rahoitti STEA.
+
+Rohkeasti yhdessä! -hanke toteutettiin 2019–2020. Hanke kiersi kouluissa.
+"""
+
+
+def test_paragraphs_that_open_with_a_name_and_its_years_are_each_a_project() -> None:
+    projects = [p.project for p in parse_text(PAST_PROJECTS, "x.txt").projects]
+    assert [(p.name, p.start, p.end) for p in projects] == [
+        ("Kylän kerho", date(2016, 1, 1), date(2018, 12, 31)),
+        ("Rohkeasti yhdessä!", date(2019, 1, 1), date(2020, 12, 31)),
+    ], "a list of past projects in prose, each paragraph opening with a name and years"

@@ -484,10 +484,23 @@ def _paragraph_starts(body: list[Item]) -> list[tuple[int, str]]:
     start of another counts as the same), with that name."""
     starts: list[tuple[int, str]] = []
     for k, item in enumerate(body):
-        if item.kind != "text" or not GRANT.search(item.text):
+        if item.kind != "text":
             continue
         name = _first_name_in(item.text)
         if name is None or any(name.startswith(n) or n.startswith(name) for _, n in starts):
             continue
-        starts.append((k, name))
+        # A paragraph that opens with its project's name and its years ('Otetaan koppi
+        # -hanke toteutettiin 2019–2021.', a list of past projects) starts it without a word
+        # of money.
+        if GRANT.search(item.text) or _opens_with_years(item.text, name):
+            starts.append((k, name))
     return starts
+
+
+_YEARS_IN = re.compile(r"\b(?:19|20)\d\d\s*[–-]\s*(?:19|20)\d\d\b")
+
+
+def _opens_with_years(text: str, name: str) -> bool:
+    """The paragraph's first sentence is its project's name and the project's years."""
+    first = text.split(". ", 1)[0]
+    return first.startswith(f"{name} -") and _YEARS_IN.search(first) is not None
