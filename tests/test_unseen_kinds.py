@@ -1747,3 +1747,24 @@ def test_paragraphs_that_open_with_a_name_and_its_years_are_each_a_project() -> 
         ("Kylän kerho", date(2016, 1, 1), date(2018, 12, 31)),
         ("Rohkeasti yhdessä!", date(2019, 1, 1), date(2020, 12, 31)),
     ], "a list of past projects in prose, each paragraph opening with a name and years"
+
+
+CATEGORY_HEADING = """\
+Regional development work
+
+The university took part in 40 regional development work projects in 2020, most of them with firms.
+
+Blue Harbour
+
+The university coordinates Blue Harbour, a project on port logistics that began in 2021.
+
+Green Fields
+
+Green Fields is a project on farm energy, and the university leads its research.
+"""
+
+
+def test_a_heading_its_text_counts_as_a_kind_of_projects_is_no_project() -> None:
+    names = [p.project.name for p in parse_text(CATEGORY_HEADING, "x.txt").projects]
+    assert "Regional development work" not in names, "'… 40 regional development work projects'"
+    assert names == ["Blue Harbour", "Green Fields"]

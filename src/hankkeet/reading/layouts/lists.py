@@ -336,8 +336,13 @@ def _told_below(heading: str, below: list[Item]) -> bool:
     for item in below:
         if item.kind is not ItemKind.TEXT or (len(item.lines) == 1 and titleable(item.text)):
             return False  # the next heading: its own text ends here
-        if folded in item.text.casefold():
-            return True
+        text = item.text.casefold()
+        at = text.find(folded)
+        if at >= 0:
+            # 'EU funded research' over '… 165 EU funded research projects …': a kind of
+            # projects the text counts, not one project's name.
+            after = text[at + len(folded) :].split(None, 1)
+            return not (after and about_many(after[0]))
     return False
 
 
