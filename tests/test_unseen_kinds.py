@@ -14,12 +14,8 @@ import pytest
 from hankkeet.locale import Language
 from hankkeet.reading.dates import read_period
 from hankkeet.reading.funding import find_programmes
-from hankkeet.reading.layouts.names import (
-    compound_names,
-    hanke_names,
-    sentence_headline,
-    years_of,
-)
+from hankkeet.reading.layouts.headlines import sentence_headline, years_of
+from hankkeet.reading.layouts.names import compound_names, hanke_names
 from hankkeet.reading.lines import classify, never_title, titleable
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.parser import parse_text
@@ -1600,7 +1596,7 @@ def test_headings_after_a_lead_in_of_projects_are_each_a_project() -> None:
     ],
 )
 def test_a_list_headings_kind_and_dates_are_no_part_of_the_name(heading: str, name: str) -> None:
-    from hankkeet.reading.layouts.names import strip_kind
+    from hankkeet.reading.layouts.headlines import strip_kind
 
     assert strip_kind(heading) == name
 
@@ -1701,7 +1697,7 @@ def test_a_range_of_amounts_in_a_sentence_is_no_amount(sentence: str, code: str)
 def test_a_headlines_kind_before_the_name_is_no_part_of_it(
     title: str, first: str, name: str, why: str
 ) -> None:
-    from hankkeet.reading.layouts.names import prose_name
+    from hankkeet.reading.layouts.headlines import prose_name
 
     assert prose_name(title, [first]) == name, why
 

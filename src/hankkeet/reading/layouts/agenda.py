@@ -8,8 +8,9 @@ from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block
 from hankkeet.reading.labels import AGENDA_SECTION_WORDS, PROJECT_SUFFIXES, PROJECT_WORDS
 from hankkeet.reading.layouts.fill import add, new_block, unsure_name
+from hankkeet.reading.layouts.headlines import about_one_project
 from hankkeet.reading.layouts.items import SECTION, Item, Page
-from hankkeet.reading.layouts.names import QUOTED, about_one_project, hanke_names
+from hankkeet.reading.layouts.names import QUOTED, hanke_names
 from hankkeet.reading.lines import titleable
 from hankkeet.reading.text import shorten
 

@@ -13,34 +13,15 @@ from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue, Note
 from hankkeet.reading.funding import find_programmes
 from hankkeet.reading.labels import GENERIC_NAMES, ORGANISATION_ENDINGS, PROJECT_SUFFIXES, Field
+from hankkeet.reading.layouts.columns import LIST_MARK, LISTED_NAME
 from hankkeet.reading.layouts.fill import add, new_block
+from hankkeet.reading.layouts.headlines import prose_name, strip_kind, strip_years, years_of
 from hankkeet.reading.layouts.items import Item, ItemKind, is_prose
-from hankkeet.reading.layouts.names import (
-    GRANT,
-    HANKE_NAME,
-    compound_names,
-    hanke_names,
-    prose_name,
-    strip_kind,
-    strip_years,
-    years_of,
-)
+from hankkeet.reading.layouts.names import HANKE_NAME, hanke_names
 from hankkeet.reading.lines import classify, titleable
 from hankkeet.reading.prose import about_many
 
 _ENTRY = re.compile(r"^(?P<name>[^:.!?]{3,100}?):\s+(?P<rest>[A-ZÅÄÖ].*)$")
-_COLUMNS_HEAD = re.compile(r"^(?:hankkeen nimi|hanke|projekti|nimi)\b(?P<rest>.*):$", re.IGNORECASE)
-_LISTED_NAME = re.compile(
-    r"\b(?:hanke|hankkeelle|projekti)\s+[“”\"](?P<name>[^“”\"]{3,160})[“”\"]", re.IGNORECASE
-)
-
-
-# A line that leads in to a list of projects: 'seuraaville hankkeille:', 'följande projekt:'.
-_LEAD_IN = re.compile(r"\b(?:seuraav\w*|följande|the following)\b.*:$", re.IGNORECASE)
-
-
-_ITEM_START = re.compile(r"\s+(?=[•▪◦·]\s)")
-_LIST_MARK = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[).])\s+")
 
 
 def entries(items: list[Item]) -> list[Block]:
@@ -220,7 +201,7 @@ def quoted_list(items: list[Item]) -> list[Block]:
         for item in items
         if item.kind == "text"
         for line, row in item.lines
-        if _LIST_MARK.match(row) and _LISTED_NAME.search(row)
+        if LIST_MARK.match(row) and LISTED_NAME.search(row)
     ]
     if len(rows) < 2:
         return []
@@ -228,7 +209,7 @@ def quoted_list(items: list[Item]) -> list[Block]:
     context = next((i for i in items if i.kind == "text" and find_programmes(i.text)), None)
     blocks: list[Block] = []
     for line, row in rows:
-        m = _LISTED_NAME.search(row)
+        m = LISTED_NAME.search(row)
         assert m is not None
         block = new_block(m.group("name"), line, Layout.PROSE, "entry")
         for item in shared:
@@ -344,168 +325,3 @@ def _told_below(heading: str, below: list[Item]) -> bool:
             after = text[at + len(folded) :].split(None, 1)
             return not (after and about_many(after[0]))
     return False
-
-
-def column_list(items: list[Item]) -> list[Block]:
-    """'Hankkeen nimi, hakija ja haettu tuki:' over list items: one project an item."""
-    blocks: list[Block] = []
-    for n, item in enumerate(items):
-        if item.kind not in ("text", "unknown"):
-            continue
-        found = _column_rows(items, n, item)
-        if found is None:
-            continue
-        rows, columns = found
-        # The nearest text above that names a programme says whose call this list is.
-        context = next(
-            (
-                (i.line, t)
-                for i in reversed(items[:n])
-                if i.kind == "text"
-                for _, t in [(i.line, i.text)]
-                if find_programmes(t)
-            ),
-            None,
-        )
-        blocks.extend(_row_blocks(rows, columns, context))
-    return blocks
-
-
-def _column_rows(items: list[Item], n: int, item: Item) -> tuple[list[tuple[int, str]], int] | None:
-    """The list items under item n when it heads a list of projects, and how many columns
-    of a row (from its end) are not the name: a head that names its columns ('Hankkeen
-    nimi, hakija:'), or a lead-in to projects ('… seuraaville hankkeille:'), whose rows
-    may run on as its value. None when item n heads no such list."""
-    head_text = item.text if item.kind == "text" else (f"{item.label.label}:" if item.label else "")
-    m = _COLUMNS_HEAD.match(head_text.strip())
-    rows = _rows_below(items, n)
-    if m is not None:
-        return rows, 1 + len(re.findall(r",|\bja\b", m.group("rest")))
-    if item.kind == "unknown" and item.text:
-        # The items ran on under the lead-in label as its value: one a mark.
-        rows = [(item.line, r) for r in _ITEM_START.split(item.text) if r.strip()]
-    lead = head_text.strip()
-    if not (_LEAD_IN.search(lead) and _of_projects(lead) and _listed(rows)):
-        return None
-    # 'Rahoitusta myönnettiin seuraaville hankkeille:' over 'Name, applicant'
-    # items: the name is all but the last part when every item has one.
-    return rows, 2 if all("," in r for _, r in rows if _LIST_MARK.match(r)) else 1
-
-
-def _rows_below(items: list[Item], n: int) -> list[tuple[int, str]]:
-    """The lines of the text under item n, and of the paragraphs of list items after it."""
-    below = items[n + 1] if n + 1 < len(items) else None
-    rows = list(below.lines) if below is not None and below.kind == "text" else []
-    for more in items[n + 2 :] if rows else ():
-        # A list that a blank line breaks ('10. Mahdollisuuksia …' after nine '1.'s)
-        # goes on in the next paragraph of list items.
-        if more.kind != "text" or not all(_LIST_MARK.match(r) for _, r in more.lines):
-            break
-        rows.extend(more.lines)
-    return rows
-
-
-def _row_blocks(
-    rows: list[tuple[int, str]], columns: int, context: tuple[int, str] | None
-) -> list[Block]:
-    """A project of each list item: its name the row without its last columns but one; the
-    programme the text above names (context: its line and text) its funding."""
-    blocks: list[Block] = []
-    # Items under items, with marks of another kind ('1. DigiMetsä' over '• Suomen
-    # 4H-liitto ry'), tell of the item above (its applicant): no project of their own.
-    marks = [_mark_kind(row) for _, row in rows if _LIST_MARK.match(row)]
-    for line, row in rows:
-        if not _LIST_MARK.match(row) or _mark_kind(row) != marks[0]:
-            continue
-        parts = [p.strip() for p in _LIST_MARK.sub("", row).split(",")]
-        name = ", ".join(parts[: max(1, len(parts) - columns + 1)])
-        if not titleable(name):
-            continue
-        block = new_block(name, line, Layout.PROSE, "entry")
-        if context is not None:
-            block.fields[Field.FUNDING] = FieldValue(
-                context[1], context[0], 1, "luettelon otsikko", None, "heading"
-            )
-        blocks.append(block)
-    return blocks
-
-
-def _of_projects(lead: str) -> bool:
-    """A lead-in about projects or grants ('Rahoitusta myönnettiin seuraaville hakkeille:'),
-    not about other things ('följande uppgifter:')."""
-    folded = lead.casefold()
-    return any(w in folded for w in ("hank", "projekt", "project")) or bool(GRANT.search(lead))
-
-
-def _mark_kind(row: str) -> str:
-    """The kind of a list item's mark: a number, or the mark itself ('•', '-')."""
-    mark = row.lstrip()[:1]
-    return "1" if mark.isdigit() else mark
-
-
-def _listed(rows: list[tuple[int, str]]) -> bool:
-    """Two or more list items, none naming its project in quotes (_quoted_list's)."""
-    marked = [r for _, r in rows if _LIST_MARK.match(r)]
-    return len(marked) >= 2 and not any(_LISTED_NAME.search(r) for r in marked)
-
-
-def _first_name_in(text: str) -> str | None:
-    """The first project a paragraph names, by where the name stands."""
-    found: list[tuple[int, str]] = []
-    for name in hanke_names(text) + compound_names(text):
-        pos = text.find(name.split()[0])  # a compound's last word stands inflected
-        if pos >= 0 and name.split()[-1].casefold() not in GENERIC_NAMES:
-            found.append((pos, name))
-    return min(found)[1] if found else None
-
-
-def by_paragraph(body: list[Item]) -> list[Block]:
-    """A news text about two or more funding decisions: each paragraph that names a new
-    project and speaks of its money starts that project; the paragraphs after it, until
-    the next, are its own."""
-    starts = _paragraph_starts(body)
-    if len(starts) < 2:
-        return []
-    # One programme named once on the page ('… AIKO-rahoituksesta', then 'Myös X -hanke sai
-    # AIKO-rahoitusta') is every reported project's programme.
-    named = [
-        i for i in body if i.kind == "text" and GRANT.search(i.text) and find_programmes(i.text)
-    ]
-    shared = named[0] if len({p for i in named for p in find_programmes(i.text)}) == 1 else None
-    blocks: list[Block] = []
-    for j, (k, name) in enumerate(starts):
-        end = starts[j + 1][0] if j + 1 < len(starts) else len(body)
-        block = new_block(name, body[k].line, Layout.PROSE, "paragraph")
-        for item in body[k:end]:
-            add(block, item)
-        if shared is not None and not any(find_programmes(t) for _, t in block.prose):
-            outside_programme(block, shared)
-        blocks.append(block)
-    return blocks
-
-
-def _paragraph_starts(body: list[Item]) -> list[tuple[int, str]]:
-    """The paragraphs that speak of money and name a project not named before (one name the
-    start of another counts as the same), with that name."""
-    starts: list[tuple[int, str]] = []
-    for k, item in enumerate(body):
-        if item.kind != "text":
-            continue
-        name = _first_name_in(item.text)
-        if name is None or any(name.startswith(n) or n.startswith(name) for _, n in starts):
-            continue
-        # A paragraph that opens with its project's name and its years ('Otetaan koppi
-        # -hanke toteutettiin 2019–2021.', a list of past projects) starts it without a word
-        # of money.
-        if GRANT.search(item.text) or _opens_with_years(item.text, name):
-            starts.append((k, name))
-    return starts
-
-
-_YEARS_IN = re.compile(r"\b(?:19|20)\d\d\s*[–-]\s*(?:19|20)\d\d\b")
-
-
-def _opens_with_years(text: str, name: str) -> bool:
-    """The paragraph's first sentence is its project's name and the project's years."""
-    first = text.split(". ", 1)[0]
-    return first.startswith(f"{name} -") and _YEARS_IN.search(first) is not None

@@ -19,13 +19,11 @@ from hankkeet.reading.labels import (
     PROJECT_SUFFIXES,
     Field,
 )
-from hankkeet.reading.layouts import lists
+from hankkeet.reading.layouts import columns, lists, paragraphs
 from hankkeet.reading.layouts.fill import add, new_block, unsure_name
-from hankkeet.reading.layouts.items import Item, ItemKind, Page, is_prose
-from hankkeet.reading.layouts.names import (
+from hankkeet.reading.layouts.headlines import (
     GRANT,
     about_one_project,
-    hanke_names,
     prose_name,
     sentence_headline,
     strip_period,
@@ -33,6 +31,8 @@ from hankkeet.reading.layouts.names import (
     verb_at,
     years_of,
 )
+from hankkeet.reading.layouts.items import Item, ItemKind, Page, is_prose
+from hankkeet.reading.layouts.names import hanke_names
 from hankkeet.reading.lines import titleable
 from hankkeet.reading.money import Kind, scan
 from hankkeet.reading.prose import about_many, counts_projects, mostly_many, read_prose
@@ -170,7 +170,7 @@ def _as_list(items: list[Item]) -> list[Block]:
     entries = lists.entries(items)
     if len(entries) >= 2:
         return entries
-    listed = lists.label_runs(items) or lists.column_list(items) or lists.quoted_list(items)
+    listed = lists.label_runs(items) or columns.column_list(items) or lists.quoted_list(items)
     if len(listed) >= 2:
         return listed
     sections = lists.sections(items)
@@ -208,7 +208,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     title = strip_period(head[0].text)
     # A headline that joins two subjects ('Pandatalous ja kulttuurihyvinvointi saavat
     # rahoitusta') or speaks of projects in the plural may report several decisions.
-    several = lists.by_paragraph(body) if (" ja " in title or about_many(title)) else []
+    several = paragraphs.by_paragraph(body) if (" ja " in title or about_many(title)) else []
     if len(several) >= 2:
         return several
     name = _headline_name(title, body)
@@ -226,7 +226,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
 
 
 def _headline_name(title: str, body: list[Item]) -> str:
-    """The project's name a headline gives, read with the text under it (names.prose_name);
+    """The project's name a headline gives, read with the text under it (headlines.prose_name);
     a sentence headline's subject when that names a project."""
     name = prose_name(
         title,
