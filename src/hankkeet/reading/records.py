@@ -290,8 +290,10 @@ def _funding(r: _Reader) -> tuple[Funding, str | None, str | None]:
     fv = r.text(Field.FUNDING)
     if fv is not None:
         text = squash_clean(fv.text)
-        if not find_programmes(text) and find_programmes(fv.label):
-            text = f"{fv.label}: {text}"  # 'Leaderstöd: 36 167 euro' names its programme
+        if find_programmes(fv.label) and not find_programmes(text):
+            # 'Leaderstöd: 36 167 euro' names its programme (the label asked first: it is
+            # short, and names none on most pages).
+            text = f"{fv.label}: {text}"
         reading = read_funding(text)
         funding, programme = reading.funding, reading.programme
         for code, message in reading.problems:
