@@ -1764,3 +1764,19 @@ def test_a_heading_its_text_counts_as_a_kind_of_projects_is_no_project() -> None
     names = [p.project.name for p in parse_text(CATEGORY_HEADING, "x.txt").projects]
     assert "Regional development work" not in names, "'… 40 regional development work projects'"
     assert names == ["Blue Harbour", "Green Fields"]
+
+
+CALL_PAGE = """\
+Kylien kehittämisen avustushaku
+
+Mitä avustetaan
+
+Kunta tukee avustuksilla kylien hankkeita, jotka lisäävät asukkaiden yhteistä toimintaa.
+
+Avustus on enintään 5 000 euroa hanketta kohden, ja hankkeen on päätyttävä 31.12.2026.
+"""
+
+
+def test_a_headline_under_a_calls_title_is_no_project() -> None:
+    result = parse_text(CALL_PAGE, "x.txt")
+    assert result.projects == [], "'Mitä avustetaan' under '… avustushaku': a call's page"

@@ -1555,6 +1555,8 @@ CALL_WORDS: tuple[str, ...] = (
     "call for",
     "rahoituksen haku",
     "rahoitushaku",
+    "avustushaku",
+    "hankehaku",
     "hakujakso",
     "haettavissa",
     "ansöka om",

@@ -216,6 +216,8 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     labelled = any(f in block.fields for f in _FACT_FIELDS)
     if not _reports_one_project(block, name, title, text, labelled):
         return []
+    if name == strip_years(title) and _under_a_calls_title(items, head[1]):
+        return []
     counted = None if labelled else _counted_projects(body)
     if counted is not None:
         page.notes.append(_several_unread(page, counted))
@@ -306,6 +308,15 @@ def _about_instrument(title: str) -> bool:
         or last.endswith(INSTRUMENT_ENDINGS)
         or any(w in folded for w in CALL_WORDS)
         or bool(_CALL_ROUND.search(folded))
+    )
+
+
+def _under_a_calls_title(items: list[Item], head: int) -> bool:
+    """A headline under the page's own title that is a call's ('Alueet kuntien ilmastotyön
+    tukena -avustushaku' over 'Avustuksen kohteena oleva toiminta'): a call's page."""
+    return any(
+        i.kind == "text" and len(i.lines) == 1 and any(w in i.text.casefold() for w in CALL_WORDS)
+        for i in items[:head]
     )
 
 
