@@ -1780,3 +1780,25 @@ Avustus on enintään 5 000 euroa hanketta kohden, ja hankkeen on päätyttävä
 def test_a_headline_under_a_calls_title_is_no_project() -> None:
     result = parse_text(CALL_PAGE, "x.txt")
     assert result.projects == [], "'Mitä avustetaan' under '… avustushaku': a call's page"
+
+
+SECTION_OF_PROJECTS = """\
+Exempel på stöd
+
+Här berättar vi om några föreningar som fått stöd.
+
+Leaderprojekt möten och kultur
+
+Byahuset
+
+Föreningen rustar upp byahuset så att byn får en lokal för möten och kurser.
+
+Ny scen
+
+Byalaget bygger en scen vid badplatsen för sommarens konserter och teater.
+"""
+
+
+def test_headings_under_a_plural_heading_of_projects_are_each_a_project() -> None:
+    names = [p.project.name for p in parse_text(SECTION_OF_PROJECTS, "x.txt").projects]
+    assert names == ["Byahuset", "Ny scen"], "'Leaderprojekt …' heads a section of projects"

@@ -298,6 +298,8 @@ def _lead_in(items: list[Item]) -> int | None:
     for n, item in enumerate(items):
         if item.kind == "text" and len(item.lines) == 1 and item.text.strip().endswith(":"):
             text = item.text.strip().rstrip(": ")
+        elif n > 0 and item.kind == "text" and len(item.lines) == 1 and _plural_heading(item.text):
+            return n  # 'Leaderprojekt lokaler och utrustning' over headings of its projects
         elif item.kind == "unknown" and item.label is not None:
             text = item.label.label  # 'Hankkeita:' read as a label, the first heading its value
         else:
@@ -305,6 +307,15 @@ def _lead_in(items: list[Item]) -> int | None:
         if len(text.split()) <= 4 and about_many(text):
             return n
     return None
+
+
+def _plural_heading(text: str) -> bool:
+    """A short heading of a section of projects, no colon: its first word a project word in
+    the plural ('Hankkeet …') or a Swedish compound ('Leaderprojekt …', singular and plural
+    alike)."""
+    words = text.split()
+    first = words[0].casefold() if words else ""
+    return len(words) <= 5 and (about_many(first) or first.endswith("projekt"))
 
 
 def _told_below(heading: str, below: list[Item]) -> bool:
