@@ -1802,3 +1802,48 @@ Byalaget bygger en scen vid badplatsen för sommarens konserter och teater.
 def test_headings_under_a_plural_heading_of_projects_are_each_a_project() -> None:
     names = [p.project.name for p in parse_text(SECTION_OF_PROJECTS, "x.txt").projects]
     assert names == ["Byahuset", "Ny scen"], "'Leaderprojekt …' heads a section of projects"
+
+
+BULLETED_PROJECTS = """\
+Rahoitetut hankkeet
+
+Hallitus myönsi tukea kahdelle hankkeelle.
+
+ • Kylätalo kuntoon
+  Kokonaisbudjetti: 120 000 €
+  Hakija: Kylän seura ry,
+ • Uimaranta uusiksi
+  Kokonaisbudjetti: 45 000 €
+  Hakija: Rantakylän kyläyhdistys ry
+"""
+
+
+def test_a_lists_next_item_is_no_running_line_of_a_value() -> None:
+    projects = [p.project for p in parse_text(BULLETED_PROJECTS, "x.txt").projects]
+    assert [(p.name, p.budget) for p in projects] == [
+        ("Kylätalo kuntoon", Decimal("120000")),
+        ("Uimaranta uusiksi", Decimal("45000")),
+    ], "'• Uimaranta uusiksi', indented no deeper than the label, is the list's next item"
+
+
+def test_labels_again_with_no_heading_are_said() -> None:
+    text = BULLETED_PROJECTS + "\nKokonaisbudjetti: 120 000 €\nHakija: Kylän seura ry\n"
+    projects = parse_text(text, "x.txt").projects
+    assert [p.project.name for p in projects] == ["Kylätalo kuntoon", "Uimaranta uusiksi"]
+    assert "unsure-boundary" in {d.code.value for d in projects[-1].diagnostics}, (
+        "a run of labels with no heading above it is read with the project above, and said"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "why"),
+    [
+        ("656 340 € +   6 940 000 NOK", None, "a sum of parts in two currencies"),
+        ("100 000 € + alv", None, "an amount before VAT is no total"),
+        ("656 340 €", Decimal("656340"), "one amount"),
+    ],
+)
+def test_a_sum_of_parts_is_no_total(text: str, value: Decimal | None, why: str) -> None:
+    reading = read_money_field(text)
+    assert reading.value == value, why
+    assert (reading.problem is None) is (value is not None), why

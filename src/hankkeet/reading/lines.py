@@ -354,6 +354,11 @@ TITLE_NOTE = (
 SUBTITLE = r"^(\S+(?:\s+\S+)+?(?:hanke|projekt|project))\s+[–-]\s+\S.*$"
 
 
+def is_list_item(text: str) -> bool:
+    """A line that is an item of a list ('• Krutfjällslänken', '2) …'), its indent aside."""
+    return re.match(_LIST_ITEM, text.lstrip()) is not None
+
+
 def strip_note(title: str) -> str:
     """A title without the note on its state or months that ends it."""
     return re.sub(TITLE_NOTE, "", title) if title.endswith(")") else title

@@ -272,6 +272,15 @@ def read_money_generally(text: str) -> MoneyReading:
                 text=_around(text, picked),
             ),
         )
+    if text[picked.end : picked.end + 3].lstrip(" ").startswith("+"):
+        return MoneyReading(
+            None,
+            Code.UNREADABLE_MONEY,
+            M_(
+                "'{text}': a sum of parts ('+'); its total cannot be read from it",
+                text=_around(text, picked),
+            ),
+        )
     if hedge := _hedged(text, picked):
         return hedge
     return _with_point_warning(MoneyReading(value, share=share), picked.decimal_point, picked.text)

@@ -13,7 +13,13 @@ from enum import StrEnum
 
 from hankkeet.diagnostics import Diagnostic
 from hankkeet.reading.labels import LABELS, Field
-from hankkeet.reading.lines import LabelLine, classify, is_numbered_heading, never_title
+from hankkeet.reading.lines import (
+    LabelLine,
+    classify,
+    is_list_item,
+    is_numbered_heading,
+    never_title,
+)
 from hankkeet.reading.people import read_contacts, title_status
 
 # Fields whose value runs on over the lines (and paragraphs) under a label standing alone.
@@ -307,7 +313,9 @@ def _paragraphs_item(cur: _Cursor, number: int, label: LabelLine) -> None:
 
 def _running(para: Para, k: int, label: LabelLine, value: str) -> tuple[str, int]:
     """A value with its running lines: indented ones, or any under a summary, funding or
-    contacts; an indented funding line is a source of its own (a clause)."""
+    contacts; an indented funding line is a source of its own (a clause). A list's next item,
+    indented no deeper than the label's line, is the list's, not the value's."""
+    indent = _indent(para[k - 1][1])
     while (
         k < len(para)
         and _label_of(para[k][1]) is None
@@ -315,11 +323,16 @@ def _running(para: Para, k: int, label: LabelLine, value: str) -> tuple[str, int
             para[k][1][:1].isspace()
             or label.field in (Field.SUMMARY, Field.FUNDING, Field.CONTACTS)
         )
+        and not (is_list_item(para[k][1]) and _indent(para[k][1]) <= indent)
     ):
         joint = "; " if label.field is Field.FUNDING and para[k][1][:1].isspace() else " "
         value += joint + para[k][1].strip()
         k += 1
     return value, k
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _opens_value(para: Para | None) -> bool:

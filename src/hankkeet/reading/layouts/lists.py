@@ -20,6 +20,7 @@ from hankkeet.reading.layouts.items import Item, ItemKind, is_prose
 from hankkeet.reading.layouts.names import HANKE_NAME, hanke_names
 from hankkeet.reading.lines import classify, titleable
 from hankkeet.reading.prose import about_many
+from hankkeet.reading.text import shorten
 
 _ENTRY = re.compile(r"^(?P<name>[^:.!?]{3,100}?):\s+(?P<rest>[A-ZÅÄÖ].*)$")
 
@@ -71,9 +72,10 @@ def label_runs(items: list[Item]) -> list[Block]:
     starts = _run_starts(items)
     if len(starts) < 2:
         return []
-    heads = _run_heads(items, starts)
-    if heads is None:
+    found = _run_heads(items, starts)
+    if found is None:
         return []
+    heads, headless = found
     # The page's text above the list says whose programme's projects they are, if any.
     context = next(
         (i for i in items[: heads[0]] if i.kind == "text" and find_programmes(i.text)), None
@@ -88,8 +90,26 @@ def label_runs(items: list[Item]) -> list[Block]:
             add(block, item)
         if context is not None and Field.FUNDING not in block.fields:
             outside_programme(block, context)
+        block.notes.extend(_headless_run(block, items[n]) for n in headless if head < n < end)
         blocks.append(block)
     return blocks
+
+
+def _headless_run(block: Block, item: Item) -> Note:
+    """A run of labels with no heading above it, read as part of the project above."""
+    return Note(
+        Code.UNSURE_BOUNDARY,
+        M_(
+            "labels again from line {at} with no heading above them: another project may "
+            "start here; read as part of '{title}' (line {line})",
+            at=item.line,
+            title=shorten(block.title),
+            line=block.line,
+        ),
+        item.line,
+        None,
+        None,
+    )
 
 
 def _run_starts(items: list[Item]) -> list[int]:
@@ -115,18 +135,23 @@ def _run_starts(items: list[Item]) -> list[int]:
     return starts
 
 
-def _run_heads(items: list[Item], starts: list[int]) -> list[int] | None:
-    """The heading above each run of labels (none in an earlier run); None when a run has
-    none."""
+def _run_heads(items: list[Item], starts: list[int]) -> tuple[list[int], list[int]] | None:
+    """The heading above each run of labels (none in an earlier run), and the runs with none
+    after the first: each is read with the run above it (and said). None when the first run
+    has no heading."""
     heads: list[int] = []
+    headless: list[int] = []
     floor = 0
     for start in starts:
-        head = _head_above(items, start, floor)
-        if head is None:
+        head = _head_above(items, start, floor) if start >= floor else None
+        if head is None and not heads:
             return None
-        heads.append(head)
-        floor = start + 1
-    return heads
+        if head is None:
+            headless.append(max(start, floor))
+        else:
+            heads.append(head)
+        floor = max(start, floor) + 1
+    return heads, headless
 
 
 def outside_programme(block: Block, item: Item) -> None:
@@ -175,8 +200,9 @@ def _heading_like(item: Item) -> bool:
 
 def _name_line(item: Item) -> tuple[int, str]:
     """A heading's name: of a stack ('Vaasan yliopisto' over the name), the line nearest
-    the labels."""
-    return item.lines[-1] if item.lines else (item.line, item.text)
+    the labels; an item of a list without its mark ('• Krutfjällslänken' over its budget)."""
+    line, text = item.lines[-1] if item.lines else (item.line, item.text)
+    return line, LIST_MARK.sub("", text.lstrip())
 
 
 def _entry_name(head: str, rest: str) -> str:
