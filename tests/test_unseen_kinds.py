@@ -1847,3 +1847,36 @@ def test_a_sum_of_parts_is_no_total(text: str, value: Decimal | None, why: str) 
     reading = read_money_field(text)
     assert reading.value == value, why
     assert (reading.problem is None) is (value is not None), why
+
+
+RESEARCH_LIST = """\
+Tutkimuksemme
+
+Nuorten työpolut
+
+Tavoite: Tutkimus seuraa nuorten siirtymiä koulusta työhön.
+
+Toteutus: Kyselyaineisto ja rekisterit yhdistetään (vaihe I); mallinnus (vaihe II).
+
+Aikataulu: 2019–2021
+
+Tekijät: Anna Virtanen
+
+Ikääntyvät yrittäjät
+
+Tavoite: Selvitetään, miten yrittäjät valmistautuvat eläkkeeseen.
+
+Toteutus: Puhelinhaastattelu, joka tehdään joka vuosi tuhannelle yrittäjälle.
+
+Aikataulu: 2020–2022
+
+Tekijät: Pekka Laine
+"""
+
+
+def test_a_label_of_other_things_between_a_heading_and_its_labels_is_the_runs() -> None:
+    projects = [p.project for p in parse_text(RESEARCH_LIST, "x.txt").projects]
+    assert [(p.name, p.start, p.end) for p in projects] == [
+        ("Nuorten työpolut", date(2019, 1, 1), date(2021, 12, 31)),
+        ("Ikääntyvät yrittäjät", date(2020, 1, 1), date(2022, 12, 31)),
+    ], "'Tavoite: …' (a label of other things) stands between each heading and its period"

@@ -178,6 +178,8 @@ def _head_above(items: list[Item], start: int, floor: int) -> int | None:
     title, with only paragraphs of prose between (none of an earlier run)."""
     for k in range(start - 1, floor - 1, -1):
         item = items[k]
+        if item.kind in (ItemKind.OTHER, ItemKind.UNKNOWN):
+            continue  # a label of other things under the heading ('Tavoite: …'): the run's
         if item.kind is not ItemKind.TEXT:
             return None
         if _heading_like(item):
