@@ -1880,3 +1880,29 @@ def test_a_label_of_other_things_between_a_heading_and_its_labels_is_the_runs() 
         ("Nuorten työpolut", date(2019, 1, 1), date(2021, 12, 31)),
         ("Ikääntyvät yrittäjät", date(2020, 1, 1), date(2022, 12, 31)),
     ], "'Tavoite: …' (a label of other things) stands between each heading and its period"
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "why"),
+    [
+        (
+            "§ 22 Kumppanuussopimus Verkostosta vetovoimaa -hankkeen toteuttamisesta",
+            "Verkostosta vetovoimaa",
+            "the agreement is the decision's subject, of the project",
+        ),
+        (
+            "§ 5 Rahoitushakemus Kylä kuntoon -hankkeelle",
+            "Kylä kuntoon",
+            "an application for the project",
+        ),
+        (
+            "§ 7 Selvitys kylien tulevaisuudesta -hanke",
+            "Selvitys kylien tulevaisuudesta",
+            "the project's own name, in its nominative",
+        ),
+    ],
+)
+def test_an_agenda_items_document_is_no_part_of_the_name(title: str, name: str, why: str) -> None:
+    text = f"Kunnanhallitus 1.2.2024\n\n{title}\n\nHanke toteutetaan 1.3.2024–28.2.2026.\n"
+    names = [p.project.name for p in parse_text(text, "x.txt").projects]
+    assert names == [name], why

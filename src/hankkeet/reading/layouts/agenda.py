@@ -78,7 +78,13 @@ def _section_name(title: str, rest: list[Item]) -> str:
     title without the decision's verbal noun; made whole by the text under it."""
     quoted = [q for q in QUOTED.findall(title) if len(q) > 3]
     named = hanke_names(title)
-    name = quoted[0] if quoted else named[0] if named else _without_decision(title)
+    name = (
+        quoted[0]
+        if quoted
+        else _without_document(named[0], title)
+        if named
+        else _without_decision(title)
+    )
     # 'VisitSaimaa-hankkeeseen' in the title, 'VisitSaimaa-Lakeland Finland -hanke' in
     # the text: the text gives the whole name.
     fuller = [
@@ -105,6 +111,23 @@ def _section_block(title: str, title_line: int, rest: list[Item]) -> Block:
             continue
         add(block, item)
     return block
+
+
+# Documents a decision is about, before a project's name ('Kumppanuussopimus X -hankkeen
+# toteuttamisesta', 'Rahoitushakemus X -hankkeelle'): matched at the word's end.
+_DOCUMENT_NOUNS = ("sopimus", "hakemus", "anomus", "lausunto", "päätös", "esitys", "sitoumus")
+
+
+def _without_document(name: str, title: str) -> str:
+    """A '-hanke' name without the document before it, when the project word is inflected
+    (the decision is about the document, of the project): 'Verkostosta vetovoimaa' of
+    'Kumppanuussopimus Verkostosta vetovoimaa -hankkeen toteuttamisesta'."""
+    first, _, rest = name.partition(" ")
+    after = title[title.find(name) + len(name) :].lstrip(" -–").casefold()
+    inflected = after.startswith(("hankkee", "projektin", "projektille", "projektiin"))
+    if rest and first.casefold().endswith(_DOCUMENT_NOUNS) and inflected:
+        return rest
+    return name
 
 
 def _without_decision(title: str) -> str:
