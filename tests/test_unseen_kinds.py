@@ -1906,3 +1906,20 @@ def test_an_agenda_items_document_is_no_part_of_the_name(title: str, name: str, 
     text = f"Kunnanhallitus 1.2.2024\n\n{title}\n\nHanke toteutetaan 1.3.2024–28.2.2026.\n"
     names = [p.project.name for p in parse_text(text, "x.txt").projects]
     assert names == [name], why
+
+
+@pytest.mark.parametrize(
+    ("text", "programmes", "why"),
+    [
+        (
+            "projektstöd inom lokalt ledd utveckling, landsbygdsfonden",
+            ["Leader"],
+            "Swedish for community-led local development (whose fund Leader names)",
+        ),
+        ("stöd ur landsbygdsprogrammet", ["Maaseuturahasto"], "the rural development programme"),
+    ],
+)
+def test_swedish_names_of_leader_and_the_rural_fund(
+    text: str, programmes: list[str], why: str
+) -> None:
+    assert find_programmes(text) == programmes, why

@@ -479,13 +479,15 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ESR+", (r"\besr\+",)),
     ("EAKR", (_ERDF,)),
     ("ESR", (_ESF,)),
-    ("Leader", (r"\bleader",)),
+    # 'lokalt ledd utveckling' (Swedish for community-led local development) is Leader.
+    ("Leader", (r"\bleader|lokalt ledd utveckling",)),
     (
         "Maaseuturahasto",
         (
             r"maaseuturahasto|maaseudun kehittämisrahasto|maaseutuohjelma"
             r"|maaseudun kehittämisohjelma"
-            r"|maaseudun kehittämisen maatalousrahasto|\bmsr\b|\bmaaseuturahastosta",
+            r"|maaseudun kehittämisen maatalousrahasto|\bmsr\b|\bmaaseuturahastosta"
+            r"|landsbygdsfonden|landsbygdsprogrammet",
         ),
     ),
     ("AMIF", (r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto",)),
@@ -538,7 +540,10 @@ FUNDS: tuple[tuple[str, str], ...] = (
     ("EAKR", _ERDF),
     ("ESR", _ESF),
     ("JTF", r"\bjtf\b|oikeudenmukaisen siirtymän rahasto"),
-    ("Maaseuturahasto", r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|\bmsr\b"),
+    (
+        "Maaseuturahasto",
+        r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|\bmsr\b|landsbygdsfonden",
+    ),
     ("AMIF", r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto"),
 )
 
