@@ -1475,6 +1475,8 @@ def test_a_name_of_glued_cells(name: str, glued: bool, why: str) -> None:
         ("Ideahaku 19.9.–23.10.2022 ja äänestys 10.1.–30.1.2023.", "an idea call's and a vote's"),
         ("Haku avoinna 1.1.-31.3.2019.", "an application window"),
         ("Ilmoittautuminen 1.2.–15.2.2024 verkkolomakkeella.", "a sign-up's"),
+        ("Nuorten työt ovat esillä kirjastossa 29.9.–7.10.2023.", "an exhibition's days"),
+        ("Kaavaluonnos on nähtävillä 4.4.–8.5.2017.", "a plan's days on display"),
     ],
 )
 def test_an_events_window_is_not_the_projects_period(sentence: str, why: str) -> None:

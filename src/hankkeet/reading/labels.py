@@ -766,6 +766,10 @@ DECISION_WORDS: tuple[str, ...] = (
     "ideahaku*",
     "äänestys*",
     "ilmoittautu*",
+    # An exhibition's or a plan's days on display ('työt ovat esillä 29.9.–7.10.2023').
+    "esillä",
+    "nähtävillä",
+    "näyttely*",
 )
 # The EU's programming periods: years a sentence gives for a programme, not for a project
 # ('Interreg Aurora -ohjelmaa toteutetaan vuosina 2021–2027').
