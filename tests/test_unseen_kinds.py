@@ -1925,3 +1925,39 @@ def test_swedish_names_of_leader_and_the_rural_fund(
     text: str, programmes: list[str], why: str
 ) -> None:
     assert find_programmes(text) == programmes, why
+
+
+PRESS_RELEASE = """\
+Nya medel till byahuset
+
+Pressmeddelande   •   Mar 3, 2024 10:00 CET
+
+Bild: Anna Berg.
+
+Föreningen får 20 000 kronor för att bygga om köket i byahuset.
+
+Tid: Klockan 10, den 5 mars
+Plats: Byahuset, stora salen.
+Deltagare: Ordförande Eva Lind.
+
+När köket är klart kan byn ordna fler fester: alla är välkomna dit.
+"""
+
+ONE_WORD_ENTRIES = """\
+Hankkeemme
+
+Kylätalo: Hankkeessa korjattiin kylätalon katto ja ikkunat vuosina 2021–2022.
+
+Venevaja: Hanke rakensi kylän rantaan uuden venevajan vuonna 2023.
+"""
+
+
+def test_a_releases_details_and_a_sentence_are_no_list_entries() -> None:
+    names = [p.project.name for p in parse_text(PRESS_RELEASE, "x.txt").projects]
+    assert not {"Bild", "Plats", "Deltagare", "Tid"} & set(names), names
+    assert not any(n.startswith("När köket") for n in names), names
+
+
+def test_one_word_entries_that_speak_of_their_project_are_kept() -> None:
+    names = [p.project.name for p in parse_text(ONE_WORD_ENTRIES, "x.txt").projects]
+    assert names == ["Kylätalo", "Venevaja"]

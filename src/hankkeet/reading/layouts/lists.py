@@ -12,10 +12,22 @@ from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue, Note
 from hankkeet.reading.funding import find_programmes
-from hankkeet.reading.labels import GENERIC_NAMES, ORGANISATION_ENDINGS, PROJECT_SUFFIXES, Field
+from hankkeet.reading.labels import (
+    GENERIC_NAMES,
+    ORGANISATION_ENDINGS,
+    PROJECT_SUFFIXES,
+    PROJECT_WORDS,
+    Field,
+)
 from hankkeet.reading.layouts.columns import LIST_MARK, LISTED_NAME
 from hankkeet.reading.layouts.fill import add, new_block
-from hankkeet.reading.layouts.headlines import prose_name, strip_kind, strip_years, years_of
+from hankkeet.reading.layouts.headlines import (
+    prose_name,
+    sentence_headline,
+    strip_kind,
+    strip_years,
+    years_of,
+)
 from hankkeet.reading.layouts.items import Item, ItemKind, is_prose
 from hankkeet.reading.layouts.names import HANKE_NAME, hanke_names
 from hankkeet.reading.lines import classify, titleable
@@ -38,7 +50,9 @@ def entries(items: list[Item]) -> list[Block]:
     labels = {head for head in heads if heads.count(head) > 1}
     for item in items:
         m = _ENTRY.match(item.text) if item.kind == "text" else None
-        if m is not None and m.group("name").casefold() in labels:
+        if m is not None and (
+            m.group("name").casefold() in labels or _no_entry(m.group("name"), m.group("rest"))
+        ):
             m = None
         if m is not None and titleable(m.group("name")):
             name = _entry_name(m.group("name"), m.group("rest"))
@@ -51,6 +65,19 @@ def entries(items: list[Item]) -> list[Block]:
         elif current is not None:
             add(current, item)
     return blocks
+
+
+def _no_entry(name: str, rest: str) -> bool:
+    """'Plats: Kalix kommun, sessionssalen.', 'Illustration: Klar Svan.', 'När … kommer igång
+    vidgas regionen: …': a one-word head whose text says nothing of a project is a detail's
+    label, and a sentence is no name."""
+    if sentence_headline(name):
+        return True
+    words = rest.casefold().replace("-", " ").split()
+    return " " not in name.strip() and not any(
+        w.strip('.,:;!?()"”').startswith(PROJECT_WORDS) or w.endswith(PROJECT_SUFFIXES)
+        for w in words
+    )
 
 
 # The fields whose label, given again, says that the next project has begun.
