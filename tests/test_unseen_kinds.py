@@ -1961,3 +1961,25 @@ def test_a_releases_details_and_a_sentence_are_no_list_entries() -> None:
 def test_one_word_entries_that_speak_of_their_project_are_kept() -> None:
     names = [p.project.name for p in parse_text(ONE_WORD_ENTRIES, "x.txt").projects]
     assert names == ["Kylätalo", "Venevaja"]
+
+
+PAGE_OF_PROJECTS = """\
+Sök
+
+Landsbygdsprojekt
+
+Kommunen äger några projekt som gäller landsbygden, och de presenteras här.
+
+Bygdens hamn
+
+I projektet renoveras hamnen i byn så att fler turister hittar dit.
+
+Ny badplats
+
+I projektet byggs en badplats med brygga och omklädningsrum vid sjön.
+"""
+
+
+def test_a_plural_heading_that_leads_in_is_no_project_itself() -> None:
+    names = [p.project.name for p in parse_text(PAGE_OF_PROJECTS, "x.txt").projects]
+    assert names == ["Bygdens hamn", "Ny badplats"], "'Landsbygdsprojekt' only leads in"

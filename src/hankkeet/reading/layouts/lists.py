@@ -287,6 +287,8 @@ def sections(items: list[Item]) -> list[Block]:
         nxt = items[n + 1]
         if not _heading_over_prose(item, nxt, n == lead):
             continue
+        if lead is not None and n == lead and _plural_heading(item.text):
+            continue  # 'Landsbygdsprojekt' over its projects' headings: no project's own
         if lead is not None and n >= lead and not about_many(item.text):
             heads.append(n)  # 'Hankkeita:' over headings: each heading a project's
         elif _names_its_project(item, items[n + 1 :]):
