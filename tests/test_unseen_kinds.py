@@ -1983,3 +1983,28 @@ I projektet byggs en badplats med brygga och omklädningsrum vid sjön.
 def test_a_plural_heading_that_leads_in_is_no_project_itself() -> None:
     names = [p.project.name for p in parse_text(PAGE_OF_PROJECTS, "x.txt").projects]
     assert names == ["Bygdens hamn", "Ny badplats"], "'Landsbygdsprojekt' only leads in"
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "name", "why"),
+    [
+        (
+            "Porin kaupunki – Investoi jokikeskushankkeeseen",
+            "Jokikeskus-hankkeessa kaupunki uudistaa joen rantoja.",
+            "Jokikeskus",
+            "the headline holds the name only inside a compound",
+        ),
+        (
+            "Lounais-Suomi rakentuu puusta - LSPUU",
+            "LSPUU-hanke alkoi 1.1.2024.",
+            "Lounais-Suomi rakentuu puusta - LSPUU",
+            "the headline holds the name as a word: its fuller form",
+        ),
+    ],
+)
+def test_a_headline_is_the_fuller_form_only_of_a_name_it_holds_as_words(
+    title: str, first: str, name: str, why: str
+) -> None:
+    from hankkeet.reading.layouts.headlines import prose_name
+
+    assert prose_name(title, [first]) == name, why

@@ -86,10 +86,17 @@ def _one_name_first(title: str, first: list[str], names: list[str]) -> str | Non
         name = quoted[0] if quoted else names[0]
         # 'Lounais-Suomi rakentuu puusta - LSPUU' is the fuller form of 'LSPUU'; in
         # 'ESF-projektet Yrke för alla' the words before the name are its kind.
-        if name.casefold() not in title.casefold() or _kind_before(strip_years(title), name):
+        if not _holds_word(title, name) or _kind_before(strip_years(title), name):
             return name
         return strip_years(title)
     return None
+
+
+def _holds_word(title: str, name: str) -> bool:
+    """The title holds the name as words of its own ('… - LSPUU'), not inside a compound
+    ('Investoi jokikeskushankkeeseen' holds no 'Jokikeskus')."""
+    pattern = rf"(?<!\w){re.escape(name.casefold())}(?!\w)"
+    return re.search(pattern, title.casefold()) is not None
 
 
 def _kind_before(title: str, name: str) -> bool:
