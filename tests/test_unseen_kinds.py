@@ -1477,6 +1477,8 @@ def test_a_name_of_glued_cells(name: str, glued: bool, why: str) -> None:
         ("Ilmoittautuminen 1.2.–15.2.2024 verkkolomakkeella.", "a sign-up's"),
         ("Nuorten työt ovat esillä kirjastossa 29.9.–7.10.2023.", "an exhibition's days"),
         ("Kaavaluonnos on nähtävillä 4.4.–8.5.2017.", "a plan's days on display"),
+        ("Valtuusto hyväksyy MAL-sopimuksen vuosille 2020–2031.", "an agreement's years"),
+        ("Kaupunki päivittää strategian vuosille 2022–2025.", "a strategy's years"),
     ],
 )
 def test_an_events_window_is_not_the_projects_period(sentence: str, why: str) -> None:

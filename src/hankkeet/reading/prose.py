@@ -433,6 +433,11 @@ def _range_dates(m: re.Match[str]) -> tuple[date, date] | None:
     return start_tokens[0].first, end
 
 
+# Documents whose years a sentence may give right before them ('hyväksyy MAL-sopimuksen
+# vuosille 2020–2031', 'strategian vuosille 2022–2025'): not the project's period.
+_DOCUMENT_STEMS = ("sopimu", "strategi", "avtal")
+
+
 def _cued_years(
     line: int,
     sentence: str,
@@ -453,6 +458,19 @@ def _cued_years(
                     1,
                     M_(
                         "{quoted}: the years are a funding programme's period, not the project's",
+                        quoted=quoted,
+                    ),
+                    line,
+                )
+            )
+            return
+        if any(stem in _words_before(text, m3.start(), 30) for stem in _DOCUMENT_STEMS):
+            cands.unsure.append(
+                (
+                    1,
+                    M_(
+                        "{quoted}: the years are an agreement's or a strategy's, not the "
+                        "project's period",
                         quoted=quoted,
                     ),
                     line,
