@@ -1378,6 +1378,23 @@ DOCUMENT_WORDS: frozenset[str] = frozenset(
     }
 )
 
+# Documents a decision is about, before a project's name in an agenda item's title
+# ('Kumppanuussopimus X -hankkeen toteuttamisesta', 'Rahoitushakemus X -hankkeelle'):
+# matched at the word's end.
+DECIDED_DOCUMENTS: tuple[str, ...] = (
+    "sopimus",
+    "hakemus",
+    "anomus",
+    "lausunto",
+    "päätös",
+    "esitys",
+    "sitoumus",
+)
+# Documents whose years a sentence gives right after them ('hyväksyy MAL-sopimuksen
+# vuosille 2020–2031', 'strategian vuosille 2022–2025'): not the project's period. Stems,
+# found inside compounds.
+DOCUMENT_YEARS_STEMS: tuple[str, ...] = ("sopimu", "strategi", "avtal")
+
 # -- numbers: the words around amounts, shares and headcounts ------------------------------
 # Euros as written after a number, longest first ('euroa' before 'euro' before 'e').
 EURO_UNITS: tuple[str, ...] = (

@@ -24,6 +24,7 @@ from hankkeet.reading.labels import (
     COUNT_STEMS,
     COUNT_WORDS,
     DECISION_WORDS,
+    DOCUMENT_YEARS_STEMS,
     EURO_UNITS,
     HEDGE_WORDS,
     NOT_ONE_PROJECT,
@@ -59,7 +60,8 @@ _RANGE = re.compile(
     r"(?<![0-9.])(?P<a>[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?)\s*(?:-|–|—|\s-\s)\s*"
     r"(?P<b>[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?![0-9])"
 )
-_YEAR_RANGE = re.compile(
+# A range of years ('2019–2021'), not part of a date or a longer number.
+YEAR_RANGE = re.compile(
     r"(?<![0-9.])(?P<a>(?:19|20)[0-9]{2})\s*[-–—]\s*(?P<b>(?:19|20)[0-9]{2})"
     r"(?![0-9]|\.[0-9])"
 )
@@ -372,7 +374,7 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
     decision = find_word(folded, DECISION_WORDS)
     cue = find_word(folded, PERIOD_CUE_WORDS)
     quoted = f"'{shorten(sentence, 120)}'"
-    if about_many(text) and (_RANGE.search(text) or _YEAR_RANGE.search(text)):
+    if about_many(text) and (_RANGE.search(text) or YEAR_RANGE.search(text)):
         cands.unsure.append(
             (
                 2,
@@ -433,11 +435,6 @@ def _range_dates(m: re.Match[str]) -> tuple[date, date] | None:
     return start_tokens[0].first, end
 
 
-# Documents whose years a sentence may give right before them ('hyväksyy MAL-sopimuksen
-# vuosille 2020–2031', 'strategian vuosille 2022–2025'): not the project's period.
-_DOCUMENT_STEMS = ("sopimu", "strategi", "avtal")
-
-
 def _cued_years(
     line: int,
     sentence: str,
@@ -450,7 +447,7 @@ def _cued_years(
     """A range of years in a sentence that speaks of the project's time ('toteutetaan
     vuosina 2024–2026'): the project's period, unless the years are a funding programme's,
     the funding's or a decision's."""
-    for m3 in _YEAR_RANGE.finditer(text):
+    for m3 in YEAR_RANGE.finditer(text):
         a, b = int(m3.group("a")), int(m3.group("b"))
         if (a, b) in PROGRAMME_PERIODS or find_word(folded, PROGRAMME_PERIOD_WORDS):
             cands.unsure.append(
@@ -464,7 +461,7 @@ def _cued_years(
                 )
             )
             return
-        if any(stem in _words_before(text, m3.start(), 30) for stem in _DOCUMENT_STEMS):
+        if any(stem in _words_before(text, m3.start(), 30) for stem in DOCUMENT_YEARS_STEMS):
             cands.unsure.append(
                 (
                     1,

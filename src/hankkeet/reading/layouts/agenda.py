@@ -6,7 +6,12 @@ from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block
-from hankkeet.reading.labels import AGENDA_SECTION_WORDS, PROJECT_SUFFIXES, PROJECT_WORDS
+from hankkeet.reading.labels import (
+    AGENDA_SECTION_WORDS,
+    DECIDED_DOCUMENTS,
+    PROJECT_SUFFIXES,
+    PROJECT_WORDS,
+)
 from hankkeet.reading.layouts.fill import add, new_block, unsure_name
 from hankkeet.reading.layouts.headlines import about_one_project
 from hankkeet.reading.layouts.items import SECTION, Item, Page
@@ -113,11 +118,6 @@ def _section_block(title: str, title_line: int, rest: list[Item]) -> Block:
     return block
 
 
-# Documents a decision is about, before a project's name ('Kumppanuussopimus X -hankkeen
-# toteuttamisesta', 'Rahoitushakemus X -hankkeelle'): matched at the word's end.
-_DOCUMENT_NOUNS = ("sopimus", "hakemus", "anomus", "lausunto", "päätös", "esitys", "sitoumus")
-
-
 def _without_document(name: str, title: str) -> str:
     """A '-hanke' name without the document before it, when the project word is inflected
     (the decision is about the document, of the project): 'Verkostosta vetovoimaa' of
@@ -125,7 +125,7 @@ def _without_document(name: str, title: str) -> str:
     first, _, rest = name.partition(" ")
     after = title[title.find(name) + len(name) :].lstrip(" -–").casefold()
     inflected = after.startswith(("hankkee", "projektin", "projektille", "projektiin"))
-    if rest and first.casefold().endswith(_DOCUMENT_NOUNS) and inflected:
+    if rest and first.casefold().endswith(DECIDED_DOCUMENTS) and inflected:
         return rest
     return name
 

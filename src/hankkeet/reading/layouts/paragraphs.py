@@ -4,8 +4,6 @@ the list readers (lists.py)."""
 
 from __future__ import annotations
 
-import re
-
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block
 from hankkeet.reading.funding import find_programmes
@@ -15,6 +13,7 @@ from hankkeet.reading.layouts.headlines import GRANT
 from hankkeet.reading.layouts.items import Item
 from hankkeet.reading.layouts.lists import outside_programme
 from hankkeet.reading.layouts.names import compound_names, hanke_names
+from hankkeet.reading.prose import YEAR_RANGE
 
 
 def _first_name_in(text: str) -> str | None:
@@ -70,10 +69,7 @@ def _paragraph_starts(body: list[Item]) -> list[tuple[int, str]]:
     return starts
 
 
-_YEARS_IN = re.compile(r"\b(?:19|20)\d\d\s*[–-]\s*(?:19|20)\d\d\b")
-
-
 def _opens_with_years(text: str, name: str) -> bool:
     """The paragraph's first sentence is its project's name and the project's years."""
     first = text.split(". ", 1)[0]
-    return first.startswith(f"{name} -") and _YEARS_IN.search(first) is not None
+    return first.startswith(f"{name} -") and YEAR_RANGE.search(first) is not None
