@@ -9,13 +9,19 @@ whatever it cannot place becomes a finding.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.reading.blocks import Block, FieldValue, Note
-from hankkeet.reading.labels import Field, label_key
-from hankkeet.reading.lines import LabelLine, classify, close_labels, titleable
+from hankkeet.reading.labels import Field
+from hankkeet.reading.layouts.labelled_notes import (
+    canonical_label,
+    glued_heading,
+    heading,
+    near_label,
+    repeated,
+)
+from hankkeet.reading.lines import LabelLine, classify, titleable
 from hankkeet.reading.text import shorten, squash_clean
 
 HINTS_PER_FILE = 200
@@ -236,7 +242,7 @@ class LabelledParser:
             return
         last = block.fields.get(block.last) if block.last else None
         if not attached and alone and _heading_shaped(text, ":,"):
-            block.notes.append(_heading(text, number))
+            block.notes.append(heading(text, number))
             block.last = None
             return
         if (
@@ -247,7 +253,7 @@ class LabelledParser:
         ):
             # A heading glued under a finished summary: another page pasted with no blank
             # line may start here. Read on as the summary, and said.
-            block.notes.append(_glued_heading(block, text, number))
+            block.notes.append(glued_heading(block, text, number))
         if last is not None and (attached or not last.text or block.last is Field.SUMMARY):
             _continue(last, number, text)
             return
@@ -275,7 +281,7 @@ class LabelledParser:
         # A suggestion costs a fuzzy look-up; a file of thousands of different unknown
         # labels gets suggestions for the first HINTS_PER_FILE, the code for all of them.
         self.hints += 1
-        near = _near_label(label.label) if self.hints <= HINTS_PER_FILE else None
+        near = near_label(label.label) if self.hints <= HINTS_PER_FILE else None
         plain = M_("unknown label '{label}'; its value is not used", label=label.label)
         message = (
             M_(
@@ -323,7 +329,7 @@ class LabelledParser:
                     M_(
                         "label '{label}' read as '{known}'",
                         label=label.label,
-                        known=_canonical_label(label.typo_of),
+                        known=canonical_label(label.typo_of),
                     ),
                     number,
                     1,
@@ -341,7 +347,7 @@ class LabelledParser:
             self._close_block()
             block = self.block = Block(title="", line=number)
         if label.field in block.fields:
-            _repeated(block, number, label)
+            repeated(block, number, label)
             return
         block.dropping = False
         block.fields[label.field] = FieldValue(
@@ -356,17 +362,6 @@ class LabelledParser:
             return
         self.projects += 1
         self._done.append(block)
-
-
-@lru_cache(maxsize=4096)
-def _near_label(label: str) -> str | None:
-    """The known label an unknown one is closest to (cached: the message is made per run)."""
-    near = close_labels(label_key(label), 0.6)
-    return _canonical_label(near[0]) if near else None
-
-
-def _canonical_label(key: str) -> str:
-    return key[:1].upper() + key[1:]
 
 
 def _under_finished_summary(block: Block, last: FieldValue, text: str) -> bool:
@@ -389,74 +384,3 @@ def _continue(last: FieldValue, number: int, text: str) -> None:
 def _heading_shaped(text: str, more_ends: str) -> bool:
     """Short, and ending in no sentence's mark nor in one of more_ends: a heading's shape."""
     return len(text) <= HEADING_MAX and not text.endswith((".", "!", "?", *more_ends))
-
-
-def _heading(text: str, number: int) -> Note:
-    """A short line standing alone between fields: a heading, not part of the project."""
-    return Note(
-        Code.PREAMBLE,
-        M_("'{text}' is a heading, not part of a project", text=text),
-        number,
-        None,
-        None,
-    )
-
-
-def _glued_heading(block: Block, text: str, number: int) -> Note:
-    """A heading glued under a finished summary, read on as the summary."""
-    return Note(
-        Code.UNSURE_BOUNDARY,
-        M_(
-            "'{text}' may open another page or project; read as part of the "
-            "summary of '{title}' (line {line})",
-            text=shorten(text),
-            title=shorten(block.title),
-            line=block.line,
-        ),
-        number,
-        None,
-        "summary",
-    )
-
-
-def _repeated(block: Block, number: int, label: LabelLine) -> None:
-    """A field of the block given again: its value is not used, and said; the lines under
-    it are dropped with it."""
-    assert label.field is not None
-    first = block.fields[label.field]
-    if label.field is Field.FUNDING and block.title:
-        # A project's first label again, with no title line before it: a second
-        # project may start here, its title missing. Said, not guessed.
-        block.notes.append(
-            Note(
-                Code.UNSURE_BOUNDARY,
-                M_(
-                    "'{label}' again (first on line {first}) with no title "
-                    "line before it: a new project may start here without "
-                    "its title; read as part of '{title}' (line {line})",
-                    label=label.label,
-                    first=first.line,
-                    title=shorten(block.title),
-                    line=block.line,
-                ),
-                number,
-                None,
-                "name",
-            )
-        )
-    block.notes.append(
-        Note(
-            Code.REPEATED_FIELD,
-            M_(
-                "'{label}' again (first on line {line}); '{value}' is not used",
-                label=label.label,
-                line=first.line,
-                value=shorten(label.value),
-            ),
-            number,
-            label.column,
-            None,
-        )
-    )
-    block.last = None
-    block.dropping = True
