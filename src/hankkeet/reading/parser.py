@@ -57,19 +57,23 @@ def parse_source(
             yield from decoding
             yield from parse_lines(lines, source.path, registry)
         return
-    # Imported here: a run with one process never needs the workers (nor pays for them).
-    from hankkeet.reading.workers import read_in_parts
-
     with source.pieces(decoding) as pieces:
         yield from decoding
         head = ""
+        short = True  # fewer lines than the layout is told from: one part, no worker
         for piece in pieces:
             head += piece
             if count_breaks(head) >= DETECT_LINES:
+                short = False
                 break
-        if choose_layout(list(islice(lines_of([head]), DETECT_LINES))) is not Layout.LABELLED:
+        head_lines = [] if short else list(islice(lines_of([head]), DETECT_LINES))
+        if short or choose_layout(head_lines) is not Layout.LABELLED:
             yield from parse_lines(lines_of(chain([head], pieces)), source.path, registry)
             return
+        # Imported here: a short file or a run with one process never needs the workers
+        # (nor pays for them).
+        from hankkeet.reading.workers import read_in_parts
+
         yield from read_in_parts(head, pieces, source.path, registry, jobs, records)
 
 
