@@ -2010,3 +2010,51 @@ def test_a_headline_is_the_fuller_form_only_of_a_name_it_holds_as_words(
     from hankkeet.reading.layouts.headlines import prose_name
 
     assert prose_name(title, [first]) == name, why
+
+
+@pytest.mark.parametrize(
+    ("lead", "rows", "names", "why"),
+    [
+        (
+            "Föreningar kan söka stöd från projektet inom följande insatsområden:",
+            ["Hållbar turism", "Service och infrastruktur", "Företagande"],
+            [],
+            "a Leader area's focus areas, not projects",
+        ),
+        (
+            "Hankkeita rahoitetaan seuraavilla painopistealueilla:",
+            ["Kylien palvelut", "Nuorten yrittäjyys", "Luonto ja matkailu"],
+            [],
+            "a funder's themes, not projects",
+        ),
+        (
+            "Projects may be funded under the following priorities:",
+            ["Green transition", "Skills and jobs", "Accessible services"],
+            [],
+            "an English call's priorities",
+        ),
+        (
+            "Rahoitusta myönnettiin seuraaville hankkeille:",
+            ["Kylätalon korjaus", "Uimarannan laituri"],
+            ["Kylätalon korjaus", "Uimarannan laituri"],
+            "a lead-in to projects is still read",
+        ),
+    ],
+)
+def test_a_lead_in_to_areas_or_themes_lists_no_projects(
+    lead: str, rows: list[str], names: list[str], why: str
+) -> None:
+    page = "\n".join(
+        [
+            "Maaseudun kehittäminen",
+            "",
+            "Kunta on mukana paikallisessa kehittämisessä, ja tällä sivulla kerrotaan siitä.",
+            "",
+            lead,
+            "",
+            *(f"  • {row}" for row in rows),
+            "",
+        ]
+    )
+    got = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert [n for n in got if n in rows] == names, why

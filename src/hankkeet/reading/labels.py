@@ -1589,6 +1589,27 @@ CALL_WORDS: tuple[str, ...] = (
     "apply for",
 )
 
+# The stems of what a lead-in lists when it lists no projects ('… inom följande
+# insatsområden:', 'seuraavilla painopistealueilla:', 'the following priorities:'): the areas,
+# themes, measures, aims and criteria a funder's call names (layouts/columns.py).
+LISTED_NOT_PROJECTS: tuple[str, ...] = (
+    "insatsområ",
+    "temaområ",
+    "fokusområ",
+    "teema",
+    "painopist",
+    "toimenpit",
+    "toimenpide",
+    "tavoit",
+    "kriteer",
+    "valintaperustee",
+    "åtgärd",
+    "priorit",
+    "theme",
+    "focus area",
+    "criteri",
+)
+
 # Words of an organisation that receives a grant, in any case ('Misa Oy', 'Lemin
 # 4H-yhdistys', 'virkistysaluesäätiölle'): layouts/leftovers.py tells a news item's grants to
 # others than its project by them.

@@ -9,7 +9,7 @@ import re
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue
 from hankkeet.reading.funding import find_programmes
-from hankkeet.reading.labels import Field
+from hankkeet.reading.labels import LISTED_NOT_PROJECTS, Field
 from hankkeet.reading.layouts.fill import new_block
 from hankkeet.reading.layouts.headlines import GRANT
 from hankkeet.reading.layouts.items import Item
@@ -22,7 +22,7 @@ LISTED_NAME = re.compile(
 )
 
 # A line that leads in to a list of projects: 'seuraaville hankkeille:', 'följande projekt:'.
-_LEAD_IN = re.compile(r"\b(?:seuraav\w*|följande|the following)\b.*:$", re.IGNORECASE)
+_LEAD_IN = re.compile(r"\b(?:seuraav\w*|följande|the following)\b(?P<listed>.*):$", re.IGNORECASE)
 
 _ITEM_START = re.compile(r"\s+(?=[•▪◦·]\s)")
 
@@ -68,7 +68,8 @@ def _column_rows(items: list[Item], n: int, item: Item) -> tuple[list[tuple[int,
         # The items ran on under the lead-in label as its value: one a mark.
         rows = [(item.line, r) for r in _ITEM_START.split(item.text) if r.strip()]
     lead = head_text.strip()
-    if not (_LEAD_IN.search(lead) and _of_projects(lead) and _listed(rows)):
+    m = _LEAD_IN.search(lead)
+    if not (m is not None and _of_projects(lead, m.group("listed")) and _listed(rows)):
         return None
     # 'Rahoitusta myönnettiin seuraaville hankkeille:' over 'Name, applicant'
     # items: the name is all but the last part when every item has one.
@@ -113,9 +114,14 @@ def _row_blocks(
     return blocks
 
 
-def _of_projects(lead: str) -> bool:
+def _of_projects(lead: str, listed: str) -> bool:
     """A lead-in about projects or grants ('Rahoitusta myönnettiin seuraaville hakkeille:'),
-    not about other things ('följande uppgifter:')."""
+    not about other things ('följande uppgifter:'), nor about the areas or themes projects
+    may be funded in ('… stöd från projektet … inom följande insatsområden:'; `listed`: the
+    words after 'följande')."""
+    words = f" {listed.casefold()}"
+    if any(f" {stem}" in words for stem in LISTED_NOT_PROJECTS):
+        return False
     folded = lead.casefold()
     return any(w in folded for w in ("hank", "projekt", "project")) or bool(GRANT.search(lead))
 
