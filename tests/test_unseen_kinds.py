@@ -2058,3 +2058,39 @@ def test_a_lead_in_to_areas_or_themes_lists_no_projects(
     )
     got = [p.project.name for p in parse_text(page, "x.txt").projects]
     assert [n for n in got if n in rows] == names, why
+
+
+GRANTS_WITH_BRACKETS = """\
+Kehittämisrahaston rahoituspäätökset
+
+Hakemuksia käsiteltiin 14 kpl. Niistä toimikunta päätti rahoittaa seuraavat hankkeet:
+
+  • Vesihuollon talouden nykytila, 31 000 €
+  • VEPATUKI (Vesihuoltopalvelujen tutkimus-, kehittämis- ja innovaatioklusteri)
+    20 000 €.
+  • Verkoston kunnon seuranta, 18 000 €
+"""
+
+
+def test_a_list_entrys_name_keeps_a_comma_inside_its_brackets() -> None:
+    names = [p.project.name for p in parse_text(GRANTS_WITH_BRACKETS, "x.txt").projects]
+    assert names == [
+        "Vesihuollon talouden nykytila",
+        "VEPATUKI (Vesihuoltopalvelujen tutkimus-, kehittämis- ja innovaatioklusteri)",
+        "Verkoston kunnon seuranta",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "why"),
+    [
+        ("Kylätalo, 20 000 €", ["Kylätalo", "20 000 €"], "a plain comma parts"),
+        ("A (b, c), d", ["A (b, c)", "d"], "a comma inside brackets does not"),
+        ("A (b, c) (d, e), f, g", ["A (b, c) (d, e)", "f", "g"], "two brackets"),
+        ("no comma", ["no comma"], "one part"),
+    ],
+)
+def test_comma_parts(text: str, parts: list[str], why: str) -> None:
+    from hankkeet.reading.text import comma_parts
+
+    assert comma_parts(text) == parts, why

@@ -14,6 +14,7 @@ from hankkeet.reading.layouts.fill import new_block
 from hankkeet.reading.layouts.headlines import GRANT
 from hankkeet.reading.layouts.items import Item
 from hankkeet.reading.lines import titleable
+from hankkeet.reading.text import comma_parts
 
 _COLUMNS_HEAD = re.compile(r"^(?:hankkeen nimi|hanke|projekti|nimi)\b(?P<rest>.*):$", re.IGNORECASE)
 
@@ -101,7 +102,7 @@ def _row_blocks(
     for line, row in rows:
         if not LIST_MARK.match(row) or _mark_kind(row) != marks[0]:
             continue
-        parts = [p.strip() for p in LIST_MARK.sub("", row).split(",")]
+        parts = comma_parts(LIST_MARK.sub("", row))
         name = ", ".join(parts[: max(1, len(parts) - columns + 1)])
         if not titleable(name):
             continue
