@@ -2094,3 +2094,22 @@ def test_comma_parts(text: str, parts: list[str], why: str) -> None:
     from hankkeet.reading.text import comma_parts
 
     assert comma_parts(text) == parts, why
+
+
+@pytest.mark.parametrize(
+    ("value", "name", "title", "why"),
+    [
+        ("Stefan Malm VD", "Stefan Malm", "vd", "a Swedish title after the name"),
+        ("projektipäällikkö Maija Virtanen", "Maija Virtanen", "projektipäällikkö", "before it"),
+        ("Maija Virtanen", "Maija Virtanen", None, "a name alone"),
+    ],
+)
+def test_a_name_fields_title_is_no_part_of_the_name(
+    value: str, name: str, title: str | None, why: str
+) -> None:
+    page = (
+        "Kylätalon korjaus\n\nRahoitus ja ohjelma: Leader\nToiminta-aika: 1.1.2020–31.12.2021\n"
+        f"Budjetti koko toiminta-ajalle: 20 000 €\nYhteyshenkilön nimi: {value}\n"
+    )
+    (project,) = parse_text(page, "x.txt").projects
+    assert [(c.name, c.title) for c in project.project.contacts] == [(name, title)], why

@@ -257,7 +257,7 @@ def _contacts(r: _Reader) -> list[Contact]:
     seen = {c.name for c in contacts}
     for person in persons:
         name_fv = person[Field.CONTACT_NAME]
-        name = natural_name(before_details(squash(name_fv.text)))
+        name, own_title = _person_of_name_field(name_fv.text)
         if not _person_like(name):
             r.note(
                 Code.CONTACT_WITHOUT_NAME,
@@ -275,7 +275,7 @@ def _contacts(r: _Reader) -> list[Contact]:
         email = email_fv.text.replace("(at)", "@").replace(" ", "") if email_fv else None
         contacts.append(
             Contact(
-                title=title_fv.text.casefold() if title_fv else None,
+                title=title_fv.text.casefold() if title_fv else own_title,
                 name=name,
                 email=email,
                 phone=phone_fv.text if phone_fv else None,
@@ -283,6 +283,17 @@ def _contacts(r: _Reader) -> list[Contact]:
         )
         r.lines.setdefault("contacts", name_fv.line)
     return contacts
+
+
+def _person_of_name_field(text: str) -> tuple[str, str | None]:
+    """A name field's person and the title written beside the name ('Stefan Malm VD',
+    'projektipäällikkö Maija Virtanen'), read as a contact list reads one person; the whole
+    text when it is not one named person."""
+    text = before_details(squash(text))
+    read = read_contacts(text).contacts
+    if len(read) == 1 and read[0].name and _person_like(name := natural_name(read[0].name)):
+        return name, read[0].title
+    return natural_name(text), None
 
 
 def _funding(r: _Reader) -> tuple[Funding, str | None, str | None]:
