@@ -2113,3 +2113,33 @@ def test_a_name_fields_title_is_no_part_of_the_name(
     )
     (project,) = parse_text(page, "x.txt").projects
     assert [(c.name, c.title) for c in project.project.contacts] == [(name, title)], why
+
+
+BOARD_BULLETIN = """\
+Kunnanhallituksen kokoustiedote 3.5.2023
+
+Kunnanhallitus käsitteli kokouksessaan 3.5.2023 seuraavat asiat:
+
+Kunta vastustaa uuden voimalinjan reittiä
+
+Naapurikuntiin suunnitellaan tuulipuistoja, ja niiden voimalinja voisi kulkea kunnan läpi. ELY-keskus pyysi kunnalta lausuntoa hankkeesta.
+
+Kunnanhallitus katsoo, että reitti kulkisi liian lähellä kylän taloja.
+
+Leader-ryhmän toimintaan osallistutaan 120 000 eurolla
+
+Kunta osallistuu 120 000 eurolla Leader-ryhmän strategian toteutukseen vuosina 2023–2027.
+"""
+
+
+def test_a_meeting_bulletins_subject_heading_is_no_project() -> None:
+    assert parse_text(BOARD_BULLETIN, "x.txt").projects == []
+
+
+def test_a_bulletins_subject_that_names_its_project_is_kept() -> None:
+    page = BOARD_BULLETIN.replace(
+        "ELY-keskus pyysi kunnalta lausuntoa hankkeesta.",
+        "Kylänraitti-hanke sai kunnalta 12 000 euron rahoituksen vuosille 2023–2024.",
+    )
+    names = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert names and all("Kylänraitti" in n or "voimalinjan" in n for n in names), names

@@ -1378,6 +1378,22 @@ DOCUMENT_WORDS: frozenset[str] = frozenset(
     }
 )
 
+# Words of a page that reports a meeting's or a month's several subjects ('Kunnanhallituksen
+# kokoustiedote 20.6.2022', 'Kunnanhallituksessa päätettyä 26.4.', '… käsitteli seuraavat
+# asiat:', a newsletter): a heading over a paragraph of it is one subject among others, and
+# names the page's project only when it says it names a project (layouts/news.py).
+DIGEST_WORDS: tuple[str, ...] = (
+    "kokoustiedote",
+    "päätettyä",
+    "seuraavat asiat",
+    "asialistalla",
+    "uutiskirje",
+    "nyhetsbrev",
+    "newsletter",
+    "beslut i korthet",
+    "kortfattat",
+)
+
 # Documents a decision is about, before a project's name in an agenda item's title
 # ('Kumppanuussopimus X -hankkeen toteuttamisesta', 'Rahoitushakemus X -hankkeelle'):
 # matched at the word's end.

@@ -13,6 +13,7 @@ from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block
 from hankkeet.reading.labels import (
     CALL_WORDS,
+    DIGEST_WORDS,
     INSTRUMENT_ENDINGS,
     INSTRUMENT_STEMS,
     ONE_PROJECT_WORD,
@@ -144,6 +145,22 @@ def _heading_over_text(items: list[Item]) -> tuple[Item, int] | None:
     return None
 
 
+def _one_subject(items: list[Item], head: tuple[Item, int]) -> bool:
+    """Whether a heading is one subject of a page that reports a meeting's or a newsletter's
+    several (the text above it says so, labels.DIGEST_WORDS), and neither it nor the
+    paragraph under it names a project: no page's project."""
+    n = head[1]
+    under = items[n + 1].text if n + 1 < len(items) and items[n + 1].kind == "text" else ""
+    return (
+        not hanke_names(head[0].text)
+        and not hanke_names(under)
+        and any(
+            item.kind == "text" and any(w in item.text.casefold() for w in DIGEST_WORDS)
+            for item in items[:n]
+        )
+    )
+
+
 _PERSON = re.compile(
     r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
     r"(?:\s[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}$"
@@ -185,9 +202,9 @@ def _head_and_body(items: list[Item]) -> tuple[tuple[Item, int], list[Item], boo
     if later is not None:
         return later, _after(items, later), False  # 'LAMK-kumppanuus', then '… pilottihanke'
     if head is not None:
-        return head, _after(items, head), False
+        return None if _one_subject(items, head) else (head, _after(items, head), False)
     head = _heading_over_text(items)
-    if head is None:
+    if head is None or _one_subject(items, head):
         return None
     inside = any(i.kind == "text" and is_prose([(i.line, i.text)]) for i in items[: head[1]])
     # The fields above the heading (a register's facts box) belong to it too.
