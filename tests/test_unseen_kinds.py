@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from hankkeet.diagnostics import Code
 from hankkeet.locale import Language
 from hankkeet.reading.dates import read_period
 from hankkeet.reading.funding import find_programmes
@@ -2122,7 +2123,7 @@ Kunnanhallitus käsitteli kokouksessaan 3.5.2023 seuraavat asiat:
 
 Kunta vastustaa uuden voimalinjan reittiä
 
-Naapurikuntiin suunnitellaan tuulipuistoja, ja niiden voimalinja voisi kulkea kunnan läpi. ELY-keskus pyysi kunnalta lausuntoa hankkeesta.
+Tuulipuistojen voimalinja voisi kulkea kunnan läpi. ELY-keskus pyysi lausuntoa hankkeesta.
 
 Kunnanhallitus katsoo, että reitti kulkisi liian lähellä kylän taloja.
 
@@ -2138,8 +2139,42 @@ def test_a_meeting_bulletins_subject_heading_is_no_project() -> None:
 
 def test_a_bulletins_subject_that_names_its_project_is_kept() -> None:
     page = BOARD_BULLETIN.replace(
-        "ELY-keskus pyysi kunnalta lausuntoa hankkeesta.",
+        "ELY-keskus pyysi lausuntoa hankkeesta.",
         "Kylänraitti-hanke sai kunnalta 12 000 euron rahoituksen vuosille 2023–2024.",
     )
     names = [p.project.name for p in parse_text(page, "x.txt").projects]
     assert names and all("Kylänraitti" in n or "voimalinjan" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "budget", "why"),
+    [
+        (
+            "Kylän kuntoportaiden kustannusarvio oli 2 499 euroa. Kustannusarvio nousi "
+            "myöhemmin 15 prosentilla, kun portaita levennettiin.",
+            None,
+            "the estimate rose afterwards: not the final budget",
+        ),
+        (
+            "Sillan korjaukseen haetaan lisäavustusta, koska kustannusarvio ylittyi 6 000 "
+            "eurolla. Hankkeen kokonaisbudjetti oli 60 000 euroa.",
+            None,
+            "an overrun said: the amount may not be the final one",
+        ),
+        (
+            "Hankkeen kokonaisbudjetti on 60 000 euroa. Kävijämäärä kasvoi viime vuonna.",
+            Decimal("60000"),
+            "a change of something else leaves the budget alone",
+        ),
+    ],
+)
+def test_a_budget_the_text_says_changed_is_not_taken(
+    text: str, budget: Decimal | None, why: str
+) -> None:
+    from hankkeet.reading.prose import read_prose
+
+    reading = read_prose([(3, text)])
+    got = reading.budget.value if reading.budget is not None else None
+    assert got == budget, why
+    if budget is None:
+        assert any(p.code is Code.UNCERTAIN_FACT for p, _line, _f in reading.problems), why

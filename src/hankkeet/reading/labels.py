@@ -677,6 +677,25 @@ PER_YEAR_PATTERN = (
 
 # -- prose: the words that decide whether a sentence states a fact exactly -----------------
 # A word ending in '*' matches every word it starts.
+# Verbs that say a budget or cost changed ('Kustannusarvio nousi tosin 15 prosentilla'): an
+# amount the text gives for it may not be the final one.
+BUDGET_CHANGE_WORDS: tuple[str, ...] = (
+    "nousi",
+    "nousivat",
+    "kasvoi",
+    "kasvoivat",
+    "ylittyi",
+    "ylittyivät",
+    "ylitti",
+    "muuttui",
+    "tarkentui",
+    "korotettiin",
+    "steg",
+    "ökade",
+    "överskreds",
+    "rose",
+    "increased",
+)
 APPROXIMATION_WORDS: tuple[str, ...] = (
     "noin",
     "n.",

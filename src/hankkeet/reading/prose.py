@@ -21,6 +21,7 @@ from hankkeet.reading.funding import find_funds, find_programmes
 from hankkeet.reading.labels import (
     ABBREVIATIONS,
     APPROXIMATION_WORDS,
+    BUDGET_CHANGE_WORDS,
     COUNT_STEMS,
     COUNT_WORDS,
     DECISION_WORDS,
@@ -573,6 +574,7 @@ def read_prose(
     """Read the facts the paragraphs state; unsure ones become findings, not values."""
     out = ProseReading()
     budget, share, period = _Candidates("budget"), _Candidates("city_share"), _Candidates("period")
+    changed: tuple[int, str, str] | None = None
     for line, sentence in sentences(paragraphs):
         found = scan(sentence)
         if any(q.kind is Kind.MONEY for q in found):
@@ -580,6 +582,21 @@ def read_prose(
             _city_share(line, sentence, found, share)
         if any(c.isdigit() for c in sentence):
             _period(line, sentence, period)
+        if (
+            changed is None
+            and _BUDGET.search(sentence)
+            and (word := find_word(sentence, BUDGET_CHANGE_WORDS))
+        ):
+            changed = (line, sentence, word)
+    if changed is not None and budget.sure:
+        line, sentence, word = changed
+        why = M_(
+            "'{sentence}' says the budget changed ('{word}'): the amount the text gives may "
+            "not be the final one",
+            sentence=shorten(sentence, 120),
+            word=word,
+        )
+        budget.unsure.insert(0, (3, why, line))
     out.budget = budget.best(out)
     out.city_share = share.best(out)
     out.period = period.best(out)
@@ -590,8 +607,3 @@ def read_prose(
     _programme(paragraphs, out)
     contacts_in(paragraphs, out)
     return out
-
-
-def decimal_of(fact: Fact | None) -> Decimal | None:
-    """The fact's value as euros, when it is one."""
-    return fact.value if fact is not None and isinstance(fact.value, Decimal) else None
