@@ -889,7 +889,6 @@ CARD_HEADINGS: tuple[str, ...] = (
 # Words a heading ends with when it names a project ('Forest In -project', 'X-projekt'), and
 # the word-and-number line at the top of a database page ends with ('Kehittämishanke - 171169').
 PROJECT_SUFFIXES: tuple[str, ...] = ("hanke", "projekt", "project", "projekti")
-DATABASE_KIND_WORDS = PROJECT_SUFFIXES
 # Headings inside an agenda item: never its title, never a project.
 AGENDA_SECTION_WORDS: frozenset[str] = frozenset(
     {

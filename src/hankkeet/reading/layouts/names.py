@@ -17,10 +17,6 @@ QUOTED = re.compile(r"[”\"“]([^”\"“]{3,120})[”\"“]")
 _HANKE_SUFFIX = re.compile(r"\s?-\s?(?:hank|projekt)\w*|\s(?:-)?hanke$", re.IGNORECASE)
 
 
-def _strip_hanke(name: str) -> str:
-    return name.strip(" -–:")
-
-
 HANKE_NAME = re.compile(
     r"(?:\s[-–]\s?|-)[\wåäö]*?(?:hanke|hankkee[a-zåäö]*|hanketta|projekti[a-zåäö]*)\b",
     re.IGNORECASE,
