@@ -2178,3 +2178,16 @@ def test_a_budget_the_text_says_changed_is_not_taken(
     assert got == budget, why
     if budget is None:
         assert any(p.code is Code.UNCERTAIN_FACT for p, _line, _f in reading.problems), why
+
+
+@pytest.mark.parametrize(
+    ("heading", "why"),
+    [
+        ("Prioriterade och beviljade projekt", "a Swedish plural participle before 'projekt'"),
+        ("Avslutade projekt", "one participle"),
+    ],
+)
+def test_a_swedish_plural_heading_that_leads_in_is_no_project(heading: str, why: str) -> None:
+    page = PAGE_OF_PROJECTS.replace("Landsbygdsprojekt", heading)
+    names = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert names == ["Bygdens hamn", "Ny badplats"], why

@@ -369,10 +369,17 @@ def _lead_in(items: list[Item]) -> int | None:
 def _plural_heading(text: str) -> bool:
     """A short heading of a section of projects, no colon: its first word a project word in
     the plural ('Hankkeet …') or a Swedish compound ('Leaderprojekt …', singular and plural
-    alike)."""
-    words = text.split()
-    first = words[0].casefold() if words else ""
-    return len(words) <= 5 and (about_many(first) or first.endswith("projekt"))
+    alike), or a Swedish heading that ends with 'projekt' after a plural participle
+    ('Prioriterade och beviljade projekt', 'Avslutade projekt')."""
+    words = text.casefold().split()
+    if not words or len(words) > 5:
+        return False
+    first, last = words[0], words[-1]
+    return (
+        about_many(first)
+        or first.endswith("projekt")
+        or (last == "projekt" and len(words) > 1 and words[-2].endswith(("de", "da", "na")))
+    )
 
 
 def _told_below(heading: str, below: list[Item]) -> bool:
