@@ -2191,3 +2191,30 @@ def test_a_swedish_plural_heading_that_leads_in_is_no_project(heading: str, why:
     page = PAGE_OF_PROJECTS.replace("Landsbygdsprojekt", heading)
     names = [p.project.name for p in parse_text(page, "x.txt").projects]
     assert names == ["Bygdens hamn", "Ny badplats"], why
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "why"),
+    [
+        (
+            "Porin Satama Oy:n toimitusjohtaja Vesa Mäkilä, +358 44 7012601",
+            [("Vesa Mäkilä", "toimitusjohtaja")],
+            "a company in the genitive before its person: whose, not who",
+        ),
+        (
+            "Satama Oy.n kehityspäällikkö Kai Heinonen, kai.heinonen@example.fi",
+            [("Kai Heinonen", "kehityspäällikkö")],
+            "the genitive mistyped with a dot",
+        ),
+        (
+            "Kyläyhdistys ry:n puheenjohtaja Liisa Laine",
+            [("Liisa Laine", "puheenjohtaja")],
+            "an association's",
+        ),
+        ("Företagshuset Dynamo Ab:s VD Stefan Malm", [("Stefan Malm", "vd")], "a Swedish one"),
+    ],
+)
+def test_an_organisation_in_the_genitive_is_no_contacts_name(
+    text: str, people: list[tuple[str, str]], why: str
+) -> None:
+    assert [(c.name, c.title) for c in read_contacts(text).contacts] == people, why

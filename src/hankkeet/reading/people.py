@@ -17,6 +17,7 @@ from hankkeet.reading.labels import (
     NAME_PARTICLES,
     ORGANISATION_ENDINGS,
     PHONE_WORDS,
+    RECIPIENT_FORMS,
     TITLE_WORDS,
 )
 
@@ -161,6 +162,8 @@ def _segment(
 def _read_segment(text: str) -> _Segment:
     text, email, phone = _details_taken(text)
     words = text.replace("(", " ").replace(")", " ").split()
+    if ":" in text or ".n " in text:  # a genitive 'Oy:n', 'Ab:s' (searches in C)
+        words = _after_organisation(words)
     if words and all(title_status(w)[0] == "known" for w in words):
         # 'Projektipäällikkö' on a line of its own in a contact block: a title, capitalised.
         return _segment(words, (), email, phone, ())
@@ -172,6 +175,17 @@ def _read_segment(text: str) -> _Segment:
     while i < len(words) and _is_name_at(words, i, first_name):
         i += 1
     return _segment(words[:first_name], words[first_name:i], email, phone, words[i:])
+
+
+def _after_organisation(words: list[str]) -> list[str]:
+    """The words after an organisation named in the genitive before its person ('Porin
+    Satama Oy:n toimitusjohtaja Vesa Mäkilä', 'Dynamo Ab:s VD …'): whose, not who."""
+    for k in range(len(words) - 1, -1, -1):
+        folded = words[k].casefold()
+        stem = folded.removesuffix(":n").removesuffix(".n").removesuffix(":s")
+        if stem != folded and stem in RECIPIENT_FORMS:
+            return words[k + 1 :]
+    return words
 
 
 def _details_taken(text: str) -> tuple[str, str | None, str | None]:
