@@ -1922,6 +1922,17 @@ def test_an_agenda_items_document_is_no_part_of_the_name(title: str, name: str, 
             "Swedish for community-led local development (whose fund Leader names)",
         ),
         ("stöd ur landsbygdsprogrammet", ["Maaseuturahasto"], "the rural development programme"),
+        ("medfinansiering söks ur EU:s landsbygdsfond", ["Maaseuturahasto"], "indefinite form"),
+        (
+            "Europeiska jordbruksfonden för landsbygdsutveckling",
+            ["Maaseuturahasto"],
+            "the fund's official Swedish name",
+        ),
+        (
+            "European Agricultural Fund for Rural Development (EAFRD)",
+            ["Maaseuturahasto"],
+            "its English name",
+        ),
     ],
 )
 def test_swedish_names_of_leader_and_the_rural_fund(

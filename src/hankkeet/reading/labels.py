@@ -487,7 +487,8 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"maaseuturahasto|maaseudun kehittämisrahasto|maaseutuohjelma"
             r"|maaseudun kehittämisohjelma"
             r"|maaseudun kehittämisen maatalousrahasto|\bmsr\b|\bmaaseuturahastosta"
-            r"|landsbygdsfonden|landsbygdsprogrammet",
+            r"|landsbygdsfond|landsbygdsprogrammet|jordbruksfonden för landsbygdsutveckling"
+            r"|\beafrd\b|agricultural fund for rural development",
         ),
     ),
     ("AMIF", (r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto",)),
@@ -542,7 +543,9 @@ FUNDS: tuple[tuple[str, str], ...] = (
     ("JTF", r"\bjtf\b|oikeudenmukaisen siirtymän rahasto"),
     (
         "Maaseuturahasto",
-        r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|\bmsr\b|landsbygdsfonden",
+        r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|\bmsr\b|landsbygdsfond"
+        r"|jordbruksfonden för landsbygdsutveckling|\beafrd\b"
+        r"|agricultural fund for rural development",
     ),
     ("AMIF", r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto"),
 )
