@@ -2229,3 +2229,22 @@ def test_an_organisation_in_the_genitive_is_no_contacts_name(
     text: str, people: list[tuple[str, str]], why: str
 ) -> None:
     assert [(c.name, c.title) for c in read_contacts(text).contacts] == people, why
+
+
+ROLES_CHART = """\
+Project organisation
+
+Project Management and Administration (WP1) Reference Board Leader: SLU Group
+
+Information and Communication (WP2) Leader: BSAG
+
+Kylätalon kunnostus: Hankkeessa korjataan kylätalon katto vuonna 2024.
+
+Rantasauna: Hanke rakentaa kylän rantaan saunan vuonna 2025.
+"""
+
+
+def test_a_head_that_ends_with_a_role_is_no_list_entry() -> None:
+    names = [p.project.name for p in parse_text(ROLES_CHART, "x.txt").projects]
+    assert not any("WP" in n for n in names), names
+    assert names == ["Kylätalon kunnostus", "Rantasauna"], names

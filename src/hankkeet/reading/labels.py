@@ -1647,6 +1647,27 @@ LISTED_NOT_PROJECTS: tuple[str, ...] = (
     "criteri",
 )
 
+# A role's label a head ends with ('… (WP1) Reference Board Leader: SLU Group', 'Lead
+# partner: …'): the colon is the role's, and the head is no project's name (layouts/lists.py;
+# known job titles count too).
+ROLE_LABEL_WORDS: frozenset[str] = frozenset(
+    {
+        "leader",
+        "leaders",
+        "co-leader",
+        "co-leaders",
+        "coordinator",
+        "partner",
+        "partners",
+        "contact",
+        "manager",
+        "chair",
+        "ansvarig",
+        "kontaktperson",
+        "samordnare",
+    }
+)
+
 # Words of an organisation that receives a grant, in any case ('Misa Oy', 'Lemin
 # 4H-yhdistys', 'virkistysaluesäätiölle'): layouts/leftovers.py tells a news item's grants to
 # others than its project by them.

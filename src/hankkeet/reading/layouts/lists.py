@@ -17,6 +17,7 @@ from hankkeet.reading.labels import (
     ORGANISATION_ENDINGS,
     PROJECT_SUFFIXES,
     PROJECT_WORDS,
+    ROLE_LABEL_WORDS,
     Field,
 )
 from hankkeet.reading.layouts.columns import LIST_MARK, LISTED_NAME
@@ -31,6 +32,7 @@ from hankkeet.reading.layouts.headlines import (
 from hankkeet.reading.layouts.items import Item, ItemKind, is_prose
 from hankkeet.reading.layouts.names import HANKE_NAME, hanke_names
 from hankkeet.reading.lines import classify, titleable
+from hankkeet.reading.people import title_status
 from hankkeet.reading.prose import about_many
 from hankkeet.reading.text import shorten
 
@@ -70,14 +72,22 @@ def entries(items: list[Item]) -> list[Block]:
 def _no_entry(name: str, rest: str) -> bool:
     """'Plats: Kalix kommun, sessionssalen.', 'Illustration: Klar Svan.', 'När … kommer igång
     vidgas regionen: …': a one-word head whose text says nothing of a project is a detail's
-    label, and a sentence is no name."""
-    if sentence_headline(name):
+    label, a sentence is no name, and a head that ends with a role ('… (WP1) Leader: SLU
+    Group', 'Projektipäällikkö: …') is the role's label."""
+    if sentence_headline(name) or _role_label(name):
         return True
     words = rest.casefold().replace("-", " ").split()
     return " " not in name.strip() and not any(
         w.strip('.,:;!?()"”').startswith(PROJECT_WORDS) or w.endswith(PROJECT_SUFFIXES)
         for w in words
     )
+
+
+def _role_label(name: str) -> bool:
+    """Whether a head ends with a role's word (labels.ROLE_LABEL_WORDS, or a known title)."""
+    words = name.split()
+    last = words[-1].casefold().strip("()") if words else ""
+    return last in ROLE_LABEL_WORDS or title_status(last)[0] == "known"
 
 
 # The fields whose label, given again, says that the next project has begun.
