@@ -2248,3 +2248,33 @@ def test_a_head_that_ends_with_a_role_is_no_list_entry() -> None:
     names = [p.project.name for p in parse_text(ROLES_CHART, "x.txt").projects]
     assert not any("WP" in n for n in names), names
     assert names == ["Kylätalon kunnostus", "Rantasauna"], names
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "why"),
+    [
+        (
+            "Liedossa lähti maaliskuussa 2022 käyntiin kaksivuotinen kylähanke.",
+            None,
+            "began in March of the first year: 1 January would be made up",
+        ),
+        (
+            "The project started in March 2022 and runs for two years.",
+            None,
+            "the same in English",
+        ),
+        (
+            "Kylähanke on kaksivuotinen, ja sen kyselyt tehtiin maaliskuussa 2022.",
+            (date(2022, 1, 1), date(2023, 12, 31)),
+            "a month of something else, not the start: the years stand",
+        ),
+    ],
+)
+def test_a_start_month_in_the_first_year_leaves_the_years_period_empty(
+    text: str, period: tuple[date, date] | None, why: str
+) -> None:
+    from hankkeet.reading.prose import read_prose
+
+    reading = read_prose([(3, text)], (2022, 2023))
+    got = reading.period.period if reading.period is not None else None
+    assert got == period, why

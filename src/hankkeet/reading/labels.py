@@ -657,6 +657,21 @@ CONTACT_JOINERS: frozenset[str] = frozenset({"ja", "sekä", "&", "and"})
 
 # Words that turn a single date into a start ("alkaen") or an end ("saakka").
 FROM_WORDS: tuple[str, ...] = ("alkaen", "lähtien", "alkaa", "alkoi", "aloitus")
+# Words that say a project began ('lähti maaliskuussa 2022 käyntiin', 'started in March
+# 2022'): with a month of a period's first year, the years give no start day (prose.py).
+START_WORDS: tuple[str, ...] = (
+    "alkoi",
+    "alkaa",
+    "käynnistyi",
+    "käynnistyy",
+    "käyntiin",
+    "aloitettiin",
+    "started",
+    "began",
+    "startade",
+    "startar",
+    "inleddes",
+)
 UNTIL_WORDS: tuple[str, ...] = ("saakka", "asti", "päättyy", "päättyi", "loppuu")
 SEASON_WORDS: tuple[str, ...] = (
     "kevät",

@@ -37,6 +37,7 @@ from hankkeet.reading.labels import (
     PROGRAMME_PERIOD_WORDS,
     PROGRAMME_PERIODS,
     PROJECT_WORDS,
+    START_WORDS,
 )
 from hankkeet.reading.money import Kind, Quantity, after_dash, in_millions, scan
 from hankkeet.reading.people import read_contacts
@@ -70,6 +71,13 @@ _STARTS_YEAR = re.compile(
     r"\b(?:käynnistyi|käynnistynyt|käynnistyy|alkoi|alkanut|alkaa)\s+(?:vuonna\s+)?"
     r"(?P<a>(?:19|20)[0-9]{2})\b.{0,40}?\b(?:jatkuu|kestää|päättyy)\s+(?:vuoteen|vuoden)\s+"
     r"(?P<b>(?:19|20)[0-9]{2})",
+    re.IGNORECASE,
+)
+# A month and its year ('maaliskuussa 2022', 'i mars 2022', 'in March 2022').
+_MONTH_YEAR = re.compile(
+    r"\b(?:(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*"
+    r"|januari|january|februari|february|mars|march|april|maj|may|juni|june|juli|july"
+    r"|augusti|august|september|oktober|october|november|december)\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _ENDED = re.compile(
@@ -511,6 +519,30 @@ def _refine_end(reading: ProseReading, paragraphs: list[tuple[int, str]]) -> Non
         return
 
 
+def _month_started(reading: ProseReading, paragraphs: list[tuple[int, str]]) -> None:
+    """A period of whole years whose first year a sentence says the project began in a month
+    of ('lähti maaliskuussa 2022 käyntiin'): the years give no start day, and 1 January
+    would be made up; the period is left empty, and said."""
+    if reading.period is None:
+        return
+    start, _end = reading.period.period
+    if not (start.month == 1 and start.day == 1):
+        return
+    for line, sentence in sentences(paragraphs):
+        m = _MONTH_YEAR.search(sentence)
+        if m is None or int(m.group("y")) != start.year or not find_word(sentence, START_WORDS):
+            continue
+        message = M_(
+            "'{sentence}' says the project began in a month of {year}, so its years give no "
+            "start day; the period is left empty",
+            sentence=shorten(sentence, 120),
+            year=start.year,
+        )
+        reading.problems.append((Problem(Code.UNCERTAIN_FACT, message), line, "period"))
+        reading.period = None
+        return
+
+
 def _programme(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
     for line, sentence in sentences(paragraphs):
         if not _FUNDING_VERBS.search(sentence):
@@ -604,6 +636,7 @@ def read_prose(
         a, b = title_years
         out.period = Fact((date(a, 1, 1), date(b, 12, 31)), 0, "")
     _refine_end(out, paragraphs)
+    _month_started(out, paragraphs)
     _programme(paragraphs, out)
     contacts_in(paragraphs, out)
     return out
