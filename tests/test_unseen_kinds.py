@@ -2278,3 +2278,24 @@ def test_a_start_month_in_the_first_year_leaves_the_years_period_empty(
     reading = read_prose([(3, text)], (2022, 2023))
     got = reading.period.period if reading.period is not None else None
     assert got == period, why
+
+
+ACCOUNTS_NEWS = """\
+Kunta teki ylijäämäisen tuloksen vuodelta 2022
+
+Kunnan tulos oli vuonna 2022 ylijäämäinen. Kunnanhallitus käsitteli tilinpäätöstä maanantaina.
+
+Rakentamisprojekti sujui hyvin: kustannukset jäivät noin 200 000 euroa arviota pienemmiksi.
+"""
+
+
+@pytest.mark.parametrize(
+    ("headline", "projects", "why"),
+    [
+        ("Kunta teki ylijäämäisen tuloksen vuodelta 2022", 0, "a municipality's accounts"),
+        ("Kommunens bokslut visar överskott för 2022", 0, "the same in Swedish"),
+    ],
+)
+def test_a_headline_about_accounts_is_no_project(headline: str, projects: int, why: str) -> None:
+    page = ACCOUNTS_NEWS.replace("Kunta teki ylijäämäisen tuloksen vuodelta 2022", headline)
+    assert len(parse_text(page, "x.txt").projects) == projects, why

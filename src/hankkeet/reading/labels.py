@@ -1683,6 +1683,21 @@ ROLE_LABEL_WORDS: frozenset[str] = frozenset(
     }
 )
 
+# Stems of a headline about an organisation's accounts ('Konneveden kunta teki ylijäämäisen
+# tuloksen vuodelta 2022', 'Tilinpäätös 2023', 'Kommunens bokslut visar överskott'): a finance
+# report, no project's page, when the headline names no project (layouts/news.py).
+ACCOUNTS_STEMS: tuple[str, ...] = (
+    "tilinpäätö",
+    "ylijäämä",
+    "alijäämä",
+    "tilikau",
+    "bokslut",
+    "överskott",
+    "underskott",
+    "annual accounts",
+    "financial statements",
+)
+
 # Words of an organisation that receives a grant, in any case ('Misa Oy', 'Lemin
 # 4H-yhdistys', 'virkistysaluesäätiölle'): layouts/leftovers.py tells a news item's grants to
 # others than its project by them.

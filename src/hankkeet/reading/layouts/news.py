@@ -12,6 +12,7 @@ from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block
 from hankkeet.reading.labels import (
+    ACCOUNTS_STEMS,
     CALL_WORDS,
     DIGEST_WORDS,
     INSTRUMENT_ENDINGS,
@@ -316,7 +317,8 @@ def _subject(title: str) -> str | None:
 
 
 def _about_instrument(title: str) -> bool:
-    """A headline about a fund, a programme, a strategy or a call for applications."""
+    """A headline about a fund, a programme, a strategy or a call for applications, or about
+    an organisation's accounts (and no project)."""
     folded = title.casefold()
     words = folded.replace("-", " ").split()
     last = words[-1].strip(',.:;!?()”"') if words else ""
@@ -325,6 +327,7 @@ def _about_instrument(title: str) -> bool:
         or last.endswith(INSTRUMENT_ENDINGS)
         or any(w in folded for w in CALL_WORDS)
         or bool(_CALL_ROUND.search(folded))
+        or (any(stem in folded for stem in ACCOUNTS_STEMS) and not hanke_names(title))
     )
 
 
