@@ -2299,3 +2299,19 @@ Rakentamisprojekti sujui hyvin: kustannukset jäivät noin 200 000 euroa arviota
 def test_a_headline_about_accounts_is_no_project(headline: str, projects: int, why: str) -> None:
     page = ACCOUNTS_NEWS.replace("Kunta teki ylijäämäisen tuloksen vuodelta 2022", headline)
     assert len(parse_text(page, "x.txt").projects) == projects, why
+
+
+PROJECT_WORK_PAGE = """\
+Projektverksamhet vid skolan
+Genom projekt med extern finansiering utvecklar skolan utbildningen. Varje projekt har egna mål.
+Avslutade projekt:
+Hållbar utbildning för småföretag
+Projekttid: 30.6.2022-31.12.2025
+Projektet ska höja kunnandet om kretsloppsekonomi i små företag.
+"""
+
+
+def test_a_heading_over_a_projects_period_names_it_under_a_headline_that_names_none() -> None:
+    (project,) = parse_text(PROJECT_WORK_PAGE, "x.txt").projects
+    assert project.project.name == "Hållbar utbildning för småföretag"
+    assert (project.project.start, project.project.end) == (date(2022, 6, 30), date(2025, 12, 31))

@@ -47,6 +47,8 @@ _FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _FACT_FIELDS = frozenset(
     {Field.PERIOD, Field.START, Field.END, Field.BUDGET, Field.FUNDING, Field.CITY_SHARE}
 )
+# The labels of a project's period: a heading right over one is the project's title.
+_PERIOD_FIELDS = frozenset({Field.PERIOD, Field.START})
 
 
 def scan_money(text: str) -> bool:
@@ -109,9 +111,10 @@ def _top_titles(item: Item, n: int, found: list[tuple[Item, int]]) -> bool:
 
 def _project_heading(items: list[Item], head: tuple[Item, int] | None) -> tuple[Item, int] | None:
     """A heading further down that says it names a project ('Henna - maaseudun asumisen ja
-    elinvoiman pilottihanke' over its paragraphs) when the headline names none: the page's
-    project is under it, and the text above it is another thing's. Only when it is the one
-    such heading on the page."""
+    elinvoiman pilottihanke' over its paragraphs), or that stands over a project's period
+    ('Projekttid: 30.6.2022-31.12.2025'), when the headline names none: the page's project is
+    under it, and the text above it is another thing's. Only when it is the one such heading
+    on the page."""
     if head is not None and (
         hanke_names(head[0].text) or _names_itself(head[0].text) or about_many(head[0].text)
     ):
@@ -123,11 +126,21 @@ def _project_heading(items: list[Item], head: tuple[Item, int] | None) -> tuple[
         and item.kind == "text"
         and len(item.lines) <= 1
         and titleable(item.text)
-        and _names_itself(strip_period(strip_years(item.text)))
-        and items[n + 1].kind == "text"
-        and is_prose([(items[n + 1].line, items[n + 1].text)])
+        and (
+            (
+                _names_itself(strip_period(strip_years(item.text)))
+                and items[n + 1].kind == "text"
+                and is_prose([(items[n + 1].line, items[n + 1].text)])
+            )
+            or _over_a_period(items[n + 1])
+        )
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _over_a_period(item: Item) -> bool:
+    """Whether an item is our label of a project's period, right under a heading."""
+    return item.kind == "field" and item.label is not None and item.label.field in _PERIOD_FIELDS
 
 
 def _heading_over_text(items: list[Item]) -> tuple[Item, int] | None:
