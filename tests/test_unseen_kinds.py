@@ -2315,3 +2315,26 @@ def test_a_heading_over_a_projects_period_names_it_under_a_headline_that_names_n
     (project,) = parse_text(PROJECT_WORK_PAGE, "x.txt").projects
     assert project.project.name == "Hållbar utbildning för småföretag"
     assert (project.project.start, project.project.end) == (date(2022, 6, 30), date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Suomen Satamaliitto ry, 24.10.2019", "an association and the day it wrote"),
+        ("Jenni Kylänpää, 1. 2. 2020", "a writer and a spaced date"),
+    ],
+)
+def test_a_byline_is_never_a_title(line: str, why: str) -> None:
+    assert not titleable(line) and never_title(line) == "a byline: who wrote it, and when", why
+
+
+def test_a_headline_with_a_byline_under_it_names_the_page() -> None:
+    page = (
+        "Kokkolaan ja Raumalle EU-rahoitusta\n\nSatamaliitto ry, 24.10.2019\n\n"
+        "Kaksi satamaa sai EU:n hakukierroksella yhteisrahoitusta yhteensä 3,9 miljoonaa "
+        "euroa.\n\nKokkolan sataman hankkeessa laiturialuetta laajennetaan. EU-osuus on "
+        "1,44 miljoonaa euroa.\n\nRauman sataman hankkeessa rakennetaan uusi "
+        "rahdinkäsittelyalue. EU-osuus on 2,44 miljoonaa euroa.\n"
+    )
+    names = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert "Satamaliitto ry, 24.10.2019" not in names, names

@@ -297,6 +297,8 @@ _EMAIL = r"(?i:^\S+(?:@|\(at\))\S+\.\S+$)"
 _PHONE = r"(?i:^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}[0-9]$)"
 _NO_LETTERS = r"^[^A-Za-zÅÄÖåäöÜüÉé]*$"
 _DATE_LINE = r"^[0-9.,/ \-–—:]+$|^[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?(?:\s|$)"
+# A byline under a headline: who, a comma, and the day ('Suomen Satamaliitto ry, 24.10.2019').
+_BYLINE = r"^[^,.!?]{2,80},\s*[0-9]{1,2}\.\s?[0-9]{1,2}\.\s?(?:19|20)[0-9]{2}\s*$"
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
 _MARKUP = r"^(?:#+\s|\$\s|```|\||>\s|<[a-zA-Z/!]|\[[^\]]*\]\(|[{}\[\]]$)"
 _MID_SENTENCE = r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]"
@@ -515,6 +517,8 @@ def _never_by_shape(text: str) -> str | None:
         return "a phone number"
     if re.match(_NO_LETTERS, text) or re.match(_DATE_LINE, text):
         return "a number or a date"
+    if re.match(_BYLINE, text):
+        return "a byline: who wrote it, and when"
     if text.endswith(_SENTENCE_END) and not text.endswith("..."):
         return "a sentence"
     if re.search(_MID_SENTENCE, text):
@@ -578,7 +582,7 @@ _NEVER_AT_START = re.compile(
         f"(?:{p})"
         for p in (
             *(_MARKUP, _SECTION.pattern, _LIST_ITEM, _NUMBERED, _LINK),
-            *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE),
+            *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE, _BYLINE),
         )
     )
 )
