@@ -2338,3 +2338,28 @@ def test_a_headline_with_a_byline_under_it_names_the_page() -> None:
     )
     names = [p.project.name for p in parse_text(page, "x.txt").projects]
     assert "Satamaliitto ry, 24.10.2019" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "why"),
+    [
+        (
+            "Kuivina kausina, kuten vuonna 1999 ja vuosina 2002–2003, vedestä oli pulaa.",
+            None,
+            "the years are an example of droughts, not the project's time",
+        ),
+        (
+            "Hanke toteutetaan vuosina 2024–2026.",
+            (date(2024, 1, 1), date(2026, 12, 31)),
+            "the project's own years stand",
+        ),
+    ],
+)
+def test_years_given_as_an_example_are_no_period(
+    text: str, period: tuple[date, date] | None, why: str
+) -> None:
+    from hankkeet.reading.prose import read_prose
+
+    reading = read_prose([(3, text)])
+    got = reading.period.period if reading.period is not None else None
+    assert got == period, why

@@ -841,6 +841,9 @@ PERIOD_CUE_WORDS: tuple[str, ...] = (
     "kaudella",
     "toiminta-aika",
 )
+# Words that make the years after them an example, not a time of the project ('kuten
+# vuonna 1999 ja vuosina 2002–2003', 'such as in 2018'): looked for just before the years.
+EXAMPLE_WORDS: tuple[str, ...] = ("kuten", "esimerkiksi", "such as", "såsom", "till exempel")
 # Words a full stop follows without ending the sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
     {

@@ -27,6 +27,7 @@ from hankkeet.reading.labels import (
     DECISION_WORDS,
     DOCUMENT_YEARS_STEMS,
     EURO_UNITS,
+    EXAMPLE_WORDS,
     HEDGE_WORDS,
     NOT_ONE_PROJECT,
     ONE_PROJECT_WORD,
@@ -455,49 +456,39 @@ def _cued_years(
 ) -> None:
     """A range of years in a sentence that speaks of the project's time ('toteutetaan
     vuosina 2024–2026'): the project's period, unless the years are a funding programme's,
-    the funding's or a decision's."""
+    an example, an agreement's, the funding's or a decision's."""
     for m3 in YEAR_RANGE.finditer(text):
         a, b = int(m3.group("a")), int(m3.group("b"))
-        if (a, b) in PROGRAMME_PERIODS or find_word(folded, PROGRAMME_PERIOD_WORDS):
-            cands.unsure.append(
-                (
-                    1,
-                    M_(
-                        "{quoted}: the years are a funding programme's period, not the project's",
-                        quoted=quoted,
-                    ),
-                    line,
-                )
-            )
-            return
-        if any(stem in _words_before(text, m3.start(), 30) for stem in DOCUMENT_YEARS_STEMS):
-            cands.unsure.append(
-                (
-                    1,
-                    M_(
-                        "{quoted}: the years are an agreement's or a strategy's, not the "
-                        "project's period",
-                        quoted=quoted,
-                    ),
-                    line,
-                )
-            )
-            return
-        if any(q.kind is Kind.MONEY for q in scan(text)):
-            cands.unsure.append(
-                (
-                    1,
-                    M_(
-                        "{quoted}: the years may be the funding's, not the project's period",
-                        quoted=quoted,
-                    ),
-                    line,
-                )
-            )
+        why = _years_doubt(text, folded, m3, quoted)
+        if why is not None:
+            cands.unsure.append((1, why, line))
             return
         if a <= b and not decision:
             cands.sure.append((1, (date(a, 1, 1), date(b, 12, 31)), line, sentence))
             return
+
+
+def _years_doubt(text: str, folded: str, m3: re.Match[str], quoted: str) -> Message | None:
+    """Why a range of years a sentence gives is not the project's period, or None."""
+    a, b = int(m3.group("a")), int(m3.group("b"))
+    if (a, b) in PROGRAMME_PERIODS or find_word(folded, PROGRAMME_PERIOD_WORDS):
+        return M_(
+            "{quoted}: the years are a funding programme's period, not the project's",
+            quoted=quoted,
+        )
+    before = _words_before(text, m3.start(), 30)
+    if find_word(before, EXAMPLE_WORDS):
+        return M_("{quoted}: the years are an example, not the project's period", quoted=quoted)
+    if any(stem in before for stem in DOCUMENT_YEARS_STEMS):
+        return M_(
+            "{quoted}: the years are an agreement's or a strategy's, not the project's period",
+            quoted=quoted,
+        )
+    if any(q.kind is Kind.MONEY for q in scan(text)):
+        return M_(
+            "{quoted}: the years may be the funding's, not the project's period", quoted=quoted
+        )
+    return None
 
 
 def _refine_end(reading: ProseReading, paragraphs: list[tuple[int, str]]) -> None:
