@@ -2363,3 +2363,18 @@ def test_years_given_as_an_example_are_no_period(
     reading = read_prose([(3, text)])
     got = reading.period.period if reading.period is not None else None
     assert got == period, why
+
+
+RESEARCH_CALL = """\
+Hakuohje
+
+Tutkimusmäärärahan haku alueen tutkimustoimikunnalta
+Määrärahaa voivat hakea kunnat. Hakemuksen taustalla on oltava tutkimushanke ja sen ryhmä.
+Hakemusten on oltava perillä 15.6.2018 mennessä.
+Lisätiedot
+Tutkimusjohtaja Anne Pitkäranta, puh. 040 643 0511
+"""
+
+
+def test_a_call_for_research_money_is_no_project() -> None:
+    assert parse_text(RESEARCH_CALL, "x.txt").projects == []
