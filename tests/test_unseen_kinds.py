@@ -2251,31 +2251,46 @@ def test_a_head_that_ends_with_a_role_is_no_list_entry() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "period", "why"),
+    ("text", "years", "period", "why"),
     [
         (
             "Liedossa lähti maaliskuussa 2022 käyntiin kaksivuotinen kylähanke.",
+            (2022, 2023),
             None,
-            "began in March of the first year: 1 January would be made up",
+            "began in March of the title's first year: 1 January would be made up",
         ),
         (
             "The project started in March 2022 and runs for two years.",
+            (2022, 2023),
             None,
             "the same in English",
         ),
         (
             "Kylähanke on kaksivuotinen, ja sen kyselyt tehtiin maaliskuussa 2022.",
+            (2022, 2023),
             (date(2022, 1, 1), date(2023, 12, 31)),
-            "a month of something else, not the start: the years stand",
+            "a month of something else, not the start: the title's years stand",
+        ),
+        (
+            "Kuivina kausina, kuten vuonna 1999 ja vuosina 2002–2003, vedestä oli pulaa.",
+            None,
+            None,
+            "years given as an example of droughts, not the project's time",
+        ),
+        (
+            "Hanke toteutetaan vuosina 2024–2026.",
+            None,
+            (date(2024, 1, 1), date(2026, 12, 31)),
+            "the project's own years stand",
         ),
     ],
 )
-def test_a_start_month_in_the_first_year_leaves_the_years_period_empty(
-    text: str, period: tuple[date, date] | None, why: str
+def test_a_prose_period_is_left_empty_when_its_start_or_years_are_not_the_projects(
+    text: str, years: tuple[int, int] | None, period: tuple[date, date] | None, why: str
 ) -> None:
     from hankkeet.reading.prose import read_prose
 
-    reading = read_prose([(3, text)], (2022, 2023))
+    reading = read_prose([(3, text)], years)
     got = reading.period.period if reading.period is not None else None
     assert got == period, why
 
@@ -2338,31 +2353,6 @@ def test_a_headline_with_a_byline_under_it_names_the_page() -> None:
     )
     names = [p.project.name for p in parse_text(page, "x.txt").projects]
     assert "Satamaliitto ry, 24.10.2019" not in names, names
-
-
-@pytest.mark.parametrize(
-    ("text", "period", "why"),
-    [
-        (
-            "Kuivina kausina, kuten vuonna 1999 ja vuosina 2002–2003, vedestä oli pulaa.",
-            None,
-            "the years are an example of droughts, not the project's time",
-        ),
-        (
-            "Hanke toteutetaan vuosina 2024–2026.",
-            (date(2024, 1, 1), date(2026, 12, 31)),
-            "the project's own years stand",
-        ),
-    ],
-)
-def test_years_given_as_an_example_are_no_period(
-    text: str, period: tuple[date, date] | None, why: str
-) -> None:
-    from hankkeet.reading.prose import read_prose
-
-    reading = read_prose([(3, text)])
-    got = reading.period.period if reading.period is not None else None
-    assert got == period, why
 
 
 RESEARCH_CALL = """\
