@@ -2368,3 +2368,21 @@ Tutkimusjohtaja Anne Pitkäranta, puh. 040 643 0511
 
 def test_a_call_for_research_money_is_no_project() -> None:
     assert parse_text(RESEARCH_CALL, "x.txt").projects == []
+
+
+@pytest.mark.parametrize(
+    ("line", "card", "why"),
+    [
+        ("Hankkeen tiedot", True, "a card's heading"),
+        ("Kehittämishankkeen tiedot", True, "a compound before it still is"),
+        (
+            "Kohti työtä ja koulutusta -työllisyyshankkeen tiedote",
+            False,
+            "'tiedote' (a release) only starts with 'tiedot'",
+        ),
+    ],
+)
+def test_a_card_heading_ends_a_word(line: str, card: bool, why: str) -> None:
+    from hankkeet.reading.lines import is_card_heading
+
+    assert is_card_heading(line) is card, why

@@ -290,7 +290,8 @@ _SECTION = re.compile(r"^(?:§\s*\d+|\d+\s*§)(?:\s|$)")
 KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
 # A card's heading is a short line; longer ones are sentences that mention a card.
 HEADING_MAX = 120
-_CARD_HEADING = re.compile("|".join(re.escape(h) for h in CARD_HEADINGS))
+# Each ends a word ('Hankkeen tiedot', not '… -hankkeen tiedote', a release).
+_CARD_HEADING = re.compile("(?:" + "|".join(re.escape(h) for h in CARD_HEADINGS) + r")(?!\w)")
 _LIST_ITEM = r"^(?:[-–—•*·▪◦]\s|\d{1,2}[).]\s|[a-zåäö]\)\s)"
 _LINK = r"(?i:(?:https?://|www\.)\S+)"
 _EMAIL = r"(?i:^\S+(?:@|\(at\))\S+\.\S+$)"
