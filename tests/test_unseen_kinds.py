@@ -2337,10 +2337,22 @@ def test_a_heading_over_a_projects_period_names_it_under_a_headline_that_names_n
     [
         ("Suomen Satamaliitto ry, 24.10.2019", "an association and the day it wrote"),
         ("Jenni Kylänpää, 1. 2. 2020", "a writer and a spaced date"),
+        ("Keskisuomalainen, Meidän juttu, 2019-01", "a paper, its section and the month"),
     ],
 )
 def test_a_byline_is_never_a_title(line: str, why: str) -> None:
     assert not titleable(line) and never_title(line) == "a byline: who wrote it, and when", why
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Kylätalo, 2019-2021", "a name and its years"),
+        ("Kylätalo, 2019", "a name and a year"),
+    ],
+)
+def test_a_name_with_its_years_is_no_byline(line: str, why: str) -> None:
+    assert titleable(line), why
 
 
 def test_a_headline_with_a_byline_under_it_names_the_page() -> None:

@@ -298,8 +298,12 @@ _EMAIL = r"(?i:^\S+(?:@|\(at\))\S+\.\S+$)"
 _PHONE = r"(?i:^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}[0-9]$)"
 _NO_LETTERS = r"^[^A-Za-zÅÄÖåäöÜüÉé]*$"
 _DATE_LINE = r"^[0-9.,/ \-–—:]+$|^[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4})?(?:\s|$)"
-# A byline under a headline: who, a comma, and the day ('Suomen Satamaliitto ry, 24.10.2019').
-_BYLINE = r"^[^,.!?]{2,80},\s*[0-9]{1,2}\.\s?[0-9]{1,2}\.\s?(?:19|20)[0-9]{2}\s*$"
+# A byline under a headline: who (and where), a comma, and the day or month ('Suomen
+# Satamaliitto ry, 24.10.2019', 'Keskisuomalainen, Meidän juttu, 2019-01').
+_BYLINE = (
+    r"^[^.!?]{2,80},\s*(?:[0-9]{1,2}\.\s?[0-9]{1,2}\.\s?(?:19|20)[0-9]{2}"
+    r"|(?:19|20)[0-9]{2}-[01][0-9](?:-[0-3][0-9])?)\s*$"
+)
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
 _MARKUP = r"^(?:#+\s|\$\s|```|\||>\s|<[a-zA-Z/!]|\[[^\]]*\]\(|[{}\[\]]$)"
 _MID_SENTENCE = r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]"
