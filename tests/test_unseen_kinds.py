@@ -2398,3 +2398,19 @@ def test_a_card_heading_ends_a_word(line: str, card: bool, why: str) -> None:
     from hankkeet.reading.lines import is_card_heading
 
     assert is_card_heading(line) is card, why
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "why"),
+    [
+        ("syyskuu 2022 – syyskuu 2023", None, "Finnish months without days: not whole years"),
+        ("syyskuussa 2022 - 2023", None, "a month in another case"),
+        ("2022–2023", (date(2022, 1, 1), date(2023, 12, 31)), "years alone stay whole years"),
+    ],
+)
+def test_a_period_of_finnish_months_is_not_read_as_whole_years(
+    text: str, period: tuple[date, date] | None, why: str
+) -> None:
+    reading = read_period(text)
+    got = (reading.start, reading.end) if reading.start is not None else None
+    assert got == period, why

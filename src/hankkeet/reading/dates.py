@@ -41,8 +41,19 @@ _WRITTEN = re.compile(
 _NAMED_YEAR = r"\b([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2,})\.?\s+(?:19|20)[0-9]{2}\b"
 
 
+# A month and its year ('maaliskuussa 2022', 'i mars 2022', 'in March 2022'), in any case.
+# (Kept as text, as _NAMED_YEAR is.)
+MONTH_YEAR = (
+    r"(?i)\b(?:(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*"
+    r"|januari|january|februari|february|mars|march|april|maj|may|juni|june|juli|july"
+    r"|augusti|august|september|oktober|october|november|december)\s+(?P<y>(?:19|20)\d\d)\b"
+)
+
+
 def _month_named(text: str) -> bool:
-    return any(m[1].casefold() not in YEAR_WORDS for m in re.finditer(_NAMED_YEAR, text))
+    return re.search(MONTH_YEAR, text) is not None or any(
+        m[1].casefold() not in YEAR_WORDS for m in re.finditer(_NAMED_YEAR, text)
+    )
 
 
 def normalise_dashes(text: str) -> str:

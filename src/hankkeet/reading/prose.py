@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Problem
 from hankkeet.locale import M_, N_, Message
-from hankkeet.reading.dates import date_tokens, normalise_dashes
+from hankkeet.reading.dates import MONTH_YEAR, date_tokens, normalise_dashes
 from hankkeet.reading.funding import find_funds, find_programmes
 from hankkeet.reading.labels import (
     ABBREVIATIONS,
@@ -72,13 +72,6 @@ _STARTS_YEAR = re.compile(
     r"\b(?:käynnistyi|käynnistynyt|käynnistyy|alkoi|alkanut|alkaa)\s+(?:vuonna\s+)?"
     r"(?P<a>(?:19|20)[0-9]{2})\b.{0,40}?\b(?:jatkuu|kestää|päättyy)\s+(?:vuoteen|vuoden)\s+"
     r"(?P<b>(?:19|20)[0-9]{2})",
-    re.IGNORECASE,
-)
-# A month and its year ('maaliskuussa 2022', 'i mars 2022', 'in March 2022').
-_MONTH_YEAR = re.compile(
-    r"\b(?:(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*"
-    r"|januari|january|februari|february|mars|march|april|maj|may|juni|june|juli|july"
-    r"|augusti|august|september|oktober|october|november|december)\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _ENDED = re.compile(
@@ -520,7 +513,7 @@ def _month_started(reading: ProseReading, paragraphs: list[tuple[int, str]]) -> 
     if not (start.month == 1 and start.day == 1):
         return
     for line, sentence in sentences(paragraphs):
-        m = _MONTH_YEAR.search(sentence)
+        m = re.search(MONTH_YEAR, sentence)
         if m is None or int(m.group("y")) != start.year or not find_word(sentence, START_WORDS):
             continue
         message = M_(
