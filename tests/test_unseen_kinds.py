@@ -2414,3 +2414,13 @@ def test_a_period_of_finnish_months_is_not_read_as_whole_years(
     reading = read_period(text)
     got = (reading.start, reading.end) if reading.start is not None else None
     assert got == period, why
+
+
+def test_a_summary_written_as_a_list_starts_with_its_text() -> None:
+    page = (
+        "Kylätalon korjaus\n\nRahoitus ja ohjelma: Leader\nToiminta-aika: 1.1.2020–31.12.2021\n"
+        "Budjetti koko toiminta-ajalle: 20 000 €\nTiivistelmä:\n"
+        "• Kylätalon katto korjataan.\n• Ikkunat vaihdetaan.\n"
+    )
+    (project,) = parse_text(page, "x.txt").projects
+    assert (project.project.summary or "").startswith("Kylätalon katto"), project.project.summary

@@ -366,6 +366,11 @@ def is_list_item(text: str) -> bool:
     return re.match(_LIST_ITEM, text.lstrip()) is not None
 
 
+def without_list_mark(text: str) -> str:
+    """The text without the list mark it starts with ('• Kinnulan ja …' -> 'Kinnulan ja …')."""
+    return re.sub(_LIST_ITEM, "", text.lstrip(), count=1)
+
+
 def strip_note(title: str) -> str:
     """A title without the note on its state or months that ends it."""
     return re.sub(TITLE_NOTE, "", title) if title.endswith(")") else title

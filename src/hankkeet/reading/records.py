@@ -31,7 +31,12 @@ from hankkeet.reading.blocks import Block, FieldValue, IdRegistry, Note, ParsedP
 from hankkeet.reading.dates import PeriodReading, read_date, read_period
 from hankkeet.reading.funding import find_funds, find_programmes, read_funding
 from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
-from hankkeet.reading.lines import strip_note, strip_subtitle, strip_translation
+from hankkeet.reading.lines import (
+    strip_note,
+    strip_subtitle,
+    strip_translation,
+    without_list_mark,
+)
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import before_details, read_contacts
 from hankkeet.reading.staff import read_staff
@@ -696,7 +701,8 @@ def read_block(block: Block, path: str) -> ReadBlock:
     _from_prose(r, values)
     _missing(r, block, values)
     summary_fv = r.text(Field.SUMMARY)
-    summary = squash_clean(summary_fv.text) if summary_fv else None
+    # A summary written as a list starts with its first item's text, not its mark.
+    summary = without_list_mark(squash_clean(summary_fv.text)) if summary_fv else None
     if summary_fv is not None:
         r.mark("summary", summary_fv)
     _name_doubt(r, name, values, funding, summary)
