@@ -1933,9 +1933,14 @@ def test_an_agenda_items_document_is_no_part_of_the_name(title: str, name: str, 
             ["Maaseuturahasto"],
             "its English name",
         ),
+        (
+            "Alueiden kestävän kasvun ja elinvoiman tukemiseen liittyvää rahoitusta",
+            ["AKKE"],
+            "AKKE by its long Finnish name",
+        ),
     ],
 )
-def test_swedish_names_of_leader_and_the_rural_fund(
+def test_programmes_and_funds_by_their_other_names(
     text: str, programmes: list[str], why: str
 ) -> None:
     assert find_programmes(text) == programmes, why

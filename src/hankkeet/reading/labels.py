@@ -496,7 +496,10 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Business Finland", (r"business finland",)),
     (
         "AKKE",
-        (r"\bakke\b|maakuntien liitoille osoitta|aluekehittämisen kehittämisrahoitu",),
+        (
+            r"\bakke\b|maakuntien liitoille osoitta|aluekehittämisen kehittämisrahoitu"
+            r"|alueiden kestävän kasvun ja elinvoiman tuke",
+        ),
     ),
     ("ÄRM", (r"\bärm\b|äkillisen rakennemuutoksen (?:tuki|rahoitus|rahasto)",)),
     (
