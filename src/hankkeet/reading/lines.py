@@ -368,7 +368,10 @@ def is_list_item(text: str) -> bool:
 
 def without_list_mark(text: str) -> str:
     """The text without the list mark it starts with ('• Kinnulan ja …' -> 'Kinnulan ja …')."""
-    return re.sub(_LIST_ITEM, "", text.lstrip(), count=1)
+    text = text.lstrip()
+    if text[:1].isalpha() and text[1:2] != ")":
+        return text  # most texts: a word first, and the pattern is not compiled for them
+    return re.sub(_LIST_ITEM, "", text, count=1)
 
 
 def strip_note(title: str) -> str:
