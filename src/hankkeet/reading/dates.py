@@ -41,12 +41,15 @@ _WRITTEN = re.compile(
 _NAMED_YEAR = r"\b([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]{2,})\.?\s+(?:19|20)[0-9]{2}\b"
 
 
-# A month and its year ('maaliskuussa 2022', 'i mars 2022', 'in March 2022'), in any case.
+# A month and its year ('maaliskuussa 2022', 'i mars 2022', 'in March 2022'), in any case:
+# the Finnish months' stems in any inflection, the others as labels.MONTHS writes them.
 # (Kept as text, as _NAMED_YEAR is.)
 MONTH_YEAR = (
-    r"(?i)\b(?:(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*"
-    r"|januari|january|februari|february|mars|march|april|maj|may|juni|june|juli|july"
-    r"|augusti|august|september|oktober|october|november|december)\s+(?P<y>(?:19|20)\d\d)\b"
+    r"(?i)\b(?:(?:"
+    + "|".join(sorted(m.removesuffix("kuuta") for m in MONTHS if m.endswith("kuuta")))
+    + r")kuu\w*|"
+    + "|".join(sorted((m for m in MONTHS if not m.endswith("kuuta")), key=len, reverse=True))
+    + r")\s+(?P<y>(?:19|20)\d\d)\b"
 )
 
 

@@ -148,13 +148,14 @@ def squash_clean(text: str) -> str:
 
 
 # A comma that no closing bracket follows before an opening one: not inside '(…)'.
-_COMMA_OUTSIDE = re.compile(r",(?![^()]*\))")
+# (Kept as text: re compiles it when a list row first needs it, not at every start.)
+_COMMA_OUTSIDE = r",(?![^()]*\))"
 
 
 def comma_parts(text: str) -> list[str]:
     """The text's parts between commas, a comma inside brackets kept ('VEPATUKI (tutkimus-,
     kehittämis- ja innovaatioklusteri), 20 000 €' is two parts), each stripped."""
-    return [part.strip() for part in _COMMA_OUTSIDE.split(text)]
+    return [part.strip() for part in re.split(_COMMA_OUTSIDE, text)]
 
 
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
