@@ -52,6 +52,7 @@ RULE_CASES: list[tuple[str, int, Severity, frozenset[str], str]] = [
     ("unreadable-date", 3, Severity.ERROR, frozenset(), "the period line"),
     ("impossible-date", 3, Severity.ERROR, frozenset(), "the period line"),
     ("period-years-only", 3, Severity.INFO, frozenset(), "the period line"),
+    ("period-months-only", 3, Severity.WARNING, frozenset(), "the period line"),
     ("open-ended-period", 3, Severity.INFO, frozenset(), "the period line"),
     ("unreadable-staff", 5, Severity.WARNING, frozenset(), "the staff line"),
     ("missing-field", 1, Severity.ERROR, frozenset(), "no budget: the title line"),

@@ -317,15 +317,21 @@ CASES: list[tuple[str, dict[str, Any], set[str], str]] = [
     ),
     (
         block("Toiminta-aika: 1/2024–12/2024"),
-        {"start": date(2024, 1, 1), "end": date(2024, 12, 31)},
-        set(),
-        "month/year",
+        {"start": None, "end": None},
+        {"period-months-only"},
+        "a month without a day is no date (tests/corpus/FORMAT.md): left empty, and said",
     ),
     (
-        block("Toiminta-aika: 2/2024–2/2025"),
-        {"start": date(2024, 2, 1), "end": date(2025, 2, 28)},
-        set(),
-        "month end is real",
+        block("Toiminta-aika: 9/2022–31.8.2023"),
+        {"start": None, "end": date(2023, 8, 31)},
+        {"period-months-only"},
+        "a whole date beside a month is kept; the month is left empty, and said",
+    ),
+    (
+        block("Alkamispäivä: 2/2024\nPäättymispäivä: 28.2.2025"),
+        {"start": None, "end": date(2025, 2, 28)},
+        {"period-months-only"},
+        "a start label's month is no date either",
     ),
     (
         block("Toiminta-aika: 2027–2028"),

@@ -39,6 +39,7 @@ class Code(StrEnum):
     UNREADABLE_DATE = "unreadable-date"
     IMPOSSIBLE_DATE = "impossible-date"
     PERIOD_YEARS_ONLY = "period-years-only"
+    PERIOD_MONTHS_ONLY = "period-months-only"
     OPEN_ENDED_PERIOD = "open-ended-period"
     UNREADABLE_STAFF = "unreadable-staff"
     MISSING_FIELD = "missing-field"
@@ -212,6 +213,15 @@ RULES: dict[Code, Rule] = {
             Severity.INFO,
             N_("Period given in years only"),
             N_("A period such as '2027–2028' is read as 1 January to 31 December."),
+        ),
+        Rule(
+            Code.PERIOD_MONTHS_ONLY,
+            Severity.WARNING,
+            N_("Period given in months only"),
+            N_(
+                "A month without a day, such as '9/2022–9/2023', is no date: it is left "
+                "empty (a whole date beside it is kept)."
+            ),
         ),
         Rule(
             Code.OPEN_ENDED_PERIOD,

@@ -144,7 +144,9 @@ def read_date(text: str) -> PeriodReading:
             None,
             (Problem(Code.IMPOSSIBLE_DATE, M_("'{date}' is not a real date", date=found)),),
         )
-    days = [t for t in found if t.precision in ("day", "month")]
+    if len(found) == 1 and found[0].precision == "month":
+        return _months_left_out(text, found)
+    days = [t for t in found if t.precision == "day"]
     if len(found) != 1 or not days:
         return PeriodReading(
             None,
@@ -165,7 +167,7 @@ _TWO_DAYS = re.compile(
 
 
 def read_period(text: str) -> PeriodReading:
-    """Read a period ("1.11.2021–31.10.2023", "1/2024–12/2024", "1.1.2023 alkaen")."""
+    """Read a period ("1.11.2021–31.10.2023", "2024–2025", "1.1.2023 alkaen")."""
     m = _TWO_DAYS.fullmatch(text)
     if m is not None:
         first = _real_date(int(m[3]), int(m[2]), int(m[1]))
@@ -202,6 +204,8 @@ def read_period_generally(text: str) -> PeriodReading:
     unclear = _unclear(text, clean, words, found)
     if unclear is not None:
         return _unread(Code.UNREADABLE_DATE, unclear)
+    if any(t.precision == "month" for t in found):
+        return _months_left_out(text, found)
     problems: list[Problem] = []
     if found[0].precision == "year":
         problems.append(
@@ -222,6 +226,19 @@ def read_period_generally(text: str) -> PeriodReading:
             ),
         )
     return PeriodReading(found[0].first, found[1].last, tuple(problems))
+
+
+def _months_left_out(text: str, found: list[DateToken]) -> PeriodReading:
+    """A period with a month and no day in it: a month is no date (tests/corpus/FORMAT.md),
+    so it is left empty, and a whole date beside it kept ('9/2022–31.8.2023' has an end)."""
+    why = Problem(
+        Code.PERIOD_MONTHS_ONLY,
+        M_("'{text}' gives a month without a day, which is left empty", text=text),
+    )
+    if len(found) != 2:
+        return PeriodReading(None, None, (why,))
+    first, last = (None if t.precision == "month" else t for t in found)
+    return PeriodReading(first and first.first, last and last.last, (why,))
 
 
 def _unclear(text: str, clean: str, words: set[str], found: list[DateToken]) -> Message | None:
