@@ -2429,3 +2429,109 @@ def test_a_summary_written_as_a_list_starts_with_its_text() -> None:
     )
     (project,) = parse_text(page, "x.txt").projects
     assert (project.project.summary or "").startswith("Kylätalon katto"), project.project.summary
+
+
+# A list page of finished projects, each under a heading that opens with its years.
+YEARS_FIRST_PAGE = (
+    "Päättyneet hankkeet\n\nKehittämishankkeet 2010–2021\n\n"
+    "{first}\n\nKuppi nurin -hanke tuki perheitä, joita päihdeongelma koskettaa.\n\n"
+    "Hankkeessa\n\n • koottiin tietoa\n • tehtiin oppaita.\n\n"
+    "{second}\n\nOpastava-hanke kutsui kokemusasiantuntijat mukaan palvelujen suunnitteluun.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "why"),
+    [
+        ("2017-2021 Kuppi nurin -hanke", "2012-2016 Opastava-hanke", "years before the name"),
+        ("2017–2021: Kuppi nurin -hanke", "(2012–2016) Opastava-hanke", "a colon, brackets"),
+    ],
+)
+def test_a_list_heading_that_opens_with_its_years(first: str, second: str, why: str) -> None:
+    page = YEARS_FIRST_PAGE.format(first=first, second=second)
+    got = [
+        (p.project.name, p.project.start, p.project.end) for p in parse_text(page, "x.txt").projects
+    ]
+    assert got == [
+        ("Kuppi nurin -hanke", date(2017, 1, 1), date(2021, 12, 31)),
+        ("Opastava-hanke", date(2012, 1, 1), date(2016, 12, 31)),
+    ], why
+
+
+@pytest.mark.parametrize(
+    ("title", "years", "why"),
+    [
+        ("2017-2021 Kuppi nurin -hanke", (2017, 2021), "a range before the name"),
+        ("2017 Kuppi nurin -hanke", None, "one year before a name: no range, no period"),
+        ("2017–2021", None, "years alone"),
+    ],
+)
+def test_years_a_heading_opens_with(title: str, years: tuple[int, int] | None, why: str) -> None:
+    assert years_of(title) == years, why
+
+
+@pytest.mark.parametrize(
+    "heading", ["Hankkeessa", "Projektet", "Hanke"], ids=["inessive", "Swedish", "generic"]
+)
+def test_the_project_word_alone_heads_no_project(heading: str) -> None:
+    page = YEARS_FIRST_PAGE.format(
+        first="2017-2021 Kuppi nurin -hanke", second="2012-2016 Opastava-hanke"
+    ).replace("Hankkeessa", heading)
+    names = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert names == ["Kuppi nurin -hanke", "Opastava-hanke"]
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "why"),
+    [
+        (
+            "Sid 1 (12)\n\nProjektnamn\nBlekinge Utveckling i Samverkan\n\nSlutrapport\n\n"
+            "Sammanfattning\nProjektet har arbetat med småföretag.\n",
+            "Blekinge Utveckling i Samverkan",
+            "a Swedish form: the name under its label, a page number and a document heading",
+        ),
+        (
+            "Loppuraportti\n\nHankkeen nimi\nKylien digituki\n\nTiivistelmä\nHankkeessa tehtiin.\n",
+            "Kylien digituki",
+            "a Finnish form under a document's heading",
+        ),
+    ],
+)
+def test_a_name_under_its_label_names_a_forms_project(page: str, name: str, why: str) -> None:
+    names = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert names == [name], why
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "why"),
+    [
+        (
+            "Ge en sammanfattande beskrivning av projektidé. Projektet har arbetat med småföretag.",
+            "Projektet har arbetat med småföretag.",
+            "a Swedish form's instruction",
+        ),
+        (
+            "Kuvaile hankkeen tulokset: Kylille tehtiin verkkosivut.",
+            "Kylille tehtiin verkkosivut.",
+            "a Finnish one, ending in a colon",
+        ),
+        (
+            "Anna Virtanen veti kyläkoulutuksia. Kylille tehtiin verkkosivut.",
+            "Anna Virtanen veti kyläkoulutuksia. Kylille tehtiin verkkosivut.",
+            "'Anna' is a name here, and no verb the list holds",
+        ),
+    ],
+)
+def test_a_forms_instruction_is_no_part_of_its_summary(text: str, summary: str, why: str) -> None:
+    page = (
+        "Kylätalon korjaus\n\nRahoitus ja ohjelma: Leader\nToiminta-aika: 1.1.2020–31.12.2021\n"
+        f"Budjetti koko toiminta-ajalle: 20 000 €\nTiivistelmä: {text}\n"
+    )
+    (project,) = parse_text(page, "x.txt").projects
+    assert project.project.summary == summary, why
+
+
+@pytest.mark.parametrize("line", ["Sid 1 (12)", "Sivu 2/5", "Page 1 of 12", "Sivu 3"])
+def test_a_page_number_is_never_a_title(line: str) -> None:
+    assert never_title(line) == "a page number"
+    assert not titleable(line)

@@ -847,6 +847,27 @@ PERIOD_CUE_WORDS: tuple[str, ...] = (
 # Words that make the years after them an example, not a time of the project ('kuten
 # vuonna 1999 ja vuosina 2002–2003', 'such as in 2018'): looked for just before the years.
 EXAMPLE_WORDS: tuple[str, ...] = ("kuten", "esimerkiksi", "such as", "såsom", "till exempel")
+# A form's instruction under its section label, in the imperative ('Ge en sammanfattande
+# beskrivning av projektidé …', 'Kuvaile hankkeen tulokset.'): no part of the answer under it.
+FORM_PROMPT_VERBS: frozenset[str] = frozenset(
+    {
+        "kuvaile",
+        "kuvatkaa",
+        "kerro",
+        "kertokaa",
+        "esitä",
+        "esittäkää",
+        "beskriv",
+        "redogör",
+        "ange",
+        "ge",
+        "describe",
+        "provide",
+        "summarise",
+        "summarize",
+        "explain",
+    }
+)
 # Words a full stop follows without ending the sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
     {

@@ -21,6 +21,7 @@ from hankkeet.reading.labels import (
     DATE_LINE_WORDS,
     DOCUMENT_WORDS,
     FIRST_NAMES,
+    FORM_PROMPT_VERBS,
     FRAME_WORDS,
     HONORIFICS,
     LABEL_INDEX,
@@ -304,6 +305,12 @@ _BYLINE = (
     r"^[^.!?]{2,80},\s*(?:[0-9]{1,2}\.\s?[0-9]{1,2}\.\s?(?:19|20)[0-9]{2}"
     r"|(?:19|20)[0-9]{2}-[01][0-9](?:-[0-3][0-9])?)\s*$"
 )
+# A page's number, as a printed form or minutes give it ('Sid 1 (12)', 'Sivu 2/5', 'Page 1
+# of 12').
+_PAGE_NUMBER = (
+    r"(?i:^(?:sivu|sid|sida|page|s\.)\s*[0-9]{1,4}"
+    r"\s*(?:\([0-9]{1,4}\)|(?:/|of|av|\(|\))\s*[0-9]{1,4}\)?)?\s*$)"
+)
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
 _MARKUP = r"^(?:#+\s|\$\s|```|\||>\s|<[a-zA-Z/!]|\[[^\]]*\]\(|[{}\[\]]$)"
 _MID_SENTENCE = r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]"
@@ -372,6 +379,18 @@ def without_list_mark(text: str) -> str:
     if text[:1].isalpha() and text[1:2] != ")":
         return text  # most texts: a word first, and the pattern is not compiled for them
     return re.sub(_LIST_ITEM, "", text, count=1)
+
+
+def without_prompt(text: str) -> str:
+    """A form's answer without the instruction that opens it ('Ge en sammanfattande
+    beskrivning av projektidé och framkomna resultat. Länsbygderådets projekt …' ->
+    'Länsbygderådets projekt …'): a first sentence that starts with a verb of
+    labels.FORM_PROMPT_VERBS, when an answer follows it."""
+    first, _, _ = text.partition(" ")
+    if first.casefold() not in FORM_PROMPT_VERBS:
+        return text
+    m = re.search(r"[.?:]\s+(?=\S)", text)
+    return text[m.end() :] if m is not None and m.start() < 300 else text
 
 
 def strip_note(title: str) -> str:
@@ -532,6 +551,8 @@ def _never_by_shape(text: str) -> str | None:
         return "a number or a date"
     if re.match(_BYLINE, text):
         return "a byline: who wrote it, and when"
+    if re.match(_PAGE_NUMBER, text):
+        return "a page number"
     if text.endswith(_SENTENCE_END) and not text.endswith("..."):
         return "a sentence"
     if re.search(_MID_SENTENCE, text):
@@ -595,7 +616,7 @@ _NEVER_AT_START = re.compile(
         f"(?:{p})"
         for p in (
             *(_MARKUP, _SECTION.pattern, _LIST_ITEM, _NUMBERED, _LINK),
-            *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE, _BYLINE),
+            *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE, _BYLINE, _PAGE_NUMBER),
         )
     )
 )

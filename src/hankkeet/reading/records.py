@@ -36,6 +36,7 @@ from hankkeet.reading.lines import (
     strip_subtitle,
     strip_translation,
     without_list_mark,
+    without_prompt,
 )
 from hankkeet.reading.money import read_money_field
 from hankkeet.reading.people import before_details, read_contacts
@@ -675,6 +676,16 @@ def _name_doubt(
         r.at_title(Code.UNSURE_NAME, doubt, "name")
 
 
+def _summary(r: _Reader) -> str | None:
+    """The summary: a list starts with its first item's text, not its mark, and a form's
+    answer with the answer, not the form's instruction."""
+    summary_fv = r.text(Field.SUMMARY)
+    if summary_fv is None:
+        return None
+    r.mark("summary", summary_fv)
+    return without_prompt(without_list_mark(squash_clean(summary_fv.text)))
+
+
 def read_block(block: Block, path: str) -> ReadBlock:
     """Read every raw field of a block into a record (its id left empty)."""
     r = _Reader(block)
@@ -700,11 +711,7 @@ def read_block(block: Block, path: str) -> ReadBlock:
     funding, values.programme, values.fund = _funding(r)
     _from_prose(r, values)
     _missing(r, block, values)
-    summary_fv = r.text(Field.SUMMARY)
-    # A summary written as a list starts with its first item's text, not its mark.
-    summary = without_list_mark(squash_clean(summary_fv.text)) if summary_fv else None
-    if summary_fv is not None:
-        r.mark("summary", summary_fv)
+    summary = _summary(r)
     _name_doubt(r, name, values, funding, summary)
     # Every value is of its field's type already (the readers make them so): the record is
     # assembled without pydantic's validation, which would only copy them

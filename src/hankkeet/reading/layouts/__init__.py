@@ -25,8 +25,10 @@ def choose_layout(lines: Sequence[str]) -> Layout:
     """The layout family of a page, from its first lines."""
     content = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
     labels = {n: classify(line) for n, line in enumerate(lines) if line.strip()}
-    if any(is_card_heading(text) for _, text in content) or any(
-        lab is not None and lab.field is Field.NAME and lab.value for lab in labels.values()
+    if (
+        any(is_card_heading(text) for _, text in content)
+        or any(lab is not None and lab.field is Field.NAME and lab.value for lab in labels.values())
+        or _name_under_its_label(lines, labels)
     ):
         return Layout.CARD
     if any(is_section_mark(text) for _, text in content):
@@ -36,6 +38,20 @@ def choose_layout(lines: Sequence[str]) -> Layout:
     if _seed_shaped(content, labels) or not content:
         return Layout.LABELLED
     return Layout.PROSE
+
+
+def _name_under_its_label(lines: Sequence[str], labels: dict[int, LabelLine | None]) -> bool:
+    """A name label alone on its line ('Projektnamn', 'Hankkeen nimi'), its value on the
+    line right under it: a form's card, not a title over label lines."""
+    return any(
+        lab is not None
+        and lab.field is Field.NAME
+        and not lab.value
+        and n + 1 < len(lines)
+        and lines[n + 1].strip()
+        and labels.get(n + 1) is None
+        for n, lab in labels.items()
+    )
 
 
 def _alone_labels(lines: Sequence[str], labels: dict[int, LabelLine | None]) -> int:

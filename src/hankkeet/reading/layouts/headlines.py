@@ -214,10 +214,19 @@ def strip_kind(title: str) -> str:
     return m.group("name").strip() if m else title
 
 
+# Years a list heading opens with, before its name ('2017-2021 Kuppi nurin -hanke').
+# (Kept as text: re compiles it when a heading first needs it, not at every start.)
+_YEARS_FIRST = r"\(?((?:19|20)[0-9]{2})\s*[-–]\s*((?:19|20)[0-9]{2})\)?:?\s+(?=[^\W\d_])"
+
+
 def strip_years(title: str) -> str:
-    """'Vihtijärven kylätalo - investointihanke 2008-2011' without its years (and without a
-    note on its state or months: lines.TITLE_NOTE)."""
+    """'Vihtijärven kylätalo - investointihanke 2008-2011' (or '2017-2021 Kuppi nurin
+    -hanke') without its years (and without a note on its state or months:
+    lines.TITLE_NOTE)."""
     title = strip_note(title)
+    first = re.match(_YEARS_FIRST, title)
+    if first is not None:
+        return title[first.end() :].strip()
     m = _YEARS.search(title)
     return title[: m.start()].strip() if m and m.start() > 0 else title
 
@@ -229,14 +238,14 @@ def strip_period(title: str) -> str:
 
 
 def years_of(title: str) -> tuple[int, int] | None:
-    """The years a title ends with, as (first, last); None when it ends with none, when
+    """The years a title ends (or opens) with, as (first, last); None when it has none, when
     they are part of a note on its months ('(2022-09/2024)'), or when the title is a
     sentence ('… valdes till utvecklingsobjekt för invånarbudgeten 2024': a year the
     sentence speaks of, not the project's period)."""
     if strip_note(title) != title or sentence_headline(title):
         return None
-    m = _YEARS.search(title)
-    if m is None or m.start() == 0:
+    m = re.match(_YEARS_FIRST, title) or _YEARS.search(title)
+    if m is None or (m.start() == 0 and m.end() == len(title)):
         return None
     a = int(m.group(1))
     b = int(m.group(2)) if m.group(2) else a

@@ -18,6 +18,7 @@ from hankkeet.reading.labels import (
     PROJECT_SUFFIXES,
     PROJECT_WORDS,
     ROLE_LABEL_WORDS,
+    THE_PROJECT_WORDS,
     Field,
 )
 from hankkeet.reading.layouts.columns import LIST_MARK, LISTED_NAME
@@ -295,7 +296,7 @@ def sections(items: list[Item]) -> list[Block]:
     lead = _lead_in(items)
     for n, item in enumerate(items[:-1]):
         nxt = items[n + 1]
-        if not _heading_over_prose(item, nxt, n == lead):
+        if not _heading_over_prose(item, nxt, n == lead) or _no_name(item.text):
             continue
         if lead is not None and n == lead and _plural_heading(item.text):
             continue  # 'Landsbygdsprojekt' over its projects' headings: no project's own
@@ -336,6 +337,14 @@ def _heading_over_prose(item: Item, nxt: Item, lead: bool) -> bool:
     )
 
 
+def _no_name(heading: str) -> bool:
+    """A heading that names no project: a generic word ('Hanke' over the project's own
+    text, a section of the page) or the project word alone in any case ('Hankkeessa' over
+    a list of what was done in it)."""
+    folded = strip_years(heading).casefold().strip(" :")
+    return folded in GENERIC_NAMES or folded in THE_PROJECT_WORDS
+
+
 def _names_its_project(item: Item, below: list[Item]) -> bool:
     """A heading over prose (below: the items under it, the prose first) that names a
     project, not several: it says '-hanke', its text opens with its name and '-hanke' (or
@@ -343,8 +352,6 @@ def _names_its_project(item: Item, below: list[Item]) -> bool:
     ('Hanke') is a section of the page."""
     nxt = below[0]
     bare = strip_years(item.text)
-    if bare.casefold().strip(" :") in GENERIC_NAMES:
-        return False  # 'Hanke' over the project's own text: a section of the page
     own = bare.casefold().endswith(PROJECT_SUFFIXES)
     opens = nxt.text.casefold().startswith(bare.casefold())
     under = (
