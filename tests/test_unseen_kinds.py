@@ -14,7 +14,7 @@ import pytest
 from hankkeet.diagnostics import Code
 from hankkeet.locale import Language
 from hankkeet.reading.dates import read_period
-from hankkeet.reading.funding import find_programmes
+from hankkeet.reading.funding import find_funds, find_programmes
 from hankkeet.reading.layouts.headlines import sentence_headline, years_of
 from hankkeet.reading.layouts.names import compound_names, hanke_names
 from hankkeet.reading.lines import classify, never_title, titleable
@@ -1946,6 +1946,17 @@ def test_programmes_and_funds_by_their_other_names(
     assert find_programmes(text) == programmes, why
 
 
+@pytest.mark.parametrize(
+    ("text", "funds", "why"),
+    [
+        ("Euroopan Unionin (Maaseudun kehittämisrahasto) varoin", ["Maaseuturahasto"], "short"),
+        ("Euroopan maaseudun kehittämisen maatalousrahasto", ["Maaseuturahasto"], "official"),
+    ],
+)
+def test_the_rural_fund_by_its_names(text: str, funds: list[str], why: str) -> None:
+    assert find_funds(text) == funds, why
+
+
 PRESS_RELEASE = """\
 Nya medel till byahuset
 
@@ -2314,6 +2325,8 @@ Rakentamisprojekti sujui hyvin: kustannukset jäivät noin 200 000 euroa arviota
     [
         ("Kunta teki ylijäämäisen tuloksen vuodelta 2022", 0, "a municipality's accounts"),
         ("Kommunens bokslut visar överskott för 2022", 0, "the same in Swedish"),
+        ("Kunnalle tasapainoinen budjetti – ensi vuonna rakennetaan paljon", 0, "its budget"),
+        ("Talousarvio 2018 valmistui", 0, "the same, by its official word"),
     ],
 )
 def test_a_headline_about_accounts_is_no_project(headline: str, projects: int, why: str) -> None:
@@ -2535,3 +2548,72 @@ def test_a_forms_instruction_is_no_part_of_its_summary(text: str, summary: str, 
 def test_a_page_number_is_never_a_title(line: str) -> None:
     assert never_title(line) == "a page number"
     assert not titleable(line)
+
+
+FOUNDATION_PAGE = """\
+{headline}
+
+{headline}
+
+Pienvesi-HELMI-hankkeessa pienvesiä ennallistetaan vuosina 2022 ja 2023.
+
+Hanketta koordinoi Suomen vesistösäätiö. Hankkeen kokonaisbudjetti on 494 000 euroa.
+"""
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "why"),
+    [
+        (
+            "Pienvesi-HELMI vipuvartena ennallistamistoiminnan lisäämisessä",
+            "Pienvesi-HELMI",
+            "the name, then a phrase about it in lower case: the text's name",
+        ),
+        (
+            "Pienvesi-HELMI sai rahoitusta ennallistamiseen",
+            "Pienvesi-HELMI sai rahoitusta ennallistamiseen",
+            "a sentence: the headline stays (a text's name may be cut short)",
+        ),
+        (
+            "Pienvesi-HELMI – Pienvesien ennallistamisen vipuvarsi",
+            "Pienvesi-HELMI – Pienvesien ennallistamisen vipuvarsi",
+            "a dash and a capital: the fuller name",
+        ),
+    ],
+)
+def test_a_headline_that_opens_with_the_name_and_a_phrase(
+    headline: str, name: str, why: str
+) -> None:
+    page = FOUNDATION_PAGE.format(headline=headline)
+    assert [p.project.name for p in parse_text(page, "x.txt").projects] == [name], why
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "why"),
+    [
+        ("Tulosta laadulla -hanke", "Tulosta laadulla -hanke", "a chrome word before lower case"),
+        ("Ajankohtaista Kylätalo kuntoon -hanke", "Kylätalo kuntoon -hanke", "before a capital"),
+    ],
+)
+def test_a_chrome_word_that_opens_a_name(headline: str, name: str, why: str) -> None:
+    page = (
+        f"{headline}\n\n{name} sai rahoituksensa Opetushallitukselta. Hanke toteutettiin "
+        "1.1.2020–31.12.2021.\n"
+    )
+    assert [p.project.name for p in parse_text(page, "x.txt").projects] == [name], why
+
+
+def test_a_heading_over_a_period_line_is_said_unread() -> None:
+    page = (
+        "Tulosta laadulla -hanke\n\nTulosta laadulla -hanke sai rahoituksensa "
+        "Opetushallitukselta.\n\nAikataulu:\n\n1.1.2020 – 31.12.2021\n\n"
+        "Työelämän rajapinta koulutuksen ytimessä – TYRSKY\n\n1.9.2020 – 31.8.2023\n\n"
+        "Hankkeessa kehitetään koulutuksen ja työelämän yhteistyötä.\n"
+    )
+    result = parse_text(page, "x.txt")
+    said = [
+        (d.line, d.message.values().get("name"))
+        for d in result.diagnostics
+        if d.code is Code.UNSURE_BOUNDARY
+    ]
+    assert said == [(9, "Työelämän rajapinta koulutuksen ytimessä – TYRSKY")]

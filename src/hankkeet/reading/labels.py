@@ -546,8 +546,8 @@ FUNDS: tuple[tuple[str, str], ...] = (
     ("JTF", r"\bjtf\b|oikeudenmukaisen siirtymän rahasto"),
     (
         "Maaseuturahasto",
-        r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|\bmsr\b|landsbygdsfond"
-        r"|jordbruksfonden för landsbygdsutveckling|\beafrd\b"
+        r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|maaseudun kehittämisrahasto"
+        r"|\bmsr\b|landsbygdsfond|jordbruksfonden för landsbygdsutveckling|\beafrd\b"
         r"|agricultural fund for rural development",
     ),
     ("AMIF", r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto"),
@@ -1714,11 +1714,15 @@ ROLE_LABEL_WORDS: frozenset[str] = frozenset(
     }
 )
 
-# Stems of a headline about an organisation's accounts ('Konneveden kunta teki ylijäämäisen
-# tuloksen vuodelta 2022', 'Tilinpäätös 2023', 'Kommunens bokslut visar överskott'): a finance
-# report, no project's page, when the headline names no project (layouts/news.py).
+# Stems of a headline about an organisation's accounts or budget ('Konneveden kunta teki
+# ylijäämäisen tuloksen vuodelta 2022', 'Tilinpäätös 2023', 'Kommunens bokslut visar
+# överskott', 'Juvalle tasapainoinen budjetti'): a finance report, no project's page, when
+# the headline names no project (layouts/news.py).
 ACCOUNTS_STEMS: tuple[str, ...] = (
     "tilinpäätö",
+    "talousarvi",
+    "budjett",
+    "budgeten",
     "ylijäämä",
     "alijäämä",
     "tilikau",

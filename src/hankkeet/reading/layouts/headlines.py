@@ -86,10 +86,24 @@ def _one_name_first(title: str, first: list[str], names: list[str]) -> str | Non
         name = quoted[0] if quoted else names[0]
         # 'Lounais-Suomi rakentuu puusta - LSPUU' is the fuller form of 'LSPUU'; in
         # 'ESF-projektet Yrke för alla' the words before the name are its kind.
-        if not _holds_word(title, name) or _kind_before(strip_years(title), name):
+        if (
+            not _holds_word(title, name)
+            or _kind_before(strip_years(title), name)
+            or _opens_a_phrase(title, name)
+        ):
             return name
         return strip_years(title)
     return None
+
+
+def _opens_a_phrase(title: str, name: str) -> bool:
+    """The headline opens with the name and goes on in lower case, with no verb
+    ('Pienvesi-HELMI vipuvartena ennallistamistoiminnan lisäämisessä'): a phrase about the
+    project, not its fuller name ('Lounais-Suomi rakentuu puusta - LSPUU'). (Of a sentence
+    ('Rauma sai rahoitusta …'), the name its text gives may be cut short: the headline
+    stays.)"""
+    rest = title[len(name) :] if title.startswith(name) else ""
+    return rest[:1] == " " and rest[1:2].islower() and not sentence_headline(title)
 
 
 def _holds_word(title: str, name: str) -> bool:
@@ -189,9 +203,10 @@ _PARTICIPLE_ENDINGS = ("nyt", "nut", "neet", "ttu", "tty", "at", "it", "ed", "ma
 
 
 def _without_chrome(name: str) -> str:
-    """'Ajankohtaista SustainBaltic' without the page's section word."""
+    """'Ajankohtaista SustainBaltic' without the page's section word (a word in lower case
+    after it is the name's own: 'Tulosta laadulla -hanke')."""
     words = name.split()
-    while len(words) > 1 and words[0].casefold() in PAGE_CHROME:
+    while len(words) > 1 and words[0].casefold() in PAGE_CHROME and not words[1][:1].islower():
         words.pop(0)
     return " ".join(words)
 

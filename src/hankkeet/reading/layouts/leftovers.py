@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
+from itertools import pairwise
 
 from hankkeet.diagnostics import Code, Diagnostic
 from hankkeet.locale import M_
 from hankkeet.reading.blocks import Note
+from hankkeet.reading.dates import read_period
 from hankkeet.reading.funding import find_funds, find_programmes
 from hankkeet.reading.labels import (
     CONTACT_CUE_WORDS,
@@ -40,7 +43,7 @@ from hankkeet.reading.labels import (
 from hankkeet.reading.layouts.items import Item, ItemKind
 from hankkeet.reading.layouts.names import compound_names, hanke_names, listed_names
 from hankkeet.reading.layouts.news import scan_money
-from hankkeet.reading.lines import HEADING_MAX
+from hankkeet.reading.lines import HEADING_MAX, titleable
 from hankkeet.reading.people import find_email
 from hankkeet.reading.prose import about_many
 from hankkeet.reading.records import ReadBlock
@@ -253,7 +256,11 @@ def unread_projects(items: list[Item], read: list[ReadBlock], path: str) -> list
     known = [_key(one.project.name) for one in read]
     out: list[Diagnostic] = []
     said: set[str] = set()
-    headings = _headings(items, {one.project.source.line for one in read})
+    titles = {one.project.source.line for one in read}
+    headings = _headings(items, titles)
+    periods = {(one.project.start, one.project.end) for one in read}
+    for line, name in _over_dates(items, titles, periods):
+        headings.setdefault(line, []).append(name)
     for line, text in _texts(items):
         listed = listed_names(text) + headings.get(line, [])
         for found in [*hanke_names(text), *listed]:
@@ -277,6 +284,28 @@ def unread_projects(items: list[Item], read: list[ReadBlock], path: str) -> list
                 )
             )
     return out
+
+
+def _over_dates(
+    items: list[Item], titles: set[int], periods: set[tuple[date | None, date | None]]
+) -> Iterator[tuple[int, str]]:
+    """Headings right over a line that is a period and nothing else ('Työelämän rajapinta
+    … – TYRSKY' over '1.9.2020 – 31.8.2023'): a project's, on a page of several. Not a
+    read project's own title line, and not over a read project's own period (a card's
+    implementer over its dates)."""
+    for item, nxt in pairwise(items):
+        if (
+            item.kind is ItemKind.TEXT
+            and nxt.kind is ItemKind.TEXT
+            and len(item.lines) == 1
+            and item.line not in titles
+            and titleable(item.text)
+            and len(nxt.lines) == 1
+            and re.fullmatch(r"[0-9.\s–-]+", nxt.text)
+        ):
+            period = read_period(nxt.text)
+            if period.start is not None and (period.start, period.end) not in periods:
+                yield item.line, item.text
 
 
 def _headings(items: list[Item], titles: set[int]) -> dict[int, list[str]]:
