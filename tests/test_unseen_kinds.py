@@ -2062,6 +2062,12 @@ def test_a_headline_is_the_fuller_form_only_of_a_name_it_holds_as_words(
             "an English call's priorities",
         ),
         (
+            "Avustukset suunnataan ensi sijassa seuraaviin tarkoituksiin:",
+            ["Museokokoelmien luettelointiin", "Perusnäyttelyiden uusimiseen"],
+            [],
+            "a grant's purposes, not projects",
+        ),
+        (
             "Rahoitusta myönnettiin seuraaville hankkeille:",
             ["Kylätalon korjaus", "Uimarannan laituri"],
             ["Kylätalon korjaus", "Uimarannan laituri"],
@@ -2477,6 +2483,8 @@ def test_a_list_heading_that_opens_with_its_years(first: str, second: str, why: 
         ("2017-2021 Kuppi nurin -hanke", (2017, 2021), "a range before the name"),
         ("2017 Kuppi nurin -hanke", None, "one year before a name: no range, no period"),
         ("2017–2021", None, "years alone"),
+        ("FRESHABIT LIFE IP –hanke (2016-2022)", (2016, 2022), "years in brackets: no months"),
+        ("Kylätalo (2022-09/2024)", None, "months in brackets: a note, no years"),
     ],
 )
 def test_years_a_heading_opens_with(title: str, years: tuple[int, int] | None, why: str) -> None:
@@ -2617,3 +2625,43 @@ def test_a_heading_over_a_period_line_is_said_unread() -> None:
         if d.code is Code.UNSURE_BOUNDARY
     ]
     assert said == [(9, "Työelämän rajapinta koulutuksen ytimessä – TYRSKY")]
+
+
+def test_a_headline_about_many_projects_that_no_reader_splits_makes_none() -> None:
+    page = (
+        "All Projects\n\nOngoing Projects\n\nHow are we doing? Annual review of values\n\n"
+        "Duration: 2022-\n\nAn annual review of the values and attitudes of Finns.\n\n"
+        "Tags\nRead more\nYoung People as Future Makers\n\nDuration: 2023–2024\n\n"
+        "The project looks at young people in the border areas.\n"
+    )
+    result = parse_text(page, "x.txt")
+    assert [p.project.name for p in result.projects] == []
+    assert [(d.code, d.line) for d in result.diagnostics][:1] == [(Code.UNSURE_BOUNDARY, 1)]
+
+
+@pytest.mark.parametrize("word", ["Transkriptio", "Transkript", "Transcription"])
+def test_a_document_sites_word_over_its_transcript_is_no_name(word: str) -> None:
+    page = (
+        "KYLÄTALON NUORTEN NURKKA\n\nKoko: px\nAloita esitys sivulta:\n\n"
+        f'Download "KYLÄTALON NUORTEN NURKKA"\n\n{word}\n\n'
+        "1 KYLÄTALON NUORTEN NURKKA Loppuraportti KYLÄN 4H-YHDISTYS RY\n\n"
+        "2 1. Hankkeen toteuttaja Kylän 4H-yhdistys ry 2. Hankkeen nimi Kylätalon nuorten "
+        "nurkka Yhteenveto hankkeesta Hankkeessa perustettiin nuorten ryhmiä kylätaloille. "
+        "Hanke toteuttaa Manner-Suomen maaseudun kehittämisohjelman Leader-toimintalinjaa.\n"
+    )
+    names = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert word not in names
+
+
+def test_a_sentences_period_in_other_years_than_the_titles_is_not_taken() -> None:
+    page = (
+        "Hankkeet\n\nFRESHABIT LIFE IP –hanke (2016-2022)\n\n"
+        "Vanajaveden alueella hankkeessa kunnostetaan lintuvesiä. Hanketta koordinoi "
+        "Vanajavesisäätiö.\n\nTavastia Blueways -vesistömatkailuhanke 1.1.2018-31.12.2019\n"
+    )
+    (project,) = parse_text(page, "x.txt").projects
+    assert (project.project.start, project.project.end) == (None, None)
+    assert any(
+        d.code is Code.UNCERTAIN_FACT and "2016–2022" in d.message.text(Language.EN)
+        for d in project.diagnostics
+    )

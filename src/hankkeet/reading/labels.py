@@ -1294,6 +1294,11 @@ PAGE_CHROME: frozenset[str] = frozenset(
         "research & projects",
         "research and projects",
         "tutkimus ja hankkeet",
+        # A document site's word over the text it transcribed from a PDF.
+        "transkriptio",
+        "transkript",
+        "transcript",
+        "transcription",
         # A newspaper's section names and a document's parts, over or between its items.
         "kolumni",
         "mainos",
@@ -1674,7 +1679,8 @@ CALL_WORDS: tuple[str, ...] = (
 
 # The stems of what a lead-in lists when it lists no projects ('… inom följande
 # insatsområden:', 'seuraavilla painopistealueilla:', 'the following priorities:'): the areas,
-# themes, measures, aims and criteria a funder's call names (layouts/columns.py).
+# themes, measures, aims, criteria and purposes ('seuraaviin tarkoituksiin:') a funder's call
+# names (layouts/columns.py).
 LISTED_NOT_PROJECTS: tuple[str, ...] = (
     "insatsområ",
     "temaområ",
@@ -1691,6 +1697,9 @@ LISTED_NOT_PROJECTS: tuple[str, ...] = (
     "theme",
     "focus area",
     "criteri",
+    "tarkoitu",
+    "ändamål",
+    "purpose",
 )
 
 # A role's label a head ends with ('… (WP1) Reference Board Leader: SLU Group', 'Lead

@@ -355,9 +355,11 @@ _PARTY = r"\s*\(([a-zåäö]{1,5})\.?\)$"
 _DOCUMENT_LINK = r"(?i)[(\[]\s*(?:pdf|docx?|xlsx?|pptx?|odt)\b[^()\[\]]*[)\]]$"
 
 # A note in parentheses that ends a title and is no part of the name: the project's state
-# ('(haettu 10/2019)'), its months ('(2022-09/2024)', '(9/2022–12/2024)') or its money.
+# ('(haettu 10/2019)'), its months ('(2022-09/2024)', '(9/2022–12/2024)'; not its years,
+# '(2016-2022)') or its money.
 TITLE_NOTE = (
-    r"(?i)\s*\((?:(?:" + "|".join(STATUS_WORDS) + r")\b[^()]*|\d{1,4}[-/.]\d{1,2}[^()a-zåäö]*"
+    r"(?i)\s*\((?:(?:" + "|".join(STATUS_WORDS) + r")\b[^()]*"
+    r"|(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\))\d{1,4}[-/.]\d{1,2}[^()a-zåäö]*"
     # or its money ('(30 000 e)', '(5000e)', '(10 000 €)').
     r"|\d[\d  .,]*\s?(?:e|€|eur|euroa)\.?)\)$"
 )

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from hankkeet.diagnostics import Code, Problem
+from hankkeet.finnish import format_date
 from hankkeet.locale import M_, N_, Message
 from hankkeet.reading.dates import MONTH_YEAR, date_tokens, normalise_dashes
 from hankkeet.reading.funding import find_funds, find_programmes
@@ -484,6 +485,28 @@ def _years_doubt(text: str, folded: str, m3: re.Match[str], quoted: str) -> Mess
     return None
 
 
+def _title_disagrees(out: ProseReading, years: tuple[int, int]) -> None:
+    """A sentence's period in other years than the title gives ('FRESHABIT LIFE IP –hanke
+    (2016-2022)' over a sentence of 1.1.2018–31.12.2019): which is the project's is unclear,
+    so neither is taken, and said."""
+    fact = out.period
+    assert fact is not None
+    start, end = fact.period
+    if (start.year, end.year) == years:
+        return
+    out.period = None
+    why = M_(
+        "'{sentence}' gives the period {start}–{end}, while the title gives the years "
+        "{first}–{last}: which is the project's is unclear",
+        sentence=shorten(fact.sentence, 120),
+        start=format_date(start),
+        end=format_date(end),
+        first=years[0],
+        last=years[1],
+    )
+    out.problems.append((Problem(Code.UNCERTAIN_FACT, why), fact.line, "period"))
+
+
 def _refine_end(reading: ProseReading, paragraphs: list[tuple[int, str]]) -> None:
     """A period of whole years ends on the exact day a sentence says it ended, if in its year."""
     if reading.period is None:
@@ -616,7 +639,9 @@ def read_prose(
     out.budget = budget.best(out)
     out.city_share = share.best(out)
     out.period = period.best(out)
-    if out.period is None and title_years is not None:
+    if out.period is not None and title_years is not None:
+        _title_disagrees(out, title_years)
+    elif out.period is None and title_years is not None:
         a, b = title_years
         out.period = Fact((date(a, 1, 1), date(b, 12, 31)), 0, "")
     _refine_end(out, paragraphs)

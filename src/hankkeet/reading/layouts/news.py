@@ -243,6 +243,11 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     if len(several) >= 2:
         return several
     name = _headline_name(title, body)
+    if name == strip_years(title) and about_many(title):
+        # 'All Projects' over its projects' headings, which no list reader could tell apart:
+        # no one project of that name; said where the headline stands.
+        page.notes.append(_several_unread(page, (head[0].line, title)))
+        return []
     block = _headline_block(name, head[0], title, body)
     labelled = any(f in block.fields for f in _FACT_FIELDS)
     if not _reports_one_project(block, name, title, text, labelled):
