@@ -2245,6 +2245,16 @@ def test_a_swedish_plural_heading_that_leads_in_is_no_project(heading: str, why:
             "an association's",
         ),
         ("Företagshuset Dynamo Ab:s VD Stefan Malm", [("Stefan Malm", "vd")], "a Swedish one"),
+        (
+            "Helena Zimmer, Hushållningssällskapet Norrbotten-Västerbotten",
+            [("Helena Zimmer", None)],
+            "an organisation after its person, named by what it is first: whose, not who",
+        ),
+        (
+            "Anna Berg, Länsstyrelsen Norrbotten",
+            [("Anna Berg", None)],
+            "a Swedish authority so",
+        ),
     ],
 )
 def test_an_organisation_in_the_genitive_is_no_contacts_name(

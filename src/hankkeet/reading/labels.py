@@ -1900,6 +1900,17 @@ NOT_ACRONYMS: frozenset[str] = frozenset(
 
 # Last words of an organisation's name ('Iiden ry', 'Iisalmen kaupungin nuorisopalvelut'):
 # a list entry that opens with one names its applicant, not its project.
+# How a Swedish organisation's name may start: its first word a noun of what it is, in the
+# definite form ('Hushållningssällskapet Norrbotten-Västerbotten', 'Länsstyrelsen
+# Norrbotten'): no person's first name ends so (people.py). (A Finnish one in the
+# nominative may start a genitive before its person: 'Kyläyhdistys ry:n puheenjohtaja …'.)
+ORGANISATION_HEADS: tuple[str, ...] = (
+    "sällskapet",
+    "styrelsen",
+    "förbundet",
+    "föreningen",
+    "verket",
+)
 ORGANISATION_ENDINGS: tuple[str, ...] = (
     " ry",
     " oy",

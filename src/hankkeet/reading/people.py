@@ -16,6 +16,7 @@ from hankkeet.reading.labels import (
     DETAIL_WORDS,
     NAME_PARTICLES,
     ORGANISATION_ENDINGS,
+    ORGANISATION_HEADS,
     PHONE_WORDS,
     RECIPIENT_FORMS,
     TITLE_WORDS,
@@ -259,8 +260,13 @@ def read_contacts_generally(text: str) -> ContactsReading:
     out = ContactsReading()
     pending: str | None = None  # a title written before the name, in a piece of its own
     for piece in _split_segments(text):
-        if piece.casefold().rstrip(" .").endswith(ORGANISATION_ENDINGS):
-            continue  # 'Nivala-Haapajärven seutu NIHAK ry, toimitusjohtaja …': whose, not who
+        folded = piece.casefold().rstrip(" .")
+        if folded.endswith(ORGANISATION_ENDINGS) or folded.split(" ", 1)[0].endswith(
+            ORGANISATION_HEADS
+        ):
+            # 'Nivala-Haapajärven seutu NIHAK ry, toimitusjohtaja …', 'Helena Zimmer,
+            # Hushållningssällskapet Norrbotten-Västerbotten': whose, not who.
+            continue
         seg = _read_segment(piece)
         own = _own_title(seg, piece, out.problems)
         if seg.name_words:
