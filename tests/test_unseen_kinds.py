@@ -2675,3 +2675,100 @@ def test_a_sentences_period_in_other_years_than_the_titles_is_not_taken() -> Non
         d.code is Code.UNCERTAIN_FACT and "2016–2022" in d.message.text(Language.EN)
         for d in project.diagnostics
     )
+
+
+LEADER_FINISHED = """\
+{heading}
+
+Här presenteras kort de projekt som har avslutats. Kontakta oss om du vill veta mer.
+
+PROJEKT ÄGDA AV EXTERNA AKTÖRER
+
+Förstudie för ett levande Folkets Hus – Slutredovisat
+
+Projektet ville göra Folkets Hus till en mötesplats för föreningar och kulturliv.
+
+Nordenskiöldsloppet – Avslutat
+
+Projektet skulle stärka besöksnäringen kring loppet med fler gästnätter i området.
+"""
+
+
+@pytest.mark.parametrize(
+    "heading", ["Genomförda projekt", "Avslutade projekt"], ids=["done", "finished"]
+)
+def test_a_list_of_finished_projects_under_a_plural_heading(heading: str) -> None:
+    page = LEADER_FINISHED.format(heading=heading)
+    names = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert names == ["Förstudie för ett levande Folkets Hus", "Nordenskiöldsloppet"]
+
+
+@pytest.mark.parametrize(
+    ("title", "bare", "why"),
+    [
+        ("Nordenskiöldsloppet – Slutredovisat", "Nordenskiöldsloppet", "a state after a dash"),
+        ("Kylätalo kuntoon - päättynyt", "Kylätalo kuntoon", "in Finnish, a hyphen"),
+        ("Kylätalo – Elävä kylä", "Kylätalo – Elävä kylä", "a subtitle stays"),
+    ],
+)
+def test_a_titles_state_after_a_dash_is_no_part_of_the_name(
+    title: str, bare: str, why: str
+) -> None:
+    from hankkeet.reading.lines import strip_note
+
+    assert strip_note(title) == bare, why
+
+
+CITY_PROJECTS = """\
+Hankkeet
+
+Tällä sivulla esitellään kaupungin hankkeita. Luetteloa päivitetään sitä mukaa kuin tietoja kertyy.
+
+Kaupungin omat hankkeet
+
+Wiitaseudun logistiikkakeskus Wiilo
+Hankkeen verkkosivu
+Investoinnilla parannetaan seudun yritysten kasvumahdollisuuksia ja rakennetaan alueen infra.
+Rahoitus JTF, hankekuvaus
+Toteutusaika 1.9.2023-31.12.2025
+
+Viitasaaren vesistömatkailun investointihanke
+Hankkeen verkkosivu
+Investoinnilla parannetaan vesistömatkailun palveluja ja rakennetaan laitureita.
+Rahoitus JTF, hankekuvaus
+Toteutusaika 1.9.2023-30.6.2026
+"""
+
+
+def test_a_paragraph_that_opens_with_its_name_over_its_labels() -> None:
+    got = [
+        (p.project.name, p.project.start, p.project.end, p.project.programme)
+        for p in parse_text(CITY_PROJECTS, "x.txt").projects
+    ]
+    assert got == [
+        ("Wiitaseudun logistiikkakeskus Wiilo", date(2023, 9, 1), date(2025, 12, 31), "JTF"),
+        (
+            "Viitasaaren vesistömatkailun investointihanke",
+            date(2023, 9, 1),
+            date(2026, 6, 30),
+            "JTF",
+        ),
+    ]
+
+
+def test_a_section_heading_of_projects_over_a_label_run_names_none() -> None:
+    """A research society's list page (batch 35): 'SKS:n hankkeet' over a list of four
+    projects and a funding label, 'Organisaatio' over a list of people."""
+    page = Path(__file__).parent / "incoming/h35/list-page/h35-sks-valmistuneet-hankkeet.txt"
+    names = [p.project.name for p in parse_text(page.read_text("utf-8"), "x.txt").projects]
+    assert not {"SKS:n hankkeet", "Organisaatio"} & set(names)
+
+
+def test_a_headline_over_a_text_that_names_other_projects_is_an_unsure_name() -> None:
+    page = (
+        "Säätiölle avustuksia nuorten hyvinvoinnin tukemiseen\n\n"
+        "Ministeriö on päättänyt vuoden 2022 avustuksista. Uutena rahoitusta sai Hymis-hanke, "
+        "ja viime vuonna alkanut Asumisen ajokortti -hanke jatkuu 1.1.2021–31.12.2023.\n"
+    )
+    (project,) = parse_text(page, "x.txt").projects
+    assert any(d.code is Code.UNSURE_NAME for d in project.diagnostics)

@@ -1819,6 +1819,7 @@ STATUS_WORDS: tuple[str, ...] = (
     "ansökt",
     "pågående",
     "avslutat",
+    "slutredovisat",
     "applied",
     "ongoing",
     "ended",

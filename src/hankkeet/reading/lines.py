@@ -395,9 +395,18 @@ def without_prompt(text: str) -> str:
     return text[m.end() :] if m is not None and m.start() < 300 else text
 
 
+# The project's state after a dash that ends a title ('Nordenskiöldsloppet – Slutredovisat').
+_STATE_AFTER_DASH = r"(?i)\s+[-–—]\s+(?:" + "|".join(STATUS_WORDS) + r")\s*$"
+_STATES = frozenset(STATUS_WORDS)
+
+
 def strip_note(title: str) -> str:
     """A title without the note on its state or months that ends it."""
-    return re.sub(TITLE_NOTE, "", title) if title.endswith(")") else title
+    if title.endswith(")"):
+        return re.sub(TITLE_NOTE, "", title)
+    if title[title.rfind(" ") + 1 :].casefold() in _STATES:
+        return re.sub(_STATE_AFTER_DASH, "", title)
+    return title
 
 
 def strip_translation(title: str) -> str:

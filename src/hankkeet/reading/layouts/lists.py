@@ -121,9 +121,12 @@ def label_runs(items: list[Item]) -> list[Block]:
     blocks: list[Block] = []
     for k, head in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else len(items)
-        line, title = _name_line(items[head])
+        line, title = _run_name(items[head])
         block = new_block(strip_years(title), line, Layout.PROSE, "heading")
         block.years = years_of(title)
+        rest = items[head].lines[1:] if line != _name_line(items[head])[0] else []
+        if rest:  # the paragraph the name opens: the project's own text
+            add(block, Item(ItemKind.TEXT, rest[0][0], " ".join(t for _, t in rest), lines=rest))
         for item in items[head + 1 : end]:
             add(block, item)
         if context is not None and Field.FUNDING not in block.fields:
@@ -221,10 +224,37 @@ def _head_above(items: list[Item], start: int, floor: int) -> int | None:
         if item.kind is not ItemKind.TEXT:
             return None
         if _heading_like(item):
+            # 'SKS:n hankkeet' over its list: a section of projects, no project's heading.
+            return None if about_many(_name_line(item)[1]) else k
+        if _opens_with_name(item):
             return k
         if not is_prose(item.lines or [(item.line, item.text)]):
             return None
     return None
+
+
+def _opens_with_name(item: Item) -> bool:
+    """A paragraph whose first line is a name over the project's own prose ('Wiitaseudun
+    logistiikkakeskus Wiilo' / 'Hankkeen verkkosivu' / 'Investoinnilla halutaan …'), with no
+    blank line between."""
+    if len(item.lines) < 2:
+        return False
+    first = item.lines[0][1]
+    return (
+        len(first) <= 100
+        and not first.rstrip().endswith((".", "!", "?", ":"))
+        and titleable(first)
+        and not about_many(first)
+        and is_prose(item.lines[1:])
+    )
+
+
+def _run_name(item: Item) -> tuple[int, str]:
+    """The name of a run's heading: the heading's own line, or the first line of a paragraph
+    that opens with its name (_opens_with_name)."""
+    if not _heading_like(item) and _opens_with_name(item):
+        return item.lines[0]
+    return _name_line(item)
 
 
 def _heading_like(item: Item) -> bool:
@@ -339,10 +369,11 @@ def _heading_over_prose(item: Item, nxt: Item, lead: bool) -> bool:
 
 def _no_name(heading: str) -> bool:
     """A heading that names no project: a generic word ('Hanke' over the project's own
-    text, a section of the page) or the project word alone in any case ('Hankkeessa' over
-    a list of what was done in it)."""
+    text, a section of the page), the project word alone in any case ('Hankkeessa' over
+    a list of what was done in it), or a heading of a section of projects ('Genomförda
+    projekt')."""
     folded = strip_years(heading).casefold().strip(" :")
-    return folded in GENERIC_NAMES or folded in THE_PROJECT_WORDS
+    return folded in GENERIC_NAMES or folded in THE_PROJECT_WORDS or _plural_heading(heading)
 
 
 def _names_its_project(item: Item, below: list[Item]) -> bool:

@@ -258,7 +258,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     if counted is not None:
         page.notes.append(_several_unread(page, counted))
         return []
-    if _name_in_doubt(name, title, inside):
+    if _name_in_doubt(name, title, inside, text):
         unsure_name(block, [n for n in hanke_names(text) if n != name])
     return [block]
 
@@ -314,12 +314,19 @@ def _several_unread(page: Page, counted: tuple[int, str]) -> Diagnostic:
     )
 
 
-def _name_in_doubt(name: str, title: str, inside: bool) -> bool:
+def _name_in_doubt(name: str, title: str, inside: bool, text: str) -> bool:
     """Whether a name that is the whole headline is weak evidence of the project's name: a
-    weak headline (a heading inside the text that does not say it names a project) or a
-    sentence."""
-    return name == strip_years(title) and (
-        _weak_headline(title, inside and not _names_itself(name)) or sentence_headline(title)
+    weak headline (a heading inside the text that does not say it names a project), a
+    sentence, or a headline over a text that names two projects or more, none of them in
+    the headline ('Aspa-säätiölle avustuksia …' over 'Hymis-hanke' and 'Asumisen ajokortti
+    -hanke')."""
+    if name != strip_years(title):
+        return False
+    named = set(hanke_names(text))
+    return (
+        _weak_headline(title, inside and not _names_itself(name))
+        or sentence_headline(title)
+        or (len(named) >= 2 and not any(n.casefold() in title.casefold() for n in named))
     )
 
 
