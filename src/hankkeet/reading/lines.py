@@ -311,6 +311,7 @@ _PAGE_NUMBER = (
     r"(?i:^(?:sivu|sid|sida|page|s\.)\s*[0-9]{1,4}"
     r"\s*(?:\([0-9]{1,4}\)|(?:/|of|av|\(|\))\s*[0-9]{1,4}\)?)?\s*$)"
 )
+_PAGE_WORDS = ("sivu", "sid", "page", "s.")
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
 _MARKUP = r"^(?:#+\s|\$\s|```|\||>\s|<[a-zA-Z/!]|\[[^\]]*\]\(|[{}\[\]]$)"
 _MID_SENTENCE = r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]"
@@ -627,7 +628,7 @@ _NEVER_AT_START = re.compile(
         f"(?:{p})"
         for p in (
             *(_MARKUP, _SECTION.pattern, _LIST_ITEM, _NUMBERED, _LINK),
-            *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE, _BYLINE, _PAGE_NUMBER),
+            *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE, _BYLINE),
         )
     )
 )
@@ -658,6 +659,8 @@ def titleable(text: str, label: LabelLine | None = None) -> bool:
         return False
     if "_" in text and " " not in text:
         return False  # an image's file name ('Jan_Vapaavuori', 'IMG_2041')
+    if folded.startswith(_PAGE_WORDS) and re.match(_PAGE_NUMBER, text):
+        return False  # 'Sid 1 (12)': asked only of lines that start so, not compiled at start
     if _amount_at_end(folded):
         return False
     return not _never_by_vocabulary(text, folded)
