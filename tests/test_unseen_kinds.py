@@ -2772,3 +2772,40 @@ def test_a_headline_over_a_text_that_names_other_projects_is_an_unsure_name() ->
     )
     (project,) = parse_text(page, "x.txt").projects
     assert any(d.code is Code.UNSURE_NAME for d in project.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Veera Holappa ja Henna Busk", "two researchers joined by 'ja'"),
+        ("Anna Berg och Maria Lind", "in Swedish"),
+        ("Matti Virtanen, Liisa Laine ja Pekka Koski", "three, with a comma"),
+    ],
+)
+def test_people_alone_on_a_line_are_never_a_title(line: str, why: str) -> None:
+    assert never_title(line) == "a person's name", why
+    assert not titleable(line), why
+
+
+def test_a_word_that_led_to_the_years_goes_with_them() -> None:
+    from hankkeet.reading.layouts.headlines import strip_years
+
+    assert strip_years("Potkua Pogostalle - matkailuhanke vuosina 2024-2025") == (
+        "Potkua Pogostalle - matkailuhanke"
+    )
+    assert strip_years("Kylätalo 2020–2021") == "Kylätalo"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "why"),
+    [
+        (
+            "Liitto on yksi toteuttajista Priodiversity LIFE -hankkeessa, joka kestää.",
+            ["Priodiversity LIFE"],
+            "a LIFE project's name ends with the programme's, in capitals",
+        ),
+        ("Kunta haki rahoitusta LIFE-hankkeelle.", [], "the programme alone names no project"),
+    ],
+)
+def test_a_life_projects_name(text: str, names: list[str], why: str) -> None:
+    assert hanke_names(text) == names, why

@@ -331,6 +331,13 @@ def _chrome_words(text: str) -> bool:
     return len(words) <= 6 and any(w in FRAME_WORDS for w in words)
 
 
+def _people_alone(text: str) -> bool:
+    """'Veera Holappa ja Henna Busk': people alone on a line, each a first name and a
+    surname, joined by 'ja', 'och', 'and' or commas."""
+    parts = re.split(r",\s*|\s+(?:ja|och|and|sekä)\s+", text)
+    return len(parts) >= 2 and all(_person_alone(p) for p in parts)
+
+
 def _person_alone(text: str) -> bool:
     """'Lauri Heino': a first name and a surname alone on a line (a byline, a photo credit),
     or with a party after it ('Topias Kotiniemi (kok)')."""
@@ -506,7 +513,7 @@ def _label_line(label: LabelLine) -> bool:
 def _whose(text: str) -> str | None:
     """A line that is someone's or something's name, not a project's: a person, a council,
     a document's link (never_title's reason)."""
-    if _titled_person(text) or _person_alone(text):
+    if _titled_person(text) or _person_alone(text) or _people_alone(text):
         return "a person's name"
     if _organ_alone(text):
         return "a council's or a board's name"

@@ -10,6 +10,7 @@ from hankkeet.reading.labels import (
     HEADLINE_VERBS,
     ONE_PROJECT_WORD,
     PAGE_CHROME,
+    YEAR_WORDS,
 )
 from hankkeet.reading.layouts.names import (
     compound_names,
@@ -243,7 +244,12 @@ def strip_years(title: str) -> str:
     if first is not None:
         return title[first.end() :].strip()
     m = _YEARS.search(title)
-    return title[: m.start()].strip() if m and m.start() > 0 else title
+    if not m or m.start() == 0:
+        return title
+    bare = title[: m.start()].strip()
+    # '… kehittämishanke vuosina 2024-2025': the word that led to the years goes with them.
+    head, _, last = bare.rpartition(" ")
+    return head.rstrip() if head and last.casefold() in YEAR_WORDS else bare
 
 
 def strip_period(title: str) -> str:

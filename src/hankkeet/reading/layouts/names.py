@@ -177,7 +177,9 @@ def _name_before(text: str, end: int) -> str | None:
     last = words[-1].casefold() if words else ""
     if len(words) == 1 and last.endswith(_IN_PLACE):
         return None  # '… käynnistyshanke Utsjoella -hanke': a place the project is in
-    if name and last not in GENERIC_NAMES and len(words) <= 12:
+    # 'Priodiversity LIFE -hanke': a LIFE project's name ends with the programme's, in capitals.
+    life = len(words) >= 2 and words[-1] == "LIFE"
+    if name and (last not in GENERIC_NAMES or life) and len(words) <= 12:
         return name
     return None
 
