@@ -293,7 +293,8 @@ KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
 HEADING_MAX = 120
 # Each ends a word ('Hankkeen tiedot', not '… -hankkeen tiedote', a release).
 _CARD_HEADING = re.compile("(?:" + "|".join(re.escape(h) for h in CARD_HEADINGS) + r")(?!\w)")
-_LIST_ITEM = r"^(?:[-–—•*·▪◦]\s|\d{1,2}[).]\s|[a-zåäö]\)\s)"
+# A list item's mark and the space after it ('• ', '2) ', 'b) '): one pattern for every reader.
+LIST_MARK = r"^(?:[-–—•*·▪◦]|\d{1,2}[).]|[a-zåäö]\))\s+"
 _LINK = r"(?i:(?:https?://|www\.)\S+)"
 _EMAIL = r"(?i:^\S+(?:@|\(at\))\S+\.\S+$)"
 _PHONE = r"(?i:^(?:(?:puh|p|tel|gsm|mob)\.?:?\s*)?\+?[0-9][0-9 ()-]{5,18}[0-9]$)"
@@ -380,7 +381,7 @@ SUBTITLE = r"^(\S+(?:\s+\S+)+?(?:hanke|projekt|project))\s+[–-]\s+\S.*$"
 
 def is_list_item(text: str) -> bool:
     """A line that is an item of a list ('• Krutfjällslänken', '2) …'), its indent aside."""
-    return re.match(_LIST_ITEM, text.lstrip()) is not None
+    return re.match(LIST_MARK, text.lstrip()) is not None
 
 
 def without_list_mark(text: str) -> str:
@@ -388,7 +389,7 @@ def without_list_mark(text: str) -> str:
     text = text.lstrip()
     if text[:1].isalpha() and text[1:2] != ")":
         return text  # most texts: a word first, and the pattern is not compiled for them
-    return re.sub(_LIST_ITEM, "", text, count=1)
+    return re.sub(LIST_MARK, "", text, count=1)
 
 
 def without_prompt(text: str) -> str:
@@ -554,7 +555,7 @@ def _never_by_shape(text: str) -> str | None:
         return "markup or code (a Markdown heading, a shell prompt, a table row)"
     if _SECTION.match(text):
         return "an agenda section number"
-    if re.match(_LIST_ITEM, text):
+    if re.match(LIST_MARK, text):
         return "a list item"
     if re.match(_NUMBERED, text):
         return "a numbered heading"
@@ -634,7 +635,7 @@ _NEVER_AT_START = re.compile(
     "|".join(
         f"(?:{p})"
         for p in (
-            *(_MARKUP, _SECTION.pattern, _LIST_ITEM, _NUMBERED, _LINK),
+            *(_MARKUP, _SECTION.pattern, LIST_MARK, _NUMBERED, _LINK),
             *(_EMAIL, _PHONE, _NO_LETTERS, _DATE_LINE, _BYLINE),
         )
     )

@@ -13,6 +13,7 @@ from hankkeet.reading.labels import LISTED_NOT_PROJECTS, Field
 from hankkeet.reading.layouts.fill import new_block
 from hankkeet.reading.layouts.headlines import GRANT
 from hankkeet.reading.layouts.items import Item
+from hankkeet.reading.lines import LIST_MARK as _LIST_MARK
 from hankkeet.reading.lines import titleable
 from hankkeet.reading.text import comma_parts
 
@@ -27,7 +28,7 @@ _LEAD_IN = re.compile(r"\b(?:seuraav\w*|följande|the following)\b(?P<listed>.*)
 
 _ITEM_START = re.compile(r"\s+(?=[•▪◦·]\s)")
 
-LIST_MARK = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[).])\s+")
+LIST_MARK = re.compile(_LIST_MARK)
 
 
 def column_list(items: list[Item]) -> list[Block]:
