@@ -2809,3 +2809,15 @@ def test_a_word_that_led_to_the_years_goes_with_them() -> None:
 )
 def test_a_life_projects_name(text: str, names: list[str], why: str) -> None:
     assert hanke_names(text) == names, why
+
+
+def test_a_heading_quoted_whole_names_its_project_without_the_quotes() -> None:
+    page = (
+        "Våra projekt\n\nVi driver flera projekt på landsbygden, och här berättar vi om dem.\n\n"
+        "Doktorandprojekt\n\n“Platsens roll i unga vuxnas politik”\n\n"
+        "Doktorandprojektet Platsens roll i unga vuxnas politik pågår 1.1.2020–31.12.2023 vid "
+        "universitetet.\n\nRättvis tillgänglighet på landsbygden\n\nProjektet Rättvis "
+        "tillgänglighet på landsbygden pågår 1.1.2021–31.12.2022.\n"
+    )
+    names = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert "Platsens roll i unga vuxnas politik" in names

@@ -686,12 +686,22 @@ def _summary(r: _Reader) -> str | None:
     return without_prompt(without_list_mark(squash_clean(summary_fv.text)))
 
 
+def _unquoted(name: str) -> str:
+    """A name quoted whole ('“How place matters …”') without its quotes."""
+    if len(name) > 2 and name[0] in _QUOTES and name[-1] in _QUOTES:
+        return name[1:-1].strip()
+    return name
+
+
+_QUOTES = "“”\"«»„'’"
+
+
 def read_block(block: Block, path: str) -> ReadBlock:
     """Read every raw field of a block into a record (its id left empty)."""
     r = _Reader(block)
     name = strip_translation(strip_note(block.title))
     if block.layout is Layout.PROSE:
-        name = strip_subtitle(name)
+        name = strip_subtitle(_unquoted(name))
     name = name or f"(nimetön hanke, rivi {block.line})"
     duplicate_at = len(r.notes)
     if not block.title:
