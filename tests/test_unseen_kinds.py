@@ -2821,3 +2821,16 @@ def test_a_heading_quoted_whole_names_its_project_without_the_quotes() -> None:
     )
     names = [p.project.name for p in parse_text(page, "x.txt").projects]
     assert "Platsens roll i unga vuxnas politik" in names
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Simpan majan viereen nousee Etelä-Siilinjärven asukastalo",
+        "Kirjasto valmistuu ensi kesänä",
+        "Uimahalli avataan syksyllä",
+        "Nytt allaktivitetshus byggs i byn",
+    ],
+)
+def test_a_headline_of_what_a_building_does_is_a_sentence(headline: str) -> None:
+    assert sentence_headline(headline)
