@@ -498,7 +498,7 @@ def test_totals_counts_a_project_once(
     [
         (
             [],
-            "93",
+            "94",
             "6914325.21",
             "merged: ten projects described by several sources are counted once each (Lyckan's "
             "municipal and partner pages among them); HNRY's 1 170 776 € (its decision and the "
@@ -508,13 +508,15 @@ def test_totals_counts_a_project_once(
             "no budget, since the list reader of label runs); Centria's HABITUS page is one "
             "project, no longer two named after its label lines ('Toimiala: …'); Humak's "
             "publication page no longer makes a project of its list item 'ASIAKKAAT: "
-            "Mahdollistajat.' (a one-word head whose text says nothing of a project)",
+            "Mahdollistajat.' (a one-word head whose text says nothing of a project); "
+            "TAMK's blog post is one project, DIGIDIA, named by its headline's '-hanke' "
+            "(no budget, and its Kohesio row still gives none to merge with)",
         ),
         (
             ["--no-merge"],
-            "104",
+            "105",
             "8085101.21",
-            "each record: the merged 93 plus the 11 other records of the match groups, and "
+            "each record: the merged 94 plus the 11 other records of the match groups, and "
             "HNRY's budget twice: 6 914 325,21 + 1 170 776",
         ),
     ],

@@ -2834,3 +2834,25 @@ def test_a_heading_quoted_whole_names_its_project_without_the_quotes() -> None:
 )
 def test_a_headline_of_what_a_building_does_is_a_sentence(headline: str) -> None:
     assert sentence_headline(headline)
+
+
+@pytest.mark.parametrize(
+    ("headline", "names", "why"),
+    [
+        (
+            "DIGIDIA-hanke pureutuu uusiin kansalaistaitoihin",
+            ["DIGIDIA"],
+            "the headline names its project by its '-hanke': a project, though no fact is stated",
+        ),
+        ("Digitaidot ovat uusia kansalaistaitoja", [], "no name, no fact: no project"),
+    ],
+)
+def test_a_headline_that_names_its_project_is_evidence_of_one(
+    headline: str, names: list[str], why: str
+) -> None:
+    page = (
+        f"{headline}\n\nDigitaidot ovat uusia kansalaistaitoja, ja hankkeessa niitä "
+        "kehitetään yhdessä järjestöjen kanssa.\n\nHankkeessa tehdään oppaita ja videoita.\n"
+    )
+    got = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert got == names, why

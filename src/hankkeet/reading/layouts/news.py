@@ -56,6 +56,12 @@ def scan_money(text: str) -> bool:
     return any(q.kind is Kind.MONEY for q in scan(text))
 
 
+def _headline_names(title: str, name: str) -> bool:
+    """The headline names the project its page is about by its '-hanke' ('DIGIDIA-hanke
+    pureutuu uusiin kansalaistaitoihin'): the name is evidence of a project of its own."""
+    return any(n == name for n in hanke_names(title))
+
+
 def _states_facts(block: Block) -> bool:
     """Whether the sentences state at least one fact of a project (evidence, not a guess)."""
     if block.years is not None or Field.CONTACTS in block.fields:
@@ -294,7 +300,9 @@ def _reports_one_project(block: Block, name: str, title: str, text: str, labelle
         return False
     if labelled:
         return True
-    if not (about_one_project(title, text) and _states_facts(block)):
+    if not (
+        about_one_project(title, text) and (_headline_names(title, name) or _states_facts(block))
+    ):
         return False
     return not (name == strip_years(title) and mostly_many(text))
 
