@@ -498,8 +498,8 @@ def test_totals_counts_a_project_once(
     [
         (
             [],
-            "94",
-            "6914325.21",
+            "95",
+            "7629958.21",
             "merged: ten projects described by several sources are counted once each (Lyckan's "
             "municipal and partner pages among them); HNRY's 1 170 776 € (its decision and the "
             "6Aika news state it) once. ILLKKA's 450 271 € still counts twice: its page and the "
@@ -510,14 +510,18 @@ def test_totals_counts_a_project_once(
             "publication page no longer makes a project of its list item 'ASIAKKAAT: "
             "Mahdollistajat.' (a one-word head whose text says nothing of a project); "
             "TAMK's blog post is one project, DIGIDIA, named by its headline's '-hanke' "
-            "(no budget, and its Kohesio row still gives none to merge with)",
+            "(no budget); the two Kohesio item pages are read (their statements: TUKEE!'s "
+            "210 801 € and DIGIDIA's 504 832 €): TUKEE!'s joins its EURA card and news as a "
+            "match, counted once with the Kohesio budget (the card, cut short, gives none); "
+            "DIGIDIA's is a probable pair (the card ends 31.12.2023, Kohesio 31.8.2023), "
+            "counted as found, its card having no budget either",
         ),
         (
             ["--no-merge"],
-            "105",
-            "8085101.21",
-            "each record: the merged 94 plus the 11 other records of the match groups, and "
-            "HNRY's budget twice: 6 914 325,21 + 1 170 776",
+            "107",
+            "8800734.21",
+            "each record: the merged 95 plus the 12 other records of the match groups, and "
+            "HNRY's budget twice: 7 629 958,21 + 1 170 776",
         ),
     ],
 )

@@ -2856,3 +2856,41 @@ def test_a_headline_that_names_its_project_is_evidence_of_one(
     )
     got = [p.project.name for p in parse_text(page, "x.txt").projects]
     assert got == names, why
+
+
+KOHESIO_ITEM = """\
+TUKEE!
+126,232 Euro
+210,801.0 Euro
+59.88 percent
+1 September 2017
+31 May 2020
+Satakunnan ammattikorkeakoulu Oy
+Nuoret osallistetaan palvelujen kehittämiseen, ja hanke kokeilee uusia työtapoja.
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "want", "why"),
+    [
+        (
+            KOHESIO_ITEM,
+            ("TUKEE!", Decimal("210801.0"), date(2017, 9, 1), date(2020, 5, 31)),
+            "a register item's statements: the larger amount the total, the days in order",
+        ),
+        (
+            KOHESIO_ITEM.replace("TUKEE!", "DIGIDIA — Digital skills (Q3759682)\n\nStatements\n"),
+            ("DIGIDIA — Digital skills", Decimal("210801.0"), date(2017, 9, 1), date(2020, 5, 31)),
+            "the register's own id after the name is no part of it",
+        ),
+    ],
+)
+def test_a_register_items_statements(page: str, want: tuple[object, ...], why: str) -> None:
+    (project,) = parse_text(page, "x.txt").projects
+    p = project.project
+    assert (p.name, p.budget, p.start, p.end) == want, why
+
+
+def test_amounts_without_a_rate_are_no_register_item() -> None:
+    page = KOHESIO_ITEM.replace("59.88 percent\n", "")
+    assert all(p.project.budget != Decimal("210801.0") for p in parse_text(page, "x.txt").projects)

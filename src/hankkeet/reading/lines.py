@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import operator
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -377,6 +378,23 @@ TITLE_NOTE = (
 # A subtitle after a name, in a headline, that ends in its project word ('Utsjoen rakennemuutoksen
 # koordinointihanke – Uusi tulevaisuuden kuva …'): the name is the words before the dash.
 SUBTITLE = r"^(\S+(?:\s+\S+)+?(?:hanke|projekt|project))\s+[–-]\s+\S.*$"
+
+
+# A register item's statements, one value a line with no label, as Kohesio's item pages
+# give them in English: '210,801.0 Euro', '59.88 percent', '1 September 2017'.
+# (Kept as text: re compiles them when a page first needs them.)
+EURO_LINE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)? Euro"
+PERCENT_LINE = r"\d{1,3}(?:\.\d+)? percent"
+DAY_LINE = r"\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d"
+
+
+def register_statements(lines: Sequence[str]) -> bool:
+    """Whether lines hold a register item's statements: two amounts in euros and a rate in
+    per cent, each a line of its own (Kohesio's item page)."""
+    if not any(t.endswith(" percent") for t in lines):
+        return False
+    euros = sum(1 for t in lines if t.endswith(" Euro") and re.fullmatch(EURO_LINE, t.strip()))
+    return euros >= 2 and any(re.fullmatch(PERCENT_LINE, t.strip()) for t in lines)
 
 
 def is_list_item(text: str) -> bool:

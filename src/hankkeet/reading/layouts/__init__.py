@@ -17,6 +17,7 @@ from hankkeet.reading.lines import (
     classify,
     is_card_heading,
     is_section_mark,
+    register_statements,
     titleable,
 )
 
@@ -25,19 +26,39 @@ def choose_layout(lines: Sequence[str]) -> Layout:
     """The layout family of a page, from its first lines."""
     content = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
     labels = {n: classify(line) for n, line in enumerate(lines) if line.strip()}
-    if (
-        any(is_card_heading(text) for _, text in content)
-        or any(lab is not None and lab.field is Field.NAME and lab.value for lab in labels.values())
-        or _name_under_its_label(lines, labels)
-    ):
+    if _card(content, lines, labels):
         return Layout.CARD
     if any(is_section_mark(text) for _, text in content):
         return Layout.AGENDA
-    if any(KIND_NUMBER.match(text) for _, text in content[:4]) or _alone_labels(lines, labels) >= 2:
+    if _database(content, lines, labels):
         return Layout.DATABASE
     if _seed_shaped(content, labels) or not content:
         return Layout.LABELLED
     return Layout.PROSE
+
+
+def _card(
+    content: list[tuple[int, str]], lines: Sequence[str], labels: dict[int, LabelLine | None]
+) -> bool:
+    """A register card: a card's heading, a name label with its value, or a name under its
+    label."""
+    return (
+        any(is_card_heading(text) for _, text in content)
+        or any(lab is not None and lab.field is Field.NAME and lab.value for lab in labels.values())
+        or _name_under_its_label(lines, labels)
+    )
+
+
+def _database(
+    content: list[tuple[int, str]], lines: Sequence[str], labels: dict[int, LabelLine | None]
+) -> bool:
+    """A database page: a kind and a number at its top, labels alone over their values, or a
+    register item's statements."""
+    return (
+        any(KIND_NUMBER.match(text) for _, text in content[:4])
+        or _alone_labels(lines, labels) >= 2
+        or register_statements([text for _, text in content])
+    )
 
 
 def _name_under_its_label(lines: Sequence[str], labels: dict[int, LabelLine | None]) -> bool:

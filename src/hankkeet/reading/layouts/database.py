@@ -5,13 +5,14 @@ project.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue
 from hankkeet.reading.labels import Field
 from hankkeet.reading.layouts.fill import add, new_block
 from hankkeet.reading.layouts.items import Item, Page, is_prose
-from hankkeet.reading.lines import titleable
+from hankkeet.reading.lines import DAY_LINE, EURO_LINE, PERCENT_LINE, titleable
 
 _KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
 _DATES_LINE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\s*[-–]\s*\d{1,2}\.\d{1,2}\.\d{4}$")
@@ -19,7 +20,11 @@ _DATES_LINE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\s*[-–]\s*\d{1,2}\.\d{1,2}\
 
 def read(page: Page, items: list[Item]) -> list[Block]:
     """A database page's blocks: each header ('Kehittämishanke - 171169') starts one, its
-    name line the block, its dates line the period; the items under the header fill it."""
+    name line the block, its dates line the period; the items under the header fill it. A
+    register item's statements (statements()) are one project."""
+    one = statements(items)
+    if one is not None:
+        return [one]
     blocks: list[Block] = []
     current: Block | None = None
     header = True
@@ -77,3 +82,52 @@ def _read_header(
             )
         # else: organisation, status: header lines that are not ours
     return current
+
+
+def statements(items: list[Item]) -> Block | None:
+    """A register item's statements with no labels (Kohesio's item page: the name, the EU's
+    share and the total cost in euros, the co-financing rate, the first and the last day, the
+    beneficiary, then the description): one project, its budget the larger amount (the total
+    holds the EU's share), its start and end the two days in order. None when the page does
+    not give two amounts, a rate and two days."""
+    lines = [(n, t) for item in items if item.kind == "text" for n, t in item.lines]
+    values = _values(lines)
+    if values is None:
+        return None
+    euros, days = values
+    first = min(euros[0][0], days[0][0])
+    # The name: the first line above the values that is no sentence ('TUKEE!' ends in its
+    # own exclamation mark).
+    head = next(((n, t) for n, t in lines if n < first and not t.endswith(".")), None)
+    if head is None:
+        return None
+    name = re.sub(r"\s*\(Q\d+\)$", "", head[1])  # the register's own id after the name
+    block = new_block(name, head[0], Layout.DATABASE, "header")
+    block.fields[Field.BUDGET] = _total(euros)
+    for fld, (n, text) in zip((Field.START, Field.END), days, strict=True):
+        block.fields[fld] = FieldValue(text, n, 1, "Kohesio", None, "label")
+    described = [(n, t) for n, t in lines if n > days[1][0] and is_prose([(n, t)])]
+    if described:
+        n, text = described[0]
+        block.fields[Field.SUMMARY] = FieldValue(text, n, 1, "Kohesio", None, "label")
+    return block
+
+
+Lines = list[tuple[int, str]]
+
+
+def _values(lines: Lines) -> tuple[Lines, Lines] | None:
+    """A register item's amounts in euros and its two days, when it gives two amounts or
+    more, a rate in per cent and two days."""
+    euros = [(n, t) for n, t in lines if re.fullmatch(EURO_LINE, t)]
+    days = [(n, t) for n, t in lines if re.fullmatch(DAY_LINE, t)]
+    rate = any(re.fullmatch(PERCENT_LINE, t) for _, t in lines)
+    return (euros, days) if len(euros) >= 2 and len(days) == 2 and rate else None
+
+
+def _total(euros: list[tuple[int, str]]) -> FieldValue:
+    """The larger of a register's amounts ('210,801.0 Euro'), given to the money reader in
+    our way of writing it ('210801,0 €'): Kohesio writes English numbers."""
+    line, total = max(euros, key=lambda e: Decimal(e[1].removesuffix(" Euro").replace(",", "")))
+    amount = total.removesuffix(" Euro").replace(",", "").replace(".", ",")
+    return FieldValue(f"{amount} €", line, 1, "Kohesio", None, "label")
