@@ -2894,3 +2894,12 @@ def test_a_register_items_statements(page: str, want: tuple[object, ...], why: s
 def test_amounts_without_a_rate_are_no_register_item() -> None:
     page = KOHESIO_ITEM.replace("59.88 percent\n", "")
     assert all(p.project.budget != Decimal("210801.0") for p in parse_text(page, "x.txt").projects)
+
+
+def test_a_headline_that_is_the_name_the_opening_gives_with_its_project_word() -> None:
+    page = (
+        "Healthy Boost\n\nInterreg Baltic Sea Region. European Regional Development Fund.\n\n"
+        "Healthy Boost -projekti kokoaa kumppaneita seitsemästä maasta parantamaan "
+        "kaupunkien keinoja edistää asukkaiden hyvinvointia.\n\nHanke jatkuu vuoden loppuun.\n"
+    )
+    assert [p.project.name for p in parse_text(page, "x.txt").projects] == ["Healthy Boost"]

@@ -56,10 +56,18 @@ def scan_money(text: str) -> bool:
     return any(q.kind is Kind.MONEY for q in scan(text))
 
 
-def _headline_names(title: str, name: str) -> bool:
+def _headline_names(title: str, name: str, text: str) -> bool:
     """The headline names the project its page is about by its '-hanke' ('DIGIDIA-hanke
-    pureutuu uusiin kansalaistaitoihin'): the name is evidence of a project of its own."""
-    return any(n == name for n in hanke_names(title))
+    pureutuu uusiin kansalaistaitoihin'), or is the name the text's first sentences give with
+    its '-hanke' ('Healthy Boost' over 'Healthy Boost -projekti (…) kokoaa …'): the name is
+    evidence of a project of its own."""
+    return any(n == name for n in hanke_names(title)) or (
+        name == title and name in hanke_names(text[:_OPENING])
+    )
+
+
+# How far into a page's text its opening sentences reach (_headline_names).
+_OPENING = 400
 
 
 def _states_facts(block: Block) -> bool:
@@ -301,7 +309,8 @@ def _reports_one_project(block: Block, name: str, title: str, text: str, labelle
     if labelled:
         return True
     if not (
-        about_one_project(title, text) and (_headline_names(title, name) or _states_facts(block))
+        about_one_project(title, text)
+        and (_headline_names(title, name, text) or _states_facts(block))
     ):
         return False
     return not (name == strip_years(title) and mostly_many(text))
