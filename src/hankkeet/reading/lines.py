@@ -309,11 +309,12 @@ _BYLINE = (
 )
 # A page's number, as a printed form or minutes give it ('Sid 1 (12)', 'Sivu 2/5', 'Page 1
 # of 12').
-_PAGE_NUMBER = (
-    r"(?i:^(?:sivu|sid|sida|page|s\.)\s*[0-9]{1,4}"
-    r"\s*(?:\([0-9]{1,4}\)|(?:/|of|av|\(|\))\s*[0-9]{1,4}\)?)?\s*$)"
-)
 _PAGE_WORDS = ("sivu", "sid", "page", "s.")
+_PAGE_NUMBER = (
+    r"(?i:^(?:"
+    + "|".join(map(re.escape, _PAGE_WORDS))
+    + r")a?\s*[0-9]{1,4}\s*(?:\([0-9]{1,4}\)|(?:/|of|av|\(|\))\s*[0-9]{1,4}\)?)?\s*$)"
+)
 _SENTENCE_END = (".", "!", "?", ":", ",", ";")
 _MARKUP = r"^(?:#+\s|\$\s|```|\||>\s|<[a-zA-Z/!]|\[[^\]]*\]\(|[{}\[\]]$)"
 _MID_SENTENCE = r"[a-zåäö]{2}[.!?] [A-ZÅÄÖ][a-zåäö]"
@@ -333,10 +334,14 @@ def _chrome_words(text: str) -> bool:
     return len(words) <= 6 and any(w in FRAME_WORDS for w in words)
 
 
+# What joins the items of a list written in a sentence or a line ('A, B ja C', 'A och B').
+LIST_JOIN = r",\s+|\s+(?:ja|och|and|sekä)\s+"
+
+
 def _people_alone(text: str) -> bool:
     """'Veera Holappa ja Henna Busk': people alone on a line, each a first name and a
     surname, joined by 'ja', 'och', 'and' or commas."""
-    parts = re.split(r",\s*|\s+(?:ja|och|and|sekä)\s+", text)
+    parts = re.split(LIST_JOIN, text)
     return len(parts) >= 2 and all(_person_alone(p) for p in parts)
 
 

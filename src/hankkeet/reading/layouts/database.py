@@ -15,6 +15,8 @@ from hankkeet.reading.layouts.items import Item, Page, is_prose
 from hankkeet.reading.lines import DAY_LINE, EURO_LINE, PERCENT_LINE, titleable
 
 _KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
+# A page's lines as (line number, text).
+Lines = list[tuple[int, str]]
 _DATES_LINE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\s*[-–]\s*\d{1,2}\.\d{1,2}\.\d{4}$")
 
 
@@ -113,9 +115,6 @@ def statements(items: list[Item]) -> Block | None:
     return block
 
 
-Lines = list[tuple[int, str]]
-
-
 def _values(lines: Lines) -> tuple[Lines, Lines] | None:
     """A register item's amounts in euros and its two days, when it gives two amounts or
     more, a rate in per cent and two days."""
@@ -125,7 +124,7 @@ def _values(lines: Lines) -> tuple[Lines, Lines] | None:
     return (euros, days) if len(euros) >= 2 and len(days) == 2 and rate else None
 
 
-def _total(euros: list[tuple[int, str]]) -> FieldValue:
+def _total(euros: Lines) -> FieldValue:
     """The larger of a register's amounts ('210,801.0 Euro'), given to the money reader in
     our way of writing it ('210801,0 €'): Kohesio writes English numbers."""
     line, total = max(euros, key=lambda e: Decimal(e[1].removesuffix(" Euro").replace(",", "")))

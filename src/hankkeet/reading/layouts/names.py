@@ -11,6 +11,7 @@ from hankkeet.reading.labels import (
     ORGANISATION_ENDINGS,
     PROJECT_WORDS,
 )
+from hankkeet.reading.lines import LIST_JOIN
 from hankkeet.reading.prose import about_many, counts_projects
 
 QUOTED = re.compile(r"[”\"“]([^”\"“]{3,120})[”\"“]")
@@ -201,7 +202,7 @@ _LISTED = re.compile(
     r"(?:^|[.!?]\s)([^.:;!?]*(?:hank|projekt|project)[^.:;!?]{0,80}):\s+([^.;:!?]+)",
     re.IGNORECASE,
 )
-_LIST_JOIN = re.compile(r",\s+|\s+(?:ja|och|and|sekä)\s+")
+_LIST_JOIN = re.compile(LIST_JOIN)
 
 
 def listed_names(text: str) -> list[str]:
