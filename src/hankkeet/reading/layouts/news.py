@@ -339,12 +339,10 @@ def _name_in_doubt(name: str, title: str, inside: bool, text: str) -> bool:
     -hanke')."""
     if name != strip_years(title):
         return False
-    named = set(hanke_names(text))
-    return (
-        _weak_headline(title, inside and not _names_itself(name))
-        or sentence_headline(title)
-        or (len(named) >= 2 and not any(n.casefold() in title.casefold() for n in named))
-    )
+    if _weak_headline(title, inside and not _names_itself(name)) or sentence_headline(title):
+        return True
+    named = set(hanke_names(text))  # the text's names only when the headline itself is no doubt
+    return len(named) >= 2 and not any(n.casefold() in title.casefold() for n in named)
 
 
 def _subject(title: str) -> str | None:
