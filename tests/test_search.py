@@ -9,16 +9,18 @@ import csv
 import gc
 import io
 import json
+import pickle
 import subprocess
 import sys
 import weakref
+import zlib
 from pathlib import Path
 
 import pytest
 
 from conftest import BOTH_RUNNERS, SEED, Runner, cli, run_process
 from hankkeet.encode import dumps
-from hankkeet.models import Project
+from hankkeet.models import Project, pack_project
 from hankkeet.query import QueryError
 from hankkeet.reading.parser import parse_text
 from hankkeet.render.search import (
@@ -394,6 +396,21 @@ def test_results_are_made_whole_as_they_are_read() -> None:
     assert [r.score for r in results] == [f.score for f in found]
     assert results[1:][0].project.id == found[1].id
     assert list(results) == _seed_results("rakennemuutos")
+
+
+def test_a_found_record_is_kept_as_the_workers_pack_it() -> None:
+    """One codec for a record (issue 26): what a search keeps of a project it found is
+    models.pack_project's plain values, as a worker sends them (a third smaller pickled
+    than the model), and it comes back equal in every field and in the fields it had set."""
+    index, _alive = _indexed("kemi")
+    found = index.ranked()
+    by_id = {p.id: p for p in _seed_projects()}
+    for kept in found:
+        assert pickle.loads(zlib.decompress(kept.record)) == pack_project(by_id[kept.id])
+    for result in index.results(found):
+        original = by_id[result.project.id]
+        assert result.project == original
+        assert result.project.model_fields_set == original.model_fields_set
 
 
 def test_snippet_highlights_the_matched_words() -> None:

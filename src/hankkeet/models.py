@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -329,3 +330,69 @@ def record_schema() -> dict[str, Any]:
     schema = Project.model_json_schema(mode="serialization")
     schema["$defs"]["Linkage"] = LINKAGE_SCHEMA
     return schema
+
+
+# -- the one codec of a record ------------------------------------------------------
+
+# A record as plain values, each model as (values in field order, the fields set when not
+# all of them): what a worker sends back (pickled by the pool) and what a search keeps of a
+# project it found (pickled and compressed). Smaller and cheaper to pickle than the models.
+PackedRecord = tuple[Any, ...]
+
+
+@functools.cache
+def _keys(cls: type[BaseModel]) -> tuple[str, ...]:
+    """A model's field names, in order (looked up once: pydantic's lookup is not free; not
+    at import, as most runs never pack a record)."""
+    return tuple(cls.model_fields)
+
+
+def _pack(model: BaseModel, values: tuple[Any, ...]) -> PackedRecord:
+    fields_set = model.__pydantic_fields_set__
+    return values, (None if len(fields_set) == len(values) else tuple(fields_set))
+
+
+def _unpack(cls: type[_M], packed: PackedRecord) -> _M:
+    values, fields_set = packed
+    keys = _keys(cls)
+    return assembled(
+        cls,
+        dict(zip(keys, values, strict=True)),
+        set(keys if fields_set is None else fields_set),
+    )
+
+
+def _plain(model: BaseModel) -> PackedRecord:
+    d = model.__dict__
+    return _pack(model, tuple(d[k] for k in _keys(type(model))))
+
+
+def pack_project(project: Project) -> PackedRecord:
+    """A record as plain values (PackedRecord)."""
+    funding = project.funding
+    nested = {
+        "source": _plain(project.source),
+        "staff": [_plain(s) for s in project.staff],
+        "contacts": [_plain(c) for c in project.contacts],
+        "funding": _pack(
+            funding,
+            (funding.text, [_plain(s) for s in funding.sources], funding.stated_budget),
+        ),
+    }
+    d = project.__dict__
+    return _pack(project, tuple(nested[k] if k in nested else d[k] for k in _keys(Project)))
+
+
+def unpack_project(packed: PackedRecord, pid: str) -> Project:
+    """The record pack_project was given, equal in every field, with its id."""
+    values, fields_set = packed
+    record = dict(zip(_keys(Project), values, strict=True))
+    record["id"] = pid
+    record["source"] = _unpack(SourceRef, record["source"])
+    record["staff"] = [_unpack(StaffPeriod, s) for s in record["staff"]]
+    record["contacts"] = [_unpack(Contact, c) for c in record["contacts"]]
+    (text, sources, stated), funding_set = record["funding"]
+    record["funding"] = _unpack(
+        Funding, ((text, [_unpack(FundingSource, s) for s in sources], stated), funding_set)
+    )
+    return _unpack(Project, (tuple(record.values()), fields_set))

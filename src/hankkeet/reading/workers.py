@@ -29,21 +29,11 @@ from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, NamedTuple
 
 from hankkeet.checks import check_project
 from hankkeet.diagnostics import Diagnostic, Packed, pack_message, unpack_message
-from hankkeet.models import (
-    Contact,
-    Funding,
-    FundingSource,
-    Project,
-    SourceRef,
-    StaffPeriod,
-    assembled,
-)
+from hankkeet.models import PackedRecord, Project, pack_project, unpack_project
 from hankkeet.reading.blocks import Block, IdRegistry, Note, ParsedProject
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE, LabelledParser
 from hankkeet.reading.lines import classify, titleable
@@ -160,76 +150,12 @@ def _starts_project(opening: list[str]) -> bool:
 
 # -- reading a part --------------------------------------------------------------------
 
-# A record as plain values, cheap to send between processes: each model as (values in
-# field order, the fields set when not all of them).
-_Packed = tuple[Any, ...]
-_Model = TypeVar("_Model", bound=BaseModel)
-
-
-# Each model's field names, in order (looked up once: pydantic's lookup is not free).
-_KEYS: dict[type[BaseModel], tuple[str, ...]] = {
-    cls: tuple(cls.model_fields)
-    for cls in (Project, SourceRef, StaffPeriod, Contact, Funding, FundingSource)
-}
-_PROJECT_KEYS = _KEYS[Project]
-
-
-def _pack(model: BaseModel, values: tuple[Any, ...]) -> _Packed:
-    fields_set = model.__pydantic_fields_set__
-    return values, (None if len(fields_set) == len(values) else tuple(fields_set))
-
-
-def _unpack(cls: type[_Model], packed: _Packed) -> _Model:
-    values, fields_set = packed
-    keys = _KEYS[cls]
-    return assembled(
-        cls,
-        dict(zip(keys, values, strict=True)),
-        set(keys if fields_set is None else fields_set),
-    )
-
-
-def _plain(model: BaseModel) -> _Packed:
-    d = model.__dict__
-    return _pack(model, tuple(d[k] for k in _KEYS[type(model)]))
-
-
-def pack_project(project: Project) -> _Packed:
-    """A record as plain values (what a worker sends back)."""
-    funding = project.funding
-    nested = {
-        "source": _plain(project.source),
-        "staff": [_plain(s) for s in project.staff],
-        "contacts": [_plain(c) for c in project.contacts],
-        "funding": _pack(
-            funding,
-            (funding.text, [_plain(s) for s in funding.sources], funding.stated_budget),
-        ),
-    }
-    d = project.__dict__
-    return _pack(project, tuple(nested[k] if k in nested else d[k] for k in _PROJECT_KEYS))
-
-
-def unpack_project(packed: _Packed, pid: str) -> Project:
-    """The record pack_project was given, equal in every field, with its id."""
-    values, fields_set = packed
-    record = dict(zip(_PROJECT_KEYS, values, strict=True))
-    record["id"] = pid
-    record["source"] = _unpack(SourceRef, record["source"])
-    record["staff"] = [_unpack(StaffPeriod, s) for s in record["staff"]]
-    record["contacts"] = [_unpack(Contact, c) for c in record["contacts"]]
-    (text, sources, stated), funding_set = record["funding"]
-    record["funding"] = _unpack(
-        Funding, ((text, [_unpack(FundingSource, s) for s in sources], stated), funding_set)
-    )
-    return _unpack(Project, (tuple(record.values()), fields_set))
-
 
 class _Sent(NamedTuple):
     """A block as a worker sends it back: the record packed, and what this process needs
     for its id and findings without unpacking it."""
 
-    record: _Packed | None  # None when the caller wants findings only
+    record: PackedRecord | None  # None when the caller wants findings only
     name: str
     line: int
     slug: str
@@ -263,12 +189,12 @@ class _Unpacked(ParsedProject):
 
     def __init__(
         self,
-        packed: _Packed | None,
+        packed: PackedRecord | None,
         pid: str,
         diagnostics: list[Diagnostic],
         checks: list[Diagnostic],
     ) -> None:
-        self._packed: _Packed | None = packed
+        self._packed: PackedRecord | None = packed
         self._pid = pid
         self._project: Project | None = None
         self.diagnostics = diagnostics
