@@ -2903,3 +2903,30 @@ def test_a_headline_that_is_the_name_the_opening_gives_with_its_project_word() -
         "kaupunkien keinoja edistää asukkaiden hyvinvointia.\n\nHanke jatkuu vuoden loppuun.\n"
     )
     assert [p.project.name for p in parse_text(page, "x.txt").projects] == ["Healthy Boost"]
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "why"),
+    [
+        (
+            "Promoting digital skills among diabetes patients\n\n"
+            "Tampere University of Applied Sciences\n\n"
+            "The project will train citizens to use digital health services, and it is run "
+            "together with the city and the patients' association.\n\n"
+            "Funding source\n\nEuroopan sosiaalirahasto (ESR) 2014-2020\n",
+            "Promoting digital skills among diabetes patients",
+            "the university under the headline is its publisher (a linkage page)",
+        ),
+        (
+            "Kyläkoulun uusi elämä\n\nLeppälän kyläyhdistys\n\n"
+            "Hankkeessa vanha kyläkoulu kunnostetaan kylätaloksi, ja talkoisiin osallistuu "
+            "koko kylä kesän aikana.\n\nHanke saa Leader-tukea 1.6.2022–31.5.2024.\n",
+            "Kyläkoulun uusi elämä",
+            "an association under the headline, in Finnish",
+        ),
+    ],
+)
+def test_an_organisations_name_under_the_headline_is_its_byline(
+    page: str, name: str, why: str
+) -> None:
+    assert [p.project.name for p in parse_text(page, "x.txt").projects] == [name], why

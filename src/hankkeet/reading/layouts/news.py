@@ -18,6 +18,7 @@ from hankkeet.reading.labels import (
     INSTRUMENT_ENDINGS,
     INSTRUMENT_STEMS,
     ONE_PROJECT_WORD,
+    ORGANISATION_ENDINGS,
     PROJECT_SUFFIXES,
     Field,
 )
@@ -87,7 +88,8 @@ _TOP_ITEMS = 60
 
 def _headline(items: list[Item]) -> tuple[Item, int] | None:
     """The headline: of the titleable lines before the first line of prose, the last one
-    that names a project, else the last one not in capitals (a slogan), else the last.
+    that names a project, else the last one neither in capitals (a slogan) nor an
+    organisation's name (its publisher, under the headline), else the last.
 
     A page's top may hold a section name, a date line and a byline before the headline.
     """
@@ -103,7 +105,11 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
     if not found:
         return None
     naming = [f for f in found if hanke_names(f[0].text)]
-    plain = [f for f in found if not f[0].text.isupper()]
+    plain = [
+        f
+        for f in found
+        if not f[0].text.isupper() and not f[0].text.casefold().endswith(ORGANISATION_ENDINGS)
+    ]
     return (naming or plain or found)[-1]
 
 
