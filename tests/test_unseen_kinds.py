@@ -2930,3 +2930,26 @@ def test_an_organisations_name_under_the_headline_is_its_byline(
     page: str, name: str, why: str
 ) -> None:
     assert [p.project.name for p in parse_text(page, "x.txt").projects] == [name], why
+
+
+def test_an_english_list_of_projects_with_time_period_and_project_leader() -> None:
+    """'Time period 2022-2024' is a period's label and 'Project Leader: …' a contact's, as
+    'Project period' and 'Projektledare' are (batch 39: a university's list of the projects
+    it funds; the first was named 'Time' and the others missed)."""
+    page = (
+        "Eight projects receive funding from the rector\n\n"
+        "Robotic Welding Lab\n\nTime period 2022-2024\n\n"
+        "The project builds a shared welding cell for teaching and for applied research "
+        "with the region's companies.\n\nProject Leader: Anna Berg\n\n"
+        "Open Course Paths\n\nTime period 2023-2025\n\n"
+        "The project opens the engineering courses to working professionals, taught and "
+        "examined in flexible ways.\n\nProject Leader: Olli Nurmi\n"
+    )
+    read = [
+        (p.project.name, p.project.start, p.project.end, [c.name for c in p.project.contacts])
+        for p in parse_text(page, "x.txt").projects
+    ]
+    assert read == [
+        ("Robotic Welding Lab", date(2022, 1, 1), date(2024, 12, 31), ["Anna Berg"]),
+        ("Open Course Paths", date(2023, 1, 1), date(2025, 12, 31), ["Olli Nurmi"]),
+    ]

@@ -101,6 +101,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Project duration",
         "Duration of project",
         "Duration of the project",
+        "Time period",
     ),
     Field.START: (
         "Aloituspäivämäärä",
@@ -193,6 +194,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Projektledare",
         "Kontaktpersoner",
         "Project manager",
+        "Project leader",
         "Contact",
     ),
     Field.CONTACT_NAME: (
