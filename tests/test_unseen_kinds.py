@@ -2953,3 +2953,41 @@ def test_an_english_list_of_projects_with_time_period_and_project_leader() -> No
         ("Robotic Welding Lab", date(2022, 1, 1), date(2024, 12, 31), ["Anna Berg"]),
         ("Open Course Paths", date(2023, 1, 1), date(2025, 12, 31), ["Olli Nurmi"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "why"),
+    [
+        ("Uimaranta ja lähiliikuntapaikka saivat rahaa valtuustolta", "a past plural verb"),
+        ("Kylätalo ja kota saavat Leader-tukea", "a present one"),
+        ("Kirjasto ja museo ovat saaneet avustuksen", "an auxiliary in the plural"),
+    ],
+)
+def test_a_headline_of_two_subjects_before_a_plural_verb_is_no_one_project(
+    headline: str, why: str
+) -> None:
+    """Two things joined before a plural verb got their grants: the page tells of two
+    projects that no reader can tell apart, so none is made of the headline, and it says so
+    (batch 39: a local paper's item on a council's two grants, read as one project with the
+    second one's municipal share)."""
+    page = (
+        f"{headline}\n\n"
+        "Kunnanvaltuusto päätti kokouksessaan rahoittaa yhdistyksen hakemaa hanketta. "
+        "Hankkeen kokonaiskustannusarvio on 161 395,00 euroa.\n\n"
+        "Toisen hankkeen kustannusarvio on 27000 euroa, ja kunnan rahoitusosuus on "
+        "7290 euroa.\n"
+    )
+    parsed = parse_text(page, "x.txt")
+    assert parsed.projects == [], why
+    assert any(d.code.value == "unsure-boundary" for d in parsed.diagnostics), why
+
+
+def test_a_headline_of_one_subject_is_still_its_projects() -> None:
+    """One subject before its verb, 'ja' only after it: the headline's one project is read."""
+    page = (
+        "Kylätalon korjaushanke sai rahaa valtuustolta ja yhdistykseltä\n\n"
+        "Kylätalon korjaushanke alkaa kesällä. Hankkeen kokonaiskustannusarvio on "
+        "52 000 euroa.\n"
+    )
+    read = [(p.project.name, p.project.budget) for p in parse_text(page, "x.txt").projects]
+    assert read == [("Kylätalon korjaushanke", Decimal("52000"))]

@@ -184,6 +184,18 @@ def sentence_headline(title: str) -> bool:
     return verb_at(words) is not None
 
 
+def two_subjects(title: str) -> bool:
+    """A sentence headline whose subject is two things joined before a plural verb
+    ('Pumptrack ja esteetön luontopolku saivat rahaa …'): it tells of two projects."""
+    words = [w.strip(',.:;!?()”"') for w in title.casefold().split()]
+    k = verb_at(words)
+    return (
+        k is not None
+        and "ja" in words[:k]
+        and (words[k].endswith(("vat", "vät")) or words[k] in ("ovat", "olivat"))
+    )
+
+
 def verb_at(words: list[str]) -> int | None:
     """Where a headline's finite verb stands (its words folded and stripped), if it has one:
     a verb of news, or an auxiliary before a participle ('on myöntänyt', 'on päättymässä')."""

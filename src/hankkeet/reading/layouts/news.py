@@ -31,6 +31,7 @@ from hankkeet.reading.layouts.headlines import (
     sentence_headline,
     strip_period,
     strip_years,
+    two_subjects,
     verb_at,
     years_of,
 )
@@ -263,9 +264,10 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     if len(several) >= 2:
         return several
     name = _headline_name(title, body)
-    if name == strip_years(title) and about_many(title):
-        # 'All Projects' over its projects' headings, which no list reader could tell apart:
-        # no one project of that name; said where the headline stands.
+    if name == strip_years(title) and (about_many(title) or two_subjects(title)):
+        # 'All Projects' over its projects' headings, or two subjects that got their grants
+        # ('Pumptrack ja luontopolku saivat rahaa'), which no reader could tell apart: no
+        # one project of that name; said where the headline stands.
         page.notes.append(_several_unread(page, (head[0].line, title)))
         return []
     block = _headline_block(name, head[0], title, body)
