@@ -2663,18 +2663,38 @@ def test_a_document_sites_word_over_its_transcript_is_no_name(word: str) -> None
     assert word not in names
 
 
-def test_a_sentences_period_in_other_years_than_the_titles_is_not_taken() -> None:
+@pytest.mark.parametrize(
+    ("sentence", "period", "said", "why"),
+    [
+        (
+            "Kunnostustyöt tehdään 1.1.2018-31.12.2019.",
+            None,
+            "2016–2022",
+            "a sentence's period in other years than the title's: neither is taken",
+        ),
+        (
+            "Tavastia Blueways -vesistömatkailuhanke 1.1.2018-31.12.2019",
+            (date(2016, 1, 1), date(2022, 12, 31)),
+            "Tavastia Blueways",
+            "the other years follow another project's name: the title's years are the period",
+        ),
+    ],
+)
+def test_a_sentences_period_in_other_years_than_the_titles_is_not_taken(
+    sentence: str, period: tuple[date, date] | None, said: str, why: str
+) -> None:
     page = (
         "Hankkeet\n\nFRESHABIT LIFE IP –hanke (2016-2022)\n\n"
         "Vanajaveden alueella hankkeessa kunnostetaan lintuvesiä. Hanketta koordinoi "
-        "Vanajavesisäätiö.\n\nTavastia Blueways -vesistömatkailuhanke 1.1.2018-31.12.2019\n"
+        f"Vanajavesisäätiö.\n\n{sentence}\n"
     )
     (project,) = parse_text(page, "x.txt").projects
-    assert (project.project.start, project.project.end) == (None, None)
+    got = None if project.project.start is None else (project.project.start, project.project.end)
+    assert got == period, why
     assert any(
-        d.code is Code.UNCERTAIN_FACT and "2016–2022" in d.message.text(Language.EN)
+        d.code is Code.UNCERTAIN_FACT and said in d.message.text(Language.EN)
         for d in project.diagnostics
-    )
+    ), why
 
 
 LEADER_FINISHED = """\
@@ -2991,3 +3011,38 @@ def test_a_headline_of_one_subject_is_still_its_projects() -> None:
     )
     read = [(p.project.name, p.project.budget) for p in parse_text(page, "x.txt").projects]
     assert read == [("Kylätalon korjaushanke", Decimal("52000"))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period", "why"),
+    [
+        (
+            "Hanke jatkaa työtä, joka alkoi Kyläpalvelut Kuntoon -hankkeessa "
+            "(1.8.2018-31.10.2018).",
+            None,
+            "the dates follow the earlier project's name (batch 39: a village's page)",
+        ),
+        (
+            "Hanke jatkaa työtä, joka alkoi Kyläpalvelut Kuntoon -hankkeessa, ja se toimii "
+            "1.1.2020-31.12.2021.",
+            (date(2020, 1, 1), date(2021, 12, 31)),
+            "dates further on in the sentence, not right after that name, are its own",
+        ),
+        (
+            "Kylän Opastus -hanke (1.1.2020-31.12.2021) kehittää kylän palveluita.",
+            (date(2020, 1, 1), date(2021, 12, 31)),
+            "dates after the project's own name are its period",
+        ),
+    ],
+)
+def test_dates_after_another_projects_name_are_not_the_period(
+    sentence: str, period: tuple[date, date] | None, why: str
+) -> None:
+    page = (
+        "Kylän Opastus -hanke\n\n"
+        f"{sentence} Hankkeessa kehitetään kylän opastuskeskusta ja kyläpalveluita.\n\n"
+        "Rahoitus tulee Leader-ryhmän kautta.\n"
+    )
+    (read,) = parse_text(page, "x.txt").projects
+    got = None if read.project.start is None else (read.project.start, read.project.end)
+    assert got == period, why

@@ -372,7 +372,7 @@ def _share_doubt(sentence: str, q: Quantity, between: str, who: str) -> Message 
     return None
 
 
-def _period(line: int, sentence: str, cands: _Candidates) -> None:
+def _period(line: int, sentence: str, cands: _Candidates, name: str | None = None) -> None:
     text = normalise_dashes(sentence)
     folded = text.casefold()
     decision = find_word(folded, DECISION_WORDS)
@@ -394,24 +394,11 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
         dates = _range_dates(m)
         if dates is None:
             continue
-        start, end = dates
-        if decision and not cue:
-            cands.unsure.append(
-                (
-                    2,
-                    M_(
-                        "{quoted}: the dates may be a decision's, not the project's period",
-                        quoted=quoted,
-                    ),
-                    line,
-                )
-            )
-        elif start > end:
-            cands.unsure.append(
-                (2, M_("{quoted}: the period ends before it starts", quoted=quoted), line)
-            )
+        why = _range_doubt(dates, text[: m.start()], quoted, bool(decision and not cue), name)
+        if why is None:
+            cands.sure.append((2, dates, line, sentence))
         else:
-            cands.sure.append((2, (start, end), line, sentence))
+            cands.unsure.append((2, why, line))
         return
     m2 = _STARTS_YEAR.search(text)
     if m2:
@@ -421,6 +408,49 @@ def _period(line: int, sentence: str, cands: _Candidates) -> None:
         return
     if cue:
         _cued_years(line, sentence, text, folded, quoted, decision, cands)
+
+
+def _range_doubt(
+    dates: tuple[date, date], before: str, quoted: str, decision: bool, name: str | None
+) -> Message | None:
+    """Why a sentence's range of dates may not be the project's period, if it may not:
+    it follows another project's name, the sentence tells of a decision, or it ends before
+    it starts."""
+    other = None if name is None else _other_projects(before, name)
+    if other is not None:
+        return M_(
+            "{quoted}: the dates follow another project's name ('{other}'), "
+            "not this project's period",
+            quoted=quoted,
+            other=other,
+        )
+    if decision:
+        return M_(
+            "{quoted}: the dates may be a decision's, not the project's period", quoted=quoted
+        )
+    if dates[0] > dates[1]:
+        return M_("{quoted}: the period ends before it starts", quoted=quoted)
+    return None
+
+
+def _other_projects(before: str, name: str) -> str | None:
+    """The name of another project that a period's dates follow ('… alkoi Palveleva Yhteisö
+    -hankkeessa (1.8.2018-31.10.2018)' under 'Opastava Yhteisö -hanke'): the words in
+    capitals before a project word joined by a dash, when they are not the project's own."""
+    words = before.rstrip(" (").split()
+    if not words or not words[-1].startswith(("-", "–")):
+        return None
+    if not re.search(ONE_PROJECT_WORD, words[-1].casefold()):
+        return None
+    named: list[str] = []
+    for word in reversed(words[:-1]):
+        if not word[:1].isupper() or len(named) == 4:
+            break
+        named.insert(0, word)
+    other = " ".join(named)
+    if not other or other.casefold() in name.casefold():
+        return None
+    return other
 
 
 def _range_dates(m: re.Match[str]) -> tuple[date, date] | None:
@@ -608,9 +638,12 @@ def contacts_in(paragraphs: list[tuple[int, str]], out: ProseReading) -> None:
 
 
 def read_prose(
-    paragraphs: list[tuple[int, str]], title_years: tuple[int, int] | None = None
+    paragraphs: list[tuple[int, str]],
+    title_years: tuple[int, int] | None = None,
+    name: str | None = None,
 ) -> ProseReading:
-    """Read the facts the paragraphs state; unsure ones become findings, not values."""
+    """Read the facts the paragraphs state; unsure ones become findings, not values. With
+    the project's `name`, dates that follow another project's name are not its period."""
     out = ProseReading()
     budget, share, period = _Candidates("budget"), _Candidates("city_share"), _Candidates("period")
     changed: tuple[int, str, str] | None = None
@@ -620,7 +653,7 @@ def read_prose(
             _budget(line, sentence, found, budget)
             _city_share(line, sentence, found, share)
         if any(c.isdigit() for c in sentence):
-            _period(line, sentence, period)
+            _period(line, sentence, period, name)
         if (
             changed is None
             and _BUDGET.search(sentence)

@@ -381,7 +381,7 @@ def _from_prose(r: _Reader, values: _Values) -> None:
     # Loaded here: blocks of the seed's family have no paragraphs of prose.
     from hankkeet.reading.prose import contacts_in, read_prose
 
-    prose = read_prose(block.prose, block.years)
+    prose = read_prose(block.prose, block.years, block.title)
     contacts_in(block.asides, prose)
     _prose_problems(r, values, prose)
     filled: list[tuple[str, Fact, str]] = []
