@@ -3046,3 +3046,25 @@ def test_dates_after_another_projects_name_are_not_the_period(
     (read,) = parse_text(page, "x.txt").projects
     got = None if read.project.start is None else (read.project.start, read.project.end)
     assert got == period, why
+
+
+@pytest.mark.parametrize(
+    ("headline", "why"),
+    [
+        ("Hae avustusta lippukunnan kokeiluihin", "a scouts' call (batch 40), in Finnish"),
+        ("Hae tukea kylän tapahtumiin", "'hae tukea', the same call in other words"),
+        ("Sök bidrag för kårens nya verksamhet", "in Swedish"),
+    ],
+)
+def test_a_headline_that_tells_the_reader_to_apply_is_a_call(headline: str, why: str) -> None:
+    """'Hae avustusta …' over a call's text and its contact: a call for applications, no
+    project (batch 40: read as one, with the call's contact)."""
+    page = (
+        f"Ajankohtaista\n\n{headline}\n\n"
+        "Yhdistykset voivat nyt hakea tukea kokeiluihin, joissa testataan uusia "
+        "toimintatapoja. Hakemuksen voi tehdä myös yhdessä naapuriyhdistysten kanssa, ja "
+        "kokeilu on noin puolen vuoden mittainen projekti.\n\n"
+        "Hakuaika päättyy 28.2.2019.\n\nLisätietoja: Liisa Lahtinen\n"
+        "p. 040 123 4567, liisa.lahtinen@example.fi\n"
+    )
+    assert parse_text(page, "x.txt").projects == [], why

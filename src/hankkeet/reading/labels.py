@@ -1688,6 +1688,17 @@ CALL_WORDS: tuple[str, ...] = (
     "haettavissa",
     "ansöka om",
     "apply for",
+    # A headline that tells the reader to apply ('Hae avustusta lippukunnan kokeiluihin').
+    "hae avustusta",
+    "hae tukea",
+    "hae rahoitusta",
+    "hae apurahaa",
+    "hakekaa avustusta",
+    "hakekaa tukea",
+    "sök bidrag",
+    "sök stöd",
+    "sök pengar",
+    "sök medel",
 )
 
 # The stems of what a lead-in lists when it lists no projects ('… inom följande
