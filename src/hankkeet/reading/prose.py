@@ -414,8 +414,8 @@ def _range_doubt(
     dates: tuple[date, date], before: str, quoted: str, decision: bool, name: str | None
 ) -> Message | None:
     """Why a sentence's range of dates may not be the project's period, if it may not:
-    it follows another project's name, the sentence tells of a decision, or it ends before
-    it starts."""
+    it follows another project's name or an agreement's, the sentence tells of a decision,
+    or it ends before it starts."""
     other = None if name is None else _other_projects(before, name)
     if other is not None:
         return M_(
@@ -423,6 +423,13 @@ def _range_doubt(
             "not this project's period",
             quoted=quoted,
             other=other,
+        )
+    last = before.rstrip(" (:").rsplit(None, 1)[-1].casefold() if before.strip() else ""
+    if any(stem in last for stem in DOCUMENT_YEARS_STEMS):
+        # '… sovittiin määräaikaisesta vuokrasopimuksesta 1.8.2022-31.12.2023'
+        return M_(
+            "{quoted}: the dates are an agreement's or a strategy's, not the project's period",
+            quoted=quoted,
         )
     if decision:
         return M_(
