@@ -3096,3 +3096,19 @@ def test_dates_right_after_an_agreement_are_not_the_period(
     (read,) = parse_text(page, "x.txt").projects
     got = None if read.project.start is None else (read.project.start, read.project.end)
     assert got == period, why
+
+
+def test_a_summary_whose_first_sentence_has_a_colon_under_its_label() -> None:
+    """A label alone over a paragraph of prose whose first clause ends in a colon: the
+    paragraph is the label's value, not an unknown label of its own (batch 40: a rural
+    network card's summary, left empty with no finding)."""
+    page = (
+        "Hanke\nInvestointihanke - 343733\n\nKylätalon lämmityksen uusiminen\n\n"
+        "Pirtin kyläyhdistys ry\n\n- 31.12.2026\n\nKäynnissä\n\nJulkinen hankekuvaus\n\n"
+        "Kyläyhdistys uusii talonsa lämmityksen: öljylämmityksen tilalle tulee "
+        "maalämpöpumppu. Talo palvelee kyläläisiä ympäri vuoden, ja sitä voi vuokrata "
+        "juhliin ja kokouksiin.\n\nLisätiedot\n\nOhjelma/Rahasto\n\n"
+        "Euroopan maaseuturahasto 2023–2027\n"
+    )
+    (read,) = parse_text(page, "x.txt").projects
+    assert (read.project.summary or "").startswith("Kyläyhdistys uusii talonsa lämmityksen")

@@ -336,11 +336,14 @@ def _indent(line: str) -> int:
 
 
 def _opens_value(para: Para | None) -> bool:
-    """A paragraph that may be the value of a label standing alone above it: no label, no
-    numbered heading, no agenda section."""
+    """A paragraph that may be the value of a label standing alone above it: no label (a
+    sentence of prose whose first clause ends in a colon is no unknown label: 'Yhdistys uusii
+    majansa lämmityksen: puulämmityksen tilalle …'), no numbered heading, no agenda section."""
+    if para is None:
+        return False
+    label = _label_of(para[0][1])
     return (
-        para is not None
-        and _label_of(para[0][1]) is None
+        (label is None or (label.field is None and not label.other and is_prose(para)))
         and not is_numbered_heading(para[0][1].strip())
         and not SECTION.match(para[0][1].strip())
     )
