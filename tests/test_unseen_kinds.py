@@ -15,7 +15,7 @@ from hankkeet.diagnostics import Code
 from hankkeet.locale import Language
 from hankkeet.reading.dates import read_period
 from hankkeet.reading.funding import find_funds, find_programmes
-from hankkeet.reading.layouts.headlines import sentence_headline, years_of
+from hankkeet.reading.layouts.headlines import sentence_headline, strip_kind, years_of
 from hankkeet.reading.layouts.names import compound_names, hanke_names
 from hankkeet.reading.lines import classify, never_title, titleable
 from hankkeet.reading.money import read_money_field
@@ -3112,3 +3112,42 @@ def test_a_summary_whose_first_sentence_has_a_colon_under_its_label() -> None:
     )
     (read,) = parse_text(page, "x.txt").projects
     assert (read.project.summary or "").startswith("Kyläyhdistys uusii talonsa lämmityksen")
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "why"),
+    [
+        ("NonHazCity – ett kemikaliesmart EU-projekt", "NonHazCity", "batch 41: a Swedish list"),
+        ("Kyläkoulu – kylän yhteinen kehittämishanke", "Kyläkoulu", "the same in Finnish"),
+        ("DigiMetsä – koulutushanke", "DigiMetsä – koulutushanke", "one compound: kept"),
+        ("Take Off och Crossover – socialt företagande", None, "no project word: kept"),
+    ],
+)
+def test_what_a_project_is_after_a_dash_is_no_part_of_a_list_headings_name(
+    heading: str, name: str | None, why: str
+) -> None:
+    assert strip_kind(heading) == (heading if name is None else name), why
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "why"),
+    [
+        (
+            "Talousarviomuutos 2025: Kylätalopolku-hanke",
+            "Kylätalopolku-hanke",
+            "a topic and a year before the colon (batch 41: a town's agenda item)",
+        ),
+        (
+            "6Aika: Hiilineutraalit yritysalueet -hanke",
+            "6Aika: Hiilineutraalit yritysalueet -hanke",
+            "a name's first part before the colon is kept",
+        ),
+    ],
+)
+def test_a_topic_before_a_colon_is_no_part_of_the_name(headline: str, name: str, why: str) -> None:
+    page = (
+        f"Kaupunginhallitus\n\n{headline}\n\n"
+        "Kaupunginhallitus päättää myöntää hankkeelle rahoitusta, ja hanke toteutetaan "
+        "1.10.2025-31.7.2026 yhdessä naapurikuntien kanssa.\n"
+    )
+    assert [p.project.name for p in parse_text(page, "x.txt").projects] == [name], why

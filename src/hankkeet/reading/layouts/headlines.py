@@ -64,7 +64,9 @@ def _name_in_title(title: str, bare: str, programmes: set[str]) -> str | None:
     if _own(hanke_names(bare, at_end=True), programmes) and bare.casefold().endswith(
         ("hanke", "projekti")
     ):
-        return _without_chrome(bare)  # the title is the name: 'X -hanke', 'X - investointihanke'
+        # the title is the name: 'X -hanke', 'X - investointihanke', after a topic and a
+        # colon ('Talousarviomuutos 2025: Presidenttipolku-hanke')
+        return _without_chrome(_after_topic(bare))
     named = _own(hanke_names(title), programmes)
     leading = [n for n in named if title.startswith(n)]
     if leading:
@@ -73,6 +75,23 @@ def _name_in_title(title: str, bare: str, programmes: set[str]) -> str | None:
     if in_title:
         return _without_chrome(in_title[0])
     return None
+
+
+def _after_topic(title: str) -> str:
+    """A title without the topic before its colon ('Talousarviomuutos 2025: X-hanke' gives
+    'X-hanke'): words in lower case after their first letter, and years. A name's own first
+    part, an acronym or a word with a digit or a capital inside ('6Aika: …', 'UCSEdu: …'),
+    is kept."""
+    head, colon, rest = title.partition(": ")
+    if not colon or not rest:
+        return title
+    words = head.split()
+    topic = bool(words) and all(
+        (w.isdigit() and len(w) == 4)
+        or (w[:1].isalpha() and w[1:] == w[1:].lower() and w.isalpha())
+        for w in words
+    )
+    return rest if topic else title
 
 
 def _one_name_first(title: str, first: list[str], names: list[str]) -> str | None:
@@ -236,9 +255,20 @@ _KIND_AFTER = re.compile(
 )
 
 
+# A list heading's name, a dash, then what the project is in words of lower case that end in
+# its kind ('NonHazCity – ett kemikaliesmart EU-projekt'): the name is the words before the
+# dash. (One compound after the dash, 'DigiMetsä – koulutushanke', is left as it is.)
+_DESCRIBED_AFTER = re.compile(
+    r"^(?P<name>\S.*?)\s+[–—-]\s+[a-zåäö][\w-]*(?:\s+[\w-]+)*\s+[\w-]*(?:hanke|projekt|projekti|project)$"
+)
+
+
 def strip_kind(title: str) -> str:
-    """A list heading without the project's kind and dates that follow its name."""
+    """A list heading without the project's kind and dates that follow its name, or
+    without what the project is, after a dash."""
     m = _KIND_AFTER.match(title) if ", " in title else None
+    if m is None and (" – " in title or " - " in title or " — " in title):
+        m = _DESCRIBED_AFTER.match(title)
     return m.group("name").strip() if m else title
 
 
