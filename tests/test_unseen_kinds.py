@@ -1951,6 +1951,11 @@ def test_programmes_and_funds_by_their_other_names(
     [
         ("Euroopan Unionin (Maaseudun kehittämisrahasto) varoin", ["Maaseuturahasto"], "short"),
         ("Euroopan maaseudun kehittämisen maatalousrahasto", ["Maaseuturahasto"], "official"),
+        (
+            "rahoituksen Manner-Suomen maaseudun maatalousrahastosta Leader-ryhmän kautta",
+            ["Maaseuturahasto"],
+            "'kehittämisen' left out (batch 41: a regional village association's page)",
+        ),
     ],
 )
 def test_the_rural_fund_by_its_names(text: str, funds: list[str], why: str) -> None:

@@ -488,7 +488,8 @@ PROGRAMMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             r"maaseuturahasto|maaseudun kehittämisrahasto|maaseutuohjelma"
             r"|maaseudun kehittämisohjelma"
-            r"|maaseudun kehittämisen maatalousrahasto|\bmsr\b|\bmaaseuturahastosta"
+            r"|maaseudun kehittämisen maatalousrahasto|maaseudun maatalousrahasto"
+            r"|\bmsr\b|\bmaaseuturahastosta"
             r"|landsbygdsfond|landsbygdsprogrammet|jordbruksfonden för landsbygdsutveckling"
             r"|\beafrd\b|agricultural fund for rural development",
         ),
@@ -549,7 +550,8 @@ FUNDS: tuple[tuple[str, str], ...] = (
     (
         "Maaseuturahasto",
         r"maaseuturahasto|maaseudun kehittämisen maatalousrahasto|maaseudun kehittämisrahasto"
-        r"|\bmsr\b|landsbygdsfond|jordbruksfonden för landsbygdsutveckling|\beafrd\b"
+        r"|maaseudun maatalousrahasto|\bmsr\b|landsbygdsfond"
+        r"|jordbruksfonden för landsbygdsutveckling|\beafrd\b"
         r"|agricultural fund for rural development",
     ),
     ("AMIF", r"\bamif\b|turvapaikka, maahanmuutto ja kotouttamisrahasto"),
