@@ -54,6 +54,11 @@ NEVER: list[tuple[str, str]] = [
     ('<div class="hanke">', "an HTML tag"),
     ("Uutiset", "a page's frame"),
     ("Loppuraportti 2010 – 2012", "the name of a document"),
+    (
+        "Slutrapport Projekt Hållbart hus, stödmottagare Föreningen X Journalnummer 2010-157",
+        "a Swedish final report's heading (batch 42)",
+    ),
+    ("Delrapport 2011", "a Swedish interim report"),
 ]
 
 

@@ -1431,6 +1431,8 @@ DOCUMENT_WORDS: frozenset[str] = frozenset(
         "föredragande",
         "loppuraportti",
         "väliraportti",
+        "slutrapport",
+        "delrapport",
         "raportti",
         "pöytäkirja",
         "pöytäkirjanote",
