@@ -3156,3 +3156,29 @@ def test_a_topic_before_a_colon_is_no_part_of_the_name(headline: str, name: str,
         "1.10.2025-31.7.2026 yhdessä naapurikuntien kanssa.\n"
     )
     assert [p.project.name for p in parse_text(page, "x.txt").projects] == [name], why
+
+
+@pytest.mark.parametrize(
+    ("headline", "why"),
+    [
+        ("Voimala III:ssa varaudutaan sähköntuotantoon", "a name inflected after a colon"),
+        ("Satama Oy:lle Euroopan unionin tukea", "an abbreviation inflected after a colon"),
+    ],
+)
+def test_a_headline_with_a_name_inflected_after_a_colon_is_an_unsure_name(
+    headline: str, why: str
+) -> None:
+    """A word inflected after a colon makes the headline tell of something, not name it
+    (batch 42: an energy company's and a port company's news, named by their headlines)."""
+    page = (
+        f"{headline}\n\n"
+        "Energiayhtiön hallitus on lyönyt lukkoon Voimala III -laitoksen tärkeimmät osat. "
+        "Noin 60 miljoonan euron kattilalaitoksen toimittaa tarjouskilpailun voittaja.\n\n"
+        "Hallitus linjasi kokouksessaan 28.2.2017, että laitos rakennetaan valmiiksi myös "
+        "sähköntuotantoa varten. Koska tekniikka säästää ympäristöä, hanke on otettu työ- ja "
+        "elinkeinoministeriön kärkihankkeiden joukkoon, ja sille on myönnetty kolmen "
+        "miljoonan euron investointituki.\n"
+    )
+    parsed = parse_text(page, "x.txt").projects
+    assert parsed, why
+    assert all(any(d.code.value == "unsure-name" for d in p.diagnostics) for p in parsed), why

@@ -347,10 +347,21 @@ def _name_in_doubt(name: str, title: str, inside: bool, text: str) -> bool:
     -hanke')."""
     if name != strip_years(title):
         return False
-    if _weak_headline(title, inside and not _names_itself(name)) or sentence_headline(title):
+    if (
+        _weak_headline(title, inside and not _names_itself(name))
+        or sentence_headline(title)
+        or _INFLECTED.search(title) is not None
+    ):
         return True
     named = set(hanke_names(text))  # the text's names only when the headline itself is no doubt
     return len(named) >= 2 and not any(n.casefold() in title.casefold() for n in named)
+
+
+# A name or an abbreviation inflected after a colon ('Kymijärvi III:ssa varaudutaan …',
+# 'Kemin Satama Oy:lle … CEF-tukea'): a headline that tells of something, not a name.
+_INFLECTED = re.compile(
+    r"\w:(?:n|lle|lla|llä|ssa|ssä|sta|stä|ksi|aan|ään|een|iin|hun|hin|ta|tä)(?!\w)"
+)
 
 
 def _subject(title: str) -> str | None:
