@@ -3038,11 +3038,23 @@ def test_a_headline_of_one_subject_is_still_its_projects() -> None:
             (date(2020, 1, 1), date(2021, 12, 31)),
             "dates after the project's own name are its period",
         ),
+        (
+            "Kunnan kanssa sovittiin määräaikaisesta vuokrasopimuksesta 1.8.2022-31.12.2023.",
+            None,
+            "a lease's dates, right after the agreement's word (batch 40: a village hall's)",
+        ),
+        (
+            "Hanke toteutetaan vuokrasopimuksen aikana 1.1.2021-31.12.2025.",
+            (date(2021, 1, 1), date(2025, 12, 31)),
+            "the agreement word not right before the dates: the project's own, as before",
+        ),
     ],
 )
-def test_dates_after_another_projects_name_are_not_the_period(
+def test_dates_after_another_things_name_are_not_the_period(
     sentence: str, period: tuple[date, date] | None, why: str
 ) -> None:
+    """A sentence's dates right after another project's name or an agreement's word are
+    theirs, not the project's period (said as an uncertain fact)."""
     page = (
         "Kylän Opastus -hanke\n\n"
         f"{sentence} Hankkeessa kehitetään kylän opastuskeskusta ja kyläpalveluita.\n\n"
@@ -3073,34 +3085,6 @@ def test_a_headline_that_tells_the_reader_to_apply_is_a_call(headline: str, why:
         "p. 040 123 4567, liisa.lahtinen@example.fi\n"
     )
     assert parse_text(page, "x.txt").projects == [], why
-
-
-@pytest.mark.parametrize(
-    ("sentence", "period", "why"),
-    [
-        (
-            "Kunnan kanssa sovittiin määräaikaisesta vuokrasopimuksesta 1.8.2022-31.12.2023.",
-            None,
-            "a lease's dates (batch 40: a village hall's)",
-        ),
-        (
-            "Hanke toteutetaan vuokrasopimuksen aikana 1.1.2021-31.12.2025.",
-            (date(2021, 1, 1), date(2025, 12, 31)),
-            "the agreement word not right before the dates: the project's own, as before",
-        ),
-    ],
-)
-def test_dates_right_after_an_agreement_are_not_the_period(
-    sentence: str, period: tuple[date, date] | None, why: str
-) -> None:
-    page = (
-        "Kylätalon kehittäminen -hanke\n\n"
-        "Kyläyhdistys kehittää koulusta kylätalon, ja hankkeessa laaditaan talolle "
-        f"toimintasuunnitelma. {sentence}\n\nRahoitus haetaan Leader-ryhmältä.\n"
-    )
-    (read,) = parse_text(page, "x.txt").projects
-    got = None if read.project.start is None else (read.project.start, read.project.end)
-    assert got == period, why
 
 
 def test_a_summary_whose_first_sentence_has_a_colon_under_its_label() -> None:
