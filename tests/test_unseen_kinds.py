@@ -3166,3 +3166,22 @@ def test_a_headline_with_a_name_inflected_after_a_colon_is_an_unsure_name(
     parsed = parse_text(page, "x.txt").projects
     assert parsed, why
     assert all(any(d.code.value == "unsure-name" for d in p.diagnostics) for p in parsed), why
+
+
+def test_a_paragraph_that_opens_with_hanke_and_ends_in_a_colon_names_no_columns() -> None:
+    """'Hanke tuottaa … Hankkeen tavoitteet:' over its goals, one a line: a paragraph of
+    prose, no head that names a list's columns ('Hankkeen nimi, hakija:'), so its goals
+    are no projects (batch 43: a fisheries Leader group's list, its goals read as three
+    made-up projects)."""
+    page = (
+        "Kalaleaderin rahoittamat hankkeet:\n\n"
+        " 1. Uusia kalaruokia kauppoihin, Kala Oy\n\n"
+        "Hanke tuottaa uusia valmisruokia muikusta ja muista järvikaloista asiakkaiden "
+        "toiveiden pohjalta. Kohderyhmät kuluttajat ja kauppa. Hankkeen tavoitteet:\n\n"
+        " • Uusien valmisruokien kehittäminen ja saaminen kauppoihin\n"
+        " • Kalastajalta kuluttajalle ulottuvan ketjun rakentaminen\n"
+        " • Aiempien kehittämishankkeiden tulosten hyödyntäminen\n\n"
+        "Kustannusarvio 79.000,- €\n"
+    )
+    names = [p.project.name for p in parse_text(page, "x.txt").projects]
+    assert not any(n.startswith(("Uusien valmis", "Kalastajalta", "Aiempien")) for n in names)

@@ -26,6 +26,10 @@ LISTED_NAME = re.compile(
 # A line that leads in to a list of projects: 'seuraaville hankkeille:', 'följande projekt:'.
 _LEAD_IN = re.compile(r"\b(?:seuraav\w*|följande|the following)\b(?P<listed>.*):$", re.IGNORECASE)
 
+# The most words a head that names a list's columns has ('Hankkeen nimi, hakija ja haettu
+# tuki:').
+_HEAD_WORDS = 12
+
 _ITEM_START = re.compile(r"\s+(?=[•▪◦·]\s)")
 
 LIST_MARK = re.compile(_LIST_MARK)
@@ -62,7 +66,10 @@ def _column_rows(items: list[Item], n: int, item: Item) -> tuple[list[tuple[int,
     nimi, hakija:'), or a lead-in to projects ('… seuraaville hankkeille:'), whose rows
     may run on as its value. None when item n heads no such list."""
     head_text = item.text if item.kind == "text" else (f"{item.label.label}:" if item.label else "")
-    m = _COLUMNS_HEAD.match(head_text.strip())
+    head = head_text.strip()
+    # A head names columns in a few words; a paragraph of prose that opens with 'Hanke' and
+    # ends in a colon ('Hanke tuottaa … Hankkeen tavoitteet:') leads in to its own points.
+    m = _COLUMNS_HEAD.match(head) if len(head.split()) <= _HEAD_WORDS else None
     rows = _rows_below(items, n)
     if m is not None:
         return rows, 1 + len(re.findall(r",|\bja\b", m.group("rest")))
