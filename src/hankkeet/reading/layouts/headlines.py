@@ -87,9 +87,7 @@ def _after_topic(title: str) -> str:
         return title
     words = head.split()
     topic = bool(words) and all(
-        (w.isdigit() and len(w) == 4)
-        or (w[:1].isalpha() and w[1:] == w[1:].lower() and w.isalpha())
-        for w in words
+        (w.isdigit() and len(w) == 4) or (w.isalpha() and w[1:] == w[1:].lower()) for w in words
     )
     return rest if topic else title
 
