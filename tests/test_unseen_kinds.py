@@ -3185,3 +3185,170 @@ def test_a_paragraph_that_opens_with_hanke_and_ends_in_a_colon_names_no_columns(
     )
     names = [p.project.name for p in parse_text(page, "x.txt").projects]
     assert not any(n.startswith(("Uusien valmis", "Kalastajalta", "Aiempien")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "why"),
+    [
+        ("Upper row from the left", "Lower row from the left", "English, a group photo's rows"),
+        ("Ylärivissä vasemmalta", "Alarivissä vasemmalta", "Finnish"),
+        ("Övre raden från vänster", "Nedre raden från vänster", "Swedish"),
+    ],
+)
+def test_a_photo_caption_is_no_list_entry(upper: str, lower: str, why: str) -> None:
+    """A caption over the names in a photo ('Upper row from the left: Sonja Østreng
+    (guest), …') is no project of a list (batch 45: a peace institute's news item, its two
+    captions read as two made-up projects)."""
+    page = (
+        "Research meeting in Mariehamn\n\n"
+        "The researchers of the project met in Mariehamn to discuss their manuscripts.\n\n"
+        f"{upper}: Professor Said Mahmoudi (advisor), Dr. Matthieu Chillaud (advisor).\n"
+        f"{lower}: Professor Timo Koivurova (project researcher), Saila Heinikoski.\n"
+    )
+    assert [p.project.name for p in parse_text(page, "x.txt").projects] == [], why
+
+
+def test_an_article_that_opens_with_a_question_is_named_by_no_heading_inside_it() -> None:
+    """'Mitä jos hakisit hankerahaa?' over an adviser's article: its heading further down
+    ('Hankekoordinaattorin rooli') names no project when it says it is none and no period or
+    amount stands under it (batch 45: a church magazine's article, read as a made-up
+    project)."""
+    page = (
+        "Mitä jos hakisit hankerahaa?\n\n"
+        "Juha Välilä kannustaa seurakuntien työntekijöitä hakemaan rahaa uusille hankkeille.\n\n"
+        "– Euroopan sosiaalirahasto tukee sosiaalisia hankkeita ja työllisyyttä, Välilä "
+        "sanoo.\n\n"
+        "Hankekoordinaattorin rooli\n\n"
+        "Välilä auttaa hakijaa hankkeen monissa vaiheissa. Hän neuvoo puhelimessa ja tulee "
+        "tarvittaessa kirjoittamaan hakemusta yhdessä hakijan kanssa.\n"
+    )
+    result = parse_text(page, "x.txt")
+    assert [p.project.name for p in result.projects] == []
+    assert {d.code for d in result.diagnostics} == {Code.NO_PROJECTS}
+
+
+FOUNDATION_CARD = """\
+Nuorten kuntoutuksen selvitys
+Hankkeen sisältö
+Hankkeen nimi
+Nuorten kuntoutuksen selvitys
+Project Name
+Alkamisvuosi
+2014
+Päättymisvuosi
+2015
+Vastuuhenkilö
+Matti Tuusa
+Rahoittaja
+STM
+Hankkeen tiivistelmä
+Selvitetään, miten nuorten kuntoutus toimii nyt.
+Avainsanat
+"""
+
+
+def test_a_cards_name_label_again_in_english_and_its_years() -> None:
+    """A foundation's card gives its name label twice ('Hankkeen nimi', then 'Project
+    Name' with no value), its years under year labels, and a contact label over one person
+    and more labels (batch 45: the English label took the next label as a second project's
+    name, and the contact took every line to the page's end)."""
+    read = parse_text(FOUNDATION_CARD, "card.txt").projects
+    assert [p.project.name for p in read] == ["Nuorten kuntoutuksen selvitys"]
+    project = read[0].project
+    assert (project.start, project.end) == (date(2014, 1, 1), date(2015, 12, 31))
+    assert [c.name for c in project.contacts] == ["Matti Tuusa"]
+    assert project.programme == "STM"
+    assert project.summary is not None and project.summary.startswith("Selvitetään")
+    assert Code.PERIOD_YEARS_ONLY in {d.code for d in read[0].diagnostics}
+
+
+RURAL_NETWORK_CARD = """\
+Hanke
+Yleishyödyllinen investointihanke - 183735
+
+Laavun rakentaminen kylän piha-alueelle
+
+OSUUSKUNTA KYLÄN RIISTAVAJA
+
+10.12.2021 - 23.03.2023
+
+Päättynyt
+
+Hankkeen tiedot
+Ajankohtaista
+Yhteyshenkilöt
+
+Julkinen hankekuvaus
+
+Osuuskunnan pihaan tehdään laavu kyläläisten ja koululuokkien käyttöön.
+
+Aloituspäivämäärä
+
+10.12.2021
+
+Loppumispäivämäärä
+
+23.03.2023
+
+Hankeluonne
+
+Paikallinen/Alueellinen
+
+Hankkeen yhteyshenkilöt
+
+Vain kirjautuneet käyttäjät voivat kommentoida
+
+Hankkeen tiedot
+
+ELY-keskus
+
+Keski-Suomen ELY-keskus
+"""
+
+
+def test_a_database_pages_tabs_and_sidebar_are_no_card() -> None:
+    """A rural-network page's header ('… investointihanke - 183735') makes it a database
+    page, whatever tab names follow it ('Hankkeen tiedot'); the same words over its sidebar
+    open no nameless project (batch 45: the page read as a card, its name missed and a
+    '(nimetön hanke, …)' made up)."""
+    read = parse_text(RURAL_NETWORK_CARD, "db.txt").projects
+    assert [p.project.name for p in read] == ["Laavun rakentaminen kylän piha-alueelle"]
+    assert (read[0].project.start, read[0].project.end) == (date(2021, 12, 10), date(2023, 3, 23))
+
+
+def test_a_headline_about_applying_for_grants_is_a_call() -> None:
+    """'Lumijoki 150 vuotta avustusten hakeminen': applying as a noun, a municipality's call
+    for applications (batch 45: read as a made-up project)."""
+    page = (
+        "Lumijoki 150 vuotta avustusten hakeminen\n\n"
+        "Ajankohtaista, 01.02.2018\n\n"
+        "Kunta jakaa juhlavuoden kunniaksi avustusta hankkeille, jotka lisäävät kuntalaisten "
+        "yhteisöllisyyttä. Avustusta voi saada hankinta, tilaisuus tai tapahtuma.\n\n"
+        "Haussa noudatetaan seuraavia ohjeita\n"
+        "  - hakuaika on 1.2.- 31.3.2018\n"
+        "  - hanke on toteutettava 31.5.2019 mennessä\n\n"
+        "Kunnanhallitus päättää, miten avustus jaetaan eri kohteille.\n"
+    )
+    assert [p.project.name for p in parse_text(page, "x.txt").projects] == []
+
+
+def test_a_period_of_years_made_exact_by_the_summary() -> None:
+    """'Toteutusaika: 2019-2021' over a 'Sisältö:' that says 'Hankkeen kesto oli 2.10.2019 –
+    30.9.2021': the sentence's days within the label's years are the period, said as read
+    from it (batch 45: a Leader association's page read as 1.1.2019-31.12.2021, and
+    'Sisältö' was no label of ours)."""
+    page = (
+        "Luonnosta kestävästi\n\n"
+        "Toteuttaja: Arktiset Aromit ry\n\n"
+        "Toteutusaika: 2019-2021\n\n"
+        "Sisältö:\n\n"
+        "Luonnosta kestävästi -hanke kehitti luonnontuotealaa koko maassa. Hankkeen kesto oli "
+        "2.10.2019 – 30.9.2021.\n"
+    )
+    read = parse_text(page, "x.txt").projects
+    assert len(read) == 1
+    project = read[0].project
+    assert (project.start, project.end) == (date(2019, 10, 2), date(2021, 9, 30))
+    assert project.summary is not None and project.summary.startswith("Luonnosta kestävästi")
+    codes = {d.code for d in read[0].diagnostics}
+    assert Code.PROSE_FACT in codes and Code.PERIOD_YEARS_ONLY not in codes

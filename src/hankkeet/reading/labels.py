@@ -116,6 +116,11 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Startdatum",
         "Start date",
         "Starting date",
+        # A year alone: read as its first day, said (records._period).
+        "Alkamisvuosi",
+        "Aloitusvuosi",
+        "Start year",
+        "Startår",
     ),
     Field.END: (
         "Lopetuspäivä",
@@ -130,6 +135,10 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Slutdatum",
         "End date",
         "Ending date",
+        "Päättymisvuosi",
+        "Loppumisvuosi",
+        "End year",
+        "Slutår",
     ),
     Field.BUDGET: (
         "Budjetti koko toiminta-ajalle",
@@ -270,6 +279,7 @@ LABELS: dict[Field, tuple[str, ...]] = {
         "Summary",
         "Contents",
         "Content",
+        "Sisältö",
     ),
 }
 
@@ -1391,6 +1401,23 @@ PAGE_TOP_LINES: frozenset[str] = frozenset(
         "go to content",
     }
 )
+# A photo's caption names the people in it ('Upper row from the left: …', 'Kuvassa
+# vasemmalta: …', 'På bilden från vänster: …'): a line that opens so is never a project.
+CAPTION_PHRASES: tuple[str, ...] = (
+    "from the left",
+    "from left",
+    "from the right",
+    "in the picture",
+    "in the photo",
+    "vasemmalta",
+    "oikealta",
+    "kuvassa",
+    "kuvassa vasemmalta",
+    "från vänster",
+    "från höger",
+    "på bilden",
+    "på fotot",
+)
 # Words only a page's frame holds ('RSS', 'Valikko'): a short line with one of them is the
 # frame's, never a title.
 FRAME_WORDS: frozenset[str] = frozenset(
@@ -1690,6 +1717,15 @@ CALL_WORDS: tuple[str, ...] = (
     "tuen haku",
     "hakujakso",
     "haettavissa",
+    # Applying as a noun ('Lumijoki 150 vuotta avustusten hakeminen').
+    "avustusten hakeminen",
+    "avustuksen hakeminen",
+    "avustusten haku",
+    "tuen hakeminen",
+    "tukien haku",
+    "rahoituksen hakeminen",
+    "apurahan hakeminen",
+    "apurahojen haku",
     "ansöka om",
     "apply for",
     # A headline that tells the reader to apply ('Hae avustusta lippukunnan kokeiluihin').

@@ -118,10 +118,12 @@ class _Reader:
 def _period(r: _Reader) -> PeriodReading:
     fields = r.block.fields
     period = PeriodReading(None, None)
+    days: Fact | None = None
     fv = r.text(Field.PERIOD)
     if fv is not None:
         period = read_period(fv.text)
-        for code, message in period.problems:
+        days = _days_in_summary(r, period)
+        for code, message in () if days else period.problems:
             r.note(code, message, fv, Field.PERIOD)
     elif Field.START in fields or Field.END in fields:
         start = end = None
@@ -129,7 +131,7 @@ def _period(r: _Reader) -> PeriodReading:
             one_fv = r.text(fld)
             if one_fv is None:
                 continue
-            one = read_date(one_fv.text)
+            one = _one_date(one_fv.text)
             for code, message in one.problems:
                 r.note(code, message, one_fv, fld)
             if fld is Field.START:
@@ -143,7 +145,37 @@ def _period(r: _Reader) -> PeriodReading:
     if Field.PERIOD in fields:
         r.mark("start", fields[Field.PERIOD])
         r.mark("end", fields[Field.PERIOD])
+    if days is not None:
+        start, end = days.period
+        _read_from_prose(r, "period", days, f"{format_date(start)}–{format_date(end)}")
+        return PeriodReading(start, end)
     return period
+
+
+def _days_in_summary(r: _Reader, period: PeriodReading) -> Fact | None:
+    """The days of a period labelled by its years alone ('Toteutusaika: 2019-2021'), when
+    the summary states the period to the day within those years ('Hankkeen kesto oli
+    2.10.2019 – 30.9.2021'): the sentence is the more exact of the two."""
+    if not any(code is Code.PERIOD_YEARS_ONLY for code, _ in period.problems):
+        return None  # most periods: no problem at all
+    summary = r.text(Field.SUMMARY)
+    if summary is None or period.start is None or period.end is None:
+        return None
+    from hankkeet.reading.prose import read_prose
+
+    fact = read_prose([(summary.line, summary.text)]).period
+    if fact is None or not fact.line:
+        return None
+    start, end = fact.period
+    return fact if (start.year, end.year) == (period.start.year, period.end.year) else None
+
+
+def _one_date(text: str) -> PeriodReading:
+    """A start or an end label's date; a year alone ('Alkamisvuosi' over '2014') is that
+    whole year, read as a period's years are, and said."""
+    if len(text) == 4 and text.isdigit():
+        return read_period(text)
+    return read_date(text)
 
 
 def _money(r: _Reader, fld: Field) -> Decimal | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hankkeet.models import Layout
-from hankkeet.reading.labels import Field
+from hankkeet.reading.labels import PROJECT_SUFFIXES, Field
 from hankkeet.reading.lines import (
     KIND_NUMBER,
     LabelLine,
@@ -26,6 +26,10 @@ def choose_layout(lines: Sequence[str]) -> Layout:
     """The layout family of a page, from its first lines."""
     content = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
     labels = {n: classify(line) for n, line in enumerate(lines) if line.strip()}
+    if any(_database_header(text) for _, text in content[:4]):
+        # A database page's header ('Investointihanke - 183735') at the top, whatever tab
+        # names its page shows under it ('Hankkeen tiedot').
+        return Layout.DATABASE
     if _card(content, lines, labels):
         return Layout.CARD
     if any(is_section_mark(text) for _, text in content):
@@ -58,6 +62,14 @@ def _database(
         any(KIND_NUMBER.match(text) for _, text in content[:4])
         or _alone_labels(lines, labels) >= 2
         or register_statements([text for _, text in content])
+    )
+
+
+def _database_header(text: str) -> bool:
+    """A database page's header: a project's kind and its number ('Kehittämishanke -
+    171169'), not a document's years ('Loppuraportti 2010 – 2012')."""
+    return bool(KIND_NUMBER.match(text)) and text.rsplit(None, 2)[0].casefold().endswith(
+        PROJECT_SUFFIXES
     )
 
 

@@ -6,18 +6,60 @@ from hankkeet.diagnostics import Code
 from hankkeet.locale import M_
 from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue, Note
+from hankkeet.reading.funding import find_programmes
 from hankkeet.reading.labels import Field
 from hankkeet.reading.layouts.fill import add, new_block
-from hankkeet.reading.layouts.items import Item, Page
+from hankkeet.reading.layouts.items import Item, ItemKind, Page
 from hankkeet.reading.lines import is_card_heading
 from hankkeet.reading.text import squash
 
 
+def _stated(fv: FieldValue) -> bool:
+    """A field the card states: its heading counts only when it names a programme
+    ('EAKR-PROJEKTISUUNNITELMA'), not a tab's name ('Hankkeen tiedot')."""
+    return fv.how != "heading" or bool(find_programmes(fv.text))
+
+
+def _renamed(item: Item, previous: Item | None) -> Item:
+    """A name label right under the name's value is the name's label in another language
+    ('Hankkeen nimi' / name / 'Project Name'), not the next project's: its value, if any,
+    is the next label's line, taken as text."""
+    if item.kind == "name" and previous is not None and previous.kind == "name":
+        return Item(ItemKind.TEXT, item.line, item.text)
+    return item
+
+
 def read(page: Page, items: list[Item]) -> list[Block]:
+    """A card's projects, each said when it has no name label; a card heading with no name
+    and no field under it ('Hankkeen tiedot' over a page's sidebar of ELY centre and Leader
+    group) is a tab's or a box's name: no project."""
+    blocks = [
+        b
+        for b in _blocks(items)
+        if b.title or b.people or any(_stated(fv) for fv in b.fields.values())
+    ]
+    for block in blocks:
+        if not block.title:
+            block.notes.append(
+                Note(
+                    Code.MISSING_FIELD,
+                    M_("the card has no name label (Hankkeen nimi)"),
+                    block.line,
+                    None,
+                    "name",
+                )
+            )
+    return blocks
+
+
+def _blocks(items: list[Item]) -> list[Block]:
+    """A block for each card heading or name label, and the items under it."""
     blocks: list[Block] = []
     current: Block | None = None
     heading_text: tuple[int, str] | None = None
+    previous: Item | None = None
     for item in items:
+        item, previous = _renamed(item, previous), item
         heading = (
             next(
                 ((n, t) for n, t in item.lines if is_card_heading(t)),
@@ -49,15 +91,4 @@ def read(page: Page, items: list[Item]) -> list[Block]:
         if current is None:
             continue  # the page's preamble ('Euroopan unioni', a logo's text)
         add(current, item)
-    for block in blocks:
-        if not block.title:
-            block.notes.append(
-                Note(
-                    Code.MISSING_FIELD,
-                    M_("the card has no name label (Hankkeen nimi)"),
-                    block.line,
-                    None,
-                    "name",
-                )
-            )
     return blocks

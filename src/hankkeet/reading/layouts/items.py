@@ -243,7 +243,8 @@ def _label_at(cur: _Cursor, para: Para, j: int, label: LabelLine) -> int:
     if value:
         value, k = _running(para, k, label, value)
     elif label.field is Field.CONTACTS:
-        value, k, how = _contacts_under(cur, para, k), len(para), "heading"
+        value, k = _contacts_under(cur, para, k)
+        how = "heading"
     elif k == len(para) and _opens_value(cur.next_para()):
         _paragraphs_item(cur, number, label)
         return len(para)
@@ -287,17 +288,21 @@ def _next_contacts(cur: _Cursor) -> list[str]:
     return parts
 
 
-def _contacts_under(cur: _Cursor, para: Para, k: int) -> str:
-    """'Lisätietoja' over a contact block: the lines under it (from line k), in its
-    paragraph or the next, joined with commas."""
-    rest = [t.strip() for _, t in para[k:]]
+def _contacts_under(cur: _Cursor, para: Para, k: int) -> tuple[str, int]:
+    """'Lisätietoja' over a contact block: the lines under it (from line k) up to the next
+    label, in its paragraph or the next, joined with commas; and where its paragraph's
+    next item starts."""
+    stop = k
+    while stop < len(para) and _label_of(para[stop][1]) is None:
+        stop += 1
+    rest = [t.strip() for _, t in para[k:stop]]
     nxt = cur.next_para()
-    if not rest and nxt is not None and _label_of(nxt[0][1]) is None:
+    if not rest and stop == len(para) and nxt is not None and _label_of(nxt[0][1]) is None:
         cur.at += 1
         rest = [t.strip() for _, t in nxt]
         # The next person's lines in a paragraph of their own are the label's too.
         rest.extend(_next_contacts(cur))
-    return ", ".join(rest)
+    return ", ".join(rest), stop
 
 
 def _paragraphs_item(cur: _Cursor, number: int, label: LabelLine) -> None:

@@ -13,6 +13,7 @@ from hankkeet.models import Layout
 from hankkeet.reading.blocks import Block, FieldValue, Note
 from hankkeet.reading.funding import find_programmes
 from hankkeet.reading.labels import (
+    CAPTION_PHRASES,
     GENERIC_NAMES,
     ORGANISATION_ENDINGS,
     PROJECT_SUFFIXES,
@@ -74,14 +75,22 @@ def _no_entry(name: str, rest: str) -> bool:
     """'Plats: Kalix kommun, sessionssalen.', 'Illustration: Klar Svan.', 'När … kommer igång
     vidgas regionen: …': a one-word head whose text says nothing of a project is a detail's
     label, a sentence is no name, and a head that ends with a role ('… (WP1) Leader: SLU
-    Group', 'Projektipäällikkö: …') is the role's label."""
-    if sentence_headline(name) or _role_label(name):
+    Group', 'Projektipäällikkö: …') is the role's label, and a photo's caption ('Upper row
+    from the left: …') names people."""
+    if sentence_headline(name) or _role_label(name) or _caption(name):
         return True
     words = rest.casefold().replace("-", " ").split()
     return " " not in name.strip() and not any(
         w.strip('.,:;!?()"”').startswith(PROJECT_WORDS) or w.endswith(PROJECT_SUFFIXES)
         for w in words
     )
+
+
+def _caption(name: str) -> bool:
+    """'Upper row from the left', 'Kuvassa vasemmalta': a photo's caption, over the names of
+    the people in it."""
+    folded = f" {name.casefold()} "
+    return any(f" {phrase} " in folded for phrase in CAPTION_PHRASES)
 
 
 def _role_label(name: str) -> bool:

@@ -274,7 +274,7 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     labelled = any(f in block.fields for f in _FACT_FIELDS)
     if not _reports_one_project(block, name, title, text, labelled):
         return []
-    if name == strip_years(title) and _under_a_calls_title(items, head[1]):
+    if _no_page_project(items, head[1], block, (name, title), (inside, labelled)):
         return []
     counted = None if labelled else _counted_projects(body)
     if counted is not None:
@@ -283,6 +283,37 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     if _name_in_doubt(name, title, inside, text):
         unsure_name(block, [n for n in hanke_names(text) if n != name])
     return [block]
+
+
+def _no_page_project(
+    items: list[Item], head: int, block: Block, names: tuple[str, str], where: tuple[bool, bool]
+) -> bool:
+    """Whether a page's one candidate is no project after all: a headline under a call's
+    title, or a heading inside an article that opens with a question and gives no evidence
+    of a project (`names` is the name and the headline, `where` whether the heading is
+    inside the text and whether facts are labelled under it)."""
+    name, title = names
+    inside, labelled = where
+    if name == strip_years(title) and _under_a_calls_title(items, head):
+        return True
+    return inside and not labelled and _asks(items) and not _evidence_inside(block, title)
+
+
+def _asks(items: list[Item]) -> bool:
+    """Whether the page opens with a question ('Mitä jos hakisit hankerahaa?', 'Vad är
+    leader?'): an explainer's or an adviser's article, not a project's page."""
+    first = next((i for i in items if i.kind == "text"), None)
+    return first is not None and first.lines[0][1].rstrip().endswith("?")
+
+
+def _evidence_inside(block: Block, title: str) -> bool:
+    """Whether a heading under paragraphs of an article that opens with a question
+    ('Hankekoordinaattorin rooli' under 'Mitä jos hakisit hankerahaa?') is evidence of a
+    project: it says it names one, or the text under it gives a period or an amount."""
+    if hanke_names(title) or _names_itself(title):
+        return True
+    prose = read_prose(block.prose)
+    return prose.period is not None or prose.budget is not None
 
 
 def _headline_name(title: str, body: list[Item]) -> str:
@@ -314,6 +345,8 @@ def _reports_one_project(block: Block, name: str, title: str, text: str, labelle
     fact of it (and is no report of many grants under a headline that names none of them)."""
     if name == strip_years(title) and _about_instrument(title):
         return False
+    if _a_call(title.casefold()) and not hanke_names(name):
+        return False  # a call's page, whatever its text names but a '-hanke'
     if labelled:
         return True
     if not (
@@ -384,10 +417,14 @@ def _about_instrument(title: str) -> bool:
     return (
         any(stem in last for stem in INSTRUMENT_STEMS)
         or last.endswith(INSTRUMENT_ENDINGS)
-        or any(w in folded for w in CALL_WORDS)
-        or bool(_CALL_ROUND.search(folded))
+        or _a_call(folded)
         or (any(stem in folded for stem in ACCOUNTS_STEMS) and not hanke_names(title))
     )
+
+
+def _a_call(folded: str) -> bool:
+    """Whether a (case-folded) headline is a call for applications."""
+    return any(w in folded for w in CALL_WORDS) or bool(_CALL_ROUND.search(folded))
 
 
 def _under_a_calls_title(items: list[Item], head: int) -> bool:
