@@ -643,6 +643,8 @@ def test_swedish_project_leads_are_contacts() -> None:
         ("Skip to main content", "a page's skip link, anywhere in the text (batch 9)"),
         ("Kunnat / Nurmes / Päätöksenteko / Kaupunginhallitus", "a breadcrumb (batch 9)"),
         ("HÅ flaggor", "an image's text of flags (batch 9)"),
+        ("Viktig information om coronapandemin", "a site's notice over every page (batch 46)"),
+        ("Tärkeää tietoa koronaviruksesta", "the same in Finnish"),
     ],
 )
 def test_a_frame_line_is_never_a_title(text: str, why: str) -> None:
@@ -3352,3 +3354,58 @@ def test_a_period_of_years_made_exact_by_the_summary() -> None:
     assert project.summary is not None and project.summary.startswith("Luonnosta kestävästi")
     codes = {d.code for d in read[0].diagnostics}
     assert Code.PROSE_FACT in codes and Code.PERIOD_YEARS_ONLY not in codes
+
+
+def test_a_line_about_the_project_under_its_name_is_no_headline() -> None:
+    """'Hanke rahoitetaan Manner-Suomen maaseudun kehittämisohjelmasta 2007-2013' under the
+    name: a sentence about the project (no full stop), not its headline, and the
+    programme's years are no period (batch 46: a village's page read that way)."""
+    page = (
+        "Kerässieppi-Liepimän kyläverkko\n\n"
+        "Hanke rahoitetaan Manner-Suomen maaseudun kehittämisohjelmasta 2007-2013\n\n"
+        "Hankkeen toteuttaja: Osuuskunta Kerokuitu\n\n"
+        "Hankkeessa rakennetaan valokuituverkko kylän asukkaille ja lisätään kylien "
+        "yhteistyötä.\n\n"
+        "Hankkeen kustannusarvio 336.452 euroa\n"
+    )
+    read = parse_text(page, "x.txt").projects
+    assert [p.project.name for p in read] == ["Kerässieppi-Liepimän kyläverkko"]
+    assert (read[0].project.start, read[0].project.end) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "why"),
+    [
+        (
+            "Kiertävän käsityötoiminnan esiselvityshanke. 1.4.-30.9.2018",
+            "Kiertävän käsityötoiminnan esiselvityshanke",
+            "a full stop, and the first date's year left to the second's",
+        ),
+    ],
+)
+def test_a_period_after_a_database_pages_name_is_no_part_of_it(
+    header: str, name: str, why: str
+) -> None:
+    """A database page's name line that ends with a period (batch 46: a craft association's
+    card kept '. 1.4.-30.9.2018' in its name)."""
+    page = (
+        "Projekt\nUtvecklingsprojekt - 61788\n\n"
+        f"{header}\n\n"
+        "Taito Varsinais-Suomi ry\n\n01.04.2018 - 13.08.2021\n\nAvslutat\n\n"
+        "Julkinen hankekuvaus\n\nHankkeessa selvitetään kiertävän käsityötoiminnan "
+        "tarvetta.\n"
+    )
+    read = parse_text(page, "db.txt").projects
+    assert [p.project.name for p in read] == [name], why
+    assert (read[0].project.start, read[0].project.end) == (
+        date(2018, 4, 1),
+        date(2021, 8, 13),
+    ), why
+
+
+def test_a_common_first_name_turns_a_register_contact() -> None:
+    """'Makkonen Mari': a register's surname-first contact, turned by its first name
+    (batch 46: 'Mari', among the most common Finnish first names, was not in the list)."""
+    from hankkeet.reading.records import natural_name
+
+    assert natural_name("Makkonen Mari") == "Mari Makkonen"

@@ -1382,6 +1382,14 @@ ORGAN_WORDS: frozenset[str] = frozenset(
         "kommunstyrelsen",
     }
 )
+# A site's notice over every page ('Viktig information om coronapandemin', 'Tärkeää tietoa
+# koronaviruksesta'): the frame's, never a title.
+NOTICE_STARTS: tuple[str, ...] = (
+    "viktig information om",
+    "important information about",
+    "tärkeää tietoa",
+    "ajankohtaista tietoa koronaviruksesta",
+)
 # Lines that stand only at a page's top (skip links, a way back to the front page): where
 # they stand after other text, another page pasted into the same file begins.
 PAGE_TOP_LINES: frozenset[str] = frozenset(

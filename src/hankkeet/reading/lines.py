@@ -28,6 +28,7 @@ from hankkeet.reading.labels import (
     LABEL_INDEX,
     MAX_LABEL_WORDS,
     MONTHS,
+    NOTICE_STARTS,
     ORGAN_WORDS,
     OTHER_INDEX,
     PAGE_CHROME,
@@ -515,6 +516,7 @@ def _frame_line(text: str) -> bool:
     folded = text.casefold()
     return (
         folded.strip(" :") in PAGE_CHROME
+        or folded.startswith(NOTICE_STARTS)
         or _chrome_words(text)
         or folded.strip(" .»>") in PAGE_TOP_LINES
         or _breadcrumb(text)
@@ -703,6 +705,7 @@ def _never_by_vocabulary(text: str, folded: str) -> bool:
     return (
         folded.endswith("logo")
         or folded.strip(" :") in PAGE_CHROME
+        or folded.startswith(NOTICE_STARTS)
         or folded.strip(" .»>") in PAGE_TOP_LINES
         or _breadcrumb(text)
         or first in _FIRST_WORDS_NEVER
@@ -722,8 +725,11 @@ _FRAME = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, FRAME_WORDS)) + r
 _FIRST_WORDS_NEVER = DOCUMENT_WORDS | DATE_LINE_WORDS
 
 
-# A title that ends with its period of two full dates ('Kolman Koto –esiselvityshanke
-# 1.7.2012 – 31.12.2014'). Kept as text: re compiles it when a page's title first needs it.
+# A title that ends with its period of two dates ('Kolman Koto –esiselvityshanke 1.7.2012 –
+# 31.12.2014', 'Kiertävän käsityötoiminnan esiselvityshanke. 1.4.-30.9.2018': the first
+# date's year may be left to the second's). Kept as text: re compiles it when a page's title
+# first needs it.
 TITLE_PERIOD = (
-    r"\s*\(?(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\s*[-–—]\s*(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\)?\s*$"
+    r"[.,]?\s*\(?(\d{1,2}\.\d{1,2}\.(?:(?:19|20)\d{2})?)\s*[-–—]\s*"
+    r"(\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\)?\s*$"
 )

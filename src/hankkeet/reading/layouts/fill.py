@@ -32,7 +32,10 @@ def new_block(
     block = Block(title=squash(title), line=line, layout=layout, name_from=name_from)
     if block.title.casefold().endswith(ORGANISATION_ENDINGS):
         unsure_name(block, [])  # 'Keski-Karjalan Jetina ry': an organisation, no project named
-    if m is not None and m.start() > 0:
+    if m is not None and m.start() > 0 and m.group(1)[-1].isdigit():
+        # The title's period, when both its dates are whole; a first date without its
+        # year ('… esiselvityshanke. 1.4.-30.9.2018') is only cut from the name, and the
+        # page's own date lines give the period.
         block.fields[Field.PERIOD] = FieldValue(
             f"{m.group(1)} - {m.group(2)}", line, m.start() + 1, "otsikko", None, "header"
         )

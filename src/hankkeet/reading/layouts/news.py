@@ -20,6 +20,7 @@ from hankkeet.reading.labels import (
     ONE_PROJECT_WORD,
     ORGANISATION_ENDINGS,
     PROJECT_SUFFIXES,
+    THE_PROJECT_WORDS,
     Field,
 )
 from hankkeet.reading.layouts import columns, lists, paragraphs
@@ -109,9 +110,18 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
     plain = [
         f
         for f in found
-        if not f[0].text.isupper() and not f[0].text.casefold().endswith(ORGANISATION_ENDINGS)
+        if not f[0].text.isupper()
+        and not f[0].text.casefold().endswith(ORGANISATION_ENDINGS)
+        and not _of_the_project(f[0].text)
     ]
     return (naming or plain or found)[-1]
+
+
+def _of_the_project(text: str) -> bool:
+    """A line that opens with the project spoken of ('Hanke rahoitetaan Manner-Suomen …',
+    'Hankkeen tavoitteet'): it tells of the project a line above it names."""
+    first = text.split(None, 1)[0].casefold() if " " in text.strip() else ""
+    return first in THE_PROJECT_WORDS and first not in ("projekt", "projektet", "project")
 
 
 def _top_titles(item: Item, n: int, found: list[tuple[Item, int]]) -> bool:
