@@ -122,7 +122,7 @@ def _period(r: _Reader) -> PeriodReading:
     fv = r.text(Field.PERIOD)
     if fv is not None:
         period = read_period(fv.text)
-        days = _days_in_summary(r, period)
+        days = _days_in_summary(r, period) if period.problems else None
         for code, message in () if days else period.problems:
             r.note(code, message, fv, Field.PERIOD)
     elif Field.START in fields or Field.END in fields:
@@ -152,16 +152,25 @@ def _period(r: _Reader) -> PeriodReading:
     return period
 
 
+# A date to the day ('2.10.2019'); kept as text, compiled when a summary first needs it.
+_DAY_DATE = r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"
+
+
 def _days_in_summary(r: _Reader, period: PeriodReading) -> Fact | None:
     """The days of a period labelled by its years alone ('Toteutusaika: 2019-2021'), when
     the summary states the period to the day within those years ('Hankkeen kesto oli
     2.10.2019 – 30.9.2021'): the sentence is the more exact of the two."""
     if not any(code is Code.PERIOD_YEARS_ONLY for code, _ in period.problems):
-        return None  # most periods: no problem at all
-    summary = r.text(Field.SUMMARY)
-    if summary is None or period.start is None or period.end is None:
         return None
-    from hankkeet.reading.prose import read_prose
+    summary = r.text(Field.SUMMARY)
+    if (
+        summary is None
+        or period.start is None
+        or period.end is None
+        or not re.search(_DAY_DATE, summary.text)
+    ):
+        return None
+    from hankkeet.reading.prose import read_prose  # only a summary that gives a day's date
 
     fact = read_prose([(summary.line, summary.text)]).period
     if fact is None or not fact.line:
