@@ -20,7 +20,7 @@ from hankkeet.reading.labels import (
     PROJECT_SUFFIXES,
     Field,
 )
-from hankkeet.reading.layouts import columns, lists, paragraphs
+from hankkeet.reading.layouts import columns, lists, paragraphs, runs
 from hankkeet.reading.layouts.fill import add, new_block, unsure_name
 from hankkeet.reading.layouts.headlines import (
     GRANT,
@@ -85,7 +85,7 @@ def _as_list(items: list[Item]) -> list[Block]:
     entries = lists.entries(items)
     if len(entries) >= 2:
         return entries
-    listed = lists.label_runs(items) or columns.column_list(items) or lists.quoted_list(items)
+    listed = runs.label_runs(items) or columns.column_list(items) or lists.quoted_list(items)
     if len(listed) >= 2:
         return listed
     sections = lists.sections(items)
