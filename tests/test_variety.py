@@ -533,6 +533,14 @@ NAME_ORDER = [
     ("Kaunismaa Pekka", "Pekka Kaunismaa", "the second word is a first name"),
     ("Pekka Kaunismaa", "Pekka Kaunismaa", "already in natural order"),
     ("MATTI PEKKA", "Pekka Matti", "both first names: capitals keep the register's order"),
+    (
+        "Kraft Tapionsalo Seija Kaarina",
+        "Seija Kaarina Kraft Tapionsalo",
+        "two surnames, then two first names (batch 47: a register card's contact)",
+    ),
+    ("Virtanen Markku Juhani", "Markku Juhani Virtanen", "a surname, then two first names"),
+    ("Anna Maria Virtanen", "Anna Maria Virtanen", "first names first: as written"),
+    ("Hanna Kraft Tapionsalo", "Hanna Kraft Tapionsalo", "a first name, then surnames"),
 ]
 
 

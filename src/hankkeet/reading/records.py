@@ -210,23 +210,27 @@ def _money(r: _Reader, fld: Field) -> Decimal | None:
 # The same people are named project after project: each distinct name is looked at once.
 @lru_cache(maxsize=8192)
 def natural_name(name: str) -> str:
-    """'VIRTANEN MARKKU' or 'Kaunismaa Pekka' as 'Markku Virtanen', 'Pekka Kaunismaa'.
+    """'VIRTANEN MARKKU', 'Kaunismaa Pekka' or 'Kraft Tapionsalo Seija Kaarina' as 'Markku
+    Virtanen', 'Pekka Kaunismaa', 'Seija Kaarina Kraft Tapionsalo'.
 
     Capitals are a register's surname-first convention, unless the first-name vocabulary
     tells the first word is the first name ('TERHI LAINE'); otherwise the order is told by
-    the first-name vocabulary, and a name it cannot tell stays as written.
+    the first-name vocabulary (surnames first, then only first names), and a name it cannot
+    tell stays as written.
     """
     words = name.split()
-    if len(words) != 2:
-        return name
-    first, last = (w.casefold() for w in words)
-    if name.isupper():
+    if len(words) == 2 and name.isupper():
+        first, last = (w.casefold() for w in words)
         words = ["-".join(p.capitalize() for p in w.split("-")) for w in words]
         if first in FIRST_NAMES and last not in FIRST_NAMES:
             return f"{words[0]} {words[1]}"
         return f"{words[1]} {words[0]}"
-    if last in FIRST_NAMES and first not in FIRST_NAMES:
-        return f"{words[1]} {words[0]}"
+    if not 2 <= len(words) <= 4 or name.isupper():
+        return name
+    known = [w.casefold() in FIRST_NAMES for w in words]
+    for k in range(1, len(words)):
+        if not any(known[:k]) and all(known[k:]):
+            return " ".join(words[k:] + words[:k])
     return name
 
 
