@@ -725,6 +725,9 @@ _FRAME = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, FRAME_WORDS)) + r
 _FIRST_WORDS_NEVER = DOCUMENT_WORDS | DATE_LINE_WORDS
 
 
+# A date to the day ('2.10.2019'), anywhere in a text. Kept as text: re compiles it when
+# it is first asked.
+DAY_DATE = r"\b\d{1,2}\.\d{1,2}\.\d{4}\b"
 # A title that ends with its period of two dates ('Kolman Koto –esiselvityshanke 1.7.2012 –
 # 31.12.2014', 'Kiertävän käsityötoiminnan esiselvityshanke. 1.4.-30.9.2018': the first
 # date's year may be left to the second's). Kept as text: re compiles it when a page's title

@@ -32,6 +32,7 @@ from hankkeet.reading.dates import PeriodReading, read_date, read_period
 from hankkeet.reading.funding import find_funds, find_programmes, read_funding
 from hankkeet.reading.labels import FIRST_NAMES, NAME_PARTICLES, Field
 from hankkeet.reading.lines import (
+    DAY_DATE,
     strip_note,
     strip_subtitle,
     strip_translation,
@@ -152,10 +153,6 @@ def _period(r: _Reader) -> PeriodReading:
     return period
 
 
-# A date to the day ('2.10.2019'); kept as text, compiled when a summary first needs it.
-_DAY_DATE = r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"
-
-
 def _days_in_summary(r: _Reader, period: PeriodReading) -> Fact | None:
     """The days of a period labelled by its years alone ('Toteutusaika: 2019-2021'), when
     the summary states the period to the day within those years ('Hankkeen kesto oli
@@ -167,7 +164,7 @@ def _days_in_summary(r: _Reader, period: PeriodReading) -> Fact | None:
         summary is None
         or period.start is None
         or period.end is None
-        or not re.search(_DAY_DATE, summary.text)
+        or not re.search(DAY_DATE, summary.text)
     ):
         return None
     from hankkeet.reading.prose import read_prose  # only a summary that gives a day's date

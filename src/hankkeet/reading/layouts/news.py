@@ -36,11 +36,12 @@ from hankkeet.reading.layouts.headlines import (
 from hankkeet.reading.layouts.heads import head_and_body, names_itself
 from hankkeet.reading.layouts.items import Item, Page
 from hankkeet.reading.layouts.names import hanke_names
+from hankkeet.reading.lines import DAY_DATE
 from hankkeet.reading.money import Kind, scan
 from hankkeet.reading.prose import about_many, counts_projects, mostly_many, read_prose
 from hankkeet.reading.text import shorten
 
-_FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+_FULL_DATE = re.compile(DAY_DATE)
 
 
 # Labelled fields that make a page's text a project description on their own.
