@@ -180,7 +180,7 @@ def looks_like_label(head: str) -> bool:
     return (
         0 < len(words) <= MAX_LABEL_WORDS
         and head[:1].isupper()
-        and not any(c.isdigit() for c in head)
+        and not any(map(str.isdigit, head))
     )
 
 

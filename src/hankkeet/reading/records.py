@@ -264,7 +264,7 @@ def _person_like(name: str) -> bool:
     return (
         2 <= len(words) <= 5
         and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
-        and not any(c.isdigit() for c in name)
+        and not any(map(str.isdigit, name))
     )
 
 
@@ -645,7 +645,7 @@ def _staff(r: _Reader, period: PeriodReading) -> list[StaffPeriod]:
 def _missing(r: _Reader, block: Block, values: _Values) -> None:
     """Findings at the title for what the whole block lacks: a period, a budget, a label."""
     fields = block.fields
-    has_period = any(f in fields for f in (Field.PERIOD, Field.START)) or "start" in r.read
+    has_period = Field.PERIOD in fields or Field.START in fields or "start" in r.read
     if not has_period:
         r.at_title(Code.MISSING_FIELD, M_("no period (Toiminta-aika)"), "period")
     if Field.BUDGET not in fields and values.budget is None:
