@@ -178,9 +178,7 @@ def looks_like_label(head: str) -> bool:
     """A short capitalised phrase without digits: the shape of a label before a colon."""
     words = head.split()
     return (
-        0 < len(words) <= MAX_LABEL_WORDS
-        and head[:1].isupper()
-        and not any(map(str.isdigit, head))
+        0 < len(words) <= MAX_LABEL_WORDS and head[:1].isupper() and not any(map(str.isdigit, head))
     )
 
 
