@@ -10,7 +10,7 @@ from hankkeet.models import Layout, Project
 from hankkeet.reading.labels import Field
 
 
-@dataclass
+@dataclass(slots=True)
 class FieldValue:
     """A field's raw text as gathered from its label (or heading) and continuation lines.
 
@@ -47,7 +47,7 @@ class Note:
         return cls(CODE_OF[code], unpack_message(message), line, column, about)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """The lines of one project: its title, the raw fields under it, its prose paragraphs."""
 

@@ -80,6 +80,18 @@ def may_be_anchor(line: str) -> bool:
     return "§" in line or (":" not in line and 0 < len(line) < HEADING_MAX)
 
 
+def opens_other_page(lines: Sequence[str]) -> bool:
+    """Whether a line of `lines` opens an agenda's, a card's or a database page (pages
+    pasted into one file). may_be_anchor is written out in the list's test: it runs for every
+    line of a long file, and a call a line costs more than the rest of this."""
+    maybe = [
+        k
+        for k, line in enumerate(lines)
+        if "§" in line or (":" not in line and 0 < len(line) < HEADING_MAX)
+    ]
+    return any(strong_anchor(lines[k], lines[k - 1] if k else "") is not None for k in maybe)
+
+
 def strong_anchor(line: str, above: str) -> Anchor | None:
     """The family whose page an agenda, card or database line opens; `above` is the line
     over it ('' after a blank line: a database page's kind line stands under one word,

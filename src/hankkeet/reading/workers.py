@@ -37,7 +37,7 @@ from hankkeet.models import PackedRecord, Project, pack_project, unpack_project
 from hankkeet.reading.blocks import Block, IdRegistry, Note, ParsedProject
 from hankkeet.reading.layouts.labelled import HINTS_PER_FILE, LabelledParser
 from hankkeet.reading.lines import classify, titleable
-from hankkeet.reading.pages import may_be_anchor, strong_anchor
+from hankkeet.reading.pages import opens_other_page
 from hankkeet.reading.records import ReadBlock, claim, read_block
 from hankkeet.reading.text import clean_line, clean_lines, count_breaks
 
@@ -265,7 +265,7 @@ def read_part(
         found.extend(reader.finish())
     else:
         ends_clean, state = _read_ahead(reader, part.after, part.first + len(lines), found)
-    if _other_pages(lines):
+    if opens_other_page(lines):
         return PartRead([], ends_clean, state, starts_clean, other_pages=True)
     items = [
         _Sent.of(read_block(item, path), records) if isinstance(item, Block) else item
@@ -301,15 +301,6 @@ def _read_ahead(
         found.extend(closed)
         return True, None
     return False, reader
-
-
-def _other_pages(lines: list[str]) -> bool:
-    """Whether a line of the part may open a page of another layout (pages pasted into
-    one file)."""
-    return any(
-        may_be_anchor(line) and strong_anchor(line, lines[k - 1] if k else "") is not None
-        for k, line in enumerate(lines)
-    )
 
 
 # -- putting the parts together --------------------------------------------------------
