@@ -3409,3 +3409,65 @@ def test_a_common_first_name_turns_a_register_contact() -> None:
     from hankkeet.reading.records import natural_name
 
     assert natural_name("Makkonen Mari") == "Mari Makkonen"
+
+
+# (a real page of the fixtures, the name read or None for a project left nameless, why): a
+# one-project page whose fields stand under its text with no title above them is named by
+# its first line, and said (issue 25: linkage pages read as '(nimetön hanke, rivi 12)' were
+# linked to no other source of their projects).
+TESTS = Path(__file__).resolve().parent
+HEAD_NAMES = [
+    (
+        "linkage/illkka-kemijarvi-page.txt",
+        "ILLKKA",
+        "a short first line over paragraphs and heading-style labels ('HANKEAIKA:')",
+    ),
+    (
+        "linkage/hnry-ilmasto-hel-page.txt",
+        "HNRY – Hiilineutraalit ja resurssiviisaat yritysalueet",
+        "a name with its acronym over the text, labels standing alone over their values",
+    ),
+    (
+        "linkage/kannattavuudella-jatkuvuutta-page.txt",
+        "Kannattavuudella jatkuvuutta",
+        "the name need not come again in the text under it",
+    ),
+    (
+        "incoming/h34/leader/h34-naramat-ny-mat-fran-arctic.txt",
+        "Ny Mat från Arctic",
+        "in Swedish too: a Leader page's name over its paragraph and 'Projektledare:'",
+    ),
+    (
+        "incoming/h5/eu-card/h5-euborderregions-lead-partner.txt",
+        None,
+        "a role and who plays it ('Lead partner - University of …') says who, not what",
+    ),
+    (
+        "incoming/h24/database/h24-grimslov-galaxhopen.txt",
+        None,
+        "an image's text ('Logotyp på utskrifter') is the site's, not a name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "name", "why"), HEAD_NAMES)
+def test_a_one_project_page_is_named_by_its_first_line(
+    page: str, name: str | None, why: str
+) -> None:
+    text = (TESTS / page).read_text(encoding="utf-8")
+    (first,) = parse_text(text, "x.txt").projects
+    codes = {d.code for d in first.diagnostics}
+    if name is None:
+        assert first.project.name.startswith("(nimetön hanke"), why
+    else:
+        assert (first.project.name, first.project.source.line) == (name, 1), why
+        assert Code.UNSURE_NAME in codes, why
+
+
+def test_a_page_of_two_projects_under_text_keeps_the_first_nameless() -> None:
+    """The first line over text, then the fields of two projects: a list's heading, not the
+    first project's name (only a page of one project is named by its first line)."""
+    page = (TESTS / "linkage/illkka-kemijarvi-page.txt").read_text(encoding="utf-8")
+    page += "\n\nToinen hanke\nHankeaika: 1.1.2019 - 31.12.2020\nBudjetti: 10 000 €\n"
+    read = parse_text(page, "x.txt").projects
+    assert [p.project.name for p in read] == ["(nimetön hanke, rivi 13)", "Toinen hanke"]

@@ -19,6 +19,7 @@ from hankkeet.reading.labels import (
     ORGANISATION_HEADS,
     PHONE_WORDS,
     RECIPIENT_FORMS,
+    ROLE_LABEL_WORDS,
     TITLE_WORDS,
 )
 
@@ -88,6 +89,14 @@ def _is_name_word(word: str) -> bool:
         and body.isalpha()
         and not (len(body) > 1 and body.isupper())
     )
+
+
+def role_label(name: str) -> bool:
+    """Whether a head ends with a role's word (labels.ROLE_LABEL_WORDS, or a known title):
+    'Lead partner', 'Reference Board Leader', 'Projektipäällikkö'."""
+    words = name.split()
+    last = words[-1].casefold().strip("()") if words else ""
+    return last in ROLE_LABEL_WORDS or title_status(last)[0] == "known"
 
 
 def find_email(text: str, start: int = 0) -> tuple[int, int, str] | None:

@@ -18,6 +18,7 @@ from hankkeet.reading.layouts.labelled_notes import (
     canonical_label,
     glued_heading,
     heading,
+    name_from_head,
     near_label,
     repeated,
 )
@@ -47,6 +48,9 @@ class LabelledParser:
         self.hints = 0
         self.file_notes: list[Diagnostic] = []
         self.preamble: tuple[int, int] | None = None
+        # The preamble's first line (number, text): a one-project page's name when its
+        # fields stand under its text with no title above them (name_from_head).
+        self.head: tuple[int, str] | None = None
         self._done: list[Block | Diagnostic] = []  # complete, not yet handed out
 
     # -- feeding -------------------------------------------------------------------------
@@ -167,6 +171,8 @@ class LabelledParser:
         if self.pending is not None:
             self._resolve_as_text(*self.pending, self.pending_attached, self.pending_alone)
             self.pending = None
+        if self.projects == 0 and self.block is not None and self.head is not None:
+            self.preamble = name_from_head(self.block, self.head, self.preamble)
         self._close_block()
         self._flush_preamble()
         self._drain()
@@ -232,6 +238,8 @@ class LabelledParser:
     ) -> None:
         block = self.block
         if block is None:
+            if self.preamble is None:
+                self.head = (number, text)
             start = self.preamble[0] if self.preamble else number
             self.preamble = (start, number)
             return

@@ -3,14 +3,16 @@ a summary, a field given twice, an unknown label's nearest known one."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from hankkeet.diagnostics import Code
 from hankkeet.locale import M_
 from hankkeet.reading.blocks import Block, Note
 from hankkeet.reading.labels import Field, label_key
-from hankkeet.reading.lines import LabelLine, close_labels
-from hankkeet.reading.text import shorten
+from hankkeet.reading.lines import LabelLine, close_labels, is_card_heading, titleable
+from hankkeet.reading.people import role_label
+from hankkeet.reading.text import shorten, squash_clean
 
 
 @lru_cache(maxsize=4096)
@@ -22,6 +24,50 @@ def near_label(label: str) -> str | None:
 
 def canonical_label(key: str) -> str:
     return key[:1].upper() + key[1:]
+
+
+# What a role's word stands before in a line that says who plays it ('Lead partner - …').
+_ROLE_SEPARATOR = r"\s[-–—]\s|:\s"
+# Words a page's first line may have to name the page's one project (longer: a sentence).
+_HEAD_WORDS = 12
+
+
+def name_from_head(
+    block: Block, head: tuple[int, str], preamble: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """A page of one project whose fields stand under its text, no title above them ('ILLKKA',
+    three paragraphs, then 'HANKEAIKA:'): the nameless block is named by the page's first
+    line when that may be a title, and said (the line may be the site's or a section's
+    name). The preamble left: the lines under the name, before the fields."""
+    number, text = head
+    if (
+        block.title
+        or number >= block.line
+        or len(text.split()) > _HEAD_WORDS
+        or is_card_heading(text)
+        or not titleable(text)
+        # 'Lead partner - University of Eastern Finland': who plays a role, not what.
+        or role_label(re.split(_ROLE_SEPARATOR, text, maxsplit=1)[0])
+    ):
+        return preamble
+    block.title, block.line, block.name_from = squash_clean(text), number, "head"
+    block.notes.append(
+        Note(
+            Code.UNSURE_NAME,
+            M_(
+                "'{name}' (line {line}) is the page's first line, over text and then fields "
+                "with no title above them: it may not be the project's name",
+                name=shorten(block.title),
+                line=number,
+            ),
+            number,
+            None,
+            "name",
+        )
+    )
+    if preamble is None or preamble[1] <= number:
+        return None
+    return (number + 1, preamble[1])
 
 
 def heading(text: str, number: int) -> Note:

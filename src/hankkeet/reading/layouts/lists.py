@@ -18,7 +18,6 @@ from hankkeet.reading.labels import (
     ORGANISATION_ENDINGS,
     PROJECT_SUFFIXES,
     PROJECT_WORDS,
-    ROLE_LABEL_WORDS,
     THE_PROJECT_WORDS,
     Field,
 )
@@ -34,7 +33,7 @@ from hankkeet.reading.layouts.headlines import (
 from hankkeet.reading.layouts.items import Item, ItemKind, is_prose
 from hankkeet.reading.layouts.names import HANKE_NAME, hanke_names
 from hankkeet.reading.lines import classify, titleable
-from hankkeet.reading.people import title_status
+from hankkeet.reading.people import role_label
 from hankkeet.reading.prose import about_many
 
 _ENTRY = re.compile(r"^(?P<name>[^:.!?]{3,100}?):\s+(?P<rest>[A-ZÅÄÖ].*)$")
@@ -76,7 +75,7 @@ def _no_entry(name: str, rest: str) -> bool:
     label, a sentence is no name, and a head that ends with a role ('… (WP1) Leader: SLU
     Group', 'Projektipäällikkö: …') is the role's label, and a photo's caption ('Upper row
     from the left: …') names people."""
-    if sentence_headline(name) or _role_label(name) or _caption(name):
+    if sentence_headline(name) or role_label(name) or _caption(name):
         return True
     words = rest.casefold().replace("-", " ").split()
     return " " not in name.strip() and not any(
@@ -90,13 +89,6 @@ def _caption(name: str) -> bool:
     the people in it."""
     folded = f" {name.casefold()} "
     return any(f" {phrase} " in folded for phrase in CAPTION_PHRASES)
-
-
-def _role_label(name: str) -> bool:
-    """Whether a head ends with a role's word (labels.ROLE_LABEL_WORDS, or a known title)."""
-    words = name.split()
-    last = words[-1].casefold().strip("()") if words else ""
-    return last in ROLE_LABEL_WORDS or title_status(last)[0] == "known"
 
 
 def outside_programme(block: Block, item: Item) -> None:
