@@ -283,6 +283,13 @@ def test_names_that_share_only_an_acronym_at_their_end_meet_in_a_block() -> None
             Status.REVIEW,
             "a follow-up's acronym is another acronym (alike names, another numeral)",
         ),
+        (
+            "Lyckan – Maaseudun innovaatio- ja inspiraatiotoiminnan tulevaisuushub",
+            "Lyckan",
+            "",
+            Status.PROBABLE,
+            "a name that is only the other's short form before its dash, in no capitals",
+        ),
     ],
 )
 def test_acronyms_link_names(
@@ -498,12 +505,14 @@ def test_totals_counts_a_project_once(
     [
         (
             [],
-            "95",
+            "94",
             "7629958.21",
-            "merged: eleven projects described by several sources are counted once each (Lyckan's "
-            "municipal and partner pages among them, and Centria's HABITUS page, named by its "
-            "first line since the fields stand under its text, with its EURA card: the same "
-            "period, programme and fund); HNRY's 1 170 776 € (its decision and the "
+            "merged: twelve projects described by several sources are counted once each "
+            "(Lyckan's municipal and partner pages among them; Centria's HABITUS page, named "
+            "by its first line since the fields stand under its text, with its EURA card: the "
+            "same period, programme and fund; the newspaper's item on Rinnalla kulkien, named "
+            "by the name its text gives in quotes ('jonka nimi on ”…”'), with its EURA card); "
+            "HNRY's 1 170 776 € (its decision and the "
             "6Aika news state it) once. ILLKKA's 450 271 € still counts twice: its page and the "
             "trade magazine's item (which names it only 'ILLKKA') are a probable pair now, "
             "counted as found, not merged. The KSI page's two projects are both read (PoPYk, "
@@ -524,7 +533,7 @@ def test_totals_counts_a_project_once(
             ["--no-merge"],
             "108",
             "8800734.21",
-            "each record: the merged 95 plus the 13 other records of the match groups, and "
+            "each record: the merged 94 plus the 14 other records of the match groups, and "
             "HNRY's budget twice: 7 629 958,21 + 1 170 776",
         ),
     ],
@@ -536,7 +545,7 @@ def test_totals_over_the_linkage_set_counts_each_project_once(
     assert run.exit_code == 0, run.stderr
     (row,) = list(csv.DictReader(io.StringIO(run.stdout)))
     assert (row["projects"], row["budget"]) == (projects, budget), why
-    assert ("11 projects are described by more than one source" in run.stderr) == (not args)
+    assert ("12 projects are described by more than one source" in run.stderr) == (not args)
     assert ("'hankkeet link' shows them" in run.stderr) == (not args)
 
 

@@ -3471,3 +3471,68 @@ def test_a_page_of_two_projects_under_text_keeps_the_first_nameless() -> None:
     page += "\n\nToinen hanke\nHankeaika: 1.1.2019 - 31.12.2020\nBudjetti: 10 000 €\n"
     read = parse_text(page, "x.txt").projects
     assert [p.project.name for p in read] == ["(nimetön hanke, rivi 13)", "Toinen hanke"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence", "why"),
+    [
+        (
+            "Lyckanista tehdään koko Suomeen uudenlainen maaseudun kehittämisen malli",
+            True,
+            "a passive present ('tehdään') is a finite verb, whatever its stem",
+        ),
+        ("Kirjastolle myönnettiin avustus", True, "a passive past ('myönnettiin')"),
+        (
+            "Kestävää kasvua ja työtä 2014-2020",
+            False,
+            "a programme's name: no verb (no word ends as a passive)",
+        ),
+        ("Hankkeen loppuseminaari Kuopiossa", False, "a noun phrase: no finite verb"),
+    ],
+)
+def test_a_finnish_passive_makes_a_sentence_headline(
+    headline: str, sentence: bool, why: str
+) -> None:
+    assert sentence_headline(headline) is sentence, why
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "why"),
+    [
+        (
+            "Ely-keskus myönsi miljoona euroa hankkeelle, jonka nimi on ”Rinnalla kulkien "
+            "nuorisotyöttömyys laskuun”.",
+            ["Rinnalla kulkien nuorisotyöttömyys laskuun"],
+            "a quoted name a naming phrase gives in a sentence about a project",
+        ),
+        (
+            "Torille avattiin kahvila, jonka nimi on ”Kulma”.",
+            [],
+            "a naming phrase in a sentence about no project names none",
+        ),
+    ],
+)
+def test_a_name_given_in_quotes(text: str, names: list[str], why: str) -> None:
+    assert hanke_names(text) == names, why
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "why"),
+    [
+        (
+            "linkage/lyckan-lapinjarvi-news.txt",
+            "Lyckan",
+            "a sentence headline that holds the name inflected ('Lyckanista tehdään …') tells "
+            "of the project; the one '-hanke' name the text gives ('Lyckan-hankkeen') names it",
+        ),
+        (
+            "linkage/rinnalla-kulkien-hs-news.txt",
+            "Rinnalla kulkien nuorisotyöttömyys laskuun",
+            "a sentence headline ('Vantaa sai miljoona euroa …'): the name the text gives in "
+            "quotes after 'jonka nimi on'",
+        ),
+    ],
+)
+def test_a_news_page_is_named_by_the_name_its_text_gives(page: str, name: str, why: str) -> None:
+    text = (TESTS / page).read_text(encoding="utf-8")
+    assert [p.project.name for p in parse_text(text, "x.txt").projects] == [name], why

@@ -693,13 +693,18 @@ def _best_case(a: Identity, b: Identity) -> int:
 def same_short_name(a: Identity, b: Identity) -> bool:
     """Whether two records share an acronym: both state it ('DIGIDIA - …' and 'DIGIDIA —
     …'), or one states it and the other's short form is it ('DYNAMO - Korkeakoulut …' and
-    'Dynamo - Universities …'; 'ILLKKA - Itä-Lapin …' and 'ILLKKA'). Case aside; a short
-    form alone on both sides ('Vamos - …' and 'Vamos - …') is a common word, not an
-    acronym, and says nothing."""
+    'Dynamo - Universities …'; 'ILLKKA - Itä-Lapin …' and 'ILLKKA'), or one is named by
+    the other's short form alone ('Lyckan' and 'Lyckan – Maaseudun …'). Case aside; a
+    short form before a dash on both sides ('Vamos - …' and 'Vamos - …') is a common
+    word, not an acronym, and says nothing."""
     left, right = a.acronym.casefold(), b.acronym.casefold()
     if left and left in (right, b.short):
         return True
-    return bool(right) and right == a.short
+    if right and right == a.short:
+        return True
+    # One named by the short form alone, the other by it before a dash and the long name
+    # ('Lyckan' and 'Lyckan – Maaseudun innovaatio- …'): the short form is that name's own.
+    return bool(a.short) and a.short == b.short and (a.stem == a.short) != (b.stem == b.short)
 
 
 def compare(a: Identity, b: Identity, names: NameMemo | None = None) -> Pair:

@@ -161,8 +161,12 @@ def _one_name_further(
         # The text names its project further down, and names only that one: the name the
         # text gives is better than a headline about it ('… -hankkeeseen' in the fifth
         # paragraph under 'Lappiin 40 miljoonaa').
+        # A sentence headline that holds the name inflected ('Lyckanista tehdään …' over
+        # '… Lyckan-hankkeen budjetti') tells of the project; the text's name names it.
         later = list(dict.fromkeys(n for text in rest for n in hanke_names(text)))
-        if len(later) == 1 and later[0].casefold() not in title.casefold():
+        if len(later) == 1 and (
+            later[0].casefold() not in title.casefold() or sentence_headline(title)
+        ):
             return later[0]
     if len(bare.split()) == 1:
         # 'Highlights 2021' over '… on project MäRi': a one-word heading names no project;
@@ -217,13 +221,22 @@ def verb_at(words: list[str]) -> int | None:
     """Where a headline's finite verb stands (its words folded and stripped), if it has one:
     a verb of news, or an auxiliary before a participle ('on myöntänyt', 'on päättymässä')."""
     for k, word in enumerate(words):
-        if word in HEADLINE_VERBS or (
-            word in _AUXILIARIES
-            and k + 1 < len(words)
-            and words[k + 1].endswith(_PARTICIPLE_ENDINGS)
+        if (
+            word in HEADLINE_VERBS
+            or (
+                word in _AUXILIARIES
+                and k + 1 < len(words)
+                and words[k + 1].endswith(_PARTICIPLE_ENDINGS)
+            )
+            or (k > 0 and len(word) > 6 and word.endswith(_PASSIVE_ENDINGS))
         ):
             return k
     return None
+
+
+# A Finnish passive, present or past ('tehdään', 'rakennetaan', 'myönnettiin'): a finite
+# verb whatever its stem (not first: a headline's first word is its subject or topic).
+_PASSIVE_ENDINGS = ("taan", "tään", "daan", "dään", "ttiin")
 
 
 # 'on myöntänyt', 'ovat saaneet', 'on valittu': a perfect tense, a finite verb of its own.

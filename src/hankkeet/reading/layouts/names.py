@@ -149,15 +149,24 @@ def hanke_names(text: str, at_end: bool = False) -> list[str]:
     return names
 
 
+# Words that give a name right before it ('hankkeelle, jonka nimi on ”X”').
+_NAMING = ("nimi on", "nimeltään", "nimeltä", "niminen", "named", "called", "heter", "kallas")
+
+
 def _quoted_names(text: str) -> list[str]:
     """'”X” -hanke', 'projektet ”X”': the quoted names that a project word stands next to
-    (or ends)."""
+    (or ends), or that a naming word gives in a sentence about a project ('… hankkeelle,
+    jonka nimi on ”X”')."""
     names: list[str] = []
     for m in QUOTED.finditer(text):
         after = text[m.end() : m.end() + 12].casefold()
         before = text[max(0, m.start() - 12) : m.start()].casefold()
         last = m.group(1).split()[-1].casefold() if m.group(1).split() else ""
-        if any(w in f"{after} {before} {last}" for w in ("hank", "projekt")):
+        sentence = text[max(0, m.start() - 60) : m.start()].casefold()
+        if any(w in f"{after} {before} {last}" for w in ("hank", "projekt")) or (
+            any(w in before for w in _NAMING)
+            and any(w in sentence for w in ("hank", "projekt", "project"))
+        ):
             names.append(m.group(1).strip())
     return names
 
