@@ -3536,3 +3536,40 @@ def test_a_name_given_in_quotes(text: str, names: list[str], why: str) -> None:
 def test_a_news_page_is_named_by_the_name_its_text_gives(page: str, name: str, why: str) -> None:
     text = (TESTS / page).read_text(encoding="utf-8")
     assert [p.project.name for p in parse_text(text, "x.txt").projects] == [name], why
+
+
+def test_a_project_databases_labels_alone_over_their_values_make_no_title() -> None:
+    """A university's project card: each label alone on a line, its value on the next, no
+    blank lines between; labels of other things ('Lyhenne', 'Vahvuusala', 'Yksikkö') over
+    'VesiVarma', 'Biotalous', 'Teknologia', and 'Rahoitusohjelma' first empty, then again
+    with its value. One project, its period, programme and contact read (issue 25: the card
+    read as two projects, the second named 'Biotalous')."""
+    text = (TESTS / "linkage/vesivarma-jamk-project.txt").read_text(encoding="utf-8")
+    (read,) = parse_text(text, "x.txt").projects
+    project = read.project
+    assert project.name.startswith("Pienten vesihuoltolaitosten huoltovarmuuden")
+    assert (project.start, project.end) == (date(2021, 5, 1), date(2023, 8, 31))
+    assert project.programme == "Maaseuturahasto"
+    assert [c.name for c in project.contacts] == ["Mirja Hurskainen"]
+    assert Code.REPEATED_FIELD not in {d.code for d in read.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("page", "names", "why"),
+    [
+        (
+            "Kylätalo kuntoon\n\nRahoitusohjelma\n\nVahvuusala\nYhteisöllisyys\nToteutusaika\n"
+            "1.1.2020 - 31.12.2021\nRahoitusohjelma\nLeader Pohjoisin Lappi\n",
+            ["Kylätalo kuntoon"],
+            "a label given first empty, then with its value, is one field: no new project",
+        ),
+        (
+            "Kylätalo kuntoon\nRahoitus: Leader Pohjoisin Lappi\nToteutusaika: 2020-2021\n\n"
+            "Uimaranta\nRahoitus: Leader Pohjoisin Lappi\nToteutusaika: 2021-2022\n",
+            ["Kylätalo kuntoon", "Uimaranta"],
+            "a label given again with a value after a title: the next project",
+        ),
+    ],
+)
+def test_a_label_first_empty_then_given(page: str, names: list[str], why: str) -> None:
+    assert [p.project.name for p in parse_text(page, "x.txt").projects] == names, why

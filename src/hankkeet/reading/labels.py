@@ -394,6 +394,18 @@ OTHER_LABELS: tuple[str, ...] = (
     "Partner",
     "Partners",
     "Samarbetspartner",
+    # A university's project database: a project's acronym, type, focus area and unit,
+    # each label alone on a line over its value ('Vahvuusala' over 'Biotalous').
+    "Lyhenne",
+    "Hankkeen lyhenne",
+    "Projektin lyhenne",
+    "Projektityyppi",
+    "Hanketyyppi",
+    "Vahvuusala",
+    "Painoala",
+    "Osaamisala",
+    "Tutkimusryhmä",
+    "Yksikkö",
 )
 
 

@@ -94,9 +94,11 @@ class LabelledParser:
         if (
             label is not None
             and label.field is None
-            and not self.after_blank
-            and (self.pending is not None or self.attached)
+            and (label.other or not self.after_blank)
+            and (label.other or self.pending is not None or self.attached)
         ):
+            # A label not ours under a field or a title candidate; or a label of another
+            # thing ('Vahvuusala' alone over 'Biotalous'), never a title candidate itself.
             self._resolve_pending(None)
             self._unknown_label(number, label)
             self.attached = True
@@ -126,6 +128,7 @@ class LabelledParser:
         else:
             self._resolve_pending(None)
             self._unknown_label(held[0], held[2])
+            self.attached = True  # the line under it is its value, as under any label
             self.after_blank = False
 
     def _label_after_blank(
@@ -217,7 +220,7 @@ class LabelledParser:
             return
         is_title = (
             block is None
-            or (next_field is not None and next_field in block.fields)
+            or (next_field is not None and _stated(block, next_field))
             or (
                 not self.pending_attached
                 and not sentence
@@ -354,9 +357,10 @@ class LabelledParser:
             # names were images or links). It is a project of its own, said to have no name.
             self._close_block()
             block = self.block = Block(title="", line=number)
-        if label.field in block.fields:
+        if _stated(block, label.field):
             repeated(block, number, label)
             return
+        block.fields.pop(label.field, None)  # given first empty ('Rahoitusohjelma' alone)
         block.dropping = False
         block.fields[label.field] = FieldValue(
             label.value, number, label.column, label.label, label.year
@@ -370,6 +374,13 @@ class LabelledParser:
             return
         self.projects += 1
         self._done.append(block)
+
+
+def _stated(block: Block, fld: Field) -> bool:
+    """Whether the block has the field with a value (a label given first with none, and
+    again with one, is one field: the page's empty placeholder, then its value)."""
+    fv = block.fields.get(fld)
+    return fv is not None and bool(fv.text)
 
 
 def _under_finished_summary(block: Block, last: FieldValue, text: str) -> bool:
