@@ -3573,3 +3573,43 @@ def test_a_project_databases_labels_alone_over_their_values_make_no_title() -> N
 )
 def test_a_label_first_empty_then_given(page: str, names: list[str], why: str) -> None:
     assert [p.project.name for p in parse_text(page, "x.txt").projects] == names, why
+
+
+def _names_of_source(page: str) -> list[str]:
+    """The names read from a fixture as the command line reads it (a saved page too)."""
+    from hankkeet.library import project_records, read_projects
+    from hankkeet.reading.sources import resolve
+
+    return [p.name for p in project_records(read_projects(resolve([str(TESTS / page)])))]
+
+
+@pytest.mark.parametrize(
+    ("page", "names", "why"),
+    [
+        (
+            "linkage/liikkuvan-arjen-design-eakr-application.txt",
+            ["Liikkuvan Arjen Design"],
+            "a card heading right under another ('EAKR-PROJEKTISUUNNITELMA' over 'Euroopan "
+            "aluekehitysrahaston osittain rahoittamat projektit') is the same card's",
+        ),
+        (
+            "linkage/luotsie-humak-publication.html",
+            ["Luotsie"],
+            "a list's heads in capitals whose text says nothing of a project ('LUOVAN ALAN "
+            "OSAAJAT: Ideoijat …') are a publication's parts, no entries",
+        ),
+        (
+            "linkage/typarkt-oulu-page.html",
+            [
+                "Purification of nitrogen and heavy metal-containing runoff using hybrid "
+                "purification systems in arctic areas: TypArkt"
+            ],
+            "the lines of a list under a sentence that leads in to it ('The project is divided "
+            "into 3 work packages:') are no headlines, the last one not either",
+        ),
+    ],
+)
+def test_parts_of_one_page_are_no_projects_of_their_own(
+    page: str, names: list[str], why: str
+) -> None:
+    assert _names_of_source(page) == names, why

@@ -228,6 +228,9 @@ _CAPS = r"[A-ZÄÖÅ][A-ZÄÖÅ0-9]"
 _ACRONYM_START = re.compile(rf"^({_CAPS}{{3,}})(?:\b|-)")
 _ACRONYM_END = re.compile(rf"(?:\(\s*({_CAPS}{{2,}})\s*\)|\s[-–—]\s*({_CAPS}{{2,}}))$")
 _ACRONYM_WHOLE = re.compile(rf"^({_CAPS}{{2,}})!?$")
+# A coined short name of two capitals or more in one word ('TypArkt', 'MikroY'), at a name's
+# end in parentheses or after a colon ('… in arctic areas: TypArkt').
+_COINED_END = re.compile(r"(?:\(\s*|:\s+)([A-ZÄÖÅ][a-zäöå]+(?:[A-ZÄÖÅ][a-zäöå]*)+)\s*\)?$")
 _NAME_SUFFIX = re.compile(r"\s*[-–—]?\s*(?:hanke|projekti|projekt)\s*$", re.IGNORECASE)
 # A name's short form in any case: its one word before a spaced dash ('Dynamo - Universities
 # in …'), or the whole name when it is one word ('Lyckan', 'VesiVarma').
@@ -243,8 +246,9 @@ def acronym_of(name: str) -> str:
     """The acronym a name starts with, ends with (in parentheses or after a spaced dash),
     or is ('' for none): 'DIGIDIA-hanke pureutuu...' -> 'DIGIDIA', 'Digitaalisuuden
     optimointi (DIHYTE)' -> 'DIHYTE', '… Excellence -ASE' -> 'ASE', 'ILLKKA' -> 'ILLKKA'.
-    Only capitals: a name of several words in capitals has none, and a fund or programme
-    in parentheses ('(EAKR)', NOT_ACRONYMS) is none."""
+    Capitals, or a coined word of two capitals or more at the end ('(TypArkt)', ': TypArkt');
+    a name of several words in capitals has none, and a fund or programme in parentheses
+    ('(EAKR)', NOT_ACRONYMS) is none."""
     text = _without_suffix(name)
     whole = _ACRONYM_WHOLE.match(text)
     if whole:
@@ -260,7 +264,8 @@ def acronym_of(name: str) -> str:
         word = found.group(1) or found.group(2)
         if len(word) >= 3 and word not in NOT_ACRONYMS:
             return word
-    return ""
+    found = _COINED_END.search(text)
+    return found.group(1) if found else ""
 
 
 def short_name_of(name: str) -> str:

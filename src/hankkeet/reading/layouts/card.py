@@ -52,6 +52,14 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     return blocks
 
 
+def _funded(block: Block) -> bool:
+    """Whether a card states its funding by a label, not only by its heading: a heading
+    right under another ('EAKR-PROJEKTISUUNNITELMA' over 'Euroopan aluekehitysrahaston
+    osittain rahoittamat projektit') is the same card's."""
+    fv = block.fields.get(Field.FUNDING)
+    return fv is not None and fv.how != "heading"
+
+
 def _blocks(items: list[Item]) -> list[Block]:
     """A block for each card heading or name label, and the items under it."""
     blocks: list[Block] = []
@@ -68,9 +76,7 @@ def _blocks(items: list[Item]) -> list[Block]:
             if item.kind == "text"
             else None
         )
-        if heading is not None and (
-            current is None or current.title or Field.FUNDING in current.fields
-        ):
+        if heading is not None and (current is None or current.title or _funded(current)):
             current = new_block("", heading[0], Layout.CARD, "label")
             blocks.append(current)
         if heading is not None and current is not None:

@@ -43,7 +43,7 @@ def _headline(items: list[Item]) -> tuple[Item, int] | None:
     for n, item in enumerate(items[:_TOP_ITEMS]):
         if item.kind in ("field", "name"):
             break
-        if item.kind == "text" and _top_titles(item, n, found):
+        if item.kind == "text" and not _listed(items, n) and _top_titles(item, n, found):
             break
     if not found:
         return None
@@ -63,6 +63,23 @@ def _of_the_project(text: str) -> bool:
     'Hankkeen tavoitteet'): it tells of the project a line above it names."""
     first = text.split(None, 1)[0].casefold() if " " in text.strip() else ""
     return first in THE_PROJECT_WORDS and first not in ("projekt", "projektet", "project")
+
+
+# Words of a line ending in a colon that is a sentence leading in to a list, not a label.
+_LEAD_IN_WORDS = 4
+
+
+def _listed(items: list[Item], n: int) -> bool:
+    """Whether item n is a list of lines under a sentence that leads in to it ('The project
+    is divided into 3 work packages:'): its lines are the list's items, no headlines."""
+    above = items[n - 1] if n else None
+    return (
+        len(items[n].lines) >= 2
+        and above is not None
+        and above.kind == "text"
+        and above.text.endswith(":")
+        and len(above.text.split()) >= _LEAD_IN_WORDS
+    )
 
 
 def _top_titles(item: Item, n: int, found: list[tuple[Item, int]]) -> bool:

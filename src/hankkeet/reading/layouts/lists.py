@@ -71,14 +71,15 @@ def entries(items: list[Item]) -> list[Block]:
 
 def _no_entry(name: str, rest: str) -> bool:
     """'Plats: Kalix kommun, sessionssalen.', 'Illustration: Klar Svan.', 'När … kommer igång
-    vidgas regionen: …': a one-word head whose text says nothing of a project is a detail's
-    label, a sentence is no name, and a head that ends with a role ('… (WP1) Leader: SLU
+    vidgas regionen: …': a one-word head, or one in capitals ('LUOVAN ALAN OSAAJAT:
+    Ideoijat …'), whose text says nothing of a project is a detail's label, a sentence is
+    no name, and a head that ends with a role ('… (WP1) Leader: SLU
     Group', 'Projektipäällikkö: …') is the role's label, and a photo's caption ('Upper row
     from the left: …') names people."""
     if sentence_headline(name) or role_label(name) or _caption(name):
         return True
     words = rest.casefold().replace("-", " ").split()
-    return " " not in name.strip() and not any(
+    return (" " not in name.strip() or name.isupper()) and not any(
         w.strip('.,:;!?()"”').startswith(PROJECT_WORDS) or w.endswith(PROJECT_SUFFIXES)
         for w in words
     )
