@@ -297,6 +297,20 @@ def test_names_that_share_only_an_acronym_at_their_end_meet_in_a_block() -> None
             Status.PROBABLE,
             "a name that is only the other's short form before its dash, in no capitals",
         ),
+        (
+            "Mikroyritysten kasvualusta",
+            "Micro-enterprise growth platform (MikroY)",
+            "",
+            Status.PROBABLE,
+            "a coined short name that is the other's name's first letters run together",
+        ),
+        (
+            "Mikroyrittäjien verkosto",
+            "Kasvualusta (MiKr)",
+            "",
+            None,
+            "a coined short name of fewer letters than a name's start needs says nothing",
+        ),
     ],
 )
 def test_acronyms_link_names(

@@ -3613,3 +3613,35 @@ def test_parts_of_one_page_are_no_projects_of_their_own(
     page: str, names: list[str], why: str
 ) -> None:
     assert _names_of_source(page) == names, why
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "why"),
+    [
+        (
+            "Yhdistyksen nuorten yrittäjyyskasvatushanke Find Your Way on päättymässä.",
+            ["Find Your Way"],
+            "a name of capitalised words in apposition after a Finnish project word",
+        ),
+        (
+            "Hanke Kylätalo kuntoon alkaa keväällä.",
+            [],
+            "one capitalised word is a name cut short or a sentence's next word: none",
+        ),
+        (
+            "Kehittämishanke Etelä-Savon Maakuntaliitossa jatkuu.",
+            [],
+            "a run that ends in a place ('… Maakuntaliitossa') is no name",
+        ),
+    ],
+)
+def test_a_name_in_apposition(text: str, names: list[str], why: str) -> None:
+    from hankkeet.reading.layouts.names import apposed_names
+
+    assert apposed_names(text) == names, why
+
+
+def test_a_news_page_is_named_by_the_name_in_apposition_in_its_text() -> None:
+    """'Uuraisten 4H-yhdistys: Yrittäjyyskasvatushanke poiki 40 yritystä' over '… nuorten
+    yrittäjyyskasvatushanke Find Your Way on päättymässä': the text's one name names it."""
+    assert _names_of_source("linkage/find-your-way-ksml-2019.txt") == ["Find Your Way"]

@@ -698,8 +698,9 @@ def _best_case(a: Identity, b: Identity) -> int:
 def same_short_name(a: Identity, b: Identity) -> bool:
     """Whether two records share an acronym: both state it ('DIGIDIA - …' and 'DIGIDIA —
     …'), or one states it and the other's short form is it ('DYNAMO - Korkeakoulut …' and
-    'Dynamo - Universities …'; 'ILLKKA - Itä-Lapin …' and 'ILLKKA'), or one is named by
-    the other's short form alone ('Lyckan' and 'Lyckan – Maaseudun …'). Case aside; a
+    'Dynamo - Universities …'; 'ILLKKA - Itä-Lapin …' and 'ILLKKA'), one is named by the
+    other's short form alone ('Lyckan' and 'Lyckan – Maaseudun …'), or one's coined short
+    name starts the other's name ('MikroY' and 'Mikroyritysten kasvualusta'). Case aside; a
     short form before a dash on both sides ('Vamos - …' and 'Vamos - …') is a common
     word, not an acronym, and says nothing."""
     left, right = a.acronym.casefold(), b.acronym.casefold()
@@ -707,9 +708,30 @@ def same_short_name(a: Identity, b: Identity) -> bool:
         return True
     if right and right == a.short:
         return True
+    if coined_from(a.acronym, b) or coined_from(b.acronym, a):
+        return True
     # One named by the short form alone, the other by it before a dash and the long name
     # ('Lyckan' and 'Lyckan – Maaseudun innovaatio- …'): the short form is that name's own.
     return bool(a.short) and a.short == b.short and (a.stem == a.short) != (b.stem == b.short)
+
+
+def _coined(acronym: str) -> bool:
+    """A coined short name ('MikroY', 'TypArkt'), not one in capitals ('DIGIDIA')."""
+    return any(c.islower() for c in acronym)
+
+
+# Letters a coined short name has at least, to say that it starts another's name.
+_COINED_PREFIX = 5
+
+
+def coined_from(acronym: str, other: Identity) -> bool:
+    """Whether a coined short name is the start of the other's name run together ('MikroY'
+    of 'Mikroyritysten kasvualusta'): the name's first letters, its short form."""
+    return (
+        len(acronym) >= _COINED_PREFIX
+        and _coined(acronym)
+        and other.stem.replace(" ", "").startswith(acronym.casefold())
+    )
 
 
 def compare(a: Identity, b: Identity, names: NameMemo | None = None) -> Pair:
@@ -866,6 +888,9 @@ def block_keys(identity: Identity) -> Iterator[tuple[str, str]]:
         yield ("word", max(identity.stem.split(), key=lambda w: (len(w), w)))
     if identity.acronym:
         yield ("acronym", identity.acronym.casefold())
+        if _coined(identity.acronym):
+            # 'MikroY' meets 'Mikroyritysten kasvualusta' (coined_from)
+            yield ("name", identity.acronym.casefold()[:NAME_KEY_LENGTH])
     if identity.short and identity.short != identity.acronym.casefold():
         yield ("acronym", identity.short)
     if identity.municipality and identity.start is not None:

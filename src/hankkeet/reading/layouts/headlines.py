@@ -13,6 +13,7 @@ from hankkeet.reading.labels import (
     YEAR_WORDS,
 )
 from hankkeet.reading.layouts.names import (
+    apposed_names,
     compound_names,
     hanke_names,
     named_after,
@@ -168,6 +169,13 @@ def _one_name_further(
             later[0].casefold() not in title.casefold() or sentence_headline(title)
         ):
             return later[0]
+    apposed = list(
+        dict.fromkeys(n for text in [*first, *(rest or [])] for n in apposed_names(text))
+    )
+    if len(apposed) == 1 and apposed[0].casefold() not in title.casefold():
+        # '… yrittäjyyskasvatushanke Find Your Way on päättymässä' under a headline about
+        # what it did: the one name the text gives in apposition.
+        return apposed[0]
     if len(bare.split()) == 1:
         # 'Highlights 2021' over '… on project MäRi': a one-word heading names no project;
         # the one project the text names does.

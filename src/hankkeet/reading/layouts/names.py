@@ -194,6 +194,23 @@ def _name_before(text: str, end: int) -> str | None:
     return None
 
 
+# 'nuorten yrittäjyyskasvatushanke Find Your Way on päättymässä': a name of two capitalised
+# words or more in apposition after a Finnish project word in the nominative.
+_APPOSED = re.compile(
+    r"\b[\wåäö]*(?:hanke|projekti)\s+([A-ZÅÄÖ][\w.+&'’!-]*(?:\s+[A-ZÅÄÖ0-9][\w.+&'’!-]*)+)"
+)
+
+
+def apposed_names(text: str) -> list[str]:
+    """Names the text gives after a Finnish project word, in apposition ('… hanke Find Your
+    Way on …'); a run that ends in a place ('… Etelä-Savossa') or an organisation is none."""
+    return [
+        m.group(1)
+        for m in _APPOSED.finditer(text)
+        if not m.group(1).casefold().endswith((*_IN_PLACE, *ORGANISATION_ENDINGS))
+    ]
+
+
 def named_after(text: str) -> list[str]:
     """Names the text gives after the word 'project' in English or Swedish ('on project
     MäRi', 'Luckans projekt Hallå!')."""
