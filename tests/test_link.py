@@ -526,10 +526,11 @@ def test_totals_counts_a_project_once(
     [
         (
             [],
-            "116",
-            "14624308.21",
+            "117",
+            "28529827.21",
             "merged (the fifth round's 41 files included: MetsäRekry Lappi's card and page a "
-            "match, no budget counted twice): thirteen projects described by several sources "
+            "match, no budget counted twice; the Central Baltic database's items read with "
+            "their budgets, '€1 306 732' …): thirteen projects described by several sources "
             "are counted once each "
             "(Lyckan's municipal and partner pages among them; Centria's HABITUS page, named "
             "by its first line since the fields stand under its text, with its EURA card: the "
@@ -559,10 +560,10 @@ def test_totals_counts_a_project_once(
         ),
         (
             ["--no-merge"],
-            "131",
-            "15795084.21",
-            "each record: the merged 116 plus the 15 other records of the match groups, and "
-            "HNRY's budget twice: 14 624 308,21 + 1 170 776",
+            "132",
+            "29700603.21",
+            "each record: the merged 117 plus the 15 other records of the match groups, and "
+            "HNRY's budget twice: 28 529 827,21 + 1 170 776",
         ),
     ],
 )
@@ -632,20 +633,16 @@ def test_linkage_set_holds_its_floors() -> None:
     match or probable group, over the records the reader finds in the real linkage set
     (benchmarks/linkage.py prints the figures).
 
-    Recall does NOT reach the issue's target of 0.9 on the set as it stands. The fourth
-    round (batch b4) brought it to 0.769 of the pairs whose two records the reader names
-    right and 0.442 end to end at first contact; acronyms (a one-word name in capitals,
-    'ILLKKA'; one at the end, '-ASE', '(ASE) -hanke'; one source's capitals and the other's
-    word before a dash, 'DYNAMO'/'Dynamo'; a labelled 'Lyhenne') raised it to 0.885 and
-    0.519. Linking's own misses left: names in two languages (MikroY), a register's acronym
-    the other sources never use (Genera/HUMUS), a list page read as one project (TUKEE!
-    and TUKEE2); pages the reader reads without their name, or not at all, cost recall
-    that linking cannot win back. The floors below are those measured figures, so that a
-    change that lowers them fails here. One reading change lowered the share named right on
-    purpose (0.914 -> 0.842, the pairs found unchanged): Tampere's English page was named
-    by the university under its headline and is now named by its headline, so its three
-    pairs with DIGIDIA's other sources count as named right, and linking cannot join a
-    description in English with 'DIGIDIA' when the page states no period or budget."""
+    Recall does NOT reach the issue's target of 0.9 on the set as it stands (2026-12-08):
+    0.885 (54 of 61 pairs) end to end, 0.900 of the pairs whose two records the reader
+    names right. Before the fifth round (b5) the rounds of that day had brought it to 0.906
+    (48 of 53), tuned on the set; b5, written by people who had not read src/, scored 0.429
+    (3 of 7) at first contact, with one look-alike pair joined as probable (two records
+    the reader named wrong), and 0.714 (5 of 7) with none joined after its round. The
+    misses left: names in two languages (DIGIDIA's English page), a register's acronym the
+    other sources never use (Genera/HUMUS), a page of two projects read as one (TUKEE! and
+    TUKEE2), and pages the reader names by something else. The floors below are the
+    measured figures, so that a change that lowers them fails here."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
@@ -660,5 +657,5 @@ def test_linkage_set_holds_its_floors() -> None:
     assert result.precision == 1.0, result.wrong
     assert result.alike_joined == 0
     assert result.found_wrong == 0
-    assert result.named_recall >= 0.84, result.missed
-    assert result.recall >= 0.51, result.missed
+    assert result.named_recall >= 0.9, result.missed
+    assert result.recall >= 0.88, result.missed

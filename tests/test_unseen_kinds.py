@@ -3645,3 +3645,67 @@ def test_a_news_page_is_named_by_the_name_in_apposition_in_its_text() -> None:
     """'Uuraisten 4H-yhdistys: Yrittäjyyskasvatushanke poiki 40 yritystä' over '… nuorten
     yrittäjyyskasvatushanke Find Your Way on päättymässä': the text's one name names it."""
     assert _names_of_source("linkage/find-your-way-ksml-2019.txt") == ["Find Your Way"]
+
+
+def test_a_register_items_statements_with_the_euro_sign_first_and_one_line_of_days() -> None:
+    """The Central Baltic programme's database: the name, its priority and objective, the
+    sub-programme, '01.09.2016 - 28.02.2019', '€1 306 732' and '€1 022 548', unlabelled: one
+    project, its period the line of days and its budget the larger amount (b5: the
+    sub-programme line was read as the name)."""
+    text = (TESTS / "linkage/sustainbaltic-eura-card-cb.txt").read_text(encoding="utf-8")
+    (read,) = parse_text(text, "x.txt").projects
+    project = read.project
+    assert project.name.startswith("ICZM Plans for Sustaining Coastal")
+    assert (project.start, project.end) == (date(2016, 9, 1), date(2019, 2, 28))
+    assert project.budget == Decimal("1306732")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_register", "why"),
+    [
+        (["Nimi", "01.09.2016 - 28.02.2019", "€1 306 732", "€1 022 548"], True, "one-line days"),
+        (["Nimi", "210,801.0 Euro", "126,480.6 Euro", "60.0 percent"], True, "Kohesio's"),
+        (["Nimi", "01.09.2016 - 28.02.2019", "€1 306 732"], False, "one amount is no register"),
+        (["Nimi", "€1 306 732", "€1 022 548"], False, "amounts with no period nor rate"),
+    ],
+)
+def test_register_statements(text: list[str], is_register: bool, why: str) -> None:
+    from hankkeet.reading.lines import register_statements
+
+    assert register_statements(text) is is_register, why
+
+
+@pytest.mark.parametrize(
+    ("title", "years", "why"),
+    [
+        (
+            "Saimaa-ilmiöllä elinvoimaa – Savonlinna Euroopan kulttuuripääkaupungiksi 2026",
+            None,
+            "a year after a word in the translative is a goal's, not the project's",
+        ),
+        ("Kyläkoulun kunnostus 2019-2021", (2019, 2021), "a title's own years"),
+    ],
+)
+def test_a_goals_year_is_no_period(title: str, years: tuple[int, int] | None, why: str) -> None:
+    assert years_of(title) == years, why
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Saimaa-ilmiön projektitiimi", "a project's team"),
+        ("Hankkeen ohjausryhmä", "a steering group"),
+        ("Project team", "in English"),
+    ],
+)
+def test_a_group_of_people_is_no_title(line: str, why: str) -> None:
+    assert not titleable(line), why
+    assert never_title(line) is not None, why
+
+
+def test_an_application_number_is_another_things_label() -> None:
+    """'Hakemusnumero 303746' under a decision's title in capitals: the number's label, so
+    the title is the line above it (b5: the board's decision was named by the number)."""
+    assert _names_of_source("linkage/kymbio-decision.txt") == [
+        "KYMENLAAKSON BIOTALOUSTOIMINTAYMPÄRISTÖN KEHITTÄMINEN - KYMBIO"
+    ]

@@ -294,6 +294,11 @@ OTHER_LABELS: tuple[str, ...] = (
     "Hankekoodi",
     "Projektikoodi",
     "Hankenumero",
+    # An application's or a case's number on a decision ('Hakemusnumero 303746').
+    "Hakemusnumero",
+    "Hakemuksen numero",
+    "Hakemustunnus",
+    "Asianumero",
     "Projektnummer",
     "Toimintalinja",
     "Erityistavoite",
@@ -1440,6 +1445,9 @@ CAPTION_PHRASES: tuple[str, ...] = (
 )
 # Words only a page's frame holds ('RSS', 'Valikko'): a short line with one of them is the
 # frame's, never a title.
+# The last word of a heading that names a group of people, never a project ('Saimaa-ilmiön
+# projektitiimi', 'Hankkeen ohjausryhmä', 'Project team').
+GROUP_ENDINGS: tuple[str, ...] = ("tiimi", "ohjausryhmä", "työryhmä", "team", "styrgrupp")
 FRAME_WORDS: frozenset[str] = frozenset(
     {
         "rss",

@@ -24,6 +24,7 @@ from hankkeet.reading.labels import (
     FIRST_NAMES,
     FORM_PROMPT_VERBS,
     FRAME_WORDS,
+    GROUP_ENDINGS,
     HONORIFICS,
     LABEL_INDEX,
     MAX_LABEL_WORDS,
@@ -385,20 +386,27 @@ SUBTITLE = r"^(\S+(?:\s+\S+)+?(?:hanke|projekt|project))\s+[–-]\s+\S.*$"
 
 
 # A register item's statements, one value a line with no label, as Kohesio's item pages
-# give them in English: '210,801.0 Euro', '59.88 percent', '1 September 2017'.
+# give them in English ('210,801.0 Euro', '59.88 percent', '1 September 2017'), or as the
+# Central Baltic programme's database does ('€1 306 732', '01.09.2016 - 28.02.2019').
 # (Kept as text: re compiles them when a page first needs them.)
-EURO_LINE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)? Euro"
+EURO_LINE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)? Euro|€\s?\d{1,3}(?: \d{3})*(?:,\d{1,2})?"
 PERCENT_LINE = r"\d{1,3}(?:\.\d+)? percent"
 DAY_LINE = r"\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d"
+# Both days of a register item's period on one line ('01.09.2016 - 28.02.2019').
+DAYS_LINE = r"\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\s*[-–]\s*\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
 
 
 def register_statements(lines: Sequence[str]) -> bool:
-    """Whether lines hold a register item's statements: two amounts in euros and a rate in
-    per cent, each a line of its own (Kohesio's item page)."""
-    if not any(t.endswith(" percent") for t in lines):
+    """Whether lines hold a register item's statements, each a line of its own: two amounts
+    in euros and a rate in per cent (Kohesio's item page), or two amounts and a line of the
+    period's two days (the Central Baltic database)."""
+    texts = [t.strip() for t in lines]
+    amounts = [t for t in texts if t.endswith(" Euro") or t.startswith("€")]
+    if sum(1 for t in amounts if re.fullmatch(EURO_LINE, t)) < 2:
         return False
-    euros = sum(1 for t in lines if t.endswith(" Euro") and re.fullmatch(EURO_LINE, t.strip()))
-    return euros >= 2 and any(re.fullmatch(PERCENT_LINE, t.strip()) for t in lines)
+    return any(t.endswith(" percent") and re.fullmatch(PERCENT_LINE, t) for t in texts) or any(
+        t[:1].isdigit() and re.fullmatch(DAYS_LINE, t) for t in texts
+    )
 
 
 def is_list_item(text: str) -> bool:
@@ -635,6 +643,8 @@ def _never_by_words(text: str) -> str | None:
         return "a page's date line"
     if text.casefold().rstrip(" :") in AGENDA_SECTION_WORDS:
         return "a section of a decision (Perustelut, Päätösehdotus)"
+    if text.casefold().endswith(GROUP_ENDINGS):
+        return "a group of people (a team, a steering group)"
     return None
 
 
@@ -714,6 +724,7 @@ def _never_by_vocabulary(text: str, folded: str) -> bool:
         or _programme_alone(first, folded)
         or _month_line(first, text)
         or folded.rstrip(" :") in AGENDA_SECTION_WORDS
+        or folded.endswith(GROUP_ENDINGS)
     )
 
 

@@ -12,7 +12,7 @@ from hankkeet.reading.blocks import Block, FieldValue
 from hankkeet.reading.labels import Field
 from hankkeet.reading.layouts.fill import add, new_block
 from hankkeet.reading.layouts.items import Item, Page, is_prose
-from hankkeet.reading.lines import DAY_LINE, EURO_LINE, PERCENT_LINE, titleable
+from hankkeet.reading.lines import DAY_LINE, DAYS_LINE, EURO_LINE, PERCENT_LINE, titleable
 
 _KIND_NUMBER = re.compile(r"^[\w ]{3,60}\s[-–]\s\d{3,}$")
 # A page's lines as (line number, text).
@@ -117,16 +117,35 @@ def statements(items: list[Item]) -> Block | None:
 
 def _values(lines: Lines) -> tuple[Lines, Lines] | None:
     """A register item's amounts in euros and its two days, when it gives two amounts or
-    more, a rate in per cent and two days."""
+    more, and a rate in per cent and two days (Kohesio), or a line of two days (the two
+    days of it given apart)."""
     euros = [(n, t) for n, t in lines if re.fullmatch(EURO_LINE, t)]
     days = [(n, t) for n, t in lines if re.fullmatch(DAY_LINE, t)]
     rate = any(re.fullmatch(PERCENT_LINE, t) for _, t in lines)
-    return (euros, days) if len(euros) >= 2 and len(days) == 2 and rate else None
+    if len(euros) < 2:
+        return None
+    if len(days) == 2 and rate:
+        return euros, days
+    ranges = [(n, t) for n, t in lines if re.fullmatch(DAYS_LINE, t)]
+    if len(ranges) == 1:
+        n, text = ranges[0]
+        first, last = re.split(r"\s*[-–]\s*", text)
+        return euros, [(n, first), (n, last)]
+    return None
 
 
 def _total(euros: Lines) -> FieldValue:
     """The larger of a register's amounts ('210,801.0 Euro'), given to the money reader in
     our way of writing it ('210801,0 €'): Kohesio writes English numbers."""
-    line, total = max(euros, key=lambda e: Decimal(e[1].removesuffix(" Euro").replace(",", "")))
-    amount = total.removesuffix(" Euro").replace(",", "").replace(".", ",")
-    return FieldValue(f"{amount} €", line, 1, "Kohesio", None, "label")
+    line, total = max(euros, key=lambda e: _euros(e[1]))
+    return FieldValue(
+        f"{str(_euros(total)).replace('.', ',')} €", line, 1, "Kohesio", None, "label"
+    )
+
+
+def _euros(text: str) -> Decimal:
+    """A register's amount as a number: Kohesio's English '210,801.0 Euro', or '€1 306 732'
+    ('€1 306 732,50')."""
+    if text.startswith("€"):
+        return Decimal(text[1:].replace(" ", "").replace(",", "."))
+    return Decimal(text.removesuffix(" Euro").replace(",", ""))

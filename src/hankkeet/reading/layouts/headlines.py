@@ -321,7 +321,8 @@ def strip_period(title: str) -> str:
 
 def years_of(title: str) -> tuple[int, int] | None:
     """The years a title ends (or opens) with, as (first, last); None when it has none, when
-    they are part of a note on its months ('(2022-09/2024)'), or when the title is a
+    they are part of a note on its months ('(2022-09/2024)'), when they follow a word in the
+    translative ('… kulttuuripääkaupungiksi 2026': the year of a goal), or when the title is a
     sentence ('… valdes till utvecklingsobjekt för invånarbudgeten 2024': a year the
     sentence speaks of, not the project's period)."""
     if strip_note(title) != title or sentence_headline(title):
@@ -329,6 +330,8 @@ def years_of(title: str) -> tuple[int, int] | None:
     m = re.match(_YEARS_FIRST, title) or _YEARS.search(title)
     if m is None or (m.start() == 0 and m.end() == len(title)):
         return None
+    if title[: m.start()].rstrip(" -–").casefold().endswith("ksi"):
+        return None  # '… kulttuuripääkaupungiksi 2026', 'hiilineutraaliksi 2035': a goal's year
     a = int(m.group(1))
     b = int(m.group(2)) if m.group(2) else a
     return (a, b) if a <= b else None
