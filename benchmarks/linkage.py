@@ -142,7 +142,7 @@ def together(linkage: Linkage, statuses: set[Status]) -> set[tuple[int, int]]:
 # The later rounds of the set (`batch = "b3"`, `batch = "b4"` in truth.toml), each scored
 # apart; the newest is the fresh held-out set, and "held out" means the held-out projects of
 # no round.
-ROUNDS = ("b3", "b4", "b5")
+ROUNDS = ("b3", "b4", "b5", "b6")
 FRESH = ROUNDS[-1]
 
 

@@ -526,11 +526,12 @@ def test_totals_counts_a_project_once(
     [
         (
             [],
-            "117",
-            "28529827.21",
-            "merged (the fifth round's 41 files included: MetsäRekry Lappi's card and page a "
-            "match, no budget counted twice; the Central Baltic database's items read with "
-            "their budgets, '€1 306 732' …): thirteen projects described by several sources "
+            "148",
+            "29616808.21",
+            "merged (the fifth and sixth rounds' 88 files included: MetsäRekry Lappi's card "
+            "and page a match, DUDE's, Kantola's and Retkiä's too, "
+            "no budget counted twice; the Central Baltic database's items read with "
+            "their budgets, '€1 306 732' …): sixteen projects described by several sources "
             "are counted once each "
             "(Lyckan's municipal and partner pages among them; Centria's HABITUS page, named "
             "by its first line since the fields stand under its text, with its EURA card: the "
@@ -560,10 +561,10 @@ def test_totals_counts_a_project_once(
         ),
         (
             ["--no-merge"],
-            "132",
-            "29700603.21",
-            "each record: the merged 117 plus the 15 other records of the match groups, and "
-            "HNRY's budget twice: 28 529 827,21 + 1 170 776",
+            "166",
+            "30787584.21",
+            "each record: the merged 148 plus the 18 other records of the match groups, and "
+            "HNRY's budget twice: 29 616 808,21 + 1 170 776",
         ),
     ],
 )
@@ -574,7 +575,7 @@ def test_totals_over_the_linkage_set_counts_each_project_once(
     assert run.exit_code == 0, run.stderr
     (row,) = list(csv.DictReader(io.StringIO(run.stdout)))
     assert (row["projects"], row["budget"]) == (projects, budget), why
-    assert ("13 projects are described by more than one source" in run.stderr) == (not args)
+    assert ("16 projects are described by more than one source" in run.stderr) == (not args)
     assert ("'hankkeet link' shows them" in run.stderr) == (not args)
 
 
