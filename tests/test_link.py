@@ -526,7 +526,7 @@ def test_totals_counts_a_project_once(
     [
         (
             [],
-            "148",
+            "146",
             "29616808.21",
             "merged (the fifth and sixth rounds' 88 files included: MetsäRekry Lappi's card "
             "and page a match, DUDE's, Kantola's and Retkiä's too, "
@@ -561,9 +561,9 @@ def test_totals_counts_a_project_once(
         ),
         (
             ["--no-merge"],
-            "166",
+            "164",
             "30787584.21",
-            "each record: the merged 148 plus the 18 other records of the match groups, and "
+            "each record: the merged 146 plus the 18 other records of the match groups, and "
             "HNRY's budget twice: 29 616 808,21 + 1 170 776",
         ),
     ],
@@ -635,14 +635,17 @@ def test_linkage_set_holds_its_floors() -> None:
     (benchmarks/linkage.py prints the figures).
 
     Recall does NOT reach the issue's target of 0.9 on the set as it stands (2026-12-08):
-    0.885 (54 of 61 pairs) end to end, 0.900 of the pairs whose two records the reader
+    0.811 (60 of 74 pairs) end to end, 0.864 of the pairs whose two records the reader
     names right. Before the fifth round (b5) the rounds of that day had brought it to 0.906
     (48 of 53), tuned on the set; b5, written by people who had not read src/, scored 0.429
     (3 of 7) at first contact, with one look-alike pair joined as probable (two records
-    the reader named wrong), and 0.714 (5 of 7) with none joined after its round. The
-    misses left: names in two languages (DIGIDIA's English page), a register's acronym the
-    other sources never use (Genera/HUMUS), a page of two projects read as one (TUKEE! and
-    TUKEE2), and pages the reader names by something else. The floors below are the
+    the reader named wrong), and 0.714 (5 of 7) with none joined after its round. The sixth
+    round (b6) scored 0.429 (6 of 14) at first contact, one look-alike pair joined (a
+    record the reader made of a paragraph on a predecessor), the whole set 0.800; after its
+    round 0.811 (60 of 74), none joined. The misses left: names in two languages
+    (DIGIDIA's English page), a register's acronym the other sources never use
+    (Genera/HUMUS), a page of two projects read as one (TUKEE! and TUKEE2), and pages the
+    reader names by something else or reads as no project. The floors below are the
     measured figures, so that a change that lowers them fails here."""
     import importlib.util
 
@@ -658,5 +661,17 @@ def test_linkage_set_holds_its_floors() -> None:
     assert result.precision == 1.0, result.wrong
     assert result.alike_joined == 0
     assert result.found_wrong == 0
-    assert result.named_recall >= 0.9, result.missed
-    assert result.recall >= 0.88, result.missed
+    assert result.named_recall >= 0.86, result.missed
+    assert result.recall >= 0.81, result.missed
+
+
+@pytest.mark.parametrize(
+    ("lines", "codes", "why"),
+    [
+        (["EURA-tunnus: S"], (), "a code cut short on its page holds no digit: none"),
+        (["EURA-tunnus: S21301"], ("S21301",), "a whole code"),
+        (["Hankenumero: 171169"], ("171169",), "a project number after its label"),
+    ],
+)
+def test_a_labelled_code_holds_a_digit(lines: list[str], codes: tuple[str, ...], why: str) -> None:
+    assert codes_in(lines) == codes, why

@@ -3709,3 +3709,13 @@ def test_an_application_number_is_another_things_label() -> None:
     assert _names_of_source("linkage/kymbio-decision.txt") == [
         "KYMENLAAKSON BIOTALOUSTOIMINTAYMPÄRISTÖN KEHITTÄMINEN - KYMBIO"
     ]
+
+
+def test_a_ja_between_two_halves_of_a_word_joins_no_two_projects() -> None:
+    """A page about KymECO2 whose headline found is 'Suunta Kymenlaakson ilmasto- ja
+    energiastrategiasta': its 'ja' joins two halves of a word, so the page is not read as
+    a report of several projects, and the paragraph on the predecessor ('Vuosina 2010-2013
+    toteutettu EkoKymenlaakso-projekti …') makes no project (b6: it did, and joined the
+    predecessor's own page)."""
+    names = _names_of_source("linkage/kymeco2-city-page.txt")
+    assert "EkoKymenlaakso" not in names

@@ -340,7 +340,8 @@ def codes_in(lines: Iterable[str]) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for line in lines:
         labelled = _CODE_LABEL.match(line)
-        if labelled:
+        if labelled and any(c.isdigit() for c in labelled.group(1)):
+            # (a code holds a digit: 'EURA-tunnus: S', cut short on its page, is none)
             found[labelled.group(1).strip(".,;)")] = None
         for pattern in (_EURA, _CASE):
             for hit in pattern.finditer(line):

@@ -107,7 +107,10 @@ def read(page: Page, items: list[Item]) -> list[Block]:
     title = strip_period(head[0].text)
     # A headline that joins two subjects ('Pandatalous ja kulttuurihyvinvointi saavat
     # rahoitusta') or speaks of projects in the plural may report several decisions.
-    several = paragraphs.by_paragraph(body) if (" ja " in title or about_many(title)) else []
+    # ('Suunta Kymenlaakson ilmasto- ja energiastrategiasta': a 'ja' after a hyphen joins
+    # two halves of a word, not two subjects.)
+    joins = " ja " in title and "- ja " not in title
+    several = paragraphs.by_paragraph(body) if (joins or about_many(title)) else []
     if len(several) >= 2:
         return several
     name = _headline_name(title, body)
