@@ -1443,11 +1443,11 @@ CAPTION_PHRASES: tuple[str, ...] = (
     "på bilden",
     "på fotot",
 )
-# Words only a page's frame holds ('RSS', 'Valikko'): a short line with one of them is the
-# frame's, never a title.
 # The last word of a heading that names a group of people, never a project ('Saimaa-ilmiön
 # projektitiimi', 'Hankkeen ohjausryhmä', 'Project team').
 GROUP_ENDINGS: tuple[str, ...] = ("tiimi", "ohjausryhmä", "työryhmä", "team", "styrgrupp")
+# Words only a page's frame holds ('RSS', 'Valikko'): a short line with one of them is the
+# frame's, never a title.
 FRAME_WORDS: frozenset[str] = frozenset(
     {
         "rss",
